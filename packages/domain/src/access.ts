@@ -1,0 +1,76 @@
+/**
+ * Roles, their permissions and their scope. Access control is one mechanism: a role grants
+ * permissions, and the user's unit subtree (or, for a learner, the user's own record) bounds
+ * every record they can see or change.
+ */
+export const ROLES = [
+  'system_admin',
+  'province_board',
+  'home_affairs',
+  'school_registrar',
+  'unit_officer',
+  'lecturer',
+  'learner',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
+  system_admin: { vi: 'Quản trị hệ thống', en: 'System administrator' },
+  province_board: { vi: 'Ban Tổ chức Tỉnh ủy', en: 'Provincial organisation board' },
+  home_affairs: { vi: 'Sở Nội vụ', en: 'Department of home affairs' },
+  school_registrar: { vi: 'Phòng Đào tạo Trường Chính trị', en: 'Political school registrar' },
+  unit_officer: { vi: 'Cán bộ tổ chức cơ quan, đơn vị', en: 'Agency / commune officer' },
+  lecturer: { vi: 'Giảng viên', en: 'Lecturer' },
+  learner: { vi: 'Học viên', en: 'Learner' },
+};
+
+export const PERMISSIONS = [
+  'units.read',
+  'people.read',
+  'people.write',
+  'people.import',
+  'people.export',
+  'audit.read',
+  'users.manage',
+  'jobs.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const REGISTRY_OFFICER: Permission[] = [
+  'units.read',
+  'people.read',
+  'people.write',
+  'people.import',
+  'people.export',
+  'audit.read',
+  'jobs.read',
+];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  system_admin: [...REGISTRY_OFFICER, 'users.manage'],
+  province_board: REGISTRY_OFFICER,
+  home_affairs: REGISTRY_OFFICER,
+  unit_officer: REGISTRY_OFFICER,
+  school_registrar: ['units.read', 'people.read', 'people.export', 'jobs.read'],
+  lecturer: ['units.read'],
+  learner: ['people.read'],
+};
+
+export function hasPermission(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/**
+ * What a user may see: a unit subtree (by materialised path, e.g. "/1/7/"), or only their own
+ * person record. Every repository query that reads scoped records takes one of these.
+ */
+export type Scope = { kind: 'subtree'; unitPath: string } | { kind: 'self'; personId: number | null };
+
+export function scopeFor(role: Role, unitPath: string, personId: number | null): Scope {
+  return role === 'learner' ? { kind: 'self', personId } : { kind: 'subtree', unitPath };
+}
+
+/** True when a unit (by its path) lies in the scope's subtree. */
+export function unitInScope(scope: Scope, unitPath: string): boolean {
+  return scope.kind === 'subtree' && unitPath.startsWith(scope.unitPath);
+}
