@@ -37,7 +37,7 @@ const TIMESTAMP = 1114;
 const INT8 = 20;
 const NUMERIC = 1700;
 const toIso = (v: string) => new Date(v.includes('T') || v.includes('+') || v.endsWith('Z') ? v : `${v}Z`).toISOString();
-const parsers: Record<number, (v: string) => unknown> = {
+export const PGLITE_PARSERS: Record<number, (v: string) => unknown> = {
   [DATE]: (v) => v,
   [TIMESTAMPTZ]: (v) => new Date(v).toISOString(),
   [TIMESTAMP]: toIso,
@@ -45,9 +45,10 @@ const parsers: Record<number, (v: string) => unknown> = {
   [NUMERIC]: (v) => Number(v),
 };
 
-export async function openPglite(dataDir?: string): Promise<PGlite> {
+/** Opens PGlite on a data folder (or in memory), optionally from a dumped data dir. */
+export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<PGlite> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  return PGlite.create(dataDir, { extensions: { pg_trgm }, parsers: parsers as never });
+  return PGlite.create({ dataDir, loadDataDir, extensions: { pg_trgm }, parsers: PGLITE_PARSERS as never });
 }
 
 export function wrapPglite(pglite: PGlite, owned = true): Db {
@@ -116,7 +117,7 @@ export function createPool(databaseUrl: string, poolSize = 10): pg.Pool {
     max: poolSize,
     types: {
       getTypeParser: ((oid: number, format?: string) =>
-        parsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+        PGLITE_PARSERS[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
     },
   });
 }

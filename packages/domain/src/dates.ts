@@ -68,3 +68,11 @@ export function formatViDate(date: IsoDate | null | undefined): string {
   const [y, m, d] = date.split('-');
   return `${d}/${m}/${y}`;
 }
+
+/**
+ * Birth dates of people aged minAge..maxAge (inclusive) on `asOf`:
+ * born after `bornAfter` and on or before `bornOnOrBefore`.
+ */
+export function birthDateBounds(minAge: number, maxAge: number, asOf: IsoDate): { bornAfter: IsoDate; bornOnOrBefore: IsoDate } {
+  return { bornAfter: addYears(asOf, -(maxAge + 1)), bornOnOrBefore: addYears(asOf, -minAge) };
+}

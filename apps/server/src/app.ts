@@ -1,0 +1,76 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '@nang-tam/db';
+import type { Config } from './config.js';
+import { registerAuth } from './auth/plugin.js';
+import { registerErrorHandling } from './http/error-handler.js';
+import { validatorCompiler } from './http/validation.js';
+import { authRoutes, rateLimitError } from './routes/auth.routes.js';
+import { unitsRoutes } from './routes/units.routes.js';
+import { peopleRoutes } from './routes/people.routes.js';
+
+/** What routes and jobs need: the database and the configuration. */
+export interface AppContext {
+  db: Db;
+  config: Config;
+}
+
+/** Request logs carry the method and path only: query strings hold names, so they stay out. */
+const logSerializers = {
+  req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
+};
+
+export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: ctx.config.logLevel, serializers: logSerializers },
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app, ctx.config.webDist);
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false, hook: 'preHandler', errorResponseBuilder: rateLimitError });
+  await app.register(multipart, { limits: { fileSize: ctx.config.importMaxBytes, files: 1, fields: 5 }, throwFileSizeLimit: true });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Nâng Tầm API', version: '1.0.0', description: 'Quản lý đào tạo, bồi dưỡng cán bộ, công chức, viên chức' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'nt_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  registerAuth(app, ctx.db);
+
+  app.get(
+    '/api/health',
+    {
+      schema: { tags: ['system'], response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']) }) } },
+      config: { access: 'public' },
+    },
+    async () => {
+      await ctx.db.query('SELECT 1');
+      return { status: 'ok' as const, db: ctx.db.kind };
+    },
+  );
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
+
+  await app.register(authRoutes(ctx));
+  await app.register(unitsRoutes(ctx));
+  await app.register(peopleRoutes(ctx));
+
+  if (existsSync(join(ctx.config.webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: ctx.config.webDist, wildcard: false, index: ['index.html'] });
+  }
+  return app;
+}

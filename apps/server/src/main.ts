@@ -1,0 +1,45 @@
+import { createDb, migrate, type Db } from '@nang-tam/db';
+import { buildApp } from './app.js';
+import { loadConfig, type Config } from './config.js';
+
+async function openDb(config: Config): Promise<Db> {
+  return config.databaseUrl
+    ? createDb({ databaseUrl: config.databaseUrl, poolSize: config.dbPoolSize })
+    : createDb({ dataDir: config.dataDir });
+}
+
+async function seedIfEmpty(db: Db, config: Config, log: (msg: string) => void): Promise<void> {
+  if (config.demo !== 'auto') return;
+  const r = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM units');
+  if ((r.rows[0]?.n ?? 0) > 0) return;
+  log(`Empty database: building the demo province (${config.demoPeople} people)…`);
+  const { seedDemoProvince } = await import('../../../tools/demo/generate.js');
+  const counts = await seedDemoProvince(db, { people: config.demoPeople, onProgress: log });
+  log(`Demo province ready: ${counts.units} units, ${counts.people} people, ${counts.users} accounts.`);
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const db = await openDb(config);
+  const applied = await migrate(db);
+  const app = await buildApp({ db, config });
+  if (applied.length > 0) app.log.info({ applied }, 'migrations applied');
+  await seedIfEmpty(db, config, (msg) => app.log.info(msg));
+  const { startJobRunner } = await import('./jobs/runner.js');
+  const runner = startJobRunner({ db, config }, app.log);
+  const shutdown = async () => {
+    await runner.stop();
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(`Nâng Tầm: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (database: ${db.kind})`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

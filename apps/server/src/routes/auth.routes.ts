@@ -1,0 +1,51 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ZLoginRequest, ZMe } from '@nang-tam/contracts';
+import type { AppContext } from '../app.js';
+import { AppError } from '../errors.js';
+import { login, logout } from '../services/auth.service.js';
+import { clearSessionCookie, setSessionCookie, userOf } from '../auth/plugin.js';
+import { toMe } from '../auth/auth-user.js';
+
+export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/api/v1/auth/login',
+      {
+        schema: { tags: ['auth'], summary: 'Đăng nhập', body: ZLoginRequest, response: { 200: ZMe } },
+        config: {
+          access: 'public',
+          rateLimit: {
+            max: ctx.config.loginRateLimit,
+            timeWindow: ctx.config.loginRateWindowSeconds * 1000,
+            // per address and account, so one office behind one address does not lock out its colleagues
+            keyGenerator: (req) => `${req.ip}|${String((req.body as { username?: unknown } | undefined)?.username ?? '').toLowerCase()}`,
+          },
+        },
+      },
+      async (request, reply) => {
+        const { token, user } = await login(ctx.db, request.body, ctx.config.sessionTtlMinutes);
+        setSessionCookie(reply, token, ctx.config.sessionTtlMinutes, ctx.config.cookieSecure);
+        return toMe(user);
+      },
+    );
+
+    app.post(
+      '/api/v1/auth/logout',
+      { schema: { tags: ['auth'], summary: 'Đăng xuất', response: { 204: z.null() } }, config: { access: 'authenticated' } },
+      async (request, reply) => {
+        await logout(ctx.db, userOf(request));
+        clearSessionCookie(reply);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.get(
+      '/api/v1/auth/me',
+      { schema: { tags: ['auth'], summary: 'Người dùng hiện tại', response: { 200: ZMe } }, config: { access: 'authenticated' } },
+      async (request) => toMe(userOf(request)),
+    );
+  };
+}
+
+export const rateLimitError = () => new AppError('RATE_LIMITED');

@@ -1,0 +1,27 @@
+import type { Scope } from '@nang-tam/domain';
+
+/**
+ * Collects positional parameters while a query is assembled: `p.add(v)` returns "$n".
+ */
+export class Params {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/** Escapes LIKE wildcards in a literal. */
+export function likeEscape(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * The condition every scoped query carries: the unit (alias `unitAlias`) lies in the user's
+ * subtree, or the person (alias `personAlias`) is the user themself.
+ */
+export function scopeCondition(scope: Scope, p: Params, unitAlias: string, personAlias?: string): string {
+  if (scope.kind === 'subtree') return `${unitAlias}.path LIKE ${p.add(`${likeEscape(scope.unitPath)}%`)}`;
+  if (!personAlias || scope.personId === null) return 'false';
+  return `${personAlias}.id = ${p.add(scope.personId)}`;
+}

@@ -1,0 +1,139 @@
+import type { FastifyInstance } from 'fastify';
+import { foldVietnamese, nameSortKey, type Role } from '@nang-tam/domain';
+import { peopleRepo, usersRepo, type Db } from '@nang-tam/db';
+import { buildApp } from '../../apps/server/src/app.js';
+import { loadConfig, type Config } from '../../apps/server/src/config.js';
+import { hashPassword } from '../../apps/server/src/auth/password.js';
+
+export const PASSWORD = 'Test@12345';
+
+export interface Fixture {
+  units: { root: number; communeA: number; communeB: number; department: number };
+  people: { an: number; binh: number; cuong: number; dung: number };
+  users: Record<string, { id: number; username: string; role: Role }>;
+}
+
+async function insertUnit(db: Db, code: string, name: string, kind: string, parent: { id: number; path: string; depth: number } | null) {
+  const r = await db.query<{ id: number }>(
+    `INSERT INTO units (code, name, search_name, kind, parent_id, path, depth) VALUES ($1, $2, $3, $4, $5, 'tmp-' || $1, $6) RETURNING id`,
+    [code, name, foldVietnamese(name), kind, parent?.id ?? null, parent ? parent.depth + 1 : 0],
+  );
+  const id = r.rows[0]!.id;
+  const path = `${parent?.path ?? '/'}${id}/`;
+  await db.query('UPDATE units SET path = $1 WHERE id = $2', [path, id]);
+  return { id, path, depth: parent ? parent.depth + 1 : 0 };
+}
+
+export function personWrite(
+  over: Partial<peopleRepo.PersonWrite> & { fullName: string; unitId: number; citizenId: string },
+): peopleRepo.PersonWrite {
+  return {
+    searchName: foldVietnamese(over.fullName),
+    sortKey: nameSortKey(over.fullName),
+    birthDate: '1985-06-15',
+    gender: 'male',
+    ethnicityCode: '01',
+    category: 'cong_chuc',
+    partyJoinedOn: null,
+    partyOfficialOn: null,
+    titleId: null,
+    jobPositionId: null,
+    rankId: null,
+    managementScopeId: null,
+    phone: null,
+    email: null,
+    ...over,
+  };
+}
+
+/** A small province: root → commune A, commune B, a department; four people; one user per role. */
+export async function seedFixture(db: Db): Promise<Fixture> {
+  const root = await insertUnit(db, 'T99', 'Tỉnh Thử Nghiệm', 'province', null);
+  const a = await insertUnit(db, 'XA', 'Xã Minh Quang', 'commune', root);
+  const b = await insertUnit(db, 'XB', 'Phường Hà Giang 1', 'commune', root);
+  const d = await insertUnit(db, 'SYT', 'Sở Y tế', 'department', root);
+  const title = (await db.query<{ id: number }>("SELECT id FROM titles WHERE code = 'CT_UBND_X'")).rows[0]!.id;
+  const [an, binh, cuong, dung] = await peopleRepo.insertPeople(db, [
+    personWrite({
+      fullName: 'Nguyễn Văn An',
+      unitId: a.id,
+      citizenId: '008080000001',
+      birthDate: '1980-03-02',
+      titleId: title,
+      partyJoinedOn: '2005-01-01',
+      partyOfficialOn: '2006-01-01',
+    }),
+    personWrite({
+      fullName: 'Nguyễn Thị Bình',
+      unitId: a.id,
+      citizenId: '008192000002',
+      birthDate: '1992-11-20',
+      gender: 'female',
+      ethnicityCode: '02',
+      category: 'can_bo',
+    }),
+    personWrite({ fullName: 'Trần Văn Cường', unitId: b.id, citizenId: '008075000003', birthDate: '1975-07-07' }),
+    personWrite({
+      fullName: 'Lò Thị Dung',
+      unitId: d.id,
+      citizenId: '008188000004',
+      birthDate: '1988-01-31',
+      gender: 'female',
+      ethnicityCode: '03',
+      category: 'vien_chuc',
+    }),
+  ]);
+  await db.query(
+    `INSERT INTO qualifications (person_id, kind, level, field, source) VALUES
+     ($1, 'education', 'dai_hoc', 'Luật', 'imported'), ($1, 'political_theory', 'trung_cap', NULL, 'imported'),
+     ($2, 'education', 'thac_si', 'Kinh tế', 'imported')`,
+    [an, binh],
+  );
+  await peopleRepo.refreshHighestLevels(db, [an!, binh!]);
+  const hash = await hashPassword(PASSWORD);
+  const users: Fixture['users'] = {};
+  const add = async (username: string, role: Role, unitId: number, personId: number | null = null) => {
+    const id = await usersRepo.insertUser(db, { username, passwordHash: hash, displayName: username, role, unitId, personId });
+    users[username] = { id, username, role };
+  };
+  await add('board', 'province_board', root.id);
+  await add('sysadmin', 'system_admin', root.id);
+  await add('noivu', 'home_affairs', root.id);
+  await add('officerA', 'unit_officer', a.id);
+  await add('officerD', 'unit_officer', d.id);
+  await add('registrar', 'school_registrar', d.id);
+  await add('lecturer', 'lecturer', d.id);
+  await add('learner', 'learner', a.id, binh!);
+  return {
+    units: { root: root.id, communeA: a.id, communeB: b.id, department: d.id },
+    people: { an: an!, binh: binh!, cuong: cuong!, dung: dung! },
+    users,
+  };
+}
+
+export function testConfig(over: Partial<Config> = {}): Config {
+  return { ...loadConfig({ LOG_LEVEL: 'silent', DEMO: 'off' }), webDist: '/nonexistent', loginRateLimit: 1000, ...over };
+}
+
+export async function buildTestApp(db: Db, over: Partial<Config> = {}): Promise<FastifyInstance> {
+  const app = await buildApp({ db, config: testConfig(over) }, { logger: false });
+  await app.ready();
+  return app;
+}
+
+export interface Session {
+  cookie: string;
+  csrf: string;
+}
+
+export async function loginAs(app: FastifyInstance, username: string, password = PASSWORD): Promise<Session> {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'nt_session')!;
+  return { cookie: `nt_session=${cookie.value}`, csrf: res.json().csrfToken };
+}
+
+/** Headers of an authenticated request (with the CSRF token, harmless on reads). */
+export function as(s: Session): Record<string, string> {
+  return { cookie: s.cookie, 'x-csrf-token': s.csrf };
+}
