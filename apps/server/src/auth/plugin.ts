@@ -20,6 +20,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     auth: AuthUser | null;
   }
+  interface FastifyInstance {
+    /** Every API route with the access it declared (the access-matrix test walks it). */
+    routeAccess: { method: string; url: string; access: RouteAccess }[];
+  }
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -45,11 +49,14 @@ export function clearSessionCookie(reply: FastifyReply): void {
  */
 export function registerAuth(app: FastifyInstance, db: Db): void {
   app.decorateRequest('auth', null);
+  const table: FastifyInstance['routeAccess'] = [];
+  app.decorate('routeAccess', table);
 
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/') && !route.config?.access && route.method !== 'HEAD') {
-      throw new Error(`Route ${String(route.method)} ${route.url} declares no access`);
-    }
+    if (!route.url.startsWith('/api/') || route.method === 'HEAD') return;
+    const access = route.config?.access;
+    if (!access) throw new Error(`Route ${String(route.method)} ${route.url} declares no access`);
+    for (const method of [route.method].flat()) table.push({ method, url: route.url, access });
   });
 
   app.addHook('onRequest', async (request, reply) => {

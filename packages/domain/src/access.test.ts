@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { PERMISSIONS, ROLES, ROLE_PERMISSIONS, hasPermission, scopeFor, unitInScope, type Permission, type Role } from './access.js';
+
+describe('role permissions', () => {
+  const expected: Record<Role, Permission[]> = {
+    system_admin: ['units.read', 'people.read', 'people.write', 'people.import', 'people.export', 'audit.read', 'jobs.read', 'users.manage'],
+    province_board: ['units.read', 'people.read', 'people.write', 'people.import', 'people.export', 'audit.read', 'jobs.read'],
+    home_affairs: ['units.read', 'people.read', 'people.write', 'people.import', 'people.export', 'audit.read', 'jobs.read'],
+    unit_officer: ['units.read', 'people.read', 'people.write', 'people.import', 'people.export', 'audit.read', 'jobs.read'],
+    school_registrar: ['units.read', 'people.read', 'people.export', 'jobs.read'],
+    lecturer: ['units.read'],
+    learner: ['people.read'],
+  };
+  it.each(ROLES.flatMap((role) => PERMISSIONS.map((perm) => [role, perm] as const)))('%s / %s', (role, perm) => {
+    expect(hasPermission(role, perm)).toBe(expected[role].includes(perm));
+  });
+  it('lists every role', () => {
+    expect(Object.keys(ROLE_PERMISSIONS).sort()).toEqual([...ROLES].sort());
+  });
+});
+
+describe('scope', () => {
+  it('gives a learner only themself and others their unit subtree', () => {
+    expect(scopeFor('learner', '/1/5/', 42)).toEqual({ kind: 'self', personId: 42 });
+    expect(scopeFor('unit_officer', '/1/5/', null)).toEqual({ kind: 'subtree', unitPath: '/1/5/' });
+  });
+  it.each([
+    ['/1/5/', '/1/5/', true],
+    ['/1/5/', '/1/5/9/', true],
+    ['/1/5/', '/1/50/', false],
+    ['/1/5/', '/1/', false],
+  ])('subtree %s contains %s: %s', (scopePath, unitPath, inside) => {
+    expect(unitInScope({ kind: 'subtree', unitPath: scopePath }, unitPath)).toBe(inside);
+  });
+});
