@@ -1,0 +1,184 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Avatar, Button, Divider, Drawer, Dropdown, Flex, Layout, Menu, Segmented, Typography, type MenuProps } from 'antd';
+import { CloudUploadOutlined, LogoutOutlined, MenuOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { ROLE_LABELS } from '@nang-tam/domain';
+import { authApi } from '../api/endpoints';
+import { hasStoredLocale, useI18n, type Locale } from '../i18n';
+import { useIsMobile } from '../shared/hooks';
+import { LogoMark } from '../shared/Logo';
+import { initials } from '../shared/format';
+import { signOut, useCurrentUser } from './session';
+
+export function LanguageSwitch({ dark = false }: { dark?: boolean }) {
+  const { locale, setLocale, t } = useI18n();
+  return (
+    <Segmented<Locale>
+      size="small"
+      aria-label={t('header.language')}
+      value={locale}
+      onChange={(v) => setLocale(v)}
+      options={[
+        { value: 'vi', label: <span title="Tiếng Việt">VI</span> },
+        { value: 'en', label: <span title="English">EN</span> },
+      ]}
+      style={dark ? { background: 'rgba(255,255,255,0.16)' } : undefined}
+    />
+  );
+}
+
+function useNavItems(): MenuProps['items'] {
+  const me = useCurrentUser();
+  const { t } = useI18n();
+  return useMemo(() => {
+    const items: NonNullable<MenuProps['items']> = [];
+    if (me.role === 'learner') {
+      if (me.personId) {
+        items.push({ key: `/people/${me.personId}`, icon: <UserOutlined />, label: <Link to={`/people/${me.personId}`}>{t('nav.myProfile')}</Link> });
+      }
+      return items;
+    }
+    if (me.permissions.includes('people.read')) {
+      items.push({ key: '/people', icon: <TeamOutlined />, label: <Link to="/people">{t('nav.registry')}</Link> });
+    }
+    if (me.permissions.includes('people.import')) {
+      items.push({ key: '/imports/people', icon: <CloudUploadOutlined />, label: <Link to="/imports/people">{t('nav.import')}</Link> });
+    }
+    return items;
+  }, [me, t]);
+}
+
+function selectedKey(pathname: string, items: MenuProps['items']): string[] {
+  const keys = (items ?? []).map((i) => String(i?.key ?? ''));
+  const exact = keys.find((k) => k === pathname);
+  if (exact) return [exact];
+  const prefix = keys.filter((k) => pathname.startsWith(k)).sort((a, b) => b.length - a.length)[0];
+  return prefix ? [prefix] : [];
+}
+
+export function AppLayout() {
+  const me = useCurrentUser();
+  const { t, locale, setLocale } = useI18n();
+  const isMobile = useIsMobile();
+  const location = useLocation();
+  // The account's language applies until the user picks one on this device.
+  useEffect(() => {
+    if (!hasStoredLocale() && me.locale !== locale) setLocale(me.locale);
+  }, [me.locale, locale, setLocale]);
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const items = useNavItems();
+  const selected = selectedKey(location.pathname, items);
+  const roleLabel = ROLE_LABELS[me.role][locale];
+
+  const logout = async () => {
+    try {
+      await authApi.logout();
+    } catch {
+      /* the session may already be gone; log out locally anyway */
+    }
+    signOut(qc);
+    navigate('/login', { replace: true });
+  };
+
+  const userMenu: MenuProps = {
+    items: [
+      { key: 'unit', disabled: true, label: <span>{me.unit.name}</span> },
+      { type: 'divider' },
+      { key: 'logout', icon: <LogoutOutlined />, label: t('header.logout'), onClick: () => void logout() },
+    ],
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header className="nt-header">
+        {isMobile && (
+          <Button
+            type="text"
+            aria-label={t('header.openMenu')}
+            icon={<MenuOutlined style={{ color: '#fff', fontSize: 18 }} />}
+            onClick={() => setDrawerOpen(true)}
+          />
+        )}
+        <Link to="/" className="nt-brand" aria-label={t('app.name')}>
+          <LogoMark size={34} />
+          <span>
+            <div className="nt-brand-name">{t('app.name')}</div>
+            <div className="nt-brand-sub">{t('app.tagline')}</div>
+          </span>
+        </Link>
+        {!isMobile && (
+          <Menu theme="dark" mode="horizontal" selectedKeys={selected} items={items} aria-label={t('nav.main')} />
+        )}
+        <div className="nt-header-right">
+          {!isMobile && <LanguageSwitch dark />}
+          {!isMobile ? (
+            <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
+              <Button type="text" className="nt-user-button" aria-label={t('header.account', { name: me.displayName })}>
+                <Flex align="center" gap={8}>
+                  <Avatar size={32} style={{ background: '#fcd34d', color: '#7c2d12', fontWeight: 600 }}>
+                    {initials(me.displayName)}
+                  </Avatar>
+                  <span className="nt-user-text">
+                    <span className="nt-user-name">{me.displayName}</span>
+                    <span className="nt-user-role">{roleLabel}</span>
+                  </span>
+                </Flex>
+              </Button>
+            </Dropdown>
+          ) : (
+            <Avatar size={32} style={{ background: '#fcd34d', color: '#7c2d12', fontWeight: 600 }} aria-label={me.displayName}>
+              {initials(me.displayName)}
+            </Avatar>
+          )}
+        </div>
+      </Layout.Header>
+
+      {isMobile && (
+        <Drawer
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          placement="left"
+          size={300}
+          title={
+            <Flex align="center" gap={8}>
+              <LogoMark size={26} /> {t('app.name')}
+            </Flex>
+          }
+        >
+          <Flex vertical gap={4} style={{ marginBottom: 12 }}>
+            <Typography.Text strong>{me.displayName}</Typography.Text>
+            <Typography.Text type="secondary">{roleLabel}</Typography.Text>
+            <Typography.Text type="secondary">{me.unit.name}</Typography.Text>
+          </Flex>
+          <Menu
+            mode="inline"
+            selectedKeys={selected}
+            items={items}
+            onClick={() => setDrawerOpen(false)}
+            style={{ borderInlineEnd: 'none' }}
+            aria-label={t('nav.main')}
+          />
+          <Divider />
+          <Flex vertical gap={16}>
+            <Flex align="center" gap={8}>
+              <Typography.Text>{t('header.language')}:</Typography.Text>
+              <LanguageSwitch />
+            </Flex>
+            <Button icon={<LogoutOutlined />} onClick={() => void logout()} block>
+              {t('header.logout')}
+            </Button>
+          </Flex>
+        </Drawer>
+      )}
+
+      <Layout.Content>
+        <main className="nt-content">
+          <Outlet />
+        </main>
+      </Layout.Content>
+    </Layout>
+  );
+}

@@ -1,0 +1,81 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { createBrowserRouter, Navigate, useParams } from 'react-router-dom';
+import { setCsrfRefresher, setUnauthorisedHandler } from '../api/client';
+import { LoginPage } from '../features/auth/LoginPage';
+import { PageLoading } from '../shared/PageState';
+import { AppLayout } from './AppLayout';
+import { HomeRedirect, NotFoundPage, RequireAuth, RequirePermission, RequireStaff } from './guards';
+import { queryClient } from './query-client';
+import { fetchMe, markSessionExpired, signOut } from './session';
+
+const RegistryPage = lazy(() => import('../features/registry/RegistryPage'));
+const ProfilePage = lazy(() => import('../features/people/ProfilePage'));
+const ImportPage = lazy(() => import('../features/imports/ImportPage'));
+
+function Lazy({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<PageLoading />}>{children}</Suspense>;
+}
+
+/** Remounts the profile when the id changes, so no state leaks from one person to another. */
+function ProfileRoute() {
+  const { id } = useParams();
+  return <ProfilePage key={id} />;
+}
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    element: <RequireAuth />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <HomeRedirect /> },
+          {
+            path: 'people',
+            element: (
+              <RequireStaff permission="people.read">
+                <Lazy>
+                  <RegistryPage />
+                </Lazy>
+              </RequireStaff>
+            ),
+          },
+          {
+            path: 'people/:id',
+            element: (
+              <RequirePermission permission="people.read">
+                <Lazy>
+                  <ProfileRoute />
+                </Lazy>
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'imports/people',
+            element: (
+              <RequireStaff permission="people.import">
+                <Lazy>
+                  <ImportPage />
+                </Lazy>
+              </RequireStaff>
+            ),
+          },
+          { path: 'home', element: <Navigate to="/" replace /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);
+
+// A session that ends while the app is open: forget the user; the guard then shows the login page
+// with the notice "Phiên làm việc đã hết hạn…" and comes back here after logging in.
+setUnauthorisedHandler(() => {
+  markSessionExpired();
+  signOut(queryClient);
+});
+setCsrfRefresher(async () => {
+  const me = await fetchMe();
+  return me?.csrfToken ?? null;
+});

@@ -1,0 +1,105 @@
+/**
+ * UI text: Vietnamese first, English second. `t(key, params)` is typed by the Vietnamese dictionary,
+ * and the English one must have exactly the same keys. Vocabulary labels (categories, genders...)
+ * come from @nang-tam/domain, which carries both languages.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import dayjs from 'dayjs';
+import 'dayjs/locale/vi';
+import 'dayjs/locale/en';
+import { labelOf, type Term } from '@nang-tam/domain';
+import { vi, type MessageKey } from './vi';
+import { en } from './en';
+
+export type Locale = 'vi' | 'en';
+export type { MessageKey };
+export type TParams = Record<string, string | number>;
+export type TFunction = (key: MessageKey, params?: TParams) => string;
+
+const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = { vi, en };
+const STORAGE_KEY = 'nangtam.locale';
+
+function readStoredLocale(): Locale | null {
+  try {
+    const v = localStorage.getItem(STORAGE_KEY);
+    return v === 'vi' || v === 'en' ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+let currentLocale: Locale = readStoredLocale() ?? 'vi';
+dayjs.locale(currentLocale);
+
+export function hasStoredLocale(): boolean {
+  return readStoredLocale() !== null;
+}
+
+export function translate(locale: Locale, key: MessageKey, params?: TParams): string {
+  const template = DICTIONARIES[locale][key] ?? DICTIONARIES.vi[key] ?? key;
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+/** For code outside React (the API client's messages). */
+export function t(key: MessageKey, params?: TParams): string {
+  return translate(currentLocale, key, params);
+}
+export function getLocale(): Locale {
+  return currentLocale;
+}
+
+/** BCP-47 tag for Intl formatting of the UI language. */
+export function intlTag(locale: Locale): string {
+  return locale === 'vi' ? 'vi-VN' : 'en-GB';
+}
+
+interface I18nValue {
+  locale: Locale;
+  setLocale: (l: Locale) => void;
+  t: TFunction;
+  /** Label of a vocabulary code in the UI language. */
+  label: (list: readonly Term[], code: string | null | undefined) => string;
+  /** Numbers grouped the vi-VN way (1.234.567) — or en in English. */
+  formatNumber: (n: number) => string;
+}
+
+const I18nContext = createContext<I18nValue | null>(null);
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [locale, setLocaleState] = useState<Locale>(currentLocale);
+
+  const setLocale = useCallback((l: Locale) => {
+    currentLocale = l;
+    dayjs.locale(l);
+    try {
+      localStorage.setItem(STORAGE_KEY, l);
+    } catch {
+      /* private mode: the choice lasts for this page only */
+    }
+    setLocaleState(l);
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+
+  const value = useMemo<I18nValue>(() => {
+    const nf = new Intl.NumberFormat(intlTag(locale));
+    return {
+      locale,
+      setLocale,
+      t: (key, params) => translate(locale, key, params),
+      label: (list, code) => labelOf(list, code, locale),
+      formatNumber: (n) => nf.format(n),
+    };
+  }, [locale, setLocale]);
+
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18nValue {
+  const v = useContext(I18nContext);
+  if (!v) throw new Error('useI18n outside I18nProvider');
+  return v;
+}

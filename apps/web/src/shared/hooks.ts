@@ -1,0 +1,28 @@
+import { useEffect, useState } from 'react';
+import { Grid } from 'antd';
+import { useI18n } from '../i18n';
+
+/** Phone-sized screen (below antd's md breakpoint, 768 px). */
+export function useIsMobile(): boolean {
+  const screens = Grid.useBreakpoint();
+  return screens.md === false;
+}
+
+/** The value, once it has stopped changing for `ms`. */
+export function useDebounced<T>(value: T, ms: number): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const id = window.setTimeout(() => setV(value), ms);
+    return () => window.clearTimeout(id);
+  }, [value, ms]);
+  return v;
+}
+
+/** Sets the browser tab title: "<page> · Nâng Tầm". */
+export function usePageTitle(title: string | null | undefined): void {
+  const { t } = useI18n();
+  const app = t('app.name');
+  useEffect(() => {
+    document.title = title ? `${title} · ${app}` : app;
+  }, [title, app]);
+}

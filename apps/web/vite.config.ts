@@ -1,0 +1,34 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// The API server in development; override with NANG_TAM_API=http://127.0.0.1:3100 when needed.
+const apiTarget = process.env.NANG_TAM_API ?? 'http://127.0.0.1:3000';
+const proxy = { '/api': { target: apiTarget, changeOrigin: false } };
+
+export default defineConfig({
+  plugins: [react()],
+  server: { proxy },
+  preview: { proxy },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: false,
+    // antd is one large library; it is split into its own long-cached chunk below.
+    chunkSizeWarningLimit: 1600,
+    rolldownOptions: {
+      // The shared packages are plain declarations: the web app takes its error catalogue and
+      // vocabularies from them without bundling the zod schemas it does not run.
+      treeshake: {
+        moduleSideEffects: (id: string) => !/[\\/]packages[\\/](contracts|domain)[\\/]src[\\/]/.test(id),
+      },
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom)[\\/]/ },
+            { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|dayjs)[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
+});
