@@ -1,0 +1,55 @@
+/**
+ * Multi-row INSERTs in batches: rows are buffered and written ~1,000 at a time, one statement per
+ * batch, parameterised and below PostgreSQL's 65,535-parameter limit (the same on PGlite).
+ */
+import type { Queryable } from '@nang-tam/db';
+
+const MAX_PARAMETERS = 65_535;
+const DEFAULT_ROWS_PER_STATEMENT = 1_000;
+
+export class BatchInserter {
+  private values: unknown[] = [];
+  private rows = 0;
+  private readonly maxRows: number;
+  private fullBatchSql: string | null = null;
+  /** Rows written so far. */
+  inserted = 0;
+
+  constructor(
+    private readonly db: Queryable,
+    private readonly table: string,
+    private readonly columns: readonly string[],
+    rowsPerStatement = DEFAULT_ROWS_PER_STATEMENT,
+  ) {
+    this.maxRows = Math.max(1, Math.min(rowsPerStatement, Math.floor(MAX_PARAMETERS / columns.length)));
+  }
+
+  /** Buffers one row (values in column order); writes the batch when it is full. */
+  async add(row: readonly unknown[]): Promise<void> {
+    if (row.length !== this.columns.length) throw new Error(`${this.table}: ${row.length} values for ${this.columns.length} columns`);
+    for (const v of row) this.values.push(v);
+    this.rows += 1;
+    if (this.rows >= this.maxRows) await this.flush();
+  }
+
+  /** Writes whatever is buffered. */
+  async flush(): Promise<void> {
+    if (this.rows === 0) return;
+    const sql = this.rows === this.maxRows ? (this.fullBatchSql ??= this.insertSql(this.rows)) : this.insertSql(this.rows);
+    await this.db.query(sql, this.values);
+    this.inserted += this.rows;
+    this.values = [];
+    this.rows = 0;
+  }
+
+  private insertSql(rows: number): string {
+    const n = this.columns.length;
+    const tuples: string[] = [];
+    for (let r = 0; r < rows; r++) {
+      const params: string[] = [];
+      for (let c = 1; c <= n; c++) params.push(`$${r * n + c}`);
+      tuples.push(`(${params.join(',')})`);
+    }
+    return `INSERT INTO ${this.table} (${this.columns.join(', ')}) VALUES ${tuples.join(',')}`;
+  }
+}

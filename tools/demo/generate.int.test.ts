@@ -1,0 +1,88 @@
+import type { Db } from '@nang-tam/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyPassword } from '../../apps/server/src/auth/password.js';
+import { createTestDb } from '../../tests/support/test-db.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.js';
+import { seedDemoProvince, type SeedResult } from './generate.js';
+
+const PEOPLE = 2_000;
+let db: Db;
+let result: SeedResult;
+const progress: string[] = [];
+
+const count = async (sql: string): Promise<number> => (await db.query<{ n: number }>(sql)).rows[0]!.n;
+
+beforeAll(async () => {
+  db = await createTestDb();
+  result = await seedDemoProvince(db, { people: PEOPLE, today: '2026-11-23', onProgress: (m) => progress.push(m) });
+}, 120_000);
+
+afterAll(async () => {
+  await db?.close();
+});
+
+describe('seedDemoProvince', () => {
+  it('writes the units, people and accounts it reports', async () => {
+    expect(result).toEqual({ units: await count('SELECT count(*)::int AS n FROM units'), people: PEOPLE, users: 8 });
+    expect(await count('SELECT count(*)::int AS n FROM people')).toBe(PEOPLE);
+    expect(await count("SELECT count(*)::int AS n FROM units WHERE kind = 'commune'")).toBe(124);
+    expect(await count('SELECT count(*)::int AS n FROM unit_links')).toBe(2);
+    for (const table of ['qualifications', 'assignments', 'appraisals', 'planning_entries']) {
+      expect(await count(`SELECT count(*)::int AS n FROM ${table}`), table).toBeGreaterThan(PEOPLE / 20);
+    }
+    expect(progress.at(-1)).toBe('statistics updated');
+  });
+
+  it('builds unit paths from the ids of the ancestors', async () => {
+    expect(
+      await count(`SELECT count(*)::int AS n FROM units c LEFT JOIN units p ON p.id = c.parent_id
+        WHERE c.path <> coalesce(p.path, '/') || c.id || '/' OR c.depth <> coalesce(p.depth + 1, 0)`),
+    ).toBe(0);
+  });
+
+  it('puts every person in a current unit, with their open assignment there', async () => {
+    expect(await count('SELECT count(*)::int AS n FROM people p JOIN units u ON u.id = p.unit_id WHERE u.valid_to IS NULL')).toBe(PEOPLE);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM people p JOIN assignments a ON a.person_id = p.id AND a.ended_on IS NULL
+        WHERE a.unit_id = p.unit_id AND a.title_id IS NOT DISTINCT FROM p.title_id`),
+    ).toBe(PEOPLE);
+  });
+
+  it('sets the highest level columns from the qualifications', async () => {
+    for (const [kind, column] of [
+      ['education', 'education_level'],
+      ['political_theory', 'political_theory_level'],
+      ['state_management', 'state_management_level'],
+    ] as const) {
+      const mismatches = await count(`
+        SELECT count(*)::int AS n FROM people p
+        LEFT JOIN LATERAL (
+          SELECT q.level FROM qualifications q JOIN qualification_levels l ON l.kind = q.kind AND l.code = q.level
+          WHERE q.person_id = p.id AND q.kind = '${kind}' ORDER BY l.rank DESC LIMIT 1) h ON true
+        WHERE p.${column} IS DISTINCT FROM h.level`);
+      expect(mismatches, kind).toBe(0);
+    }
+    expect(await count('SELECT count(*)::int AS n FROM people WHERE education_level IS NULL')).toBe(0);
+  });
+
+  it('creates the demo accounts with the demo password', async () => {
+    const users = await db.query<{ username: string; role: string; password_hash: string; person_id: number | null; locale: string }>(
+      'SELECT username, role, password_hash, person_id, locale FROM users ORDER BY id',
+    );
+    expect(users.rows.map((u) => [u.username, u.role])).toEqual(DEMO_ACCOUNTS.map((a) => [a.username, a.role]));
+    expect(users.rows.every((u) => u.locale === 'vi')).toBe(true);
+    expect(await verifyPassword(DEMO_PASSWORD, users.rows[0]!.password_hash)).toBe(true);
+    for (const u of users.rows) expect(u.person_id !== null, u.username).toBe(u.username === 'giangvien' || u.username === 'hocvien');
+    const unit = await db.query<{ name: string }>("SELECT u.name FROM users s JOIN units u ON u.id = s.unit_id WHERE s.username = 'unit'");
+    expect(unit.rows[0]?.name).toBe('Phường Hà Giang 2');
+    const learner = await db.query<{ same: boolean }>(
+      "SELECT p.unit_id = s.unit_id AS same FROM users s JOIN people p ON p.id = s.person_id WHERE s.username = 'hocvien'",
+    );
+    expect(learner.rows[0]?.same).toBe(true);
+  });
+
+  it('refuses to seed a registry that already has people', async () => {
+    await expect(seedDemoProvince(db, { people: 10 })).rejects.toThrow(/not empty/);
+    expect(await count('SELECT count(*)::int AS n FROM people')).toBe(PEOPLE);
+  });
+});
