@@ -3,3 +3,4 @@ export * from './dates.js';
 export * from './vocabulary.js';
 export * from './access.js';
 export * from './person.js';
+export * as rules from './rules/index.js';

@@ -1,0 +1,274 @@
+import { describe, expect, it } from 'vitest';
+import { RulesError } from './errors.js';
+import { checkEligibility, type EligibilityResult } from './evaluate.js';
+import type { PersonFacts } from './facts.js';
+import { REFERENCE_LEVELS, SHIPPED_PROGRAMMES, SHIPPED_RULE_SETS } from './seed.js';
+import { check, makeRule, person } from './test-fixtures.js';
+import type { AgeLimitRule, MinQualificationRule, Rule, RuleSet, StudyMode } from './types.js';
+import { addRuleVersion } from './validate.js';
+
+const edu = (level: string) => ({ kind: 'education', level, field: 'Luật', awardedOn: '2010-06-30' });
+const llct = (level: string) => ({ kind: 'political_theory', level, field: null, awardedOn: '2020-01-01' });
+
+function outcomeOf(r: EligibilityResult, ruleId: string): string | undefined {
+  return r.rules.find((x) => x.ruleId === ruleId)?.outcome;
+}
+
+describe('checkEligibility: trung cấp LLCT', () => {
+  it('answers with every rule in force, its facts and its source', () => {
+    const r = check('TC_LLCT', 'full_time', '2025-08-29');
+    expect(r.outcome).toBe('eligible');
+    expect(r.missing).toEqual([]);
+    expect(r.rules.map((x) => [x.ruleId, x.outcome])).toEqual([
+      ['TC_LLCT_350.target_post', 'pass'],
+      ['TC_LLCT_350.party_member', 'pass'],
+      ['TC_LLCT_350.education', 'pass'],
+      ['TC_LLCT_350.appraisal_streak', 'pass'],
+      ['TC_LLCT_350.age_part_time', 'not_applicable'],
+      ['TC_LLCT_350.not_already_holding', 'pass'],
+      ['TC_LLCT_350.not_enrolled', 'pass'],
+    ]);
+    for (const x of r.rules) {
+      expect(x.source).toMatchObject({ code: '350-QĐ/TW', issuer: 'Ban Bí thư', issuedOn: '2025-08-29' });
+      expect(x.period).toEqual({ from: '2025-08-29', to: null });
+      expect(x.message.length).toBeGreaterThan(0);
+    }
+    expect(r.rules[0]).toMatchObject({ facts: { matched: { titleCode: 'PTP_X', as: 'current' } }, message: 'Đang giữ chức danh Phó Trưởng phòng chuyên môn thuộc UBND xã, phường — đạt.' });
+    expect(r.summary).toBe('Đủ điều kiện (chương trình Trung cấp lý luận chính trị, ngày 29/08/2025).');
+  });
+
+  it.each<[string, string]>([
+    ['2025-08-28', '_57.'],
+    ['2025-08-29', '_350.'],
+  ])('on %s uses the rules of %s', (asOf, tag) => {
+    const r = check('TC_LLCT', 'full_time', asOf);
+    expect(r.rules.length).toBeGreaterThan(0);
+    expect(r.rules.every((x) => x.ruleId.includes(tag))).toBe(true);
+  });
+
+  it.each<[string, string, Partial<PersonFacts>, string, string?]>([
+    ['college education', '2025-08-29', { qualifications: [edu('cao_dang')] }, 'eligible'],
+    ['vocational (trung cấp) education under 57-QĐ/TW', '2025-08-28', { qualifications: [edu('trung_cap')] }, 'eligible'],
+    ['vocational (trung cấp) education under 350-QĐ/TW', '2025-08-29', { qualifications: [edu('trung_cap')] }, 'not_eligible', 'TC_LLCT_350.education'],
+    ['upper secondary, Kinh', '2025-08-29', { qualifications: [edu('thpt')] }, 'not_eligible', 'TC_LLCT_350.education'],
+    ['upper secondary, ethnic minority', '2025-08-29', { qualifications: [edu('thpt')], ethnicMinority: true }, 'eligible'],
+    ['already holds trung cấp LLCT', '2025-09-15', { qualifications: [edu('dai_hoc'), llct('trung_cap')] }, 'not_eligible', 'TC_LLCT_350.not_already_holding'],
+    ['already holds cao cấp LLCT', '2025-09-15', { qualifications: [edu('dai_hoc'), llct('cao_cap')] }, 'not_eligible', 'TC_LLCT_350.not_already_holding'],
+    ['already enrolled in trung cấp', '2025-09-15', { enrolledProgrammeCodes: ['TC_LLCT'] }, 'not_eligible', 'TC_LLCT_350.not_enrolled'],
+    ['only "completed" in 2024', '2025-09-15', { appraisals: [{ year: 2023, classification: 'good' }, { year: 2024, classification: 'completed' }] }, 'not_eligible', 'TC_LLCT_350.appraisal_streak'],
+    ['not a party member', '2025-09-15', { partyMember: false, partyJoinedOn: null, partyOfficialOn: null }, 'not_eligible', 'TC_LLCT_350.party_member'],
+    ['probationary member', '2025-09-15', { partyJoinedOn: '2025-03-02', partyOfficialOn: null }, 'eligible'],
+    ['no title and no planning', '2025-09-15', { currentTitleCode: null, plannedTitles: [] }, 'not_eligible', 'TC_LLCT_350.target_post'],
+    ['no title but planned for a commune post', '2025-09-15', { currentTitleCode: null, plannedTitles: [{ titleCode: 'DUV_X', term: '2025-2030' }] }, 'eligible'],
+  ])('%s on %s → %s', (_name, asOf, over, outcome, failing) => {
+    const r = check('TC_LLCT', 'full_time', asOf, person(over));
+    expect(r.outcome).toBe(outcome);
+    if (failing) expect(outcomeOf(r, failing)).toBe('fail');
+  });
+
+  it('applies the ethnic-minority alternative and says so', () => {
+    const r = check('TC_LLCT', 'full_time', '2025-08-29', person({ qualifications: [edu('thpt')], ethnicMinority: true }));
+    const rule = r.rules.find((x) => x.ruleId === 'TC_LLCT_350.education');
+    expect(rule?.facts).toMatchObject({ required: 'cao_dang', held: 'thpt', alternativeApplied: 'thpt', ethnicMinority: true });
+  });
+
+  it.each<[string, Partial<PersonFacts>, StudyMode, string, Record<string, unknown>?]>([
+    ['woman turning 28 on the nomination date', { gender: 'female', birthDate: '1997-08-29' }, 'part_time', 'eligible', { age: 28, min: 28 }],
+    ['woman turning 28 the next day', { gender: 'female', birthDate: '1997-08-30' }, 'part_time', 'not_eligible', { age: 27, min: 28 }],
+    ['man aged 29', { gender: 'male', birthDate: '1996-01-15' }, 'part_time', 'not_eligible', { age: 29, min: 30 }],
+    ['man turning 30 on the nomination date', { gender: 'male', birthDate: '1995-08-29' }, 'part_time', 'eligible', { age: 30, min: 30 }],
+    ['young woman, full-time: no age limit', { gender: 'female', birthDate: '2000-01-01' }, 'full_time', 'eligible'],
+  ])('part-time age: %s', (_name, over, mode, outcome, facts) => {
+    const r = check('TC_LLCT', mode, '2025-08-29', person(over));
+    expect(r.outcome).toBe(outcome);
+    if (facts) expect(r.rules.find((x) => x.ruleId === 'TC_LLCT_350.age_part_time')?.facts).toMatchObject(facts);
+  });
+});
+
+describe('checkEligibility: missing facts are named, never guessed', () => {
+  it('part-time without a birth date cannot be decided', () => {
+    const r = check('TC_LLCT', 'part_time', '2025-09-15', person({ birthDate: null }));
+    expect(r.outcome).toBe('cannot_decide');
+    expect(r.missing).toEqual(['birthDate']);
+    expect(outcomeOf(r, 'TC_LLCT_350.age_part_time')).toBe('missing_fact');
+    expect(r.summary).toBe('Chưa thể kết luận (chương trình Trung cấp lý luận chính trị, ngày 15/09/2025): thiếu ngày sinh.');
+  });
+
+  it('full-time needs no birth date for trung cấp', () => {
+    expect(check('TC_LLCT', 'full_time', '2025-09-15', person({ birthDate: null })).outcome).toBe('eligible');
+  });
+
+  it('unknown membership without party dates cannot be decided', () => {
+    const r = check('TC_LLCT', 'full_time', '2025-09-15', person({ partyMember: null, partyJoinedOn: null, partyOfficialOn: null }));
+    expect(r.outcome).toBe('cannot_decide');
+    expect(r.missing).toEqual(['partyJoinedOn']);
+    expect(r.rules.find((x) => x.ruleId === 'TC_LLCT_350.party_member')?.message).toBe('Chưa thể kết luận: thiếu ngày vào Đảng.');
+  });
+
+  it('cao cấp needs the official date of a member who joined long ago', () => {
+    const r = check('CC_LLCT', 'full_time', '2025-09-15', person({ currentTitleCode: 'TP_T', partyOfficialOn: null }));
+    expect(r.outcome).toBe('cannot_decide');
+    expect(r.missing).toEqual(['partyOfficialOn']);
+  });
+
+  it('a failing rule makes it not eligible, and the missing facts are still listed', () => {
+    const r = check('TC_LLCT', 'part_time', '2025-09-15', person({ birthDate: null, enrolledProgrammeCodes: ['TC_LLCT'], appraisals: [] }));
+    expect(r.outcome).toBe('not_eligible');
+    expect(r.missing).toEqual(['appraisals.2024', 'appraisals.2023', 'birthDate']);
+    expect(r.summary).toContain('Không đủ điều kiện');
+    expect(r.summary).toContain('còn thiếu xếp loại đánh giá năm 2024, xếp loại đánh giá năm 2023, ngày sinh');
+  });
+
+  it('no rule in force on asOf is "cannot decide", never eligible', () => {
+    const r = check('TC_LLCT', 'full_time', '2020-01-01');
+    expect(r).toMatchObject({ outcome: 'cannot_decide', rules: [], missing: ['rulesInForce'] });
+    expect(r.summary).toContain('không có quy định nào có hiệu lực');
+  });
+});
+
+describe('checkEligibility: bad input throws a typed error', () => {
+  function code(fn: () => unknown): string | undefined {
+    try {
+      fn();
+    } catch (e) {
+      return e instanceof RulesError ? e.code : 'not a RulesError';
+    }
+    return undefined;
+  }
+
+  it.each([['2025-02-30'], ['29/08/2025'], ['2025-8-29'], [''], ['2025-08-29T00:00:00Z']])('asOf %j → INVALID_AS_OF', (asOf) => {
+    expect(code(() => check('TC_LLCT', 'full_time', asOf))).toBe('INVALID_AS_OF');
+  });
+
+  it.each([['XYZ'], [''], ['tc_llct']])('programme %j → UNKNOWN_PROGRAMME', (programme) => {
+    expect(code(() => check(programme, 'full_time', '2025-09-15'))).toBe('UNKNOWN_PROGRAMME');
+  });
+
+  it.each<[string, string]>([
+    ['TC_LLCT', 'online'],
+    ['SDH_THS', 'online'],
+    ['TC_LLCT', 'evening'],
+  ])('%s in mode %s → UNSUPPORTED_MODE', (programme, mode) => {
+    expect(code(() => check(programme, mode as StudyMode, '2025-09-15'))).toBe('UNSUPPORTED_MODE');
+  });
+
+  it('a malformed date among the facts → INVALID_FACT', () => {
+    expect(code(() => check('TC_LLCT', 'full_time', '2025-09-15', person({ birthDate: '10/03/1988' })))).toBe('INVALID_FACT');
+  });
+
+  const base = (rules: Rule[]): RuleSet[] => [{ programmeCode: 'TC_LLCT', rules }];
+  const run = (sets: RuleSet[]) =>
+    checkEligibility({ person: person(), programme: 'TC_LLCT', mode: 'full_time', programmes: SHIPPED_PROGRAMMES, rules: sets, levels: REFERENCE_LEVELS, asOf: '2025-09-15' });
+
+  it('two versions of a rule in force on asOf → OVERLAPPING_VERSIONS', () => {
+    const a = makeRule<AgeLimitRule>('age_limit', { max: 60 });
+    expect(code(() => run(base([a, { ...a, version: 2 }])))).toBe('OVERLAPPING_VERSIONS');
+  });
+
+  it('a rule in force naming an unknown level → INVALID_RULE', () => {
+    expect(code(() => run(base([makeRule<MinQualificationRule>('min_qualification', { kind: 'education', minLevel: 'thcs' })])))).toBe('INVALID_RULE');
+  });
+});
+
+describe('checkEligibility: versions', () => {
+  it('uses the correction, not the corrected version', () => {
+    const v1 = makeRule<AgeLimitRule>('age_limit', { max: 30 });
+    const fixed = addRuleVersion([v1], { ...v1, version: 2, corrects: 1, params: { max: 50 } });
+    expect(fixed.ok).toBe(true);
+    if (!fixed.ok) return;
+    const r = checkEligibility({
+      person: person(),
+      programme: 'TC_LLCT',
+      mode: 'full_time',
+      programmes: SHIPPED_PROGRAMMES,
+      rules: [{ programmeCode: 'TC_LLCT', rules: fixed.versions }],
+      levels: REFERENCE_LEVELS,
+      asOf: '2025-09-15',
+    });
+    expect(r.rules.map((x) => [x.version, x.outcome])).toEqual([[2, 'pass']]);
+  });
+});
+
+describe('checkEligibility: cao cấp LLCT', () => {
+  const leader = (over: Partial<PersonFacts> = {}) => person({ currentTitleCode: 'TP_T', ...over });
+  it.each<[string, StudyMode, string, Partial<PersonFacts>, string, string?]>([
+    ['provincial division head', 'full_time', '2025-09-15', {}, 'eligible'],
+    ['deputy division head is not a target under 350', 'full_time', '2025-09-15', { currentTitleCode: 'PTP_T', plannedTitles: [] }, 'not_eligible', 'CC_LLCT_350.target_post'],
+    ['planned for division head', 'full_time', '2025-09-15', { currentTitleCode: 'PTP_T', plannedTitles: [{ titleCode: 'TP_T', term: '2025-2030' }] }, 'eligible'],
+    ['full-time, turning 51 on the nomination date', 'full_time', '2025-09-15', { birthDate: '1974-09-15' }, 'not_eligible', 'CC_LLCT_350.age_full_time'],
+    ['part-time, woman aged 34', 'part_time', '2025-09-15', { birthDate: '1991-01-01' }, 'not_eligible', 'CC_LLCT_350.age_part_time'],
+    ['only two good years out of three', 'full_time', '2025-09-15', { appraisals: [{ year: 2022, classification: 'completed' }, { year: 2023, classification: 'good' }, { year: 2024, classification: 'good' }] }, 'not_eligible', 'CC_LLCT_350.appraisal_streak'],
+    ['college degree only', 'full_time', '2025-09-15', { qualifications: [edu('cao_dang')] }, 'not_eligible', 'CC_LLCT_350.education'],
+    ['commune party committee member under 57 is not a target', 'full_time', '2025-08-28', { currentTitleCode: 'DUV_X', plannedTitles: [] }, 'not_eligible', 'CC_LLCT_57.target_post'],
+    ['commune party committee member under 350 is a target', 'full_time', '2025-08-29', { currentTitleCode: 'DUV_X', plannedTitles: [] }, 'eligible'],
+  ])('%s (%s, %s) → %s', (_name, mode, asOf, over, outcome, failing) => {
+    const r = check('CC_LLCT', mode, asOf, leader(over));
+    expect(r.outcome).toBe(outcome);
+    if (failing) expect(outcomeOf(r, failing)).toBe('fail');
+  });
+});
+
+describe('checkEligibility: sơ cấp LLCT and state management', () => {
+  it.each<[string, string, string, Partial<PersonFacts>, string]>([
+    ['SC_LLCT', '2025-09-15', 'party member without LLCT', { qualifications: [edu('dai_hoc')] }, 'eligible'],
+    ['SC_LLCT', '2025-09-15', 'already holds sơ cấp', {}, 'not_eligible'],
+    ['SC_LLCT', '2025-09-15', 'prospective member (quần chúng)', { qualifications: [], category: 'quan_chung', partyMember: false, partyJoinedOn: null, partyOfficialOn: null }, 'not_eligible'],
+    ['QLNN_CV', '2025-06-30', 'chuyên viên without the certificate (NĐ 101)', {}, 'eligible'],
+    ['QLNN_CV', '2025-07-01', 'chuyên viên without the certificate (NĐ 171)', {}, 'eligible'],
+    ['QLNN_CV', '2025-07-01', 'already holds chuyên viên chính', { qualifications: [{ kind: 'state_management', level: 'chuyen_vien_chinh', field: null, awardedOn: '2020-01-01' }] }, 'not_eligible'],
+    ['QLNN_CVC', '2025-07-01', 'chuyên viên, university', {}, 'eligible'],
+    ['QLNN_CVC', '2025-07-01', 'cán sự rank', { rankCode: '01.004' }, 'not_eligible'],
+    ['QLNN_CVCC', '2025-07-01', 'chuyên viên rank', {}, 'not_eligible'],
+    ['QLNN_CVCC', '2025-07-01', 'chuyên viên chính rank', { rankCode: '01.002' }, 'eligible'],
+  ])('%s on %s: %s → %s', (programme, asOf, _name, over, outcome) => {
+    expect(check(programme, 'full_time', asOf, person(over)).outcome).toBe(outcome);
+  });
+
+  it('names the document in force on each side of 1/7/2025', () => {
+    expect(check('QLNN_CV', 'online', '2025-06-30').rules[0]?.source.code).toBe('101/2017/NĐ-CP');
+    expect(check('QLNN_CV', 'online', '2025-07-01').rules[0]?.source.code).toBe('171/2025/NĐ-CP');
+  });
+});
+
+describe('checkEligibility: postgraduate (NĐ 171/2025)', () => {
+  const asOf = '2025-09-15';
+  it('is eligible with a matching field, and carries the service commitment as a note', () => {
+    const r = check('SDH_THS', 'full_time', asOf, person(), 'Luật kinh tế');
+    expect(r.outcome).toBe('eligible');
+    expect(r.notes).toHaveLength(1);
+    expect(r.notes[0]?.text).toContain('gấp 03 lần thời gian đào tạo');
+    expect(r.notes[0]?.source.code).toBe('171/2025/NĐ-CP');
+  });
+
+  it.each<[string, Partial<PersonFacts>, string | null, string, string[]]>([
+    ['turning 45 on the nomination date', { birthDate: '1980-09-15' }, 'Luật', 'eligible', []],
+    ['turning 46 on the nomination date', { birthDate: '1979-09-15' }, 'Luật', 'not_eligible', []],
+    ['exactly 3 years of service', { serviceStartedOn: '2022-09-15' }, 'Luật', 'eligible', []],
+    ['3 years of service the next day', { serviceStartedOn: '2022-09-16' }, 'Luật', 'not_eligible', []],
+    ['a field unrelated to the job', {}, 'Kỹ thuật điện', 'not_eligible', []],
+    ['no study field given', {}, null, 'cannot_decide', ['studyField']],
+    ['no service start recorded', { serviceStartedOn: null }, 'Luật', 'cannot_decide', ['serviceStartedOn']],
+    ['already holds a master’s', { qualifications: [edu('thac_si')] }, 'Luật', 'not_eligible', []],
+    ['a public employee (viên chức)', { category: 'vien_chuc' }, 'Luật', 'not_eligible', []],
+  ])('%s → %s', (_name, over, field, outcome, missing) => {
+    const r = check('SDH_THS', 'full_time', asOf, person(over), field);
+    expect(r.outcome).toBe(outcome);
+    expect(r.missing).toEqual(missing);
+  });
+
+  it('has no rules before NĐ 171/2025 took effect', () => {
+    expect(check('SDH_THS', 'full_time', '2025-06-30', person(), 'Luật').outcome).toBe('cannot_decide');
+  });
+
+  it('doctorate: a master’s holder may apply, a doctor may not', () => {
+    expect(check('SDH_TS', 'full_time', asOf, person({ qualifications: [edu('thac_si')] }), 'Luật').outcome).toBe('eligible');
+    expect(check('SDH_TS', 'full_time', asOf, person({ qualifications: [edu('tien_si')] }), 'Luật').outcome).toBe('not_eligible');
+  });
+});
+
+describe('shipped programmes and rule sets', () => {
+  it('every rule set names a shipped programme', () => {
+    const codes = new Set(SHIPPED_PROGRAMMES.map((p) => p.code));
+    for (const s of SHIPPED_RULE_SETS) expect(codes.has(s.programmeCode)).toBe(true);
+  });
+});
