@@ -17,6 +17,7 @@ import { validatorCompiler } from './http/validation.js';
 import { authRoutes, rateLimitError } from './routes/auth.routes.js';
 import { unitsRoutes } from './routes/units.routes.js';
 import { peopleRoutes } from './routes/people.routes.js';
+import { jobsRoutes } from './routes/jobs.routes.js';
 
 /** What routes and jobs need: the database and the configuration. */
 export interface AppContext {
@@ -68,6 +69,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await app.register(authRoutes(ctx));
   await app.register(unitsRoutes(ctx));
   await app.register(peopleRoutes(ctx));
+  await app.register(jobsRoutes(ctx));
 
   if (existsSync(join(ctx.config.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: ctx.config.webDist, wildcard: false, index: ['index.html'] });

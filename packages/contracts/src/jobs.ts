@@ -2,15 +2,30 @@ import { z } from 'zod';
 
 export const JOB_KINDS = ['people_import', 'people_export'] as const;
 export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
+/** What a running job is doing; progress/total count the rows of the current stage. */
+export const JOB_STAGES = ['reading', 'validating', 'inserting', 'writing'] as const;
+export type JobStage = (typeof JOB_STAGES)[number];
+
+export const JOB_STAGE_LABELS: Record<JobStage, { vi: string; en: string }> = {
+  reading: { vi: 'Đang đọc tệp', en: 'Reading the file' },
+  validating: { vi: 'Đang kiểm tra dữ liệu', en: 'Checking the data' },
+  inserting: { vi: 'Đang ghi vào cơ sở dữ liệu', en: 'Saving' },
+  writing: { vi: 'Đang tạo tệp Excel', en: 'Writing the Excel file' },
+};
 
 export const ZJob = z.object({
   id: z.number(),
   kind: z.enum(JOB_KINDS),
   status: z.enum(JOB_STATUSES),
-  /** Rows done and rows in all (0/0 until the job knows its size). */
+  /** The stage of a running job (null when queued or finished). */
+  stage: z.enum(JOB_STAGES).nullable().optional(),
+  /** Rows done and rows in all of the current stage (0/0 until the job knows its size). */
   progress: z.number(),
   total: z.number(),
-  /** Kind-specific outcome, e.g. { imported: 120 } or { errorCount: 3 }. */
+  /**
+   * Kind-specific outcome: { imported: 120 }, { rows: 5000 }; a failure carries { code, message }
+   * and, for an import with invalid rows, { errorCount, errors: the first 100 ImportRowError }.
+   */
   result: z.record(z.string(), z.unknown()).nullable(),
   /** A downloadable file: the export, or the error report of a failed import. */
   fileName: z.string().nullable(),
@@ -18,3 +33,36 @@ export const ZJob = z.object({
   finishedAt: z.string().nullable(),
 });
 export type Job = z.infer<typeof ZJob>;
+
+/** One problem of one row of an import file, as Excel shows it (row 2 is the first data row). */
+export const ZImportRowError = z.object({ row: z.number(), column: z.string(), message: z.string(), code: z.string() });
+export type ImportRowError = z.infer<typeof ZImportRowError>;
+
+/** Codes of a failed job's result: whole-file problems of an import, and job-level failures. */
+export const JOB_FAILURES = {
+  FILE_EMPTY: { vi: 'Tệp rỗng, không có nội dung.', en: 'The file is empty.' },
+  FILE_NOT_XLSX: {
+    vi: 'Tệp không phải bảng tính Excel (.xlsx). Hãy tải tệp mẫu và lưu dưới dạng Excel Workbook (.xlsx).',
+    en: 'The file is not an Excel workbook (.xlsx).',
+  },
+  FILE_CORRUPT: { vi: 'Tệp Excel bị hỏng hoặc không đọc được. Hãy mở và lưu lại tệp rồi thử lại.', en: 'The Excel file is damaged.' },
+  SHEET_MISSING: { vi: 'Không tìm thấy trang tính "CanBo".', en: 'There is no sheet named "CanBo".' },
+  COLUMNS_MISSING: { vi: 'Trang tính "CanBo" thiếu cột bắt buộc.', en: 'Required columns are missing.' },
+  NO_DATA_ROWS: { vi: 'Trang tính "CanBo" không có dòng dữ liệu nào.', en: 'The sheet has no data rows.' },
+  TOO_MANY_ROWS: { vi: 'Tệp có quá nhiều dòng.', en: 'The file has too many rows.' },
+  ROWS_INVALID: {
+    vi: 'Tệp có lỗi nên chưa nhập hồ sơ nào. Hãy sửa theo báo cáo lỗi rồi nhập lại toàn bộ tệp.',
+    en: 'The file has errors, so nothing was imported. Fix them and import the whole file again.',
+  },
+  DUPLICATE_CITIZEN_ID: {
+    vi: 'Có số CCCD vừa được người khác nhập trong lúc tệp đang được xử lý; chưa nhập hồ sơ nào. Hãy nhập lại tệp.',
+    en: 'A citizen id was added by someone else meanwhile; nothing was imported. Import the file again.',
+  },
+  FORBIDDEN: { vi: 'Tài khoản tạo tác vụ không còn quyền thực hiện thao tác này.', en: 'The job owner may no longer do this.' },
+  INTERRUPTED: { vi: 'Tác vụ bị gián đoạn nhiều lần và đã dừng. Vui lòng thử lại.', en: 'The job was interrupted too often.' },
+  INTERNAL: { vi: 'Đã có lỗi hệ thống khi chạy tác vụ. Vui lòng thử lại sau.', en: 'The job failed; please try again later.' },
+} as const satisfies Record<string, { vi: string; en: string }>;
+export type JobFailureCode = keyof typeof JOB_FAILURES;
+
+/** Files larger than this many rows are refused whole (the file-size limit usually comes first). */
+export const IMPORT_MAX_ROWS = 200_000;

@@ -6,3 +6,5 @@ export * as auditRepo from './repositories/audit.repository.js';
 export * as unitsRepo from './repositories/units.repository.js';
 export * as referenceRepo from './repositories/reference.repository.js';
 export * as peopleRepo from './repositories/people.repository.js';
+export * as jobsRepo from './repositories/jobs.repository.js';
+export * as peopleImportRepo from './repositories/people-import.repository.js';

@@ -106,6 +106,18 @@ const LIST_FROM = `
   LEFT JOIN titles t ON t.id = p.title_id
   LEFT JOIN management_scopes ms ON ms.id = p.management_scope_id`;
 
+/** The SQL of one page of the people list and of its total (the benchmark's baseline reuses it). */
+export function buildPeopleListSql(scope: Scope, filter: PeopleListFilter, limit: number, offset: number) {
+  const p = new Params();
+  const where = peopleWhere(filter, scope, p);
+  return {
+    pageSql: `SELECT ${LIST_COLUMNS} ${LIST_FROM} WHERE ${where}
+    ORDER BY ${SORTS[filter.sort] ?? SORTS.name} LIMIT ${limit | 0} OFFSET ${offset | 0}`,
+    countSql: `SELECT count(*)::int AS n FROM people p JOIN units u ON u.id = p.unit_id WHERE ${where}`,
+    params: p.values,
+  };
+}
+
 export async function listPeople(
   db: Queryable,
   scope: Scope,
@@ -113,12 +125,8 @@ export async function listPeople(
   limit: number,
   offset: number,
 ): Promise<{ rows: PersonListRow[]; total: number }> {
-  const p = new Params();
-  const where = peopleWhere(filter, scope, p);
-  const countSql = `SELECT count(*)::int AS n FROM people p JOIN units u ON u.id = p.unit_id WHERE ${where}`;
-  const pageSql = `SELECT ${LIST_COLUMNS} ${LIST_FROM} WHERE ${where}
-    ORDER BY ${SORTS[filter.sort] ?? SORTS.name} LIMIT ${limit | 0} OFFSET ${offset | 0}`;
-  const [page, count] = await Promise.all([db.query<PersonListRow>(pageSql, p.values), db.query<{ n: number }>(countSql, p.values)]);
+  const { pageSql, countSql, params } = buildPeopleListSql(scope, filter, limit, offset);
+  const [page, count] = await Promise.all([db.query<PersonListRow>(pageSql, params), db.query<{ n: number }>(countSql, params)]);
   return { rows: page.rows, total: count.rows[0]?.n ?? 0 };
 }
 

@@ -1,0 +1,34 @@
+import type { Readable } from 'node:stream';
+import { ERRORS } from '@nang-tam/contracts';
+import { AppError, fieldError } from '../errors.js';
+
+/** 413 with the limit in the message. */
+export function uploadTooLarge(maxBytes: number): AppError {
+  const mb = Math.round((maxBytes / 1024 / 1024) * 10) / 10;
+  return new AppError('PAYLOAD_TOO_LARGE', [], `${ERRORS.PAYLOAD_TOO_LARGE.vi} Dung lượng tối đa là ${mb.toLocaleString('vi-VN')} MB.`);
+}
+
+/**
+ * Reads the uploaded file, refusing it the moment it passes the limit. (The plugin's toBuffer()
+ * can miss the limit when it is reached in the last chunk it delivers, and hand back a silently
+ * truncated file; it also reads the rest of an oversized upload before failing.)
+ */
+export async function readUpload(file: Readable & { truncated?: boolean }, maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const onLimit = () => file.destroy(uploadTooLarge(maxBytes));
+  file.once('limit', onLimit);
+  try {
+    for await (const chunk of file as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      chunks.push(chunk);
+    }
+  } catch (err) {
+    // our own refusal, or a broken multipart body
+    throw err instanceof AppError ? err : new AppError('VALIDATION_FAILED', [fieldError('file', 'INVALID_VALUE')]);
+  } finally {
+    file.off('limit', onLimit);
+  }
+  if (file.truncated || size > maxBytes) throw uploadTooLarge(maxBytes);
+  return Buffer.concat(chunks, size);
+}
