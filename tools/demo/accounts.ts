@@ -30,7 +30,13 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     displayName: 'Ban Tổ chức Tỉnh ủy',
     description: 'Ban Tổ chức Tỉnh ủy: the whole province',
   },
-  { username: 'sysadmin', role: 'system_admin', unit: 'province', displayName: 'Quản trị hệ thống', description: 'System administrator: the whole province' },
+  {
+    username: 'sysadmin',
+    role: 'system_admin',
+    unit: 'province',
+    displayName: 'Quản trị hệ thống',
+    description: 'System administrator: the whole province',
+  },
   {
     username: 'noivu',
     role: 'home_affairs',
@@ -52,7 +58,19 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     displayName: 'Cán bộ tổ chức {unit}',
     description: 'Officer of the first commune/ward by official code (Phường Hà Giang 2 in province 08)',
   },
-  { username: 'unit2', role: 'unit_officer', unit: 'health_department', displayName: 'Cán bộ tổ chức {unit}', description: 'Officer of Sở Y tế' },
+  {
+    username: 'unit2',
+    role: 'unit_officer',
+    unit: 'health_department',
+    displayName: 'Cán bộ tổ chức {unit}',
+    description: 'Officer of Sở Y tế',
+  },
   { username: 'giangvien', role: 'lecturer', unit: 'school', person: 'school_lecturer', description: 'A lecturer of the political school' },
-  { username: 'hocvien', role: 'learner', unit: 'first_commune', person: 'commune_staff', description: "A civil servant of the 'unit' account's commune" },
+  {
+    username: 'hocvien',
+    role: 'learner',
+    unit: 'first_commune',
+    person: 'commune_staff',
+    description: "A civil servant of the 'unit' account's commune",
+  },
 ];

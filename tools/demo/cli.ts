@@ -36,7 +36,9 @@ async function main(): Promise<void> {
     if (applied.length > 0) log(`migrations applied: ${applied.join(', ')}`);
     const seeding = performance.now();
     const counts = await seedDemoProvince(db, { people, seed, today: values.today, onProgress: log });
-    log(`done: ${counts.units} units, ${counts.people} people, ${counts.users} accounts; seeding took ${((performance.now() - seeding) / 1000).toFixed(1)} s`);
+    log(
+      `done: ${counts.units} units, ${counts.people} people, ${counts.users} accounts; seeding took ${((performance.now() - seeding) / 1000).toFixed(1)} s`,
+    );
     console.log(`\nDemo accounts (password ${DEMO_PASSWORD}):`);
     for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(10)} ${a.role.padEnd(17)} ${a.description}`);
   } finally {

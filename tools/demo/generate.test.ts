@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { ROLES, addYears, ageOn, checkPersonFacts, isValidCitizenId } from '@nang-tam/domain';
-import type { Queryable } from '@nang-tam/db';
+import { BatchInserter, type Queryable } from '@nang-tam/db';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from './accounts.js';
-import { BatchInserter } from './batch.js';
 import { addDays } from './days.js';
 import { demoUnits } from './generate.js';
 import { PeopleGenerator, formatCitizenId, type GenerateOptions, type PersonDraft } from './people.js';
@@ -26,7 +25,8 @@ function firstPeople(source: GenerateOptions | PeopleGenerator, n: number): Pers
 }
 
 const share = (people: readonly PersonDraft[], pred: (p: PersonDraft) => boolean) => people.filter(pred).length / people.length;
-const holds = (p: PersonDraft, kind: string, levels: readonly string[]) => p.qualifications.some((q) => q.kind === kind && levels.includes(q.level));
+const holds = (p: PersonDraft, kind: string, levels: readonly string[]) =>
+  p.qualifications.some((q) => q.kind === kind && levels.includes(q.level));
 
 let people: PersonDraft[];
 let units: UnitSpec[];
@@ -87,7 +87,13 @@ describe('units', () => {
     expect(wards.length).toBe(124);
     for (const w of wards) {
       const u = unitByCode.get(`X${w.Code}`);
-      expect(u, w.FullName).toMatchObject({ officialCode: w.Code, name: w.FullName, kind: 'commune', validFrom: '2025-07-01', parentCode: 'KXP' });
+      expect(u, w.FullName).toMatchObject({
+        officialCode: w.Code,
+        name: w.FullName,
+        kind: 'commune',
+        validFrom: '2025-07-01',
+        parentCode: 'KXP',
+      });
     }
   });
 
@@ -141,7 +147,9 @@ describe('identity', () => {
   });
 
   it('writes names in NFC with Vietnamese diacritics', () => {
-    const bad = people.filter((p) => p.fullName.normalize('NFC') !== p.fullName || !/^\p{Lu}\p{Ll}*( \p{Lu}\p{Ll}*){2,3}$/u.test(p.fullName));
+    const bad = people.filter(
+      (p) => p.fullName.normalize('NFC') !== p.fullName || !/^\p{Lu}\p{Ll}*( \p{Lu}\p{Ll}*){2,3}$/u.test(p.fullName),
+    );
     expect(bad.map((p) => p.fullName)).toEqual([]);
     expect(share(people, (p) => /[^\x00-\x7f]/.test(p.fullName))).toBeGreaterThan(0.9);
     expect(people.some((p) => p.fullName.startsWith('Nguyễn '))).toBe(true);
@@ -211,14 +219,21 @@ describe('posts', () => {
       expect(counts.get('CT_MTTQ_X'), code).toBe(1);
       expect(counts.get('TP_X'), code).toBeGreaterThanOrEqual(3);
     }
-    for (const code of ['BT_TU', 'CT_UBND_T', 'CT_HDND_T', 'HT_TCT']) expect(people.filter((p) => p.titleCode === code), code).toHaveLength(1);
+    for (const code of ['BT_TU', 'CT_UBND_T', 'CT_HDND_T', 'HT_TCT'])
+      expect(
+        people.filter((p) => p.titleCode === code),
+        code,
+      ).toHaveLength(1);
     expect(people.filter((p) => p.titleCode === 'GD_SO').length).toBeGreaterThanOrEqual(14);
   });
 
   it('uses the categories of each kind of unit', () => {
-    const categoriesOf = (kinds: string[]) => new Set(people.filter((p) => kinds.includes(unitByCode.get(p.unitCode)!.kind)).map((p) => p.category));
+    const categoriesOf = (kinds: string[]) =>
+      new Set(people.filter((p) => kinds.includes(unitByCode.get(p.unitCode)!.kind)).map((p) => p.category));
     expect([...categoriesOf(['commune'])].sort()).toEqual(['can_bo', 'cong_chuc', 'khong_chuyen_trach', 'quan_chung']);
-    expect([...categoriesOf(['department', 'division'])].filter((c) => c !== 'quan_chung' && c !== 'can_bo' && c !== 'vien_chuc')).toEqual(['cong_chuc']);
+    expect([...categoriesOf(['department', 'division'])].filter((c) => c !== 'quan_chung' && c !== 'can_bo' && c !== 'vien_chuc')).toEqual([
+      'cong_chuc',
+    ]);
     expect([...categoriesOf(['public_service'])].sort()).toEqual(['quan_chung', 'vien_chuc']);
   });
 
@@ -271,7 +286,8 @@ describe('history', () => {
       return i < 1 || p.assignments[i]!.startedOn !== '2025-07-01' || before?.unitCode !== unitByCode.get(p.unitCode)!.predecessorCode;
     });
     expect(notMoved.map((p) => p.fullName)).toEqual([]);
-    const elected = (year: string) => people.some((p) => p.assignments.some((a) => a.reason === 'election' && a.startedOn.startsWith(year)));
+    const elected = (year: string) =>
+      people.some((p) => p.assignments.some((a) => a.reason === 'election' && a.startedOn.startsWith(year)));
     expect(elected('2020') && elected('2025')).toBe(true);
   });
 
@@ -284,7 +300,10 @@ describe('history', () => {
   });
 
   it('appraises everyone yearly for 2021-2025 with the usual distribution', () => {
-    const bad = people.filter((p) => p.appraisals.some((a) => a.year < 2021 || a.year > 2025) || new Set(p.appraisals.map((a) => a.year)).size !== p.appraisals.length);
+    const bad = people.filter(
+      (p) =>
+        p.appraisals.some((a) => a.year < 2021 || a.year > 2025) || new Set(p.appraisals.map((a) => a.year)).size !== p.appraisals.length,
+    );
     expect(bad.map((p) => p.fullName)).toEqual([]);
     expect(share(people, (p) => p.appraisals.length === 5)).toBeGreaterThan(0.8);
     const all = people.flatMap((p) => p.appraisals);
@@ -304,7 +323,11 @@ describe('writing', () => {
         return { rows: [] as T[], rowCount: 0 };
       },
     };
-    const wide = new BatchInserter(db, 't', Array.from({ length: 100 }, (_, i) => `c${i}`));
+    const wide = new BatchInserter(
+      db,
+      't',
+      Array.from({ length: 100 }, (_, i) => `c${i}`),
+    );
     for (let r = 0; r < 1_500; r++) await wide.add(Array.from({ length: 100 }, () => r));
     await wide.flush();
     expect(statements.map((s) => s.params.length)).toEqual([65_500, 65_500, 19_000]);

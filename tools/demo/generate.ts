@@ -4,11 +4,10 @@
  * transaction, multi-row INSERTs in batches, people streamed 1,000 at a time (200,000 people fit in
  * memory as easily as 2,000).
  */
-import { peopleRepo, referenceRepo, usersRepo, type Db, type Tx } from '@nang-tam/db';
+import { BatchInserter, peopleRepo, referenceRepo, usersRepo, type Db, type Tx } from '@nang-tam/db';
 import { foldVietnamese, todayInVietnam, type IsoDate } from '@nang-tam/domain';
 import { hashPassword } from '../../apps/server/src/auth/password.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoPerson, type DemoUnit } from './accounts.js';
-import { BatchInserter } from './batch.js';
 import { PeopleGenerator, type GenerateOptions, type PersonDraft } from './people.js';
 import { MERGER_NOTE, REORGANISATION_DATE, type UnitSpec } from './units.js';
 
@@ -98,14 +97,28 @@ async function insertUnits(tx: Tx, units: readonly UnitSpec[]): Promise<Map<stri
     ids.set(u.code, id);
     paths.set(u.code, path);
     const parentId = u.parentCode ? (ids.get(u.parentCode) ?? null) : null;
-    await inserter.add([id, u.code, u.officialCode, u.name, foldVietnamese(u.name), u.kind, parentId, path, u.depth, u.sortOrder, u.validFrom, u.validTo]);
+    await inserter.add([
+      id,
+      u.code,
+      u.officialCode,
+      u.name,
+      foldVietnamese(u.name),
+      u.kind,
+      parentId,
+      path,
+      u.depth,
+      u.sortOrder,
+      u.validFrom,
+      u.validTo,
+    ]);
   }
   await inserter.flush();
 
   const root = units.find((u) => u.parentCode === null);
   const links = new BatchInserter(tx, 'unit_links', ['predecessor_id', 'successor_id', 'effective_on', 'note']);
   for (const u of units) {
-    if (root && u.kind === 'province' && u.validTo !== null) await links.add([ids.get(u.code), ids.get(root.code), REORGANISATION_DATE, MERGER_NOTE]);
+    if (root && u.kind === 'province' && u.validTo !== null)
+      await links.add([ids.get(u.code), ids.get(root.code), REORGANISATION_DATE, MERGER_NOTE]);
   }
   await links.flush();
   return ids;
@@ -173,21 +186,55 @@ class PersonPicks {
  * of each kind in SQL, as the repository keeps it whenever qualifications change (per chunk: on
  * PGlite twice as fast as one UPDATE of everyone at the end). Returns the number of people.
  */
-async function insertPeople(tx: Tx, generator: PeopleGenerator, refs: References, picks: PersonPicks, progress: (msg: string) => void): Promise<number> {
-  const qualifications = new BatchInserter(tx, 'qualifications', ['person_id', 'kind', 'level', 'field', 'awarded_on', 'institution', 'source']);
-  const assignments = new BatchInserter(tx, 'assignments', ['person_id', 'unit_id', 'title_id', 'started_on', 'ended_on', 'reason', 'decision_no']);
+async function insertPeople(
+  tx: Tx,
+  generator: PeopleGenerator,
+  refs: References,
+  picks: PersonPicks,
+  progress: (msg: string) => void,
+): Promise<number> {
+  const qualifications = new BatchInserter(tx, 'qualifications', [
+    'person_id',
+    'kind',
+    'level',
+    'field',
+    'awarded_on',
+    'institution',
+    'source',
+  ]);
+  const assignments = new BatchInserter(tx, 'assignments', [
+    'person_id',
+    'unit_id',
+    'title_id',
+    'started_on',
+    'ended_on',
+    'reason',
+    'decision_no',
+  ]);
   const planning = new BatchInserter(tx, 'planning_entries', ['person_id', 'title_id', 'term', 'approved_on']);
   const appraisals = new BatchInserter(tx, 'appraisals', ['person_id', 'year', 'classification']);
   let written = 0;
 
   const writeChunk = async (chunk: PersonDraft[]) => {
-    const ids = await peopleRepo.insertPeople(tx, chunk.map((p) => personWrite(p, refs)), PEOPLE_PER_CHUNK);
+    const ids = await peopleRepo.insertPeople(
+      tx,
+      chunk.map((p) => personWrite(p, refs)),
+      PEOPLE_PER_CHUNK,
+    );
     for (const [i, p] of chunk.entries()) {
       const id = ids[i]!;
       picks.offer(p, id);
       for (const q of p.qualifications) await qualifications.add([id, q.kind, q.level, q.field, q.awardedOn, q.institution, 'imported']);
       for (const a of p.assignments) {
-        await assignments.add([id, refs.units.id(a.unitCode), refs.titles.idOrNull(a.titleCode), a.startedOn, a.endedOn, a.reason, a.decisionNo]);
+        await assignments.add([
+          id,
+          refs.units.id(a.unitCode),
+          refs.titles.idOrNull(a.titleCode),
+          a.startedOn,
+          a.endedOn,
+          a.reason,
+          a.decisionNo,
+        ]);
       }
       for (const e of p.planning) await planning.add([id, refs.titles.id(e.titleCode), e.term, e.approvedOn]);
       for (const a of p.appraisals) await appraisals.add([id, a.year, a.classification]);
@@ -210,7 +257,9 @@ async function insertPeople(tx: Tx, generator: PeopleGenerator, refs: References
   }
   if (chunk.length > 0) await writeChunk(chunk);
   for (const inserter of [qualifications, assignments, planning, appraisals]) await inserter.flush();
-  progress(`people: ${written}, qualifications: ${qualifications.inserted}, assignments: ${assignments.inserted}, planning entries: ${planning.inserted}, appraisals: ${appraisals.inserted}`);
+  progress(
+    `people: ${written}, qualifications: ${qualifications.inserted}, assignments: ${assignments.inserted}, planning entries: ${planning.inserted}, appraisals: ${appraisals.inserted}`,
+  );
   return written;
 }
 
@@ -222,14 +271,29 @@ export function demoUnits(units: readonly UnitSpec[]): Record<DemoUnit, UnitSpec
   };
   const communes = units.filter((u) => u.kind === 'commune').sort((a, b) => (a.officialCode ?? '').localeCompare(b.officialCode ?? ''));
   return {
-    province: required('root unit', units.find((u) => u.parentCode === null)),
-    school: required('political school', units.find((u) => u.kind === 'school')),
+    province: required(
+      'root unit',
+      units.find((u) => u.parentCode === null),
+    ),
+    school: required(
+      'political school',
+      units.find((u) => u.kind === 'school'),
+    ),
     first_commune: required('commune', communes[0]),
-    health_department: required('Sở Y tế', units.find((u) => u.code === 'SYT')),
+    health_department: required(
+      'Sở Y tế',
+      units.find((u) => u.code === 'SYT'),
+    ),
   };
 }
 
-async function insertUsers(tx: Tx, accountUnits: Record<DemoUnit, UnitSpec>, refs: References, picks: PersonPicks, passwordHash: string): Promise<number> {
+async function insertUsers(
+  tx: Tx,
+  accountUnits: Record<DemoUnit, UnitSpec>,
+  refs: References,
+  picks: PersonPicks,
+  passwordHash: string,
+): Promise<number> {
   for (const account of DEMO_ACCOUNTS) {
     const unit = accountUnits[account.unit];
     const person = account.person ? picks.get(account.person) : null;
@@ -269,7 +333,10 @@ export async function seedDemoProvince(db: Db, opts: SeedOptions = {}): Promise<
       jobPositions: new CodeMap('job position', reference.jobPositions),
       ranks: new CodeMap('rank', reference.ranks),
       scopes: new CodeMap('management scope', reference.managementScopes),
-      units: new CodeMap('unit', [...unitIds].map(([code, id]) => ({ code, id }))),
+      units: new CodeMap(
+        'unit',
+        [...unitIds].map(([code, id]) => ({ code, id })),
+      ),
     };
     const accountUnits = demoUnits(generator.units);
     const schoolUnits = new Set(generator.units.filter((u) => u.sector === 'school').map((u) => u.code));

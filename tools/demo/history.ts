@@ -120,7 +120,11 @@ function changePoints(rng: Rng, input: HistoryInput): ChangePoint[] {
     }
   }
   const mustBeAppointed = title !== null && !points.some((p) => p.reason === 'election');
-  const segments = Math.max(rng.weighted(SEGMENT_COUNTS[title ? 'leader' : 'staff']), mustBeAppointed ? 2 : 1, Math.min(points.length + 1, 4));
+  const segments = Math.max(
+    rng.weighted(SEGMENT_COUNTS[title ? 'leader' : 'staff']),
+    mustBeAppointed ? 2 : 1,
+    Math.min(points.length + 1, 4),
+  );
   points.splice(segments - 1);
   for (let tries = 0; points.length < segments - 1 && tries < 8; tries++) {
     const date = rng.date(earliest, latest);
@@ -175,7 +179,14 @@ export function generateAssignments(rng: Rng, input: HistoryInput): AssignmentDr
     }
   }
   if (out.length > 0) title = null;
-  out.push({ unitCode, titleCode: title, startedOn: input.careerStart, endedOn: end, reason: 'recruitment', decisionNo: decisionNo(rng, 'recruitment', party) });
+  out.push({
+    unitCode,
+    titleCode: title,
+    startedOn: input.careerStart,
+    endedOn: end,
+    reason: 'recruitment',
+    decisionNo: decisionNo(rng, 'recruitment', party),
+  });
   return out.reverse();
 }
 

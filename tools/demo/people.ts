@@ -4,14 +4,7 @@
  * management scope), qualifications, assignments, planning entries and appraisals. Pure: the
  * database writer (generate.ts) consumes this stream in batches.
  */
-import {
-  addYears,
-  foldVietnamese,
-  nameSortKey,
-  type Gender,
-  type IsoDate,
-  type PersonCategory,
-} from '@nang-tam/domain';
+import { addYears, foldVietnamese, nameSortKey, type Gender, type IsoDate, type PersonCategory } from '@nang-tam/domain';
 import { aboutYearsAfter, addDays, minDate } from './days.js';
 import {
   generateAppraisals,
@@ -184,7 +177,15 @@ export class PeopleGenerator {
     const jobPositionCode = drawJobPosition(rng, unit, title !== null);
     const graduate = education === 'dai_hoc' || education === 'thac_si' || education === 'tien_si';
     const rankCode = drawRank(rng, { category, unit, title, jobPosition: jobPositionCode, graduate });
-    const qualifications = generateQualifications(rng, { birthDate, today: options.today, category, sector: unit.sector, education, profile, home });
+    const qualifications = generateQualifications(rng, {
+      birthDate,
+      today: options.today,
+      category,
+      sector: unit.sector,
+      education,
+      profile,
+      home,
+    });
 
     const careerStart = minDate(addDays(aboutYearsAfter(birthDate, rng.int(22, 26)), rng.int(0, 364)), addDays(options.today, -60));
     const movedFrom = home.unitCode !== null && (unit.kind === 'commune' || rng.chance(0.4)) ? home.unitCode : null;

@@ -51,19 +51,31 @@ const DISCIPLINES: Record<DisciplineCode, Discipline> = {
   law: {
     bachelor: ['Luật', 'Luật kinh tế'],
     master: 'Luật kinh tế',
-    universities: ['Trường Đại học Luật Hà Nội', 'Trường Đại học Luật - Đại học Quốc gia Hà Nội', 'Trường Đại học Khoa học - Đại học Thái Nguyên'],
+    universities: [
+      'Trường Đại học Luật Hà Nội',
+      'Trường Đại học Luật - Đại học Quốc gia Hà Nội',
+      'Trường Đại học Khoa học - Đại học Thái Nguyên',
+    ],
     colleges: [TNU_COLLEGE],
   },
   economics: {
     bachelor: ['Kinh tế', 'Quản trị kinh doanh', 'Kinh tế nông nghiệp'],
     master: 'Quản lý kinh tế',
-    universities: ['Trường Đại học Kinh tế Quốc dân', 'Trường Đại học Kinh tế và Quản trị Kinh doanh - Đại học Thái Nguyên', 'Học viện Tài chính'],
+    universities: [
+      'Trường Đại học Kinh tế Quốc dân',
+      'Trường Đại học Kinh tế và Quản trị Kinh doanh - Đại học Thái Nguyên',
+      'Học viện Tài chính',
+    ],
     colleges: [TNU_COLLEGE],
   },
   accounting: {
     bachelor: ['Kế toán', 'Tài chính - Ngân hàng'],
     master: 'Kế toán',
-    universities: ['Học viện Tài chính', 'Trường Đại học Kinh tế và Quản trị Kinh doanh - Đại học Thái Nguyên', 'Trường Đại học Thương mại'],
+    universities: [
+      'Học viện Tài chính',
+      'Trường Đại học Kinh tế và Quản trị Kinh doanh - Đại học Thái Nguyên',
+      'Trường Đại học Thương mại',
+    ],
     colleges: [TNU_COLLEGE, TAN_TRAO],
   },
   administration: {
@@ -87,13 +99,22 @@ const DISCIPLINES: Record<DisciplineCode, Discipline> = {
   land: {
     bachelor: ['Quản lý đất đai', 'Khoa học môi trường'],
     master: 'Quản lý đất đai',
-    universities: ['Trường Đại học Nông Lâm - Đại học Thái Nguyên', 'Trường Đại học Tài nguyên và Môi trường Hà Nội', 'Học viện Nông nghiệp Việt Nam'],
+    universities: [
+      'Trường Đại học Nông Lâm - Đại học Thái Nguyên',
+      'Trường Đại học Tài nguyên và Môi trường Hà Nội',
+      'Học viện Nông nghiệp Việt Nam',
+    ],
     colleges: ['Trường Cao đẳng Nông Lâm Đông Bắc'],
   },
   teaching: {
     bachelor: ['Sư phạm Toán học', 'Sư phạm Ngữ văn', 'Sư phạm Tiếng Anh', 'Sư phạm Lịch sử', 'Giáo dục Tiểu học', 'Giáo dục Mầm non'],
     master: 'Lý luận và phương pháp dạy học',
-    universities: ['Trường Đại học Sư phạm - Đại học Thái Nguyên', 'Trường Đại học Sư phạm Hà Nội', TAN_TRAO, 'Trường Đại học Sư phạm Hà Nội 2'],
+    universities: [
+      'Trường Đại học Sư phạm - Đại học Thái Nguyên',
+      'Trường Đại học Sư phạm Hà Nội',
+      TAN_TRAO,
+      'Trường Đại học Sư phạm Hà Nội 2',
+    ],
     colleges: ['Trường Cao đẳng Sư phạm Hà Giang', TAN_TRAO],
   },
   medicine: {
@@ -115,7 +136,11 @@ const DISCIPLINES: Record<DisciplineCode, Discipline> = {
   construction: {
     bachelor: ['Kỹ thuật xây dựng', 'Kỹ thuật xây dựng công trình giao thông', 'Kiến trúc'],
     master: 'Quản lý xây dựng',
-    universities: ['Trường Đại học Xây dựng Hà Nội', 'Trường Đại học Giao thông vận tải', 'Trường Đại học Kỹ thuật Công nghiệp - Đại học Thái Nguyên'],
+    universities: [
+      'Trường Đại học Xây dựng Hà Nội',
+      'Trường Đại học Giao thông vận tải',
+      'Trường Đại học Kỹ thuật Công nghiệp - Đại học Thái Nguyên',
+    ],
     colleges: [TNU_COLLEGE],
   },
   culture: {
@@ -387,7 +412,13 @@ function educationRows(rng: Rng, input: QualificationInput): QualificationDraft[
   return [
     bachelor,
     master,
-    { kind: 'education', level: 'tien_si', field: discipline.master, awardedOn: awardDate(rng, input, [33, 48], yearAfter(master)), institution: rng.pick(discipline.universities) },
+    {
+      kind: 'education',
+      level: 'tien_si',
+      field: discipline.master,
+      awardedOn: awardDate(rng, input, [33, 48], yearAfter(master)),
+      institution: rng.pick(discipline.universities),
+    },
   ];
 }
 
@@ -423,7 +454,10 @@ function theoryRows(rng: Rng, input: QualificationInput, level: TheoryLevel | nu
         [HCMA_REGION_1, 60],
         [HCMA, 40],
       ]);
-      return [...lower, { kind: 'political_theory', level, field: null, awardedOn: awardDate(rng, input, CAO_CAP_AGE, yearAfter(lower[0])), institution }];
+      return [
+        ...lower,
+        { kind: 'political_theory', level, field: null, awardedOn: awardDate(rng, input, CAO_CAP_AGE, yearAfter(lower[0])), institution },
+      ];
     }
     case 'cu_nhan':
       return [
@@ -481,26 +515,50 @@ function stateManagementRows(rng: Rng, input: QualificationInput, level: StateMa
 
 function leadershipRow(rng: Rng, input: QualificationInput, level: LeadershipLevel | null): QualificationDraft[] {
   if (!level) return [];
-  const institution = level === 'cap_so' ? rng.pick([HCMA_REGION_1, NAPA]) : rng.weighted<string>([[input.home.school, 80], [NAPA, 20]]);
-  return [{ kind: 'leadership', level, field: null, awardedOn: awardDate(rng, input, level === 'cap_so' ? [40, 55] : [30, 50]), institution }];
+  const institution =
+    level === 'cap_so'
+      ? rng.pick([HCMA_REGION_1, NAPA])
+      : rng.weighted<string>([
+          [input.home.school, 80],
+          [NAPA, 20],
+        ]);
+  return [
+    { kind: 'leadership', level, field: null, awardedOn: awardDate(rng, input, level === 'cap_so' ? [40, 55] : [30, 50]), institution },
+  ];
 }
 
 const DEFENCE_SCHOOLS: Record<DefenceLevel, (home: HomeInstitutions, rng: Rng) => string> = {
   doi_tuong_2: () => 'Trường Quân sự Quân khu 2',
   doi_tuong_3: () => 'Trường Quân sự Bộ Chỉ huy Quân sự tỉnh',
-  doi_tuong_4: (home, rng) => (home.districts.length > 0 ? `Ban Chỉ huy Quân sự huyện ${rng.pick(home.districts)}` : 'Bộ Chỉ huy Quân sự tỉnh'),
+  doi_tuong_4: (home, rng) =>
+    home.districts.length > 0 ? `Ban Chỉ huy Quân sự huyện ${rng.pick(home.districts)}` : 'Bộ Chỉ huy Quân sự tỉnh',
 };
 
 function defenceRow(rng: Rng, input: QualificationInput, level: DefenceLevel | null): QualificationDraft[] {
   if (!level) return [];
-  return [{ kind: 'defence_security', level, field: null, awardedOn: awardDate(rng, input, [28, 50]), institution: DEFENCE_SCHOOLS[level](input.home, rng) }];
+  return [
+    {
+      kind: 'defence_security',
+      level,
+      field: null,
+      awardedOn: awardDate(rng, input, [28, 50]),
+      institution: DEFENCE_SCHOOLS[level](input.home, rng),
+    },
+  ];
 }
 
 function itAndLanguageRows(rng: Rng, input: QualificationInput): QualificationDraft[] {
   const partTime = input.category === 'khong_chuyen_trach';
   const out: QualificationDraft[] = [];
   const it = rng.weighted<string | null>(partTime ? IT_MIX_PART_TIME : IT_MIX);
-  if (it) out.push({ kind: 'it', level: it, field: null, awardedOn: awardDate(rng, input, [22, 45], CERTIFICATE_FRAMEWORKS_FROM), institution: rng.pick(IT_SCHOOLS) });
+  if (it)
+    out.push({
+      kind: 'it',
+      level: it,
+      field: null,
+      awardedOn: awardDate(rng, input, [22, 45], CERTIFICATE_FRAMEWORKS_FROM),
+      institution: rng.pick(IT_SCHOOLS),
+    });
   const language = rng.weighted(partTime ? LANGUAGE_MIX_PART_TIME : LANGUAGE_MIX);
   if (language) {
     out.push({

@@ -150,7 +150,13 @@ const DEPARTMENTS: readonly DepartmentDef[] = [
     code: 'SGDDT',
     name: 'Sở Giáo dục và Đào tạo',
     sector: 'education',
-    divisions: [OFFICE, PERSONNEL, ['GDPT', 'Phòng Giáo dục phổ thông'], ['GDMN', 'Phòng Giáo dục mầm non'], ['QLCL', 'Phòng Quản lý chất lượng']],
+    divisions: [
+      OFFICE,
+      PERSONNEL,
+      ['GDPT', 'Phòng Giáo dục phổ thông'],
+      ['GDMN', 'Phòng Giáo dục mầm non'],
+      ['QLCL', 'Phòng Quản lý chất lượng'],
+    ],
     services: [
       ['THPTCTQ', 'Trường THPT Chuyên Tuyên Quang'],
       ['THPTCHG', 'Trường THPT Chuyên Hà Giang'],
@@ -203,7 +209,12 @@ const DEPARTMENTS: readonly DepartmentDef[] = [
     code: 'SVHTTDL',
     name: 'Sở Văn hóa, Thể thao và Du lịch',
     sector: 'culture',
-    divisions: [OFFICE, ['QLVH', 'Phòng Quản lý văn hóa và Gia đình'], ['TDTT', 'Phòng Quản lý thể dục thể thao'], ['QLDL', 'Phòng Quản lý du lịch']],
+    divisions: [
+      OFFICE,
+      ['QLVH', 'Phòng Quản lý văn hóa và Gia đình'],
+      ['TDTT', 'Phòng Quản lý thể dục thể thao'],
+      ['QLDL', 'Phòng Quản lý du lịch'],
+    ],
     services: [
       ['BTT', 'Bảo tàng tỉnh'],
       ['TVT', 'Thư viện tỉnh'],
@@ -238,7 +249,12 @@ const DEPARTMENTS: readonly DepartmentDef[] = [
     code: 'TTT',
     name: 'Thanh tra tỉnh',
     sector: 'justice',
-    divisions: [['VP', 'Văn phòng Thanh tra'], ['NV1', 'Phòng Nghiệp vụ 1'], ['NV2', 'Phòng Nghiệp vụ 2'], ['NV3', 'Phòng Nghiệp vụ 3']],
+    divisions: [
+      ['VP', 'Văn phòng Thanh tra'],
+      ['NV1', 'Phòng Nghiệp vụ 1'],
+      ['NV2', 'Phòng Nghiệp vụ 2'],
+      ['NV3', 'Phòng Nghiệp vụ 3'],
+    ],
   },
 ];
 
@@ -334,7 +350,12 @@ interface AdminUnitJson {
 const ADMIN_UNITS_FILE = new URL('../../packages/db/reference/vn-admin-units-2025.json', import.meta.url);
 
 /** The province and its communes/wards from the official 2025 list, in the list's order. */
-function loadProvince(provinceCode: string): { code: string; name: string; fullName: string; communes: { code: string; fullName: string }[] } {
+function loadProvince(provinceCode: string): {
+  code: string;
+  name: string;
+  fullName: string;
+  communes: { code: string; fullName: string }[];
+} {
   const all = JSON.parse(readFileSync(ADMIN_UNITS_FILE, 'utf8')) as AdminUnitJson[];
   const province = all.find((p) => p.Code === provinceCode);
   if (!province) throw new Error(`Province ${provinceCode} is not in the 2025 administrative units list`);

@@ -228,7 +228,7 @@ async function addExistingIdErrors(ctx: JobContext, c: Checked): Promise<void> {
 }
 
 /** A new person holds only the levels of their row (at most one of each kind): those are the highest. */
-function withHighestLevels(r: ValidRow): peopleImportRepo.ImportedPersonWrite {
+function withHighestLevels(r: ValidRow): peopleRepo.PersonWrite & peopleRepo.PersonLevels {
   const level = (kind: string) => r.qualifications.find((q) => q.kind === kind)?.level ?? null;
   return {
     ...r.person,
@@ -248,7 +248,7 @@ async function insertRows(ctx: JobContext, rows: ValidRow[]): Promise<number> {
       for (let i = 0; i < rows.length; i += BATCH) {
         ctx.signal.throwIfAborted();
         const chunk = rows.slice(i, i + BATCH);
-        const ids = await peopleImportRepo.insertImportedPeople(tx, chunk.map(withHighestLevels), BATCH);
+        const ids = await peopleRepo.insertPeople(tx, chunk.map(withHighestLevels), BATCH);
         const qualifications = chunk.flatMap((r, j) =>
           r.qualifications.map((q) => ({ ...q, personId: ids[j]!, awardedOn: null, institution: null, source: 'imported' })),
         );

@@ -1,3 +1,4 @@
+import { insertRows } from '../batch.js';
 import type { Queryable } from '../create-db.js';
 
 export interface AuditInput {
@@ -11,48 +12,28 @@ export interface AuditInput {
   after?: unknown;
 }
 
+const AUDIT_COLUMNS = ['actor_id', 'actor_name', 'action', 'entity', 'entity_id', 'person_id', 'before', 'after'];
+
+const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
+const auditValues = (a: AuditInput) => [
+  a.actorId,
+  a.actorName,
+  a.action,
+  a.entity,
+  String(a.entityId),
+  a.personId ?? null,
+  json(a.before),
+  json(a.after),
+];
+
 /** Appends one audit record; call inside the transaction of the write it records. */
 export async function appendAudit(tx: Queryable, a: AuditInput): Promise<void> {
-  await tx.query(
-    `INSERT INTO audit_log (actor_id, actor_name, action, entity, entity_id, person_id, before, after)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [
-      a.actorId,
-      a.actorName,
-      a.action,
-      a.entity,
-      String(a.entityId),
-      a.personId ?? null,
-      a.before === undefined ? null : JSON.stringify(a.before),
-      a.after === undefined ? null : JSON.stringify(a.after),
-    ],
-  );
+  await insertRows(tx, 'audit_log', AUDIT_COLUMNS, [auditValues(a)]);
 }
 
 /** Appends many audit records in few statements (imports). */
 export async function appendAuditMany(tx: Queryable, entries: AuditInput[], batch = 1000): Promise<void> {
-  for (let i = 0; i < entries.length; i += batch) {
-    const chunk = entries.slice(i, i + batch);
-    const values: unknown[] = [];
-    const rows = chunk.map((a, j) => {
-      values.push(
-        a.actorId,
-        a.actorName,
-        a.action,
-        a.entity,
-        String(a.entityId),
-        a.personId ?? null,
-        a.before === undefined ? null : JSON.stringify(a.before),
-        a.after === undefined ? null : JSON.stringify(a.after),
-      );
-      const b = j * 8;
-      return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7}, $${b + 8})`;
-    });
-    await tx.query(
-      `INSERT INTO audit_log (actor_id, actor_name, action, entity, entity_id, person_id, before, after) VALUES ${rows.join(', ')}`,
-      values,
-    );
-  }
+  await insertRows(tx, 'audit_log', AUDIT_COLUMNS, entries.map(auditValues), { batch });
 }
 
 export interface AuditRow {

@@ -1,5 +1,6 @@
 import type { Scope } from '@nang-tam/domain';
 import type { Queryable } from '../create-db.js';
+import { insertRows } from '../batch.js';
 import { Params, likeEscape, scopeCondition } from './scope.js';
 
 /** Filters of the people list, already validated and resolved (unit path, birth-date range). */
@@ -319,24 +320,27 @@ export async function insertPerson(tx: Queryable, w: PersonWrite): Promise<numbe
   return r.rows[0]!.id;
 }
 
-/** Inserts many people in multi-row statements; returns their ids in input order. */
-export async function insertPeople(tx: Queryable, rows: PersonWrite[], batch = 1000): Promise<number[]> {
-  const ids: number[] = [];
-  const n = WRITE_COLUMNS.length;
-  for (let i = 0; i < rows.length; i += batch) {
-    const chunk = rows.slice(i, i + batch);
-    const values: unknown[] = [];
-    const tuples = chunk.map((w, j) => {
-      values.push(...writeValues(w));
-      return `(${WRITE_COLUMNS.map((_, k) => `$${j * n + k + 1}`).join(', ')})`;
-    });
-    const r = await tx.query<{ id: number }>(
-      `INSERT INTO people (${WRITE_COLUMNS.join(', ')}) VALUES ${tuples.join(', ')} RETURNING id`,
-      values,
-    );
-    ids.push(...r.rows.map((x) => x.id));
-  }
-  return ids;
+/** Highest levels a new person arrives with (imports know them; otherwise refreshHighestLevels). */
+export interface PersonLevels {
+  educationLevel?: string | null;
+  politicalTheoryLevel?: string | null;
+  stateManagementLevel?: string | null;
+}
+
+/**
+ * Inserts many people in multi-row statements, their highest levels included when given; returns
+ * their ids in input order. Writing the levels with the row is much cheaper than setting them
+ * afterwards, which rewrites every row and its index entries (it doubled a 100k-row import).
+ */
+export async function insertPeople(tx: Queryable, rows: (PersonWrite & PersonLevels)[], batch = 1000): Promise<number[]> {
+  const columns = [...WRITE_COLUMNS, 'education_level', 'political_theory_level', 'state_management_level'];
+  const values = rows.map((w) => [
+    ...writeValues(w),
+    w.educationLevel ?? null,
+    w.politicalTheoryLevel ?? null,
+    w.stateManagementLevel ?? null,
+  ]);
+  return insertRows<number>(tx, 'people', columns, values, { batch, returning: 'id' });
 }
 
 /** Updates when the stored version still equals `version`; returns false on a lost race. */

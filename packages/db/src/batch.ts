@@ -2,7 +2,7 @@
  * Multi-row INSERTs in batches: rows are buffered and written ~1,000 at a time, one statement per
  * batch, parameterised and below PostgreSQL's 65,535-parameter limit (the same on PGlite).
  */
-import type { Queryable } from '@nang-tam/db';
+import type { Queryable } from './create-db.js';
 
 const MAX_PARAMETERS = 65_535;
 const DEFAULT_ROWS_PER_STATEMENT = 1_000;
@@ -52,4 +52,32 @@ export class BatchInserter {
     }
     return `INSERT INTO ${this.table} (${this.columns.join(', ')}) VALUES ${tuples.join(',')}`;
   }
+}
+
+/**
+ * Inserts rows (values in column order) in multi-row statements of at most `batch` rows and
+ * returns the `returning` column of every inserted row, in input order.
+ */
+export async function insertRows<R = number>(
+  db: Queryable,
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly unknown[])[],
+  options: { batch?: number; returning?: string } = {},
+): Promise<R[]> {
+  const n = columns.length;
+  const batch = Math.max(1, Math.min(options.batch ?? DEFAULT_ROWS_PER_STATEMENT, Math.floor(MAX_PARAMETERS / n)));
+  const out: R[] = [];
+  for (let i = 0; i < rows.length; i += batch) {
+    const chunk = rows.slice(i, i + batch);
+    const values: unknown[] = [];
+    const tuples = chunk.map((row, j) => {
+      values.push(...row);
+      return `(${columns.map((_, k) => `$${j * n + k + 1}`).join(', ')})`;
+    });
+    const returning = options.returning ? ` RETURNING ${options.returning} AS r` : '';
+    const r = await db.query<{ r: R }>(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')}${returning}`, values);
+    if (options.returning) for (const x of r.rows) out.push(x.r);
+  }
+  return out;
 }
