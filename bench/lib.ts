@@ -1,0 +1,85 @@
+import { spawn, fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
+
+export const ROOT = new URL('..', import.meta.url).pathname;
+
+export async function waitForHttp(url: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const res = await fetch(url);
+      if (res.status < 500) return;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not answer`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
+/** Starts our real server (node + tsx loader, so the pid is the server's own). */
+export function startServer(env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: 'warn', DEMO: 'off', LOGIN_RATE_LIMIT: '10000', ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+}
+
+export function startBaseline(args: string[]): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = fork(`${ROOT}bench/baseline-server.ts`, args, { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+    child.once('message', () => resolve(child));
+    child.once('exit', (code) => reject(new Error(`baseline exited ${code}`)));
+  });
+}
+
+/** Peak resident memory of a process so far (VmHWM), in MiB. */
+export function peakRssMiB(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmHWM:'));
+  return Math.round(Number(line?.replace(/\D+/g, '') ?? 0) / 1024);
+}
+
+export function currentRssMiB(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'));
+  return Math.round(Number(line?.replace(/\D+/g, '') ?? 0) / 1024);
+}
+
+export interface LoadResult {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+/** Runs autocannon over the given paths in turn; `rate` fixes the overall request rate. */
+export async function load(
+  baseUrl: string,
+  paths: string[],
+  opts: { seconds: number; connections: number; rate?: number; headers?: Record<string, string> },
+): Promise<LoadResult> {
+  const r = await autocannon({
+    url: baseUrl,
+    connections: opts.connections,
+    duration: opts.seconds,
+    overallRate: opts.rate,
+    headers: opts.headers,
+    requests: paths.map((path) => ({ method: 'GET', path })),
+  });
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
+}
+
+export function stop(child: ChildProcess | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (!child || child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+  });
+}

@@ -1,0 +1,144 @@
+/**
+ * `npm run bench`: benchmarks on a PostgreSQL database of a generated province (default 100,000
+ * people), each against a baseline measured in the same run, written to docs/PERFORMANCE.md.
+ *
+ *   npm run bench -- [--people 100000] [--seconds 10] [--only search|import]
+ *
+ * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/nangtam_bench) is dropped and
+ * rebuilt when it does not hold a province of the requested size.
+ */
+import { cpus, totalmem } from 'node:os';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { createDb, migrate, peopleRepo } from '@nang-tam/db';
+import { ZPeopleQuery } from '@nang-tam/contracts';
+import { seedDemoProvince } from '../tools/demo/generate.js';
+import { resolvePeopleFilter } from '../apps/server/src/services/people.service.js';
+import type { AuthUser } from '../apps/server/src/auth/auth-user.js';
+import { load, startBaseline, startServer, stop, waitForHttp, type LoadResult } from './lib.js';
+import { benchImport, type ImportBench } from './import.js';
+import { writeReport } from './report.js';
+
+const { values: args } = parseArgs({
+  options: {
+    people: { type: 'string', default: '100000' },
+    seconds: { type: 'string', default: '10' },
+    only: { type: 'string' },
+  },
+});
+const PEOPLE = Number(args.people);
+const SECONDS = Number(args.seconds);
+const DB_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/nangtam_bench';
+const API_PORT = 3901;
+const BASE_PORT = 3902;
+
+async function ensureProvince(): Promise<void> {
+  const url = new URL(DB_URL);
+  const name = url.pathname.slice(1);
+  const adminUrl = new URL(DB_URL);
+  adminUrl.pathname = '/postgres';
+  const admin = new pg.Client({ connectionString: adminUrl.toString() });
+  await admin.connect();
+  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1;
+  let count = -1;
+  if (exists) {
+    const c = new pg.Client({ connectionString: DB_URL });
+    await c.connect();
+    count = await c
+      .query('SELECT count(*)::int AS n FROM people')
+      .then((r) => r.rows[0].n as number)
+      .catch(() => -1);
+    await c.end();
+  }
+  if (count === PEOPLE) {
+    await admin.end();
+    console.log(`Using ${name}: ${PEOPLE} people.`);
+    return;
+  }
+  console.log(`Building ${name} with ${PEOPLE} people…`);
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const db = await createDb({ databaseUrl: DB_URL });
+  await migrate(db);
+  const t0 = performance.now();
+  await seedDemoProvince(db, { people: PEOPLE, onProgress: (m) => console.log(`  ${m}`) });
+  await db.exec('ANALYZE');
+  console.log(`  built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  await db.close();
+}
+
+export interface SearchBench {
+  scenarios: string[];
+  throughput: { api: LoadResult; baseline: LoadResult };
+  fixedRate: { rate: number; api: LoadResult; baseline: LoadResult };
+}
+
+async function benchSearch(): Promise<SearchBench> {
+  const db = await createDb({ databaseUrl: DB_URL });
+  const root = (await db.query<{ path: string }>('SELECT path FROM units WHERE depth = 0 ORDER BY id LIMIT 1')).rows[0]!.path;
+  const commune = (await db.query<{ id: number }>("SELECT id FROM units WHERE kind = 'commune' ORDER BY code LIMIT 1")).rows[0]!.id;
+  const scenarios = [
+    'q=nguyen%20van',
+    'q=hoang%20thi&ethnicity=minority',
+    'sort=name',
+    'politicalTheoryLevel=none&ageBand=30_39&gender=female',
+    `unitId=${commune}&limit=50`,
+    'q=ma&offset=100',
+  ];
+  // the baseline runs exactly the SQL our repository builds for the same filters
+  const admin = { scope: { kind: 'subtree', unitPath: root } } as AuthUser;
+  const sql = [];
+  for (const s of scenarios) {
+    const q = ZPeopleQuery.parse(Object.fromEntries(new URLSearchParams(s)));
+    sql.push(peopleRepo.buildPeopleListSql(admin.scope, await resolvePeopleFilter(db, admin, q), q.limit, q.offset));
+  }
+  await db.close();
+
+  const server = startServer({ DATABASE_URL: DB_URL, PORT: String(API_PORT) });
+  const baseline = await startBaseline([DB_URL, String(BASE_PORT), JSON.stringify(sql)]);
+  try {
+    const api = `http://127.0.0.1:${API_PORT}`;
+    await waitForHttp(`${api}/api/health`);
+    const login = await fetch(`${api}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'NangTam@2025' }),
+    });
+    if (!login.ok) throw new Error(`login failed: ${login.status}`);
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const apiPaths = scenarios.map((s) => `/api/v1/people?${s}`);
+    const basePaths = scenarios.map((_, i) => `/${i}`);
+    const baseUrl = `http://127.0.0.1:${BASE_PORT}`;
+    // warm both up (plans, connections, JIT)
+    await load(api, apiPaths, { seconds: 2, connections: 10, headers: { cookie } });
+    await load(baseUrl, basePaths, { seconds: 2, connections: 10 });
+    console.log('Throughput (10 connections)…');
+    const tApi = await load(api, apiPaths, { seconds: SECONDS, connections: 10, headers: { cookie } });
+    const tBase = await load(baseUrl, basePaths, { seconds: SECONDS, connections: 10 });
+    console.log(
+      `  API ${tApi.rps.toFixed(0)} req/s, baseline ${tBase.rps.toFixed(0)} req/s → ${((tApi.rps / tBase.rps) * 100).toFixed(0)}%`,
+    );
+    console.log('Latency at 200 req/s…');
+    const fApi = await load(api, apiPaths, { seconds: SECONDS, connections: 20, rate: 200, headers: { cookie } });
+    const fBase = await load(baseUrl, basePaths, { seconds: SECONDS, connections: 20, rate: 200 });
+    console.log(`  API p99 ${fApi.p99} ms, baseline p99 ${fBase.p99} ms`);
+    return { scenarios, throughput: { api: tApi, baseline: tBase }, fixedRate: { rate: 200, api: fApi, baseline: fBase } };
+  } finally {
+    await stop(server);
+    await stop(baseline);
+  }
+}
+
+await ensureProvince();
+const search = args.only === 'import' ? null : await benchSearch();
+const imported: ImportBench | null = args.only === 'search' ? null : await benchImport(DB_URL, { rows: PEOPLE, port: API_PORT });
+writeReport({
+  people: PEOPLE,
+  seconds: SECONDS,
+  machine: `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+  search,
+  imported,
+});
+console.log('Results written to docs/PERFORMANCE.md');
+process.exit(0);
