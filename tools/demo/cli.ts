@@ -5,9 +5,10 @@
  * DATA_DIR (default ./data). Migrations are applied first.
  */
 import { parseArgs } from 'node:util';
-import { createDb, migrate } from '@nang-tam/db';
+import { migrate } from '@nang-tam/db';
 import { isIsoDate } from '@nang-tam/domain';
 import { loadConfig } from '../../apps/server/src/config.js';
+import { openDatabase } from '../../apps/server/src/database.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.js';
 import { DEFAULT_SEED_OPTIONS, seedDemoProvince } from './generate.js';
 
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
   const seed = integerArg('seed', values.seed, DEFAULT_SEED_OPTIONS.seed);
 
   const started = performance.now();
-  const db = config.databaseUrl ? await createDb({ databaseUrl: config.databaseUrl }) : await createDb({ dataDir: config.dataDir });
+  const db = await openDatabase(config);
   try {
     const log = (msg: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(1)} s] ${msg}`);
     log(`database: ${db.kind === 'postgres' ? 'PostgreSQL' : `PGlite in ${config.dataDir}`}`);

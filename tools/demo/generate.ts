@@ -68,7 +68,8 @@ interface References {
   units: CodeMap;
 }
 
-async function insertUnits(tx: Tx, units: readonly UnitSpec[]): Promise<Map<string, number>> {
+/** Writes a unit plan (parents before children) with materialised paths and merger links. */
+export async function insertUnits(tx: Tx, units: readonly UnitSpec[]): Promise<Map<string, number>> {
   const reserved = await tx.query<{ id: number }>(
     "SELECT nextval(pg_get_serial_sequence('units', 'id'))::int AS id FROM generate_series(1, $1::int)",
     [units.length],

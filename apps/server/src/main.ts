@@ -1,12 +1,7 @@
-import { createDb, migrate, type Db } from '@nang-tam/db';
+import { migrate, type Db } from '@nang-tam/db';
 import { buildApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
-
-async function openDb(config: Config): Promise<Db> {
-  return config.databaseUrl
-    ? createDb({ databaseUrl: config.databaseUrl, poolSize: config.dbPoolSize })
-    : createDb({ dataDir: config.dataDir });
-}
+import { openDatabase } from './database.js';
 
 async function seedIfEmpty(db: Db, config: Config, log: (msg: string) => void): Promise<void> {
   if (config.demo !== 'auto') return;
@@ -20,7 +15,7 @@ async function seedIfEmpty(db: Db, config: Config, log: (msg: string) => void): 
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const db = await openDb(config);
+  const db = await openDatabase(config);
   const applied = await migrate(db);
   const app = await buildApp({ db, config });
   if (applied.length > 0) app.log.info({ applied }, 'migrations applied');

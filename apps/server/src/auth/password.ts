@@ -32,3 +32,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const key = await derive(password, Buffer.from(salt, 'base64'), Number(n), Number(r), Number(p));
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
+
+/** At least 10 characters with a letter and a digit; returns the Vietnamese reason, or null when acceptable. */
+export function passwordProblem(password: string): string | null {
+  if (password.length < 10) return 'Mật khẩu phải có ít nhất 10 ký tự.';
+  if (!/\p{L}/u.test(password) || !/\d/.test(password)) return 'Mật khẩu phải có cả chữ và số.';
+  return null;
+}
