@@ -27,6 +27,8 @@ interface BenchRow {
   ethnicityCode: string;
   unitId: number;
   unitCode: string;
+  partyJoinedOn: string; // ISO
+  partyOfficialOn: string; // ISO
 }
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Hoàng', 'Phạm', 'Ma', 'Nông', 'Triệu', 'Giàng', 'Lò'];
@@ -44,6 +46,8 @@ function makeRows(count: number, units: { id: number; code: string }[]): BenchRo
       ethnicityCode: ['01', '02', '09', '08'][i % 4]!,
       unitId: units[i % units.length]!.id,
       unitCode: units[i % units.length]!.code,
+      partyJoinedOn: `${year + 24}-05-15`,
+      partyOfficialOn: `${year + 25}-05-15`,
     };
   });
 }
@@ -70,8 +74,8 @@ async function buildXlsx(rows: BenchRow[]): Promise<Buffer> {
       jobPosition: 'TH',
       rank: '01.003',
       managementScope: 'CQDV',
-      partyJoinedOn: '15/05/2010',
-      partyOfficialOn: '15/05/2011',
+      partyJoinedOn: viDate(r.partyJoinedOn),
+      partyOfficialOn: viDate(r.partyOfficialOn),
       phone: '0912345678',
       email: `cb${r.citizenId}@tuyenquang.gov.vn`,
       educationLevel: 'Đại học',
@@ -103,7 +107,7 @@ async function copyBaseline(url: string, rows: BenchRow[]): Promise<number> {
     Readable.from(
       (function* () {
         for (const r of rows) {
-          yield `${[r.citizenId, r.fullName, foldVietnamese(r.fullName), nameSortKey(r.fullName), r.birthDate, r.gender, r.ethnicityCode, 'cong_chuc', r.unitId, '2010-05-15', '2011-05-15', '0912345678', `cb${r.citizenId}@tuyenquang.gov.vn`, 'dai_hoc', 'trung_cap', 'chuyen_vien'].map(csv).join(',')}\n`;
+          yield `${[r.citizenId, r.fullName, foldVietnamese(r.fullName), nameSortKey(r.fullName), r.birthDate, r.gender, r.ethnicityCode, 'cong_chuc', r.unitId, r.partyJoinedOn, r.partyOfficialOn, '0912345678', `cb${r.citizenId}@tuyenquang.gov.vn`, 'dai_hoc', 'trung_cap', 'chuyen_vien'].map(csv).join(',')}\n`;
         }
       })(),
     ),
