@@ -20,11 +20,15 @@ export async function waitForHttp(url: string, timeoutMs = 120_000): Promise<voi
 
 /** Starts our real server (node + tsx loader, so the pid is the server's own). */
 export function startServer(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', DEMO: 'off', LOGIN_RATE_LIMIT: '10000', ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+  child.once('exit', (code, signal) => {
+    if (signal !== 'SIGTERM') console.error(`server exited unexpectedly: code ${code}, signal ${signal}`);
+  });
+  return child;
 }
 
 export function startBaseline(args: string[]): Promise<ChildProcess> {

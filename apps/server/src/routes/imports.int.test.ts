@@ -404,3 +404,23 @@ describe('upload limits', () => {
     expect(res.json().error.details).toEqual([expect.objectContaining({ path: 'file', code: 'REQUIRED' })]);
   });
 });
+
+describe('large files', () => {
+  it('keeps every Vietnamese letter of a file larger than the reader’s 16 KiB chunks', async () => {
+    const family = ['Nguyễn', 'Trần', 'Lê', 'Hoàng', 'Đặng', 'Nông', 'Triệu', 'Giàng', 'Lò', 'Hầu'];
+    const middle = ['Văn', 'Thị', 'Đức', 'Ngọc', 'Thuỳ'];
+    const given = ['Ánh', 'Bảo', 'Cường', 'Dũng', 'Đạt', 'Hương', 'Khuê', 'Lưu', 'Nguyệt', 'Phượng', 'Quỳnh', 'Thuận', 'Ước'];
+    const rows = Array.from({ length: 1500 }, (_, i) => ({
+      fullName: `${family[i % 10]} ${middle[i % 5]} ${given[i % 13]} Thứ ${i}`,
+      citizenId: `0087${String(i).padStart(8, '0')}`,
+      educationField: `Quản lý đất đai và môi trường số ${i}`,
+    }));
+    const job = await jobs.importFile(board, await peopleFile(rows.map((r) => personRow(r))));
+    expect(job.status, JSON.stringify(job.result).slice(0, 300)).toBe('succeeded');
+    const stored = await db.query<{ citizen_id: string; full_name: string; field: string }>(
+      `SELECT p.citizen_id, p.full_name, q.field FROM people p JOIN qualifications q ON q.person_id = p.id
+       WHERE p.citizen_id LIKE '0087%' AND q.kind = 'education' ORDER BY p.citizen_id`,
+    );
+    expect(stored.rows.map((r) => [r.full_name, r.field])).toEqual(rows.map((r) => [r.fullName, r.educationField]));
+  });
+});

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { SheetInfo } from './inspect.js';
 
@@ -10,22 +9,18 @@ export interface SheetRow {
 }
 
 /**
- * Streams the rows of one sheet with exceljs's streaming reader: memory stays flat whatever the
- * number of rows. Date-formatted number cells come back as Dates (styles are read for that).
+ * The rows of one sheet, read with exceljs's in-memory reader. Its streaming reader
+ * (stream.xlsx.WorkbookReader, 4.4.0) decodes each 16 KiB chunk of a sheet on its own and so breaks
+ * a multi-byte letter that straddles two chunks ("Công ch��c" — exceljs issues #2084, #2316): for
+ * Vietnamese text that corrupted about one row in a few thousand. The in-memory reader decodes each
+ * part whole. Uploads are capped (IMPORT_MAX_MB), which bounds its memory: ~360 MiB at 100k rows.
  */
 export async function* readSheetRows(buf: Buffer, sheet: SheetInfo): AsyncGenerator<SheetRow> {
-  // exceljs names a sheet only when its relationship target is relative; otherwise it keeps the file number
-  const fileNo = /sheet(\d+)\.xml$/.exec(sheet.part)?.[1];
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
-  for await (const ws of reader) {
-    const meta = ws as unknown as { name: string; id: unknown };
-    if (meta.name !== sheet.name && meta.id !== fileNo) continue;
-    for await (const row of ws) yield { number: row.number, values: row.values as unknown[] };
-  }
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(buf as unknown as ArrayBuffer);
+  const ws = workbook.worksheets.find((w) => w.name === sheet.name);
+  if (!ws) return;
+  const rows: SheetRow[] = [];
+  ws.eachRow({ includeEmpty: false }, (row) => rows.push({ number: row.number, values: row.values as unknown[] }));
+  yield* rows;
 }
