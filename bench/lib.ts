@@ -26,7 +26,7 @@ export function startServer(env: Record<string, string>): ChildProcess {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   child.once('exit', (code, signal) => {
-    if (signal !== 'SIGTERM') console.error(`server exited unexpectedly: code ${code}, signal ${signal}`);
+    if (!stopping.has(child)) console.error(`server exited unexpectedly: code ${code}, signal ${signal}`);
   });
   return child;
 }
@@ -79,9 +79,13 @@ export async function load(
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
 }
 
+/** Children we asked to stop, so their exit is not reported as a crash. */
+const stopping = new WeakSet<ChildProcess>();
+
 export function stop(child: ChildProcess | undefined): Promise<void> {
   return new Promise((resolve) => {
     if (!child || child.exitCode !== null) return resolve();
+    stopping.add(child);
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
     setTimeout(() => child.kill('SIGKILL'), 5000).unref();
