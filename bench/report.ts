@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { ImportBench } from './import.js';
 import type { LoadResult } from './lib.js';
 import { ROOT } from './lib.js';
@@ -66,5 +66,7 @@ export function writeReport(r: Report): void {
       '',
     );
   }
-  writeFileSync(`${ROOT}docs/PERFORMANCE.md`, `${lines.join('\n')}\n`);
+  // the interpretation is written by people, in bench/notes.md, and kept below the figures
+  const notes = readFileSync(`${ROOT}bench/notes.md`, 'utf8');
+  writeFileSync(`${ROOT}docs/PERFORMANCE.md`, `${lines.join('\n')}\n${notes}`);
 }
