@@ -1,6 +1,6 @@
 import { hasPermission, type Permission } from '@nang-tam/domain';
 import type { JobFailureCode } from '@nang-tam/contracts';
-import { jobsRepo } from '@nang-tam/db';
+import { jobsRepo, usersRepo } from '@nang-tam/db';
 import type { AppContext } from '../app.js';
 import { toAuthUser } from '../auth/auth-user.js';
 import { AppError } from '../errors.js';
@@ -64,7 +64,7 @@ export async function runPendingJobs(
 async function execute(ctx: AppContext, job: jobsRepo.JobRow, signal: AbortSignal): Promise<JobOutcome> {
   const handler = HANDLERS[job.kind];
   if (!handler) throw new Error(`unknown job kind ${job.kind}`);
-  const ownerRow = await jobsRepo.findJobOwner(ctx.db, job.created_by);
+  const ownerRow = await usersRepo.findUserById(ctx.db, job.created_by);
   if (!ownerRow || !ownerRow.active) return { status: 'failed', result: failureResult('FORBIDDEN') };
   const owner = toAuthUser(ownerRow, `job:${job.id}`, '');
   if (!hasPermission(owner.role, handler.permission)) return { status: 'failed', result: failureResult('FORBIDDEN') };

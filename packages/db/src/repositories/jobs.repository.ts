@@ -148,27 +148,3 @@ export async function purgeOldJobFiles(db: Queryable, days: number): Promise<num
   );
   return r.rowCount;
 }
-
-export interface JobOwnerRow {
-  id: number;
-  username: string;
-  display_name: string;
-  role: string;
-  unit_id: number;
-  unit_name: string;
-  unit_path: string;
-  person_id: number | null;
-  locale: string;
-  active: boolean;
-}
-
-/** The user a job runs as: their role and unit are read again when the job runs. */
-export async function findJobOwner(db: Queryable, userId: number): Promise<JobOwnerRow | null> {
-  const r = await db.query<JobOwnerRow>(
-    `SELECT u.id, u.username, u.display_name, u.role, u.unit_id, un.name AS unit_name, un.path AS unit_path,
-            u.person_id, u.locale, u.active
-     FROM users u JOIN units un ON un.id = u.unit_id WHERE u.id = $1`,
-    [userId],
-  );
-  return r.rows[0] ?? null;
-}

@@ -24,6 +24,12 @@ export async function findUserByUsername(db: Queryable, username: string): Promi
   return r.rows[0] ?? null;
 }
 
+/** A user by id, e.g. the creator a background job runs as (role and unit read again when it runs). */
+export async function findUserById(db: Queryable, id: number): Promise<UserRow | null> {
+  const r = await db.query<UserRow>(`${USER_SELECT} WHERE u.id = $1`, [id]);
+  return r.rows[0] ?? null;
+}
+
 export interface SessionUserRow extends UserRow {
   csrf_token: string;
   expires_at: string;
