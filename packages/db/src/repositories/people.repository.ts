@@ -148,11 +148,8 @@ export async function* iteratePeople(db: Queryable, scope: Scope, filter: People
 }
 
 export async function countPeople(db: Queryable, scope: Scope, filter: PeopleListFilter): Promise<number> {
-  const p = new Params();
-  const r = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM people p JOIN units u ON u.id = p.unit_id WHERE ${peopleWhere(filter, scope, p)}`,
-    p.values,
-  );
+  const { countSql, params } = buildPeopleListSql(scope, filter, 0, 0);
+  const r = await db.query<{ n: number }>(countSql, params);
   return r.rows[0]?.n ?? 0;
 }
 

@@ -92,22 +92,3 @@ export async function findUnitLinks(db: Queryable, unitId: number): Promise<{ pr
   );
   return { predecessors: pre.rows, successors: suc.rows };
 }
-
-export interface UnitRef {
-  id: number;
-  code: string;
-  name: string;
-  path: string;
-}
-
-/** Units by code (import) in one query; codes not found are simply absent from the map. */
-export async function findUnitsByCodes(db: Queryable, codes: string[]): Promise<Map<string, UnitRef>> {
-  if (codes.length === 0) return new Map();
-  const r = await db.query<UnitRef>('SELECT id, code, name, path FROM units WHERE code = ANY($1::text[])', [codes]);
-  return new Map(r.rows.map((u) => [u.code, u]));
-}
-
-export async function findUnitRef(db: Queryable, id: number): Promise<UnitRef | null> {
-  const r = await db.query<UnitRef>('SELECT id, code, name, path FROM units WHERE id = $1', [id]);
-  return r.rows[0] ?? null;
-}
