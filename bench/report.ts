@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { EligibilityBench } from './eligibility.js';
 import type { ImportBench } from './import.js';
 import type { LoadResult } from './lib.js';
 import { ROOT } from './lib.js';
@@ -13,6 +14,59 @@ interface Report {
     fixedRate: { rate: number; api: LoadResult; baseline: LoadResult };
   } | null;
   imported: ImportBench | null;
+  eligibility: EligibilityBench | null;
+}
+
+const SEARCH_HEADING = '## People search and list (`GET /api/v1/people`)';
+const IMPORT_HEADING = '## Excel import of people (`POST /api/v1/imports/people`)';
+const ELIGIBILITY_HEADING = '## Gaps and eligibility (`GET /api/v1/units/:id/gaps`, `GET /api/v1/candidates`)';
+
+/** The sections of the current docs/PERFORMANCE.md by heading, to keep those not measured this run. */
+function previousSections(): Map<string, string[]> {
+  const path = `${ROOT}docs/PERFORMANCE.md`;
+  const out = new Map<string, string[]>();
+  if (!existsSync(path)) return out;
+  let current: string[] | null = null;
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (line.startsWith('## ')) {
+      current = [SEARCH_HEADING, IMPORT_HEADING, ELIGIBILITY_HEADING].includes(line) ? [] : null;
+      if (current) out.set(line, current);
+    }
+    current?.push(line);
+  }
+  return out;
+}
+
+const ms = (x: number) => `${Math.round(x).toLocaleString('en-US')} ms`;
+
+function eligibilitySection(e: EligibilityBench): string[] {
+  const service = e.gaps.serviceMs + e.eligibility.serviceMs;
+  const baseline = e.gaps.baselineMs + e.eligibility.baselineMs;
+  const ratio = service / baseline;
+  const c = e.eligibility.counts;
+  const same = e.gaps.match && e.eligibility.match;
+  return [
+    ELIGIBILITY_HEADING,
+    '',
+    `The whole province (${n(e.people)} people) as of ${e.asOf}, median of ${e.runs} runs after three untimed ones, measured ${new Date().toISOString().slice(0, 10)}.`,
+    'The services answer through the rules engine (`rules.prepareGaps` / `rules.prepareEligibility`) on facts loaded',
+    'in chunks of 4,000 people; SQL only pre-filters people who fail a rule for certain (see',
+    '`packages/db/src/repositories/person-facts.repository.ts`). Baselines: one hand-written, set-based SQL statement',
+    'per answer, written for the shipped rules (the gaps of every person per direct child unit by qualification kind',
+    'and level; the trung cấp LLCT counts under 350-QĐ/TW), run on the same connection pool in the same process.',
+    'The benchmark compares the answers, not only the times.',
+    '',
+    '| measure | service | SQL baseline | ratio | target |',
+    '|---|---|---|---|---|',
+    `| gaps dashboard of the province (${n(e.gaps.withGaps)} of ${n(e.gaps.withStandards)} people with standards lack something) | ${ms(e.gaps.serviceMs)} | ${ms(e.gaps.baselineMs)} | ${(e.gaps.serviceMs / e.gaps.baselineMs).toFixed(2)}× | |`,
+    `| trung cấp LLCT, full time: ${n(c.eligible)} eligible, ${n(c.cannotDecide)} cannot decide, ${n(c.notEligible)} not eligible | ${ms(e.eligibility.serviceMs)} | ${ms(e.eligibility.baselineMs)} | ${(e.eligibility.serviceMs / e.eligibility.baselineMs).toFixed(2)}× | |`,
+    `| **gaps + eligibility** | ${ms(service)} | ${ms(baseline)} | ${ratio.toFixed(2)}× | < 2 s and ≤ 3× — ${verdict(service < 2000 && ratio <= 3)} |`,
+    `| same answers as the baselines | ${same ? 'yes' : '**no**'} | | | yes — ${verdict(same)} |`,
+    `| candidate list, trung cấp LLCT over the province, ranked, page of ${e.candidates.pageSize} of ${n(e.candidates.total)}, through the API | ${ms(e.candidates.apiMs)} (service alone ${ms(e.candidates.serviceMs)}) | | | < 500 ms — ${verdict(e.candidates.apiMs < 500)} |`,
+    `| for reading: the same list with every person through the engine (no pre-filter) | ${ms(e.fullEvaluation.ms)} | | | |`,
+    `| for reading: what-if 28/8 → 29/8/2025 (57-QĐ/TW → 350-QĐ/TW), ${n(e.whatIf.changed)} people change | ${ms(e.whatIf.ms)} | | | |`,
+    '',
+  ];
 }
 
 const pct = (a: number, b: number) => `${((a / b) * 100).toFixed(0)}%`;
@@ -28,10 +82,16 @@ export function writeReport(r: Report): void {
     'Load comes from autocannon in the benchmark process on the same machine, so client and server share the 2 cores.',
     '',
   ];
+  const previous = previousSections();
+  const keep = (heading: string) => {
+    const kept = previous.get(heading);
+    if (kept) lines.push(...kept);
+  };
+  if (!r.search) keep(SEARCH_HEADING);
   if (r.search) {
     const { throughput: t, fixedRate: f } = r.search;
     lines.push(
-      '## People search and list (`GET /api/v1/people`)',
+      SEARCH_HEADING,
       '',
       'Requests rotate through these filters (page of 20 unless stated, with the total count):',
       ...r.search.scenarios.map((s) => `- \`${decodeURIComponent(s)}\``),
@@ -48,10 +108,11 @@ export function writeReport(r: Report): void {
       '',
     );
   }
+  if (!r.imported) keep(IMPORT_HEADING);
   if (r.imported) {
     const i = r.imported;
     lines.push(
-      '## Excel import of people (`POST /api/v1/imports/people`)',
+      IMPORT_HEADING,
       '',
       `An xlsx of ${n(i.rows)} new people (every template column filled) uploaded through the API as the provincial`,
       'board and run as a background job: parse, validate every row against the database, insert people,',
@@ -66,6 +127,8 @@ export function writeReport(r: Report): void {
       '',
     );
   }
+  if (r.eligibility) lines.push(...eligibilitySection(r.eligibility));
+  else keep(ELIGIBILITY_HEADING);
   // the interpretation is written by people, in bench/notes.md, and kept below the figures
   const notes = readFileSync(`${ROOT}bench/notes.md`, 'utf8');
   writeFileSync(`${ROOT}docs/PERFORMANCE.md`, `${lines.join('\n')}\n${notes}`);

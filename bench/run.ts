@@ -2,7 +2,9 @@
  * `npm run bench`: benchmarks on a PostgreSQL database of a generated province (default 100,000
  * people), each against a baseline measured in the same run, written to docs/PERFORMANCE.md.
  *
- *   npm run bench -- [--people 100000] [--seconds 10] [--only search|import]
+ *   npm run bench -- [--people 100000] [--seconds 10] [--only search|import|eligibility]
+ *
+ * With --only, the sections not run keep their previous figures in docs/PERFORMANCE.md.
  *
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/nangtam_bench) is dropped and
  * rebuilt when it does not hold a province of the requested size.
@@ -17,6 +19,7 @@ import { resolvePeopleFilter } from '../apps/server/src/services/people.service.
 import type { AuthUser } from '../apps/server/src/auth/auth-user.js';
 import { load, startBaseline, startServer, stop, waitForHttp, type LoadResult } from './lib.js';
 import { benchImport, type ImportBench } from './import.js';
+import { benchEligibility, type EligibilityBench } from './eligibility.js';
 import { writeReport } from './report.js';
 
 const { values: args } = parseArgs({
@@ -131,14 +134,17 @@ async function benchSearch(): Promise<SearchBench> {
 }
 
 await ensureProvince();
-const search = args.only === 'import' ? null : await benchSearch();
-const imported: ImportBench | null = args.only === 'search' ? null : await benchImport(DB_URL, { rows: PEOPLE, port: API_PORT });
+const runs = (name: string) => args.only === undefined || args.only === name;
+const search = runs('search') ? await benchSearch() : null;
+const imported: ImportBench | null = runs('import') ? await benchImport(DB_URL, { rows: PEOPLE, port: API_PORT }) : null;
+const eligibility: EligibilityBench | null = runs('eligibility') ? await benchEligibility(DB_URL) : null;
 writeReport({
   people: PEOPLE,
   seconds: SECONDS,
   machine: `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
   search,
   imported,
+  eligibility,
 });
 console.log('Results written to docs/PERFORMANCE.md');
 process.exit(0);

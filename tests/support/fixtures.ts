@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { foldVietnamese, nameSortKey, type Role } from '@nang-tam/domain';
-import { peopleRepo, usersRepo, type Db } from '@nang-tam/db';
+import { peopleRepo, rulesRepo, usersRepo, type Db } from '@nang-tam/db';
 import { buildApp } from '../../apps/server/src/app.js';
 import { loadConfig, type Config } from '../../apps/server/src/config.js';
 import { hashPassword } from '../../apps/server/src/auth/password.js';
@@ -104,6 +104,7 @@ export async function seedFixture(db: Db): Promise<Fixture> {
   await add('registrar', 'school_registrar', d.id);
   await add('lecturer', 'lecturer', d.id);
   await add('learner', 'learner', a.id, binh!);
+  await rulesRepo.seedShippedRules(db);
   return {
     units: { root: root.id, communeA: a.id, communeB: b.id, department: d.id },
     people: { an: an!, binh: binh!, cuong: cuong!, dung: dung! },

@@ -18,6 +18,8 @@ import { authRoutes, rateLimitError } from './routes/auth.routes.js';
 import { unitsRoutes } from './routes/units.routes.js';
 import { peopleRoutes } from './routes/people.routes.js';
 import { jobsRoutes } from './routes/jobs.routes.js';
+import { rulesRoutes } from './routes/rules.routes.js';
+import { eligibilityRoutes } from './routes/eligibility.routes.js';
 
 /** What routes and jobs need: the database and the configuration. */
 export interface AppContext {
@@ -70,6 +72,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await app.register(unitsRoutes(ctx));
   await app.register(peopleRoutes(ctx));
   await app.register(jobsRoutes(ctx));
+  await app.register(rulesRoutes(ctx));
+  await app.register(eligibilityRoutes(ctx));
 
   if (existsSync(join(ctx.config.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: ctx.config.webDist, wildcard: false, index: ['index.html'] });

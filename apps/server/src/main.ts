@@ -1,4 +1,4 @@
-import { migrate, type Db } from '@nang-tam/db';
+import { migrate, rulesRepo, type Db } from '@nang-tam/db';
 import { buildApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
 import { openDatabase } from './database.js';
@@ -19,6 +19,9 @@ async function main(): Promise<void> {
   const applied = await migrate(db);
   const app = await buildApp({ db, config });
   if (applied.length > 0) app.log.info({ applied }, 'migrations applied');
+  // the shipped rules, standards and job-position fields, once; afterwards the database is authoritative
+  const seeded = await rulesRepo.seedShippedRules(db);
+  if (seeded) app.log.info(seeded, 'shipped rules and standards written');
   await seedIfEmpty(db, config, (msg) => app.log.info(msg));
   const { startJobRunner } = await import('./jobs/runner.js');
   const runner = startJobRunner({ db, config }, app.log);

@@ -5,3 +5,4 @@ export * from './units.js';
 export * from './reference.js';
 export * from './people.js';
 export * from './jobs.js';
+export * from './rules.js';

@@ -1,15 +1,16 @@
 import { z } from 'zod';
 
-export const JOB_KINDS = ['people_import', 'people_export'] as const;
+export const JOB_KINDS = ['people_import', 'people_export', 'candidates_export'] as const;
 export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
 /** What a running job is doing; progress/total count the rows of the current stage. */
-export const JOB_STAGES = ['reading', 'validating', 'inserting', 'writing'] as const;
+export const JOB_STAGES = ['reading', 'validating', 'inserting', 'evaluating', 'writing'] as const;
 export type JobStage = (typeof JOB_STAGES)[number];
 
 export const JOB_STAGE_LABELS: Record<JobStage, { vi: string; en: string }> = {
   reading: { vi: 'Đang đọc tệp', en: 'Reading the file' },
   validating: { vi: 'Đang kiểm tra dữ liệu', en: 'Checking the data' },
   inserting: { vi: 'Đang ghi vào cơ sở dữ liệu', en: 'Saving' },
+  evaluating: { vi: 'Đang xét điều kiện', en: 'Checking eligibility' },
   writing: { vi: 'Đang tạo tệp Excel', en: 'Writing the Excel file' },
 };
 

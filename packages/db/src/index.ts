@@ -9,3 +9,5 @@ export * as referenceRepo from './repositories/reference.repository.js';
 export * as peopleRepo from './repositories/people.repository.js';
 export * as jobsRepo from './repositories/jobs.repository.js';
 export * as peopleImportRepo from './repositories/people-import.repository.js';
+export * as rulesRepo from './repositories/rules.repository.js';
+export * as personFactsRepo from './repositories/person-facts.repository.js';

@@ -3,11 +3,11 @@ import { PERMISSIONS, ROLES, ROLE_PERMISSIONS, hasPermission, scopeFor, unitInSc
 
 describe('role permissions', () => {
   const expected: Record<Role, Permission[]> = {
-    system_admin: ['units.read', 'people.read', 'people.write', 'people.import', 'people.export', 'audit.read', 'jobs.read', 'users.manage'],
-    province_board: ['units.read', 'people.read', 'people.write', 'people.import', 'people.export', 'audit.read', 'jobs.read'],
-    home_affairs: ['units.read', 'people.read', 'people.write', 'people.import', 'people.export', 'audit.read', 'jobs.read'],
-    unit_officer: ['units.read', 'people.read', 'people.write', 'people.import', 'people.export', 'audit.read', 'jobs.read'],
-    school_registrar: ['units.read', 'people.read', 'people.export', 'jobs.read'],
+    system_admin: ['units.read', 'people.read', 'people.write', 'people.import', 'people.export', 'audit.read', 'jobs.read', 'rules.read', 'users.manage', 'rules.write'],
+    province_board: ['units.read', 'people.read', 'people.write', 'people.import', 'people.export', 'audit.read', 'jobs.read', 'rules.read', 'rules.write'],
+    home_affairs: ['units.read', 'people.read', 'people.write', 'people.import', 'people.export', 'audit.read', 'jobs.read', 'rules.read'],
+    unit_officer: ['units.read', 'people.read', 'people.write', 'people.import', 'people.export', 'audit.read', 'jobs.read', 'rules.read'],
+    school_registrar: ['units.read', 'people.read', 'people.export', 'jobs.read', 'rules.read'],
     lecturer: ['units.read'],
     learner: ['people.read'],
   };

@@ -33,6 +33,8 @@ export const PERMISSIONS = [
   'audit.read',
   'users.manage',
   'jobs.read',
+  'rules.read',
+  'rules.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -44,14 +46,15 @@ const REGISTRY_OFFICER: Permission[] = [
   'people.export',
   'audit.read',
   'jobs.read',
+  'rules.read',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  system_admin: [...REGISTRY_OFFICER, 'users.manage'],
-  province_board: REGISTRY_OFFICER,
+  system_admin: [...REGISTRY_OFFICER, 'users.manage', 'rules.write'],
+  province_board: [...REGISTRY_OFFICER, 'rules.write'],
   home_affairs: REGISTRY_OFFICER,
   unit_officer: REGISTRY_OFFICER,
-  school_registrar: ['units.read', 'people.read', 'people.export', 'jobs.read'],
+  school_registrar: ['units.read', 'people.read', 'people.export', 'jobs.read', 'rules.read'],
   lecturer: ['units.read'],
   learner: ['people.read'],
 };

@@ -5,6 +5,7 @@ import type { AppContext } from '../app.js';
 import { toAuthUser } from '../auth/auth-user.js';
 import { AppError } from '../errors.js';
 import { JobFailure, Progress, failureResult, type JobContext, type JobLog, type JobOutcome } from './context.js';
+import { runCandidatesExport } from './candidates-export.job.js';
 import { runPeopleExport } from './people-export.job.js';
 import { runPeopleImport } from './people-import.job.js';
 
@@ -17,6 +18,7 @@ interface Handler {
 const HANDLERS: Record<string, Handler> = {
   people_import: { permission: 'people.import', run: runPeopleImport },
   people_export: { permission: 'people.export', run: runPeopleExport },
+  candidates_export: { permission: 'rules.read', run: runCandidatesExport },
 };
 
 export interface RunnerOptions {

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ZErrorBody, ZIdParams, ZJob, ZPeopleFilter } from '@nang-tam/contracts';
+import { ZCandidatesExport, ZErrorBody, ZIdParams, ZJob, ZPeopleFilter } from '@nang-tam/contracts';
 import type { AppContext } from '../app.js';
 import { userOf } from '../auth/plugin.js';
 import { contentDisposition } from '../http/content-disposition.js';
@@ -81,6 +81,19 @@ export function jobsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         config: { access: 'people.export' },
       },
       async (request, reply) => reply.status(202).send(await jobs.startPeopleExport(ctx.db, userOf(request), request.body)),
+    );
+    app.post(
+      '/api/v1/exports/candidates',
+      {
+        schema: {
+          tags: ['exports'],
+          summary: 'Xuất danh sách nguồn cử đi học (đã xếp hạng) ra Excel (chạy nền)',
+          body: ZCandidatesExport,
+          response: { 202: ZJob },
+        },
+        config: { access: 'rules.read' },
+      },
+      async (request, reply) => reply.status(202).send(await jobs.startCandidatesExport(ctx.db, userOf(request), request.body)),
     );
     app.get(
       '/api/v1/jobs/:id',

@@ -1,10 +1,11 @@
-import type { Job, PeopleFilter } from '@nang-tam/contracts';
+import type { CandidatesExport, Job, PeopleFilter } from '@nang-tam/contracts';
 import { jobsRepo, type Db } from '@nang-tam/db';
 import { AppError, fieldError, notFound } from '../errors.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { buildImportTemplate, TEMPLATE_FILE } from '../jobs/people-import/template.js';
 import { loadReferenceLists } from '../jobs/people-import/reference.js';
 import { resolvePeopleFilter } from './people.service.js';
+import { resolveCandidateScope } from './eligibility.service.js';
 
 export interface DownloadFile {
   fileName: string;
@@ -41,6 +42,12 @@ export async function startPeopleImport(db: Db, user: AuthUser, upload: { fileNa
 export async function startPeopleExport(db: Db, user: AuthUser, filter: PeopleFilter): Promise<Job> {
   await resolvePeopleFilter(db, user, filter);
   return toJob(await jobsRepo.insertJob(db, { kind: 'people_export', createdBy: user.id, params: filter }));
+}
+
+/** Queues an export of a candidate list; an unknown programme or mode, or a unit out of scope, is refused now. */
+export async function startCandidatesExport(db: Db, user: AuthUser, q: CandidatesExport): Promise<Job> {
+  await resolveCandidateScope(db, user, q);
+  return toJob(await jobsRepo.insertJob(db, { kind: 'candidates_export', createdBy: user.id, params: q }));
 }
 
 /** A job of the user; someone else's job answers "not found". */

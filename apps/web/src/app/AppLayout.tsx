@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Avatar, Button, Divider, Drawer, Dropdown, Flex, Layout, Menu, Segmented, Typography, type MenuProps } from 'antd';
-import { CloudUploadOutlined, LogoutOutlined, MenuOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AuditOutlined, BarChartOutlined, CloudUploadOutlined, LogoutOutlined, MenuOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { ROLE_LABELS } from '@nang-tam/domain';
@@ -44,6 +44,13 @@ function useNavItems(): MenuProps['items'] {
     }
     if (me.permissions.includes('people.import')) {
       items.push({ key: '/imports/people', icon: <CloudUploadOutlined />, label: <Link to="/imports/people">{t('nav.import')}</Link> });
+    }
+    if (me.permissions.includes('rules.read')) {
+      items.push({ key: '/candidates', icon: <SolutionOutlined />, label: <Link to="/candidates">{t('nav.candidates')}</Link> });
+      items.push({ key: '/gaps', icon: <BarChartOutlined />, label: <Link to="/gaps">{t('nav.unitGaps')}</Link> });
+    }
+    if (me.permissions.includes('rules.write')) {
+      items.push({ key: '/rules', icon: <AuditOutlined />, label: <Link to="/rules">{t('nav.rules')}</Link> });
     }
     return items;
   }, [me, t]);

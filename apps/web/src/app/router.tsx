@@ -11,6 +11,9 @@ import { fetchMe, markSessionExpired, signOut } from './session';
 const RegistryPage = lazy(() => import('../features/registry/RegistryPage'));
 const ProfilePage = lazy(() => import('../features/people/ProfilePage'));
 const ImportPage = lazy(() => import('../features/imports/ImportPage'));
+const CandidatesPage = lazy(() => import('../features/eligibility/CandidatesPage'));
+const UnitGapsPage = lazy(() => import('../features/eligibility/UnitGapsPage'));
+const RulesPage = lazy(() => import('../features/rules/RulesPage'));
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<PageLoading />}>{children}</Suspense>;
@@ -57,6 +60,36 @@ export const router = createBrowserRouter([
               <RequireStaff permission="people.import">
                 <Lazy>
                   <ImportPage />
+                </Lazy>
+              </RequireStaff>
+            ),
+          },
+          {
+            path: 'candidates',
+            element: (
+              <RequireStaff permission="rules.read">
+                <Lazy>
+                  <CandidatesPage />
+                </Lazy>
+              </RequireStaff>
+            ),
+          },
+          {
+            path: 'gaps',
+            element: (
+              <RequireStaff permission="rules.read">
+                <Lazy>
+                  <UnitGapsPage />
+                </Lazy>
+              </RequireStaff>
+            ),
+          },
+          {
+            path: 'rules',
+            element: (
+              <RequireStaff permission="rules.write">
+                <Lazy>
+                  <RulesPage />
                 </Lazy>
               </RequireStaff>
             ),

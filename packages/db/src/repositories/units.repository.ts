@@ -92,3 +92,16 @@ export async function findUnitLinks(db: Queryable, unitId: number): Promise<{ pr
   );
   return { predecessors: pre.rows, successors: suc.rows };
 }
+
+export interface UnitRef {
+  id: number;
+  name: string;
+  path: string;
+}
+
+/** A unit in scope without its counts (cheap): id, name and path, or null. */
+export async function findUnitRefInScope(db: Queryable, scope: Scope, id: number): Promise<UnitRef | null> {
+  const p = new Params();
+  const r = await db.query<UnitRef>(`SELECT u.id, u.name, u.path FROM units u WHERE u.id = ${p.add(id)} AND ${unitScope(scope, p)}`, p.values);
+  return r.rows[0] ?? null;
+}

@@ -110,6 +110,78 @@ function summarise(outcome: EligibilityOutcome, results: readonly RuleResult[], 
   return `Không đủ điều kiện (${on}): ${failed.join('; ')}${missingText}.`;
 }
 
+/** Everything checkEligibility needs except the person (and the field they would study). */
+export type EligibilityContext = Omit<CheckEligibilityInput, 'person' | 'studyField'>;
+
+/** checkEligibility with the programme, rules and date fixed: for evaluating many people. */
+export type PreparedEligibility = (person: PersonFacts, studyField?: string | null) => EligibilityResult;
+
+/**
+ * Does the per-programme work of checkEligibility once (date and programme checked, rules in force
+ * picked and validated, notes picked) and returns a function that evaluates one person. Throws as
+ * checkEligibility does; the returned function throws only INVALID_FACT.
+ */
+export function prepareEligibility(input: EligibilityContext): PreparedEligibility {
+  const { asOf } = input;
+  assertAsOf(asOf);
+  const programme = findProgramme(input.programmes, input.programme, input.mode);
+  const rules = rulesInForce(input.rules, programme.code, asOf, input.levels);
+  const notes = input.rules
+    .filter((s) => s.programmeCode === programme.code)
+    .flatMap((s) => s.notes ?? [])
+    .filter((n) => isInForce(n.period, asOf))
+    .map((n) => ({ text: n.text, source: n.source }));
+  return (person, studyField) => {
+    assertPersonDates(person);
+    const ctx: EvaluationContext = {
+      person,
+      asOf,
+      mode: input.mode,
+      programmeCode: programme.code,
+      levels: input.levels,
+      titles: input.titles,
+      jobPositions: input.jobPositions,
+      studyField: studyField ?? null,
+    };
+    // one object literal of one shape per rule, no spreads: a third of the time per person in bulk
+    // evaluations (absent `missing` / `note` are undefined, which JSON and toEqual treat as absent)
+    const results: RuleResult[] = [];
+    let missing: string[] | null = null;
+    for (const rule of rules) {
+      const check = evaluateRule(rule, ctx);
+      results.push({
+        ruleId: rule.id,
+        version: rule.version,
+        kind: rule.kind,
+        description: rule.description,
+        outcome: check.outcome,
+        facts: check.facts,
+        missing: check.missing,
+        message: check.message,
+        source: rule.source,
+        period: rule.period,
+        note: rule.note || undefined,
+      });
+      if (check.missing) {
+        missing ??= [];
+        for (const m of check.missing) if (!missing.includes(m)) missing.push(m);
+      }
+    }
+    const outcome = overallOutcome(results);
+    return {
+      programmeCode: programme.code,
+      programmeName: programme.name,
+      mode: input.mode,
+      asOf,
+      outcome,
+      rules: results,
+      missing: results.length === 0 ? ['rulesInForce'] : (missing ?? []),
+      notes,
+      summary: summarise(outcome, results, missing ?? [], programme, asOf),
+    };
+  };
+}
+
 /**
  * Checks a person against a programme's rules in force on asOf. Throws RulesError for an invalid
  * asOf (INVALID_AS_OF), an unknown programme (UNKNOWN_PROGRAMME), a mode the programme does not
@@ -118,49 +190,5 @@ function summarise(outcome: EligibilityOutcome, results: readonly RuleResult[], 
  * otherwise any missing fact, or no rule in force at all → cannot_decide; otherwise eligible.
  */
 export function checkEligibility(input: CheckEligibilityInput): EligibilityResult {
-  const { person, asOf } = input;
-  assertAsOf(asOf);
-  const programme = findProgramme(input.programmes, input.programme, input.mode);
-  assertPersonDates(person);
-  const ctx: EvaluationContext = {
-    person,
-    asOf,
-    mode: input.mode,
-    programmeCode: programme.code,
-    levels: input.levels,
-    titles: input.titles,
-    jobPositions: input.jobPositions,
-    studyField: input.studyField ?? null,
-  };
-  const results = rulesInForce(input.rules, programme.code, asOf, input.levels).map((rule): RuleResult => {
-    const check = evaluateRule(rule, ctx);
-    return {
-      ruleId: rule.id,
-      version: rule.version,
-      kind: rule.kind,
-      description: rule.description,
-      ...check,
-      source: rule.source,
-      period: rule.period,
-      ...(rule.note ? { note: rule.note } : {}),
-    };
-  });
-  const missing = [...new Set(results.flatMap((r) => r.missing ?? []))];
-  const outcome = overallOutcome(results);
-  const notes = input.rules
-    .filter((s) => s.programmeCode === programme.code)
-    .flatMap((s) => s.notes ?? [])
-    .filter((n) => isInForce(n.period, asOf))
-    .map((n) => ({ text: n.text, source: n.source }));
-  return {
-    programmeCode: programme.code,
-    programmeName: programme.name,
-    mode: input.mode,
-    asOf,
-    outcome,
-    rules: results,
-    missing: results.length === 0 ? ['rulesInForce'] : missing,
-    notes,
-    summary: summarise(outcome, results, missing, programme, asOf),
-  };
+  return prepareEligibility(input)(input.person, input.studyField);
 }

@@ -150,12 +150,17 @@ function summaryText(s: Omit<GapSummary, 'text'>): string {
   return `${s.gapCount} khoảng trống ở ${s.targetsWithGaps}/${s.targetCount} chức danh, vị trí — cần: ${needs}.`;
 }
 
+/** Everything computeGaps needs except the person. */
+export type GapsContext = Omit<ComputeGapsInput, 'person'>;
+
+/** computeGaps with the standards and date fixed: for evaluating many people. */
+export type PreparedGaps = (person: PersonFacts) => GapReport;
+
 /**
- * The gaps of a person on asOf, per target (current title, job position, planned titles), with
- * sources, and a summary of what training would close them. Throws RulesError INVALID_AS_OF for a
- * bad date and INVALID_RULE for a standard in force that does not validate.
+ * Does the per-date work of computeGaps once (date checked, standards in force picked and
+ * validated) and returns a function that computes one person's gaps. Throws as computeGaps does.
  */
-export function computeGaps(input: ComputeGapsInput): GapReport {
+export function prepareGaps(input: GapsContext): PreparedGaps {
   const { asOf } = input;
   assertAsOf(asOf);
   const standards = inForce(input.standards, asOf);
@@ -163,21 +168,42 @@ export function computeGaps(input: ComputeGapsInput): GapReport {
     const errors = validateStandard(s, input.levels);
     if (errors.length > 0) throw new RulesError('INVALID_RULE', `Tiêu chuẩn ${s.id} (phiên bản ${s.version}) không hợp lệ.`, { standardId: s.id, version: s.version, errors });
   }
-  const targets = targetsOf(input.person, asOf).map((target): TargetGaps => {
-    const requirements = standards.filter((s) => appliesTo(s, target)).map((s) => statusOf(s, input, asOf));
-    return {
-      ...target,
-      name: targetName(target, input),
-      requirements,
-      met: requirements.filter((r) => r.met),
-      gaps: requirements.filter((r) => !r.met),
+  // the standards of each title and job position, in their order, looked up once per target
+  const byTarget = new Map<string, Standard[]>();
+  for (const s of standards) {
+    const key = s.jobPositionCode !== undefined ? `j:${s.jobPositionCode}` : `t:${s.titleCode}`;
+    const list = byTarget.get(key);
+    if (list) list.push(s);
+    else byTarget.set(key, [s]);
+  }
+  return (person) => {
+    const full: ComputeGapsInput = { ...input, person };
+    const targets = targetsOf(person, asOf).map((target): TargetGaps => {
+      const applying = byTarget.get(`${target.role === 'job_position' ? 'j' : 't'}:${target.code}`) ?? [];
+      const requirements = applying.filter((s) => appliesTo(s, target)).map((s) => statusOf(s, full, asOf));
+      return {
+        ...target,
+        name: targetName(target, full),
+        requirements,
+        met: requirements.filter((r) => r.met),
+        gaps: requirements.filter((r) => !r.met),
+      };
+    });
+    const partial = {
+      targetCount: targets.length,
+      targetsWithGaps: targets.filter((t) => t.gaps.length > 0).length,
+      gapCount: targets.reduce((n, t) => n + t.gaps.length, 0),
+      needs: needsOf(targets, input.levels),
     };
-  });
-  const partial = {
-    targetCount: targets.length,
-    targetsWithGaps: targets.filter((t) => t.gaps.length > 0).length,
-    gapCount: targets.reduce((n, t) => n + t.gaps.length, 0),
-    needs: needsOf(targets, input.levels),
+    return { asOf, targets, summary: { ...partial, text: summaryText(partial) } };
   };
-  return { asOf, targets, summary: { ...partial, text: summaryText(partial) } };
+}
+
+/**
+ * The gaps of a person on asOf, per target (current title, job position, planned titles), with
+ * sources, and a summary of what training would close them. Throws RulesError INVALID_AS_OF for a
+ * bad date and INVALID_RULE for a standard in force that does not validate.
+ */
+export function computeGaps(input: ComputeGapsInput): GapReport {
+  return prepareGaps(input)(input.person);
 }

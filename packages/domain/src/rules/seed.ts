@@ -76,7 +76,7 @@ export const REFERENCE_RANK_CODES = ['01.001', '01.002', '01.003', '01.004', '01
 
 /**
  * Fields of study matching each job position (keywords compared without diacritics, whole words).
- * Not in the database yet: seed data for the job-position table, to be corrected by administrators.
+ * Seed data for `job_positions.fields` (written by seedShippedRules); administrators correct it through the API.
  */
 export const JOB_POSITION_FIELDS: JobPositionCatalogue = {
   LDQL: { name: 'Lãnh đạo, quản lý', fields: ['quản lý nhà nước', 'quản lý công', 'hành chính', 'chính trị học', 'xây dựng Đảng', 'luật', 'kinh tế'] },

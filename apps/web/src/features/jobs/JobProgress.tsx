@@ -1,12 +1,13 @@
 import { Flex, Progress, Typography } from 'antd';
-import type { Job } from '@nang-tam/contracts';
+import type { Job, JobStage } from '@nang-tam/contracts';
 import { useI18n, type MessageKey } from '../../i18n';
 import { jobPercent } from './useJob';
 
-const STAGE_KEYS: Record<string, MessageKey> = {
+const STAGE_KEYS: Record<JobStage, MessageKey> = {
   reading: 'jobs.stage.reading',
   validating: 'jobs.stage.validating',
   inserting: 'jobs.stage.inserting',
+  evaluating: 'jobs.stage.evaluating',
   writing: 'jobs.stage.writing',
 };
 
@@ -31,7 +32,7 @@ export function JobProgress({ job, label }: { job: Job | undefined; label: strin
         showInfo={percent !== null}
       />
       <Typography.Text type="secondary">
-        {status === 'running' && job?.stage && STAGE_KEYS[job.stage] ? t(STAGE_KEYS[job.stage]!) : t(STATUS_KEYS[status])}
+        {status === 'running' && job?.stage ? t(STAGE_KEYS[job.stage]) : t(STATUS_KEYS[status])}
         {job && job.total > 0 && ` · ${t('jobs.rows', { done: formatNumber(job.progress), total: formatNumber(job.total) })}`}
       </Typography.Text>
     </Flex>

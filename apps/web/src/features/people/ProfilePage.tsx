@@ -17,8 +17,10 @@ import { AuditTab } from './tabs/AuditTab';
 import { GeneralTab } from './tabs/GeneralTab';
 import { PlanningTab } from './tabs/PlanningTab';
 import { QualificationsTab } from './tabs/QualificationsTab';
+import { EligibilityTab } from '../eligibility/EligibilityTab';
+import { GapsTab } from '../eligibility/GapsTab';
 
-const TABS = ['general', 'qualifications', 'assignments', 'planning', 'appraisals', 'history'] as const;
+const TABS = ['general', 'gaps', 'eligibility', 'qualifications', 'assignments', 'planning', 'appraisals', 'history'] as const;
 type TabKey = (typeof TABS)[number];
 
 export default function ProfilePage() {
@@ -65,6 +67,8 @@ export default function ProfilePage() {
   const count = (n: number) => (n > 0 ? ` (${formatNumber(n)})` : '');
   const items: TabsProps['items'] = [
     { key: 'general', label: t('profile.tab.general'), children: <GeneralTab person={p} /> },
+    { key: 'gaps', label: t('gaps.tab'), children: <GapsTab personId={p.id} /> },
+    { key: 'eligibility', label: t('elig.tab'), children: <EligibilityTab personId={p.id} /> },
     {
       key: 'qualifications',
       label: t('profile.tab.qualifications') + count(p.qualifications.length),

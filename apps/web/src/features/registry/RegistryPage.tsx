@@ -3,14 +3,14 @@ import { Alert, Badge, Button, Card, Checkbox, Drawer, Empty, Flex, Grid, Input,
 import { ApartmentOutlined, CloudUploadOutlined, FilterOutlined, PlusOutlined, SearchOutlined, UpOutlined, DownOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router-dom';
-import { peopleApi, unitsApi } from '../../api/endpoints';
+import { exportsApi, peopleApi, unitsApi } from '../../api/endpoints';
 import { useReference } from '../../api/reference';
 import { useCan, useCurrentUser } from '../../app/session';
 import { useI18n } from '../../i18n';
 import { errorMessage } from '../../shared/errors';
 import { useDebounced, useIsMobile, usePageTitle } from '../../shared/hooks';
 import { PersonFormDrawer } from '../people/PersonFormDrawer';
-import { ExportButton } from './ExportButton';
+import { ExportButton } from '../jobs/ExportButton';
 import { countActiveFilters, toApiParams, useRegistryState, type FilterKey } from './filters';
 import { PeopleFilters } from './PeopleFilters';
 import { PeopleTable } from './PeopleTable';
@@ -126,7 +126,7 @@ export default function RegistryPage() {
           <Button icon={<CloudUploadOutlined />}>{t('nav.import')}</Button>
         </Link>
       )}
-      {can('people.export') && <ExportButton filters={apiParams} total={total} />}
+      {can('people.export') && <ExportButton start={() => exportsApi.startPeople(apiParams)} total={total} />}
       {can('people.write') && (
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
           {t('registry.add')}

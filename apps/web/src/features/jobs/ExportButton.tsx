@@ -4,14 +4,17 @@ import { DownloadOutlined, FileExcelOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import type { Job } from '@nang-tam/contracts';
 import { downloadUrl } from '../../api/client';
-import { exportsApi, jobsApi } from '../../api/endpoints';
+import { jobsApi } from '../../api/endpoints';
 import { useI18n } from '../../i18n';
 import { errorMessage } from '../../shared/errors';
-import { JobProgress } from '../jobs/JobProgress';
-import { useJob } from '../jobs/useJob';
+import { JobProgress } from './JobProgress';
+import { useJob } from './useJob';
 
-/** "Xuất Excel": starts an export job of the current filters, shows its progress, downloads the file. */
-export function ExportButton({ filters, total }: { filters: Record<string, string>; total: number | undefined }) {
+/**
+ * "Xuất Excel": starts an export job (of a list's current filters), shows its progress, downloads
+ * the file. `total` is how many rows the list shows (the button is disabled at 0).
+ */
+export function ExportButton({ start: startJob, total }: { start: () => Promise<Job>; total: number | undefined }) {
   const { t, locale, formatNumber } = useI18n();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
@@ -20,7 +23,7 @@ export function ExportButton({ filters, total }: { filters: Record<string, strin
   const downloaded = useRef<number | null>(null);
 
   const start = useMutation({
-    mutationFn: () => exportsApi.startPeople(filters),
+    mutationFn: startJob,
     onSuccess: (job) => {
       setFirstJob(job);
       setJobId(job.id);

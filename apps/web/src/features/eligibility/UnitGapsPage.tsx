@@ -1,0 +1,242 @@
+import { useState } from 'react';
+import { Button, Card, Drawer, Empty, Flex, Form, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
+import type { UnitGapPeople, UnitGaps } from '@nang-tam/contracts';
+import { QUALIFICATION_KINDS } from '@nang-tam/domain';
+import { rulesApi } from '../../api/rules';
+import { useCurrentUser } from '../../app/session';
+import { useI18n } from '../../i18n';
+import { useIsMobile, usePageTitle } from '../../shared/hooks';
+import { PageError, PageLoading } from '../../shared/PageState';
+import { UnitPicker } from '../../shared/UnitPicker';
+import { AsOfPicker, today } from './common';
+
+type Row = UnitGaps['children'][number];
+interface Need {
+  kind: string;
+  level: string;
+  levelName: string;
+}
+interface Selection extends Need {
+  unitId: number;
+  unitName: string;
+}
+
+function GapPeopleDrawer({ sel, asOf, onClose }: { sel: Selection; asOf: string; onClose: () => void }) {
+  const { t, label, formatNumber } = useI18n();
+  const isMobile = useIsMobile();
+  const [page, setPage] = useState(1);
+  const pageSize = 20;
+  const params = { kind: sel.kind, level: sel.level, asOf, limit: pageSize, offset: (page - 1) * pageSize };
+  const q = useQuery({
+    queryKey: ['units', sel.unitId, 'gaps', 'people', params],
+    queryFn: () => rulesApi.unitGapPeople(sel.unitId, params),
+    placeholderData: keepPreviousData,
+  });
+  type P = UnitGapPeople['items'][number];
+  const columns: TableColumnsType<P> = [
+    { key: 'name', title: t('person.fullName'), render: (_, p) => <Link to={`/people/${p.id}?tab=gaps`}>{p.fullName}</Link> },
+    { key: 'unit', title: t('person.unit'), render: (_, p) => p.unit.name },
+    { key: 'title', title: t('person.title'), render: (_, p) => p.title?.name ?? '—' },
+    {
+      key: 'needs',
+      title: t('unitGaps.needs'),
+      render: (_, p) => p.needs.map((n) => <Tag key={n.kind}>{`${label(QUALIFICATION_KINDS, n.kind)}: ${n.levelName}`}</Tag>),
+    },
+  ];
+  return (
+    <Drawer
+      open
+      onClose={onClose}
+      size={isMobile ? '100%' : 860}
+      title={
+        <Flex vertical>
+          <span>{t('unitGaps.peopleTitle', { what: `${label(QUALIFICATION_KINDS, sel.kind)}: ${sel.levelName}` })}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 13, fontWeight: 400 }}>
+            {sel.unitName}
+          </Typography.Text>
+        </Flex>
+      }
+    >
+      {q.isError ? (
+        <PageError error={q.error} onRetry={() => void q.refetch()} />
+      ) : (
+        <Table<P>
+          rowKey="id"
+          size="small"
+          columns={columns}
+          dataSource={q.data?.items ?? []}
+          loading={q.isFetching}
+          scroll={{ x: 640 }}
+          pagination={{
+            current: page,
+            pageSize,
+            total: q.data?.total ?? 0,
+            showSizeChanger: false,
+            onChange: setPage,
+            showTotal: (total) => t('cand.total', { n: formatNumber(total) }),
+          }}
+        />
+      )}
+    </Drawer>
+  );
+}
+
+/** "Khoảng trống tiêu chuẩn": per unit and child unit, how many people lack which qualification. */
+export default function UnitGapsPage() {
+  const { t, label, formatNumber } = useI18n();
+  usePageTitle(t('unitGaps.title'));
+  const me = useCurrentUser();
+  const [unitId, setUnitId] = useState<number>(me.unit.id);
+  const [asOf, setAsOf] = useState(today);
+  const [sel, setSel] = useState<Selection | null>(null);
+  const q = useQuery({
+    queryKey: ['units', unitId, 'gaps', asOf],
+    queryFn: () => rulesApi.unitGaps(unitId, asOf),
+    placeholderData: keepPreviousData,
+  });
+  const d = q.data;
+
+  // Columns: one per (kind, level) seen anywhere.
+  const needCols: Need[] = [];
+  if (d) {
+    const seen = new Set<string>();
+    for (const n of [...d.totals.needs, ...d.children.flatMap((c) => c.needs)]) {
+      const k = `${n.kind}|${n.level}`;
+      if (!seen.has(k)) {
+        seen.add(k);
+        needCols.push(n);
+      }
+    }
+    const kindOrder = QUALIFICATION_KINDS.map((k) => k.code as string);
+    needCols.sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind));
+  }
+
+  const countCell = (n: number | undefined, need: Need, unit: { id: number; name: string }) =>
+    n ? (
+      <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setSel({ ...need, unitId: unit.id, unitName: unit.name })}>
+        <span className="nt-num">{formatNumber(n)}</span>
+      </Button>
+    ) : (
+      <Typography.Text type="secondary">0</Typography.Text>
+    );
+
+  const columns: TableColumnsType<Row> = [
+    {
+      key: 'unit',
+      title: t('unitGaps.unitCol'),
+      fixed: 'left',
+      width: 220,
+      render: (_, r) =>
+        r.unit ? (
+          <Button type="link" size="small" style={{ padding: 0, whiteSpace: 'normal', textAlign: 'left', height: 'auto' }} onClick={() => setUnitId(r.unit!.id)}>
+            {r.unit.name}
+          </Button>
+        ) : (
+          <Typography.Text italic>{t('unitGaps.direct', { unit: d?.unit.name ?? '' })}</Typography.Text>
+        ),
+    },
+    { key: 'people', title: t('unitGaps.people'), align: 'right', render: (_, r) => <span className="nt-num">{formatNumber(r.people)}</span> },
+    { key: 'withStandards', title: t('unitGaps.withStandards'), align: 'right', render: (_, r) => <span className="nt-num">{formatNumber(r.withStandards)}</span> },
+    { key: 'withGaps', title: t('unitGaps.withGaps'), align: 'right', render: (_, r) => <strong className="nt-num">{formatNumber(r.withGaps)}</strong> },
+    ...needCols.map<TableColumnsType<Row>[number]>((need) => ({
+      key: `${need.kind}|${need.level}`,
+      title: (
+        <span>
+          {label(QUALIFICATION_KINDS, need.kind)}
+          <br />
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {need.levelName}
+          </Typography.Text>
+        </span>
+      ),
+      align: 'right',
+      render: (_, r) => {
+        const n = r.needs.find((x) => x.kind === need.kind && x.level === need.level)?.people;
+        // People placed directly in the unit: the list of the unit itself would also show its children, so only counts of child units link.
+        return r.unit ? countCell(n, need, r.unit) : <span className="nt-num">{formatNumber(n ?? 0)}</span>;
+      },
+    })),
+  ];
+
+  return (
+    <>
+      <div className="nt-page-head">
+        <div>
+          <Typography.Title level={3}>{t('unitGaps.title')}</Typography.Title>
+          <Typography.Text type="secondary">{t('unitGaps.subtitle')}</Typography.Text>
+        </div>
+      </div>
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <Form layout="vertical">
+          <Flex gap={12} wrap>
+            <Form.Item label={t('cand.unit')} htmlFor="gaps-unit" style={{ flex: '2 1 280px', marginBottom: 0 }}>
+              <UnitPicker id="gaps-unit" value={unitId} initialLabel={me.unit.name} onChange={(v) => setUnitId(v ?? me.unit.id)} />
+            </Form.Item>
+            <Form.Item label={t('common.asOf')} htmlFor="unit-gaps-asof" style={{ marginBottom: 0 }}>
+              <AsOfPicker id="unit-gaps-asof" value={asOf} onChange={setAsOf} />
+            </Form.Item>
+          </Flex>
+        </Form>
+      </Card>
+      {q.isPending ? (
+        <PageLoading />
+      ) : q.isError ? (
+        <PageError error={q.error} onRetry={() => void q.refetch()} />
+      ) : d ? (
+        <Flex vertical gap={16} style={{ opacity: q.isFetching ? 0.6 : 1 }}>
+          <Card size="small" title={`${d.unit.name} — ${t('unitGaps.byNeed')}`}>
+            <Flex gap={16} wrap>
+              <Flex vertical>
+                <Typography.Text type="secondary">{t('unitGaps.people')}</Typography.Text>
+                <Typography.Title level={4} style={{ margin: 0 }} className="nt-num">
+                  {formatNumber(d.totals.people)}
+                </Typography.Title>
+              </Flex>
+              <Flex vertical>
+                <Typography.Text type="secondary">{t('unitGaps.withStandards')}</Typography.Text>
+                <Typography.Title level={4} style={{ margin: 0 }} className="nt-num">
+                  {formatNumber(d.totals.withStandards)}
+                </Typography.Title>
+              </Flex>
+              <Flex vertical>
+                <Typography.Text type="secondary">{t('unitGaps.withGaps')}</Typography.Text>
+                <Typography.Title level={4} style={{ margin: 0, color: '#dc2626' }} className="nt-num">
+                  {formatNumber(d.totals.withGaps)}
+                </Typography.Title>
+              </Flex>
+            </Flex>
+            {d.totals.needs.length === 0 ? (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('unitGaps.none')} />
+            ) : (
+              <Flex gap={8} wrap style={{ marginTop: 12 }}>
+                {d.totals.needs.map((n) => (
+                  <Button key={`${n.kind}|${n.level}`} onClick={() => setSel({ ...n, unitId: d.unit.id, unitName: d.unit.name })}>
+                    {label(QUALIFICATION_KINDS, n.kind)}: {n.levelName} — <strong className="nt-num">{formatNumber(n.people)}</strong>
+                  </Button>
+                ))}
+              </Flex>
+            )}
+            <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }}>
+              {t('unitGaps.clickHint')}
+            </Typography.Text>
+          </Card>
+          {d.children.length > 0 && (
+            <Card size="small">
+              <Table<Row>
+                rowKey={(r) => r.unit?.id ?? 0}
+                size="small"
+                columns={columns}
+                dataSource={d.children}
+                pagination={false}
+                scroll={{ x: 560 + needCols.length * 110 }}
+              />
+            </Card>
+          )}
+        </Flex>
+      ) : null}
+      {sel && <GapPeopleDrawer key={`${sel.unitId}|${sel.kind}|${sel.level}`} sel={sel} asOf={asOf} onClose={() => setSel(null)} />}
+    </>
+  );
+}
