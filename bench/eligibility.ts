@@ -21,8 +21,13 @@ export interface EligibilityBench {
   people: number;
   asOf: string;
   runs: number;
-  gaps: { serviceMs: number; baselineMs: number; match: boolean; withGaps: number; withStandards: number };
-  eligibility: { serviceMs: number; baselineMs: number; match: boolean; counts: { eligible: number; cannotDecide: number; notEligible: number } };
+  gaps: { serviceMs: number; baselineMs: number; apiMs: number; match: boolean; withGaps: number; withStandards: number };
+  eligibility: {
+    serviceMs: number;
+    baselineMs: number;
+    match: boolean;
+    counts: { eligible: number; cannotDecide: number; notEligible: number };
+  };
   candidates: { serviceMs: number; apiMs: number; total: number; pageSize: number };
   fullEvaluation: { ms: number; people: number };
   whatIf: { ms: number; changed: number };
@@ -35,18 +40,28 @@ const RUNS = 7;
 const WARM_UP = 3;
 const PAGE = 50;
 
-/** Median wall time of `runs` calls after WARM_UP untimed calls; returns the last result too. */
-async function time<T>(fn: () => Promise<T>, runs = RUNS): Promise<{ ms: number; result: T }> {
-  let result = await fn();
-  for (let i = 1; i < WARM_UP; i++) result = await fn();
-  const times: number[] = [];
+type Timed<T> = { ms: number; result: T };
+
+/**
+ * Medians of several calls timed in rounds (a, b, c, a, b, c…) after WARM_UP untimed rounds, so
+ * that a service and its baseline see the same load on the machine; returns each last result too.
+ */
+async function timeRounds<const T extends readonly (() => Promise<unknown>)[]>(
+  fns: T,
+  runs = RUNS,
+): Promise<{ [K in keyof T]: Timed<Awaited<ReturnType<T[K]>>> }> {
+  const results: unknown[] = [];
+  for (let i = 0; i < WARM_UP; i++) for (const [j, fn] of fns.entries()) results[j] = await fn();
+  const times: number[][] = fns.map(() => []);
   for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    result = await fn();
-    times.push(performance.now() - t0);
+    for (const [j, fn] of fns.entries()) {
+      const t0 = performance.now();
+      results[j] = await fn();
+      times[j]!.push(performance.now() - t0);
+    }
   }
-  times.sort((a, b) => a - b);
-  return { ms: times[Math.floor(times.length / 2)]!, result };
+  const median = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+  return fns.map((_, j) => ({ ms: median(times[j]!), result: results[j] })) as { [K in keyof T]: Timed<Awaited<ReturnType<T[K]>>> };
 }
 
 // ---------- baselines: one set-based statement each, written for the shipped rules ----------
@@ -148,7 +163,9 @@ function sameGaps(service: Awaited<ReturnType<typeof getUnitGaps>>, rows: GapRow
     if (c.withGaps) fromService.set(`with_gaps/${child}`, c.withGaps);
     for (const n of c.needs) fromService.set(`need/${child}/${n.kind}/${n.level}`, n.people);
   }
-  const fromSql = new Map(rows.map((r) => [r.what === 'need' ? `need/${r.child_id}/${r.kind}/${r.level}` : `${r.what}/${r.child_id}`, r.n]));
+  const fromSql = new Map(
+    rows.map((r) => [r.what === 'need' ? `need/${r.child_id}/${r.kind}/${r.level}` : `${r.what}/${r.child_id}`, r.n]),
+  );
   if (fromService.size !== fromSql.size) return false;
   for (const [k, v] of fromService) if (fromSql.get(k) !== v) return false;
   return true;
@@ -171,54 +188,110 @@ export async function benchEligibility(dbUrl: string): Promise<EligibilityBench>
     const query = ZCandidatesQuery.parse({ programme: PROGRAMME, mode: MODE, asOf, limit: PAGE });
 
     console.log('Gaps dashboard of the province…');
-    const gaps = await time(() => getUnitGaps(db, user, root.id, asOf));
-    const gapsBase = await time(async () => (await db.query<GapRow>(GAPS_SQL, [asOf, root.path])).rows);
+    const [gaps, gapsBase] = await timeRounds([
+      () => getUnitGaps(db, user, root.id, asOf),
+      async () => (await db.query<GapRow>(GAPS_SQL, [asOf, root.path])).rows,
+    ]);
     const gapsMatch = sameGaps(gaps.result, gapsBase.result);
     console.log(`  service ${gaps.ms.toFixed(0)} ms, SQL ${gapsBase.ms.toFixed(0)} ms, same answer: ${gapsMatch}`);
 
     console.log(`${PROGRAMME} eligibility counts over the province…`);
-    const elig = await time(() => listCandidates(db, user, query));
-    const eligBase = await time(async () => (await db.query<{ eligible: number; cannot_decide: number; not_eligible: number }>(TC_350_SQL, [asOf, root.path])).rows[0]!);
+    const [elig, eligBase] = await timeRounds([
+      () => listCandidates(db, user, query),
+      async () =>
+        (await db.query<{ eligible: number; cannot_decide: number; not_eligible: number }>(TC_350_SQL, [asOf, root.path])).rows[0]!,
+    ]);
     const c = elig.result.counts;
     const b = eligBase.result;
     const eligMatch = c.eligible === b.eligible && c.cannotDecide === b.cannot_decide && c.notEligible === b.not_eligible;
-    console.log(`  service ${elig.ms.toFixed(0)} ms, SQL ${eligBase.ms.toFixed(0)} ms, same answer: ${eligMatch} (${c.eligible} / ${c.cannotDecide} / ${c.notEligible})`);
+    console.log(
+      `  service ${elig.ms.toFixed(0)} ms, SQL ${eligBase.ms.toFixed(0)} ms, same answer: ${eligMatch} (${c.eligible} / ${c.cannotDecide} / ${c.notEligible})`,
+    );
 
-    console.log('Candidate list through the API…');
-    const app = await buildApp({ db, config: { ...loadConfig({ LOG_LEVEL: 'silent', DEMO: 'off', DATABASE_URL: dbUrl }), webDist: '/nonexistent' } }, { logger: false });
+    console.log('Gaps dashboard and candidate list through the API…');
+    const app = await buildApp(
+      { db, config: { ...loadConfig({ LOG_LEVEL: 'silent', DEMO: 'off', DATABASE_URL: dbUrl }), webDist: '/nonexistent' } },
+      { logger: false },
+    );
     await app.ready();
-    let apiMs = 0;
+    let gapsApiMs = 0;
+    let listMs = 0;
+    let listApiMs = 0;
     try {
-      const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: 'NangTam@2025' } });
+      const login = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'admin', password: 'NangTam@2025' },
+      });
       if (login.statusCode !== 200) throw new Error(`login failed: ${login.statusCode}`);
       const cookie = `nt_session=${login.cookies.find((k) => k.name === 'nt_session')!.value}`;
-      const api = await time(async () => {
-        const res = await app.inject({ url: `/api/v1/candidates?programme=${PROGRAMME}&mode=${MODE}&asOf=${asOf}&limit=${PAGE}`, headers: { cookie } });
-        if (res.statusCode !== 200) throw new Error(`candidates: ${res.statusCode} ${res.body.slice(0, 200)}`);
-        return res;
-      });
-      apiMs = api.ms;
+      const get = async (url: string) => {
+        const res = await app.inject({ url, headers: { cookie } });
+        if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+        return res.json() as unknown;
+      };
+      const gapsViaApi = async () => {
+        const body = (await get(`/api/v1/units/${root.id}/gaps?asOf=${asOf}`)) as { totals: { withGaps: number; withStandards: number } };
+        if (body.totals.withGaps !== gaps.result.totals.withGaps || body.totals.withStandards !== gaps.result.totals.withStandards)
+          throw new Error('the API and the service report different gaps');
+      };
+      const listViaApi = async () => {
+        const body = (await get(`/api/v1/candidates?programme=${PROGRAMME}&mode=${MODE}&asOf=${asOf}&limit=${PAGE}`)) as {
+          total: number;
+          items: unknown[];
+        };
+        if (body.total !== elig.result.total || body.items.length !== Math.min(PAGE, body.total))
+          throw new Error('the API and the service list different candidates');
+      };
+      // the list through the service alone and through the API in the same rounds: the same load for both
+      const [gapsApi, list, listApi] = await timeRounds([gapsViaApi, () => listCandidates(db, user, query), listViaApi]);
+      gapsApiMs = gapsApi.ms;
+      listMs = list.ms;
+      listApiMs = listApi.ms;
     } finally {
       await app.close();
     }
-    console.log(`  service ${elig.ms.toFixed(0)} ms, API ${apiMs.toFixed(0)} ms`);
+    console.log(`  gaps API ${gapsApiMs.toFixed(0)} ms; candidate list: service ${listMs.toFixed(0)} ms, API ${listApiMs.toFixed(0)} ms`);
 
     console.log('The same without the SQL pre-filter (every person through the engine)…');
-    const full = await time(() => listCandidates(db, user, query, { prefilter: false }), 3);
-    if (full.result.counts.eligible !== c.eligible) throw new Error('pre-filtered and full evaluation disagree');
+    const [full] = await timeRounds([() => listCandidates(db, user, query, { prefilter: false })], 3);
+    const f = full.result.counts;
+    if (
+      f.eligible !== c.eligible ||
+      f.cannotDecide !== c.cannotDecide ||
+      f.notEligible !== c.notEligible ||
+      full.result.total !== elig.result.total
+    ) {
+      throw new Error('pre-filtered and full evaluation disagree');
+    }
     console.log(`  ${full.ms.toFixed(0)} ms for ${people} people`);
 
     console.log('What-if 28/8 → 29/8/2025 (57-QĐ/TW → 350-QĐ/TW)…');
-    const wi = await time(() => whatIf(db, user, { programme: PROGRAMME, mode: MODE, from: '2025-08-28', to: '2025-08-29', limit: PAGE, offset: 0 }), 3);
+    const [wi] = await timeRounds(
+      [() => whatIf(db, user, { programme: PROGRAMME, mode: MODE, from: '2025-08-28', to: '2025-08-29', limit: PAGE, offset: 0 })],
+      3,
+    );
     console.log(`  ${wi.ms.toFixed(0)} ms, ${wi.result.total} people change`);
 
     return {
       people,
       asOf,
       runs: RUNS,
-      gaps: { serviceMs: gaps.ms, baselineMs: gapsBase.ms, match: gapsMatch, withGaps: gaps.result.totals.withGaps, withStandards: gaps.result.totals.withStandards },
-      eligibility: { serviceMs: elig.ms, baselineMs: eligBase.ms, match: eligMatch, counts: { eligible: c.eligible, cannotDecide: c.cannotDecide, notEligible: c.notEligible } },
-      candidates: { serviceMs: elig.ms, apiMs, total: elig.result.total, pageSize: PAGE },
+      gaps: {
+        serviceMs: gaps.ms,
+        baselineMs: gapsBase.ms,
+        apiMs: gapsApiMs,
+        match: gapsMatch,
+        withGaps: gaps.result.totals.withGaps,
+        withStandards: gaps.result.totals.withStandards,
+      },
+      eligibility: {
+        serviceMs: elig.ms,
+        baselineMs: eligBase.ms,
+        match: eligMatch,
+        counts: { eligible: c.eligible, cannotDecide: c.cannotDecide, notEligible: c.notEligible },
+      },
+      candidates: { serviceMs: listMs, apiMs: listApiMs, total: elig.result.total, pageSize: PAGE },
       fullEvaluation: { ms: full.ms, people },
       whatIf: { ms: wi.ms, changed: wi.result.total },
     };
