@@ -2,13 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { PERMISSIONS, ROLES, ROLE_PERMISSIONS, hasPermission, scopeFor, unitInScope, type Permission, type Role } from './access.js';
 
 describe('role permissions', () => {
+  const registry: Permission[] = ['units.read', 'people.read', 'people.write', 'people.import', 'people.export', 'audit.read', 'jobs.read', 'rules.read'];
+  const agency: Permission[] = ['classes.read', 'nominations.write', 'conduct.write'];
+  const school: Permission[] = ['classes.read', 'classes.manage', 'attendance.write', 'grades.write', 'certificates.manage'];
   const expected: Record<Role, Permission[]> = {
-    system_admin: ['units.read', 'people.read', 'people.write', 'people.import', 'people.export', 'audit.read', 'jobs.read', 'rules.read', 'users.manage', 'rules.write'],
-    province_board: ['units.read', 'people.read', 'people.write', 'people.import', 'people.export', 'audit.read', 'jobs.read', 'rules.read', 'rules.write'],
-    home_affairs: ['units.read', 'people.read', 'people.write', 'people.import', 'people.export', 'audit.read', 'jobs.read', 'rules.read'],
-    unit_officer: ['units.read', 'people.read', 'people.write', 'people.import', 'people.export', 'audit.read', 'jobs.read', 'rules.read'],
-    school_registrar: ['units.read', 'people.read', 'people.export', 'jobs.read', 'rules.read'],
-    lecturer: ['units.read'],
+    system_admin: [...registry, ...agency, ...school, 'users.manage', 'rules.write', 'nominations.approve', 'nominations.override'],
+    province_board: [...registry, ...agency, 'rules.write', 'nominations.approve', 'nominations.override'],
+    home_affairs: [...registry, ...agency, 'nominations.approve'],
+    unit_officer: [...registry, ...agency],
+    school_registrar: ['units.read', 'people.read', 'people.export', 'jobs.read', 'rules.read', ...school],
+    lecturer: ['units.read', 'classes.read', 'attendance.write', 'grades.write'],
     learner: ['people.read'],
   };
   it.each(ROLES.flatMap((role) => PERMISSIONS.map((perm) => [role, perm] as const)))('%s / %s', (role, perm) => {

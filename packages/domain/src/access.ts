@@ -35,6 +35,16 @@ export const PERMISSIONS = [
   'jobs.read',
   'rules.read',
   'rules.write',
+  // classes and learners (issue 4)
+  'classes.read',
+  'classes.manage',
+  'nominations.write',
+  'nominations.approve',
+  'nominations.override',
+  'attendance.write',
+  'grades.write',
+  'conduct.write',
+  'certificates.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -47,15 +57,41 @@ const REGISTRY_OFFICER: Permission[] = [
   'audit.read',
   'jobs.read',
   'rules.read',
+  'classes.read',
+  'nominations.write',
+  'conduct.write',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  system_admin: [...REGISTRY_OFFICER, 'users.manage', 'rules.write'],
-  province_board: [...REGISTRY_OFFICER, 'rules.write'],
-  home_affairs: REGISTRY_OFFICER,
+  system_admin: [
+    ...REGISTRY_OFFICER,
+    'users.manage',
+    'rules.write',
+    'classes.manage',
+    'nominations.approve',
+    'nominations.override',
+    'attendance.write',
+    'grades.write',
+    'certificates.manage',
+  ],
+  // the board approves nominations of the programmes it owns and alone may override an ineligible one
+  province_board: [...REGISTRY_OFFICER, 'rules.write', 'nominations.approve', 'nominations.override'],
+  home_affairs: [...REGISTRY_OFFICER, 'nominations.approve'],
   unit_officer: REGISTRY_OFFICER,
-  school_registrar: ['units.read', 'people.read', 'people.export', 'jobs.read', 'rules.read'],
-  lecturer: ['units.read'],
+  // the school: opens classes, accepts nominations (the last approval step), follows learners, graduates them
+  school_registrar: [
+    'units.read',
+    'people.read',
+    'people.export',
+    'jobs.read',
+    'rules.read',
+    'classes.read',
+    'classes.manage',
+    'attendance.write',
+    'grades.write',
+    'certificates.manage',
+  ],
+  lecturer: ['units.read', 'classes.read', 'attendance.write', 'grades.write'],
   learner: ['people.read'],
 };
 

@@ -4,3 +4,4 @@ export * from './vocabulary.js';
 export * from './access.js';
 export * from './person.js';
 export * as rules from './rules/index.js';
+export * as training from './training/index.js';
