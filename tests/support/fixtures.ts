@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { foldVietnamese, nameSortKey, type Role } from '@nang-tam/domain';
-import { peopleRepo, rulesRepo, usersRepo, type Db } from '@nang-tam/db';
+import { catalogueRepo, peopleRepo, rulesRepo, usersRepo, type Db } from '@nang-tam/db';
 import { buildApp } from '../../apps/server/src/app.js';
 import { loadConfig, type Config } from '../../apps/server/src/config.js';
 import { hashPassword } from '../../apps/server/src/auth/password.js';
@@ -105,6 +105,7 @@ export async function seedFixture(db: Db): Promise<Fixture> {
   await add('lecturer', 'lecturer', d.id);
   await add('learner', 'learner', a.id, binh!);
   await rulesRepo.seedShippedRules(db);
+  await catalogueRepo.seedProgrammeCatalogue(db);
   return {
     units: { root: root.id, communeA: a.id, communeB: b.id, department: d.id },
     people: { an: an!, binh: binh!, cuong: cuong!, dung: dung! },

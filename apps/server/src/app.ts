@@ -20,6 +20,10 @@ import { peopleRoutes } from './routes/people.routes.js';
 import { jobsRoutes } from './routes/jobs.routes.js';
 import { rulesRoutes } from './routes/rules.routes.js';
 import { eligibilityRoutes } from './routes/eligibility.routes.js';
+import { nominationsRoutes } from './routes/nominations.routes.js';
+import { classesRoutes } from './routes/classes.routes.js';
+import { certificatesRoutes } from './routes/certificates.routes.js';
+import { learnersRoutes } from './routes/learners.routes.js';
 
 /** What routes and jobs need: the database and the configuration. */
 export interface AppContext {
@@ -74,6 +78,10 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await app.register(jobsRoutes(ctx));
   await app.register(rulesRoutes(ctx));
   await app.register(eligibilityRoutes(ctx));
+  await app.register(nominationsRoutes(ctx));
+  await app.register(classesRoutes(ctx));
+  await app.register(certificatesRoutes(ctx));
+  await app.register(learnersRoutes(ctx));
 
   if (existsSync(join(ctx.config.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: ctx.config.webDist, wildcard: false, index: ['index.html'] });

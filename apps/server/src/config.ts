@@ -28,6 +28,8 @@ const ZEnv = z.object({
   DEMO_PEOPLE: z.coerce.number().int().min(100).max(500_000).default(20_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().optional(),
+  /** The address people reach the web app at (certificate QR codes link to it); default: the request's own origin. */
+  PUBLIC_BASE_URL: z.string().url().optional(),
 });
 
 export interface Config {
@@ -45,6 +47,8 @@ export interface Config {
   demoPeople: number;
   logLevel: string;
   webDist: string;
+  /** No trailing slash; undefined: use the request's origin. */
+  publicBaseUrl: string | undefined;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -69,5 +73,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoPeople: e.DEMO_PEOPLE,
     logLevel: e.LOG_LEVEL,
     webDist: resolve(e.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
+    publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
   };
 }

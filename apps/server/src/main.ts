@@ -1,4 +1,4 @@
-import { migrate, rulesRepo, type Db } from '@nang-tam/db';
+import { catalogueRepo, migrate, rulesRepo, type Db } from '@nang-tam/db';
 import { buildApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
 import { openDatabase } from './database.js';
@@ -22,6 +22,8 @@ async function main(): Promise<void> {
   // the shipped rules, standards and job-position fields, once; afterwards the database is authoritative
   const seeded = await rulesRepo.seedShippedRules(db);
   if (seeded) app.log.info(seeded, 'shipped rules and standards written');
+  const catalogue = await catalogueRepo.seedProgrammeCatalogue(db);
+  if (catalogue) app.log.info(catalogue, 'programme catalogue (modules, grading, graduation conditions) filled');
   await seedIfEmpty(db, config, (msg) => app.log.info(msg));
   const { startJobRunner } = await import('./jobs/runner.js');
   const runner = startJobRunner({ db, config }, app.log);

@@ -41,6 +41,44 @@ export const ERRORS = {
     vi: 'Dữ liệu quy định, tiêu chuẩn đang áp dụng không hợp lệ nên chưa thể trả lời; quản trị viên cần sửa quy định.',
     en: 'The rules in force are not valid, so no answer can be given; an administrator must fix them.',
   },
+  // classes and their schedule (issue 4)
+  SESSION_ROOM_CLASH: { status: 409, vi: 'Phòng học đã được xếp cho một buổi học khác trong khung giờ này.', en: 'The room is taken by another session at that time.' },
+  SESSION_LECTURER_CLASH: { status: 409, vi: 'Giảng viên đã có lịch giảng một buổi khác trong khung giờ này.', en: 'The lecturer teaches another session at that time.' },
+  SESSION_HAS_ATTENDANCE: { status: 409, vi: 'Buổi học đã có điểm danh nên không xóa được.', en: 'The session has attendance records and cannot be deleted.' },
+  CATALOGUE_INCOMPLETE: {
+    status: 409,
+    vi: 'Chương trình chưa có đủ học phần, thang điểm và điều kiện tốt nghiệp; cần bổ sung danh mục chương trình trước khi mở lớp.',
+    en: 'The programme has no modules, grading scheme or graduation conditions yet; complete its catalogue before opening a class.',
+  },
+  // certificates (issue 4)
+  CERTIFICATES_NOT_ISSUABLE: {
+    status: 409,
+    vi: 'Chưa thể cấp văn bằng, chứng chỉ: có học viên chưa được công nhận tốt nghiệp hoặc đã được cấp. Xem chi tiết từng người.',
+    en: 'Certificates cannot be issued: some learners have not graduated or already hold one. See the details.',
+  },
+  CERTIFICATE_ALREADY_REVOKED: { status: 409, vi: 'Văn bằng, chứng chỉ này đã bị thu hồi trước đó.', en: 'This certificate has already been revoked.' },
+  // nominations and enrolment (issue 4)
+  CLASS_CLOSED: { status: 409, vi: 'Lớp đã khóa danh sách, không nhận thêm người được cử.', en: 'The class is closed to nominations.' },
+  CLASS_FINISHED: { status: 409, vi: 'Lớp đã kết thúc nên không nhận thêm người được cử và không thay đổi được nữa.', en: 'The class has finished: no more nominations or changes.' },
+  ALREADY_NOMINATED: { status: 409, vi: 'Người này đã có trong danh sách cử vào lớp.', en: 'This person is already nominated into the class.' },
+  NOT_ELIGIBLE: {
+    status: 422,
+    vi: 'Người được cử chưa đủ điều kiện theo quy định nên chưa cử được. Xem từng điều kiện chưa đạt.',
+    en: 'The person does not meet the conditions, so they cannot be nominated. See each failed condition.',
+  },
+  NOMINATION_STEP_ORDER: { status: 409, vi: 'Chưa đến bước duyệt này hoặc bước này đã xong.', en: 'This approval step is not due, or already done.' },
+  NOMINATION_CLOSED: { status: 409, vi: 'Hồ sơ cử đi học đã kết thúc (đã rút hoặc không được duyệt).', en: 'The nomination is closed (withdrawn or refused).' },
+  // following the learner: attendance, check-in, make-up, graduation (issue 4)
+  SESSION_NOT_HELD: { status: 422, vi: 'Buổi học chưa diễn ra nên chưa điểm danh được.', en: 'The session has not taken place yet, so it cannot be marked.' },
+  NOT_IN_CLASS: { status: 422, vi: 'Có học viên không thuộc lớp này (hoặc đã rút khỏi lớp). Xem từng dòng.', en: 'Some learners are not in this class (or have left it). See each row.' },
+  CHECKIN_INVALID: { status: 422, vi: 'Mã điểm danh không hợp lệ hoặc không đúng thời gian buổi học. Vui lòng quét lại mã đang hiển thị tại lớp.', en: 'The check-in code is not valid or not for the time of the session; scan the code shown in class again.' },
+  CHECKIN_NOT_OPEN: { status: 422, vi: 'Chỉ tạo được mã điểm danh QR trong ngày diễn ra buổi học.', en: 'A check-in QR code can only be made on the day of the session.' },
+  MAKE_UP_NOT_REQUIRED: { status: 422, vi: 'Buổi học này không thuộc diện phải học bổ sung của học viên.', en: 'The learner does not have to make up this session.' },
+  GRADUATION_PENDING: {
+    status: 409,
+    vi: 'Chưa thể xét tốt nghiệp: còn học viên thiếu điểm, điểm danh hoặc nhận xét của cơ quan. Xem từng người và từng nội dung còn thiếu.',
+    en: 'Graduation cannot be decided yet: some learners lack grades, attendance or the conduct report. See who and what.',
+  },
   INTERNAL: { status: 500, vi: 'Đã có lỗi hệ thống. Vui lòng thử lại sau.', en: 'Something went wrong; please try again later.' },
 } as const satisfies Record<string, ErrorDef>;
 
@@ -99,6 +137,55 @@ export const FIELD_ERRORS = {
   UNKNOWN_VERSION: { vi: 'Không có phiên bản đang dùng để đính chính.', en: 'No active version to correct.' },
   CORRECTION_PERIOD_MISMATCH: { vi: 'Bản đính chính phải có đúng thời gian hiệu lực của phiên bản được đính chính.', en: 'A correction keeps the period of the version it corrects.' },
   PROGRAMME_MISMATCH: { vi: 'Quy định này thuộc chương trình khác.', en: 'The rule belongs to another programme.' },
+  // programme catalogue, lecturers, classes, sessions (issue 4)
+  INVALID_TIME: { vi: 'Giờ không hợp lệ (dạng HH:MM, từ 00:00 đến 23:59).', en: 'Not a valid time (HH:MM).' },
+  TIME_END_BEFORE_START: { vi: 'Giờ kết thúc phải sau giờ bắt đầu.', en: 'The end time must be after the start time.' },
+  DATE_OUTSIDE_CLASS: { vi: 'Ngày học phải nằm trong thời gian học của lớp.', en: 'The date is outside the class dates.' },
+  SESSIONS_OUTSIDE_DATES: { vi: 'Lớp đã có buổi học ngoài khoảng thời gian này; hãy dời hoặc xóa các buổi đó trước.', en: 'Sessions are scheduled outside these dates.' },
+  INVALID_COHORT_CODE: { vi: 'Mã khóa chỉ gồm chữ, số, dấu chấm, gạch ngang, gạch dưới, gạch chéo (tối đa 40 ký tự).', en: 'Letters, digits, dots, hyphens, underscores and slashes only (up to 40).' },
+  COHORT_CODE_TAKEN: { vi: 'Chương trình này đã có lớp mang mã khóa này.', en: 'The programme already has a class with this cohort code.' },
+  CAPACITY_BELOW_PLACES_TAKEN: { vi: 'Chỉ tiêu không được ít hơn số học viên đã được cử, đang giữ chỗ.', en: 'The capacity cannot be below the places already taken.' },
+  ROOM_OR_LINK_REQUIRED: { vi: 'Phải nhập phòng học (địa điểm) hoặc đường dẫn học trực tuyến.', en: 'A room (place) or an online link is required.' },
+  MODULE_REQUIRED: { vi: 'Buổi học phải thuộc một học phần của lớp.', en: 'A lesson belongs to a module of the class.' },
+  UNKNOWN_MODULE: { vi: 'Lớp không có học phần này.', en: 'The class has no such module.' },
+  UNKNOWN_LECTURER: { vi: 'Không có giảng viên này.', en: 'No such lecturer.' },
+  LECTURER_INACTIVE: { vi: 'Giảng viên đã ngừng tham gia giảng dạy.', en: 'The lecturer no longer teaches.' },
+  DUPLICATE_LECTURER: { vi: 'Giảng viên bị lặp lại.', en: 'The lecturer is listed twice.' },
+  PERIODS_EXCEED_MODULE: { vi: 'Tổng số tiết phân công vượt số tiết của học phần.', en: 'The assigned periods exceed the module\'s periods.' },
+  UNKNOWN_USER: { vi: 'Không có tài khoản này trong phạm vi quản lý của bạn.', en: 'No such account in your scope.' },
+  LECTURER_ACCOUNT_TAKEN: { vi: 'Tài khoản này đã gắn với một giảng viên khác.', en: 'The account is linked to another lecturer.' },
+  BANDS_NOT_DESCENDING: { vi: 'Các mức xếp loại phải xếp từ cao xuống thấp theo điểm tối thiểu.', en: 'Bands must be listed from the highest minimum down.' },
+  ROOM_CLASH: { vi: 'Phòng học trùng giờ với buổi học khác.', en: 'The room is taken at that time.' },
+  LECTURER_CLASH: { vi: 'Giảng viên trùng giờ giảng.', en: 'The lecturer teaches elsewhere at that time.' },
+  // certificates (issue 4)
+  ENROLMENT_NOT_FOUND: { vi: 'Không có học viên này trong lớp thuộc phạm vi của bạn.', en: 'No such enrolment in your scope.' },
+  ENROLMENT_NOT_COMPLETED: { vi: 'Học viên chưa được công nhận tốt nghiệp.', en: 'The learner has not graduated.' },
+  CLASSIFICATION_MISSING: { vi: 'Học viên chưa có xếp loại tốt nghiệp.', en: 'The learner has no graduation classification.' },
+  CERTIFICATE_ALREADY_ISSUED: { vi: 'Học viên đã được cấp văn bằng, chứng chỉ của lớp này.', en: 'The learner already holds the certificate of this class.' },
+  CERTIFICATE_DATA_INVALID: { vi: 'Họ tên hoặc mã chương trình không ghi được lên văn bằng (ký tự không hợp lệ hoặc quá dài).', en: 'The name or programme code cannot be printed on a certificate.' },
+  // nominations (issue 4): each failed condition of NOT_ELIGIBLE, path "rules.<rule id>"
+  RULE_NOT_MET: { vi: 'Chưa đạt điều kiện.', en: 'The condition is not met.' },
+  FACT_MISSING: { vi: 'Hồ sơ thiếu dữ liệu để xét điều kiện này.', en: 'The record lacks the facts to decide this condition.' },
+  OVERRIDE_NOT_ALLOWED: {
+    vi: 'Chỉ Ban Tổ chức Tỉnh ủy (hoặc quản trị hệ thống) được cử người chưa đủ điều kiện, kèm lý do.',
+    en: 'Only the provincial organisation board may nominate an ineligible person, with a reason.',
+  },
+  // following the learner (issue 4)
+  NOT_IN_CLASS: { vi: 'Học viên không thuộc lớp này (hoặc đã rút khỏi lớp).', en: 'The learner is not in this class.' },
+  RECALL_DATES_REQUIRED: { vi: 'Phải nhập ngày bắt đầu và ngày kết thúc đợt triệu tập về cơ quan.', en: 'Both dates of the recall are required.' },
+  RECALL_DATE_INVALID: { vi: 'Ngày triệu tập về cơ quan không hợp lệ (định dạng YYYY-MM-DD).', en: 'The recall date is not valid.' },
+  RECALL_PERIOD_INVALID: { vi: 'Ngày kết thúc đợt triệu tập không được trước ngày bắt đầu.', en: 'The recall ends before it starts.' },
+  RECALL_OUTSIDE_CLASS: { vi: 'Đợt triệu tập không trùng với thời gian học của lớp.', en: 'The recall does not overlap the class dates.' },
+  GRADE_NOT_A_NUMBER: { vi: 'Điểm phải là một số.', en: 'The grade must be a number.' },
+  GRADE_OUT_OF_SCALE: { vi: 'Điểm nằm ngoài thang điểm.', en: 'The grade is outside the scale.' },
+  GRADE_NOT_ON_STEP: { vi: 'Điểm không đúng bước chấm của thang điểm.', en: 'The grade is not on the scale\'s step.' },
+  NO_FINAL_EXAM: { vi: 'Chương trình của lớp không có thi tốt nghiệp hoặc khóa luận.', en: 'The class has no final exam or thesis.' },
+  MODULE_NOT_TAUGHT: { vi: 'Bạn không được phân công giảng dạy học phần này nên không nhập điểm được.', en: 'You do not teach this module, so you cannot grade it.' },
+  DATE_IN_PAST: { vi: 'Ngày không được ở quá khứ.', en: 'The date cannot be in the past.' },
+  DATE_BEFORE_SESSION: { vi: 'Ngày học bổ sung không được trước ngày của buổi học phải học bù.', en: 'The make-up cannot be before the missed session.' },
+  CHECKIN_TOKEN_INVALID: { vi: 'Mã QR không đúng hoặc đã bị sửa.', en: 'The QR code is wrong or was altered.' },
+  CHECKIN_OUTSIDE_SESSION: { vi: 'Thời điểm quét mã không nằm trong thời gian buổi học (từ 30 phút trước giờ học đến khi kết thúc) hoặc không khớp với mã.', en: 'The scan time is not within the session or does not match the code.' },
+  CHECKIN_CLIENT_ID_TAKEN: { vi: 'Mã lần quét đã được dùng cho một lần điểm danh khác.', en: 'This scan id was used for another check-in.' },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type FieldErrorCode = keyof typeof FIELD_ERRORS;

@@ -175,7 +175,8 @@ CREATE TABLE attendance (
   session_id   integer NOT NULL REFERENCES class_sessions(id) ON DELETE CASCADE,
   enrolment_id integer NOT NULL REFERENCES enrolments(id) ON DELETE CASCADE,
   mark         text NOT NULL CHECK (mark IN ('present', 'absent_excused', 'absent_unexcused', 'recalled')),
-  source       text NOT NULL CHECK (source IN ('registrar', 'lecturer', 'qr')),
+  -- 'recall': marked recalled when the home agency's recall was recorded (a QR check-in still overrides it)
+  source       text NOT NULL CHECK (source IN ('registrar', 'lecturer', 'qr', 'recall')),
   client_id    text,
   checked_in_at timestamptz,
   marked_by    integer REFERENCES users(id),

@@ -6,8 +6,10 @@ import { toAuthUser } from '../auth/auth-user.js';
 import { AppError } from '../errors.js';
 import { JobFailure, Progress, failureResult, type JobContext, type JobLog, type JobOutcome } from './context.js';
 import { runCandidatesExport } from './candidates-export.job.js';
+import { runNominationsBulk } from './nominations-bulk.job.js';
 import { runPeopleExport } from './people-export.job.js';
 import { runPeopleImport } from './people-import.job.js';
+import { remindOverdueConductReports } from '../services/learners.service.js';
 
 interface Handler {
   /** The permission the job's creator must still hold when it runs. */
@@ -19,6 +21,7 @@ const HANDLERS: Record<string, Handler> = {
   people_import: { permission: 'people.import', run: runPeopleImport },
   people_export: { permission: 'people.export', run: runPeopleExport },
   candidates_export: { permission: 'rules.read', run: runCandidatesExport },
+  nominations_bulk: { permission: 'nominations.write', run: runNominationsBulk },
 };
 
 export interface RunnerOptions {
@@ -130,6 +133,8 @@ export function startJobRunner(ctx: AppContext, log: JobLog, options: RunnerOpti
     await recoverJobs(ctx, opts.staleAfterSeconds, opts.maxAttempts, log);
     const purged = await jobsRepo.purgeOldJobFiles(ctx.db, opts.fileRetentionDays);
     if (purged > 0) log.info({ purged }, 'old job files dropped');
+    const reminded = await remindOverdueConductReports(ctx.db);
+    if (reminded > 0) log.info({ reminded }, 'overdue conduct reports reminded');
   };
 
   const tick = async (): Promise<void> => {

@@ -220,9 +220,14 @@ describe('a person\'s eligibility', () => {
     await db.query("INSERT INTO enrolments (person_id, programme_code, started_on, ended_on) VALUES ($1, 'TC_LLCT', '2026-03-01', '2026-12-20')", [ids['Phạm Văn Giang']]);
     const during = (await get(board, url('Phạm Văn Giang', 'programme=TC_LLCT&mode=full_time&asOf=2026-06-01'))).json().results[0];
     expect(during.outcome).toBe('not_eligible');
-    expect(during.rules.find((r: { kind: string }) => r.kind === 'not_enrolled')).toMatchObject({ outcome: 'fail', message: expect.stringMatching(/TC_LLCT/) });
+    expect(during.rules.find((r: { kind: string }) => r.kind === 'not_enrolled')).toMatchObject({ outcome: 'fail', message: 'Đang học chương trình Trung cấp lý luận chính trị — không đạt.' });
     const before = (await get(board, url('Phạm Văn Giang', 'programme=TC_LLCT&mode=full_time&asOf=2026-02-28'))).json().results[0];
     expect(before.outcome).toBe('eligible');
+    // a withdrawn enrolment no longer counts
+    await db.query("UPDATE enrolments SET status = 'withdrawn'");
+    expect((await get(board, url('Phạm Văn Giang', 'programme=TC_LLCT&mode=full_time&asOf=2026-06-01'))).json().results[0].outcome).toBe('eligible');
+    const listed = (await get(board, `/api/v1/candidates?programme=TC_LLCT&mode=full_time&asOf=2026-06-01&unitId=${fx.units.communeA}`)).json();
+    expect(listed.items.map((c: { person: { fullName: string } }) => c.person.fullName)).toContain('Phạm Văn Giang');
     await db.query('DELETE FROM enrolments');
   });
 });

@@ -128,7 +128,7 @@ function factsSql(p: Params, o: FactsOptions, ids: string, sub: (alias: string) 
     ) ap ON ap.person_id = p.id
     LEFT JOIN (
       SELECT n.person_id, string_agg(n.programme_code || chr(31) || n.started_on::text || chr(31) || coalesce(n.ended_on::text, ''), chr(30)) AS s
-      FROM enrolments n WHERE ${sub('n')} GROUP BY 1
+      FROM enrolments n WHERE ${sub('n')} AND n.status <> 'withdrawn' GROUP BY 1
     ) en ON en.person_id = p.id
     WHERE p.id = ANY(${ids}) AND ${extraWhere}`;
 }
@@ -388,7 +388,7 @@ function ruleCondition(rule: rules.Rule, ctx: PrefilterContext, p: Params): stri
     }
     case 'not_enrolled': {
       const codes = rule.params.programmeCodes ?? [ctx.programmeCode];
-      return `NOT EXISTS (SELECT 1 FROM enrolments en WHERE en.person_id = p.id AND en.programme_code = ANY(${p.add(codes)}::text[])
+      return `NOT EXISTS (SELECT 1 FROM enrolments en WHERE en.person_id = p.id AND en.programme_code = ANY(${p.add(codes)}::text[]) AND en.status <> 'withdrawn'
         AND en.started_on <= ${p.add(asOf)}::date AND (en.ended_on IS NULL OR en.ended_on >= ${p.add(asOf)}::date))`;
     }
     case 'min_service_years':

@@ -45,6 +45,8 @@ export interface EvaluationContext {
   jobPositions?: JobPositionCatalogue;
   /** The field the person is nominated to study (postgraduate). */
   studyField?: string | null;
+  /** Programme names by code, to name programmes in messages (the code when absent). */
+  programmeNames?: Readonly<Record<string, string>>;
 }
 
 type Tri = boolean | null;
@@ -308,7 +310,8 @@ function checkNotEnrolled(rule: NotEnrolledRule, ctx: EvaluationContext): Check 
   const codes = rule.params.programmeCodes ?? [ctx.programmeCode];
   const enrolled = ctx.person.enrolledProgrammeCodes.filter((c) => codes.includes(c));
   const facts = { enrolledProgrammeCodes: ctx.person.enrolledProgrammeCodes, checkedCodes: codes };
-  const text = enrolled.length > 0 ? `Đang học chương trình ${enrolled.join(', ')}` : 'Không đang học chương trình cùng loại';
+  const names = enrolled.map((c) => ctx.programmeNames?.[c] ?? c);
+  const text = enrolled.length > 0 ? `Đang học chương trình ${names.join(', ')}` : 'Không đang học chương trình cùng loại';
   return decided(enrolled.length === 0, facts, text);
 }
 

@@ -117,6 +117,9 @@ describe('checkEligibility: missing facts are named, never guessed', () => {
     expect(r.missing).toEqual(['appraisals.2024', 'appraisals.2023', 'birthDate']);
     expect(r.summary).toContain('Không đủ điều kiện');
     expect(r.summary).toContain('còn thiếu xếp loại đánh giá năm 2024, xếp loại đánh giá năm 2023, ngày sinh');
+    // one full stop at the end, none doubled where a rule's description ends its sentence
+    expect(r.summary).toMatch(/[^.]\.$/);
+    expect(r.summary).not.toContain('..');
   });
 
   it('no rule in force on asOf is "cannot decide", never eligible', () => {

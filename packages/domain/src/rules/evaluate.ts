@@ -106,7 +106,8 @@ function summarise(outcome: EligibilityOutcome, results: readonly RuleResult[], 
   const missingText = missing.length > 0 ? `; còn thiếu ${missing.map(factLabel).join(', ')}` : '';
   if (outcome === 'eligible') return `Đủ điều kiện (${on}).`;
   if (outcome === 'cannot_decide') return `Chưa thể kết luận (${on}): thiếu ${missing.map(factLabel).join(', ')}.`;
-  const failed = results.filter((r) => r.outcome === 'fail').map((r) => r.description);
+  // descriptions are sentences: drop their full stops inside the list
+  const failed = results.filter((r) => r.outcome === 'fail').map((r) => r.description.replace(/\.\s*$/, ''));
   return `Không đủ điều kiện (${on}): ${failed.join('; ')}${missingText}.`;
 }
 
@@ -131,6 +132,7 @@ export function prepareEligibility(input: EligibilityContext): PreparedEligibili
     .flatMap((s) => s.notes ?? [])
     .filter((n) => isInForce(n.period, asOf))
     .map((n) => ({ text: n.text, source: n.source }));
+  const programmeNames = Object.fromEntries(input.programmes.map((p) => [p.code, p.name]));
   return (person, studyField) => {
     assertPersonDates(person);
     const ctx: EvaluationContext = {
@@ -142,6 +144,7 @@ export function prepareEligibility(input: EligibilityContext): PreparedEligibili
       titles: input.titles,
       jobPositions: input.jobPositions,
       studyField: studyField ?? null,
+      programmeNames,
     };
     // one object literal of one shape per rule, no spreads: a third of the time per person in bulk
     // evaluations (absent `missing` / `note` are undefined, which JSON and toEqual treat as absent)

@@ -224,7 +224,7 @@ const TC_57: Rule[] = [
 
 const TC_350: Rule[] = [
   {
-    ...head('TC_LLCT', B350, 'target_post', 'Điều 4', 'Cán bộ đương chức hoặc quy hoạch: cấp ủy viên của chi bộ cơ sở, đảng bộ cơ sở trở lên; phó trưởng phòng (tương đương) trở lên của các cơ quan, đơn vị cấp xã, cấp tỉnh.', `Bí thư chi bộ thôn, tổ dân phố (BT_CB) được tính là cấp ủy viên chi bộ cơ sở. ${UNVERIFIED}.`),
+    ...head('TC_LLCT', B350, 'target_post', 'Điều 4', 'Cán bộ đương chức hoặc quy hoạch: cấp ủy viên của chi bộ cơ sở, đảng bộ cơ sở trở lên; phó trưởng phòng (tương đương) trở lên của các cơ quan, đơn vị cấp xã, cấp tỉnh.', `Bí thư chi bộ thôn, tổ dân phố được tính là cấp ủy viên chi bộ cơ sở. ${UNVERIFIED}.`),
     kind: 'target_post',
     params: { titleGroups: [{ level: 'commune', leadershipOnly: true }, { level: 'province', leadershipOnly: true }], titleCodes: ['BT_CB'], includePlanned: true },
   },

@@ -1,0 +1,192 @@
+/**
+ * The certificate as a PDF: A4 landscape, rendered with pdfmake's Node API and the Roboto fonts it
+ * ships (they cover every Vietnamese letter; pdfkit embeds a subset with a ToUnicode map, so the
+ * text can be searched and copied). The QR code (qrcode → PNG data URL) carries the verification URL.
+ * Rendered when downloaded, never stored: 50-150 ms each (embedding the fonts is most of it), so a
+ * class of 500 is issued without waiting for 500 PDFs (docs/decisions/0010-certificates.md).
+ */
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { toDataURL } from 'qrcode';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { CertificateDocumentKind } from '@nang-tam/contracts';
+import { formatViDate } from '@nang-tam/domain';
+
+const require = createRequire(import.meta.url);
+const pdfmake = require('pdfmake') as typeof import('pdfmake');
+const ROBOTO = require('pdfmake/fonts/Roboto.js') as { Roboto: { normal: string; bold: string; italics: string; bolditalics: string } };
+const FONT_DIR = dirname(ROBOTO.Roboto.normal);
+
+/** Everything printed on a certificate. */
+export interface CertificatePdfData {
+  documentKind: CertificateDocumentKind;
+  /** 'Bằng tốt nghiệp' or 'Giấy chứng nhận'. */
+  documentTitle: string;
+  issuerName: string;
+  /** The issuer's parent unit, printed above it (omitted for a unit directly under the province). */
+  issuerParentName: string | null;
+  holderName: string;
+  holderGender: 'male' | 'female' | null;
+  holderBirthDate: string;
+  programmeName: string;
+  className: string;
+  cohortCode: string;
+  /** e.g. 'tập trung'. */
+  modeLabel: string;
+  startDate: string;
+  endDate: string;
+  /** e.g. 'Giỏi'. */
+  classificationLabel: string;
+  number: string;
+  /** Where it is signed, e.g. 'Tuyên Quang'. */
+  place: string;
+  issuedOn: string;
+  verificationUrl: string;
+  revoked: boolean;
+}
+
+const RED = '#a31515';
+const INK = '#1a1a1a';
+
+/** 'Tỉnh Tuyên Quang' → 'Tuyên Quang', 'Thành phố Hà Nội' → 'Hà Nội': the place line of a document. */
+export function placeOfProvince(provinceName: string): string {
+  return provinceName.replace(/^\s*(tỉnh|thành phố)\s+/iu, '').trim() || provinceName;
+}
+
+/**
+ * 'Hà Giang, ngày 15 tháng 12 năm 2026'. As in administrative documents (Nghị định 30/2020/NĐ-CP),
+ * days below 10 and months below 3 take a leading zero: 'ngày 05 tháng 02 năm 2026', 'ngày 05 tháng 4 năm 2026'.
+ */
+export function placeAndDateLine(place: string, isoDate: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  const day = d < 10 ? `0${d}` : String(d);
+  const month = m < 3 ? `0${m}` : String(m);
+  return `${place}, ngày ${day} tháng ${month} năm ${y}`;
+}
+
+/** 'Trung cấp lý luận chính trị' → 'trung cấp lý luận chính trị', for use inside a sentence. */
+function inSentence(name: string): string {
+  return name.charAt(0).toLocaleLowerCase('vi') + name.slice(1);
+}
+
+const upper = (s: string) => s.toLocaleUpperCase('vi');
+
+/** The signatory's title from the issuer's name: a school's rector, a centre's director, otherwise its head. */
+export function signatoryTitle(issuerName: string): string {
+  if (/^trường/iu.test(issuerName.trim())) return 'HIỆU TRƯỞNG';
+  if (/^(trung tâm|học viện)/iu.test(issuerName.trim())) return 'GIÁM ĐỐC';
+  return 'THỦ TRƯỞNG ĐƠN VỊ';
+}
+
+function detailRow(label: string, value: string): Content {
+  return {
+    columns: [
+      { width: 170, text: label, color: '#444444' },
+      { width: '*', text: value, bold: true },
+    ],
+    margin: [0, 3, 0, 3],
+  };
+}
+
+/** The pdfmake document of one certificate (the QR code already as a PNG data URL). */
+export function buildCertificateDocument(data: CertificatePdfData, qrDataUrl: string): TDocumentDefinitions {
+  const honorific = data.holderGender === 'female' ? 'Bà' : data.holderGender === 'male' ? 'Ông' : 'Ông/Bà';
+  const diploma = data.documentKind === 'diploma';
+  const issuerHeader: Content[] = [
+    ...(data.issuerParentName ? [{ text: upper(data.issuerParentName), fontSize: 11 } as Content] : []),
+    { text: upper(data.issuerName), bold: true, fontSize: 11 },
+    // a canvas is centred by its own width: lines start at 0
+    { canvas: [{ type: 'line', x1: 0, y1: 4, x2: 120, y2: 4, lineWidth: 0.8 }] },
+  ];
+  return {
+    pageSize: 'A4',
+    pageOrientation: 'landscape',
+    pageMargins: [56, 44, 56, 40],
+    info: { title: `${data.documentTitle} ${data.number}`, author: data.issuerName, subject: data.programmeName },
+    defaultStyle: { font: 'Roboto', fontSize: 12, color: INK, lineHeight: 1.15 },
+    background: (_page, size) => ({
+      canvas: [
+        { type: 'rect', x: 18, y: 18, w: size.width - 36, h: size.height - 36, lineWidth: 3, lineColor: RED },
+        { type: 'rect', x: 25, y: 25, w: size.width - 50, h: size.height - 50, lineWidth: 0.8, lineColor: RED },
+      ],
+    }),
+    ...(data.revoked ? { watermark: { text: 'ĐÃ THU HỒI', color: RED, opacity: 0.18, bold: true } } : {}),
+    content: [
+      {
+        columns: [
+          { width: 340, stack: issuerHeader, alignment: 'center' },
+          {
+            width: '*',
+            alignment: 'center',
+            stack: [
+              { text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', bold: true, fontSize: 12 },
+              { text: 'Độc lập - Tự do - Hạnh phúc', bold: true, fontSize: 12 },
+              { canvas: [{ type: 'line', x1: 0, y1: 4, x2: 170, y2: 4, lineWidth: 0.8 }] },
+            ],
+          },
+        ],
+      },
+      { text: upper(data.documentTitle), fontSize: 30, bold: true, color: RED, alignment: 'center', margin: [0, 26, 0, 2] },
+      ...(diploma ? [{ text: upper(data.programmeName), fontSize: 15, bold: true, color: RED, alignment: 'center' } as Content] : []),
+      {
+        text: [{ text: 'Cấp cho: ' }, { text: `${honorific} ${data.holderName}`, bold: true, fontSize: 20 }],
+        alignment: 'center',
+        margin: [0, diploma ? 18 : 22, 0, 2],
+      },
+      { text: `Sinh ngày: ${formatViDate(data.holderBirthDate)}`, alignment: 'center' },
+      {
+        text: `${diploma ? 'Đã tốt nghiệp' : 'Đã hoàn thành'} chương trình ${inSentence(data.programmeName)}`,
+        alignment: 'center',
+        margin: [0, 6, 0, 12],
+      },
+      {
+        margin: [150, 0, 0, 0],
+        stack: [
+          detailRow('Lớp:', `${data.className} (khóa ${data.cohortCode})`),
+          detailRow('Hình thức học:', data.modeLabel),
+          detailRow('Thời gian học:', `từ ${formatViDate(data.startDate)} đến ${formatViDate(data.endDate)}`),
+          detailRow(diploma ? 'Xếp loại tốt nghiệp:' : 'Xếp loại:', data.classificationLabel),
+        ],
+      },
+      {
+        margin: [0, 18, 0, 0],
+        columns: [
+          {
+            width: 250,
+            stack: [
+              // clicking the code in a PDF viewer opens the verification page too
+              { image: qrDataUrl, width: 92, height: 92, link: data.verificationUrl },
+              { text: 'Quét mã QR để kiểm tra tính hợp lệ', fontSize: 8, color: '#444444', margin: [0, 3, 0, 0] },
+              { text: [{ text: 'Số hiệu: ' }, { text: data.number, bold: true }], fontSize: 11, margin: [0, 2, 0, 0] },
+            ],
+          },
+          {
+            width: '*',
+            alignment: 'center',
+            stack: [
+              { text: placeAndDateLine(data.place, data.issuedOn), italics: true },
+              { text: signatoryTitle(data.issuerName), bold: true, margin: [0, 4, 0, 0] },
+              { text: '(Ký, ghi rõ họ tên và đóng dấu)', italics: true, fontSize: 9, color: '#444444' },
+            ],
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/** The QR code of a verification URL as a PNG data URL. */
+export function qrDataUrl(url: string): Promise<string> {
+  return toDataURL(url, { errorCorrectionLevel: 'M', margin: 0, scale: 4 });
+}
+
+/** The PDF of one certificate. */
+export async function renderCertificatePdf(data: CertificatePdfData): Promise<Buffer> {
+  const document = buildCertificateDocument(data, await qrDataUrl(data.verificationUrl));
+  // pdfmake keeps fonts and policies on one shared instance: set them right before use (synchronously)
+  pdfmake.setFonts(ROBOTO);
+  // nothing is fetched from the network, and only the bundled fonts are read from disk
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy((path) => dirname(path) === FONT_DIR);
+  return pdfmake.createPdf(document).getBuffer();
+}

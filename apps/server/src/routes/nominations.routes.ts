@@ -1,0 +1,161 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  NOMINATIONS_BULK_COLUMN,
+  NOMINATIONS_BULK_MAX,
+  ZErrorBody,
+  ZIdParams,
+  ZJob,
+  ZNominationBulk,
+  ZNominationCreate,
+  ZNominationDecision,
+  ZNominationDetail,
+  ZNominationListQuery,
+  ZNominationPage,
+  ZNominationWithdraw,
+} from '@nang-tam/contracts';
+import type { AppContext } from '../app.js';
+import { userOf } from '../auth/plugin.js';
+import { readUpload, uploadTooLarge } from '../http/upload.js';
+import * as nominations from '../services/nominations.service.js';
+
+/** Room for the multipart envelope around the file itself. */
+const MULTIPART_OVERHEAD = 64 * 1024;
+
+/** JSON { personIds } or, for an upload, no parsed body at all (the file is read as a stream). */
+const ZBulkBody = ZNominationBulk.nullish().meta({
+  description:
+    `JSON { "personIds": [...] } (tối đa ${NOMINATIONS_BULK_MAX.toLocaleString('vi-VN')} người), ` +
+    `hoặc multipart/form-data với trường "file": tệp .xlsx có cột "${NOMINATIONS_BULK_COLUMN}".`,
+});
+
+/**
+ * Nomination and enrolment: nominate one person or many (a background job), the class's
+ * nomination list, one nomination with its steps, the board's and the school's decisions, and
+ * withdrawal. Decisions and withdrawal declare `classes.read` (every role in the chain holds it);
+ * the service checks the step's own permission (board: nominations.approve by programme approver;
+ * school: classes.manage over the organiser unit; withdrawal: the agency, or the school once enrolled).
+ */
+export function nominationsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  const maxBytes = ctx.config.importMaxBytes;
+  const refuseDeclaredOversize = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!request.headers['content-type']?.startsWith('multipart/')) return;
+    const length = Number(request.headers['content-length']);
+    if (Number.isFinite(length) && length > maxBytes + MULTIPART_OVERHEAD) {
+      reply.header('connection', 'close');
+      throw uploadTooLarge(maxBytes);
+    }
+  };
+
+  return async (app) => {
+    app.post(
+      '/api/v1/classes/:id/nominations',
+      {
+        schema: {
+          tags: ['nominations'],
+          summary: 'Cử một người vào lớp (xét điều kiện theo chương trình, hình thức học, tại ngày khai giảng)',
+          description:
+            'Người chưa đủ điều kiện: 422 NOT_ELIGIBLE, `details` nêu từng điều kiện chưa đạt kèm văn bản căn cứ; ' +
+            'Ban Tổ chức Tỉnh ủy (quyền nominations.override) cử được khi ghi `overrideReason`. ' +
+            'Lớp đã đủ chỗ: hồ sơ vào danh sách chờ (status `waitlisted`, `waitlistPosition`).',
+          params: ZIdParams,
+          body: ZNominationCreate,
+          response: { 201: ZNominationDetail, 422: ZErrorBody },
+        },
+        config: { access: 'nominations.write' },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await nominations.nominate(ctx.db, userOf(request), request.params.id, request.body)),
+    );
+    app.get(
+      '/api/v1/classes/:id/nominations',
+      {
+        schema: {
+          tags: ['nominations'],
+          summary: 'Danh sách cử vào lớp (chỉ người trong phạm vi của bạn; cơ sở đào tạo thấy cả lớp mình tổ chức)',
+          params: ZIdParams,
+          querystring: ZNominationListQuery,
+          response: { 200: ZNominationPage },
+        },
+        config: { access: 'classes.read' },
+      },
+      async (request) => nominations.listClassNominations(ctx.db, userOf(request), request.params.id, request.query),
+    );
+    app.post(
+      '/api/v1/classes/:id/nominations/bulk',
+      {
+        schema: {
+          tags: ['nominations'],
+          summary: 'Cử nhiều người vào lớp từ danh sách hoặc tệp Excel (chạy nền, có tệp kết quả từng dòng)',
+          description: `Mỗi người được xét và cử riêng: người không đủ điều kiện không làm hỏng cả danh sách. Tối đa ${Math.round(maxBytes / 1024 / 1024)} MB.`,
+          consumes: ['application/json', 'multipart/form-data'],
+          params: ZIdParams,
+          body: ZBulkBody,
+          response: { 202: ZJob, 413: ZErrorBody },
+        },
+        config: { access: 'nominations.write' },
+        onRequest: refuseDeclaredOversize,
+      },
+      async (request, reply) => {
+        const user = userOf(request);
+        let source: nominations.BulkSource | null = request.body ?? null;
+        if (request.isMultipart()) {
+          const part = await request.file();
+          if (!part || part.fieldname !== 'file') throw nominations.missingBulkSource('file');
+          const content = await readUpload(part.file, maxBytes).catch((err: unknown) => {
+            reply.header('connection', 'close');
+            throw err;
+          });
+          source = { fileName: part.filename, content };
+        }
+        if (!source) throw nominations.missingBulkSource('personIds');
+        return reply.status(202).send(await nominations.startBulkNomination(ctx.db, user, request.params.id, source));
+      },
+    );
+    app.get(
+      '/api/v1/nominations/:id',
+      {
+        schema: {
+          tags: ['nominations'],
+          summary: 'Hồ sơ cử đi học: các bước duyệt và kết quả xét điều kiện',
+          params: ZIdParams,
+          response: { 200: ZNominationDetail },
+        },
+        config: { access: 'classes.read' },
+      },
+      async (request) => nominations.getNomination(ctx.db, userOf(request), request.params.id),
+    );
+    app.post(
+      '/api/v1/nominations/:id/decision',
+      {
+        schema: {
+          tags: ['nominations'],
+          summary: 'Duyệt hoặc không duyệt: bước cơ quan quản lý cán bộ (board) rồi cơ sở đào tạo (school)',
+          description:
+            '`board`: quyền nominations.approve, đúng cơ quan duyệt của chương trình (Ban Tổ chức Tỉnh ủy hoặc Sở Nội vụ). ' +
+            '`school`: quyền classes.manage với đơn vị tổ chức lớp, sau bước board; duyệt thì ghi danh học viên. ' +
+            'Không duyệt phải ghi lý do (`note`); chỗ được giải phóng chuyển cho người chờ lâu nhất.',
+          params: ZIdParams,
+          body: ZNominationDecision,
+          response: { 200: ZNominationDetail },
+        },
+        config: { access: 'classes.read' },
+      },
+      async (request) => nominations.decideNomination(ctx.db, userOf(request), request.params.id, request.body),
+    );
+    app.post(
+      '/api/v1/nominations/:id/withdraw',
+      {
+        schema: {
+          tags: ['nominations'],
+          summary: 'Rút hồ sơ (cơ quan cử đi học) hoặc rút học viên đã ghi danh khỏi lớp (cơ sở đào tạo)',
+          params: ZIdParams,
+          body: ZNominationWithdraw,
+          response: { 200: ZNominationDetail },
+        },
+        config: { access: 'classes.read' },
+      },
+      async (request) => nominations.withdrawNomination(ctx.db, userOf(request), request.params.id, request.body),
+    );
+  };
+}

@@ -1,0 +1,285 @@
+/**
+ * What the learner services share: who may follow a learner (the school running the class, the
+ * home agency sending the person, the lecturer teaching in the class, the learner themself), the
+ * shapes of sessions, people and classes in answers, and the bridge from database rows to the
+ * training rules (`training.attendanceRate`, `makeUpRequirements`, `examEligibility`,
+ * `graduationDecision`), which decide everything; nothing here re-implements a rule.
+ */
+import { hasPermission, training, unitInScope, type IsoDate } from '@nang-tam/domain';
+import { classesRepo, learnersRepo, lecturersRepo, type Queryable } from '@nang-tam/db';
+import type { EnrolmentProgress, SessionRef } from '@nang-tam/contracts';
+import { notFound } from '../errors.js';
+import type { AuthUser } from '../auth/auth-user.js';
+
+// ---------- who may follow a learner ----------
+
+/** The school: manages classes, and the class's organiser unit lies in its subtree. */
+export function runsClass(user: AuthUser, organiserPath: string): boolean {
+  return hasPermission(user.role, 'classes.manage') && unitInScope(user.scope, organiserPath);
+}
+
+/** The home agency: nominates or reports on its people, and the person's unit lies in its subtree. */
+export function sendsPerson(user: AuthUser, personUnitPath: string): boolean {
+  return (hasPermission(user.role, 'nominations.write') || hasPermission(user.role, 'conduct.write')) && unitInScope(user.scope, personUnitPath);
+}
+
+/** The caller's lecturer record (lecturers.user_id), when their role teaches. */
+export async function lecturerIdOf(db: Queryable, user: AuthUser): Promise<number | null> {
+  if (!hasPermission(user.role, 'attendance.write') && !hasPermission(user.role, 'grades.write')) return null;
+  return (await lecturersRepo.findLecturerByUser(db, user.id))?.id ?? null;
+}
+
+export interface EnrolmentAccess {
+  /** The school running the class. */
+  school?: boolean;
+  /** The person's home agency. */
+  agency?: boolean;
+  /** A lecturer teaching in the class. */
+  lecturer?: boolean;
+  /** The learner themself. */
+  self?: boolean;
+}
+
+export interface EnrolmentInClass {
+  enrolment: learnersRepo.EnrolmentRow;
+  cls: learnersRepo.ClassContextRow;
+  /** How the caller reached it. */
+  as: 'school' | 'agency' | 'lecturer' | 'self';
+}
+
+/** An enrolment the caller may reach in one of the allowed ways; otherwise (or missing) 404. */
+export async function requireEnrolment(db: Queryable, user: AuthUser, enrolmentId: number, allowed: EnrolmentAccess): Promise<EnrolmentInClass> {
+  const enrolment = await learnersRepo.findEnrolment(db, enrolmentId);
+  if (!enrolment) throw notFound();
+  const cls = (await learnersRepo.findClassContext(db, enrolment.class_id))!;
+  if (allowed.school && runsClass(user, cls.organiser_path)) return { enrolment, cls, as: 'school' };
+  if (allowed.agency && sendsPerson(user, enrolment.unit_path)) return { enrolment, cls, as: 'agency' };
+  if (allowed.self && user.role === 'learner' && user.personId !== null && user.personId === enrolment.person_id) return { enrolment, cls, as: 'self' };
+  if (allowed.lecturer) {
+    const lecturerId = await lecturerIdOf(db, user);
+    if (lecturerId !== null && (await learnersRepo.lecturerTeachesClass(db, lecturerId, cls.id))) return { enrolment, cls, as: 'lecturer' };
+  }
+  throw notFound();
+}
+
+// ---------- shapes ----------
+
+export function personOf(r: { person_id: number; full_name: string; birth_date: string; unit_id: number; unit_name: string }) {
+  return { id: r.person_id, fullName: r.full_name, birthDate: r.birth_date, unit: { id: r.unit_id, name: r.unit_name } };
+}
+
+export function sessionRefOf(s: {
+  id: number;
+  class_id: number;
+  class_module_id: number | null;
+  module_code: string | null;
+  module_name: string | null;
+  kind: 'lesson' | 'field_trip' | 'exam';
+  on_date: string;
+  starts_at: string;
+  ends_at: string;
+}): SessionRef {
+  return {
+    id: s.id,
+    classId: s.class_id,
+    module: s.class_module_id !== null ? { id: s.class_module_id, code: s.module_code ?? '', name: s.module_name ?? '' } : null,
+    kind: s.kind,
+    date: s.on_date,
+    startTime: s.starts_at,
+    endTime: s.ends_at,
+  };
+}
+
+export function classRefOf(c: learnersRepo.ClassContextRow) {
+  return {
+    id: c.id,
+    name: c.name,
+    cohortCode: c.cohort_code,
+    programme: { code: c.programme_code, name: c.programme_name },
+    startDate: c.start_date,
+    endDate: c.end_date,
+    status: c.status,
+  };
+}
+
+export function schemeOf(c: learnersRepo.ClassContextRow): training.GradingScheme {
+  return c.grading_scheme as training.GradingScheme;
+}
+
+export function conditionsOf(c: learnersRepo.ClassContextRow): training.GraduationConditions {
+  return c.graduation_conditions as training.GraduationConditions;
+}
+
+/** A classification code stored on an enrolment, with its label from the class's own scheme. */
+export function classificationOf(scheme: training.GradingScheme, code: string | null): { code: string; label: string } | null {
+  if (code === null) return null;
+  const band = scheme.bands.find((b) => b.code === code);
+  return { code, label: band?.label ?? code };
+}
+
+/** The instant of a Vietnamese wall-clock time (UTC+7 all year). */
+export function vietnamInstant(date: IsoDate, time: string): number {
+  return Date.parse(`${date}T${time.length === 5 ? `${time}:00` : time}+07:00`);
+}
+
+/** A conduct report as the agency, the school and the learner's progress show it. */
+export function conductReportOf(r: learnersRepo.ConductReportRow, today: IsoDate) {
+  const content = r.content
+    ? { conduct: r.content.conduct ?? '', discipline: r.content.discipline ?? '', workDuringCourse: r.content.workDuringCourse ?? '' }
+    : null;
+  return {
+    enrolmentId: r.enrolment_id,
+    person: personOf(r),
+    class: {
+      id: r.class_id,
+      name: r.class_name,
+      cohortCode: r.cohort_code,
+      programme: { code: r.programme_code, name: r.programme_name },
+      startDate: r.start_date,
+      endDate: r.end_date,
+      status: r.class_status,
+    },
+    status: r.received_at !== null ? ('received' as const) : ('pending' as const),
+    requestedAt: r.requested_at,
+    requestedBy: r.requested_by_name,
+    dueOn: r.due_on,
+    overdue: r.received_at === null && r.due_on < today && r.class_status !== 'finished',
+    reminders: r.reminders,
+    lastRemindedAt: r.last_reminded_at,
+    receivedAt: r.received_at,
+    satisfactory: r.satisfactory,
+    content,
+    filledBy: r.filled_by_name,
+  };
+}
+
+// ---------- the bridge to the training rules ----------
+
+/** Sessions outside any module (a field trip or the exam of the whole class) are counted under this code. */
+export const NO_MODULE = '—';
+
+export interface ClassRecords {
+  cls: learnersRepo.ClassContextRow;
+  scheme: training.GradingScheme;
+  conditions: training.GraduationConditions;
+  modules: classesRepo.ClassModuleRow[];
+  sessions: learnersRepo.SessionBriefRow[];
+  ruleSessions: training.Session[];
+  ruleModules: training.ProgrammeModule[];
+}
+
+export interface LearnerRecords {
+  marks: learnersRepo.AttendanceRow[];
+  recalls: learnersRepo.RecallRow[];
+  makeUps: learnersRepo.MakeUpRow[];
+  conduct: learnersRepo.ConductReportRow | null;
+  grades: learnersRepo.GradeRow[];
+}
+
+export async function loadClassRecords(db: Queryable, cls: learnersRepo.ClassContextRow): Promise<ClassRecords> {
+  const modules = await classesRepo.listClassModules(db, cls.id);
+  const sessions = await learnersRepo.listClassSessions(db, cls.id);
+  return {
+    cls,
+    scheme: schemeOf(cls),
+    conditions: conditionsOf(cls),
+    modules,
+    sessions,
+    ruleSessions: sessions.map((s) => ({ id: String(s.id), moduleCode: s.module_code ?? NO_MODULE, date: s.on_date, kind: s.kind, lecturerId: s.lecturer_id === null ? null : String(s.lecturer_id) })),
+    ruleModules: modules.map((m) => ({ code: m.code, name: m.name, periods: m.periods })),
+  };
+}
+
+export async function loadLearnerRecords(db: Queryable, enrolmentId: number): Promise<LearnerRecords> {
+  const target = { enrolmentId };
+  return {
+    marks: await learnersRepo.listAttendance(db, target),
+    recalls: await learnersRepo.listRecalls(db, target),
+    makeUps: await learnersRepo.listMakeUps(db, target),
+    conduct: await learnersRepo.findConductReport(db, enrolmentId),
+    grades: await learnersRepo.listGrades(db, target),
+  };
+}
+
+/** Every learner's records in a class, read in five queries. */
+export async function loadClassLearnerRecords(db: Queryable, classId: number): Promise<Map<number, LearnerRecords>> {
+  const target = { classId };
+  const out = new Map<number, LearnerRecords>();
+  const of = (id: number): LearnerRecords => {
+    let r = out.get(id);
+    if (!r) out.set(id, (r = { marks: [], recalls: [], makeUps: [], conduct: null, grades: [] }));
+    return r;
+  };
+  for (const m of await learnersRepo.listAttendance(db, target)) of(m.enrolment_id).marks.push(m);
+  for (const r of await learnersRepo.listRecalls(db, target)) of(r.enrolment_id).recalls.push(r);
+  for (const m of await learnersRepo.listMakeUps(db, target)) of(m.enrolment_id).makeUps.push(m);
+  for (const c of await learnersRepo.listClassConductReports(db, classId)) of(c.enrolment_id).conduct = c;
+  for (const g of await learnersRepo.listGrades(db, target)) of(g.enrolment_id).grades.push(g);
+  return out;
+}
+
+export const EMPTY_RECORDS: LearnerRecords = { marks: [], recalls: [], makeUps: [], conduct: null, grades: [] };
+
+export interface LearnerEvaluation {
+  attendance: training.AttendanceSummary;
+  makeUps: training.MakeUpSummary;
+  eligibility: training.ExamEligibility;
+  decision: training.GraduationDecision;
+  /** Module grades by module code. */
+  moduleGrades: Record<string, number>;
+  finalGrade: number | null;
+}
+
+/** The final assessment's kind as the class's conditions name it. */
+export function finalKindOf(conditions: training.GraduationConditions): 'exam' | 'thesis' {
+  return conditions.finalExam === 'thesis' ? 'thesis' : 'exam';
+}
+
+/** The training rules over one learner's records on `asOf`. */
+export function evaluateLearner(c: ClassRecords, r: LearnerRecords, asOf: IsoDate): LearnerEvaluation {
+  const moduleCode = new Map(c.modules.map((m) => [m.id, m.code]));
+  const marks = r.marks.map((m) => ({ sessionId: String(m.session_id), mark: m.mark }));
+  const recalls = r.recalls.map((x) => ({ id: String(x.id), from: x.from_date, to: x.to_date, reason: x.reason }));
+  const input = { sessions: c.ruleSessions, marks, recalls, asOf };
+  const attendance = training.attendanceRate(input);
+  const makeUps = training.makeUpRequirements({ ...input, makeUps: r.makeUps.map((m) => ({ sessionId: String(m.session_id), completedOn: m.done_on })) });
+  const moduleGrades: Record<string, number> = {};
+  let finalGrade: number | null = null;
+  for (const g of r.grades) {
+    if (g.class_module_id === null) finalGrade = g.value;
+    else {
+      const code = moduleCode.get(g.class_module_id);
+      if (code !== undefined) moduleGrades[code] = g.value;
+    }
+  }
+  const conductReport = r.conduct ? { received: r.conduct.received_at !== null, satisfactory: r.conduct.satisfactory } : null;
+  const record = { grades: moduleGrades, attendance, makeUps, conductReport, conditions: c.conditions, scheme: c.scheme, modules: c.ruleModules };
+  const eligibility = training.examEligibility(record);
+  const decision = training.graduationDecision({ ...record, finalExam: finalGrade === null ? null : { kind: finalKindOf(c.conditions), grade: finalGrade } });
+  return { attendance, makeUps, eligibility, decision, moduleGrades, finalGrade };
+}
+
+type Check = EnrolmentProgress['graduation']['checks'][number];
+
+function missingOf(keys: readonly string[] | undefined, modules: readonly training.ProgrammeModule[]) {
+  return (keys ?? []).map((key) => ({ key, label: training.missingLabel(key, modules) }));
+}
+
+export function checkOf(c: training.GraduationCheck, modules: readonly training.ProgrammeModule[]): Check {
+  return { code: c.code, label: c.label, passed: c.passed, detail: c.detail, facts: c.facts, missing: missingOf(c.missing, modules) };
+}
+
+export function eligibilityOf(e: training.ExamEligibility, modules: readonly training.ProgrammeModule[]): EnrolmentProgress['examEligibility'] {
+  return { outcome: e.outcome, summary: e.summary, checks: e.checks.map((c) => checkOf(c, modules)), missing: missingOf(e.missing, modules) };
+}
+
+export function decisionOf(d: training.GraduationDecision, modules: readonly training.ProgrammeModule[]): EnrolmentProgress['graduation'] {
+  return {
+    outcome: d.outcome,
+    summary: d.summary,
+    checks: d.checks.map((c) => checkOf(c, modules)),
+    missing: missingOf(d.missing, modules),
+    average: d.average,
+    classification: d.classification ? { code: d.classification.code, label: d.classification.label } : null,
+  };
+}

@@ -1,0 +1,347 @@
+/**
+ * Nominations, their approval steps, the class places they hold, the waitlist and the enrolment the
+ * school's acceptance creates. Places are counted under a lock on the class row (`lockClass`), which
+ * every write that takes or frees a place holds first, then the nomination row (`lockNomination`):
+ * always in that order, so two writers never wait on each other crosswise.
+ */
+import type { Scope } from '@nang-tam/domain';
+import type { Queryable } from '../create-db.js';
+import { insertRows } from '../batch.js';
+import { Params, scopeCondition } from './scope.js';
+
+/** Statuses that hold a place in the class. */
+export const PLACE_HOLDING = ['nominated', 'approved_agency', 'approved_board', 'enrolled'] as const;
+
+// ---------- the class ----------
+
+export interface ClassRow {
+  id: number;
+  name: string;
+  cohort_code: string;
+  programme_code: string;
+  programme_name: string;
+  approver: string;
+  mode: string;
+  organiser_unit_id: number;
+  organiser_name: string;
+  organiser_path: string;
+  start_date: string;
+  end_date: string;
+  capacity: number;
+  status: string;
+}
+
+const CLASS_SELECT = `
+  SELECT c.id, c.name, c.cohort_code, c.programme_code, pr.name AS programme_name, pr.approver, c.mode,
+    c.organiser_unit_id, ou.name AS organiser_name, ou.path AS organiser_path, c.start_date, c.end_date, c.capacity, c.status
+  FROM classes c JOIN programmes pr ON pr.code = c.programme_code JOIN units ou ON ou.id = c.organiser_unit_id`;
+
+/** A class as nominations see it (classes are visible province-wide to those who may nominate). */
+export async function findClass(db: Queryable, id: number): Promise<ClassRow | null> {
+  const r = await db.query<ClassRow>(`${CLASS_SELECT} WHERE c.id = $1`, [id]);
+  return r.rows[0] ?? null;
+}
+
+/** The class, its row locked until the transaction ends: the one lock that orders every place change. */
+export async function lockClass(tx: Queryable, id: number): Promise<ClassRow | null> {
+  const r = await tx.query<ClassRow>(`${CLASS_SELECT} WHERE c.id = $1 FOR UPDATE OF c`, [id]);
+  return r.rows[0] ?? null;
+}
+
+export interface PlaceCounts {
+  taken: number;
+  waitlisted: number;
+}
+
+export async function countPlaces(db: Queryable, classId: number): Promise<PlaceCounts> {
+  const r = await db.query<PlaceCounts>(
+    `SELECT count(*) FILTER (WHERE status = ANY($2::text[]))::int AS taken, count(*) FILTER (WHERE status = 'waitlisted')::int AS waitlisted
+     FROM nominations WHERE class_id = $1`,
+    [classId, PLACE_HOLDING],
+  );
+  return r.rows[0] ?? { taken: 0, waitlisted: 0 };
+}
+
+/** The class's places and the status of the person's live nomination in it (null: none), in one query. */
+export async function placesFor(db: Queryable, classId: number, personId: number): Promise<PlaceCounts & { live: string | null }> {
+  const r = await db.query<PlaceCounts & { live: string | null }>(
+    `SELECT count(*) FILTER (WHERE status = ANY($3::text[]))::int AS taken, count(*) FILTER (WHERE status = 'waitlisted')::int AS waitlisted,
+       min(status) FILTER (WHERE person_id = $2 AND status NOT IN ('refused', 'withdrawn')) AS live
+     FROM nominations WHERE class_id = $1`,
+    [classId, personId, PLACE_HOLDING],
+  );
+  return r.rows[0] ?? { taken: 0, waitlisted: 0, live: null };
+}
+
+// ---------- who sees a nomination ----------
+
+/**
+ * A nomination is visible when its person lies in the user's scope (the agency sees its own
+ * people, the board everyone in its subtree) or, for the school (`viaOrganiser`), when the class's
+ * organiser unit does.
+ */
+export interface Visibility {
+  scope: Scope;
+  viaOrganiser: boolean;
+}
+
+function visible(v: Visibility, p: Params): string {
+  const person = scopeCondition(v.scope, p, 'pu', 'p');
+  if (!v.viaOrganiser || v.scope.kind !== 'subtree') return person;
+  return `(${person} OR ${scopeCondition(v.scope, p, 'ou')})`;
+}
+
+// ---------- reading nominations ----------
+
+export interface NominationRow {
+  id: number;
+  class_id: number;
+  person_id: number;
+  status: string;
+  outcome: string;
+  overridden: boolean;
+  nominated_by_name: string;
+  nominated_at: string;
+  decided_at: string | null;
+  note: string | null;
+  version: number;
+  full_name: string;
+  birth_date: string;
+  unit_id: number;
+  unit_name: string;
+  unit_path: string;
+  title_id: number | null;
+  title_name: string | null;
+  organiser_path: string;
+  /** 1-based, among the class's waitlisted nominations by (nominated_at, id); null unless waitlisted. */
+  waitlist_position: number | null;
+}
+
+export interface NominationDetailRow extends NominationRow {
+  eligibility: Record<string, unknown>;
+  override_reason: string | null;
+  override_by_name: string | null;
+  enrolment_id: number | null;
+}
+
+const NOMINATION_COLUMNS = `
+  n.id, n.class_id, n.person_id, n.status, n.eligibility->>'outcome' AS outcome, n.override_reason IS NOT NULL AS overridden,
+  nb.display_name AS nominated_by_name, n.nominated_at, n.decided_at, n.note, n.version,
+  p.full_name, p.birth_date, p.unit_id, pu.name AS unit_name, pu.path AS unit_path, p.title_id, t.name AS title_name,
+  ou.path AS organiser_path,
+  CASE WHEN n.status = 'waitlisted' THEN (
+    SELECT count(*)::int + 1 FROM nominations w
+    WHERE w.class_id = n.class_id AND w.status = 'waitlisted' AND (w.nominated_at, w.id) < (n.nominated_at, n.id)
+  ) END AS waitlist_position`;
+
+const NOMINATION_FROM = `
+  FROM nominations n
+  JOIN people p ON p.id = n.person_id
+  JOIN units pu ON pu.id = p.unit_id
+  LEFT JOIN titles t ON t.id = p.title_id
+  JOIN classes c ON c.id = n.class_id
+  JOIN units ou ON ou.id = c.organiser_unit_id
+  JOIN users nb ON nb.id = n.nominated_by`;
+
+/** One nomination the user may see, with the stored eligibility answer, or null. */
+export async function findNomination(db: Queryable, id: number, v: Visibility): Promise<NominationDetailRow | null> {
+  const p = new Params();
+  const r = await db.query<NominationDetailRow>(
+    `SELECT ${NOMINATION_COLUMNS}, n.eligibility, n.override_reason, ob.display_name AS override_by_name, e.id AS enrolment_id
+     ${NOMINATION_FROM}
+     LEFT JOIN users ob ON ob.id = n.override_by
+     LEFT JOIN enrolments e ON e.nomination_id = n.id
+     WHERE n.id = ${p.add(id)} AND ${visible(v, p)}`,
+    p.values,
+  );
+  return r.rows[0] ?? null;
+}
+
+/** One page of a class's nominations the user may see (waitlist order within the waitlist). */
+export async function listNominations(
+  db: Queryable,
+  classId: number,
+  v: Visibility,
+  q: { status?: string; limit: number; offset: number },
+): Promise<{ total: number; rows: NominationRow[] }> {
+  const p = new Params();
+  const conds = [`n.class_id = ${p.add(classId)}`, visible(v, p)];
+  if (q.status !== undefined) conds.push(`n.status = ${p.add(q.status)}`);
+  const where = conds.join(' AND ');
+  const whereValues = [...p.values];
+  const r = await db.query<NominationRow & { total: number }>(
+    `SELECT ${NOMINATION_COLUMNS}, count(*) OVER ()::int AS total
+     ${NOMINATION_FROM}
+     WHERE ${where}
+     ORDER BY n.nominated_at, n.id
+     LIMIT ${p.add(q.limit)} OFFSET ${p.add(q.offset)}`,
+    p.values,
+  );
+  if (r.rows.length === 0 && q.offset > 0) {
+    // past the last page: the count still answers
+    const c = await db.query<{ n: number }>(`SELECT count(*)::int AS n ${NOMINATION_FROM} WHERE ${where}`, whereValues);
+    return { total: c.rows[0]?.n ?? 0, rows: [] };
+  }
+  return { total: r.rows[0]?.total ?? 0, rows: r.rows.map(({ total: _total, ...row }) => row) };
+}
+
+export interface StepRow {
+  step: string;
+  decision: string;
+  note: string | null;
+  decided_by_name: string | null;
+  decided_at: string;
+}
+
+export async function listSteps(db: Queryable, nominationId: number): Promise<StepRow[]> {
+  const r = await db.query<StepRow>(
+    `SELECT s.step, s.decision, s.note, u.display_name AS decided_by_name, s.decided_at
+     FROM nomination_steps s LEFT JOIN users u ON u.id = s.decided_by
+     WHERE s.nomination_id = $1 ORDER BY s.id`,
+    [nominationId],
+  );
+  return r.rows;
+}
+
+// ---------- writing ----------
+
+export interface NominationWrite {
+  classId: number;
+  personId: number;
+  status: 'nominated' | 'waitlisted';
+  eligibility: unknown;
+  overrideReason: string | null;
+  overrideBy: number | null;
+  nominatedBy: number;
+  note: string | null;
+}
+
+export async function insertNomination(tx: Queryable, w: NominationWrite): Promise<number> {
+  const r = await tx.query<{ id: number }>(
+    `INSERT INTO nominations (class_id, person_id, status, eligibility, override_reason, override_by, nominated_by, note)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [w.classId, w.personId, w.status, JSON.stringify(w.eligibility), w.overrideReason, w.overrideBy, w.nominatedBy, w.note],
+  );
+  return r.rows[0]!.id;
+}
+
+export interface StepWrite {
+  nominationId: number;
+  step: string;
+  decision: 'approved' | 'refused' | 'recorded';
+  note: string | null;
+  decidedBy: number | null;
+}
+
+export async function insertSteps(tx: Queryable, steps: readonly StepWrite[]): Promise<void> {
+  await insertRows(
+    tx,
+    'nomination_steps',
+    ['nomination_id', 'step', 'decision', 'note', 'decided_by'],
+    steps.map((s) => [s.nominationId, s.step, s.decision, s.note, s.decidedBy]),
+  );
+}
+
+export interface LockedNomination {
+  id: number;
+  class_id: number;
+  person_id: number;
+  status: string;
+  version: number;
+}
+
+/** The nomination's row, locked (take the class lock first). */
+export async function lockNomination(tx: Queryable, id: number): Promise<LockedNomination | null> {
+  const r = await tx.query<LockedNomination>('SELECT id, class_id, person_id, status, version FROM nominations WHERE id = $1 FOR UPDATE', [
+    id,
+  ]);
+  return r.rows[0] ?? null;
+}
+
+/** Moves a nomination to a status; `decided` stamps decided_at (a decision, not a move in the waitlist). */
+export async function setNominationStatus(tx: Queryable, id: number, status: string, decided: boolean): Promise<void> {
+  await tx.query(
+    `UPDATE nominations SET status = $2, version = version + 1, decided_at = CASE WHEN $3::boolean THEN now() ELSE decided_at END WHERE id = $1`,
+    [id, status, decided],
+  );
+}
+
+/** The oldest waitlisted nominations of the class (by nominated_at, id), locked, at most `limit`. */
+export async function lockOldestWaitlisted(tx: Queryable, classId: number, limit: number): Promise<LockedNomination[]> {
+  if (limit <= 0) return [];
+  const r = await tx.query<LockedNomination>(
+    `SELECT id, class_id, person_id, status, version FROM nominations
+     WHERE class_id = $1 AND status = 'waitlisted' ORDER BY nominated_at, id LIMIT $2 FOR UPDATE`,
+    [classId, limit],
+  );
+  return r.rows;
+}
+
+export interface EnrolmentWrite {
+  classId: number;
+  nominationId: number;
+  personId: number;
+  programmeCode: string;
+  startedOn: string;
+  endedOn: string;
+}
+
+export async function insertEnrolment(tx: Queryable, w: EnrolmentWrite): Promise<number> {
+  const r = await tx.query<{ id: number }>(
+    `INSERT INTO enrolments (class_id, nomination_id, person_id, programme_code, started_on, ended_on, status)
+     VALUES ($1, $2, $3, $4, $5, $6, 'enrolled') RETURNING id`,
+    [w.classId, w.nominationId, w.personId, w.programmeCode, w.startedOn, w.endedOn],
+  );
+  return r.rows[0]!.id;
+}
+
+/**
+ * The learner leaves: the enrolment is marked withdrawn and ends on `leftOn` (not before it started,
+ * so its span stays a real one). Returns what changed, or null when the nomination has none.
+ */
+export async function withdrawEnrolment(
+  tx: Queryable,
+  nominationId: number,
+  leftOn: string,
+): Promise<{ id: number; ended_on: string; before_ended_on: string | null } | null> {
+  const r = await tx.query<{ id: number; ended_on: string; before_ended_on: string | null }>(
+    `UPDATE enrolments e SET status = 'withdrawn', ended_on = GREATEST(e.started_on, $2::date)
+     FROM enrolments old WHERE old.id = e.id AND e.nomination_id = $1
+     RETURNING e.id, e.ended_on, old.ended_on AS before_ended_on`,
+    [nominationId, leftOn],
+  );
+  return r.rows[0] ?? null;
+}
+
+// ---------- people of a bulk nomination ----------
+
+export interface BulkPersonRow {
+  id: number;
+  citizen_id: string;
+  full_name: string;
+  unit_name: string;
+}
+
+const BULK_PERSON_SELECT = 'SELECT p.id, p.citizen_id, p.full_name, u.name AS unit_name FROM people p JOIN units u ON u.id = p.unit_id';
+
+/** The people with these ids that lie in the scope. */
+export async function findPeopleInScope(db: Queryable, scope: Scope, ids: readonly number[]): Promise<BulkPersonRow[]> {
+  if (ids.length === 0) return [];
+  const p = new Params();
+  const r = await db.query<BulkPersonRow>(
+    `${BULK_PERSON_SELECT} WHERE p.id = ANY(${p.add(ids)}::int[]) AND ${scopeCondition(scope, p, 'u', 'p')}`,
+    p.values,
+  );
+  return r.rows;
+}
+
+/** The people with these citizen ids that lie in the scope. */
+export async function findPeopleByCitizenIds(db: Queryable, scope: Scope, citizenIds: readonly string[]): Promise<BulkPersonRow[]> {
+  if (citizenIds.length === 0) return [];
+  const p = new Params();
+  const r = await db.query<BulkPersonRow>(
+    `${BULK_PERSON_SELECT} WHERE p.citizen_id = ANY(${p.add(citizenIds)}::text[]) AND ${scopeCondition(scope, p, 'u', 'p')}`,
+    p.values,
+  );
+  return r.rows;
+}
