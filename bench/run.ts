@@ -2,7 +2,7 @@
  * `npm run bench`: benchmarks on a PostgreSQL database of a generated province (default 100,000
  * people), each against a baseline measured in the same run, written to docs/PERFORMANCE.md.
  *
- *   npm run bench -- [--people 100000] [--seconds 10] [--only search|import|eligibility]
+ *   npm run bench -- [--people 100000] [--seconds 10] [--only search|import|eligibility|classes]
  *
  * With --only, the sections not run keep their previous figures in docs/PERFORMANCE.md.
  *
@@ -20,6 +20,7 @@ import type { AuthUser } from '../apps/server/src/auth/auth-user.js';
 import { load, startBaseline, startServer, stop, waitForHttp, type LoadResult } from './lib.js';
 import { benchImport, type ImportBench } from './import.js';
 import { benchEligibility, type EligibilityBench } from './eligibility.js';
+import { benchClasses, type ClassesBench } from './classes.js';
 import { writeReport } from './report.js';
 
 const { values: args } = parseArgs({
@@ -138,6 +139,7 @@ const runs = (name: string) => args.only === undefined || args.only === name;
 const search = runs('search') ? await benchSearch() : null;
 const imported: ImportBench | null = runs('import') ? await benchImport(DB_URL, { rows: PEOPLE, port: API_PORT }) : null;
 const eligibility: EligibilityBench | null = runs('eligibility') ? await benchEligibility(DB_URL) : null;
+const classes: ClassesBench | null = runs('classes') ? await benchClasses(DB_URL) : null;
 writeReport({
   people: PEOPLE,
   seconds: SECONDS,
@@ -145,6 +147,7 @@ writeReport({
   search,
   imported,
   eligibility,
+  classes,
 });
 console.log('Results written to docs/PERFORMANCE.md');
 process.exit(0);

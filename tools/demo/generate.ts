@@ -1,14 +1,16 @@
 /**
  * Writes the demo province into an empty registry: units and their merger links, people with their
- * qualifications, assignments, planning entries and appraisals, and one account per role. One
+ * qualifications, assignments, planning entries and appraisals, one account per role, and the
+ * political school's year (school.ts: lecturers, classes, nominations, learners, certificates). One
  * transaction, multi-row INSERTs in batches, people streamed 1,000 at a time (200,000 people fit in
  * memory as easily as 2,000).
  */
-import { BatchInserter, peopleRepo, referenceRepo, usersRepo, type Db, type Tx } from '@nang-tam/db';
+import { BatchInserter, catalogueRepo, peopleRepo, referenceRepo, rulesRepo, usersRepo, type Db, type Tx } from '@nang-tam/db';
 import { foldVietnamese, todayInVietnam, type IsoDate } from '@nang-tam/domain';
 import { hashPassword } from '../../apps/server/src/auth/password.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoPerson, type DemoUnit } from './accounts.js';
 import { PeopleGenerator, type GenerateOptions, type PersonDraft } from './people.js';
+import { seedDemoSchool } from './school.js';
 import { MERGER_NOTE, REORGANISATION_DATE, type UnitSpec } from './units.js';
 
 export interface SeedOptions {
@@ -322,6 +324,10 @@ export async function seedDemoProvince(db: Db, opts: SeedOptions = {}): Promise<
   // hashed once for every demo account: scrypt is slow by design
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const reference = await referenceRepo.loadReference(db);
+  // the rules and the programme catalogue the school's classes are built on (the server seeds them
+  // at start before this; both do nothing when already there)
+  await rulesRepo.seedShippedRules(db);
+  await catalogueRepo.seedProgrammeCatalogue(db);
 
   const result = await db.transaction(async (tx) => {
     const existing = await tx.query<{ found: boolean }>('SELECT EXISTS (SELECT 1 FROM people) AS found');
@@ -345,6 +351,7 @@ export async function seedDemoProvince(db: Db, opts: SeedOptions = {}): Promise<
     const people = await insertPeople(tx, generator, refs, picks, progress);
     const users = await insertUsers(tx, accountUnits, refs, picks, passwordHash);
     progress(`users: ${users}`);
+    await seedDemoSchool(tx, generator.units, { seed: options.seed, today: options.today, onProgress: progress });
     return { units: unitIds.size, people, users };
   });
   // fresh statistics for the planner; PGlite has no autovacuum to do it

@@ -24,6 +24,7 @@ import { nominationsRoutes } from './routes/nominations.routes.js';
 import { classesRoutes } from './routes/classes.routes.js';
 import { certificatesRoutes } from './routes/certificates.routes.js';
 import { learnersRoutes } from './routes/learners.routes.js';
+import { boardsRoutes } from './routes/boards.routes.js';
 
 /** What routes and jobs need: the database and the configuration. */
 export interface AppContext {
@@ -82,6 +83,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await app.register(classesRoutes(ctx));
   await app.register(certificatesRoutes(ctx));
   await app.register(learnersRoutes(ctx));
+  await app.register(boardsRoutes(ctx));
 
   if (existsSync(join(ctx.config.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: ctx.config.webDist, wildcard: false, index: ['index.html'] });

@@ -10,3 +10,4 @@ export * from './certificates.js';
 export * from './classes.js';
 export * from './nominations.js';
 export * from './learners.js';
+export * from './boards.js';

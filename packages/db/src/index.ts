@@ -17,3 +17,4 @@ export * as classesRepo from './repositories/classes.repository.js';
 export * as certificatesRepo from './repositories/certificates.repository.js';
 export * as nominationsRepo from './repositories/nominations.repository.js';
 export * as learnersRepo from './repositories/learners.repository.js';
+export * as boardsRepo from './repositories/boards.repository.js';

@@ -78,66 +78,72 @@ function pendingDetails(a: Analysis): ErrorDetail[] {
 export async function graduateClass(db: Db, user: AuthUser, classId: number, input: GraduationInput): Promise<GraduationResult> {
   const decidedOn = input.decidedOn;
   if (decidedOn > todayInVietnam()) throw new AppError('VALIDATION_FAILED', [fieldError('decidedOn', 'DATE_IN_FUTURE')]);
-  return db.transaction(async (tx) => {
-    // the class row is locked for update: learner writes (which share-lock it) wait, and so does a second graduation
-    if (!(await classesRepo.lockClass(tx, user.scope, classId))) throw notFound();
-    const cls = (await learnersRepo.findClassContext(tx, classId))!;
-    if (cls.status === 'finished') throw new AppError('CLASS_FINISHED', [], `Lớp ${cls.name} đã được xét tốt nghiệp; không xét lại được.`);
-    if (decidedOn < cls.start_date) {
-      throw new AppError('VALIDATION_FAILED', [{ ...fieldError('decidedOn', 'DATE_BEFORE_START'), message: `Ngày xét tốt nghiệp trước ngày khai giảng (${formatViDate(cls.start_date)}).` }]);
-    }
-    const analysis = await analyse(tx, cls, decidedOn, ['enrolled']);
-    const counts = countsOf(analysis);
-    if (counts.pending > 0) {
-      throw new AppError('GRADUATION_PENDING', pendingDetails(analysis), `Chưa thể xét tốt nghiệp lớp ${cls.name}: ${counts.pending} học viên còn thiếu thông tin (xem từng người).`);
-    }
+  return db.transaction((tx) => graduateClassInTransaction(tx, user, classId, decidedOn));
+}
 
-    const outcomes: learnersRepo.OutcomeWrite[] = analysis.learners.map(({ enrolment, ev }) => {
-      const graduated = ev.decision.outcome === 'graduated';
-      return {
-        enrolmentId: enrolment.id,
-        status: graduated ? 'completed' : 'failed',
-        average: ev.decision.average,
-        finalGrade: ev.finalGrade,
-        classification: graduated ? (ev.decision.classification?.code ?? null) : null,
-        graduatedOn: graduated ? decidedOn : null,
-        endedOn: decidedOn,
-      };
-    });
-    await learnersRepo.writeOutcomes(tx, outcomes);
-    await learnersRepo.finishClass(tx, classId);
-    const completed = outcomes.filter((o) => o.status === 'completed').map((o) => o.enrolmentId);
-    const certificates = await issueCertificates(tx, user, completed, decidedOn);
+/**
+ * The graduation itself, inside the caller's transaction (graduateClass above; the demo province
+ * graduates its finished classes with it). The caller checks that `decidedOn` is not in the future.
+ */
+export async function graduateClassInTransaction(tx: Queryable, user: AuthUser, classId: number, decidedOn: IsoDate): Promise<GraduationResult> {
+  // the class row is locked for update: learner writes (which share-lock it) wait, and so does a second graduation
+  if (!(await classesRepo.lockClass(tx, user.scope, classId))) throw notFound();
+  const cls = (await learnersRepo.findClassContext(tx, classId))!;
+  if (cls.status === 'finished') throw new AppError('CLASS_FINISHED', [], `Lớp ${cls.name} đã được xét tốt nghiệp; không xét lại được.`);
+  if (decidedOn < cls.start_date) {
+    throw new AppError('VALIDATION_FAILED', [{ ...fieldError('decidedOn', 'DATE_BEFORE_START'), message: `Ngày xét tốt nghiệp trước ngày khai giảng (${formatViDate(cls.start_date)}).` }]);
+  }
+  const analysis = await analyse(tx, cls, decidedOn, ['enrolled']);
+  const counts = countsOf(analysis);
+  if (counts.pending > 0) {
+    throw new AppError('GRADUATION_PENDING', pendingDetails(analysis), `Chưa thể xét tốt nghiệp lớp ${cls.name}: ${counts.pending} học viên còn thiếu thông tin (xem từng người).`);
+  }
 
-    const actor = actorOf(user);
-    const personOfEnrolment = new Map(analysis.learners.map((l) => [l.enrolment.id, l.enrolment.person_id]));
-    await auditRepo.appendAuditMany(tx, [
-      ...outcomes.map((o) => ({
-        ...actor,
-        action: 'graduate',
-        entity: 'enrolment',
-        entityId: o.enrolmentId,
-        personId: personOfEnrolment.get(o.enrolmentId)!,
-        before: { status: 'enrolled' },
-        after: { classId, status: o.status, average: o.average, finalGrade: o.finalGrade, classification: o.classification, graduatedOn: o.graduatedOn },
-      })),
-      {
-        ...actor,
-        action: 'graduate',
-        entity: 'class',
-        entityId: classId,
-        before: { status: cls.status },
-        after: { status: 'finished', decidedOn, completed: completed.length, failed: outcomes.length - completed.length },
-      },
-    ]);
-    const finished = (await learnersRepo.findClassContext(tx, classId))!;
+  const outcomes: learnersRepo.OutcomeWrite[] = analysis.learners.map(({ enrolment, ev }) => {
+    const graduated = ev.decision.outcome === 'graduated';
     return {
-      class: classRefOf(finished),
-      decidedOn,
-      completed: completed.length,
-      failed: outcomes.length - completed.length,
-      certificates: certificates.map((c) => ({ enrolmentId: c.enrolmentId, number: c.number })),
-      learners: learnersOf(analysis),
+      enrolmentId: enrolment.id,
+      status: graduated ? 'completed' : 'failed',
+      average: ev.decision.average,
+      finalGrade: ev.finalGrade,
+      classification: graduated ? (ev.decision.classification?.code ?? null) : null,
+      graduatedOn: graduated ? decidedOn : null,
+      endedOn: decidedOn,
     };
   });
+  await learnersRepo.writeOutcomes(tx, outcomes);
+  await learnersRepo.finishClass(tx, classId);
+  const completed = outcomes.filter((o) => o.status === 'completed').map((o) => o.enrolmentId);
+  const certificates = await issueCertificates(tx, user, completed, decidedOn);
+
+  const actor = actorOf(user);
+  const personOfEnrolment = new Map(analysis.learners.map((l) => [l.enrolment.id, l.enrolment.person_id]));
+  await auditRepo.appendAuditMany(tx, [
+    ...outcomes.map((o) => ({
+      ...actor,
+      action: 'graduate',
+      entity: 'enrolment',
+      entityId: o.enrolmentId,
+      personId: personOfEnrolment.get(o.enrolmentId)!,
+      before: { status: 'enrolled' },
+      after: { classId, status: o.status, average: o.average, finalGrade: o.finalGrade, classification: o.classification, graduatedOn: o.graduatedOn },
+    })),
+    {
+      ...actor,
+      action: 'graduate',
+      entity: 'class',
+      entityId: classId,
+      before: { status: cls.status },
+      after: { status: 'finished', decidedOn, completed: completed.length, failed: outcomes.length - completed.length },
+    },
+  ]);
+  const finished = (await learnersRepo.findClassContext(tx, classId))!;
+  return {
+    class: classRefOf(finished),
+    decidedOn,
+    completed: completed.length,
+    failed: outcomes.length - completed.length,
+    certificates: certificates.map((c) => ({ enrolmentId: c.enrolmentId, number: c.number })),
+    learners: learnersOf(analysis),
+  };
 }

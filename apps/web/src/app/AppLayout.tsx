@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Avatar, Button, Divider, Drawer, Dropdown, Flex, Layout, Menu, Segmented, Typography, type MenuProps } from 'antd';
-import { AuditOutlined, BarChartOutlined, CloudUploadOutlined, LogoutOutlined, MenuOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AuditOutlined, BarChartOutlined, BookOutlined, CloudUploadOutlined, LogoutOutlined, MenuOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { CalendarOutlined, IdcardOutlined, ReadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { ROLE_LABELS } from '@nang-tam/domain';
@@ -36,6 +37,7 @@ function useNavItems(): MenuProps['items'] {
     if (me.role === 'learner') {
       if (me.personId) {
         items.push({ key: `/people/${me.personId}`, icon: <UserOutlined />, label: <Link to={`/people/${me.personId}`}>{t('nav.myProfile')}</Link> });
+        items.push({ key: '/learning', icon: <ReadOutlined />, label: <Link to="/learning">{t('nav.learning')}</Link> });
       }
       return items;
     }
@@ -48,6 +50,15 @@ function useNavItems(): MenuProps['items'] {
     if (me.permissions.includes('rules.read')) {
       items.push({ key: '/candidates', icon: <SolutionOutlined />, label: <Link to="/candidates">{t('nav.candidates')}</Link> });
       items.push({ key: '/gaps', icon: <BarChartOutlined />, label: <Link to="/gaps">{t('nav.unitGaps')}</Link> });
+    }
+    if (me.permissions.includes('classes.read')) {
+      items.push({ key: '/classes', icon: <BookOutlined />, label: <Link to="/classes">{t('nav.classes')}</Link> });
+    }
+    if (me.permissions.includes('nominations.write')) {
+      items.push({ key: '/my-learners', icon: <IdcardOutlined />, label: <Link to="/my-learners">{t('nav.myLearners')}</Link> });
+    }
+    if (me.role === 'lecturer') {
+      items.push({ key: '/teaching', icon: <CalendarOutlined />, label: <Link to="/teaching">{t('nav.teaching')}</Link> });
     }
     if (me.permissions.includes('rules.write')) {
       items.push({ key: '/rules', icon: <AuditOutlined />, label: <Link to="/rules">{t('nav.rules')}</Link> });
@@ -92,6 +103,16 @@ export function AppLayout() {
 
   const userMenu: MenuProps = {
     items: [
+      {
+        key: 'who',
+        disabled: true,
+        label: (
+          <Flex vertical>
+            <Typography.Text strong>{me.displayName}</Typography.Text>
+            <Typography.Text type="secondary">{roleLabel}</Typography.Text>
+          </Flex>
+        ),
+      },
       { key: 'unit', disabled: true, label: <span>{me.unit.name}</span> },
       { type: 'divider' },
       { key: 'logout', icon: <LogoutOutlined />, label: t('header.logout'), onClick: () => void logout() },

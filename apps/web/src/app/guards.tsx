@@ -81,6 +81,8 @@ export function HomeRedirect() {
     return <Result status="info" title={t('home.noProfileTitle')} subTitle={t('home.noProfileText')} />;
   }
   if (me.permissions.includes('people.read')) return <Navigate to="/people" replace />;
+  if (me.role === 'lecturer') return <Navigate to="/teaching" replace />;
+  if (me.permissions.includes('classes.read')) return <Navigate to="/classes" replace />;
   return <Result status="info" title={t('home.nothingTitle', { name: me.displayName })} subTitle={t('home.nothingText')} />;
 }
 

@@ -7,6 +7,7 @@ import { AppLayout } from './AppLayout';
 import { HomeRedirect, NotFoundPage, RequireAuth, RequirePermission, RequireStaff } from './guards';
 import { queryClient } from './query-client';
 import { fetchMe, markSessionExpired, signOut } from './session';
+import { startPendingCheckinSync } from '../features/checkin/pending';
 
 const RegistryPage = lazy(() => import('../features/registry/RegistryPage'));
 const ProfilePage = lazy(() => import('../features/people/ProfilePage'));
@@ -14,6 +15,13 @@ const ImportPage = lazy(() => import('../features/imports/ImportPage'));
 const CandidatesPage = lazy(() => import('../features/eligibility/CandidatesPage'));
 const UnitGapsPage = lazy(() => import('../features/eligibility/UnitGapsPage'));
 const RulesPage = lazy(() => import('../features/rules/RulesPage'));
+const ClassesPage = lazy(() => import('../features/classes/ClassesPage'));
+const ClassPage = lazy(() => import('../features/classes/ClassPage'));
+const MyLearningPage = lazy(() => import('../features/learning/MyLearningPage'));
+const MyLearnersPage = lazy(() => import('../features/my-learners/MyLearnersPage'));
+const TeachingPage = lazy(() => import('../features/learning/TeachingPage'));
+const VerifyPage = lazy(() => import('../features/verify/VerifyPage'));
+const CheckinPage = lazy(() => import('../features/checkin/CheckinPage'));
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<PageLoading />}>{children}</Suspense>;
@@ -25,8 +33,32 @@ function ProfileRoute() {
   return <ProfilePage key={id} />;
 }
 
+/** Remounts the class page when the id changes. */
+function ClassRoute() {
+  const { id } = useParams();
+  return <ClassPage key={id} />;
+}
+
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  // public: a certificate's QR code opens its verification page without a login
+  {
+    path: '/verify/:code',
+    element: (
+      <Lazy>
+        <VerifyPage />
+      </Lazy>
+    ),
+  },
+  // a learner's phone: the scan is kept on the phone first, so the page works before any login or network
+  {
+    path: '/checkin/:token',
+    element: (
+      <Lazy>
+        <CheckinPage />
+      </Lazy>
+    ),
+  },
   {
     element: <RequireAuth />,
     children: [
@@ -94,6 +126,54 @@ export const router = createBrowserRouter([
               </RequireStaff>
             ),
           },
+          {
+            path: 'classes',
+            element: (
+              <RequireStaff permission="classes.read">
+                <Lazy>
+                  <ClassesPage />
+                </Lazy>
+              </RequireStaff>
+            ),
+          },
+          {
+            path: 'classes/:id',
+            element: (
+              <RequireStaff permission="classes.read">
+                <Lazy>
+                  <ClassRoute />
+                </Lazy>
+              </RequireStaff>
+            ),
+          },
+          {
+            path: 'learning',
+            element: (
+              <Lazy>
+                <MyLearningPage />
+              </Lazy>
+            ),
+          },
+          {
+            path: 'my-learners',
+            element: (
+              <RequireStaff permission="nominations.write">
+                <Lazy>
+                  <MyLearnersPage />
+                </Lazy>
+              </RequireStaff>
+            ),
+          },
+          {
+            path: 'teaching',
+            element: (
+              <RequireStaff permission="classes.read">
+                <Lazy>
+                  <TeachingPage />
+                </Lazy>
+              </RequireStaff>
+            ),
+          },
           { path: 'home', element: <Navigate to="/" replace /> },
           { path: '*', element: <NotFoundPage /> },
         ],
@@ -108,6 +188,8 @@ setUnauthorisedHandler(() => {
   markSessionExpired();
   signOut(queryClient);
 });
+// QR check-ins kept on the phone while offline: sent now, when back online and when someone signs in
+startPendingCheckinSync(queryClient);
 setCsrfRefresher(async () => {
   const me = await fetchMe();
   return me?.csrfToken ?? null;

@@ -1,5 +1,5 @@
-import { useMemo } from 'react';
-import { Alert, Button, Card, Checkbox, Empty, Flex, Form, Segmented, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, AutoComplete, Button, Card, Checkbox, Empty, Flex, Form, Segmented, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { SwapRightOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -8,12 +8,12 @@ import { rulesApi, useProgrammes } from '../../api/rules';
 import { ExportButton } from '../jobs/ExportButton';
 import { useCurrentUser } from '../../app/session';
 import { useI18n, type MessageKey } from '../../i18n';
-import { useIsMobile, usePageTitle } from '../../shared/hooks';
+import { useDebounced, useIsMobile, usePageTitle } from '../../shared/hooks';
 import { PageError } from '../../shared/PageState';
 import { foldedFilter } from '../../shared/select';
 import { UnitPicker } from '../../shared/UnitPicker';
 import { formatDate } from '../../shared/format';
-import { AsOfPicker, modeLabel, OutcomeTag, today } from './common';
+import { AsOfPicker, modeLabel, OutcomeTag, PlannedTitlesText, RuleRefs, today } from './common';
 
 const PRIORITY_COLOR = { planned: 'blue', post_requires: 'purple', other: 'default' } as const;
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
@@ -30,6 +30,7 @@ function usePageState() {
     young: get('young') === 'true',
     female: get('female') === 'true',
     minority: get('minority') === 'true',
+    studyField: get('studyField')?.trim() || null,
     outcome: get('outcome') === 'cannot_decide' ? ('cannot_decide' as const) : ('eligible' as const),
     page: Math.max(1, Number(get('page')) || 1),
     pageSize: [10, 20, 50, 100].includes(Number(get('pageSize'))) ? Number(get('pageSize')) : 20,
@@ -117,12 +118,12 @@ function WhatIfPanel({ scope, from, to, page, onChange }: {
                 <Typography.Text>
                   {removed.length > 0 && (
                     <>
-                      {t('whatif.removed')}: <Typography.Text code>{removed.join(', ')}</Typography.Text>.{' '}
+                      {t('whatif.removed')}: <RuleRefs programme={String(scope.programme)} ids={removed} />{' '}
                     </>
                   )}
                   {added.length > 0 && (
                     <>
-                      {t('whatif.added')}: <Typography.Text code>{added.join(', ')}</Typography.Text>.
+                      {t('whatif.added')}: <RuleRefs programme={String(scope.programme)} ids={added} />
                     </>
                   )}
                 </Typography.Text>
@@ -161,6 +162,44 @@ function WhatIfPanel({ scope, from, to, page, onChange }: {
   );
 }
 
+/**
+ * True when the programme has a rule matching the field to be studied with the job position
+ * (postgraduate): the list then needs that field, or everyone lacks it.
+ */
+function useAsksStudyField(programme: string | null): boolean {
+  const q = useQuery({ queryKey: ['rules', programme], queryFn: () => rulesApi.rules(programme), enabled: !!programme, staleTime: 60_000 });
+  return (q.data?.items ?? []).some((r) => r.kind === 'field_matches_job' && r.versions.some((v) => v.active && v.params.subject === 'study_field'));
+}
+
+/** The field to be studied: typed freely, or one of the fields the job positions accept. */
+function StudyFieldInput({ value, onChange }: { value: string | null; onChange: (v: string | null) => void }) {
+  const { t } = useI18n();
+  const isMobile = useIsMobile();
+  const [text, setText] = useState(value ?? '');
+  const debounced = useDebounced(text.trim(), 400);
+  useEffect(() => {
+    if ((debounced || null) !== value) onChange(debounced || null);
+  }, [debounced]); // eslint-disable-line react-hooks/exhaustive-deps
+  const jobs = useQuery({ queryKey: ['job-positions'], queryFn: rulesApi.jobPositions, staleTime: 5 * 60_000 });
+  const options = useMemo(
+    () => [...new Set((jobs.data?.items ?? []).flatMap((j) => j.fields))].sort((a, b) => a.localeCompare(b, 'vi')).map((f) => ({ value: f, label: f })),
+    [jobs.data],
+  );
+  return (
+    <AutoComplete
+      id="cand-study-field"
+      value={text}
+      onChange={(v: string) => setText(v ?? '')}
+      options={options}
+      showSearch={{ filterOption: foldedFilter }}
+      placeholder={t('elig.studyFieldPlaceholder')}
+      allowClear
+      maxLength={200}
+      style={{ width: isMobile ? '100%' : 260 }}
+    />
+  );
+}
+
 /** "Danh sách nguồn cử đi học": eligible people of a unit subtree for a programme, ranked, with a what-if comparison. */
 export default function CandidatesPage() {
   const { t, formatNumber } = useI18n();
@@ -172,6 +211,8 @@ export default function CandidatesPage() {
   const prog = programmes.data?.items.find((p) => p.code === state.programme);
   const modes = prog?.modes ?? [];
   const mode = state.mode && modes.includes(state.mode as (typeof modes)[number]) ? state.mode : (modes[0] ?? null);
+  const asksStudyField = useAsksStudyField(state.programme);
+  const studyField = asksStudyField ? state.studyField : null;
 
   const scope = useMemo(
     () => ({
@@ -181,8 +222,9 @@ export default function CandidatesPage() {
       young: state.young || undefined,
       female: state.female || undefined,
       minority: state.minority || undefined,
+      studyField: studyField ?? undefined,
     }),
-    [state.programme, mode, state.unitId, state.young, state.female, state.minority],
+    [state.programme, mode, state.unitId, state.young, state.female, state.minority, studyField],
   );
   const listParams = { ...scope, asOf: state.asOf, outcome: state.outcome, limit: state.pageSize, offset: (state.page - 1) * state.pageSize };
   const list = useQuery({
@@ -205,7 +247,9 @@ export default function CandidatesPage() {
       title: t('person.fullName'),
       render: (_, c) => (
         <Flex vertical>
-          <Link to={`/people/${c.person.id}?tab=eligibility`}>
+          <Link
+            to={`/people/${c.person.id}?${new URLSearchParams({ tab: 'eligibility', programme: d!.programme.code, mode: d!.mode, asOf: d!.asOf, ...(studyField ? { studyField } : {}) })}`}
+          >
             <strong>{c.person.fullName}</strong>
           </Link>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -227,7 +271,7 @@ export default function CandidatesPage() {
           </span>
           {c.plannedTitles.length > 0 && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {c.plannedTitles.map((p) => `${p.titleCode} (${p.term})`).join(', ')}
+              <PlannedTitlesText items={c.plannedTitles} />
             </Typography.Text>
           )}
           {c.missingLabels.length > 0 && (
@@ -268,6 +312,11 @@ export default function CandidatesPage() {
             <Form.Item label={t('common.asOf')} htmlFor="cand-asof" style={{ flex: '0 1 160px', marginBottom: 8 }}>
               <AsOfPicker id="cand-asof" value={state.asOf} onChange={(v) => update({ asOf: v === today() ? null : v })} />
             </Form.Item>
+            {asksStudyField && (
+              <Form.Item label={t('elig.studyField')} htmlFor="cand-study-field" tooltip={t('cand.studyFieldHint')} style={{ flex: '1 1 220px', marginBottom: 8 }}>
+                <StudyFieldInput key={state.programme} value={state.studyField} onChange={(v) => update({ studyField: v })} />
+              </Form.Item>
+            )}
           </Flex>
           <Flex gap={16} wrap align="center">
             {modes.length > 0 && (
@@ -309,6 +358,7 @@ export default function CandidatesPage() {
                       <Flex gap={8} wrap align="center" justify="space-between">
                         <span>
                           {d.programme.name} · {modeLabel(t, d.mode)} · {d.unit.name} · {formatDate(d.asOf)}
+                          {studyField ? ` · ${t('cand.studyFieldShown', { field: studyField })}` : ''}
                         </span>
                       </Flex>
                     }

@@ -1,13 +1,14 @@
 import { useState } from 'react';
-import { Alert, Card, Empty, Flex, Form, List, Segmented, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Card, Empty, Flex, Form, Input, List, Segmented, Select, Space, Tag, Typography } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router-dom';
 import type { EligibilityResult } from '@nang-tam/contracts';
 import { rulesApi, useProgrammes } from '../../api/rules';
 import { useI18n, type MessageKey } from '../../i18n';
-import { useIsMobile } from '../../shared/hooks';
+import { useDebounced, useIsMobile } from '../../shared/hooks';
 import { PageError, PageLoading } from '../../shared/PageState';
 import { foldedFilter } from '../../shared/select';
-import { AsOfPicker, CheckIcon, formatFacts, modeLabel, OutcomeTag, SourceText, today } from './common';
+import { AsOfPicker, CheckIcon, formatFacts, modeLabel, OutcomeTag, SourceText, today, useCodeNames } from './common';
 
 type RuleRow = EligibilityResult['rules'][number];
 
@@ -19,8 +20,9 @@ const ROW_BG: Record<RuleRow['outcome'], string> = {
 };
 
 function RuleItem({ r }: { r: RuleRow }) {
-  const { t } = useI18n();
-  const facts = formatFacts(t, r.facts);
+  const { t, label } = useI18n();
+  const names = useCodeNames();
+  const facts = formatFacts(t, label, names, r.facts);
   return (
     <List.Item style={{ display: 'block', background: ROW_BG[r.outcome], borderRadius: 8, padding: '10px 12px', marginBottom: 8, border: 'none' }}>
       <Flex gap={10} align="flex-start">
@@ -95,20 +97,31 @@ export function EligibilityTab({ personId }: { personId: number }) {
   const { t } = useI18n();
   const isMobile = useIsMobile();
   const programmes = useProgrammes();
-  const [programme, setProgramme] = useState<string | null>(null);
-  const [mode, setMode] = useState<string | null>(null);
-  const [asOf, setAsOf] = useState(today);
+  // A link may open the tab on a programme, mode and date (the candidate list does): ?programme=…&mode=…&asOf=…
+  const [sp] = useSearchParams();
+  const [programme, setProgramme] = useState<string | null>(() => sp.get('programme'));
+  const [mode, setMode] = useState<string | null>(() => sp.get('mode'));
+  const [asOf, setAsOf] = useState(() => {
+    const d = sp.get('asOf');
+    return d && /^\d{4}-\d{2}-\d{2}$/.test(d) ? d : today();
+  });
   const prog = programmes.data?.items.find((p) => p.code === programme);
+  // a code from the URL that is no programme (any more) is no choice
+  const chosen = programmes.data && !prog ? null : programme;
   const modes = prog?.modes ?? [];
   const effectiveMode = mode && modes.includes(mode as (typeof modes)[number]) ? mode : (modes[0] ?? null);
 
+  // the field the person would study: only rules matching it with the job position read it (postgraduate)
+  const [studyFieldInput, setStudyFieldInput] = useState(() => sp.get('studyField') ?? '');
+  const studyField = useDebounced(studyFieldInput.trim(), 400) || null;
   const q = useQuery({
-    queryKey: ['people', personId, 'eligibility', programme, effectiveMode, asOf],
-    queryFn: () => rulesApi.personEligibility(personId, { programme: programme!, mode: effectiveMode, asOf }),
-    enabled: !!programme && !!effectiveMode,
+    queryKey: ['people', personId, 'eligibility', chosen, effectiveMode, asOf, studyField],
+    queryFn: () => rulesApi.personEligibility(personId, { programme: chosen!, mode: effectiveMode, asOf, studyField }),
+    enabled: !!chosen && !!effectiveMode,
     placeholderData: keepPreviousData,
   });
-  const result = q.data?.results.find((r) => r.programmeCode === programme && r.mode === effectiveMode) ?? q.data?.results[0];
+  const result = q.data?.results.find((r) => r.programmeCode === chosen && r.mode === effectiveMode) ?? q.data?.results[0];
+  const asksStudyField = prog?.kind === 'postgraduate' || studyField !== null || (result?.missing.includes('studyField') ?? false);
 
   return (
     <Flex vertical gap={12}>
@@ -117,7 +130,7 @@ export function EligibilityTab({ personId }: { personId: number }) {
         <Form.Item label={t('elig.programme')} htmlFor="elig-programme" style={{ minWidth: isMobile ? undefined : 360 }}>
           <Select
             id="elig-programme"
-            value={programme}
+            value={chosen}
             onChange={(v) => {
               setProgramme(v);
               setMode(null);
@@ -142,9 +155,22 @@ export function EligibilityTab({ personId }: { personId: number }) {
         <Form.Item label={t('common.asOf')} htmlFor="elig-asof">
           <AsOfPicker id="elig-asof" value={asOf} onChange={setAsOf} />
         </Form.Item>
+        {asksStudyField && (
+          <Form.Item label={t('elig.studyField')} htmlFor="elig-study-field">
+            <Input
+              id="elig-study-field"
+              value={studyFieldInput}
+              onChange={(e) => setStudyFieldInput(e.target.value)}
+              placeholder={t('elig.studyFieldPlaceholder')}
+              maxLength={200}
+              allowClear
+              style={{ width: isMobile ? '100%' : 240 }}
+            />
+          </Form.Item>
+        )}
       </Form>
       {programmes.isError && <PageError error={programmes.error} onRetry={() => void programmes.refetch()} />}
-      {!programme ? (
+      {!chosen ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('elig.pickFirst')} />
       ) : q.isPending ? (
         <PageLoading />

@@ -112,7 +112,7 @@ export function GapsTab({ personId }: { personId: number }) {
                   <span>{t('gaps.needs')}:</span>
                   {q.data.summary.needs.map((n) => (
                     <span key={`${n.kind}-${n.level}`}>
-                      • <strong>{label(QUALIFICATION_KINDS, n.kind)}: {n.levelName}</strong> {t('gaps.needFor', { targets: n.forTargets.join('; ') })}
+                      • <strong>{label(QUALIFICATION_KINDS, n.kind)}: {n.levelName}</strong> {t('gaps.needFor', { targets: n.forTargets.map((c) => q.data.targets.find((tg) => tg.code === c)?.name ?? c).join('; ') })}
                     </span>
                   ))}
                 </Flex>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Drawer, Empty, Flex, Form, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Breadcrumb, Button, Card, Drawer, Empty, Flex, Form, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import type { UnitGapPeople, UnitGaps } from '@nang-tam/contracts';
@@ -10,7 +10,7 @@ import { useI18n } from '../../i18n';
 import { useIsMobile, usePageTitle } from '../../shared/hooks';
 import { PageError, PageLoading } from '../../shared/PageState';
 import { UnitPicker } from '../../shared/UnitPicker';
-import { AsOfPicker, today } from './common';
+import { AsOfPicker, today, useCodeNames } from './common';
 
 type Row = UnitGaps['children'][number];
 interface Need {
@@ -25,6 +25,7 @@ interface Selection extends Need {
 
 function GapPeopleDrawer({ sel, asOf, onClose }: { sel: Selection; asOf: string; onClose: () => void }) {
   const { t, label, formatNumber } = useI18n();
+  const names = useCodeNames();
   const isMobile = useIsMobile();
   const [page, setPage] = useState(1);
   const pageSize = 20;
@@ -42,14 +43,27 @@ function GapPeopleDrawer({ sel, asOf, onClose }: { sel: Selection; asOf: string;
     {
       key: 'needs',
       title: t('unitGaps.needs'),
-      render: (_, p) => p.needs.map((n) => <Tag key={n.kind}>{`${label(QUALIFICATION_KINDS, n.kind)}: ${n.levelName}`}</Tag>),
+      render: (_, p) => (
+        <Flex vertical gap={2}>
+          {p.needs.map((n) => (
+            <span key={n.kind}>
+              <Tag color={n.kind === sel.kind ? 'error' : undefined}>{`${label(QUALIFICATION_KINDS, n.kind)}: ${n.levelName}`}</Tag>
+              {n.forTargets.length > 0 && (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('gaps.needFor', { targets: n.forTargets.map(names.target).join('; ') })}
+                </Typography.Text>
+              )}
+            </span>
+          ))}
+        </Flex>
+      ),
     },
   ];
   return (
     <Drawer
       open
       onClose={onClose}
-      size={isMobile ? '100%' : 860}
+      size={isMobile ? '100%' : 980}
       title={
         <Flex vertical>
           <span>{t('unitGaps.peopleTitle', { what: `${label(QUALIFICATION_KINDS, sel.kind)}: ${sel.levelName}` })}</span>
@@ -89,6 +103,14 @@ export default function UnitGapsPage() {
   usePageTitle(t('unitGaps.title'));
   const me = useCurrentUser();
   const [unitId, setUnitId] = useState<number>(me.unit.id);
+  // Units opened from the table, outermost first (a breadcrumb back up), and the picker's label for them.
+  const [trail, setTrail] = useState<{ id: number; name: string }[]>([]);
+  const [picked, setPicked] = useState<{ key: number; label: string }>({ key: 0, label: me.unit.name });
+  const goTo = (unit: { id: number; name: string }, nextTrail: { id: number; name: string }[]) => {
+    setUnitId(unit.id);
+    setTrail(nextTrail);
+    setPicked((p) => ({ key: p.key + 1, label: unit.name }));
+  };
   const [asOf, setAsOf] = useState(today);
   const [sel, setSel] = useState<Selection | null>(null);
   const q = useQuery({
@@ -97,6 +119,9 @@ export default function UnitGapsPage() {
     placeholderData: keepPreviousData,
   });
   const d = q.data;
+  // Child units with nobody in them (units closed by the 2025 merger, empty ones) have no gaps to show.
+  const rows = d?.children.filter((c) => c.people > 0) ?? [];
+  const hidden = (d?.children.length ?? 0) - rows.length;
 
   // Columns: one per (kind, level) seen anywhere.
   const needCols: Need[] = [];
@@ -130,7 +155,7 @@ export default function UnitGapsPage() {
       width: 220,
       render: (_, r) =>
         r.unit ? (
-          <Button type="link" size="small" style={{ padding: 0, whiteSpace: 'normal', textAlign: 'left', height: 'auto' }} onClick={() => setUnitId(r.unit!.id)}>
+          <Button type="link" size="small" style={{ padding: 0, whiteSpace: 'normal', textAlign: 'left', height: 'auto' }} onClick={() => d && goTo(r.unit!, [...trail, d.unit])}>
             {r.unit.name}
           </Button>
         ) : (
@@ -172,7 +197,19 @@ export default function UnitGapsPage() {
         <Form layout="vertical">
           <Flex gap={12} wrap>
             <Form.Item label={t('cand.unit')} htmlFor="gaps-unit" style={{ flex: '2 1 280px', marginBottom: 0 }}>
-              <UnitPicker id="gaps-unit" value={unitId} initialLabel={me.unit.name} onChange={(v) => setUnitId(v ?? me.unit.id)} />
+              <UnitPicker
+                key={picked.key}
+                id="gaps-unit"
+                value={unitId}
+                initialLabel={picked.label}
+                onChange={(v) => {
+                  if (v === null) goTo(me.unit, []);
+                  else {
+                    setUnitId(v);
+                    setTrail([]);
+                  }
+                }}
+              />
             </Form.Item>
             <Form.Item label={t('common.asOf')} htmlFor="unit-gaps-asof" style={{ marginBottom: 0 }}>
               <AsOfPicker id="unit-gaps-asof" value={asOf} onChange={setAsOf} />
@@ -186,6 +223,29 @@ export default function UnitGapsPage() {
         <PageError error={q.error} onRetry={() => void q.refetch()} />
       ) : d ? (
         <Flex vertical gap={16} style={{ opacity: q.isFetching ? 0.6 : 1 }}>
+          {trail.length > 0 && (
+            <nav aria-label={t('unitGaps.trail')}>
+              <Breadcrumb
+                items={[
+                  ...trail.map((u, i) => ({
+                    key: u.id,
+                    title: (
+                      <a
+                        href="#"
+                        onClick={(e) => {
+                          e.preventDefault();
+                          goTo(u, trail.slice(0, i));
+                        }}
+                      >
+                        {u.name}
+                      </a>
+                    ),
+                  })),
+                  { key: d.unit.id, title: d.unit.name },
+                ]}
+              />
+            </nav>
+          )}
           <Card size="small" title={`${d.unit.name} — ${t('unitGaps.byNeed')}`}>
             <Flex gap={16} wrap>
               <Flex vertical>
@@ -212,7 +272,11 @@ export default function UnitGapsPage() {
             ) : (
               <Flex gap={8} wrap style={{ marginTop: 12 }}>
                 {d.totals.needs.map((n) => (
-                  <Button key={`${n.kind}|${n.level}`} onClick={() => setSel({ ...n, unitId: d.unit.id, unitName: d.unit.name })}>
+                  <Button
+                    key={`${n.kind}|${n.level}`}
+                    onClick={() => setSel({ ...n, unitId: d.unit.id, unitName: d.unit.name })}
+                    style={{ whiteSpace: 'normal', height: 'auto', minHeight: 32, maxWidth: '100%', textAlign: 'left' }}
+                  >
                     {label(QUALIFICATION_KINDS, n.kind)}: {n.levelName} — <strong className="nt-num">{formatNumber(n.people)}</strong>
                   </Button>
                 ))}
@@ -222,16 +286,22 @@ export default function UnitGapsPage() {
               {t('unitGaps.clickHint')}
             </Typography.Text>
           </Card>
-          {d.children.length > 0 && (
+          {rows.length > 0 && (
             <Card size="small">
               <Table<Row>
+                aria-label={t('unitGaps.tableLabel', { unit: d.unit.name })}
                 rowKey={(r) => r.unit?.id ?? 0}
                 size="small"
                 columns={columns}
-                dataSource={d.children}
+                dataSource={rows}
                 pagination={false}
                 scroll={{ x: 560 + needCols.length * 110 }}
               />
+              {hidden > 0 && (
+                <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }}>
+                  {t('unitGaps.hiddenEmpty', { n: formatNumber(hidden) })}
+                </Typography.Text>
+              )}
             </Card>
           )}
         </Flex>

@@ -1,0 +1,287 @@
+import { useEffect, useState } from 'react';
+import { Button, Card, Empty, Flex, Form, Input, Pagination, Select, Skeleton, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import type { ClassSummary } from '@nang-tam/contracts';
+import { todayInVietnam } from '@nang-tam/domain';
+import { classesApi } from '../../api/classes';
+import { useProgrammes } from '../../api/rules';
+import { useCan } from '../../app/session';
+import { useI18n } from '../../i18n';
+import { useDebounced, useIsMobile, usePageTitle } from '../../shared/hooks';
+import { PageError } from '../../shared/PageState';
+import { foldedFilter } from '../../shared/select';
+import { modeLabel } from '../eligibility/common';
+import { ClassFormDrawer } from './ClassFormDrawer';
+import { CarriedOverTag, ClassStatusTag, classStatusLabel, dateRange, PlacesCell, type ClassStatus } from './common';
+
+const PAGE_SIZES = [10, 20, 50, 100];
+const STATUSES: ClassStatus[] = ['open', 'closed', 'finished'];
+
+/** The list's state lives in the URL: year (default this year; "all"), programme, status, q, paging. */
+function usePageState() {
+  const [sp, setSp] = useSearchParams();
+  const thisYear = Number(todayInVietnam().slice(0, 4));
+  const yearParam = sp.get('year');
+  const year = yearParam === 'all' ? null : Number(yearParam) >= 1990 && Number(yearParam) <= 2200 ? Number(yearParam) : thisYear;
+  const status = sp.get('status');
+  const state = {
+    thisYear,
+    year,
+    programme: sp.get('programme'),
+    status: STATUSES.includes(status as ClassStatus) ? (status as ClassStatus) : null,
+    q: sp.get('q') ?? '',
+    page: Math.max(1, Number(sp.get('page')) || 1),
+    pageSize: PAGE_SIZES.includes(Number(sp.get('pageSize'))) ? Number(sp.get('pageSize')) : 20,
+  };
+  const update = (patch: Record<string, string | number | null>) => {
+    const next = new URLSearchParams(sp);
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === null || v === '') next.delete(k);
+      else next.set(k, String(v));
+    }
+    if (!('page' in patch)) next.delete('page');
+    setSp(next, { replace: true });
+  };
+  return { state, update };
+}
+
+/** "Lớp học": the registrar's class board of a school year, with filters; the school opens classes here. */
+export default function ClassesPage() {
+  const { t, formatNumber } = useI18n();
+  usePageTitle(t('classes.title'));
+  const can = useCan();
+  const isMobile = useIsMobile();
+  const navigate = useNavigate();
+  const programmes = useProgrammes();
+  const { state, update } = usePageState();
+  const [creating, setCreating] = useState(false);
+
+  const [search, setSearch] = useState(state.q);
+  const debounced = useDebounced(search.trim(), 400);
+  useEffect(() => {
+    if (debounced !== state.q.trim()) update({ q: debounced || null });
+    // only when the typed text settles
+  }, [debounced]);
+
+  const params = {
+    year: state.year,
+    programme: state.programme,
+    status: state.status,
+    q: state.q || null,
+    limit: state.pageSize,
+    offset: (state.page - 1) * state.pageSize,
+  };
+  const list = useQuery({
+    queryKey: ['classes', 'list', params],
+    queryFn: ({ signal }) => classesApi.list(params, signal),
+    placeholderData: keepPreviousData,
+  });
+  const d = list.data;
+  const years = Array.from({ length: 7 }, (_, i) => state.thisYear + 1 - i);
+  if (state.year !== null && !years.includes(state.year)) years.push(state.year);
+
+  const nameCell = (c: ClassSummary) => (
+    <Flex vertical gap={2}>
+      <Flex gap={6} wrap align="center">
+        <Link to={`/classes/${c.id}`}>
+          <strong>{c.name}</strong>
+        </Link>
+        {c.carriedOver && <CarriedOverTag />}
+      </Flex>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('classes.cohort')}: {c.cohortCode} · {c.site}
+      </Typography.Text>
+    </Flex>
+  );
+
+  const columns: TableColumnsType<ClassSummary> = [
+    { key: 'name', title: t('classes.class'), render: (_, c) => nameCell(c) },
+    { key: 'programme', title: t('classes.programme'), render: (_, c) => c.programme.name },
+    { key: 'mode', title: t('classes.mode'), render: (_, c) => modeLabel(t, c.mode), width: 140 },
+    {
+      key: 'dates',
+      title: t('classes.dates'),
+      render: (_, c) => <span className="nt-num">{dateRange(c.startDate, c.endDate)}</span>,
+      width: 200,
+    },
+    {
+      key: 'places',
+      title: t('classes.places'),
+      render: (_, c) => <PlacesCell taken={c.placesTaken} capacity={c.capacity} />,
+      width: 130,
+    },
+    {
+      key: 'waitlist',
+      title: t('classes.waitlist'),
+      align: 'right',
+      width: 130,
+      render: (_, c) => (c.waitlisted > 0 ? <Tag color="gold">{formatNumber(c.waitlisted)}</Tag> : <span className="nt-num">0</span>),
+    },
+    { key: 'status', title: t('classes.status'), render: (_, c) => <ClassStatusTag status={c.status} />, width: 130 },
+  ];
+
+  const empty = (
+    <Empty
+      image={Empty.PRESENTED_IMAGE_SIMPLE}
+      description={state.programme || state.status || state.q ? t('classes.noMatch') : t('classes.emptyYear', { year: state.year ?? '' })}
+    >
+      {can('classes.manage') && !state.programme && !state.status && !state.q && (
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+          {t('classes.open')}
+        </Button>
+      )}
+    </Empty>
+  );
+
+  const pagination = {
+    current: state.page,
+    pageSize: state.pageSize,
+    total: d?.total ?? 0,
+    showSizeChanger: !isMobile,
+    pageSizeOptions: PAGE_SIZES,
+    onChange: (p: number, ps: number) => update({ page: p === 1 ? null : p, pageSize: ps === 20 ? null : ps }),
+    showTotal: (total: number, range: [number, number]) =>
+      t('registry.range', { from: formatNumber(range[0]), to: formatNumber(range[1]), total: formatNumber(total) }),
+    size: isMobile ? ('small' as const) : undefined,
+  };
+
+  return (
+    <>
+      <div className="nt-page-head">
+        <div>
+          <Typography.Title level={3}>{t('classes.title')}</Typography.Title>
+          <Typography.Text type="secondary">{t('classes.subtitle')}</Typography.Text>
+        </div>
+        {can('classes.manage') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('classes.open')}
+          </Button>
+        )}
+      </div>
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <Form layout="vertical">
+          <Flex gap={12} wrap>
+            <Form.Item label={t('classes.year')} htmlFor="classes-year" style={{ flex: '1 1 120px', maxWidth: 180, marginBottom: 8 }}>
+              <Select
+                id="classes-year"
+                value={state.year ?? 'all'}
+                onChange={(v) => update({ year: v === state.thisYear ? null : v })}
+                options={[
+                  ...years.map((y) => ({ value: y as number | 'all', label: String(y) })),
+                  { value: 'all', label: t('classes.allYears') },
+                ]}
+              />
+            </Form.Item>
+            <Form.Item
+              label={t('classes.status')}
+              htmlFor="classes-status"
+              style={{ flex: '1 1 160px', maxWidth: isMobile ? undefined : 220, marginBottom: 8 }}
+            >
+              <Select
+                id="classes-status"
+                value={state.status}
+                onChange={(v) => update({ status: v ?? null })}
+                allowClear
+                placeholder={t('classes.allStatuses')}
+                options={STATUSES.map((s) => ({ value: s, label: classStatusLabel(t, s) }))}
+              />
+            </Form.Item>
+            <Form.Item label={t('classes.programme')} htmlFor="classes-programme" style={{ flex: '2 1 280px', marginBottom: 8 }}>
+              <Select
+                id="classes-programme"
+                value={state.programme}
+                onChange={(v) => update({ programme: v ?? null })}
+                allowClear
+                placeholder={t('classes.allProgrammes')}
+                loading={programmes.isPending}
+                showSearch={{ filterOption: foldedFilter }}
+                options={(programmes.data?.items ?? []).map((p) => ({ value: p.code, label: p.name }))}
+              />
+            </Form.Item>
+            <Form.Item label={t('classes.search')} htmlFor="classes-search" style={{ flex: '2 1 240px', marginBottom: 8 }}>
+              <Input
+                id="classes-search"
+                value={search}
+                onChange={(e) => setSearch(e.target.value)}
+                allowClear
+                prefix={<SearchOutlined aria-hidden />}
+                placeholder={t('classes.searchPlaceholder')}
+                maxLength={100}
+                data-testid="classes-search"
+              />
+            </Form.Item>
+          </Flex>
+        </Form>
+      </Card>
+
+      {list.isError ? (
+        <PageError error={list.error} onRetry={() => void list.refetch()} />
+      ) : isMobile ? (
+        <Flex vertical gap={8} role="list" aria-label={t('classes.listLabel')} aria-busy={list.isFetching}>
+          {list.isPending ? (
+            <Skeleton active paragraph={{ rows: 6 }} />
+          ) : d && d.items.length === 0 ? (
+            <Card>{empty}</Card>
+          ) : (
+            <>
+              {d && (
+                <Typography.Text strong>
+                  {state.year !== null
+                    ? t('classes.totalYear', { n: formatNumber(d.total), year: state.year })
+                    : t('classes.total', { n: formatNumber(d.total) })}
+                </Typography.Text>
+              )}
+              {d?.items.map((c) => (
+                <Card key={c.id} size="small" role="listitem" hoverable onClick={() => navigate(`/classes/${c.id}`)}>
+                  <Flex justify="space-between" align="start" gap={8}>
+                    {nameCell(c)}
+                    <ClassStatusTag status={c.status} />
+                  </Flex>
+                  <Typography.Text style={{ display: 'block', marginTop: 4 }}>{c.programme.name}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ display: 'block', fontSize: 13 }}>
+                    {modeLabel(t, c.mode)} · <span className="nt-num">{dateRange(c.startDate, c.endDate)}</span>
+                  </Typography.Text>
+                  <Flex gap={12} align="center" style={{ marginTop: 6 }}>
+                    <Typography.Text type="secondary">{t('classes.places')}:</Typography.Text>
+                    <PlacesCell taken={c.placesTaken} capacity={c.capacity} waitlisted={c.waitlisted} compact />
+                  </Flex>
+                </Card>
+              ))}
+              {d && d.total > state.pageSize && (
+                <Flex justify="center">
+                  <Pagination {...pagination} simple />
+                </Flex>
+              )}
+            </>
+          )}
+        </Flex>
+      ) : (
+        <Card size="small">
+          {d && (
+            <Typography.Text strong style={{ display: 'block', marginBottom: 8 }} data-testid="classes-total">
+              {state.year !== null
+                ? t('classes.totalYear', { n: formatNumber(d.total), year: state.year })
+                : t('classes.total', { n: formatNumber(d.total) })}
+            </Typography.Text>
+          )}
+          <Table<ClassSummary>
+            aria-label={t('classes.listLabel')}
+            rowKey="id"
+            size="small"
+            columns={columns}
+            dataSource={d?.items ?? []}
+            loading={list.isFetching}
+            scroll={{ x: 1000 }}
+            locale={{ emptyText: list.isPending ? ' ' : empty }}
+            pagination={pagination}
+          />
+        </Card>
+      )}
+      {can('classes.manage') && (
+        <ClassFormDrawer open={creating} onClose={() => setCreating(false)} onSaved={(c) => navigate(`/classes/${c.id}`)} />
+      )}
+    </>
+  );
+}

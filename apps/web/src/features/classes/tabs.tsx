@@ -1,0 +1,48 @@
+/**
+ * The tabs of the class page. Each is one entry of CLASS_TABS: its key (also the URL's ?tab=), its
+ * label, who sees it and what it shows. Later screens (attendance, grades, graduation,
+ * certificates…) add their entry here; the page shows them in this order.
+ */
+import type { ReactNode } from 'react';
+import type { ClassDetail, Me } from '@nang-tam/contracts';
+import type { Permission } from '@nang-tam/domain';
+import type { TFunction } from '../../i18n';
+import { NominationsTab } from './NominationsTab';
+import { OverviewTab } from './OverviewTab';
+import { ScheduleTab } from './ScheduleTab';
+import { LEARNER_CLASS_TABS } from '../learning/classTabs';
+
+export interface ClassTabContext {
+  cls: ClassDetail;
+  me: Me;
+  can: (p: Permission) => boolean;
+  t: TFunction;
+}
+
+export interface ClassTabDef {
+  /** Unique; the URL's ?tab= value. The first visible tab is the default. */
+  key: string;
+  label: (ctx: ClassTabContext) => ReactNode;
+  /** Who sees the tab (default: everyone who may read the class). */
+  visible?: (ctx: ClassTabContext) => boolean;
+  render: (ctx: ClassTabContext) => ReactNode;
+}
+
+export const CLASS_TABS: ClassTabDef[] = [
+  {
+    key: 'overview',
+    label: ({ t }) => t('classTab.overview'),
+    render: ({ cls }) => <OverviewTab cls={cls} />,
+  },
+  {
+    key: 'schedule',
+    label: ({ t, cls }) => (cls.sessions > 0 ? `${t('classTab.schedule')} (${cls.sessions})` : t('classTab.schedule')),
+    render: ({ cls }) => <ScheduleTab cls={cls} />,
+  },
+  {
+    key: 'nominations',
+    label: ({ t }) => t('classTab.nominations'),
+    render: ({ cls }) => <NominationsTab cls={cls} />,
+  },
+  ...LEARNER_CLASS_TABS,
+];
