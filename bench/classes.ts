@@ -19,7 +19,18 @@
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import pg from 'pg';
-import { boardsRepo, catalogueRepo, certificatesRepo, createDb, loadMigrations, migrate, personFactsRepo, rulesRepo, usersRepo, type Db } from '@nang-tam/db';
+import {
+  boardsRepo,
+  catalogueRepo,
+  certificatesRepo,
+  createDb,
+  loadMigrations,
+  migrate,
+  personFactsRepo,
+  rulesRepo,
+  usersRepo,
+  type Db,
+} from '@nang-tam/db';
 import { foldVietnamese, todayInVietnam, training } from '@nang-tam/domain';
 import type { ClassBoard, EligibilityResult } from '@nang-tam/contracts';
 import { buildApp } from '../apps/server/src/app.js';
@@ -86,7 +97,9 @@ const maxDate = (a: string, b: string) => (a > b ? a : b);
 type Timed<T> = { ms: number; result: T };
 
 /** Medians of calls timed in rounds (a, b, c, a, b, c…) after WARM_UP untimed rounds: each sees the same load. */
-async function timeRounds<const T extends readonly (() => Promise<unknown>)[]>(fns: T): Promise<{ [K in keyof T]: Timed<Awaited<ReturnType<T[K]>>> }> {
+async function timeRounds<const T extends readonly (() => Promise<unknown>)[]>(
+  fns: T,
+): Promise<{ [K in keyof T]: Timed<Awaited<ReturnType<T[K]>>> }> {
   const results: unknown[] = [];
   for (let i = 0; i < WARM_UP; i++) for (const [j, fn] of fns.entries()) results[j] = await fn();
   const times: number[][] = fns.map(() => []);
@@ -129,7 +142,9 @@ const CLASSES_MIGRATION = 7;
  * Classes, nominations and the rest are then empty: the benchmark makes its own.
  */
 async function rebuildClassesSchema(db: Db): Promise<void> {
-  const later = loadMigrations().filter((m) => m.version >= CLASSES_MIGRATION).reverse();
+  const later = loadMigrations()
+    .filter((m) => m.version >= CLASSES_MIGRATION)
+    .reverse();
   await db.transaction(async (tx) => {
     for (const m of later) {
       const sql = m.sql.replace(/--.*$/gm, '');
@@ -164,16 +179,20 @@ interface Setup {
 }
 
 async function setUp(db: Db): Promise<Setup> {
-  const school = (await db.query<{ id: number; path: string; depth: number; kind: string }>(
-    "SELECT id, path, depth, kind FROM units WHERE kind = 'school' ORDER BY depth, id LIMIT 1",
-  )).rows[0];
+  const school = (
+    await db.query<{ id: number; path: string; depth: number; kind: string }>(
+      "SELECT id, path, depth, kind FROM units WHERE kind = 'school' ORDER BY depth, id LIMIT 1",
+    )
+  ).rows[0];
   const root = (await db.query<{ id: number; path: string }>('SELECT id, path FROM units WHERE depth = 0 ORDER BY id LIMIT 1')).rows[0]!;
   const parent = school ?? { ...root, depth: 0, kind: 'school' };
   const addUnit = async (code: string, name: string) => {
-    const id = (await db.query<{ id: number }>(
-      `INSERT INTO units (code, name, search_name, kind, parent_id, path, depth) VALUES ($1, $2, $3, $4, $5, 'tmp-' || $1, $6) RETURNING id`,
-      [code, name, foldVietnamese(name), parent.kind, parent.id, parent.depth + 1],
-    )).rows[0]!.id;
+    const id = (
+      await db.query<{ id: number }>(
+        `INSERT INTO units (code, name, search_name, kind, parent_id, path, depth) VALUES ($1, $2, $3, $4, $5, 'tmp-' || $1, $6) RETURNING id`,
+        [code, name, foldVietnamese(name), parent.kind, parent.id, parent.depth + 1],
+      )
+    ).rows[0]!.id;
     const path = `${parent.path}${id}/`;
     await db.query('UPDATE units SET path = $1 WHERE id = $2', [path, id]);
     return { id, path };
@@ -181,7 +200,8 @@ async function setUp(db: Db): Promise<Setup> {
   const unit = await addUnit('BENCH-PH', 'Phân hiệu đo hiệu năng');
   const otherUnit = await addUnit('BENCH-PH2', 'Phân hiệu đo hiệu năng số 2');
   const hash = await hashPassword(PASSWORD);
-  const addUser = (username: string, role: string, unitId: number) => usersRepo.insertUser(db, { username, passwordHash: hash, displayName: username, role, unitId });
+  const addUser = (username: string, role: string, unitId: number) =>
+    usersRepo.insertUser(db, { username, passwordHash: hash, displayName: username, role, unitId });
   const registrarId = await addUser('bench_registrar', 'school_registrar', unit.id);
   const otherRegistrarId = await addUser('bench_registrar2', 'school_registrar', otherUnit.id);
   const boardId = await addUser('bench_board', 'province_board', root.id);
@@ -196,8 +216,17 @@ async function setUp(db: Db): Promise<Setup> {
     lecturers.push(r.rows[0]!.id);
   }
   // a stable hash in [0, 1000) of a text, for the data's spread
-  await db.exec("CREATE FUNCTION bench_h(text) RETURNS int LANGUAGE sql IMMUTABLE AS $$ SELECT ((hashtext($1)::bigint + 2147483648) % 1000)::int $$");
-  return { unit, registrar: await authOf(registrarId), otherUnit, otherRegistrar: await authOf(otherRegistrarId), board: await authOf(boardId), lecturers };
+  await db.exec(
+    'CREATE FUNCTION bench_h(text) RETURNS int LANGUAGE sql IMMUTABLE AS $$ SELECT ((hashtext($1)::bigint + 2147483648) % 1000)::int $$',
+  );
+  return {
+    unit,
+    registrar: await authOf(registrarId),
+    otherUnit,
+    otherRegistrar: await authOf(otherRegistrarId),
+    board: await authOf(boardId),
+    lecturers,
+  };
 }
 
 // ---------- classes ----------
@@ -226,17 +255,34 @@ const MODULE_NAMES = [
 /** Inserts a class with its modules and an evenly spread schedule (lessons, then the exam on the eve of the end). */
 async function insertClass(db: Db, s: Setup, c: PlannedClass, index: number, organiser = s.unit.id): Promise<number> {
   const conditions = training.graduationConditionsFor({ code: c.programme, kind: PROGRAMME_KINDS[c.programme] });
-  const id = (await db.query<{ id: number }>(
-    `INSERT INTO classes (programme_code, cohort_code, name, mode, organiser_unit_id, site, start_date, end_date, capacity, status, grading_scheme, graduation_conditions)
+  const id = (
+    await db.query<{ id: number }>(
+      `INSERT INTO classes (programme_code, cohort_code, name, mode, organiser_unit_id, site, start_date, end_date, capacity, status, grading_scheme, graduation_conditions)
      VALUES ($1, $2, $3, 'full_time', $4, 'Trường Chính trị tỉnh', $5, $6, $7, $8, $9, $10) RETURNING id`,
-    [c.programme, c.cohort, `Lớp ${c.cohort}`, organiser, c.start, c.end, c.capacity, c.status, JSON.stringify(training.DEFAULT_GRADING_SCHEME), JSON.stringify(conditions)],
-  )).rows[0]!.id;
+      [
+        c.programme,
+        c.cohort,
+        `Lớp ${c.cohort}`,
+        organiser,
+        c.start,
+        c.end,
+        c.capacity,
+        c.status,
+        JSON.stringify(training.DEFAULT_GRADING_SCHEME),
+        JSON.stringify(conditions),
+      ],
+    )
+  ).rows[0]!.id;
   const moduleIds: number[] = [];
   for (const [i, m] of c.modules.entries()) {
-    moduleIds.push((await db.query<{ id: number }>(
-      'INSERT INTO class_modules (class_id, code, name, periods, sort_order) VALUES ($1, $2, $3, $4, $5) RETURNING id',
-      [id, m.code, m.name, m.periods, i + 1],
-    )).rows[0]!.id);
+    moduleIds.push(
+      (
+        await db.query<{ id: number }>(
+          'INSERT INTO class_modules (class_id, code, name, periods, sort_order) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+          [id, m.code, m.name, m.periods, i + 1],
+        )
+      ).rows[0]!.id,
+    );
   }
   const span = Math.max(1, daysBetween(c.start, c.end) - 2);
   const rows: unknown[][] = [];
@@ -244,10 +290,22 @@ async function insertClass(db: Db, s: Setup, c: PlannedClass, index: number, org
     const date = addDays(c.start, Math.floor((k * span) / c.lessons));
     const module = moduleIds[Math.min(moduleIds.length - 1, Math.floor((k * moduleIds.length) / c.lessons))]!;
     const morning = k % 2 === 0;
-    rows.push([id, module, 'lesson', date, morning ? '07:30' : '13:30', morning ? '11:00' : '17:00', `P.${index % 30}`, s.lecturers[(index + k) % s.lecturers.length]]);
+    rows.push([
+      id,
+      module,
+      'lesson',
+      date,
+      morning ? '07:30' : '13:30',
+      morning ? '11:00' : '17:00',
+      `P.${index % 30}`,
+      s.lecturers[(index + k) % s.lecturers.length],
+    ]);
   }
   rows.push([id, null, 'exam', addDays(c.end, -1), '07:30', '10:30', `P.${index % 30}`, null]);
-  const values = rows.map((_, i) => `($${i * 9 + 1}::int, $${i * 9 + 2}::int, $${i * 9 + 3}, $${i * 9 + 4}::date, $${i * 9 + 5}::time, $${i * 9 + 6}::time, $${i * 9 + 7}, $${i * 9 + 8}::int, $${i * 9 + 9})`);
+  const values = rows.map(
+    (_, i) =>
+      `($${i * 9 + 1}::int, $${i * 9 + 2}::int, $${i * 9 + 3}, $${i * 9 + 4}::date, $${i * 9 + 5}::time, $${i * 9 + 6}::time, $${i * 9 + 7}, $${i * 9 + 8}::int, $${i * 9 + 9})`,
+  );
   await db.query(
     `INSERT INTO class_sessions (class_id, class_module_id, kind, on_date, starts_at, ends_at, room, lecturer_id, checkin_secret) VALUES ${values.join(', ')}`,
     rows.flatMap((r) => [...r, randomBytes(24).toString('base64url')]),
@@ -289,7 +347,21 @@ async function enrolAll(db: Db, s: Setup, classIds: readonly number[], people: r
  * final grades once the exam has passed, conduct reports asked 40 days into the classes that
  * require them (80% received, a few unsatisfactory).
  */
-async function fillRecords(db: Db, classIds: readonly number[], today: string, spread: { unmarkedPerMille: number; absentPerMille: number; gradedPerMille: number; failPerMille: number; recallPerMille: number; madeUpPerMille: number; receivedPerMille: number; unsatisfactoryPerMille: number }): Promise<void> {
+async function fillRecords(
+  db: Db,
+  classIds: readonly number[],
+  today: string,
+  spread: {
+    unmarkedPerMille: number;
+    absentPerMille: number;
+    gradedPerMille: number;
+    failPerMille: number;
+    recallPerMille: number;
+    madeUpPerMille: number;
+    receivedPerMille: number;
+    unsatisfactoryPerMille: number;
+  },
+): Promise<void> {
   const ids = [...classIds];
   const absentUnexcusedFrom = 1000 - Math.round(spread.absentPerMille * 0.58);
   const absentFrom = 1000 - spread.absentPerMille;
@@ -358,18 +430,24 @@ async function fillRecords(db: Db, classIds: readonly number[], today: string, s
 // ---------- who takes part ----------
 
 /** People eligible for sơ cấp LLCT in the bulk class (the rules engine decides), with their answers. */
-async function eligibleForBulk(db: Db, classId: number, count: number): Promise<{ ids: number[]; answers: Map<number, EligibilityResult> }> {
+async function eligibleForBulk(
+  db: Db,
+  classId: number,
+  count: number,
+): Promise<{ ids: number[]; answers: Map<number, EligibilityResult> }> {
   const prepared = await prepareClass(db, classId);
   const ids: number[] = [];
   const answers = new Map<number, EligibilityResult>();
   let after = 0;
   while (ids.length < count) {
-    const batch = (await db.query<{ id: number }>(
-      `SELECT p.id FROM people p WHERE p.id > $1 AND p.political_theory_level IS NULL
+    const batch = (
+      await db.query<{ id: number }>(
+        `SELECT p.id FROM people p WHERE p.id > $1 AND p.political_theory_level IS NULL
          AND (p.party_joined_on IS NOT NULL OR p.category IN ('cong_chuc', 'khong_chuyen_trach'))
        ORDER BY p.id LIMIT 2000`,
-      [after],
-    )).rows.map((r) => r.id);
+        [after],
+      )
+    ).rows.map((r) => r.id);
     if (batch.length === 0) throw new Error(`only ${ids.length} people are eligible for the bulk nomination`);
     after = batch[batch.length - 1]!;
     for (const f of await personFactsRepo.loadFactsOf(db, batch, personFactsRepo.ALL_FACTS)) {
@@ -577,10 +655,12 @@ async function run(db: Db, url: string): Promise<ClassesBench> {
   const bulkClass = await insertClass(db, s, bulkPlan('BENCH-BULK'), 0, s.otherUnit.id);
   const bulkBaseClass = await insertClass(db, s, bulkPlan('BENCH-BULK-PG'), 1, s.otherUnit.id);
   const bulk = await eligibleForBulk(db, bulkClass, BULK);
-  const others = (await db.query<{ id: number }>(
-    `SELECT id FROM people WHERE NOT (id = ANY($1::int[])) ORDER BY bench_h('p' || id), id LIMIT $2`,
-    [bulk.ids, BOARD_CLASSES * LEARNERS_PER_CLASS + GRADUATING],
-  )).rows.map((r) => r.id);
+  const others = (
+    await db.query<{ id: number }>(`SELECT id FROM people WHERE NOT (id = ANY($1::int[])) ORDER BY bench_h('p' || id), id LIMIT $2`, [
+      bulk.ids,
+      BOARD_CLASSES * LEARNERS_PER_CLASS + GRADUATING,
+    ])
+  ).rows.map((r) => r.id);
   const boardPeople = others.slice(0, BOARD_CLASSES * LEARNERS_PER_CLASS);
   const graduatingPeople = others.slice(BOARD_CLASSES * LEARNERS_PER_CLASS);
 
@@ -599,16 +679,21 @@ async function run(db: Db, url: string): Promise<ClassesBench> {
       end = addDays(start, 75 + (j % 4) * 15);
     }
     boardClasses.push(
-      await insertClass(db, s, {
-        cohort: `BENCH-${String(i + 1).padStart(2, '0')}`,
-        programme,
-        start,
-        end,
-        capacity: LEARNERS_PER_CLASS + 3,
-        status: end < today ? 'closed' : 'open',
-        modules: modulesOf(5),
-        lessons: 36,
-      }, i),
+      await insertClass(
+        db,
+        s,
+        {
+          cohort: `BENCH-${String(i + 1).padStart(2, '0')}`,
+          programme,
+          start,
+          end,
+          capacity: LEARNERS_PER_CLASS + 3,
+          status: end < today ? 'closed' : 'open',
+          modules: modulesOf(5),
+          lessons: 36,
+        },
+        i,
+      ),
     );
   }
   await enrolAll(db, s, boardClasses, boardPeople, LEARNERS_PER_CLASS);
@@ -649,16 +734,22 @@ async function run(db: Db, url: string): Promise<ClassesBench> {
   );
 
   console.log(`Setting up: a class of ${GRADUATING} that has finished its course…`);
-  const gradClass = await insertClass(db, s, {
-    cohort: 'BENCH-TN',
-    programme: 'TC_LLCT',
-    start: addDays(today, -150),
-    end: addDays(today, -1),
-    capacity: GRADUATING,
-    status: 'closed',
-    modules: modulesOf(6),
-    lessons: 40,
-  }, 99, s.otherUnit.id);
+  const gradClass = await insertClass(
+    db,
+    s,
+    {
+      cohort: 'BENCH-TN',
+      programme: 'TC_LLCT',
+      start: addDays(today, -150),
+      end: addDays(today, -1),
+      capacity: GRADUATING,
+      status: 'closed',
+      modules: modulesOf(6),
+      lessons: 40,
+    },
+    99,
+    s.otherUnit.id,
+  );
   await enrolAll(db, s, [gradClass], graduatingPeople, GRADUATING);
   await fillRecords(db, [gradClass], today, {
     unmarkedPerMille: 0,
@@ -681,7 +772,10 @@ async function run(db: Db, url: string): Promise<ClassesBench> {
     const login = async (username: string) => {
       const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: PASSWORD } });
       if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode}`);
-      return { cookie: `nt_session=${res.cookies.find((k) => k.name === 'nt_session')!.value}`, 'x-csrf-token': res.json().csrfToken as string };
+      return {
+        cookie: `nt_session=${res.cookies.find((k) => k.name === 'nt_session')!.value}`,
+        'x-csrf-token': res.json().csrfToken as string,
+      };
     };
     const registrar = await login('bench_registrar');
     const graduating = await login('bench_registrar2');
@@ -700,7 +794,12 @@ async function run(db: Db, url: string): Promise<ClassesBench> {
     const baseline = async () => (await db.query<BaselineRow>(BOARD_SQL, [today, s.unit.path, `${year}-01-01`, `${year}-12-31`])).rows;
     // what the service reads, without running the rules: its share of the service's time
     const reads = async () => {
-      const rows = await boardsRepo.listBoardClasses(db, { kind: 'organiser', scope: s.registrar.scope }, { runningFrom: `${year}-01-01`, runningTo: `${year}-12-31` }, today);
+      const rows = await boardsRepo.listBoardClasses(
+        db,
+        { kind: 'organiser', scope: s.registrar.scope },
+        { runningFrom: `${year}-01-01`, runningTo: `${year}-12-31` },
+        today,
+      );
       const ids = rows.map((r) => r.id);
       await Promise.all([boardsRepo.listModulesOf(db, ids), boardsRepo.listSessionsOf(db, ids), boardsRepo.listClassLearnerFacts(db, ids)]);
     };
@@ -717,15 +816,24 @@ async function run(db: Db, url: string): Promise<ClassesBench> {
     load.graduation = loadavg()[0]!;
     const baseMs = await graduationBaseline(url, gradClass, today, s);
     const t0 = performance.now();
-    const graduated = await app.inject({ method: 'POST', url: `/api/v1/classes/${gradClass}/graduation`, headers: graduating, payload: { decidedOn: today } });
+    const graduated = await app.inject({
+      method: 'POST',
+      url: `/api/v1/classes/${gradClass}/graduation`,
+      headers: graduating,
+      payload: { decidedOn: today },
+    });
     const graduationMs = performance.now() - t0;
     if (graduated.statusCode !== 200) throw new Error(`graduation: ${graduated.statusCode} ${graduated.body.slice(0, 500)}`);
     const result = graduated.json() as { completed: number; failed: number; certificates: { enrolmentId: number; number: string }[] };
-    console.log(`  ${graduationMs.toFixed(0)} ms (bare pg, the same rows: ${baseMs.toFixed(0)} ms): ${result.completed} graduated, ${result.failed} not`);
-    const certificateIds = (await db.query<{ id: number }>(
-      'SELECT ce.id FROM certificates ce JOIN enrolments e ON e.id = ce.enrolment_id WHERE e.class_id = $1 ORDER BY ce.number',
-      [gradClass],
-    )).rows.map((r) => r.id);
+    console.log(
+      `  ${graduationMs.toFixed(0)} ms (bare pg, the same rows: ${baseMs.toFixed(0)} ms): ${result.completed} graduated, ${result.failed} not`,
+    );
+    const certificateIds = (
+      await db.query<{ id: number }>(
+        'SELECT ce.id FROM certificates ce JOIN enrolments e ON e.id = ce.enrolment_id WHERE e.class_id = $1 ORDER BY ce.number',
+        [gradClass],
+      )
+    ).rows.map((r) => r.id);
     console.log(`Rendering the ${certificateIds.length} certificates through the API, one after another…`);
     // every RENDER_EVERY-th certificate is also rendered by pdfmake alone right after its download: the same load for both
     const viewer = { scope: s.otherRegistrar.scope, managesCertificates: true };
@@ -736,7 +844,8 @@ async function run(db: Db, url: string): Promise<ClassesBench> {
       const t1 = performance.now();
       const res = await app.inject({ url: `/api/v1/certificates/${id}/pdf`, headers: graduating });
       const ms = performance.now() - t1;
-      if (res.statusCode !== 200 || !res.rawPayload.subarray(0, 5).equals(Buffer.from('%PDF-'))) throw new Error(`pdf ${id}: ${res.statusCode}`);
+      if (res.statusCode !== 200 || !res.rawPayload.subarray(0, 5).equals(Buffer.from('%PDF-')))
+        throw new Error(`pdf ${id}: ${res.statusCode}`);
       pdfMs += ms;
       pdfBytes += res.rawPayload.length;
       if (i % RENDER_EVERY === 0) {
@@ -756,7 +865,12 @@ async function run(db: Db, url: string): Promise<ClassesBench> {
     console.log(`Bulk nomination of ${BULK} people through the job…`);
     load.bulk = loadavg()[0]!;
     const t3 = performance.now();
-    const queued = await app.inject({ method: 'POST', url: `/api/v1/classes/${bulkClass}/nominations/bulk`, headers: board, payload: { personIds: bulk.ids } });
+    const queued = await app.inject({
+      method: 'POST',
+      url: `/api/v1/classes/${bulkClass}/nominations/bulk`,
+      headers: board,
+      payload: { personIds: bulk.ids },
+    });
     if (queued.statusCode !== 202) throw new Error(`bulk: ${queued.statusCode} ${queued.body.slice(0, 300)}`);
     await runPendingJobs({ db, config: loadConfig({ LOG_LEVEL: 'silent', DEMO: 'off', DATABASE_URL: url }) });
     const job = (await app.inject({ url: `/api/v1/jobs/${queued.json().id}`, headers: board })).json() as {
@@ -783,10 +897,21 @@ async function run(db: Db, url: string): Promise<ClassesBench> {
           count: certificateIds.length,
           apiMs: pdfMs,
           meanBytes: pdfBytes / Math.max(1, certificateIds.length),
-          sample: { count: sampled.n, apiMeanMs: sampled.api / Math.max(1, sampled.n), renderMeanMs: sampled.direct / Math.max(1, sampled.n) },
+          sample: {
+            count: sampled.n,
+            apiMeanMs: sampled.api / Math.max(1, sampled.n),
+            renderMeanMs: sampled.direct / Math.max(1, sampled.n),
+          },
         },
       },
-      bulk: { people: BULK, nominated: job.result.nominated, waitlisted: job.result.waitlisted, refused: job.result.refused, jobMs, baselineMs: bulkBaseMs },
+      bulk: {
+        people: BULK,
+        nominated: job.result.nominated,
+        waitlisted: job.result.waitlisted,
+        refused: job.result.refused,
+        jobMs,
+        baselineMs: bulkBaseMs,
+      },
       board: {
         year,
         classes: api.result.classes.total,
@@ -817,10 +942,12 @@ async function graduationBaseline(url: string, classId: number, today: string, s
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const learners = (await client.query<{ id: number; person_id: number; full_name: string; birth_date: string }>(
-      "SELECT e.id, e.person_id, p.full_name, to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date FROM enrolments e JOIN people p ON p.id = e.person_id WHERE e.class_id = $1 ORDER BY e.id",
-      [classId],
-    )).rows;
+    const learners = (
+      await client.query<{ id: number; person_id: number; full_name: string; birth_date: string }>(
+        "SELECT e.id, e.person_id, p.full_name, to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date FROM enrolments e JOIN people p ON p.id = e.person_id WHERE e.class_id = $1 ORDER BY e.id",
+        [classId],
+      )
+    ).rows;
     const ids = learners.map((l) => l.id);
     const people = learners.map((l) => l.person_id);
     const year = Number(today.slice(0, 4));
@@ -848,7 +975,16 @@ async function graduationBaseline(url: string, classId: number, today: string, s
       `INSERT INTO certificates (number, enrolment_id, person_id, programme_code, holder_name, holder_birth_date, classification, issued_on, signature, qualification_id)
        SELECT x.n, x.e, x.p, 'TC_LLCT', x.h, x.b, 'kha', $7, x.s, x.q
        FROM unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::date[], $6::text[], $8::int[]) AS x(n, e, p, h, b, s, q) RETURNING id`,
-      [numbers, ids, people, learners.map((l) => l.full_name), learners.map((l) => l.birth_date), signatures, today, q.rows.map((r) => r.id)],
+      [
+        numbers,
+        ids,
+        people,
+        learners.map((l) => l.full_name),
+        learners.map((l) => l.birth_date),
+        signatures,
+        today,
+        q.rows.map((r) => r.id),
+      ],
     );
     await client.query("UPDATE people SET political_theory_level = 'trung_cap', updated_at = now() WHERE id = ANY($1::int[])", [people]);
     const audit = [
@@ -860,7 +996,14 @@ async function graduationBaseline(url: string, classId: number, today: string, s
     await client.query(
       `INSERT INTO audit_log (actor_id, actor_name, action, entity, entity_id, person_id, after)
        SELECT $1, 'bench_registrar2', x.a, x.e, x.i, x.p, x.j::jsonb FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::text[]) AS x(a, e, i, p, j)`,
-      [s.otherRegistrar.id, audit.map((a) => a[0]), audit.map((a) => a[1]), audit.map((a) => a[2]), audit.map((a) => a[3]), audit.map((a) => a[4])],
+      [
+        s.otherRegistrar.id,
+        audit.map((a) => a[0]),
+        audit.map((a) => a[1]),
+        audit.map((a) => a[2]),
+        audit.map((a) => a[3]),
+        audit.map((a) => a[4]),
+      ],
     );
     const ms = performance.now() - t0;
     await client.query('ROLLBACK');
@@ -875,7 +1018,13 @@ async function graduationBaseline(url: string, classId: number, today: string, s
  * lock the class, count its places and waitlist, insert the nomination (with the stored
  * eligibility answer), its steps and its audit record.
  */
-async function bulkBaseline(url: string, classId: number, people: readonly number[], answers: Map<number, EligibilityResult>, by: AuthUser): Promise<number> {
+async function bulkBaseline(
+  url: string,
+  classId: number,
+  people: readonly number[],
+  answers: Map<number, EligibilityResult>,
+  by: AuthUser,
+): Promise<number> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -883,18 +1032,22 @@ async function bulkBaseline(url: string, classId: number, people: readonly numbe
     for (const personId of people) {
       await client.query('BEGIN');
       const cls = (await client.query<{ capacity: number }>('SELECT capacity FROM classes WHERE id = $1 FOR UPDATE', [classId])).rows[0]!;
-      const places = (await client.query<{ taken: number; waitlisted: number }>(
-        `SELECT count(*) FILTER (WHERE status IN ('nominated', 'approved_agency', 'approved_board', 'enrolled'))::int AS taken,
+      const places = (
+        await client.query<{ taken: number; waitlisted: number }>(
+          `SELECT count(*) FILTER (WHERE status IN ('nominated', 'approved_agency', 'approved_board', 'enrolled'))::int AS taken,
            count(*) FILTER (WHERE status = 'waitlisted')::int AS waitlisted
          FROM nominations WHERE class_id = $1`,
-        [classId],
-      )).rows[0]!;
+          [classId],
+        )
+      ).rows[0]!;
       const status = places.taken < cls.capacity ? 'nominated' : 'waitlisted';
       const answer = answers.get(personId)!;
-      const id = (await client.query<{ id: number }>(
-        'INSERT INTO nominations (class_id, person_id, status, eligibility, nominated_by) VALUES ($1, $2, $3, $4, $5) RETURNING id',
-        [classId, personId, status, JSON.stringify(answer), by.id],
-      )).rows[0]!.id;
+      const id = (
+        await client.query<{ id: number }>(
+          'INSERT INTO nominations (class_id, person_id, status, eligibility, nominated_by) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+          [classId, personId, status, JSON.stringify(answer), by.id],
+        )
+      ).rows[0]!.id;
       await client.query(
         `INSERT INTO nomination_steps (nomination_id, step, decision, decided_by) VALUES ($1, 'agency', 'approved', $2)
          ${status === 'waitlisted' ? ", ($1, 'waitlist', 'recorded', $2)" : ''}`,
@@ -902,7 +1055,13 @@ async function bulkBaseline(url: string, classId: number, people: readonly numbe
       );
       await client.query(
         `INSERT INTO audit_log (actor_id, actor_name, action, entity, entity_id, person_id, after) VALUES ($1, $2, 'create', 'nomination', $3, $4, $5)`,
-        [by.id, by.username, String(id), personId, JSON.stringify({ classId, status, eligibility: { outcome: answer.outcome, summary: answer.summary } })],
+        [
+          by.id,
+          by.username,
+          String(id),
+          personId,
+          JSON.stringify({ classId, status, eligibility: { outcome: answer.outcome, summary: answer.summary } }),
+        ],
       );
       await client.query('COMMIT');
     }

@@ -215,7 +215,10 @@ describe('one class, from opening to certificate', () => {
     ]);
     const info = page.locator('.ant-modal-confirm').filter({ hasText: '2 buổi học được ghi là "cơ quan triệu tập"' });
     await info.getByText(`${vi(state.sessions[2]!.date)} · 07:30–11:00`).waitFor();
+    // a click during the dialog's opening animation can be lost: wait for it to settle, then for it to close
+    await settled(page);
     await info.getByRole('button').click();
+    await info.waitFor({ state: 'hidden' });
     await panel.getByRole('row').filter({ hasText: state.binh.fullName }).getByText('Còn nợ 2/2 buổi').waitFor();
 
     // the recalled sessions: Bình is marked recalled already, An is marked present

@@ -336,5 +336,35 @@ describe('classes and nominations', () => {
     await record.getByText(`Kết quả xét điều kiện tại ngày khai giảng ${vi(startDate)}`).waitFor();
     await record.getByRole('img', { name: 'Đạt', exact: true }).first().waitFor();
     expect(await record.getByRole('img', { name: 'Không đạt' }).count()).toBe(0);
+
+    // ---------- the registrar's class board: the year's figures beside the class in the list ----------
+    const year = startDate.slice(0, 4);
+    type BoardFacts = {
+      enrolled: number;
+      examEligibility: { eligible: number };
+      grades: { pending: number; finalExam: { pending: number } };
+    };
+    const board = await apiGet<{ items: { class: { id: number }; facts: BoardFacts }[] }>(
+      schoolApi.request,
+      `/api/v1/classes/board?year=${year}`,
+    );
+    const facts = board.items.find((i) => i.class.id === classId)?.facts;
+    expect(facts, 'the board holds the new class').toBeDefined();
+    expect(facts!.enrolled).toBe(1);
+    const n = (x: number) => x.toLocaleString('vi-VN');
+    await page.goto(`/classes?year=${year}`);
+    await page.getByRole('heading', { level: 3, name: 'Lớp học' }).waitFor();
+    await page.getByTestId('classes-search').fill(`so cap ${cohort}`);
+    for (const header of ['Chuyên cần', 'Nhận xét còn thiếu', 'Điểm chưa nhập', 'Đủ điều kiện dự thi']) {
+      await page.getByRole('columnheader', { name: header, exact: true }).waitFor();
+    }
+    const classRow = page
+      .getByRole('table', { name: 'Danh sách lớp' })
+      .locator('tbody tr.ant-table-row')
+      .filter({ has: page.getByRole('link', { name: className, exact: true }) });
+    const eligibleCell = classRow.getByTestId('board-exam-eligible');
+    await eligibleCell.waitFor();
+    expect(await eligibleCell.innerText()).toBe(`${n(facts!.examEligibility.eligible)} / ${n(facts!.enrolled)}`);
+    expect(await classRow.getByTestId('board-grades').innerText()).toBe(n(facts!.grades.pending + facts!.grades.finalExam.pending));
   });
 });

@@ -147,7 +147,12 @@ export const ZClassBoardLearner = z.object({
   }),
   /** For a learner still enrolled: may they sit the final exam today, and why; null once graduated or not. */
   examEligibility: z
-    .object({ outcome: z.enum(['eligible', 'not_eligible', 'pending']), summary: z.string(), checks: z.array(ZClassBoardCheck), missing: z.array(ZMissing) })
+    .object({
+      outcome: z.enum(['eligible', 'not_eligible', 'pending']),
+      summary: z.string(),
+      checks: z.array(ZClassBoardCheck),
+      missing: z.array(ZMissing),
+    })
     .nullable(),
 });
 export type ClassBoardLearner = z.infer<typeof ZClassBoardLearner>;

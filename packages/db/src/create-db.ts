@@ -78,6 +78,9 @@ export function wrapPglite(pglite: PGlite, owned = true): Db {
 }
 
 export function wrapPool(pool: pg.Pool): Db {
+  // An idle connection that the server closes (restart, administrator, network) is dropped from the
+  // pool and replaced on next use; without a listener node-postgres would raise it as uncaught.
+  pool.on('error', () => undefined);
   const run = async <T>(c: pg.Pool | pg.PoolClient, sql: string, params?: unknown[]): Promise<QueryResult<T>> => {
     const r = await c.query(sql, params);
     return { rows: r.rows as T[], rowCount: r.rowCount ?? r.rows.length };

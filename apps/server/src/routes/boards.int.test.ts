@@ -5,7 +5,15 @@ import type { Db } from '@nang-tam/db';
 import type { ClassBoard, ClassLearnersBoard, EnrolmentProgress, MyLearners, MyLearning } from '@nang-tam/contracts';
 import { createTestDb } from '../../../../tests/support/test-db.js';
 import { as, buildTestApp, loginAs, seedFixture, type Fixture, type Session } from '../../../../tests/support/fixtures.js';
-import { addDays, addUser, assignLecturer, enrol, insertLecturer, insertSession, insertTrainingClass } from '../../../../tests/support/learners.js';
+import {
+  addDays,
+  addUser,
+  assignLecturer,
+  enrol,
+  insertLecturer,
+  insertSession,
+  insertTrainingClass,
+} from '../../../../tests/support/learners.js';
 import { insertPeople } from '../../../../tests/support/classes.js';
 
 /**
@@ -45,7 +53,8 @@ async function insertNomination(classId: number, personId: number, status: strin
 }
 
 const get = (who: string, url: string) => app.inject({ url, headers: as(s[who]!) });
-const send = (method: 'PUT' | 'POST', who: string, url: string, payload: object) => app.inject({ method, url, headers: as(s[who]!), payload });
+const send = (method: 'PUT' | 'POST', who: string, url: string, payload: object) =>
+  app.inject({ method, url, headers: as(s[who]!), payload });
 
 async function ok<T>(who: string, url: string): Promise<T> {
   const res = await get(who, url);
@@ -76,7 +85,13 @@ beforeAll(async () => {
   await assignLecturer(db, modules.HP1!, lecturer, 30);
   const held: number[] = [];
   for (const [i, code] of ['HP1', 'HP1', 'HP1', 'HP2', 'HP2'].entries()) {
-    held.push(await insertSession(db, classes.K, { moduleId: modules[code]!, date: addDays(today, -30 + i * 5), lecturerId: code === 'HP1' ? lecturer : null }));
+    held.push(
+      await insertSession(db, classes.K, {
+        moduleId: modules[code]!,
+        date: addDays(today, -30 + i * 5),
+        lecturerId: code === 'HP1' ? lecturer : null,
+      }),
+    );
   }
   await insertSession(db, classes.K, { moduleId: null, kind: 'exam', date: addDays(today, -5) });
   await insertSession(db, classes.K, { moduleId: modules.HP2!, date: addDays(today, 5) });
@@ -94,7 +109,18 @@ beforeAll(async () => {
   for (const session of held) await mark(enrolments.an, session, 'present');
   for (const session of [held[0]!, held[1]!, held[2]!, held[4]!]) await mark(enrolments.binh, session, 'present');
 
-  for (const u of ['registrar', 'registrarB', 'lecturer', 'officerA', 'officerD', 'board', 'noivu', 'sysadmin', 'learner', 'learnerCuong']) {
+  for (const u of [
+    'registrar',
+    'registrarB',
+    'lecturer',
+    'officerA',
+    'officerD',
+    'board',
+    'noivu',
+    'sysadmin',
+    'learner',
+    'learnerCuong',
+  ]) {
     s[u] = await loginAs(app, u);
   }
   // Bình's agency calls her back for the fourth lesson
@@ -105,7 +131,9 @@ beforeAll(async () => {
   });
   expect(recall.statusCode, recall.body).toBe(201);
   // the school asks for the conduct reports; An's agency answers; Bình's misses the due date
-  expect((await send('POST', 'registrar', `/api/v1/classes/${classes.K}/conduct-reports/request`, { dueOn: addDays(today, 3) })).statusCode).toBe(200);
+  expect(
+    (await send('POST', 'registrar', `/api/v1/classes/${classes.K}/conduct-reports/request`, { dueOn: addDays(today, 3) })).statusCode,
+  ).toBe(200);
   const report = { satisfactory: true, conduct: 'Có ý thức học tập tốt', discipline: 'Chấp hành nghiêm nội quy' };
   expect((await send('PUT', 'officerA', `/api/v1/enrolments/${enrolments.an}/conduct-report`, report)).statusCode).toBe(200);
   await db.query('UPDATE conduct_reports SET due_on = $1 WHERE enrolment_id = $2', [addDays(today, -2), enrolments.binh]);
@@ -130,30 +158,41 @@ beforeAll(async () => {
   nominee = (await insertPeople(db, 1, { unitId: fx.units.communeA, namePrefix: 'Phạm Thị Đề Cử' }))[0]!.id;
   await insertNomination(classes.K, nominee, 'nominated', addDays(today, -1));
 
-  const simple: training.GraduationConditions = { allModulesPassed: true, minAttendanceRate: null, finalExam: 'none', conductReportRequired: false };
-  classes.KB = (await insertTrainingClass(db, {
-    organiserUnitId: fx.units.communeB,
-    cohortCode: 'KB-XA',
-    startDate: `${year}-03-01`,
-    endDate: `${year}-03-20`,
-    programmeCode: 'SC_LLCT',
-    conditions: simple,
-    modules: [{ code: 'HP1', name: 'Chủ nghĩa Mác - Lênin', periods: 10 }],
-  })).id;
-  classes.KC = (await insertTrainingClass(db, {
-    organiserUnitId: fx.units.department,
-    cohortCode: 'KC-CT',
-    startDate: `${year - 1}-11-01`,
-    endDate: addDays(today, 30),
-    modules: [{ code: 'HP1', name: 'Triết học', periods: 10 }],
-  })).id;
-  classes.KO = (await insertTrainingClass(db, {
-    organiserUnitId: fx.units.department,
-    cohortCode: 'KO-CU',
-    startDate: `${year - 1}-02-01`,
-    endDate: `${year - 1}-06-30`,
-    modules: [{ code: 'HP1', name: 'Triết học', periods: 10 }],
-  })).id;
+  const simple: training.GraduationConditions = {
+    allModulesPassed: true,
+    minAttendanceRate: null,
+    finalExam: 'none',
+    conductReportRequired: false,
+  };
+  classes.KB = (
+    await insertTrainingClass(db, {
+      organiserUnitId: fx.units.communeB,
+      cohortCode: 'KB-XA',
+      startDate: `${year}-03-01`,
+      endDate: `${year}-03-20`,
+      programmeCode: 'SC_LLCT',
+      conditions: simple,
+      modules: [{ code: 'HP1', name: 'Chủ nghĩa Mác - Lênin', periods: 10 }],
+    })
+  ).id;
+  classes.KC = (
+    await insertTrainingClass(db, {
+      organiserUnitId: fx.units.department,
+      cohortCode: 'KC-CT',
+      startDate: `${year - 1}-11-01`,
+      endDate: addDays(today, 30),
+      modules: [{ code: 'HP1', name: 'Triết học', periods: 10 }],
+    })
+  ).id;
+  classes.KO = (
+    await insertTrainingClass(db, {
+      organiserUnitId: fx.units.department,
+      cohortCode: 'KO-CU',
+      startDate: `${year - 1}-02-01`,
+      endDate: `${year - 1}-06-30`,
+      modules: [{ code: 'HP1', name: 'Triết học', periods: 10 }],
+    })
+  ).id;
   const kg = await insertTrainingClass(db, {
     organiserUnitId: fx.units.department,
     cohortCode: 'KG-TN',
@@ -214,14 +253,14 @@ describe('the class board of one class', () => {
     ] as const;
     for (const [who, outcome, rate, outstanding, state, overdue] of rows) {
       const l = by(enrolments[who]!);
-      expect([who, l.examEligibility?.outcome, l.attendance.rate, l.makeUps.outstanding, l.conductReport.state, l.conductReport.overdue]).toEqual([
+      expect([
         who,
-        outcome,
-        rate,
-        outstanding,
-        state,
-        overdue,
-      ]);
+        l.examEligibility?.outcome,
+        l.attendance.rate,
+        l.makeUps.outstanding,
+        l.conductReport.state,
+        l.conductReport.overdue,
+      ]).toEqual([who, outcome, rate, outstanding, state, overdue]);
     }
     expect(by(enrolments.binh!).examEligibility!.checks.find((c) => c.code === 'make_up')).toMatchObject({ passed: false });
     expect(by(enrolments.cuong!).examEligibility!.missing.map((m) => m.label)).toEqual([
@@ -278,7 +317,14 @@ describe('the class board of one class', () => {
     expect(board.facts.examEligibility).toEqual({ eligible: 1, notEligible: 1, pending: 1 });
     expect(board.facts.conductReports).toMatchObject({ notRequested: 1, missing: 1, overdue: 1, received: 1 });
     expect(board.facts.grades).toMatchObject({ entered: 3, pending: 3 });
-    expect(board.class).toMatchObject({ capacity: 60, placesTaken: 4, freePlaces: 56, waitlisted: 2, minAttendanceRate: 0.8, finalExam: 'exam' });
+    expect(board.class).toMatchObject({
+      capacity: 60,
+      placesTaken: 4,
+      freePlaces: 56,
+      waitlisted: 2,
+      minAttendanceRate: 0.8,
+      finalExam: 'exam',
+    });
   });
 });
 
@@ -294,8 +340,17 @@ describe('the class board of a school year', () => {
     expect(k.class.carriedOver).toBe(training.isCarriedOver({ startDate: k.class.startDate, endDate: k.class.endDate }, year));
     const kg = board.items.find((i) => i.class.id === classes.KG)!;
     expect(kg.class.status).toBe('finished');
-    expect(kg.facts).toMatchObject({ learners: 1, enrolled: 0, completed: 1, examEligibility: { eligible: 0, notEligible: 0, pending: 0 } });
-    expect(board.classes).toEqual({ total: 3, opened: 3 - board.items.filter((i) => i.class.carriedOver).length, carriedOver: board.items.filter((i) => i.class.carriedOver).length });
+    expect(kg.facts).toMatchObject({
+      learners: 1,
+      enrolled: 0,
+      completed: 1,
+      examEligibility: { eligible: 0, notEligible: 0, pending: 0 },
+    });
+    expect(board.classes).toEqual({
+      total: 3,
+      opened: 3 - board.items.filter((i) => i.class.carriedOver).length,
+      carriedOver: board.items.filter((i) => i.class.carriedOver).length,
+    });
     expect(board.totals.learners).toBe(4);
     expect(board.totals.examEligibility).toEqual({ eligible: 1, notEligible: 1, pending: 1 });
   });
@@ -305,7 +360,14 @@ describe('the class board of a school year', () => {
     expect(now.year).toBe(year);
     const last = await ok<ClassBoard>('registrar', `/api/v1/classes/board?year=${year - 1}`);
     // K and KG started 40 and 10 days ago: last year too in early January
-    const startedLastYear = ([['K-BANG', -40], ['KG-TN', -10]] as const).filter(([, days]) => addDays(today, days) < `${year}-01-01`).map(([c]) => c);
+    const startedLastYear = (
+      [
+        ['K-BANG', -40],
+        ['KG-TN', -10],
+      ] as const
+    )
+      .filter(([, days]) => addDays(today, days) < `${year}-01-01`)
+      .map(([c]) => c);
     expect(last.items.map((i) => i.class.cohortCode).sort()).toEqual(['KC-CT', 'KO-CU', ...startedLastYear].sort());
   });
 
@@ -375,7 +437,11 @@ describe('my learners (the sending agency)', () => {
     });
     const approver = (await db.query<{ approver: string }>("SELECT approver FROM programmes WHERE code = 'TC_LLCT'")).rows[0]!.approver;
     expect(rows[nominee]).toMatchObject({
-      nomination: { status: 'nominated', awaiting: approver, awaitingLabel: approver === 'home_affairs' ? 'Sở Nội vụ' : 'Ban Tổ chức Tỉnh ủy' },
+      nomination: {
+        status: 'nominated',
+        awaiting: approver,
+        awaitingLabel: approver === 'home_affairs' ? 'Sở Nội vụ' : 'Ban Tổ chức Tỉnh ủy',
+      },
       enrolment: null,
       attendance: null,
       makeUpsOutstanding: null,
@@ -462,13 +528,29 @@ describe('my learning (the learner)', () => {
         x.session.date === addDays(today, -15) ? { doneOn: null } : null,
       ]),
     );
-    expect(k.sessions![0]).toMatchObject({ startTime: '07:30', endTime: '11:00', room: 'Phòng 201', lecturer: 'Giảng Viên Một', module: { code: 'HP1' } });
+    expect(k.sessions![0]).toMatchObject({
+      startTime: '07:30',
+      endTime: '11:00',
+      room: 'Phòng 201',
+      lecturer: 'Giảng Viên Một',
+      module: { code: 'HP1' },
+    });
 
     const kg = mine.classes.find((c) => c.class.id === classes.KG)!;
-    expect(kg).toMatchObject({ status: 'completed', sessions: null, progress: { graduation: { outcome: 'graduated' }, classification: { label: 'Giỏi' }, graduatedOn: today } });
+    expect(kg).toMatchObject({
+      status: 'completed',
+      sessions: null,
+      progress: { graduation: { outcome: 'graduated' }, classification: { label: 'Giỏi' }, graduatedOn: today },
+    });
     expect(mine.certificates).toHaveLength(1);
     const cert = mine.certificates[0]!;
-    expect(cert).toMatchObject({ id: kg.certificateId, programme: { code: 'SC_LLCT' }, classification: { label: 'Giỏi' }, revoked: false, issuedOn: today });
+    expect(cert).toMatchObject({
+      id: kg.certificateId,
+      programme: { code: 'SC_LLCT' },
+      classification: { label: 'Giỏi' },
+      revoked: false,
+      issuedOn: today,
+    });
     const pdf = await get('learner', cert.pdfPath);
     expect([pdf.statusCode, pdf.headers['content-type']]).toEqual([200, 'application/pdf']);
   });

@@ -1,5 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ZClassBoard, ZClassBoardQuery, ZClassLearnersBoard, ZIdParams, ZMyLearners, ZMyLearnersQuery, ZMyLearning } from '@nang-tam/contracts';
+import {
+  ZClassBoard,
+  ZClassBoardQuery,
+  ZClassLearnersBoard,
+  ZIdParams,
+  ZMyLearners,
+  ZMyLearnersQuery,
+  ZMyLearning,
+} from '@nang-tam/contracts';
 import type { AppContext } from '../app.js';
 import { userOf } from '../auth/plugin.js';
 import * as boards from '../services/boards.service.js';
@@ -15,7 +23,8 @@ export function boardsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['classes'],
-          summary: 'Bảng theo dõi các lớp của một năm học: sĩ số, chỗ trống, danh sách chờ, chuyên cần, nhận xét của cơ quan còn thiếu, điểm còn thiếu, số học viên đủ điều kiện dự thi',
+          summary:
+            'Bảng theo dõi các lớp của một năm học: sĩ số, chỗ trống, danh sách chờ, chuyên cần, nhận xét của cơ quan còn thiếu, điểm còn thiếu, số học viên đủ điều kiện dự thi',
           description:
             'Lớp học trong năm (lớp mở từ năm trước được đánh dấu chuyển tiếp). Ban Tổ chức Tỉnh ủy, Sở Nội vụ: mọi lớp; phòng đào tạo: lớp do đơn vị mình tổ chức; ' +
             'giảng viên: lớp mình dạy. Tỷ lệ chuyên cần, học bổ sung và điều kiện dự thi tính theo đúng quy tắc của trang quá trình học của từng học viên, đến hôm nay.',
@@ -31,7 +40,8 @@ export function boardsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['classes'],
-          summary: 'Bảng theo dõi một lớp, từng học viên: chuyên cần, triệu tập, học bổ sung, nhận xét của cơ quan, điểm đã nhập và còn thiếu, điều kiện dự thi kèm giải thích',
+          summary:
+            'Bảng theo dõi một lớp, từng học viên: chuyên cần, triệu tập, học bổ sung, nhận xét của cơ quan, điểm đã nhập và còn thiếu, điều kiện dự thi kèm giải thích',
           description: 'Lớp ngoài phạm vi theo dõi của bạn: 404.',
           params: ZIdParams,
           response: { 200: ZClassLearnersBoard },
@@ -45,7 +55,8 @@ export function boardsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['learners'],
-          summary: 'Học viên của đơn vị tôi: đang ở lớp nào, đến bước duyệt nào hoặc thứ tự chờ, chuyên cần, triệu tập, học bổ sung; nhận xét đơn vị còn nợ cơ sở đào tạo',
+          summary:
+            'Học viên của đơn vị tôi: đang ở lớp nào, đến bước duyệt nào hoặc thứ tự chờ, chuyên cần, triệu tập, học bổ sung; nhận xét đơn vị còn nợ cơ sở đào tạo',
           description: 'Người thuộc đơn vị (và đơn vị trực thuộc) của bạn đang được cử hoặc đang học ở một lớp chưa kết thúc.',
           querystring: ZMyLearnersQuery,
           response: { 200: ZMyLearners },

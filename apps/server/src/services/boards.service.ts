@@ -152,7 +152,15 @@ function evaluate(c: ClassRules, f: boardsRepo.LearnerFactsRow, asOf: IsoDate): 
   const conductReport = f.conduct_due_on !== null ? { received: f.conduct_received, satisfactory: f.conduct_satisfactory } : null;
   const eligibility =
     f.status === 'enrolled'
-      ? training.examEligibility({ grades: moduleGrades, attendance, makeUps, conductReport, conditions: c.conditions, scheme: c.scheme, modules: c.ruleModules })
+      ? training.examEligibility({
+          grades: moduleGrades,
+          attendance,
+          makeUps,
+          conductReport,
+          conditions: c.conditions,
+          scheme: c.scheme,
+          modules: c.ruleModules,
+        })
       : null;
   return { attendance, makeUps, recalls, moduleGrades, finalGrade, conductReport, eligibility };
 }
@@ -246,7 +254,11 @@ function factsOf(r: boardsRepo.BoardClassRow, c: ClassRules, evaluations: readon
       expected,
       entered: r.module_grades,
       pending: Math.max(0, expected - r.module_grades),
-      finalExam: { required: finalKind !== 'none', entered: r.final_grades, pending: finalKind === 'none' ? 0 : Math.max(0, r.learners - r.final_grades) },
+      finalExam: {
+        required: finalKind !== 'none',
+        entered: r.final_grades,
+        pending: finalKind === 'none' ? 0 : Math.max(0, r.learners - r.final_grades),
+      },
     },
     examEligibility: exam,
   };
@@ -309,7 +321,9 @@ export async function getClassBoard(db: Db, user: AuthUser, q: ClassBoardQuery):
   const asOf = todayInVietnam();
   const year = q.year ?? Number(asOf.slice(0, 4));
   const visibility = await boardVisibilityOf(db, user);
-  const rows = visibility ? await boardsRepo.listBoardClasses(db, visibility, { runningFrom: `${year}-01-01`, runningTo: `${year}-12-31` }, asOf) : [];
+  const rows = visibility
+    ? await boardsRepo.listBoardClasses(db, visibility, { runningFrom: `${year}-01-01`, runningTo: `${year}-12-31` }, asOf)
+    : [];
   const ids = rows.map((r) => r.id);
   const [modules, sessions, facts] = await Promise.all([
     boardsRepo.listModulesOf(db, ids),
@@ -369,7 +383,13 @@ function isOverdue(f: { conduct_due_on: string | null; conduct_received: boolean
   return f.conduct_due_on !== null && !f.conduct_received && f.conduct_due_on < today && classStatus !== 'finished';
 }
 
-function learnerOf(c: ClassRules, f: boardsRepo.LearnerFactsWithPersonRow, ev: Evaluation, classStatus: string, asOf: IsoDate): ClassBoardLearner {
+function learnerOf(
+  c: ClassRules,
+  f: boardsRepo.LearnerFactsWithPersonRow,
+  ev: Evaluation,
+  classStatus: string,
+  asOf: IsoDate,
+): ClassBoardLearner {
   const entered = c.modules.filter((m) => ev.moduleGrades[m.code] !== undefined);
   return {
     enrolmentId: f.enrolment_id,
@@ -431,7 +451,10 @@ export async function listMyLearners(db: Db, user: AuthUser, q: MyLearnersQuery)
   const classIds = [...new Set(enrolled.map((r) => r.class_id))];
   const [sessions, facts] = await Promise.all([
     boardsRepo.listSessionsOf(db, classIds),
-    boardsRepo.listEnrolmentFacts(db, enrolled.map((r) => r.enrolment_id!)),
+    boardsRepo.listEnrolmentFacts(
+      db,
+      enrolled.map((r) => r.enrolment_id!),
+    ),
   ]);
   const sessionsOf = groupBy(sessions, (s) => s.class_id);
   const ruleSessions = new Map(classIds.map((id) => [id, training.heldSessions(ruleSessionsOf(sessionsOf.get(id) ?? []), asOf)]));
@@ -542,7 +565,10 @@ export async function getMyLearning(db: Db, user: AuthUser): Promise<MyLearning>
   const [modules, schedule, facts, certificates] = await Promise.all([
     boardsRepo.listModulesOf(db, classIds),
     boardsRepo.listScheduleOf(db, classIds),
-    boardsRepo.listEnrolmentFacts(db, enrolments.map((e) => e.enrolment_id)),
+    boardsRepo.listEnrolmentFacts(
+      db,
+      enrolments.map((e) => e.enrolment_id),
+    ),
     certificatesRepo.listCertificatesOfPerson(db, personId),
   ]);
   const modulesOf = groupBy(modules, (m) => m.class_id);
@@ -571,7 +597,12 @@ export async function getMyLearning(db: Db, user: AuthUser): Promise<MyLearning>
         mode: e.mode,
         site: e.site,
       },
-      attendance: { held: ev.attendance.held, attended: ev.attendance.attended, rate: ev.attendance.rate, minRate: c.conditions.minAttendanceRate },
+      attendance: {
+        held: ev.attendance.held,
+        attended: ev.attendance.attended,
+        rate: ev.attendance.rate,
+        minRate: c.conditions.minAttendanceRate,
+      },
       makeUpsOutstanding: ev.makeUps.outstanding.length,
       sessions:
         e.class_status === 'finished'

@@ -4,6 +4,7 @@
  * chain, and bulk nomination (a background job).
  */
 import type {
+  ClassBoard,
   ClassCreate,
   ClassDetail,
   ClassPage,
@@ -41,6 +42,8 @@ export type ClassesParams = {
 
 export const classesApi = {
   list: (q: ClassesParams, signal?: AbortSignal) => api.get<ClassPage>('/classes', { query: q, signal }),
+  /** The registrar's class board of a school year: each class's attendance, conduct reports, grades, exam eligibility. */
+  board: (year: number, signal?: AbortSignal) => api.get<ClassBoard>('/classes/board', { query: { year }, signal }),
   get: (id: number) => api.get<ClassDetail>(`/classes/${id}`),
   create: (body: ClassCreate) => api.post<ClassDetail>('/classes', body),
   update: (id: number, body: ClassUpdate) => patch<ClassDetail>(`/classes/${id}`, body),

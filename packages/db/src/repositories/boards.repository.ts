@@ -66,7 +66,12 @@ export type BoardClassFilter = { runningFrom: string; runningTo: string } | { cl
  * The classes of a board with their counts, in one statement. `today` decides what is overdue: a
  * report asked for, not received, due before today, in a class that has not graduated.
  */
-export async function listBoardClasses(db: Queryable, v: BoardVisibility, filter: BoardClassFilter, today: string): Promise<BoardClassRow[]> {
+export async function listBoardClasses(
+  db: Queryable,
+  v: BoardVisibility,
+  filter: BoardClassFilter,
+  today: string,
+): Promise<BoardClassRow[]> {
   const p = new Params();
   const where =
     'classId' in filter
@@ -260,7 +265,11 @@ async function readFacts<T extends LearnerFactsRow>(db: Queryable, t: FactsTarge
       [ids],
     ),
     packed(`(x.session_id * 4 + ${MARK_CODE})::text`, 'attendance'),
-    packed("x.id || ':' || to_char(x.from_date, 'YYYY-MM-DD') || ':' || to_char(x.to_date, 'YYYY-MM-DD')", 'recalls', ' ORDER BY x.from_date, x.id'),
+    packed(
+      "x.id || ':' || to_char(x.from_date, 'YYYY-MM-DD') || ':' || to_char(x.to_date, 'YYYY-MM-DD')",
+      'recalls',
+      ' ORDER BY x.from_date, x.id',
+    ),
     packed("x.session_id || ':' || to_char(x.done_on, 'YYYY-MM-DD')", 'make_ups'),
     packed("coalesce(x.class_module_id, 0) || ':' || x.value", 'grades'),
   ]);

@@ -1,14 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Button, Card, Empty, Flex, Form, Input, Pagination, Select, Skeleton, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import type { ClassSummary } from '@nang-tam/contracts';
+import type { ClassBoardFacts, ClassSummary } from '@nang-tam/contracts';
 import { todayInVietnam } from '@nang-tam/domain';
 import { classesApi } from '../../api/classes';
 import { useProgrammes } from '../../api/rules';
 import { useCan } from '../../app/session';
-import { useI18n } from '../../i18n';
+import { intlTag, useI18n, type MessageKey } from '../../i18n';
 import { useDebounced, useIsMobile, usePageTitle } from '../../shared/hooks';
 import { PageError } from '../../shared/PageState';
 import { foldedFilter } from '../../shared/select';
@@ -17,6 +17,67 @@ import { ClassFormDrawer } from './ClassFormDrawer';
 import { CarriedOverTag, ClassStatusTag, classStatusLabel, dateRange, PlacesCell, type ClassStatus } from './common';
 
 const PAGE_SIZES = [10, 20, 50, 100];
+
+type BoardKey = 'attendance' | 'conduct' | 'grades' | 'exam';
+
+/** One of the board's figures of a class: "…" while the board loads, "—" when it has no row for the class. */
+function BoardFigure({ facts, kind, loading }: { facts: ClassBoardFacts | undefined; kind: BoardKey; loading: boolean }) {
+  const { t, locale, formatNumber } = useI18n();
+  const percent = useMemo(() => new Intl.NumberFormat(intlTag(locale), { style: 'percent', maximumFractionDigits: 1 }), [locale]);
+  if (!facts) return <Typography.Text type="secondary">{loading ? '…' : '—'}</Typography.Text>;
+  switch (kind) {
+    case 'attendance':
+      return facts.attendance.rate === null ? (
+        <Typography.Text type="secondary" title={t('classes.board.noSessions')}>
+          —
+        </Typography.Text>
+      ) : (
+        <span className="nt-num" data-testid="board-attendance">
+          {percent.format(facts.attendance.rate)}
+        </span>
+      );
+    case 'conduct':
+      return (
+        <span className="nt-num" data-testid="board-conduct">
+          {formatNumber(facts.conductReports.missing)}
+          {facts.conductReports.overdue > 0 && (
+            <>
+              {' · '}
+              <Typography.Text type="danger">
+                {t('classes.board.conductOverdue', { n: formatNumber(facts.conductReports.overdue) })}
+              </Typography.Text>
+            </>
+          )}
+        </span>
+      );
+    case 'grades':
+      return (
+        <span className="nt-num" data-testid="board-grades">
+          {formatNumber(facts.grades.pending + facts.grades.finalExam.pending)}
+        </span>
+      );
+    case 'exam':
+      return (
+        <span
+          className="nt-num"
+          data-testid="board-exam-eligible"
+          aria-label={t('classes.board.examEligibleAria', {
+            n: formatNumber(facts.examEligibility.eligible),
+            enrolled: formatNumber(facts.enrolled),
+          })}
+        >
+          {formatNumber(facts.examEligibility.eligible)} / {formatNumber(facts.enrolled)}
+        </span>
+      );
+  }
+}
+
+const BOARD_COLUMNS: { key: BoardKey; label: MessageKey; width: number }[] = [
+  { key: 'attendance', label: 'classes.board.attendance', width: 110 },
+  { key: 'conduct', label: 'classes.board.conductMissing', width: 150 },
+  { key: 'grades', label: 'classes.board.gradesPending', width: 120 },
+  { key: 'exam', label: 'classes.board.examEligible', width: 140 },
+];
 const STATUSES: ClassStatus[] = ['open', 'closed', 'finished'];
 
 /** The list's state lives in the URL: year (default this year; "all"), programme, status, q, paging. */
@@ -79,6 +140,15 @@ export default function ClassesPage() {
     placeholderData: keepPreviousData,
   });
   const d = list.data;
+  // the board's figures of the year's classes, joined to the list's rows by class id
+  const board = useQuery({
+    queryKey: ['classes', 'board', state.year],
+    queryFn: ({ signal }) => classesApi.board(state.year as number, signal),
+    enabled: state.year !== null,
+  });
+  const factsOf = useMemo(() => new Map((board.data?.items ?? []).map((r) => [r.class.id, r.facts])), [board.data]);
+  const withBoard = state.year !== null;
+  const boardLoading = board.isPending && withBoard;
   const years = Array.from({ length: 7 }, (_, i) => state.thisYear + 1 - i);
   if (state.year !== null && !years.includes(state.year)) years.push(state.year);
 
@@ -119,6 +189,15 @@ export default function ClassesPage() {
       width: 130,
       render: (_, c) => (c.waitlisted > 0 ? <Tag color="gold">{formatNumber(c.waitlisted)}</Tag> : <span className="nt-num">0</span>),
     },
+    ...(withBoard
+      ? BOARD_COLUMNS.map((b): TableColumnsType<ClassSummary>[number] => ({
+          key: `board-${b.key}`,
+          title: t(b.label),
+          align: 'right',
+          width: b.width,
+          render: (_, c) => <BoardFigure facts={factsOf.get(c.id)} kind={b.key} loading={boardLoading} />,
+        }))
+      : []),
     { key: 'status', title: t('classes.status'), render: (_, c) => <ClassStatusTag status={c.status} />, width: 130 },
   ];
 
@@ -247,6 +326,16 @@ export default function ClassesPage() {
                     <Typography.Text type="secondary">{t('classes.places')}:</Typography.Text>
                     <PlacesCell taken={c.placesTaken} capacity={c.capacity} waitlisted={c.waitlisted} compact />
                   </Flex>
+                  {withBoard && (
+                    <Flex gap="2px 12px" wrap style={{ marginTop: 4, fontSize: 13 }} data-testid="class-card-board">
+                      {BOARD_COLUMNS.map((b) => (
+                        <span key={b.key}>
+                          <Typography.Text type="secondary">{t(b.label)}:</Typography.Text>{' '}
+                          <BoardFigure facts={factsOf.get(c.id)} kind={b.key} loading={boardLoading} />
+                        </span>
+                      ))}
+                    </Flex>
+                  )}
                 </Card>
               ))}
               {d && d.total > state.pageSize && (
@@ -273,7 +362,7 @@ export default function ClassesPage() {
             columns={columns}
             dataSource={d?.items ?? []}
             loading={list.isFetching}
-            scroll={{ x: 1000 }}
+            scroll={{ x: withBoard ? 1520 : 1000 }}
             locale={{ emptyText: list.isPending ? ' ' : empty }}
             pagination={pagination}
           />
