@@ -10,7 +10,7 @@ import { formatDate, formatDateTime } from '../../shared/format';
 import { useIsMobile } from '../../shared/hooks';
 import { PageError, PageLoading } from '../../shared/PageState';
 import { ClassificationTag, LearnerCell } from '../learning/common';
-import { FormModal } from '../learning/FormModal';
+import { FormModal } from '../../shared/FormModal';
 import { CertificateStatusTag, PdfButton, VerifyLink } from './common';
 
 /** "Thu hồi văn bằng": the reason is required; the qualification written at graduation leaves the registry. */

@@ -5,7 +5,7 @@ import type { SessionRef } from '@nang-tam/contracts';
 import { enrolmentsApi } from '../../api/learners';
 import { useI18n } from '../../i18n';
 import { notInFuture, toIso, VI_DATE_FORMATS } from '../../shared/dates';
-import { FormModal } from './FormModal';
+import { FormModal } from '../../shared/FormModal';
 import { sessionLabel } from './common';
 
 interface Values {

@@ -5,7 +5,7 @@ import { enrolmentsApi } from '../../api/learners';
 import { useI18n } from '../../i18n';
 import { toDayjs, toIso, VI_DATE_FORMATS } from '../../shared/dates';
 import { formatDate } from '../../shared/format';
-import { FormModal } from './FormModal';
+import { FormModal } from '../../shared/FormModal';
 import { sessionLabel } from './common';
 
 interface Values {

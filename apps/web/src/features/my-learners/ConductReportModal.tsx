@@ -4,7 +4,7 @@ import type { ConductReport } from '@nang-tam/contracts';
 import { enrolmentsApi } from '../../api/learners';
 import { useI18n } from '../../i18n';
 import { formatDate } from '../../shared/format';
-import { FormModal } from '../learning/FormModal';
+import { FormModal } from '../../shared/FormModal';
 
 interface Values {
   satisfactory: boolean;

@@ -1,9 +1,7 @@
-import { useState, type ReactNode } from 'react';
-import { Alert, Form, Modal, type FormInstance } from 'antd';
-import type { ErrorDetail } from '@nang-tam/contracts';
+import type { FormInstance } from 'antd';
+import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n';
-import { errorMessage, fieldErrorMessage, hasFieldDetails } from '../../shared/errors';
-import { applyServerErrors } from '../../shared/form-errors';
+import { FormModal } from '../../shared/FormModal';
 
 interface Props<V> {
   open: boolean;
@@ -19,62 +17,7 @@ interface Props<V> {
 }
 
 /** A small modal form that adds one record to a person (qualification, assignment, ...). */
-export function AddRecordModal<V extends object>({ open, title, onClose, onSubmit, fields, name, initialValues, children }: Props<V>) {
-  const { t, locale } = useI18n();
-  const [form] = Form.useForm<V>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [other, setOther] = useState<ErrorDetail[]>([]);
-
-  const submit = async (values: V) => {
-    setSaving(true);
-    setError(null);
-    setOther([]);
-    try {
-      await onSubmit(values);
-      onClose();
-    } catch (e) {
-      setError(e);
-      setOther(applyServerErrors(form, e, fields, locale));
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  const showAlert = error !== null && (!hasFieldDetails(error) || other.length > 0);
-
-  return (
-    <Modal
-      open={open}
-      title={title}
-      onCancel={onClose}
-      okText={t('action.add')}
-      cancelText={t('action.cancel')}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      destroyOnHidden
-    >
-      {showAlert && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          style={{ marginBottom: 12 }}
-          title={errorMessage(error, locale)}
-          description={
-            other.length > 0 ? (
-              <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-                {other.map((d, i) => (
-                  <li key={i}>{fieldErrorMessage(d, locale)}</li>
-                ))}
-              </ul>
-            ) : undefined
-          }
-        />
-      )}
-      <Form<V> form={form} name={name} layout="vertical" initialValues={initialValues} onFinish={(v) => void submit(v)}>
-        {children(form)}
-      </Form>
-    </Modal>
-  );
+export function AddRecordModal<V extends object>(props: Props<V>) {
+  const { t } = useI18n();
+  return <FormModal<V> {...props} okText={t('action.add')} />;
 }

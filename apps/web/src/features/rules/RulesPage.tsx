@@ -6,7 +6,6 @@ import type { ErrorDetail, Rule, RuleVersion, RuleVersionInput } from '@nang-tam
 import { rulesApi, useProgrammes } from '../../api/rules';
 import { useI18n, type MessageKey } from '../../i18n';
 import { errorMessage } from '../../shared/errors';
-import { formatDate } from '../../shared/format';
 import { useIsMobile, usePageTitle } from '../../shared/hooks';
 import { PageError, PageLoading } from '../../shared/PageState';
 import { foldedFilter } from '../../shared/select';
@@ -26,6 +25,10 @@ import {
   versionBody,
   type MetaValues,
   type VersionLike,
+  summaryOf,
+  versionedState,
+  VersionSummaryMeta,
+  type VersionedState,
 } from './versioning';
 
 type Values = MetaValues & { params: Params };
@@ -104,30 +107,19 @@ function AddVersionModal({ rule, onClose }: { rule: Rule; onClose: () => void })
   );
 }
 
-type RuleState = 'in_force' | 'future' | 'ended';
-
-/** In force on asOf; else not yet (an active version starts later) or no longer. */
-function ruleState(r: Rule, asOf: string): RuleState {
-  if (r.current) return 'in_force';
-  return r.versions.some((v) => v.active && v.period.from > asOf) ? 'future' : 'ended';
-}
-
-const STATE_ORDER: Record<RuleState, number> = { in_force: 0, future: 1, ended: 2 };
+const STATE_ORDER: Record<VersionedState, number> = { in_force: 0, future: 1, ended: 2 };
 
 /** The rules in force first, then the coming ones, then those no longer in force (each in the server's order). */
 function ordered(items: readonly Rule[], asOf: string): Rule[] {
   return items
-    .map((r, i) => ({ r, i, s: STATE_ORDER[ruleState(r, asOf)] }))
+    .map((r, i) => ({ r, i, s: STATE_ORDER[versionedState(r, asOf)] }))
     .sort((a, b) => a.s - b.s || a.i - b.i)
     .map((x) => x.r);
 }
 
 function RuleSummary({ rule, asOf }: { rule: Rule; asOf: string }) {
   const { t } = useI18n();
-  const shown = rule.current ?? rule.versions[rule.versions.length - 1];
-  const state = ruleState(rule, asOf);
-  // a change already entered that starts later
-  const next = rule.current ? rule.versions.find((v) => v.active && v.period.from > asOf) : undefined;
+  const { shown } = summaryOf(rule, asOf);
   return (
     <span className="nt-rule-summary">
       <span className="nt-rule-kind">
@@ -135,27 +127,7 @@ function RuleSummary({ rule, asOf }: { rule: Rule; asOf: string }) {
       </span>
       <span className="nt-rule-text">
         <span>{shown?.description ?? rule.id}</span>
-        <span className="nt-rule-meta">
-          {shown && (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('source.label')}: <strong>{shown.source.code}</strong> ·{' '}
-              {`${formatDate(shown.period.from)} – ${shown.period.to ? formatDate(shown.period.to) : t('source.open')}`}
-            </Typography.Text>
-          )}
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            · {t('rules.versions', { n: rule.versions.length })}
-          </Typography.Text>
-          {next && (
-            <Tag color="gold" style={{ marginInlineEnd: 0 }}>
-              {t('rules.nextFrom', { date: formatDate(next.period.from) })}
-            </Tag>
-          )}
-          {state !== 'in_force' && (
-            <Tag color={state === 'future' ? 'gold' : undefined} style={{ marginInlineEnd: 0 }}>
-              {t(state === 'future' ? 'rules.notYet' : 'rules.inactive')}
-            </Tag>
-          )}
-        </span>
+        <VersionSummaryMeta item={rule} asOf={asOf} />
       </span>
     </span>
   );

@@ -14,7 +14,6 @@ import { useReference } from '../../api/reference';
 import { rulesApi } from '../../api/rules';
 import { useI18n } from '../../i18n';
 import { errorMessage } from '../../shared/errors';
-import { formatDate } from '../../shared/format';
 import { PageError, PageLoading } from '../../shared/PageState';
 import { foldedFilter } from '../../shared/select';
 import { useCodeNames } from '../eligibility/common';
@@ -31,6 +30,8 @@ import {
   versionBody,
   type MetaValues,
   type VersionLike,
+  summaryOf,
+  VersionSummaryMeta,
 } from './versioning';
 
 interface RequirementValues {
@@ -158,19 +159,11 @@ function StandardVersionModal({ standard, all, onClose }: { standard: Standard |
   );
 }
 
-type State = 'in_force' | 'future' | 'ended';
-
-function stateOf(s: Standard, asOf: string): State {
-  if (s.current) return 'in_force';
-  return s.versions.some((v) => v.active && v.period.from > asOf) ? 'future' : 'ended';
-}
 
 function StandardSummary({ standard, asOf }: { standard: Standard; asOf: string }) {
   const { t, label } = useI18n();
   const names = useCodeNames();
-  const shown = standard.current ?? standard.versions[standard.versions.length - 1];
-  const state = stateOf(standard, asOf);
-  const next = standard.current ? standard.versions.find((v) => v.active && v.period.from > asOf) : undefined;
+  const { shown } = summaryOf(standard, asOf);
   const lines = shown ? describeRequirement({ t, label, names }, shown.requirement, false) : [];
   return (
     <span className="nt-rule-summary">
@@ -182,28 +175,7 @@ function StandardSummary({ standard, asOf }: { standard: Standard; asOf: string 
         {lines.slice(1).map((l, i) => (
           <span key={i}>{l}</span>
         ))}
-        <span className="nt-rule-meta">
-          {shown && (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('source.label')}: <strong>{shown.source.code}</strong>
-              {shown.source.article ? `, ${shown.source.article}` : ''} ·{' '}
-              {`${formatDate(shown.period.from)} – ${shown.period.to ? formatDate(shown.period.to) : t('source.open')}`}
-            </Typography.Text>
-          )}
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            · {t('rules.versions', { n: standard.versions.length })}
-          </Typography.Text>
-          {next && (
-            <Tag color="gold" style={{ marginInlineEnd: 0 }}>
-              {t('rules.nextFrom', { date: formatDate(next.period.from) })}
-            </Tag>
-          )}
-          {state !== 'in_force' && (
-            <Tag color={state === 'future' ? 'gold' : undefined} style={{ marginInlineEnd: 0 }}>
-              {t(state === 'future' ? 'rules.notYet' : 'rules.inactive')}
-            </Tag>
-          )}
-        </span>
+        <VersionSummaryMeta item={standard} asOf={asOf} withArticle />
       </span>
     </span>
   );

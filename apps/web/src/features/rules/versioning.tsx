@@ -33,6 +33,63 @@ export interface VersionLike {
   inForce: boolean;
 }
 
+/** A rule or a standard: the version in force on the answer's date, and every version. */
+export interface Versioned<V extends VersionLike> {
+  current: V | null;
+  versions: readonly V[];
+}
+
+export type VersionedState = 'in_force' | 'future' | 'ended';
+
+/** In force on asOf, entered to start later, or no longer in force. */
+export function versionedState(item: Versioned<VersionLike>, asOf: string): VersionedState {
+  if (item.current) return 'in_force';
+  return item.versions.some((v) => v.active && v.period.from > asOf) ? 'future' : 'ended';
+}
+
+/**
+ * What a list row shows of an item: the version in force (else the newest), its state, and a change
+ * already entered that starts later.
+ */
+export function summaryOf<V extends VersionLike>(item: Versioned<V>, asOf: string) {
+  return {
+    shown: item.current ?? item.versions[item.versions.length - 1],
+    state: versionedState(item, asOf),
+    next: item.current ? item.versions.find((v) => v.active && v.period.from > asOf) : undefined,
+  };
+}
+
+/** The grey line under a row's text: source and period, how many versions, a later change, the state. */
+export function VersionSummaryMeta({ item, asOf, withArticle = false }: { item: Versioned<VersionLike>; asOf: string; withArticle?: boolean }) {
+  const { t } = useI18n();
+  const { shown, state, next } = summaryOf(item, asOf);
+  return (
+    <span className="nt-rule-meta">
+      {shown && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('source.label')}: <strong>{shown.source.code}</strong>
+          {withArticle && shown.source.article ? `, ${shown.source.article}` : ''} ·{' '}
+          {`${formatDate(shown.period.from)} – ${shown.period.to ? formatDate(shown.period.to) : t('source.open')}`}
+        </Typography.Text>
+      )}
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        · {t('rules.versions', { n: item.versions.length })}
+      </Typography.Text>
+      {next && (
+        <Tag color="gold" style={{ marginInlineEnd: 0 }}>
+          {t('rules.nextFrom', { date: formatDate(next.period.from) })}
+        </Tag>
+      )}
+      {state !== 'in_force' && (
+        <Tag color={state === 'future' ? 'gold' : undefined} style={{ marginInlineEnd: 0 }}>
+          {t(state === 'future' ? 'rules.notYet' : 'rules.inactive')}
+        </Tag>
+      )}
+    </span>
+  );
+}
+
+
 export interface MetaValues {
   mode: 'change' | 'correct';
   corrects?: number | null;

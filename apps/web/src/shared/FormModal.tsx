@@ -1,9 +1,9 @@
 import { useState, type ReactNode } from 'react';
 import { Alert, Form, Modal, type FormInstance } from 'antd';
 import type { ErrorDetail } from '@nang-tam/contracts';
-import { useI18n } from '../../i18n';
-import { errorMessage, fieldErrorMessage, hasFieldDetails } from '../../shared/errors';
-import { applyServerErrors } from '../../shared/form-errors';
+import { useI18n } from '../i18n';
+import { errorMessage, fieldErrorMessage, hasFieldDetails } from './errors';
+import { applyServerErrors } from './form-errors';
 
 interface Props<V> {
   open: boolean;
@@ -22,7 +22,7 @@ interface Props<V> {
   children: (form: FormInstance<V>) => ReactNode;
 }
 
-/** A modal form of the learner screens (recall, make-up, conduct report, revocation…). */
+/** A modal form whose server validation details land under its fields (recall, make-up, a person's records…). */
 export function FormModal<V extends object>({
   open,
   title,
