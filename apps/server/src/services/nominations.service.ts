@@ -35,7 +35,7 @@ import { toJob } from './jobs.service.js';
 
 type ClassRow = nominationsRepo.ClassRow;
 
-const PLACE_HOLDING: readonly string[] = nominationsRepo.PLACE_HOLDING;
+const { PLACE_HOLDING } = nominationsRepo;
 
 const APPROVER_NAMES: Record<string, string> = { province_board: 'Ban Tổ chức Tỉnh ủy', home_affairs: 'Sở Nội vụ' };
 

@@ -8,9 +8,7 @@
 import type { Scope } from '@nang-tam/domain';
 import type { Queryable } from '../create-db.js';
 import { Params, scopeCondition } from './scope.js';
-
-/** Nomination statuses that hold a place (the same list as classes.repository's). */
-const HOLDING = "'nominated', 'approved_agency', 'approved_board', 'enrolled'";
+import { PLACE_HOLDING_SQL } from './nominations.repository.js';
 
 /** Which classes a board shows: every class, those organised in a subtree, or those a lecturer teaches. */
 export type BoardVisibility = { kind: 'all' } | { kind: 'organiser'; scope: Scope } | { kind: 'lecturer'; lecturerId: number };
@@ -84,7 +82,7 @@ export async function listBoardClasses(
        SELECT c.id FROM classes c JOIN units ou ON ou.id = c.organiser_unit_id WHERE ${where} AND ${visible}
      ),
      places AS (
-       SELECT n.class_id, count(*) FILTER (WHERE n.status IN (${HOLDING}))::int AS places_taken,
+       SELECT n.class_id, count(*) FILTER (WHERE n.status IN (${PLACE_HOLDING_SQL}))::int AS places_taken,
          count(*) FILTER (WHERE n.status = 'waitlisted')::int AS waitlisted
        FROM nominations n JOIN cls ON cls.id = n.class_id GROUP BY n.class_id
      ),

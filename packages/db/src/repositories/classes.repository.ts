@@ -7,9 +7,7 @@ import { foldVietnamese, type Scope, type training } from '@nang-tam/domain';
 import type { Queryable } from '../create-db.js';
 import { insertRows } from '../batch.js';
 import { Params, likeEscape, scopeCondition } from './scope.js';
-
-/** Nomination statuses that hold a place in the class (the rest wait or hold nothing). */
-export const PLACE_HOLDING_STATUSES = ['nominated', 'approved_agency', 'approved_board', 'enrolled'] as const;
+import { PLACE_HOLDING_SQL } from './nominations.repository.js';
 
 // ---------- diacritic-free matching of class names in SQL ----------
 
@@ -79,7 +77,6 @@ export interface ClassListFilter {
   words: string[];
 }
 
-const HOLDING = PLACE_HOLDING_STATUSES.map((s) => `'${s}'`).join(', ');
 
 const CLASS_SELECT = `
   SELECT c.id, c.programme_code, pr.name AS programme_name, pr.kind AS programme_kind, c.cohort_code, c.name, c.mode,
@@ -90,7 +87,7 @@ const CLASS_SELECT = `
   JOIN programmes pr ON pr.code = c.programme_code
   JOIN units u ON u.id = c.organiser_unit_id
   LEFT JOIN LATERAL (
-    SELECT count(*) FILTER (WHERE nm.status IN (${HOLDING}))::int AS places_taken,
+    SELECT count(*) FILTER (WHERE nm.status IN (${PLACE_HOLDING_SQL}))::int AS places_taken,
            count(*) FILTER (WHERE nm.status = 'waitlisted')::int AS waitlisted,
            count(*) FILTER (WHERE nm.status = 'enrolled')::int AS enrolled
     FROM nominations nm WHERE nm.class_id = c.id
@@ -163,7 +160,7 @@ export async function lockClass(tx: Queryable, scope: Scope, id: number): Promis
 
 /** Nominations holding a place in the class (read under the class lock for a consistent answer). */
 export async function countPlacesTaken(db: Queryable, classId: number): Promise<number> {
-  const r = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM nominations WHERE class_id = $1 AND status IN (${HOLDING})`, [
+  const r = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM nominations WHERE class_id = $1 AND status IN (${PLACE_HOLDING_SQL})`, [
     classId,
   ]);
   return r.rows[0]?.n ?? 0;

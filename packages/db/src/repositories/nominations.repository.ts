@@ -4,13 +4,15 @@
  * every write that takes or frees a place holds first, then the nomination row (`lockNomination`):
  * always in that order, so two writers never wait on each other crosswise.
  */
-import type { Scope } from '@nang-tam/domain';
+import { training, type Scope } from '@nang-tam/domain';
 import type { Queryable } from '../create-db.js';
 import { insertRows } from '../batch.js';
 import { Params, scopeCondition } from './scope.js';
 
-/** Statuses that hold a place in the class. */
-export const PLACE_HOLDING = ['nominated', 'approved_agency', 'approved_board', 'enrolled'] as const;
+/** Statuses that hold a place in the class (the training domain's rule). */
+export const PLACE_HOLDING: readonly string[] = training.PLACE_HOLDING_STATUSES;
+/** The same statuses as an SQL list, for set-based counts (`status IN (…)`). */
+export const PLACE_HOLDING_SQL = PLACE_HOLDING.map((s) => `'${s}'`).join(', ');
 
 // ---------- the class ----------
 
