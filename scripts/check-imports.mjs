@@ -15,7 +15,10 @@ const RULES = [
 const TESTS = /\.test\.tsx?$|^tests\//;
 
 function importGraph() {
-  const tsc = spawnSync('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit', '--noCheck', '--explainFiles'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const tsc = spawnSync('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit', '--noCheck', '--explainFiles'], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   if (tsc.status !== 0) throw new Error(`tsc --explainFiles failed:\n${tsc.stdout}${tsc.stderr}`);
   const ours = (path) => !path.includes('node_modules/') && !path.startsWith('/');
   /** @type {Map<string, Set<string>>} importer → imported */
