@@ -7,7 +7,7 @@
  * the school asked the agencies for.
  */
 import { training } from '@nang-tam/domain';
-import { BatchInserter, learnersRepo } from '@nang-tam/db';
+import { BatchInserter, conductReportsRepo, gradesRepo, recallsRepo } from '@nang-tam/db';
 import type { AuthUser } from '../../apps/server/src/auth/auth-user.js';
 import { addDays } from './days.js';
 import { inScopeOf, minutesAfter, notAfter, officeTime, record, stamp, type SchoolContext } from './school-context.js';
@@ -121,14 +121,14 @@ export class Follower {
     for (const r of recalls) {
       const { enrolmentId, person } = r.learner;
       const recorder = inScopeOf(person, actors.unit) ? actors.unit : actors.registrar;
-      const recall = await learnersRepo.insertRecall(tx, {
+      const recall = await recallsRepo.insertRecall(tx, {
         enrolmentId,
         fromDate: r.from,
         toDate: r.to,
         reason: r.reason,
         recordedBy: recorder.id,
       });
-      const marked = await learnersRepo.markRecalledSessions(tx, {
+      const marked = await recallsRepo.markRecalledSessions(tx, {
         classId: c.id,
         enrolmentId,
         fromDate: r.from,
@@ -150,7 +150,7 @@ export class Follower {
         const session = c.sessions.find((s) => s.id === sessionId)!;
         const doneOn = workdayOnOrBefore(notAfter(addDays(session.date, 7), yesterday));
         const note = 'Học bổ sung cùng lớp ghép của Khoa; đã nộp bài thu hoạch.';
-        const row = await learnersRepo.insertMakeUp(tx, { enrolmentId, sessionId, doneOn, note, recordedBy: actors.registrar.id });
+        const row = await recallsRepo.insertMakeUp(tx, { enrolmentId, sessionId, doneOn, note, recordedBy: actors.registrar.id });
         if (!row) throw new Error(`the make-up of session ${sessionId} was recorded twice`);
         times.makeUps.push([row.id, stamp(doneOn, '16:30')]);
         record(this.ctx, actors.registrar, {
@@ -220,8 +220,8 @@ export class Follower {
     const scheme = training.DEFAULT_GRADING_SCHEME;
     const lastDay = (code: string | null) => c.sessions.filter((s) => s.moduleCode === code).at(-1)!.date;
     const limit = addDays(today, -3);
-    const byUser = new Map<AuthUser, learnersRepo.GradeWrite[]>();
-    const enter = (user: AuthUser, g: learnersRepo.GradeWrite, module: string, personId: number) => {
+    const byUser = new Map<AuthUser, gradesRepo.GradeWrite[]>();
+    const enter = (user: AuthUser, g: gradesRepo.GradeWrite, module: string, personId: number) => {
       const v = training.validateGrade(scheme, g.value);
       if (!v.ok) throw new Error(`grade ${g.value} is not on the scheme: ${v.message}`);
       byUser.set(user, [...(byUser.get(user) ?? []), g]);
@@ -261,7 +261,7 @@ export class Follower {
       }
     }
     for (const [user, grades] of byUser) {
-      await learnersRepo.upsertGrades(tx, grades, user.id);
+      await gradesRepo.upsertGrades(tx, grades, user.id);
       this.gradeCount += grades.length;
     }
   }
@@ -278,7 +278,7 @@ export class Follower {
     const requestedOn = workdayOnOrBefore(ask.requestedOn);
     const { dueOn } = ask;
     if (requestedOn > yesterday || c.learners.length === 0) return;
-    const asked = await learnersRepo.insertConductRequests(tx, { classId: c.id, dueOn, requestedBy: actors.registrar.id });
+    const asked = await conductReportsRepo.insertConductRequests(tx, { classId: c.id, dueOn, requestedBy: actors.registrar.id });
     const overdue = dueOn < today;
     const owedByUnit = ask.unitOwes ? c.learners.find((l) => inScopeOf(l.person, actors.unit)) : undefined;
     for (const a of asked) {
@@ -313,7 +313,7 @@ export class Follower {
         discipline: rng.pick(CONDUCT_TEXTS.discipline),
         workDuringCourse: filler === c.approver ? `${work} (Theo bản nhận xét của ${learner.person.unit_name}.)` : work,
       };
-      await learnersRepo.saveConductReport(tx, {
+      await conductReportsRepo.saveConductReport(tx, {
         enrolmentId: a.enrolment_id,
         satisfactory: true,
         content,
