@@ -1,6 +1,7 @@
 export * from './create-db.js';
 export * from './migrate.js';
 export * from './batch.js';
+export * from './errors.js';
 export * from './repositories/scope.js';
 export * as usersRepo from './repositories/users.repository.js';
 export * as auditRepo from './repositories/audit.repository.js';

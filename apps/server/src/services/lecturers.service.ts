@@ -4,7 +4,7 @@
  * changed by the registrars of the unit that holds them.
  */
 import { foldVietnamese, searchWords, unitInScope } from '@nang-tam/domain';
-import { auditRepo, lecturersRepo, unitsRepo, usersRepo, type Db, type Queryable } from '@nang-tam/db';
+import { auditRepo, lecturersRepo, unitsRepo, usersRepo, isUniqueViolation, type Db, type Queryable } from '@nang-tam/db';
 import type { Lecturer, LecturerCreate, LecturerPage, LecturerRef, LecturersQuery, LecturerUpdate } from '@nang-tam/contracts';
 import { AppError, fieldError, notFound } from '../errors.js';
 import { actorOf, type AuthUser } from '../auth/auth-user.js';
@@ -76,7 +76,7 @@ async function withAccountGuard<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (err) {
-    if ((err as { code?: string }).code === '23505') throw new AppError('DUPLICATE', [fieldError('userId', 'LECTURER_ACCOUNT_TAKEN')]);
+    if (isUniqueViolation(err, 'lecturers_user_id_key')) throw new AppError('DUPLICATE', [fieldError('userId', 'LECTURER_ACCOUNT_TAKEN')]);
     throw err;
   }
 }

@@ -7,7 +7,7 @@ import {
   searchWords,
   todayInVietnam,
 } from '@nang-tam/domain';
-import { auditRepo, peopleRepo, unitsRepo, type Db, type Queryable } from '@nang-tam/db';
+import { auditRepo, peopleRepo, unitsRepo, isUniqueViolation, type Db, type Queryable } from '@nang-tam/db';
 import type {
   AssignmentInput,
   AppraisalInput,
@@ -125,7 +125,7 @@ async function withUniqueGuard<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (err) {
-    if ((err as { code?: string }).code === '23505') throw new AppError('DUPLICATE', [fieldError('citizenId', 'DUPLICATE_CITIZEN_ID')]);
+    if (isUniqueViolation(err, 'people_citizen_id_key')) throw new AppError('DUPLICATE', [fieldError('citizenId', 'DUPLICATE_CITIZEN_ID')]);
     throw err;
   }
 }
