@@ -5,8 +5,8 @@
  * transaction, multi-row INSERTs in batches, people streamed 1,000 at a time (200,000 people fit in
  * memory as easily as 2,000).
  */
-import { BatchInserter, catalogueRepo, peopleRepo, referenceRepo, rulesRepo, usersRepo, type Db, type Tx } from '@nang-tam/db';
-import { foldVietnamese, todayInVietnam, type IsoDate } from '@nang-tam/domain';
+import { BatchInserter, catalogueRepo, peopleRepo, referenceRepo, rulesRepo, unitsRepo, usersRepo, type Db, type Tx } from '@nang-tam/db';
+import { todayInVietnam, type IsoDate } from '@nang-tam/domain';
 import { hashPassword } from '../../apps/server/src/auth/password.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoPerson, type DemoUnit } from './accounts.js';
 import { PeopleGenerator, type GenerateOptions, type PersonDraft } from './people.js';
@@ -72,58 +72,14 @@ interface References {
 
 /** Writes a unit plan (parents before children) with materialised paths and merger links. */
 export async function insertUnits(tx: Tx, units: readonly UnitSpec[]): Promise<Map<string, number>> {
-  const reserved = await tx.query<{ id: number }>(
-    "SELECT nextval(pg_get_serial_sequence('units', 'id'))::int AS id FROM generate_series(1, $1::int)",
-    [units.length],
-  );
-  const ids = new Map<string, number>();
-  const paths = new Map<string, string>();
-  const inserter = new BatchInserter(tx, 'units', [
-    'id',
-    'code',
-    'official_code',
-    'name',
-    'search_name',
-    'kind',
-    'parent_id',
-    'path',
-    'depth',
-    'sort_order',
-    'valid_from',
-    'valid_to',
-  ]);
-  for (const [i, u] of units.entries()) {
-    const id = reserved.rows[i]!.id;
-    const parentPath = u.parentCode ? paths.get(u.parentCode) : '/';
-    if (parentPath === undefined) throw new Error(`unit ${u.code} comes before its parent ${u.parentCode}`);
-    const path = `${parentPath}${id}/`;
-    ids.set(u.code, id);
-    paths.set(u.code, path);
-    const parentId = u.parentCode ? (ids.get(u.parentCode) ?? null) : null;
-    await inserter.add([
-      id,
-      u.code,
-      u.officialCode,
-      u.name,
-      foldVietnamese(u.name),
-      u.kind,
-      parentId,
-      path,
-      u.depth,
-      u.sortOrder,
-      u.validFrom,
-      u.validTo,
-    ]);
-  }
-  await inserter.flush();
-
+  const ids = await unitsRepo.insertUnits(tx, units);
   const root = units.find((u) => u.parentCode === null);
-  const links = new BatchInserter(tx, 'unit_links', ['predecessor_id', 'successor_id', 'effective_on', 'note']);
-  for (const u of units) {
-    if (root && u.kind === 'province' && u.validTo !== null)
-      await links.add([ids.get(u.code), ids.get(root.code), REORGANISATION_DATE, MERGER_NOTE]);
-  }
-  await links.flush();
+  await unitsRepo.insertUnitLinks(
+    tx,
+    units
+      .filter((u) => root && u.kind === 'province' && u.validTo !== null)
+      .map((u) => ({ predecessorId: ids.get(u.code)!, successorId: ids.get(root!.code)!, effectiveOn: REORGANISATION_DATE, note: MERGER_NOTE })),
+  );
   return ids;
 }
 
@@ -131,8 +87,6 @@ function personWrite(p: PersonDraft, refs: References): peopleRepo.PersonWrite {
   return {
     citizenId: p.citizenId,
     fullName: p.fullName,
-    searchName: p.searchName,
-    sortKey: p.sortKey,
     birthDate: p.birthDate,
     gender: p.gender,
     ethnicityCode: p.ethnicityCode,

@@ -6,7 +6,7 @@
  * of each lecturer per module.
  */
 import { randomBytes } from 'node:crypto';
-import { foldVietnamese, type IsoDate } from '@nang-tam/domain';
+import type { IsoDate } from '@nang-tam/domain';
 import { catalogueRepo, classesRepo, insertRows, lecturersRepo } from '@nang-tam/db';
 import type { AuthUser } from '../../apps/server/src/auth/auth-user.js';
 import { addDays } from './days.js';
@@ -123,11 +123,11 @@ export async function insertLecturerPool(ctx: SchoolContext): Promise<Lecturer[]
     .sort((a, b) => rank(a) - rank(b) || a.id - b.id)
     .slice(0, SCHOOL_LECTURERS);
   const insert = async (
-    l: Omit<lecturersRepo.LecturerWrite, 'searchName' | 'unitId' | 'active'>,
+    l: Omit<lecturersRepo.LecturerWrite, 'unitId' | 'active'>,
     faculty: Faculty | null,
     group: GuestGroup | null,
   ) => {
-    const id = await lecturersRepo.insertLecturer(tx, { ...l, searchName: foldVietnamese(l.fullName), unitId: school.id, active: true });
+    const id = await lecturersRepo.insertLecturer(tx, { ...l, unitId: school.id, active: true });
     record(ctx, actors.registrar, {
       action: 'create',
       entity: 'lecturer',

@@ -2,8 +2,6 @@ import {
   AGE_BAND_LIMITS,
   birthDateBounds,
   checkPersonFacts,
-  foldVietnamese,
-  nameSortKey,
   searchWords,
   todayInVietnam,
 } from '@nang-tam/domain';
@@ -102,8 +100,6 @@ export function toPersonWrite(input: PersonCreate): peopleRepo.PersonWrite {
   return {
     citizenId: input.citizenId,
     fullName: input.fullName,
-    searchName: foldVietnamese(input.fullName),
-    sortKey: nameSortKey(input.fullName),
     birthDate: input.birthDate,
     gender: input.gender,
     ethnicityCode: input.ethnicityCode,

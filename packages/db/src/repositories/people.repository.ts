@@ -1,4 +1,4 @@
-import type { Scope } from '@nang-tam/domain';
+import { foldVietnamese, nameSortKey, type Scope } from '@nang-tam/domain';
 import type { Queryable } from '../create-db.js';
 import { insertRows } from '../batch.js';
 import { Params, likeEscape, scopeCondition } from './scope.js';
@@ -247,12 +247,10 @@ export async function findPersonHistory(db: Queryable, personId: number) {
   return { qualifications: qualifications.rows, assignments: assignments.rows, planning: planning.rows, appraisals: appraisals.rows };
 }
 
-/** Columns a person is written with (create, update, import). */
+/** Columns a person is written with (create, update, import); the search name and sort key follow from the name. */
 export interface PersonWrite {
   citizenId: string;
   fullName: string;
-  searchName: string;
-  sortKey: string;
   birthDate: string;
   gender: string;
   ethnicityCode: string;
@@ -292,8 +290,8 @@ function writeValues(w: PersonWrite): unknown[] {
   return [
     w.citizenId,
     w.fullName,
-    w.searchName,
-    w.sortKey,
+    foldVietnamese(w.fullName),
+    nameSortKey(w.fullName),
     w.birthDate,
     w.gender,
     w.ethnicityCode,
