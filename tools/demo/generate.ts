@@ -5,7 +5,18 @@
  * transaction, multi-row INSERTs in batches, people streamed 1,000 at a time (200,000 people fit in
  * memory as easily as 2,000).
  */
-import { BatchInserter, catalogueRepo, peopleRepo, referenceRepo, rulesRepo, unitsRepo, usersRepo, type Db, type Tx } from '@nang-tam/db';
+import {
+  analyzeTables,
+  catalogueRepo,
+  peopleRepo,
+  referenceRepo,
+  rulesRepo,
+  unitsRepo,
+  usersRepo,
+  vacuumAnalyze,
+  type Db,
+  type Tx,
+} from '@nang-tam/db';
 import { todayInVietnam, type IsoDate } from '@nang-tam/domain';
 import { hashPassword } from '../../apps/server/src/auth/password.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoPerson, type DemoUnit } from './accounts.js';
@@ -150,26 +161,7 @@ async function insertPeople(
   picks: PersonPicks,
   progress: (msg: string) => void,
 ): Promise<number> {
-  const qualifications = new BatchInserter(tx, 'qualifications', [
-    'person_id',
-    'kind',
-    'level',
-    'field',
-    'awarded_on',
-    'institution',
-    'source',
-  ]);
-  const assignments = new BatchInserter(tx, 'assignments', [
-    'person_id',
-    'unit_id',
-    'title_id',
-    'started_on',
-    'ended_on',
-    'reason',
-    'decision_no',
-  ]);
-  const planning = new BatchInserter(tx, 'planning_entries', ['person_id', 'title_id', 'term', 'approved_on']);
-  const appraisals = new BatchInserter(tx, 'appraisals', ['person_id', 'year', 'classification']);
+  const records = new peopleRepo.PersonRecordsBatch(tx);
   let written = 0;
 
   const writeChunk = async (chunk: PersonDraft[]) => {
@@ -181,24 +173,23 @@ async function insertPeople(
     for (const [i, p] of chunk.entries()) {
       const id = ids[i]!;
       picks.offer(p, id);
-      for (const q of p.qualifications) await qualifications.add([id, q.kind, q.level, q.field, q.awardedOn, q.institution, 'imported']);
+      for (const q of p.qualifications) await records.addQualification(id, { ...q, source: 'imported' });
       for (const a of p.assignments) {
-        await assignments.add([
-          id,
-          refs.units.id(a.unitCode),
-          refs.titles.idOrNull(a.titleCode),
-          a.startedOn,
-          a.endedOn,
-          a.reason,
-          a.decisionNo,
-        ]);
+        await records.addAssignment(id, {
+          unitId: refs.units.id(a.unitCode),
+          titleId: refs.titles.idOrNull(a.titleCode),
+          startedOn: a.startedOn,
+          endedOn: a.endedOn,
+          reason: a.reason,
+          decisionNo: a.decisionNo,
+        });
       }
-      for (const e of p.planning) await planning.add([id, refs.titles.id(e.titleCode), e.term, e.approvedOn]);
-      for (const a of p.appraisals) await appraisals.add([id, a.year, a.classification]);
+      for (const e of p.planning) await records.addPlanningEntry(id, { titleId: refs.titles.id(e.titleCode), term: e.term, approvedOn: e.approvedOn });
+      for (const a of p.appraisals) await records.addAppraisal(id, a);
     }
-    await qualifications.flush();
+    await records.flushQualifications();
     // without statistics PostgreSQL plans the UPDATE below three times slower
-    if (written === 0) await tx.query('ANALYZE people, qualifications');
+    if (written === 0) await analyzeTables(tx, ['people', 'qualifications']);
     await peopleRepo.refreshHighestLevels(tx, ids);
     written += chunk.length;
     if (written % 5_000 === 0) progress(`people: ${written} / ${generator.totalPeople}`);
@@ -213,10 +204,8 @@ async function insertPeople(
     }
   }
   if (chunk.length > 0) await writeChunk(chunk);
-  for (const inserter of [qualifications, assignments, planning, appraisals]) await inserter.flush();
-  progress(
-    `people: ${written}, qualifications: ${qualifications.inserted}, assignments: ${assignments.inserted}, planning entries: ${planning.inserted}, appraisals: ${appraisals.inserted}`,
-  );
+  const n = await records.flush();
+  progress(`people: ${written}, qualifications: ${n.qualifications}, assignments: ${n.assignments}, planning entries: ${n.planning}, appraisals: ${n.appraisals}`);
   return written;
 }
 
@@ -284,8 +273,7 @@ export async function seedDemoProvince(db: Db, opts: SeedOptions = {}): Promise<
   await catalogueRepo.seedProgrammeCatalogue(db);
 
   const result = await db.transaction(async (tx) => {
-    const existing = await tx.query<{ found: boolean }>('SELECT EXISTS (SELECT 1 FROM people) AS found');
-    if (existing.rows[0]?.found) throw new Error('The people table is not empty: the demo province is only built into an empty registry');
+    if (await peopleRepo.hasPeople(tx)) throw new Error('The people table is not empty: the demo province is only built into an empty registry');
 
     const unitIds = await insertUnits(tx, generator.units);
     progress(`units: ${unitIds.size}`);
@@ -309,7 +297,7 @@ export async function seedDemoProvince(db: Db, opts: SeedOptions = {}): Promise<
     return { units: unitIds.size, people, users };
   });
   // fresh statistics for the planner; PGlite has no autovacuum to do it
-  await db.exec('VACUUM ANALYZE');
+  await vacuumAnalyze(db);
   progress('statistics updated');
   return result;
 }

@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { IsoDate } from '@nang-tam/domain';
-import { catalogueRepo, classesRepo, insertRows, lecturersRepo } from '@nang-tam/db';
+import { catalogueRepo, classesRepo, lecturersRepo } from '@nang-tam/db';
 import type { AuthUser } from '../../apps/server/src/auth/auth-user.js';
 import { addDays } from './days.js';
 import { generateFullName } from './names.js';
@@ -463,24 +463,21 @@ export async function scheduleSessions(
   let count = 0;
   for (const c of classes) {
     const moduleId = (code: string | null) => (code === null ? null : c.modules.find((m) => m.code === code)!.id);
-    const ids = await insertRows<number>(
+    const ids = await classesRepo.insertSessions(
       tx,
-      'class_sessions',
-      ['class_id', 'class_module_id', 'kind', 'on_date', 'starts_at', 'ends_at', 'room', 'online_link', 'lecturer_id', 'checkin_secret'],
-      c.sessions.map((s) => [
-        c.id,
-        moduleId(s.moduleCode),
-        s.kind,
-        s.date,
-        HALF_DAYS[s.halfDay].start,
-        HALF_DAYS[s.halfDay].end,
-        s.room,
-        null,
-        s.lecturerId,
+      c.id,
+      c.sessions.map((s) => ({
+        classModuleId: moduleId(s.moduleCode),
+        kind: s.kind,
+        date: s.date,
+        startTime: HALF_DAYS[s.halfDay].start,
+        endTime: HALF_DAYS[s.halfDay].end,
+        room: s.room,
+        onlineLink: null,
+        lecturerId: s.lecturerId,
         // the secret of the session's check-in QR code: random, as the classes service makes it
-        randomBytes(32).toString('base64url'),
-      ]),
-      { returning: 'id' },
+        checkinSecret: randomBytes(32).toString('base64url'),
+      })),
     );
     c.sessions.forEach((s, i) => {
       s.id = ids[i]!;

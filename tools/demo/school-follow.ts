@@ -7,7 +7,7 @@
  * the school asked the agencies for.
  */
 import { training } from '@nang-tam/domain';
-import { BatchInserter, conductReportsRepo, gradesRepo, recallsRepo } from '@nang-tam/db';
+import { attendanceRepo, conductReportsRepo, gradesRepo, recallsRepo } from '@nang-tam/db';
 import type { AuthUser } from '../../apps/server/src/auth/auth-user.js';
 import { addDays } from './days.js';
 import { inScopeOf, minutesAfter, notAfter, officeTime, record, stamp, type SchoolContext } from './school-context.js';
@@ -55,23 +55,14 @@ export class Follower {
   private readonly profiles = new Map<number, Profile>();
   /** "session:enrolment" pairs a recall has already marked. */
   private readonly recalled = new Set<string>();
-  private readonly attendance: BatchInserter;
+  private readonly attendance: attendanceRepo.MarksBatch;
   private readonly giangvien: Lecturer | null;
 
   constructor(
     private readonly ctx: SchoolContext,
     lecturers: readonly Lecturer[],
   ) {
-    this.attendance = new BatchInserter(ctx.tx, 'attendance', [
-      'session_id',
-      'enrolment_id',
-      'mark',
-      'source',
-      'client_id',
-      'checked_in_at',
-      'marked_by',
-      'marked_at',
-    ]);
+    this.attendance = new attendanceRepo.MarksBatch(ctx.tx);
     this.giangvien = lecturers.find((l) => l.userId === ctx.actors.lecturer.id) ?? null;
   }
 
@@ -183,22 +174,40 @@ export class Follower {
         const markedAt = stamp(s.date, minutesAfter(HALF_DAYS[s.halfDay].end, rng.int(5, 50)));
         if (absences < maxAbsences && rng.chance(p.absence)) {
           absences += 1;
-          await this.attendance.add([
-            s.id,
-            l.enrolmentId,
-            rng.chance(0.6) ? 'absent_excused' : 'absent_unexcused',
-            marker.source,
-            null,
-            null,
-            marker.user.id,
+          await this.attendance.add({
+            sessionId: s.id,
+            enrolmentId: l.enrolmentId,
+            mark: rng.chance(0.6) ? 'absent_excused' : 'absent_unexcused',
+            source: marker.source,
+            clientId: null,
+            checkedInAt: null,
+            markedBy: marker.user.id,
             markedAt,
-          ]);
+          });
         } else if (l.person.id === actors.learner.personId && s.date >= qrSince) {
           const checkedIn = stamp(s.date, minutesAfter(HALF_DAYS[s.halfDay].start, -rng.int(2, 20)));
           const clientId = `${rng.digits(8)}-${rng.digits(4)}-4${rng.digits(3)}-8${rng.digits(3)}-${rng.digits(12)}`;
-          await this.attendance.add([s.id, l.enrolmentId, 'present', 'qr', clientId, checkedIn, actors.learner.id, checkedIn]);
+          await this.attendance.add({
+            sessionId: s.id,
+            enrolmentId: l.enrolmentId,
+            mark: 'present',
+            source: 'qr',
+            clientId,
+            checkedInAt: checkedIn,
+            markedBy: actors.learner.id,
+            markedAt: checkedIn,
+          });
         } else {
-          await this.attendance.add([s.id, l.enrolmentId, 'present', marker.source, null, null, marker.user.id, markedAt]);
+          await this.attendance.add({
+            sessionId: s.id,
+            enrolmentId: l.enrolmentId,
+            mark: 'present',
+            source: marker.source,
+            clientId: null,
+            checkedInAt: null,
+            markedBy: marker.user.id,
+            markedAt,
+          });
         }
         this.marks += 1;
       }

@@ -92,8 +92,8 @@ async function checkPersonWrite(db: Queryable, user: AuthUser, input: PersonCrea
     details.push(fieldError('managementScopeId', 'UNKNOWN_CODE'));
   }
   assertNoFieldErrors(details);
-  const taken = await db.query<{ id: number }>('SELECT id FROM people WHERE citizen_id = $1', [input.citizenId]);
-  if (taken.rows.some((r) => r.id !== selfId)) throw new AppError('DUPLICATE', [fieldError('citizenId', 'DUPLICATE_CITIZEN_ID')]);
+  const holder = await peopleRepo.findPersonIdByCitizenId(db, input.citizenId);
+  if (holder !== null && holder !== selfId) throw new AppError('DUPLICATE', [fieldError('citizenId', 'DUPLICATE_CITIZEN_ID')]);
 }
 
 export function toPersonWrite(input: PersonCreate): peopleRepo.PersonWrite {

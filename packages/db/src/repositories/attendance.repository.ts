@@ -3,7 +3,7 @@
  * lecturer, or a QR check-in by the learner. A recall's marks are written by recalls.repository.
  */
 import type { Queryable } from '../create-db.js';
-import { chunkRows, valuesSql } from '../batch.js';
+import { BatchInserter, chunkRows, valuesSql } from '../batch.js';
 import { Params } from './scope.js';
 
 export interface AttendanceRow {
@@ -112,4 +112,42 @@ export async function replaceRecallMarkWithCheckin(tx: Queryable, w: CheckinWrit
     [w.sessionId, w.enrolmentId, w.clientId, w.checkedInAt, w.markedBy],
   );
   return r.rows.length > 0;
+}
+
+/** A mark as a bulk load writes it, with who marked it and when. */
+export interface MarkRecord {
+  sessionId: number;
+  enrolmentId: number;
+  mark: AttendanceRow['mark'];
+  source: AttendanceRow['source'];
+  clientId: string | null;
+  checkedInAt: string | null;
+  markedBy: number;
+  markedAt: string;
+}
+
+/** Marks of a bulk load (the demo school's year), buffered and written about 1,000 rows a statement. */
+export class MarksBatch {
+  private readonly inserter: BatchInserter;
+
+  constructor(tx: Queryable) {
+    this.inserter = new BatchInserter(tx, 'attendance', [
+      'session_id',
+      'enrolment_id',
+      'mark',
+      'source',
+      'client_id',
+      'checked_in_at',
+      'marked_by',
+      'marked_at',
+    ]);
+  }
+
+  add(m: MarkRecord): Promise<void> {
+    return this.inserter.add([m.sessionId, m.enrolmentId, m.mark, m.source, m.clientId, m.checkedInAt, m.markedBy, m.markedAt]);
+  }
+
+  flush(): Promise<void> {
+    return this.inserter.flush();
+  }
 }

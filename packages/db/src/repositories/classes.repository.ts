@@ -422,6 +422,17 @@ export async function insertSession(tx: Queryable, classId: number, w: SessionWr
   return id!;
 }
 
+/** Writes many sessions of a class (with their check-in secrets) in multi-row statements; returns their ids in order. */
+export async function insertSessions(tx: Queryable, classId: number, sessions: readonly (SessionWrite & { checkinSecret: string })[]): Promise<number[]> {
+  return insertRows<number>(
+    tx,
+    'class_sessions',
+    ['class_id', 'class_module_id', 'kind', 'on_date', 'starts_at', 'ends_at', 'room', 'online_link', 'lecturer_id', 'checkin_secret'],
+    sessions.map((w) => [classId, w.classModuleId, w.kind, w.date, w.startTime, w.endTime, w.room, w.onlineLink, w.lecturerId, w.checkinSecret]),
+    { returning: 'id' },
+  );
+}
+
 export async function updateSession(tx: Queryable, sessionId: number, w: SessionWrite): Promise<void> {
   await tx.query(
     `UPDATE class_sessions SET class_module_id = $2, kind = $3, on_date = $4, starts_at = $5, ends_at = $6, room = $7, online_link = $8, lecturer_id = $9

@@ -94,23 +94,10 @@ export async function findUnitLinks(db: Queryable, unitId: number): Promise<{ pr
   return { predecessors: pre.rows, successors: suc.rows };
 }
 
-export interface UnitRef {
-  id: number;
-  name: string;
-  path: string;
-}
-
-/** A unit in scope without its counts (cheap): id, name and path, or null. */
-export async function findUnitRefInScope(db: Queryable, scope: Scope, id: number): Promise<UnitRef | null> {
-  const p = new Params();
-  const r = await db.query<UnitRef>(`SELECT u.id, u.name, u.path FROM units u WHERE u.id = ${p.add(id)} AND ${unitScope(scope, p)}`, p.values);
+/** A unit by its code (any scope): id, code, name and path, or null. */
+export async function findUnitByCode(db: Queryable, code: string): Promise<{ id: number; code: string; name: string; path: string } | null> {
+  const r = await db.query<{ id: number; code: string; name: string; path: string }>('SELECT id, code, name, path FROM units WHERE code = $1', [code]);
   return r.rows[0] ?? null;
-}
-
-/** The province's tree has been created (a fresh database has no unit). */
-export async function hasUnits(db: Queryable): Promise<boolean> {
-  const r = await db.query<{ found: boolean }>('SELECT EXISTS (SELECT 1 FROM units) AS found');
-  return r.rows[0]?.found === true;
 }
 
 /** The root of the unit tree (the province), or null before it is created. */
@@ -206,4 +193,19 @@ export async function insertUnitLinks(tx: Queryable, links: readonly UnitLinkWri
   const inserter = new BatchInserter(tx, 'unit_links', ['predecessor_id', 'successor_id', 'effective_on', 'note']);
   for (const l of links) await inserter.add([l.predecessorId, l.successorId, l.effectiveOn, l.note]);
   await inserter.flush();
+}
+
+// ---------- references ----------
+
+export interface UnitRef {
+  id: number;
+  name: string;
+  path: string;
+}
+
+/** A unit in scope without its counts (cheap): id, name and path, or null. */
+export async function findUnitRefInScope(db: Queryable, scope: Scope, id: number): Promise<UnitRef | null> {
+  const p = new Params();
+  const r = await db.query<UnitRef>(`SELECT u.id, u.name, u.path FROM units u WHERE u.id = ${p.add(id)} AND ${unitScope(scope, p)}`, p.values);
+  return r.rows[0] ?? null;
 }
