@@ -24,14 +24,16 @@ import {
   catalogueRepo,
   certificatesRepo,
   createDb,
+  lecturersRepo,
   loadMigrations,
   migrate,
   personFactsRepo,
   rulesRepo,
+  unitsRepo,
   usersRepo,
   type Db,
 } from '@nang-tam/db';
-import { foldVietnamese, todayInVietnam, training } from '@nang-tam/domain';
+import { todayInVietnam, training } from '@nang-tam/domain';
 import type { ClassBoard, EligibilityResult } from '@nang-tam/contracts';
 import { buildApp } from '../apps/server/src/app.js';
 import { loadConfig } from '../apps/server/src/config.js';
@@ -180,22 +182,15 @@ interface Setup {
 
 async function setUp(db: Db): Promise<Setup> {
   const school = (
-    await db.query<{ id: number; path: string; depth: number; kind: string }>(
-      "SELECT id, path, depth, kind FROM units WHERE kind = 'school' ORDER BY depth, id LIMIT 1",
+    await db.query<{ id: number; code: string; path: string; depth: number; kind: string }>(
+      "SELECT id, code, path, depth, kind FROM units WHERE kind = 'school' ORDER BY depth, id LIMIT 1",
     )
   ).rows[0];
-  const root = (await db.query<{ id: number; path: string }>('SELECT id, path FROM units WHERE depth = 0 ORDER BY id LIMIT 1')).rows[0]!;
+  const root = (await db.query<{ id: number; code: string; path: string }>('SELECT id, code, path FROM units WHERE depth = 0 ORDER BY id LIMIT 1')).rows[0]!;
   const parent = school ?? { ...root, depth: 0, kind: 'school' };
   const addUnit = async (code: string, name: string) => {
-    const id = (
-      await db.query<{ id: number }>(
-        `INSERT INTO units (code, name, search_name, kind, parent_id, path, depth) VALUES ($1, $2, $3, $4, $5, 'tmp-' || $1, $6) RETURNING id`,
-        [code, name, foldVietnamese(name), parent.kind, parent.id, parent.depth + 1],
-      )
-    ).rows[0]!.id;
-    const path = `${parent.path}${id}/`;
-    await db.query('UPDATE units SET path = $1 WHERE id = $2', [path, id]);
-    return { id, path };
+    const id = (await unitsRepo.insertUnits(db, [{ code, name, kind: parent.kind, parentCode: parent.code }])).get(code)!;
+    return { id, path: `${parent.path}${id}/` };
   };
   const unit = await addUnit('BENCH-PH', 'Phân hiệu đo hiệu năng');
   const otherUnit = await addUnit('BENCH-PH2', 'Phân hiệu đo hiệu năng số 2');
@@ -209,11 +204,9 @@ async function setUp(db: Db): Promise<Setup> {
   const lecturers: number[] = [];
   for (let i = 1; i <= 20; i++) {
     const full = `Giảng Viên Đo ${String(i).padStart(2, '0')}`;
-    const r = await db.query<{ id: number }>(
-      "INSERT INTO lecturers (full_name, search_name, kind, title, unit_id) VALUES ($1, $2, 'school', 'ThS.', $3) RETURNING id",
-      [full, foldVietnamese(full), unit.id],
+    lecturers.push(
+      await lecturersRepo.insertLecturer(db, { fullName: full, kind: 'school', title: 'ThS.', organisation: null, userId: null, unitId: unit.id, active: true }),
     );
-    lecturers.push(r.rows[0]!.id);
   }
   // a stable hash in [0, 1000) of a text, for the data's spread
   await db.exec(

@@ -9,7 +9,7 @@
  */
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { migrate, usersRepo } from '@nang-tam/db';
+import { migrate, unitsRepo, usersRepo } from '@nang-tam/db';
 import { loadConfig } from '../apps/server/src/config.js';
 import { openDatabase } from '../apps/server/src/database.js';
 import { hashPassword, passwordProblem } from '../apps/server/src/auth/password.js';
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     await migrate(db);
     await db.transaction(async (tx) => {
       if (await usersRepo.findUserByUsername(tx, values.username)) throw new Error(`Tài khoản '${values.username}' đã có.`);
-      let root = (await tx.query<{ id: number; name: string }>('SELECT id, name FROM units WHERE parent_id IS NULL ORDER BY id LIMIT 1')).rows[0];
+      let root = await unitsRepo.findRootUnit(tx);
       if (!root) {
         const plan = buildUnitPlan(values.province);
         const ids = await insertUnits(tx, plan);

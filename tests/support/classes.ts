@@ -1,4 +1,3 @@
-import { foldVietnamese, nameSortKey } from '@nang-tam/domain';
 import { peopleRepo, type Db } from '@nang-tam/db';
 import { personWrite } from './fixtures.js';
 
@@ -81,8 +80,6 @@ export async function insertPeople(db: Db, count: number, p: PeopleInput): Promi
     rows.map((r) =>
       personWrite({
         fullName: r.fullName,
-        searchName: foldVietnamese(r.fullName),
-        sortKey: nameSortKey(r.fullName),
         unitId: p.unitId,
         citizenId: r.citizenId,
         category: p.category ?? 'cong_chuc',

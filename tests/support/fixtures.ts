@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { foldVietnamese, nameSortKey, type Role } from '@nang-tam/domain';
-import { catalogueRepo, peopleRepo, rulesRepo, usersRepo, type Db } from '@nang-tam/db';
+import type { Role } from '@nang-tam/domain';
+import { catalogueRepo, peopleRepo, rulesRepo, unitsRepo, usersRepo, type Db } from '@nang-tam/db';
 import { buildApp } from '../../apps/server/src/app.js';
 import { loadConfig, type Config } from '../../apps/server/src/config.js';
 import { hashPassword } from '../../apps/server/src/auth/password.js';
@@ -13,23 +13,10 @@ export interface Fixture {
   users: Record<string, { id: number; username: string; role: Role }>;
 }
 
-async function insertUnit(db: Db, code: string, name: string, kind: string, parent: { id: number; path: string; depth: number } | null) {
-  const r = await db.query<{ id: number }>(
-    `INSERT INTO units (code, name, search_name, kind, parent_id, path, depth) VALUES ($1, $2, $3, $4, $5, 'tmp-' || $1, $6) RETURNING id`,
-    [code, name, foldVietnamese(name), kind, parent?.id ?? null, parent ? parent.depth + 1 : 0],
-  );
-  const id = r.rows[0]!.id;
-  const path = `${parent?.path ?? '/'}${id}/`;
-  await db.query('UPDATE units SET path = $1 WHERE id = $2', [path, id]);
-  return { id, path, depth: parent ? parent.depth + 1 : 0 };
-}
-
 export function personWrite(
   over: Partial<peopleRepo.PersonWrite> & { fullName: string; unitId: number; citizenId: string },
 ): peopleRepo.PersonWrite {
   return {
-    searchName: foldVietnamese(over.fullName),
-    sortKey: nameSortKey(over.fullName),
     birthDate: '1985-06-15',
     gender: 'male',
     ethnicityCode: '01',
@@ -48,10 +35,14 @@ export function personWrite(
 
 /** A small province: root → commune A, commune B, a department; four people; one user per role. */
 export async function seedFixture(db: Db): Promise<Fixture> {
-  const root = await insertUnit(db, 'T99', 'Tỉnh Thử Nghiệm', 'province', null);
-  const a = await insertUnit(db, 'XA', 'Xã Minh Quang', 'commune', root);
-  const b = await insertUnit(db, 'XB', 'Phường Hà Giang 1', 'commune', root);
-  const d = await insertUnit(db, 'SYT', 'Sở Y tế', 'department', root);
+  const unitIds = await unitsRepo.insertUnits(db, [
+    { code: 'T99', name: 'Tỉnh Thử Nghiệm', kind: 'province', parentCode: null },
+    { code: 'XA', name: 'Xã Minh Quang', kind: 'commune', parentCode: 'T99' },
+    { code: 'XB', name: 'Phường Hà Giang 1', kind: 'commune', parentCode: 'T99' },
+    { code: 'SYT', name: 'Sở Y tế', kind: 'department', parentCode: 'T99' },
+  ]);
+  const unit = (code: string) => ({ id: unitIds.get(code)! });
+  const [root, a, b, d] = [unit('T99'), unit('XA'), unit('XB'), unit('SYT')];
   const title = (await db.query<{ id: number }>("SELECT id FROM titles WHERE code = 'CT_UBND_X'")).rows[0]!.id;
   const [an, binh, cuong, dung] = await peopleRepo.insertPeople(db, [
     personWrite({

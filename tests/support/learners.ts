@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { foldVietnamese, training, type Role } from '@nang-tam/domain';
-import { usersRepo, type Db } from '@nang-tam/db';
+import { training, type Role } from '@nang-tam/domain';
+import { lecturersRepo, usersRepo, type Db } from '@nang-tam/db';
 import { hashPassword } from '../../apps/server/src/auth/password.js';
 import { PASSWORD } from './fixtures.js';
 
@@ -61,11 +61,7 @@ export async function insertTrainingClass(db: Db, c: TrainingClassInput): Promis
 }
 
 export async function insertLecturer(db: Db, fullName: string, unitId: number, userId: number | null = null): Promise<number> {
-  const r = await db.query<{ id: number }>(
-    "INSERT INTO lecturers (full_name, search_name, kind, unit_id, user_id) VALUES ($1, $2, 'school', $3, $4) RETURNING id",
-    [fullName, foldVietnamese(fullName), unitId, userId],
-  );
-  return r.rows[0]!.id;
+  return lecturersRepo.insertLecturer(db, { fullName, kind: 'school', title: null, organisation: null, userId, unitId, active: true });
 }
 
 export async function assignLecturer(db: Db, moduleId: number, lecturerId: number, periods: number): Promise<void> {

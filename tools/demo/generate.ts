@@ -5,8 +5,19 @@
  * transaction, multi-row INSERTs in batches, people streamed 1,000 at a time (200,000 people fit in
  * memory as easily as 2,000).
  */
-import { BatchInserter, catalogueRepo, peopleRepo, referenceRepo, rulesRepo, usersRepo, type Db, type Tx } from '@nang-tam/db';
-import { foldVietnamese, todayInVietnam, type IsoDate } from '@nang-tam/domain';
+import {
+  analyzeTables,
+  catalogueRepo,
+  peopleRepo,
+  referenceRepo,
+  rulesRepo,
+  unitsRepo,
+  usersRepo,
+  vacuumAnalyze,
+  type Db,
+  type Tx,
+} from '@nang-tam/db';
+import { todayInVietnam, type IsoDate } from '@nang-tam/domain';
 import { hashPassword } from '../../apps/server/src/auth/password.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoPerson, type DemoUnit } from './accounts.js';
 import { PeopleGenerator, type GenerateOptions, type PersonDraft } from './people.js';
@@ -72,58 +83,14 @@ interface References {
 
 /** Writes a unit plan (parents before children) with materialised paths and merger links. */
 export async function insertUnits(tx: Tx, units: readonly UnitSpec[]): Promise<Map<string, number>> {
-  const reserved = await tx.query<{ id: number }>(
-    "SELECT nextval(pg_get_serial_sequence('units', 'id'))::int AS id FROM generate_series(1, $1::int)",
-    [units.length],
-  );
-  const ids = new Map<string, number>();
-  const paths = new Map<string, string>();
-  const inserter = new BatchInserter(tx, 'units', [
-    'id',
-    'code',
-    'official_code',
-    'name',
-    'search_name',
-    'kind',
-    'parent_id',
-    'path',
-    'depth',
-    'sort_order',
-    'valid_from',
-    'valid_to',
-  ]);
-  for (const [i, u] of units.entries()) {
-    const id = reserved.rows[i]!.id;
-    const parentPath = u.parentCode ? paths.get(u.parentCode) : '/';
-    if (parentPath === undefined) throw new Error(`unit ${u.code} comes before its parent ${u.parentCode}`);
-    const path = `${parentPath}${id}/`;
-    ids.set(u.code, id);
-    paths.set(u.code, path);
-    const parentId = u.parentCode ? (ids.get(u.parentCode) ?? null) : null;
-    await inserter.add([
-      id,
-      u.code,
-      u.officialCode,
-      u.name,
-      foldVietnamese(u.name),
-      u.kind,
-      parentId,
-      path,
-      u.depth,
-      u.sortOrder,
-      u.validFrom,
-      u.validTo,
-    ]);
-  }
-  await inserter.flush();
-
+  const ids = await unitsRepo.insertUnits(tx, units);
   const root = units.find((u) => u.parentCode === null);
-  const links = new BatchInserter(tx, 'unit_links', ['predecessor_id', 'successor_id', 'effective_on', 'note']);
-  for (const u of units) {
-    if (root && u.kind === 'province' && u.validTo !== null)
-      await links.add([ids.get(u.code), ids.get(root.code), REORGANISATION_DATE, MERGER_NOTE]);
-  }
-  await links.flush();
+  await unitsRepo.insertUnitLinks(
+    tx,
+    units
+      .filter((u) => root && u.kind === 'province' && u.validTo !== null)
+      .map((u) => ({ predecessorId: ids.get(u.code)!, successorId: ids.get(root!.code)!, effectiveOn: REORGANISATION_DATE, note: MERGER_NOTE })),
+  );
   return ids;
 }
 
@@ -131,8 +98,6 @@ function personWrite(p: PersonDraft, refs: References): peopleRepo.PersonWrite {
   return {
     citizenId: p.citizenId,
     fullName: p.fullName,
-    searchName: p.searchName,
-    sortKey: p.sortKey,
     birthDate: p.birthDate,
     gender: p.gender,
     ethnicityCode: p.ethnicityCode,
@@ -196,26 +161,7 @@ async function insertPeople(
   picks: PersonPicks,
   progress: (msg: string) => void,
 ): Promise<number> {
-  const qualifications = new BatchInserter(tx, 'qualifications', [
-    'person_id',
-    'kind',
-    'level',
-    'field',
-    'awarded_on',
-    'institution',
-    'source',
-  ]);
-  const assignments = new BatchInserter(tx, 'assignments', [
-    'person_id',
-    'unit_id',
-    'title_id',
-    'started_on',
-    'ended_on',
-    'reason',
-    'decision_no',
-  ]);
-  const planning = new BatchInserter(tx, 'planning_entries', ['person_id', 'title_id', 'term', 'approved_on']);
-  const appraisals = new BatchInserter(tx, 'appraisals', ['person_id', 'year', 'classification']);
+  const records = new peopleRepo.PersonRecordsBatch(tx);
   let written = 0;
 
   const writeChunk = async (chunk: PersonDraft[]) => {
@@ -227,24 +173,23 @@ async function insertPeople(
     for (const [i, p] of chunk.entries()) {
       const id = ids[i]!;
       picks.offer(p, id);
-      for (const q of p.qualifications) await qualifications.add([id, q.kind, q.level, q.field, q.awardedOn, q.institution, 'imported']);
+      for (const q of p.qualifications) await records.addQualification(id, { ...q, source: 'imported' });
       for (const a of p.assignments) {
-        await assignments.add([
-          id,
-          refs.units.id(a.unitCode),
-          refs.titles.idOrNull(a.titleCode),
-          a.startedOn,
-          a.endedOn,
-          a.reason,
-          a.decisionNo,
-        ]);
+        await records.addAssignment(id, {
+          unitId: refs.units.id(a.unitCode),
+          titleId: refs.titles.idOrNull(a.titleCode),
+          startedOn: a.startedOn,
+          endedOn: a.endedOn,
+          reason: a.reason,
+          decisionNo: a.decisionNo,
+        });
       }
-      for (const e of p.planning) await planning.add([id, refs.titles.id(e.titleCode), e.term, e.approvedOn]);
-      for (const a of p.appraisals) await appraisals.add([id, a.year, a.classification]);
+      for (const e of p.planning) await records.addPlanningEntry(id, { titleId: refs.titles.id(e.titleCode), term: e.term, approvedOn: e.approvedOn });
+      for (const a of p.appraisals) await records.addAppraisal(id, a);
     }
-    await qualifications.flush();
+    await records.flushQualifications();
     // without statistics PostgreSQL plans the UPDATE below three times slower
-    if (written === 0) await tx.query('ANALYZE people, qualifications');
+    if (written === 0) await analyzeTables(tx, ['people', 'qualifications']);
     await peopleRepo.refreshHighestLevels(tx, ids);
     written += chunk.length;
     if (written % 5_000 === 0) progress(`people: ${written} / ${generator.totalPeople}`);
@@ -259,10 +204,8 @@ async function insertPeople(
     }
   }
   if (chunk.length > 0) await writeChunk(chunk);
-  for (const inserter of [qualifications, assignments, planning, appraisals]) await inserter.flush();
-  progress(
-    `people: ${written}, qualifications: ${qualifications.inserted}, assignments: ${assignments.inserted}, planning entries: ${planning.inserted}, appraisals: ${appraisals.inserted}`,
-  );
+  const n = await records.flush();
+  progress(`people: ${written}, qualifications: ${n.qualifications}, assignments: ${n.assignments}, planning entries: ${n.planning}, appraisals: ${n.appraisals}`);
   return written;
 }
 
@@ -330,8 +273,7 @@ export async function seedDemoProvince(db: Db, opts: SeedOptions = {}): Promise<
   await catalogueRepo.seedProgrammeCatalogue(db);
 
   const result = await db.transaction(async (tx) => {
-    const existing = await tx.query<{ found: boolean }>('SELECT EXISTS (SELECT 1 FROM people) AS found');
-    if (existing.rows[0]?.found) throw new Error('The people table is not empty: the demo province is only built into an empty registry');
+    if (await peopleRepo.hasPeople(tx)) throw new Error('The people table is not empty: the demo province is only built into an empty registry');
 
     const unitIds = await insertUnits(tx, generator.units);
     progress(`units: ${unitIds.size}`);
@@ -355,7 +297,7 @@ export async function seedDemoProvince(db: Db, opts: SeedOptions = {}): Promise<
     return { units: unitIds.size, people, users };
   });
   // fresh statistics for the planner; PGlite has no autovacuum to do it
-  await db.exec('VACUUM ANALYZE');
+  await vacuumAnalyze(db);
   progress('statistics updated');
   return result;
 }

@@ -4,7 +4,7 @@
  * management scope), qualifications, assignments, planning entries and appraisals. Pure: the
  * database writer (generate.ts) consumes this stream in batches.
  */
-import { addYears, foldVietnamese, nameSortKey, type Gender, type IsoDate, type PersonCategory } from '@nang-tam/domain';
+import { addYears, type Gender, type IsoDate, type PersonCategory } from '@nang-tam/domain';
 import { aboutYearsAfter, addDays, minDate } from './days.js';
 import {
   generateAppraisals,
@@ -35,8 +35,6 @@ import { PREDECESSORS, REORGANISATION_DATE, buildUnitPlan, type UnitSpec } from 
 export interface PersonDraft {
   citizenId: string;
   fullName: string;
-  searchName: string;
-  sortKey: string;
   birthDate: IsoDate;
   gender: Gender;
   ethnicityCode: string;
@@ -203,8 +201,6 @@ export class PeopleGenerator {
     return {
       citizenId,
       fullName,
-      searchName: foldVietnamese(fullName),
-      sortKey: nameSortKey(fullName),
       birthDate,
       gender,
       ethnicityCode,

@@ -6,8 +6,8 @@
  * of each lecturer per module.
  */
 import { randomBytes } from 'node:crypto';
-import { foldVietnamese, type IsoDate } from '@nang-tam/domain';
-import { catalogueRepo, classesRepo, insertRows, lecturersRepo } from '@nang-tam/db';
+import type { IsoDate } from '@nang-tam/domain';
+import { catalogueRepo, classesRepo, lecturersRepo } from '@nang-tam/db';
 import type { AuthUser } from '../../apps/server/src/auth/auth-user.js';
 import { addDays } from './days.js';
 import { generateFullName } from './names.js';
@@ -123,11 +123,11 @@ export async function insertLecturerPool(ctx: SchoolContext): Promise<Lecturer[]
     .sort((a, b) => rank(a) - rank(b) || a.id - b.id)
     .slice(0, SCHOOL_LECTURERS);
   const insert = async (
-    l: Omit<lecturersRepo.LecturerWrite, 'searchName' | 'unitId' | 'active'>,
+    l: Omit<lecturersRepo.LecturerWrite, 'unitId' | 'active'>,
     faculty: Faculty | null,
     group: GuestGroup | null,
   ) => {
-    const id = await lecturersRepo.insertLecturer(tx, { ...l, searchName: foldVietnamese(l.fullName), unitId: school.id, active: true });
+    const id = await lecturersRepo.insertLecturer(tx, { ...l, unitId: school.id, active: true });
     record(ctx, actors.registrar, {
       action: 'create',
       entity: 'lecturer',
@@ -463,24 +463,21 @@ export async function scheduleSessions(
   let count = 0;
   for (const c of classes) {
     const moduleId = (code: string | null) => (code === null ? null : c.modules.find((m) => m.code === code)!.id);
-    const ids = await insertRows<number>(
+    const ids = await classesRepo.insertSessions(
       tx,
-      'class_sessions',
-      ['class_id', 'class_module_id', 'kind', 'on_date', 'starts_at', 'ends_at', 'room', 'online_link', 'lecturer_id', 'checkin_secret'],
-      c.sessions.map((s) => [
-        c.id,
-        moduleId(s.moduleCode),
-        s.kind,
-        s.date,
-        HALF_DAYS[s.halfDay].start,
-        HALF_DAYS[s.halfDay].end,
-        s.room,
-        null,
-        s.lecturerId,
+      c.id,
+      c.sessions.map((s) => ({
+        classModuleId: moduleId(s.moduleCode),
+        kind: s.kind,
+        date: s.date,
+        startTime: HALF_DAYS[s.halfDay].start,
+        endTime: HALF_DAYS[s.halfDay].end,
+        room: s.room,
+        onlineLink: null,
+        lecturerId: s.lecturerId,
         // the secret of the session's check-in QR code: random, as the classes service makes it
-        randomBytes(32).toString('base64url'),
-      ]),
-      { returning: 'id' },
+        checkinSecret: randomBytes(32).toString('base64url'),
+      })),
     );
     c.sessions.forEach((s, i) => {
       s.id = ids[i]!;

@@ -5,7 +5,7 @@
  * for dates and times of day.
  */
 import type { IsoDate } from '@nang-tam/domain';
-import { usersRepo, type auditRepo, type Queryable } from '@nang-tam/db';
+import { historyRepo, peopleRepo, unitsRepo, usersRepo, type auditRepo, type Queryable } from '@nang-tam/db';
 import { actorOf, toAuthUser, type AuthUser } from '../../apps/server/src/auth/auth-user.js';
 import { addDays } from './days.js';
 import type { Rng } from './random.js';
@@ -48,29 +48,7 @@ export function shuffled<T>(rng: Rng, items: readonly T[]): T[] {
 
 // ---------- the registry ----------
 
-export interface PersonRow {
-  id: number;
-  full_name: string;
-  unit_id: number;
-  unit_code: string;
-  unit_name: string;
-  unit_path: string;
-  title_code: string | null;
-  job_code: string | null;
-  education_level: string | null;
-}
-
-async function loadPeople(tx: Queryable): Promise<PersonRow[]> {
-  const r = await tx.query<PersonRow>(
-    `SELECT p.id, p.full_name, p.unit_id, u.code AS unit_code, u.name AS unit_name, u.path AS unit_path,
-       t.code AS title_code, jp.code AS job_code, p.education_level
-     FROM people p JOIN units u ON u.id = p.unit_id
-     LEFT JOIN titles t ON t.id = p.title_id
-     LEFT JOIN job_positions jp ON jp.id = p.job_position_id
-     ORDER BY p.id`,
-  );
-  return r.rows;
-}
+export type PersonRow = peopleRepo.PersonPostRow;
 
 /** The demo accounts the school's year is told by, as the services see a signed-in user. */
 export interface Actors {
@@ -128,11 +106,7 @@ export async function createContext(
   tx: Queryable,
   opts: { seed: number; today: IsoDate; rng: Rng; schoolCode: string; progress: (msg: string) => void },
 ): Promise<SchoolContext> {
-  const school = (
-    await tx.query<{ id: number; code: string; name: string; path: string }>('SELECT id, code, name, path FROM units WHERE code = $1', [
-      opts.schoolCode,
-    ])
-  ).rows[0];
+  const school = await unitsRepo.findUnitByCode(tx, opts.schoolCode);
   if (!school) throw new Error(`the school unit ${opts.schoolCode} is missing`);
   return {
     tx,
@@ -141,7 +115,7 @@ export async function createContext(
     yesterday: addDays(opts.today, -1),
     rng: opts.rng,
     actors: await loadActors(tx),
-    people: await loadPeople(tx),
+    people: await peopleRepo.listPeopleWithPosts(tx),
     school,
     audit: [],
     times: new Times(),
@@ -157,7 +131,7 @@ export function record(ctx: SchoolContext, user: AuthUser, entry: AuditEntry): v
 // ---------- when things happened ----------
 
 /** When things happened, written over the repositories' `now()` once everything is in place. */
-export class Times {
+export class Times implements historyRepo.RecordedTimes {
   classes: [number, string][] = [];
   graduations: [number, string][] = [];
   nominations: [number, string, string | null][] = [];
@@ -172,55 +146,6 @@ export class Times {
   conduct: [number, string, string | null, number, string | null][] = [];
 
   async write(tx: Queryable): Promise<void> {
-    await setValues(tx, 'classes', ['id:int'], ['created_at:timestamptz'], this.classes);
-    await tx.query('UPDATE class_sessions s SET created_at = c.created_at FROM classes c WHERE c.id = s.class_id');
-    await setValues(tx, 'classes', ['id:int'], ['graduated_at:timestamptz'], this.graduations);
-    await setValues(tx, 'nominations', ['id:int'], ['nominated_at:timestamptz', 'decided_at:timestamptz'], this.nominations);
-    await setValues(tx, 'nomination_steps', ['nomination_id:int', 'step:text'], ['decided_at:timestamptz'], this.steps);
-    await setValues(tx, 'enrolments', ['id:int'], ['created_at:timestamptz'], this.enrolments);
-    await setValues(tx, 'recalls', ['id:int'], ['recorded_at:timestamptz'], this.recalls);
-    // the marks a recall wrote carry the time the recall was recorded
-    await tx.query(
-      `UPDATE attendance a SET marked_at = r.recorded_at
-       FROM recalls r, class_sessions s
-       WHERE a.source = 'recall' AND a.enrolment_id = r.enrolment_id AND s.id = a.session_id AND s.on_date BETWEEN r.from_date AND r.to_date`,
-    );
-    await setValues(tx, 'make_ups', ['id:int'], ['recorded_at:timestamptz'], this.makeUps);
-    await setValues(tx, 'grades', ['class_module_id:int'], ['entered_at:timestamptz'], this.grades);
-    await setValues(tx, 'grades', ['enrolment_id:int'], ['entered_at:timestamptz'], this.finals, 't.class_module_id IS NULL');
-    await setValues(
-      tx,
-      'conduct_reports',
-      ['enrolment_id:int'],
-      ['requested_at:timestamptz', 'received_at:timestamptz', 'reminders:int', 'last_reminded_at:timestamptz'],
-      this.conduct,
-    );
-    await tx.query(`UPDATE certificates SET created_at = (issued_on::text || 'T11:00:00+07:00')::timestamptz`);
-  }
-}
-
-/** UPDATE table SET columns FROM (VALUES …) matched on the key columns ("name:type"), 500 rows a statement. */
-async function setValues(
-  tx: Queryable,
-  table: string,
-  keys: readonly string[],
-  columns: readonly string[],
-  rows: readonly (readonly unknown[])[],
-  extraWhere?: string,
-): Promise<void> {
-  const typed = [...keys, ...columns].map((c) => c.split(':') as [string, string]);
-  const name = (c: string) => c.split(':')[0]!;
-  const set = columns
-    .map(name)
-    .map((n) => `${n} = v.${n}`)
-    .join(', ');
-  const where = [...keys.map(name).map((n) => `t.${n} = v.${n}`), ...(extraWhere ? [extraWhere] : [])].join(' AND ');
-  for (let i = 0; i < rows.length; i += 500) {
-    const values: unknown[] = [];
-    const tuples = rows.slice(i, i + 500).map((row) => `(${typed.map(([, type], k) => `$${values.push(row[k])}::${type}`).join(', ')})`);
-    await tx.query(
-      `UPDATE ${table} t SET ${set} FROM (VALUES ${tuples.join(', ')}) AS v(${typed.map(([n]) => n).join(', ')}) WHERE ${where}`,
-      values,
-    );
+    await historyRepo.backdate(tx, this);
   }
 }

@@ -7,7 +7,7 @@
  * the school asked the agencies for.
  */
 import { training } from '@nang-tam/domain';
-import { BatchInserter, learnersRepo } from '@nang-tam/db';
+import { attendanceRepo, conductReportsRepo, gradesRepo, recallsRepo } from '@nang-tam/db';
 import type { AuthUser } from '../../apps/server/src/auth/auth-user.js';
 import { addDays } from './days.js';
 import { inScopeOf, minutesAfter, notAfter, officeTime, record, stamp, type SchoolContext } from './school-context.js';
@@ -55,23 +55,14 @@ export class Follower {
   private readonly profiles = new Map<number, Profile>();
   /** "session:enrolment" pairs a recall has already marked. */
   private readonly recalled = new Set<string>();
-  private readonly attendance: BatchInserter;
+  private readonly attendance: attendanceRepo.MarksBatch;
   private readonly giangvien: Lecturer | null;
 
   constructor(
     private readonly ctx: SchoolContext,
     lecturers: readonly Lecturer[],
   ) {
-    this.attendance = new BatchInserter(ctx.tx, 'attendance', [
-      'session_id',
-      'enrolment_id',
-      'mark',
-      'source',
-      'client_id',
-      'checked_in_at',
-      'marked_by',
-      'marked_at',
-    ]);
+    this.attendance = new attendanceRepo.MarksBatch(ctx.tx);
     this.giangvien = lecturers.find((l) => l.userId === ctx.actors.lecturer.id) ?? null;
   }
 
@@ -121,14 +112,14 @@ export class Follower {
     for (const r of recalls) {
       const { enrolmentId, person } = r.learner;
       const recorder = inScopeOf(person, actors.unit) ? actors.unit : actors.registrar;
-      const recall = await learnersRepo.insertRecall(tx, {
+      const recall = await recallsRepo.insertRecall(tx, {
         enrolmentId,
         fromDate: r.from,
         toDate: r.to,
         reason: r.reason,
         recordedBy: recorder.id,
       });
-      const marked = await learnersRepo.markRecalledSessions(tx, {
+      const marked = await recallsRepo.markRecalledSessions(tx, {
         classId: c.id,
         enrolmentId,
         fromDate: r.from,
@@ -150,7 +141,7 @@ export class Follower {
         const session = c.sessions.find((s) => s.id === sessionId)!;
         const doneOn = workdayOnOrBefore(notAfter(addDays(session.date, 7), yesterday));
         const note = 'Học bổ sung cùng lớp ghép của Khoa; đã nộp bài thu hoạch.';
-        const row = await learnersRepo.insertMakeUp(tx, { enrolmentId, sessionId, doneOn, note, recordedBy: actors.registrar.id });
+        const row = await recallsRepo.insertMakeUp(tx, { enrolmentId, sessionId, doneOn, note, recordedBy: actors.registrar.id });
         if (!row) throw new Error(`the make-up of session ${sessionId} was recorded twice`);
         times.makeUps.push([row.id, stamp(doneOn, '16:30')]);
         record(this.ctx, actors.registrar, {
@@ -183,22 +174,40 @@ export class Follower {
         const markedAt = stamp(s.date, minutesAfter(HALF_DAYS[s.halfDay].end, rng.int(5, 50)));
         if (absences < maxAbsences && rng.chance(p.absence)) {
           absences += 1;
-          await this.attendance.add([
-            s.id,
-            l.enrolmentId,
-            rng.chance(0.6) ? 'absent_excused' : 'absent_unexcused',
-            marker.source,
-            null,
-            null,
-            marker.user.id,
+          await this.attendance.add({
+            sessionId: s.id,
+            enrolmentId: l.enrolmentId,
+            mark: rng.chance(0.6) ? 'absent_excused' : 'absent_unexcused',
+            source: marker.source,
+            clientId: null,
+            checkedInAt: null,
+            markedBy: marker.user.id,
             markedAt,
-          ]);
+          });
         } else if (l.person.id === actors.learner.personId && s.date >= qrSince) {
           const checkedIn = stamp(s.date, minutesAfter(HALF_DAYS[s.halfDay].start, -rng.int(2, 20)));
           const clientId = `${rng.digits(8)}-${rng.digits(4)}-4${rng.digits(3)}-8${rng.digits(3)}-${rng.digits(12)}`;
-          await this.attendance.add([s.id, l.enrolmentId, 'present', 'qr', clientId, checkedIn, actors.learner.id, checkedIn]);
+          await this.attendance.add({
+            sessionId: s.id,
+            enrolmentId: l.enrolmentId,
+            mark: 'present',
+            source: 'qr',
+            clientId,
+            checkedInAt: checkedIn,
+            markedBy: actors.learner.id,
+            markedAt: checkedIn,
+          });
         } else {
-          await this.attendance.add([s.id, l.enrolmentId, 'present', marker.source, null, null, marker.user.id, markedAt]);
+          await this.attendance.add({
+            sessionId: s.id,
+            enrolmentId: l.enrolmentId,
+            mark: 'present',
+            source: marker.source,
+            clientId: null,
+            checkedInAt: null,
+            markedBy: marker.user.id,
+            markedAt,
+          });
         }
         this.marks += 1;
       }
@@ -220,8 +229,8 @@ export class Follower {
     const scheme = training.DEFAULT_GRADING_SCHEME;
     const lastDay = (code: string | null) => c.sessions.filter((s) => s.moduleCode === code).at(-1)!.date;
     const limit = addDays(today, -3);
-    const byUser = new Map<AuthUser, learnersRepo.GradeWrite[]>();
-    const enter = (user: AuthUser, g: learnersRepo.GradeWrite, module: string, personId: number) => {
+    const byUser = new Map<AuthUser, gradesRepo.GradeWrite[]>();
+    const enter = (user: AuthUser, g: gradesRepo.GradeWrite, module: string, personId: number) => {
       const v = training.validateGrade(scheme, g.value);
       if (!v.ok) throw new Error(`grade ${g.value} is not on the scheme: ${v.message}`);
       byUser.set(user, [...(byUser.get(user) ?? []), g]);
@@ -261,7 +270,7 @@ export class Follower {
       }
     }
     for (const [user, grades] of byUser) {
-      await learnersRepo.upsertGrades(tx, grades, user.id);
+      await gradesRepo.upsertGrades(tx, grades, user.id);
       this.gradeCount += grades.length;
     }
   }
@@ -278,7 +287,7 @@ export class Follower {
     const requestedOn = workdayOnOrBefore(ask.requestedOn);
     const { dueOn } = ask;
     if (requestedOn > yesterday || c.learners.length === 0) return;
-    const asked = await learnersRepo.insertConductRequests(tx, { classId: c.id, dueOn, requestedBy: actors.registrar.id });
+    const asked = await conductReportsRepo.insertConductRequests(tx, { classId: c.id, dueOn, requestedBy: actors.registrar.id });
     const overdue = dueOn < today;
     const owedByUnit = ask.unitOwes ? c.learners.find((l) => inScopeOf(l.person, actors.unit)) : undefined;
     for (const a of asked) {
@@ -313,7 +322,7 @@ export class Follower {
         discipline: rng.pick(CONDUCT_TEXTS.discipline),
         workDuringCourse: filler === c.approver ? `${work} (Theo bản nhận xét của ${learner.person.unit_name}.)` : work,
       };
-      await learnersRepo.saveConductReport(tx, {
+      await conductReportsRepo.saveConductReport(tx, {
         enrolmentId: a.enrolment_id,
         satisfactory: true,
         content,

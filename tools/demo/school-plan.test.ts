@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogueRepo } from '@nang-tam/db';
+import { training } from '@nang-tam/domain';
 import { addDays } from './days.js';
 import {
   ScheduleBook,
@@ -15,7 +15,7 @@ import {
   type PlannedSession,
 } from './school-plan.js';
 
-const modulesOf = (plan: ClassPlan) => catalogueRepo.SHIPPED_CATALOGUE[plan.programmeCode]!.modules;
+const modulesOf = (plan: ClassPlan) => training.SHIPPED_CATALOGUE[plan.programmeCode]!.modules;
 
 /** Days the demo may be built on: new year, Tết, a holiday, mid-year, late in the year. */
 const TODAYS = [

@@ -3,6 +3,7 @@
  * batch, parameterised and below PostgreSQL's 65,535-parameter limit (the same on PGlite).
  */
 import type { Queryable } from './create-db.js';
+import type { Params } from './repositories/scope.js';
 
 const MAX_PARAMETERS = 65_535;
 const DEFAULT_ROWS_PER_STATEMENT = 1_000;
@@ -80,4 +81,16 @@ export async function insertRows<R = number>(
     if (options.returning) for (const x of r.rows) out.push(x.r);
   }
   return out;
+}
+
+/** Rows cut into slices of at most `size` (one multi-row statement each). */
+export function chunkRows<T>(rows: readonly T[], size = DEFAULT_ROWS_PER_STATEMENT): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+/** "($1, $2, …), (…)" for rows of `width` values, each cast as given; the values go into `p`. */
+export function valuesSql(p: Params, rows: readonly (readonly unknown[])[], casts: readonly string[]): string {
+  return rows.map((row) => `(${row.map((v, i) => `${p.add(v)}${casts[i] ? `::${casts[i]}` : ''}`).join(', ')})`).join(', ');
 }

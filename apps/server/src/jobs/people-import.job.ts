@@ -1,6 +1,6 @@
 import { FIELD_ERRORS, IMPORT_MAX_ROWS, JOB_FAILURES } from '@nang-tam/contracts';
 import { foldVietnamese, todayInVietnam } from '@nang-tam/domain';
-import { auditRepo, jobsRepo, peopleImportRepo, peopleRepo } from '@nang-tam/db';
+import { auditRepo, jobsRepo, peopleImportRepo, peopleRepo, isUniqueViolation } from '@nang-tam/db';
 import { JobFailure, type JobContext, type JobOutcome } from './context.js';
 import { cellText, columnLetter, parseAddress, readCell } from './xlsx/cells.js';
 import { NotAWorkbookError, openWorkbook, scanSheet, type SheetInfo, type Workbook } from './xlsx/inspect.js';
@@ -271,7 +271,7 @@ async function insertRows(ctx: JobContext, rows: ValidRow[]): Promise<number> {
     });
   } catch (err) {
     // someone saved one of these citizen ids after the check: the whole import is rolled back
-    if ((err as { code?: string }).code === '23505') throw new JobFailure('DUPLICATE_CITIZEN_ID');
+    if (isUniqueViolation(err, 'people_citizen_id_key')) throw new JobFailure('DUPLICATE_CITIZEN_ID');
     throw err;
   }
   return rows.length;

@@ -17,7 +17,7 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { formatViDate, todayInVietnam, training } from '@nang-tam/domain';
-import { auditRepo, learnersRepo, type Db, type Queryable } from '@nang-tam/db';
+import { auditRepo, attendanceRepo, classesRepo, enrolmentsRepo, recallsRepo, type Db, type Queryable } from '@nang-tam/db';
 import {
   FIELD_ERRORS,
   type AttendanceInput,
@@ -35,14 +35,14 @@ import { lecturerIdOf, personOf, runsClass, sessionRefOf, vietnamInstant } from 
 // ---------- access to a session ----------
 
 interface SessionAccess {
-  session: learnersRepo.SessionContextRow;
+  session: classesRepo.SessionContextRow;
   /** The school marks as 'registrar', the session's lecturer as 'lecturer'. */
   source: 'registrar' | 'lecturer';
 }
 
 async function requireSession(db: Queryable, user: AuthUser, sessionId: number): Promise<SessionAccess> {
   const lecturerId = await lecturerIdOf(db, user);
-  const session = await learnersRepo.findSessionContext(db, sessionId, lecturerId);
+  const session = await classesRepo.findSessionContext(db, sessionId, lecturerId);
   if (!session) throw notFound();
   if (runsClass(user, session.organiser_path)) return { session, source: 'registrar' };
   if (session.taught_by_lecturer) return { session, source: 'lecturer' };
@@ -60,10 +60,10 @@ export async function getSessionAttendance(db: Queryable, user: AuthUser, sessio
   return loadSessionAttendance(db, session);
 }
 
-async function loadSessionAttendance(db: Queryable, session: learnersRepo.SessionContextRow): Promise<SessionAttendance> {
-  const enrolments = await learnersRepo.listClassEnrolments(db, session.class_id);
-  const marks = new Map((await learnersRepo.listSessionAttendance(db, session.id)).map((m) => [m.enrolment_id, m]));
-  const recalls = await learnersRepo.listRecalls(db, { classId: session.class_id });
+async function loadSessionAttendance(db: Queryable, session: classesRepo.SessionContextRow): Promise<SessionAttendance> {
+  const enrolments = await enrolmentsRepo.listClassEnrolments(db, session.class_id);
+  const marks = new Map((await attendanceRepo.listSessionAttendance(db, session.id)).map((m) => [m.enrolment_id, m]));
+  const recalls = await recallsRepo.listRecalls(db, { classId: session.class_id });
   const recalled = new Set(recalls.filter((r) => r.from_date <= session.on_date && session.on_date <= r.to_date).map((r) => r.enrolment_id));
   const counts = { present: 0, absentExcused: 0, absentUnexcused: 0, recalled: 0, unmarked: 0 };
   const items = enrolments.map((e) => {
@@ -113,16 +113,16 @@ export async function markAttendance(db: Db, user: AuthUser, sessionId: number, 
   assertNoFieldErrors(duplicates);
 
   return db.transaction(async (tx) => {
-    const cls = await learnersRepo.lockClassShared(tx, session.class_id);
+    const cls = await classesRepo.lockClassShared(tx, session.class_id);
     if (!cls) throw notFound();
     if (cls.status === 'finished') throw finishedClass(cls.name);
-    const enrolled = new Map((await learnersRepo.listClassEnrolments(tx, session.class_id)).filter((e) => e.status === 'enrolled').map((e) => [e.id, e]));
+    const enrolled = new Map((await enrolmentsRepo.listClassEnrolments(tx, session.class_id)).filter((e) => e.status === 'enrolled').map((e) => [e.id, e]));
     const outsiders = input.marks.flatMap((m, i) => (enrolled.has(m.enrolmentId) ? [] : [fieldError(`marks.${i}.enrolmentId`, 'NOT_IN_CLASS')]));
     if (outsiders.length > 0) throw new AppError('NOT_IN_CLASS', outsiders);
 
-    const before = new Map((await learnersRepo.lockSessionMarks(tx, sessionId, [...seen])).map((m) => [m.enrolment_id, m]));
+    const before = new Map((await attendanceRepo.lockSessionMarks(tx, sessionId, [...seen])).map((m) => [m.enrolment_id, m]));
     const changed = input.marks.filter((m) => before.get(m.enrolmentId)?.mark !== m.mark);
-    await learnersRepo.upsertMarks(tx, sessionId, changed, source, user.id);
+    await attendanceRepo.upsertMarks(tx, sessionId, changed, source, user.id);
     const actor = actorOf(user);
     await auditRepo.appendAuditMany(
       tx,
@@ -205,9 +205,9 @@ const MARK_LABELS: Record<AttendanceMarkCode, string> = training.ATTENDANCE_MARK
 
 function resultOf(
   status: CheckinResult['status'],
-  session: learnersRepo.SessionContextRow,
+  session: classesRepo.SessionContextRow,
   enrolmentId: number,
-  row: learnersRepo.AttendanceRow,
+  row: attendanceRepo.AttendanceRow,
 ): CheckinResult {
   const when = `buổi học ngày ${formatViDate(session.on_date)} (${session.starts_at}–${session.ends_at})`;
   const message =
@@ -235,16 +235,16 @@ export async function checkIn(db: Db, user: AuthUser, input: CheckinInput, now =
   if (user.role !== 'learner') throw new AppError('FORBIDDEN', [], 'Chỉ học viên tự điểm danh bằng mã QR (bằng tài khoản học viên của mình).');
   const parsed = parseCheckinToken(input.token);
   if (!parsed) throw invalidCheckin('token', 'CHECKIN_TOKEN_INVALID');
-  const session = await learnersRepo.findSessionContext(db, parsed.sessionId, null);
+  const session = await classesRepo.findSessionContext(db, parsed.sessionId, null);
   if (!session || !timingSafeEqual(parsed.mac, checkinMac(session.checkin_secret, session.id, parsed.window))) {
     throw invalidCheckin('token', 'CHECKIN_TOKEN_INVALID');
   }
   if (user.personId === null) throw notFound();
-  const enrolment = await learnersRepo.findPersonEnrolment(db, session.class_id, user.personId);
+  const enrolment = await enrolmentsRepo.findPersonEnrolment(db, session.class_id, user.personId);
   if (!enrolment || enrolment.status !== 'enrolled') throw notFound();
 
   // the same scan synced again: the same answer
-  const replay = await learnersRepo.findAttendanceByClientId(db, input.clientId);
+  const replay = await attendanceRepo.findAttendanceByClientId(db, input.clientId);
   if (replay) {
     if (replay.session_id !== session.id || replay.enrolment_id !== enrolment.id) throw invalidCheckin('clientId', 'CHECKIN_CLIENT_ID_TAKEN');
     // the school may have corrected the mark since: the answer says what counts now
@@ -272,18 +272,18 @@ export async function checkIn(db: Db, user: AuthUser, input: CheckinInput, now =
   }
 
   return db.transaction(async (tx) => {
-    const cls = await learnersRepo.lockClassShared(tx, session.class_id);
+    const cls = await classesRepo.lockClassShared(tx, session.class_id);
     if (!cls) throw notFound();
     if (cls.status === 'finished') throw finishedClass(cls.name);
     const write = { sessionId: session.id, enrolmentId: enrolment.id, clientId: input.clientId, checkedInAt: new Date(scannedAt).toISOString(), markedBy: user.id };
-    const existing = await learnersRepo.findAttendance(tx, session.id, enrolment.id);
+    const existing = await attendanceRepo.findAttendance(tx, session.id, enrolment.id);
     let recorded = false;
-    if (!existing) recorded = await learnersRepo.insertCheckin(tx, write);
-    else if (existing.source === 'recall') recorded = await learnersRepo.replaceRecallMarkWithCheckin(tx, write);
-    const row = await learnersRepo.findAttendance(tx, session.id, enrolment.id);
+    if (!existing) recorded = await attendanceRepo.insertCheckin(tx, write);
+    else if (existing.source === 'recall') recorded = await attendanceRepo.replaceRecallMarkWithCheckin(tx, write);
+    const row = await attendanceRepo.findAttendance(tx, session.id, enrolment.id);
     if (!row) {
       // the insert met the client id of another check-in committed meanwhile
-      const other = await learnersRepo.findAttendanceByClientId(tx, input.clientId);
+      const other = await attendanceRepo.findAttendanceByClientId(tx, input.clientId);
       if (other && (other.session_id !== session.id || other.enrolment_id !== enrolment.id)) throw invalidCheckin('clientId', 'CHECKIN_CLIENT_ID_TAKEN');
       throw notFound();
     }

@@ -14,7 +14,7 @@
  * teach; another reader of classes those organised in their subtree (a commune's political centre).
  */
 import { formatViDate, hasPermission, todayInVietnam, training, type IsoDate } from '@nang-tam/domain';
-import { boardsRepo, certificatesRepo, learnersRepo, type Db, type Queryable } from '@nang-tam/db';
+import { boardsRepo, certificatesRepo, conductReportsRepo, type Db, type Queryable } from '@nang-tam/db';
 import {
   CERTIFICATE_DOCUMENT_KINDS,
   NOMINATION_STATUS_LABELS,
@@ -462,8 +462,8 @@ export async function listMyLearners(db: Db, user: AuthUser, q: MyLearnersQuery)
 
   const visibility = { personScope: user.scope, organiserScope: null };
   const [owed, overdue] = await Promise.all([
-    learnersRepo.listConductReports(db, visibility, { status: 'pending' }, 50, 0),
-    learnersRepo.listConductReports(db, visibility, { status: 'pending', overdueOn: asOf }, 0, 0),
+    conductReportsRepo.listConductReports(db, visibility, { status: 'pending' }, 50, 0),
+    conductReportsRepo.listConductReports(db, visibility, { status: 'pending', overdueOn: asOf }, 0, 0),
   ]);
 
   const items = rows.map((r): MyLearner => {

@@ -12,7 +12,7 @@
  * no longer proves the level. Qualifications entered or imported by hand are never touched.
  */
 import { hasPermission, isIsoDate, rules, todayInVietnam, training, unitInScope, type IsoDate } from '@nang-tam/domain';
-import { auditRepo, certificatesRepo, peopleRepo, type Db, type Queryable } from '@nang-tam/db';
+import { auditRepo, certificatesRepo, peopleRepo, isUniqueViolation, type Db, type Queryable } from '@nang-tam/db';
 import {
   CERTIFICATE_DOCUMENT_KINDS,
   FIELD_ERRORS,
@@ -272,7 +272,7 @@ async function insertGuarded(tx: Queryable, writes: certificatesRepo.Certificate
   try {
     return await certificatesRepo.insertCertificates(tx, writes);
   } catch (err) {
-    if ((err as { code?: string }).code === '23505') {
+    if (isUniqueViolation(err, 'certificates_enrolment_id_key')) {
       throw new AppError('CERTIFICATES_NOT_ISSUABLE', [
         { path: 'enrolmentIds', code: 'CERTIFICATE_ALREADY_ISSUED', message: FIELD_ERRORS.CERTIFICATE_ALREADY_ISSUED.vi },
       ]);

@@ -10,17 +10,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { formatViDate, rules, searchWords, todayInVietnam, training } from '@nang-tam/domain';
-import {
-  auditRepo,
-  classesRepo,
-  catalogueRepo,
-  lecturersRepo,
-  nominationsRepo,
-  unitsRepo,
-  type Db,
-  type Queryable,
-  type Tx,
-} from '@nang-tam/db';
+import { auditRepo, classesRepo, catalogueRepo, lecturersRepo, nominationsRepo, unitsRepo, isUniqueViolation, type Db, type Queryable, type Tx } from '@nang-tam/db';
 import type {
   ClassCreate,
   ClassDetail,
@@ -207,7 +197,7 @@ async function withCohortGuard<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (err) {
-    if ((err as { code?: string }).code === '23505') throw new AppError('DUPLICATE', [fieldError('cohortCode', 'COHORT_CODE_TAKEN')]);
+    if (isUniqueViolation(err, 'classes_programme_code_cohort_code_key')) throw new AppError('DUPLICATE', [fieldError('cohortCode', 'COHORT_CODE_TAKEN')]);
     throw err;
   }
 }

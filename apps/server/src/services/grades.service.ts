@@ -11,26 +11,26 @@
  * row (`grades.<i>.moduleId`, MODULE_NOT_TAUGHT): the class is theirs, that cell is not.
  */
 import { training } from '@nang-tam/domain';
-import { auditRepo, classesRepo, learnersRepo, type Db, type Queryable } from '@nang-tam/db';
+import { auditRepo, classesRepo, enrolmentsRepo, gradesRepo, type Db, type Queryable } from '@nang-tam/db';
 import type { ErrorDetail, GradeMatrix, GradesInput } from '@nang-tam/contracts';
 import { AppError, assertNoFieldErrors, fieldError, notFound } from '../errors.js';
 import { actorOf, type AuthUser } from '../auth/auth-user.js';
 import { conditionsOf, lecturerIdOf, personOf, runsClass, schemeOf } from './learner-records.js';
 
 interface GradeAccess {
-  cls: learnersRepo.ClassContextRow;
+  cls: classesRepo.ClassContextRow;
   school: boolean;
   /** The modules a lecturer teaches (empty for the school, which may grade all). */
   modules: Set<number>;
 }
 
 async function requireGradeAccess(db: Queryable, user: AuthUser, classId: number): Promise<GradeAccess> {
-  const cls = await learnersRepo.findClassContext(db, classId);
+  const cls = await classesRepo.findClassContext(db, classId);
   if (!cls) throw notFound();
   if (runsClass(user, cls.organiser_path)) return { cls, school: true, modules: new Set() };
   const lecturerId = await lecturerIdOf(db, user);
   if (lecturerId !== null) {
-    const modules = await learnersRepo.lecturerModuleIds(db, lecturerId, classId);
+    const modules = await classesRepo.lecturerModuleIds(db, lecturerId, classId);
     if (modules.length > 0) return { cls, school: false, modules: new Set(modules) };
   }
   throw notFound();
@@ -44,10 +44,10 @@ async function loadMatrix(db: Queryable, access: GradeAccess): Promise<GradeMatr
   const conditions = conditionsOf(cls);
   const modules = await classesRepo.listClassModules(db, cls.id);
   const ruleModules = modules.map((m) => ({ code: m.code, name: m.name, periods: m.periods }));
-  const enrolments = await learnersRepo.listClassEnrolments(db, cls.id);
-  const grades = new Map<string, learnersRepo.GradeRow>();
-  for (const g of await learnersRepo.listGrades(db, { classId: cls.id })) grades.set(`${g.enrolment_id}:${g.class_module_id ?? 'final'}`, g);
-  const cell = (g: learnersRepo.GradeRow | undefined) => ({ value: g?.value ?? null, enteredBy: g?.entered_by_name ?? null, enteredAt: g?.entered_at ?? null });
+  const enrolments = await enrolmentsRepo.listClassEnrolments(db, cls.id);
+  const grades = new Map<string, gradesRepo.GradeRow>();
+  for (const g of await gradesRepo.listGrades(db, { classId: cls.id })) grades.set(`${g.enrolment_id}:${g.class_module_id ?? 'final'}`, g);
+  const cell = (g: gradesRepo.GradeRow | undefined) => ({ value: g?.value ?? null, enteredBy: g?.entered_by_name ?? null, enteredAt: g?.entered_at ?? null });
   return {
     class: { id: cls.id, name: cls.name, cohortCode: cls.cohort_code, status: cls.status },
     scheme,
@@ -86,7 +86,7 @@ export async function getGradeMatrix(db: Db, user: AuthUser, classId: number): P
 export async function saveGrades(db: Db, user: AuthUser, classId: number, input: GradesInput): Promise<GradeMatrix> {
   const access = await requireGradeAccess(db, user, classId);
   return db.transaction(async (tx) => {
-    const cls = await learnersRepo.lockClassShared(tx, classId);
+    const cls = await classesRepo.lockClassShared(tx, classId);
     if (!cls) throw notFound();
     if (cls.status === 'finished') throw new AppError('CLASS_FINISHED', [], `Lớp ${cls.name} đã xét tốt nghiệp nên không sửa được điểm nữa.`);
     const scheme = schemeOf(cls);
@@ -131,23 +131,23 @@ export async function saveGrades(db: Db, user: AuthUser, classId: number, input:
       if (notTaught.length > 0) throw new AppError('FORBIDDEN', notTaught);
     }
 
-    const enrolled = new Map((await learnersRepo.listClassEnrolments(tx, classId)).filter((e) => e.status === 'enrolled').map((e) => [e.id, e]));
+    const enrolled = new Map((await enrolmentsRepo.listClassEnrolments(tx, classId)).filter((e) => e.status === 'enrolled').map((e) => [e.id, e]));
     const outsiders = input.grades.flatMap((g, i) => (enrolled.has(g.enrolmentId) ? [] : [fieldError(`grades.${i}.enrolmentId`, 'NOT_IN_CLASS')]));
     if (outsiders.length > 0) throw new AppError('NOT_IN_CLASS', outsiders);
 
     const before = new Map<string, number>();
-    for (const g of await learnersRepo.lockGrades(tx, [...new Set(input.grades.map((g) => g.enrolmentId))])) {
+    for (const g of await gradesRepo.lockGrades(tx, [...new Set(input.grades.map((g) => g.enrolmentId))])) {
       before.set(`${g.enrolment_id}:${g.class_module_id ?? 'final'}`, g.value);
     }
     const changes = input.grades
       .map((g, i) => ({ ...g, value: values[i]!, before: before.get(`${g.enrolmentId}:${g.moduleId ?? 'final'}`) ?? null }))
       .filter((c) => !sameGrade(c.before, c.value));
-    await learnersRepo.upsertGrades(
+    await gradesRepo.upsertGrades(
       tx,
       changes.filter((c) => c.value !== null).map((c) => ({ enrolmentId: c.enrolmentId, moduleId: c.moduleId, value: c.value! })),
       user.id,
     );
-    await learnersRepo.deleteGrades(tx, changes.filter((c) => c.value === null));
+    await gradesRepo.deleteGrades(tx, changes.filter((c) => c.value === null));
     const actor = actorOf(user);
     await auditRepo.appendAuditMany(
       tx,

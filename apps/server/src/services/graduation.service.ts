@@ -12,7 +12,7 @@
  * The preview gives the same analysis without writing anything.
  */
 import { formatViDate, todayInVietnam, type IsoDate } from '@nang-tam/domain';
-import { auditRepo, classesRepo, learnersRepo, type Db, type Queryable } from '@nang-tam/db';
+import { auditRepo, classesRepo, enrolmentsRepo, graduationRepo, type Db, type Queryable } from '@nang-tam/db';
 import type { ErrorDetail, GraduationInput, GraduationPreview, GraduationResult } from '@nang-tam/contracts';
 import { AppError, fieldError, notFound } from '../errors.js';
 import { actorOf, type AuthUser } from '../auth/auth-user.js';
@@ -32,13 +32,13 @@ import {
 
 interface Analysis {
   records: ClassRecords;
-  learners: { enrolment: learnersRepo.EnrolmentRow; ev: LearnerEvaluation }[];
+  learners: { enrolment: enrolmentsRepo.EnrolmentRow; ev: LearnerEvaluation }[];
 }
 
 /** Every learner of the class (of `statuses`) through the training rules on `asOf`; the class's data read once. */
-async function analyse(db: Queryable, cls: learnersRepo.ClassContextRow, asOf: IsoDate, statuses: readonly string[]): Promise<Analysis> {
+async function analyse(db: Queryable, cls: classesRepo.ClassContextRow, asOf: IsoDate, statuses: readonly string[]): Promise<Analysis> {
   const records = await loadClassRecords(db, cls);
-  const enrolments = (await learnersRepo.listClassEnrolments(db, cls.id)).filter((e) => statuses.includes(e.status));
+  const enrolments = (await enrolmentsRepo.listClassEnrolments(db, cls.id)).filter((e) => statuses.includes(e.status));
   const all = await loadClassLearnerRecords(db, cls.id);
   return { records, learners: enrolments.map((enrolment) => ({ enrolment, ev: evaluateLearner(records, all.get(enrolment.id) ?? EMPTY_RECORDS, asOf) })) };
 }
@@ -54,7 +54,7 @@ function countsOf(a: Analysis) {
 
 /** The graduation as it would fall on `asOf` (default today), for the school running the class. */
 export async function previewGraduation(db: Db, user: AuthUser, classId: number, asOf?: IsoDate): Promise<GraduationPreview> {
-  const cls = await learnersRepo.findClassContext(db, classId);
+  const cls = await classesRepo.findClassContext(db, classId);
   if (!cls || !runsClass(user, cls.organiser_path)) throw notFound();
   const on = asOf ?? todayInVietnam();
   // after graduation the learners are completed or failed: the preview then shows how they stand
@@ -88,7 +88,7 @@ export async function graduateClass(db: Db, user: AuthUser, classId: number, inp
 export async function graduateClassInTransaction(tx: Queryable, user: AuthUser, classId: number, decidedOn: IsoDate): Promise<GraduationResult> {
   // the class row is locked for update: learner writes (which share-lock it) wait, and so does a second graduation
   if (!(await classesRepo.lockClass(tx, user.scope, classId))) throw notFound();
-  const cls = (await learnersRepo.findClassContext(tx, classId))!;
+  const cls = (await classesRepo.findClassContext(tx, classId))!;
   if (cls.status === 'finished') throw new AppError('CLASS_FINISHED', [], `Lớp ${cls.name} đã được xét tốt nghiệp; không xét lại được.`);
   if (decidedOn < cls.start_date) {
     throw new AppError('VALIDATION_FAILED', [{ ...fieldError('decidedOn', 'DATE_BEFORE_START'), message: `Ngày xét tốt nghiệp trước ngày khai giảng (${formatViDate(cls.start_date)}).` }]);
@@ -99,7 +99,7 @@ export async function graduateClassInTransaction(tx: Queryable, user: AuthUser, 
     throw new AppError('GRADUATION_PENDING', pendingDetails(analysis), `Chưa thể xét tốt nghiệp lớp ${cls.name}: ${counts.pending} học viên còn thiếu thông tin (xem từng người).`);
   }
 
-  const outcomes: learnersRepo.OutcomeWrite[] = analysis.learners.map(({ enrolment, ev }) => {
+  const outcomes: graduationRepo.OutcomeWrite[] = analysis.learners.map(({ enrolment, ev }) => {
     const graduated = ev.decision.outcome === 'graduated';
     return {
       enrolmentId: enrolment.id,
@@ -111,8 +111,8 @@ export async function graduateClassInTransaction(tx: Queryable, user: AuthUser, 
       endedOn: decidedOn,
     };
   });
-  await learnersRepo.writeOutcomes(tx, outcomes);
-  await learnersRepo.finishClass(tx, classId);
+  await graduationRepo.writeOutcomes(tx, outcomes);
+  await graduationRepo.finishClass(tx, classId);
   const completed = outcomes.filter((o) => o.status === 'completed').map((o) => o.enrolmentId);
   const certificates = await issueCertificates(tx, user, completed, decidedOn);
 
@@ -137,7 +137,7 @@ export async function graduateClassInTransaction(tx: Queryable, user: AuthUser, 
       after: { status: 'finished', decidedOn, completed: completed.length, failed: outcomes.length - completed.length },
     },
   ]);
-  const finished = (await learnersRepo.findClassContext(tx, classId))!;
+  const finished = (await classesRepo.findClassContext(tx, classId))!;
   return {
     class: classRefOf(finished),
     decidedOn,

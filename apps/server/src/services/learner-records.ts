@@ -6,7 +6,7 @@
  * `graduationDecision`), which decide everything; nothing here re-implements a rule.
  */
 import { hasPermission, training, unitInScope, type IsoDate } from '@nang-tam/domain';
-import { classesRepo, learnersRepo, lecturersRepo, type Queryable } from '@nang-tam/db';
+import { attendanceRepo, classesRepo, conductReportsRepo, enrolmentsRepo, gradesRepo, lecturersRepo, recallsRepo, type Queryable } from '@nang-tam/db';
 import type { EnrolmentProgress, SessionRef } from '@nang-tam/contracts';
 import { notFound } from '../errors.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -41,23 +41,23 @@ export interface EnrolmentAccess {
 }
 
 export interface EnrolmentInClass {
-  enrolment: learnersRepo.EnrolmentRow;
-  cls: learnersRepo.ClassContextRow;
+  enrolment: enrolmentsRepo.EnrolmentRow;
+  cls: classesRepo.ClassContextRow;
   /** How the caller reached it. */
   as: 'school' | 'agency' | 'lecturer' | 'self';
 }
 
 /** An enrolment the caller may reach in one of the allowed ways; otherwise (or missing) 404. */
 export async function requireEnrolment(db: Queryable, user: AuthUser, enrolmentId: number, allowed: EnrolmentAccess): Promise<EnrolmentInClass> {
-  const enrolment = await learnersRepo.findEnrolment(db, enrolmentId);
+  const enrolment = await enrolmentsRepo.findEnrolment(db, enrolmentId);
   if (!enrolment) throw notFound();
-  const cls = (await learnersRepo.findClassContext(db, enrolment.class_id))!;
+  const cls = (await classesRepo.findClassContext(db, enrolment.class_id))!;
   if (allowed.school && runsClass(user, cls.organiser_path)) return { enrolment, cls, as: 'school' };
   if (allowed.agency && sendsPerson(user, enrolment.unit_path)) return { enrolment, cls, as: 'agency' };
   if (allowed.self && user.role === 'learner' && user.personId !== null && user.personId === enrolment.person_id) return { enrolment, cls, as: 'self' };
   if (allowed.lecturer) {
     const lecturerId = await lecturerIdOf(db, user);
-    if (lecturerId !== null && (await learnersRepo.lecturerTeachesClass(db, lecturerId, cls.id))) return { enrolment, cls, as: 'lecturer' };
+    if (lecturerId !== null && (await classesRepo.lecturerTeachesClass(db, lecturerId, cls.id))) return { enrolment, cls, as: 'lecturer' };
   }
   throw notFound();
 }
@@ -90,7 +90,7 @@ export function sessionRefOf(s: {
   };
 }
 
-export function classRefOf(c: learnersRepo.ClassContextRow) {
+export function classRefOf(c: classesRepo.ClassContextRow) {
   return {
     id: c.id,
     name: c.name,
@@ -102,11 +102,11 @@ export function classRefOf(c: learnersRepo.ClassContextRow) {
   };
 }
 
-export function schemeOf(c: learnersRepo.ClassContextRow): training.GradingScheme {
+export function schemeOf(c: classesRepo.ClassContextRow): training.GradingScheme {
   return c.grading_scheme as training.GradingScheme;
 }
 
-export function conditionsOf(c: learnersRepo.ClassContextRow): training.GraduationConditions {
+export function conditionsOf(c: classesRepo.ClassContextRow): training.GraduationConditions {
   return c.graduation_conditions as training.GraduationConditions;
 }
 
@@ -123,7 +123,7 @@ export function vietnamInstant(date: IsoDate, time: string): number {
 }
 
 /** A conduct report as the agency, the school and the learner's progress show it. */
-export function conductReportOf(r: learnersRepo.ConductReportRow, today: IsoDate) {
+export function conductReportOf(r: conductReportsRepo.ConductReportRow, today: IsoDate) {
   const content = r.content
     ? { conduct: r.content.conduct ?? '', discipline: r.content.discipline ?? '', workDuringCourse: r.content.workDuringCourse ?? '' }
     : null;
@@ -159,26 +159,26 @@ export function conductReportOf(r: learnersRepo.ConductReportRow, today: IsoDate
 export const NO_MODULE = '—';
 
 export interface ClassRecords {
-  cls: learnersRepo.ClassContextRow;
+  cls: classesRepo.ClassContextRow;
   scheme: training.GradingScheme;
   conditions: training.GraduationConditions;
   modules: classesRepo.ClassModuleRow[];
-  sessions: learnersRepo.SessionBriefRow[];
+  sessions: classesRepo.SessionBriefRow[];
   ruleSessions: training.Session[];
   ruleModules: training.ProgrammeModule[];
 }
 
 export interface LearnerRecords {
-  marks: learnersRepo.AttendanceRow[];
-  recalls: learnersRepo.RecallRow[];
-  makeUps: learnersRepo.MakeUpRow[];
-  conduct: learnersRepo.ConductReportRow | null;
-  grades: learnersRepo.GradeRow[];
+  marks: attendanceRepo.AttendanceRow[];
+  recalls: recallsRepo.RecallRow[];
+  makeUps: recallsRepo.MakeUpRow[];
+  conduct: conductReportsRepo.ConductReportRow | null;
+  grades: gradesRepo.GradeRow[];
 }
 
-export async function loadClassRecords(db: Queryable, cls: learnersRepo.ClassContextRow): Promise<ClassRecords> {
+export async function loadClassRecords(db: Queryable, cls: classesRepo.ClassContextRow): Promise<ClassRecords> {
   const modules = await classesRepo.listClassModules(db, cls.id);
-  const sessions = await learnersRepo.listClassSessions(db, cls.id);
+  const sessions = await classesRepo.listClassSessions(db, cls.id);
   return {
     cls,
     scheme: schemeOf(cls),
@@ -193,11 +193,11 @@ export async function loadClassRecords(db: Queryable, cls: learnersRepo.ClassCon
 export async function loadLearnerRecords(db: Queryable, enrolmentId: number): Promise<LearnerRecords> {
   const target = { enrolmentId };
   return {
-    marks: await learnersRepo.listAttendance(db, target),
-    recalls: await learnersRepo.listRecalls(db, target),
-    makeUps: await learnersRepo.listMakeUps(db, target),
-    conduct: await learnersRepo.findConductReport(db, enrolmentId),
-    grades: await learnersRepo.listGrades(db, target),
+    marks: await attendanceRepo.listAttendance(db, target),
+    recalls: await recallsRepo.listRecalls(db, target),
+    makeUps: await recallsRepo.listMakeUps(db, target),
+    conduct: await conductReportsRepo.findConductReport(db, enrolmentId),
+    grades: await gradesRepo.listGrades(db, target),
   };
 }
 
@@ -210,11 +210,11 @@ export async function loadClassLearnerRecords(db: Queryable, classId: number): P
     if (!r) out.set(id, (r = { marks: [], recalls: [], makeUps: [], conduct: null, grades: [] }));
     return r;
   };
-  for (const m of await learnersRepo.listAttendance(db, target)) of(m.enrolment_id).marks.push(m);
-  for (const r of await learnersRepo.listRecalls(db, target)) of(r.enrolment_id).recalls.push(r);
-  for (const m of await learnersRepo.listMakeUps(db, target)) of(m.enrolment_id).makeUps.push(m);
-  for (const c of await learnersRepo.listClassConductReports(db, classId)) of(c.enrolment_id).conduct = c;
-  for (const g of await learnersRepo.listGrades(db, target)) of(g.enrolment_id).grades.push(g);
+  for (const m of await attendanceRepo.listAttendance(db, target)) of(m.enrolment_id).marks.push(m);
+  for (const r of await recallsRepo.listRecalls(db, target)) of(r.enrolment_id).recalls.push(r);
+  for (const m of await recallsRepo.listMakeUps(db, target)) of(m.enrolment_id).makeUps.push(m);
+  for (const c of await conductReportsRepo.listClassConductReports(db, classId)) of(c.enrolment_id).conduct = c;
+  for (const g of await gradesRepo.listGrades(db, target)) of(g.enrolment_id).grades.push(g);
   return out;
 }
 

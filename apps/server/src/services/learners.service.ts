@@ -11,7 +11,7 @@
  * class, the learner themself — each where the function says; anyone else gets 404.
  */
 import { formatViDate, hasPermission, todayInVietnam, training, type IsoDate } from '@nang-tam/domain';
-import { auditRepo, learnersRepo, type Db, type Queryable } from '@nang-tam/db';
+import { auditRepo, classesRepo, conductReportsRepo, enrolmentsRepo, recallsRepo, type Db, type Queryable } from '@nang-tam/db';
 import type {
   ConductReport,
   ConductReportInput,
@@ -53,20 +53,20 @@ function finishedClass(name: string): AppError {
 
 /** Writes need the learner still in a class that has not graduated. */
 async function lockForWrite(tx: Queryable, access: EnrolmentInClass): Promise<void> {
-  const cls = await learnersRepo.lockClassShared(tx, access.cls.id);
+  const cls = await classesRepo.lockClassShared(tx, access.cls.id);
   if (!cls) throw notFound();
   if (cls.status === 'finished') throw finishedClass(cls.name);
-  const current = await learnersRepo.findEnrolment(tx, access.enrolment.id);
+  const current = await enrolmentsRepo.findEnrolment(tx, access.enrolment.id);
   if (!current || current.status !== 'enrolled') {
     throw new AppError('NOT_IN_CLASS', [], `${access.enrolment.full_name} không còn học trong lớp ${cls.name}.`);
   }
 }
 
-function recallOf(r: learnersRepo.RecallRow): Recall {
+function recallOf(r: recallsRepo.RecallRow): Recall {
   return { id: r.id, enrolmentId: r.enrolment_id, fromDate: r.from_date, toDate: r.to_date, reason: r.reason, recordedBy: r.recorded_by_name, recordedAt: r.recorded_at };
 }
 
-function makeUpOf(m: learnersRepo.MakeUpRow, session: Parameters<typeof sessionRefOf>[0]): MakeUp {
+function makeUpOf(m: recallsRepo.MakeUpRow, session: Parameters<typeof sessionRefOf>[0]): MakeUp {
   return { id: m.id, enrolmentId: m.enrolment_id, session: sessionRefOf(session), doneOn: m.done_on, note: m.note, recordedBy: m.recorded_by_name, recordedAt: m.recorded_at };
 }
 
@@ -102,8 +102,8 @@ export async function recordRecall(db: Db, user: AuthUser, enrolmentId: number, 
   }
   return db.transaction(async (tx) => {
     await lockForWrite(tx, access);
-    const recall = await learnersRepo.insertRecall(tx, { enrolmentId, fromDate: from, toDate: to, reason: input.reason, recordedBy: user.id });
-    const marked = await learnersRepo.markRecalledSessions(tx, { classId: cls.id, enrolmentId, fromDate: from, toDate: to, markedBy: user.id });
+    const recall = await recallsRepo.insertRecall(tx, { enrolmentId, fromDate: from, toDate: to, reason: input.reason, recordedBy: user.id });
+    const marked = await recallsRepo.markRecalledSessions(tx, { classId: cls.id, enrolmentId, fromDate: from, toDate: to, markedBy: user.id });
     await auditRepo.appendAudit(tx, {
       ...actorOf(user),
       action: 'create',
@@ -113,7 +113,7 @@ export async function recordRecall(db: Db, user: AuthUser, enrolmentId: number, 
       after: { enrolmentId, classId: cls.id, fromDate: from, toDate: to, reason: input.reason, sessionsMarkedRecalled: marked },
     });
     const markedSet = new Set(marked);
-    const sessions = (await learnersRepo.listClassSessions(tx, cls.id)).filter((s) => markedSet.has(s.id));
+    const sessions = (await classesRepo.listClassSessions(tx, cls.id)).filter((s) => markedSet.has(s.id));
     return { recall: recallOf(recall), markedSessions: sessions.map(sessionRefOf) };
   });
 }
@@ -129,7 +129,7 @@ export async function recordRecall(db: Db, user: AuthUser, enrolmentId: number, 
 export async function recordMakeUp(db: Db, user: AuthUser, enrolmentId: number, input: MakeUpInput): Promise<MakeUp> {
   const access = await requireEnrolment(db, user, enrolmentId, { school: true, lecturer: true });
   const lecturerId = access.as === 'lecturer' ? await lecturerIdOf(db, user) : null;
-  const session = await learnersRepo.findSessionContext(db, input.sessionId, lecturerId);
+  const session = await classesRepo.findSessionContext(db, input.sessionId, lecturerId);
   if (!session || session.class_id !== access.cls.id) {
     throw new AppError('MAKE_UP_NOT_REQUIRED', [{ ...fieldError('sessionId', 'INVALID_VALUE'), message: `Lớp ${access.cls.name} không có buổi học này.` }]);
   }
@@ -154,7 +154,7 @@ export async function recordMakeUp(db: Db, user: AuthUser, enrolmentId: number, 
         },
       ]);
     }
-    const row = item.madeUpOn === null ? await learnersRepo.insertMakeUp(tx, { enrolmentId, sessionId: session.id, doneOn: input.doneOn, note: input.note || null, recordedBy: user.id }) : null;
+    const row = item.madeUpOn === null ? await recallsRepo.insertMakeUp(tx, { enrolmentId, sessionId: session.id, doneOn: input.doneOn, note: input.note || null, recordedBy: user.id }) : null;
     if (!row) throw new AppError('DUPLICATE', [{ ...fieldError('sessionId', 'DUPLICATE_ENTRY'), message: 'Buổi học này đã được ghi nhận học bổ sung.' }]);
     await auditRepo.appendAudit(tx, {
       ...actorOf(user),
@@ -253,11 +253,11 @@ export async function getProgress(db: Db, user: AuthUser, enrolmentId: number): 
 export async function requestConductReports(db: Db, user: AuthUser, classId: number, input: ConductReportRequestInput): Promise<ConductReportRequestResult> {
   if (input.dueOn < todayInVietnam()) throw new AppError('VALIDATION_FAILED', [fieldError('dueOn', 'DATE_IN_PAST')]);
   return db.transaction(async (tx) => {
-    const cls = await learnersRepo.lockClassShared(tx, classId);
+    const cls = await classesRepo.lockClassShared(tx, classId);
     if (!cls || !runsClass(user, cls.organiser_path)) throw notFound();
     if (cls.status === 'finished') throw finishedClass(cls.name);
-    const asked = await learnersRepo.insertConductRequests(tx, { classId, dueOn: input.dueOn, requestedBy: user.id });
-    const total = await learnersRepo.countConductRequests(tx, classId);
+    const asked = await conductReportsRepo.insertConductRequests(tx, { classId, dueOn: input.dueOn, requestedBy: user.id });
+    const total = await conductReportsRepo.countConductRequests(tx, classId);
     const actor = actorOf(user);
     await auditRepo.appendAuditMany(
       tx,
@@ -278,7 +278,7 @@ export async function listConductReports(db: Db, user: AuthUser, q: ConductRepor
     personScope: hasPermission(user.role, 'conduct.write') ? user.scope : null,
     organiserScope: hasPermission(user.role, 'classes.manage') ? user.scope : null,
   };
-  const { rows, total } = await learnersRepo.listConductReports(
+  const { rows, total } = await conductReportsRepo.listConductReports(
     db,
     visibility,
     { status: q.status, overdueOn: q.overdue ? today : undefined, classId: q.classId },
@@ -293,11 +293,11 @@ export async function fillConductReport(db: Db, user: AuthUser, enrolmentId: num
   const access = await requireEnrolment(db, user, enrolmentId, { agency: true });
   return db.transaction(async (tx) => {
     await lockForWrite(tx, access);
-    const before = await learnersRepo.findConductReport(tx, enrolmentId, true);
+    const before = await conductReportsRepo.findConductReport(tx, enrolmentId, true);
     const content = { conduct: input.conduct, discipline: input.discipline, workDuringCourse: input.workDuringCourse ?? '' };
-    await learnersRepo.saveConductReport(tx, { enrolmentId, satisfactory: input.satisfactory, content, filledBy: user.id, dueOnIfNew: access.cls.end_date });
-    const after = (await learnersRepo.findConductReport(tx, enrolmentId))!;
-    const snapshot = (r: learnersRepo.ConductReportRow) => ({ dueOn: r.due_on, receivedAt: r.received_at, satisfactory: r.satisfactory, content: r.content });
+    await conductReportsRepo.saveConductReport(tx, { enrolmentId, satisfactory: input.satisfactory, content, filledBy: user.id, dueOnIfNew: access.cls.end_date });
+    const after = (await conductReportsRepo.findConductReport(tx, enrolmentId))!;
+    const snapshot = (r: conductReportsRepo.ConductReportRow) => ({ dueOn: r.due_on, receivedAt: r.received_at, satisfactory: r.satisfactory, content: r.content });
     await auditRepo.appendAudit(tx, {
       ...actorOf(user),
       action: before ? 'update' : 'create',
@@ -319,7 +319,7 @@ export async function fillConductReport(db: Db, user: AuthUser, enrolmentId: num
 export async function remindOverdueConductReports(db: Db, today: IsoDate = todayInVietnam()): Promise<number> {
   return db.transaction(async (tx) => {
     const since = new Date(vietnamInstant(today, '00:00')).toISOString();
-    const reminded = await learnersRepo.remindOverdueConductReports(tx, today, since);
+    const reminded = await conductReportsRepo.remindOverdueConductReports(tx, today, since);
     await auditRepo.appendAuditMany(
       tx,
       reminded.map((r) => ({

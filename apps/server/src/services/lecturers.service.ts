@@ -3,8 +3,8 @@
  * readable province-wide (every organiser may invite a guest lecturer of another unit), kept and
  * changed by the registrars of the unit that holds them.
  */
-import { foldVietnamese, searchWords, unitInScope } from '@nang-tam/domain';
-import { auditRepo, lecturersRepo, unitsRepo, usersRepo, type Db, type Queryable } from '@nang-tam/db';
+import { searchWords, unitInScope } from '@nang-tam/domain';
+import { auditRepo, lecturersRepo, unitsRepo, usersRepo, isUniqueViolation, type Db, type Queryable } from '@nang-tam/db';
 import type { Lecturer, LecturerCreate, LecturerPage, LecturerRef, LecturersQuery, LecturerUpdate } from '@nang-tam/contracts';
 import { AppError, fieldError, notFound } from '../errors.js';
 import { actorOf, type AuthUser } from '../auth/auth-user.js';
@@ -76,7 +76,7 @@ async function withAccountGuard<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (err) {
-    if ((err as { code?: string }).code === '23505') throw new AppError('DUPLICATE', [fieldError('userId', 'LECTURER_ACCOUNT_TAKEN')]);
+    if (isUniqueViolation(err, 'lecturers_user_id_key')) throw new AppError('DUPLICATE', [fieldError('userId', 'LECTURER_ACCOUNT_TAKEN')]);
     throw err;
   }
 }
@@ -101,7 +101,6 @@ export async function createLecturer(db: Db, user: AuthUser, input: LecturerCrea
   if (userId !== null) await checkAccount(db, user, userId);
   const write: lecturersRepo.LecturerWrite = {
     fullName: input.fullName,
-    searchName: foldVietnamese(input.fullName),
     kind: input.kind,
     title: textOrNull(input.title),
     organisation: textOrNull(input.organisation),
@@ -126,7 +125,6 @@ export async function updateLecturer(db: Db, user: AuthUser, id: number, input: 
       if (!row || !unitInScope(user.scope, row.unit_path)) throw notFound();
       const before: lecturersRepo.LecturerWrite = {
         fullName: row.full_name,
-        searchName: foldVietnamese(row.full_name),
         kind: row.kind,
         title: row.title,
         organisation: row.organisation,
@@ -137,7 +135,6 @@ export async function updateLecturer(db: Db, user: AuthUser, id: number, input: 
       const fullName = input.fullName ?? row.full_name;
       const after: lecturersRepo.LecturerWrite = {
         fullName,
-        searchName: foldVietnamese(fullName),
         kind: input.kind ?? row.kind,
         title: input.title !== undefined ? textOrNull(input.title) : row.title,
         organisation: input.organisation !== undefined ? textOrNull(input.organisation) : row.organisation,

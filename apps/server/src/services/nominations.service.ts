@@ -26,7 +26,7 @@ import {
   type NominationSummary,
   type NominationWithdraw,
 } from '@nang-tam/contracts';
-import { auditRepo, jobsRepo, nominationsRepo, personFactsRepo, type Db, type Queryable } from '@nang-tam/db';
+import { auditRepo, jobsRepo, nominationsRepo, personFactsRepo, isUniqueViolation, type Db, type Queryable } from '@nang-tam/db';
 import { AppError, fieldError, notFound } from '../errors.js';
 import { actorOf, type AuthUser } from '../auth/auth-user.js';
 import { toEligibilityResult } from './eligibility.service.js';
@@ -148,10 +148,6 @@ function notEligible(result: EligibilityResult, overrideRefused: boolean): AppEr
   return new AppError('NOT_ELIGIBLE', details, `${ERRORS.NOT_ELIGIBLE.vi} ${result.summary}`);
 }
 
-function isUniqueViolation(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '23505';
-}
-
 export interface Nominated {
   id: number;
   status: 'nominated' | 'waitlisted';
@@ -244,7 +240,7 @@ export async function nominatePerson(
     });
   } catch (err) {
     // the class lock makes this unreachable in practice; the unique index is the last guard
-    if (isUniqueViolation(err)) throw alreadyNominated(null);
+    if (isUniqueViolation(err, 'nominations_live_idx')) throw alreadyNominated(null);
     throw err;
   }
 }

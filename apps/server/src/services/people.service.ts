@@ -2,12 +2,10 @@ import {
   AGE_BAND_LIMITS,
   birthDateBounds,
   checkPersonFacts,
-  foldVietnamese,
-  nameSortKey,
   searchWords,
   todayInVietnam,
 } from '@nang-tam/domain';
-import { auditRepo, peopleRepo, unitsRepo, type Db, type Queryable } from '@nang-tam/db';
+import { auditRepo, peopleRepo, unitsRepo, isUniqueViolation, type Db, type Queryable } from '@nang-tam/db';
 import type {
   AssignmentInput,
   AppraisalInput,
@@ -94,16 +92,14 @@ async function checkPersonWrite(db: Queryable, user: AuthUser, input: PersonCrea
     details.push(fieldError('managementScopeId', 'UNKNOWN_CODE'));
   }
   assertNoFieldErrors(details);
-  const taken = await db.query<{ id: number }>('SELECT id FROM people WHERE citizen_id = $1', [input.citizenId]);
-  if (taken.rows.some((r) => r.id !== selfId)) throw new AppError('DUPLICATE', [fieldError('citizenId', 'DUPLICATE_CITIZEN_ID')]);
+  const holder = await peopleRepo.findPersonIdByCitizenId(db, input.citizenId);
+  if (holder !== null && holder !== selfId) throw new AppError('DUPLICATE', [fieldError('citizenId', 'DUPLICATE_CITIZEN_ID')]);
 }
 
 export function toPersonWrite(input: PersonCreate): peopleRepo.PersonWrite {
   return {
     citizenId: input.citizenId,
     fullName: input.fullName,
-    searchName: foldVietnamese(input.fullName),
-    sortKey: nameSortKey(input.fullName),
     birthDate: input.birthDate,
     gender: input.gender,
     ethnicityCode: input.ethnicityCode,
@@ -125,7 +121,7 @@ async function withUniqueGuard<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (err) {
-    if ((err as { code?: string }).code === '23505') throw new AppError('DUPLICATE', [fieldError('citizenId', 'DUPLICATE_CITIZEN_ID')]);
+    if (isUniqueViolation(err, 'people_citizen_id_key')) throw new AppError('DUPLICATE', [fieldError('citizenId', 'DUPLICATE_CITIZEN_ID')]);
     throw err;
   }
 }

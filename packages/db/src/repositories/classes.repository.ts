@@ -422,6 +422,17 @@ export async function insertSession(tx: Queryable, classId: number, w: SessionWr
   return id!;
 }
 
+/** Writes many sessions of a class (with their check-in secrets) in multi-row statements; returns their ids in order. */
+export async function insertSessions(tx: Queryable, classId: number, sessions: readonly (SessionWrite & { checkinSecret: string })[]): Promise<number[]> {
+  return insertRows<number>(
+    tx,
+    'class_sessions',
+    ['class_id', 'class_module_id', 'kind', 'on_date', 'starts_at', 'ends_at', 'room', 'online_link', 'lecturer_id', 'checkin_secret'],
+    sessions.map((w) => [classId, w.classModuleId, w.kind, w.date, w.startTime, w.endTime, w.room, w.onlineLink, w.lecturerId, w.checkinSecret]),
+    { returning: 'id' },
+  );
+}
+
 export async function updateSession(tx: Queryable, sessionId: number, w: SessionWrite): Promise<void> {
   await tx.query(
     `UPDATE class_sessions SET class_module_id = $2, kind = $3, on_date = $4, starts_at = $5, ends_at = $6, room = $7, online_link = $8, lecturer_id = $9
@@ -513,4 +524,123 @@ export async function listLecturerSessions(db: Queryable, lecturerId: number, fr
     [lecturerId, from, to],
   );
   return r.rows;
+}
+
+// ---------- the class and its sessions as the learners' records see them ----------
+
+export interface ClassContextRow {
+  id: number;
+  name: string;
+  cohort_code: string;
+  programme_code: string;
+  programme_name: string;
+  start_date: string;
+  end_date: string;
+  status: 'open' | 'closed' | 'finished';
+  organiser_path: string;
+  grading_scheme: unknown;
+  graduation_conditions: unknown;
+}
+
+const CLASS_CONTEXT = `
+  SELECT c.id, c.name, c.cohort_code, c.programme_code, pr.name AS programme_name, c.start_date, c.end_date, c.status,
+    ou.path AS organiser_path, c.grading_scheme, c.graduation_conditions
+  FROM classes c
+  JOIN programmes pr ON pr.code = c.programme_code
+  JOIN units ou ON ou.id = c.organiser_unit_id`;
+
+export async function findClassContext(db: Queryable, classId: number): Promise<ClassContextRow | null> {
+  const r = await db.query<ClassContextRow>(`${CLASS_CONTEXT} WHERE c.id = $1`, [classId]);
+  return r.rows[0] ?? null;
+}
+
+/**
+ * Takes a share lock on the class row until the transaction ends: learner writes run side by side,
+ * while the graduation (which locks the row for update) waits for them and they wait for it.
+ */
+export async function lockClassShared(tx: Queryable, classId: number): Promise<ClassContextRow | null> {
+  const r = await tx.query<ClassContextRow>(`${CLASS_CONTEXT} WHERE c.id = $1 FOR SHARE OF c`, [classId]);
+  return r.rows[0] ?? null;
+}
+
+export interface SessionContextRow {
+  id: number;
+  class_id: number;
+  class_module_id: number | null;
+  module_code: string | null;
+  module_name: string | null;
+  kind: 'lesson' | 'field_trip' | 'exam';
+  on_date: string;
+  starts_at: string;
+  ends_at: string;
+  lecturer_id: number | null;
+  checkin_secret: string;
+  class_name: string;
+  cohort_code: string;
+  class_status: 'open' | 'closed' | 'finished';
+  organiser_path: string;
+  /** The given lecturer teaches it: the session's lecturer or, when it names none, a lecturer of its module. */
+  taught_by_lecturer: boolean;
+}
+
+/** One session with its class; `lecturerId` (the caller's lecturer record, if any) fills `taught_by_lecturer`. */
+export async function findSessionContext(db: Queryable, sessionId: number, lecturerId: number | null): Promise<SessionContextRow | null> {
+  const r = await db.query<SessionContextRow>(
+    `SELECT s.id, s.class_id, s.class_module_id, m.code AS module_code, m.name AS module_name, s.kind, s.on_date,
+       to_char(s.starts_at, 'HH24:MI') AS starts_at, to_char(s.ends_at, 'HH24:MI') AS ends_at, s.lecturer_id, s.checkin_secret,
+       c.name AS class_name, c.cohort_code, c.status AS class_status, ou.path AS organiser_path,
+       (s.lecturer_id = $2 OR (s.lecturer_id IS NULL AND EXISTS (
+          SELECT 1 FROM class_module_lecturers ml WHERE ml.class_module_id = s.class_module_id AND ml.lecturer_id = $2))) IS TRUE AS taught_by_lecturer
+     FROM class_sessions s
+     JOIN classes c ON c.id = s.class_id
+     JOIN units ou ON ou.id = c.organiser_unit_id
+     LEFT JOIN class_modules m ON m.id = s.class_module_id
+     WHERE s.id = $1`,
+    [sessionId, lecturerId],
+  );
+  return r.rows[0] ?? null;
+}
+
+/** Sessions of a class by id, with their module (for answers naming sessions). */
+export interface SessionBriefRow {
+  id: number;
+  class_id: number;
+  class_module_id: number | null;
+  module_code: string | null;
+  module_name: string | null;
+  kind: 'lesson' | 'field_trip' | 'exam';
+  on_date: string;
+  starts_at: string;
+  ends_at: string;
+  lecturer_id: number | null;
+}
+
+export async function listClassSessions(db: Queryable, classId: number): Promise<SessionBriefRow[]> {
+  const r = await db.query<SessionBriefRow>(
+    `SELECT s.id, s.class_id, s.class_module_id, m.code AS module_code, m.name AS module_name, s.kind, s.on_date,
+       to_char(s.starts_at, 'HH24:MI') AS starts_at, to_char(s.ends_at, 'HH24:MI') AS ends_at, s.lecturer_id
+     FROM class_sessions s LEFT JOIN class_modules m ON m.id = s.class_module_id
+     WHERE s.class_id = $1 ORDER BY s.on_date, s.starts_at, s.id`,
+    [classId],
+  );
+  return r.rows;
+}
+
+/** The lecturer teaches in the class: a session of it, or a module of it. */
+export async function lecturerTeachesClass(db: Queryable, lecturerId: number, classId: number): Promise<boolean> {
+  const r = await db.query(
+    `SELECT 1 WHERE EXISTS (SELECT 1 FROM class_sessions s WHERE s.class_id = $1 AND s.lecturer_id = $2)
+       OR EXISTS (SELECT 1 FROM class_module_lecturers ml JOIN class_modules m ON m.id = ml.class_module_id WHERE m.class_id = $1 AND ml.lecturer_id = $2)`,
+    [classId, lecturerId],
+  );
+  return r.rows.length > 0;
+}
+
+/** The modules of the class the lecturer is assigned to (class_module_lecturers). */
+export async function lecturerModuleIds(db: Queryable, lecturerId: number, classId: number): Promise<number[]> {
+  const r = await db.query<{ id: number }>(
+    `SELECT m.id FROM class_module_lecturers ml JOIN class_modules m ON m.id = ml.class_module_id WHERE m.class_id = $1 AND ml.lecturer_id = $2 ORDER BY m.id`,
+    [classId, lecturerId],
+  );
+  return r.rows.map((x) => x.id);
 }

@@ -2,6 +2,7 @@
  * The lecturer pool: the school's lecturers and guest lecturers (external people with a title and
  * organisation), each kept by a unit, optionally linked to a user account.
  */
+import { foldVietnamese } from '@nang-tam/domain';
 import type { Queryable } from '../create-db.js';
 import { insertRows } from '../batch.js';
 import { Params, likeEscape } from './scope.js';
@@ -28,9 +29,9 @@ export interface LecturerListFilter {
   active?: boolean;
 }
 
+/** A lecturer as written; the search name follows from the name. */
 export interface LecturerWrite {
   fullName: string;
-  searchName: string;
   kind: 'school' | 'guest';
   title: string | null;
   organisation: string | null;
@@ -89,7 +90,7 @@ export async function findLecturerIdOfUser(db: Queryable, userId: number, except
 }
 
 const COLUMNS = ['full_name', 'search_name', 'kind', 'title', 'organisation', 'user_id', 'unit_id', 'active'] as const;
-const values = (w: LecturerWrite) => [w.fullName, w.searchName, w.kind, w.title, w.organisation, w.userId, w.unitId, w.active];
+const values = (w: LecturerWrite) => [w.fullName, foldVietnamese(w.fullName), w.kind, w.title, w.organisation, w.userId, w.unitId, w.active];
 
 export async function insertLecturer(tx: Queryable, w: LecturerWrite): Promise<number> {
   const [id] = await insertRows<number>(tx, 'lecturers', COLUMNS, [values(w)], { returning: 'id' });

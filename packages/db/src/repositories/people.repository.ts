@@ -1,6 +1,6 @@
-import type { Scope } from '@nang-tam/domain';
+import { foldVietnamese, nameSortKey, type Scope } from '@nang-tam/domain';
 import type { Queryable } from '../create-db.js';
-import { insertRows } from '../batch.js';
+import { BatchInserter, insertRows } from '../batch.js';
 import { Params, likeEscape, scopeCondition } from './scope.js';
 
 /** Filters of the people list, already validated and resolved (unit path, birth-date range). */
@@ -247,12 +247,10 @@ export async function findPersonHistory(db: Queryable, personId: number) {
   return { qualifications: qualifications.rows, assignments: assignments.rows, planning: planning.rows, appraisals: appraisals.rows };
 }
 
-/** Columns a person is written with (create, update, import). */
+/** Columns a person is written with (create, update, import); the search name and sort key follow from the name. */
 export interface PersonWrite {
   citizenId: string;
   fullName: string;
-  searchName: string;
-  sortKey: string;
   birthDate: string;
   gender: string;
   ethnicityCode: string;
@@ -292,8 +290,8 @@ function writeValues(w: PersonWrite): unknown[] {
   return [
     w.citizenId,
     w.fullName,
-    w.searchName,
-    w.sortKey,
+    foldVietnamese(w.fullName),
+    nameSortKey(w.fullName),
     w.birthDate,
     w.gender,
     w.ethnicityCode,
@@ -355,6 +353,44 @@ export async function findExistingCitizenIds(db: Queryable, citizenIds: string[]
   if (citizenIds.length === 0) return new Set();
   const r = await db.query<{ citizen_id: string }>('SELECT citizen_id FROM people WHERE citizen_id = ANY($1::text[])', [citizenIds]);
   return new Set(r.rows.map((x) => x.citizen_id));
+}
+
+/** A person with their unit and the codes of their title and job position. */
+export interface PersonPostRow {
+  id: number;
+  full_name: string;
+  unit_id: number;
+  unit_code: string;
+  unit_name: string;
+  unit_path: string;
+  title_code: string | null;
+  job_code: string | null;
+  education_level: string | null;
+}
+
+/** Everyone in the registry by id, with their posts (the demo school picks its learners from them). */
+export async function listPeopleWithPosts(db: Queryable): Promise<PersonPostRow[]> {
+  const r = await db.query<PersonPostRow>(
+    `SELECT p.id, p.full_name, p.unit_id, u.code AS unit_code, u.name AS unit_name, u.path AS unit_path,
+       t.code AS title_code, jp.code AS job_code, p.education_level
+     FROM people p JOIN units u ON u.id = p.unit_id
+     LEFT JOIN titles t ON t.id = p.title_id
+     LEFT JOIN job_positions jp ON jp.id = p.job_position_id
+     ORDER BY p.id`,
+  );
+  return r.rows;
+}
+
+/** The registry holds at least one person. */
+export async function hasPeople(db: Queryable): Promise<boolean> {
+  const r = await db.query<{ found: boolean }>('SELECT EXISTS (SELECT 1 FROM people) AS found');
+  return r.rows[0]?.found === true;
+}
+
+/** The person holding a citizen id (unique), or null. */
+export async function findPersonIdByCitizenId(db: Queryable, citizenId: string): Promise<number | null> {
+  const r = await db.query<{ id: number }>('SELECT id FROM people WHERE citizen_id = $1', [citizenId]);
+  return r.rows[0]?.id ?? null;
 }
 
 /** Recomputes the highest level held of each kind for the given people (after qualification writes). */
@@ -426,6 +462,62 @@ export async function insertAppraisal(
     [personId, a.year, a.classification],
   );
   return r.rows[0]?.id ?? null;
+}
+
+/**
+ * A bulk load's qualifications, assignments, planning entries and appraisals, buffered and written
+ * about 1,000 rows a statement (the demo province writes hundreds of thousands).
+ */
+export class PersonRecordsBatch {
+  private readonly qualifications: BatchInserter;
+  private readonly assignments: BatchInserter;
+  private readonly planning: BatchInserter;
+  private readonly appraisals: BatchInserter;
+
+  constructor(tx: Queryable) {
+    this.qualifications = new BatchInserter(tx, 'qualifications', ['person_id', 'kind', 'level', 'field', 'awarded_on', 'institution', 'source']);
+    this.assignments = new BatchInserter(tx, 'assignments', ['person_id', 'unit_id', 'title_id', 'started_on', 'ended_on', 'reason', 'decision_no']);
+    this.planning = new BatchInserter(tx, 'planning_entries', ['person_id', 'title_id', 'term', 'approved_on']);
+    this.appraisals = new BatchInserter(tx, 'appraisals', ['person_id', 'year', 'classification']);
+  }
+
+  addQualification(
+    personId: number,
+    q: { kind: string; level: string | null; field: string | null; awardedOn: string | null; institution: string | null; source: string },
+  ): Promise<void> {
+    return this.qualifications.add([personId, q.kind, q.level, q.field, q.awardedOn, q.institution, q.source]);
+  }
+
+  addAssignment(
+    personId: number,
+    a: { unitId: number; titleId: number | null; startedOn: string; endedOn: string | null; reason: string; decisionNo: string | null },
+  ): Promise<void> {
+    return this.assignments.add([personId, a.unitId, a.titleId, a.startedOn, a.endedOn, a.reason, a.decisionNo]);
+  }
+
+  addPlanningEntry(personId: number, e: { titleId: number; term: string; approvedOn: string | null }): Promise<void> {
+    return this.planning.add([personId, e.titleId, e.term, e.approvedOn]);
+  }
+
+  addAppraisal(personId: number, a: { year: number; classification: string }): Promise<void> {
+    return this.appraisals.add([personId, a.year, a.classification]);
+  }
+
+  /** Writes the buffered qualifications (before the people's highest levels are refreshed). */
+  flushQualifications(): Promise<void> {
+    return this.qualifications.flush();
+  }
+
+  /** Writes everything buffered; returns how many rows of each kind were written in all. */
+  async flush(): Promise<{ qualifications: number; assignments: number; planning: number; appraisals: number }> {
+    for (const inserter of [this.qualifications, this.assignments, this.planning, this.appraisals]) await inserter.flush();
+    return {
+      qualifications: this.qualifications.inserted,
+      assignments: this.assignments.inserted,
+      planning: this.planning.inserted,
+      appraisals: this.appraisals.inserted,
+    };
+  }
 }
 
 export const SUB_RECORD_TABLES = {

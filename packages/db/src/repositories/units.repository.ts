@@ -1,5 +1,6 @@
-import type { Scope } from '@nang-tam/domain';
+import { foldVietnamese, type Scope } from '@nang-tam/domain';
 import type { Queryable } from '../create-db.js';
+import { BatchInserter } from '../batch.js';
 import { Params, likeEscape } from './scope.js';
 
 export interface UnitRow {
@@ -92,6 +93,109 @@ export async function findUnitLinks(db: Queryable, unitId: number): Promise<{ pr
   );
   return { predecessors: pre.rows, successors: suc.rows };
 }
+
+/** A unit by its code (any scope): id, code, name and path, or null. */
+export async function findUnitByCode(db: Queryable, code: string): Promise<{ id: number; code: string; name: string; path: string } | null> {
+  const r = await db.query<{ id: number; code: string; name: string; path: string }>('SELECT id, code, name, path FROM units WHERE code = $1', [code]);
+  return r.rows[0] ?? null;
+}
+
+/** The root of the unit tree (the province), or null before it is created. */
+export async function findRootUnit(db: Queryable): Promise<{ id: number; name: string } | null> {
+  const r = await db.query<{ id: number; name: string }>('SELECT id, name FROM units WHERE parent_id IS NULL ORDER BY id LIMIT 1');
+  return r.rows[0] ?? null;
+}
+
+// ---------- writing the tree ----------
+
+/** A unit to write; its parent is named by code, earlier in the same list or already stored. */
+export interface UnitWrite {
+  code: string;
+  officialCode?: string | null;
+  name: string;
+  kind: string;
+  parentCode: string | null;
+  sortOrder?: number;
+  validFrom?: string | null;
+  validTo?: string | null;
+}
+
+/**
+ * Writes units (parents before children) in multi-row statements, with their materialised path and
+ * depth and their folded search name; returns the id of each code.
+ */
+export async function insertUnits(tx: Queryable, units: readonly UnitWrite[]): Promise<Map<string, number>> {
+  const reserved = await tx.query<{ id: number }>(
+    "SELECT nextval(pg_get_serial_sequence('units', 'id'))::int AS id FROM generate_series(1, $1::int)",
+    [units.length],
+  );
+  const inList = new Set(units.map((u) => u.code));
+  const storedParents = [...new Set(units.flatMap((u) => (u.parentCode !== null && !inList.has(u.parentCode) ? [u.parentCode] : [])))];
+  const known = new Map<string, { id: number; path: string; depth: number }>();
+  if (storedParents.length > 0) {
+    const r = await tx.query<{ id: number; code: string; path: string; depth: number }>(
+      'SELECT id, code, path, depth FROM units WHERE code = ANY($1::text[])',
+      [storedParents],
+    );
+    for (const x of r.rows) known.set(x.code, x);
+  }
+  const ids = new Map<string, number>();
+  const inserter = new BatchInserter(tx, 'units', [
+    'id',
+    'code',
+    'official_code',
+    'name',
+    'search_name',
+    'kind',
+    'parent_id',
+    'path',
+    'depth',
+    'sort_order',
+    'valid_from',
+    'valid_to',
+  ]);
+  for (const [i, u] of units.entries()) {
+    const id = reserved.rows[i]!.id;
+    const parent = u.parentCode === null ? null : known.get(u.parentCode);
+    if (parent === undefined) throw new Error(`unit ${u.code} comes before its parent ${u.parentCode}`);
+    const path = `${parent?.path ?? '/'}${id}/`;
+    const depth = parent ? parent.depth + 1 : 0;
+    ids.set(u.code, id);
+    known.set(u.code, { id, path, depth });
+    await inserter.add([
+      id,
+      u.code,
+      u.officialCode ?? null,
+      u.name,
+      foldVietnamese(u.name),
+      u.kind,
+      parent?.id ?? null,
+      path,
+      depth,
+      u.sortOrder ?? 0,
+      u.validFrom ?? null,
+      u.validTo ?? null,
+    ]);
+  }
+  await inserter.flush();
+  return ids;
+}
+
+/** Links a unit to the one that took it over (a merger), on the day it took effect. */
+export interface UnitLinkWrite {
+  predecessorId: number;
+  successorId: number;
+  effectiveOn: string;
+  note: string | null;
+}
+
+export async function insertUnitLinks(tx: Queryable, links: readonly UnitLinkWrite[]): Promise<void> {
+  const inserter = new BatchInserter(tx, 'unit_links', ['predecessor_id', 'successor_id', 'effective_on', 'note']);
+  for (const l of links) await inserter.add([l.predecessorId, l.successorId, l.effectiveOn, l.note]);
+  await inserter.flush();
+}
+
+// ---------- references ----------
 
 export interface UnitRef {
   id: number;

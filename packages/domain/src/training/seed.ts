@@ -5,7 +5,7 @@
  */
 import { UNVERIFIED } from '../rules/seed.js';
 import type { Programme, ProgrammeKind, SourceDocument } from '../rules/types.js';
-import type { Approver, Basis, GradingScheme, GraduationConditions } from './types.js';
+import type { Approver, Basis, GradingScheme, GraduationConditions, ProgrammeModule } from './types.js';
 
 export { UNVERIFIED };
 
@@ -61,6 +61,102 @@ export const DEFAULT_GRADING_SCHEME: GradingScheme = {
 };
 
 export const SHIPPED_GRADING_SCHEMES: GradingScheme[] = [DEFAULT_GRADING_SCHEME];
+
+// ---------- programme catalogue ----------
+
+/**
+ * Durations and modules of the shipped programmes. Seed data, not law: the module lists follow
+ * the structure of the current curricula of the Hồ Chí Minh National Academy of Politics
+ * (sơ cấp, trung cấp, cao cấp LLCT) and of the Ministry of Home Affairs' rank courses
+ * (chuyên viên, chuyên viên chính, chuyên viên cao cấp), but the period counts and durations are
+ * illustrative (UNVERIFIED): the board checks them against the programme it actually runs
+ * and corrects them through PUT /api/v1/programmes/:code/catalogue. The final exam or thesis
+ * (tốt nghiệp) is not a module: it is the programme's graduation condition `finalExam`, graded on
+ * its own, and scheduled as an exam session.
+ */
+export const SHIPPED_CATALOGUE: Record<string, { duration: string; modules: ProgrammeModule[] }> = {
+  SC_LLCT: {
+    duration: '2 tháng (tập trung); 3 tháng (vừa làm vừa học)',
+    modules: [
+      { code: 'SC.1', name: 'Những vấn đề cơ bản của chủ nghĩa Mác-Lênin, tư tưởng Hồ Chí Minh', periods: 60 },
+      { code: 'SC.2', name: 'Những vấn đề cơ bản về Đảng Cộng sản, Nhà nước và hệ thống chính trị ở Việt Nam', periods: 56 },
+      { code: 'SC.3', name: 'Đường lối, chính sách của Đảng, pháp luật của Nhà nước', periods: 60 },
+      { code: 'SC.4', name: 'Nghiệp vụ công tác Đảng, chính quyền, Mặt trận và đoàn thể ở cơ sở', periods: 64 },
+      { code: 'SC.5', name: 'Tình hình, nhiệm vụ của địa phương và thực tế', periods: 20 },
+    ],
+  },
+  TC_LLCT: {
+    duration: '6 tháng (tập trung); 9 tháng (vừa làm vừa học)',
+    modules: [
+      { code: 'TC.1', name: 'Những vấn đề cơ bản của chủ nghĩa Mác-Lênin, tư tưởng Hồ Chí Minh', periods: 200 },
+      { code: 'TC.2', name: 'Đường lối, chính sách của Đảng, Nhà nước', periods: 240 },
+      { code: 'TC.3', name: 'Khoa học lãnh đạo, quản lý', periods: 120 },
+      { code: 'TC.4', name: 'Kỹ năng lãnh đạo, quản lý', periods: 100 },
+      { code: 'TC.5', name: 'Nghiệp vụ công tác Đảng, chính quyền, Mặt trận và đoàn thể', periods: 180 },
+      { code: 'TC.6', name: 'Thực tế', periods: 40 },
+    ],
+  },
+  CC_LLCT: {
+    duration: '8 tháng (tập trung); 18 tháng (vừa làm vừa học)',
+    modules: [
+      { code: 'CC.1', name: 'Những vấn đề cơ bản của chủ nghĩa Mác-Lênin và tư tưởng Hồ Chí Minh', periods: 280 },
+      { code: 'CC.2', name: 'Những vấn đề cơ bản về Đảng Cộng sản, Nhà nước pháp quyền và hệ thống chính trị', periods: 300 },
+      { code: 'CC.3', name: 'Khoa học lãnh đạo, quản lý', periods: 200 },
+      { code: 'CC.4', name: 'Kỹ năng lãnh đạo, quản lý', periods: 120 },
+      { code: 'CC.5', name: 'Chuyên đề bổ trợ: kinh tế, xã hội, quốc phòng, an ninh, đối ngoại', periods: 80 },
+      { code: 'CC.6', name: 'Nghiên cứu thực tế', periods: 40 },
+    ],
+  },
+  QLNN_CV: {
+    duration: '6 tuần',
+    modules: [
+      { code: 'CV.1', name: 'Kiến thức chung về nhà nước, hành chính nhà nước và công vụ', periods: 80 },
+      { code: 'CV.2', name: 'Quản lý nhà nước theo ngành, lĩnh vực và lãnh thổ', periods: 60 },
+      { code: 'CV.3', name: 'Kỹ năng thực thi công vụ của chuyên viên', periods: 72 },
+      { code: 'CV.4', name: 'Đi thực tế', periods: 8 },
+    ],
+  },
+  QLNN_CVC: {
+    duration: '8 tuần',
+    modules: [
+      { code: 'CVC.1', name: 'Nhà nước pháp quyền, hành chính nhà nước và công vụ, công chức', periods: 96 },
+      { code: 'CVC.2', name: 'Quản lý nhà nước đối với ngành, lĩnh vực và chính sách công', periods: 96 },
+      { code: 'CVC.3', name: 'Kỹ năng của chuyên viên chính', periods: 80 },
+      { code: 'CVC.4', name: 'Đi thực tế', periods: 16 },
+    ],
+  },
+  QLNN_CVCC: {
+    duration: '10 tuần',
+    modules: [
+      { code: 'CVCC.1', name: 'Nhà nước pháp quyền và quản trị quốc gia', periods: 120 },
+      { code: 'CVCC.2', name: 'Hoạch định, thực thi chính sách công và quản lý nhà nước vĩ mô', periods: 120 },
+      { code: 'CVCC.3', name: 'Kỹ năng lãnh đạo, quản lý của chuyên viên cao cấp', periods: 80 },
+      { code: 'CVCC.4', name: 'Nghiên cứu thực tế trong nước', periods: 24 },
+    ],
+  },
+  // postgraduate study is run by universities: no modules in the school's catalogue
+  SDH_THS: { duration: '2 năm', modules: [] },
+  SDH_TS: { duration: '3 đến 4 năm', modules: [] },
+};
+
+/** What a programme's catalogue starts with before the board edits it. */
+export interface ShippedCatalogueEntry {
+  duration: string | null;
+  gradingScheme: GradingScheme;
+  graduationConditions: GraduationConditions;
+  modules: ProgrammeModule[];
+}
+
+/** The shipped catalogue entry of a programme: the default scheme, its conditions, its duration and modules (none when not shipped). */
+export function shippedCatalogueOf(programme: Pick<Programme, 'code' | 'kind'>): ShippedCatalogueEntry {
+  const shipped = SHIPPED_CATALOGUE[programme.code];
+  return {
+    duration: shipped?.duration ?? null,
+    gradingScheme: DEFAULT_GRADING_SCHEME,
+    graduationConditions: graduationConditionsFor(programme),
+    modules: shipped?.modules ?? [],
+  };
+}
 
 // ---------- graduation conditions ----------
 

@@ -52,7 +52,6 @@ describe('validateRow', () => {
       unitId: 7,
       rankId: 1,
     });
-    expect(r.person?.searchName).toBe('nguyen van an');
     expect(r.qualifications).toEqual([{ kind: 'education', level: 'dai_hoc', field: null }]);
   });
 

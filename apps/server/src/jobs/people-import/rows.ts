@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkPersonFacts, dateToIso, foldVietnamese, isValidCitizenId, nameSortKey, parseDate, type IsoDate } from '@nang-tam/domain';
+import { checkPersonFacts, dateToIso, isValidCitizenId, parseDate, type IsoDate } from '@nang-tam/domain';
 import type { peopleRepo } from '@nang-tam/db';
 import type { FieldErrorCode } from '@nang-tam/contracts';
 import { cellText, type Cell } from '../xlsx/cells.js';
@@ -125,8 +125,6 @@ export function validateRow(cells: RowCells, ref: ImportReference, today: IsoDat
     person: {
       citizenId,
       fullName,
-      searchName: foldVietnamese(fullName),
-      sortKey: nameSortKey(fullName),
       birthDate,
       gender,
       ethnicityCode,
