@@ -6,6 +6,7 @@ import type { Db } from '@nang-tam/db';
 import { AppError } from '../errors.js';
 import { resolveSession } from '../services/auth.service.js';
 import type { AuthUser } from './auth-user.js';
+import { isPolicyRef, type PolicyRef } from '../policies/index.js';
 
 export const SESSION_COOKIE = 'nt_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -13,16 +14,31 @@ export const CSRF_HEADER = 'x-csrf-token';
 /** What a route requires: a permission, any signed-in user, or nothing. */
 export type RouteAccess = Permission | 'authenticated' | 'public';
 
+/** One row of `app.routeAccess`: the route's permission and the policy decisions its service applies. */
+export interface RouteAccessEntry {
+  method: string;
+  url: string;
+  access: RouteAccess;
+  /** The record-level policy actions the service authorizes (empty: the permission alone decides). */
+  policies: PolicyRef[];
+}
+
 declare module 'fastify' {
   interface FastifyContextConfig {
+    /** The permission checked before the handler runs (the honest minimum every allowed caller has). */
     access?: RouteAccess;
+    /**
+     * The policy action(s) the service authorizes on the record once it has loaded it
+     * (apps/server/src/policies): "class.update", "enrolment.recall" …
+     */
+    policy?: PolicyRef | readonly PolicyRef[];
   }
   interface FastifyRequest {
     auth: AuthUser | null;
   }
   interface FastifyInstance {
     /** Every API route with the access it declared (the access-matrix test walks it). */
-    routeAccess: { method: string; url: string; access: RouteAccess }[];
+    routeAccess: RouteAccessEntry[];
   }
 }
 
@@ -44,7 +60,10 @@ export function clearSessionCookie(reply: FastifyReply): void {
 
 /**
  * One access mechanism for every route: each /api route must declare `config.access` (checked
- * when routes are registered, so a route without one cannot start); the session is resolved
+ * when routes are registered, so a route without one cannot start) and may name the policy
+ * actions its service applies to the record (`config.policy`, checked against the registry); the
+ * permission is enforced here, the policy by the service once the record's facts are loaded
+ * (see apps/server/src/policies/README.md); the session is resolved
  * from the HttpOnly cookie; writes need the session's CSRF token in the X-CSRF-Token header.
  */
 export function registerAuth(app: FastifyInstance, db: Db): void {
@@ -56,7 +75,9 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
     if (!route.url.startsWith('/api/') || route.method === 'HEAD') return;
     const access = route.config?.access;
     if (!access) throw new Error(`Route ${String(route.method)} ${route.url} declares no access`);
-    for (const method of [route.method].flat()) table.push({ method, url: route.url, access });
+    const policies = [route.config?.policy ?? []].flat() as string[];
+    for (const ref of policies) if (!isPolicyRef(ref)) throw new Error(`Route ${String(route.method)} ${route.url} names an unknown policy ${ref}`);
+    for (const method of [route.method].flat()) table.push({ method, url: route.url, access, policies: policies as PolicyRef[] });
   });
 
   app.addHook('onRequest', async (request, reply) => {

@@ -161,7 +161,7 @@ export function classesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: ZClassUpdate,
           response: { 200: ZClassDetail },
         },
-        config: { access: 'classes.manage' },
+        config: { access: 'classes.manage', policy: 'class.update' },
       },
       async (request) => classes.updateClass(ctx.db, userOf(request), request.params.id, request.body),
     );
@@ -175,7 +175,7 @@ export function classesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: ZModuleLecturersInput,
           response: { 200: ZClassDetail },
         },
-        config: { access: 'classes.manage' },
+        config: { access: 'classes.manage', policy: 'class.manageSessions' },
       },
       async (request) => classes.setModuleLecturers(ctx.db, userOf(request), request.params.id, request.params.moduleId, request.body),
     );
@@ -201,7 +201,7 @@ export function classesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: ZClassSessionInput,
           response: { 201: ZClassSession },
         },
-        config: { access: 'classes.manage' },
+        config: { access: 'classes.manage', policy: 'class.manageSessions' },
       },
       async (request, reply) =>
         reply.status(201).send(await classes.createSession(ctx.db, userOf(request), request.params.id, request.body)),
@@ -216,7 +216,7 @@ export function classesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: ZClassSessionUpdate,
           response: { 200: ZClassSession },
         },
-        config: { access: 'classes.manage' },
+        config: { access: 'classes.manage', policy: 'class.manageSessions' },
       },
       async (request) => classes.updateSession(ctx.db, userOf(request), request.params.id, request.params.sessionId, request.body),
     );
@@ -224,7 +224,7 @@ export function classesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/api/v1/classes/:id/sessions/:sessionId',
       {
         schema: { tags: ['classes'], summary: 'Xóa buổi học chưa điểm danh', params: ZClassSessionParams, response: { 204: z.null() } },
-        config: { access: 'classes.manage' },
+        config: { access: 'classes.manage', policy: 'class.manageSessions' },
       },
       async (request, reply) => {
         await classes.deleteSession(ctx.db, userOf(request), request.params.id, request.params.sessionId);

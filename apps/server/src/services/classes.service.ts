@@ -38,6 +38,8 @@ import type {
 } from '@nang-tam/contracts';
 import { AppError, assertNoFieldErrors, fieldError, notFound } from '../errors.js';
 import { actorOf, type AuthUser } from '../auth/auth-user.js';
+import { classPolicy } from '../policies/class.js';
+import { loadClassFacts } from './access-facts.js';
 import { requireCatalogue } from './catalogue.service.js';
 import { lecturerRefOf, textOrNull } from './lecturers.service.js';
 import { fillFreePlaces } from './nominations.service.js';
@@ -277,12 +279,16 @@ export async function createClass(db: Db, user: AuthUser, input: ClassCreate): P
   );
 }
 
-/** Locks a class the caller may change: missing or out of scope → 404, finished → 409. */
-async function lockWritableClass(tx: Tx, user: AuthUser, id: number): Promise<classesRepo.LockedClass> {
+/**
+ * Locks a class the caller may change (policy `class.update` / `class.manageSessions`): missing or
+ * out of scope → 404, finished → 409, decided on the locked row.
+ */
+async function lockWritableClass(tx: Tx, user: AuthUser, id: number, action: 'update' | 'manageSessions' = 'update'): Promise<classesRepo.LockedClass> {
   const locked = await classesRepo.lockClass(tx, user.scope, id);
+  const facts = await loadClassFacts(tx, user, id);
+  if (!facts) throw notFound();
+  classPolicy.authorize(user, facts, action);
   if (!locked) throw notFound();
-  if (locked.status === 'finished')
-    throw new AppError('CLASS_FINISHED', [], `Lớp ${locked.name} đã kết thúc (đã xét tốt nghiệp) nên không sửa được nữa.`);
   return locked;
 }
 
@@ -390,7 +396,7 @@ export async function setModuleLecturers(
   input: ModuleLecturersInput,
 ): Promise<ClassDetail> {
   return db.transaction(async (tx) => {
-    await lockWritableClass(tx, user, classId);
+    await lockWritableClass(tx, user, classId, 'manageSessions');
     const module = await classesRepo.findClassModule(tx, classId, moduleId);
     if (!module) throw notFound();
     const details: ErrorDetail[] = [];
@@ -492,7 +498,7 @@ async function checkSession(
 
 export async function createSession(db: Db, user: AuthUser, classId: number, input: ClassSessionInput): Promise<ClassSession> {
   return db.transaction(async (tx) => {
-    const cls = await lockWritableClass(tx, user, classId);
+    const cls = await lockWritableClass(tx, user, classId, 'manageSessions');
     const write: classesRepo.SessionWrite = {
       classModuleId: input.moduleId ?? null,
       kind: input.kind,
@@ -538,7 +544,7 @@ export async function updateSession(
   input: ClassSessionUpdate,
 ): Promise<ClassSession> {
   return db.transaction(async (tx) => {
-    const cls = await lockWritableClass(tx, user, classId);
+    const cls = await lockWritableClass(tx, user, classId, 'manageSessions');
     const row = await classesRepo.findSession(tx, classId, sessionId);
     if (!row) throw notFound();
     const before = writeOf(row);
@@ -569,7 +575,7 @@ export async function updateSession(
 /** Deletes a session that has no attendance yet (marks would otherwise be lost with it). */
 export async function deleteSession(db: Db, user: AuthUser, classId: number, sessionId: number): Promise<void> {
   await db.transaction(async (tx) => {
-    await lockWritableClass(tx, user, classId);
+    await lockWritableClass(tx, user, classId, 'manageSessions');
     const row = await classesRepo.findSession(tx, classId, sessionId);
     if (!row) throw notFound();
     if ((await classesRepo.countAttendance(tx, sessionId)) > 0) throw new AppError('SESSION_HAS_ATTENDANCE');
