@@ -227,6 +227,8 @@ export const ZOwedReport = z.object({
   dueOn: ZIsoDate,
   overdue: z.boolean(),
   reminders: z.number(),
+  /** What the agency may do for this learner ('fillConductReport'). */
+  actions: ZEnrolmentActions,
 });
 
 export const ZMyLearners = z.object({

@@ -462,12 +462,15 @@ export async function listMyLearners(db: Db, user: AuthUser, q: MyLearnersQuery)
   const sessionsOf = groupBy(sessions, (s) => s.class_id);
   const ruleSessions = new Map(classIds.map((id) => [id, training.heldSessions(ruleSessionsOf(sessionsOf.get(id) ?? []), asOf)]));
   const factsById = new Map(facts.map((f) => [f.enrolment_id, f]));
-  const actionsOf = await enrolmentActionsOf(db, user, rows.flatMap((r) => (r.enrolment_id !== null ? [r.enrolment_id] : [])));
 
   const visibility = { personScope: user.scope, organiserScope: null };
   const [owed, overdue] = await Promise.all([
     learnersRepo.listConductReports(db, visibility, { status: 'pending' }, 50, 0),
     learnersRepo.listConductReports(db, visibility, { status: 'pending', overdueOn: asOf }, 0, 0),
+  ]);
+  const actionsOf = await enrolmentActionsOf(db, user, [
+    ...rows.flatMap((r) => (r.enrolment_id !== null ? [r.enrolment_id] : [])),
+    ...owed.rows.map((o) => o.enrolment_id),
   ]);
 
   const items = rows.map((r): MyLearner => {
@@ -526,6 +529,7 @@ export async function listMyLearners(db: Db, user: AuthUser, q: MyLearnersQuery)
         dueOn: o.due_on,
         overdue: o.due_on < asOf && o.class_status !== 'finished',
         reminders: o.reminders,
+        actions: actionsOf(o.enrolment_id),
       })),
     },
   };
