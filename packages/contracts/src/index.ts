@@ -1,5 +1,6 @@
 export * from './errors.js';
 export * from './common.js';
+export * from './actions.js';
 export * from './auth.js';
 export * from './units.js';
 export * from './reference.js';

@@ -1,28 +1,53 @@
 import '@fastify/cookie';
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { hasPermission, type Permission } from '@nang-tam/domain';
+import { hasPermission, type Permission, type Role } from '@nang-tam/domain';
 import type { Db } from '@nang-tam/db';
 import { AppError } from '../errors.js';
 import { resolveSession } from '../services/auth.service.js';
 import type { AuthUser } from './auth-user.js';
+import { isPolicyRef, type PolicyRef } from '../policies/index.js';
 
 export const SESSION_COOKIE = 'nt_session';
 export const CSRF_HEADER = 'x-csrf-token';
 
-/** What a route requires: a permission, any signed-in user, or nothing. */
-export type RouteAccess = Permission | 'authenticated' | 'public';
+/**
+ * What a route requires: a permission, any one of several permissions (callers reach the record
+ * in different ways: the agency or the school), any signed-in user, or nothing.
+ */
+export type RouteAccess = Permission | readonly [Permission, ...Permission[]] | 'authenticated' | 'public';
+
+/** Whether a role meets a route's declared access (a signed-in user of that role). */
+export function roleMeetsAccess(role: Role, access: RouteAccess): boolean {
+  if (access === 'public' || access === 'authenticated') return true;
+  return typeof access === 'string' ? hasPermission(role, access) : access.some((p) => hasPermission(role, p));
+}
+
+/** One row of `app.routeAccess`: the route's permission and the policy decisions its service applies. */
+export interface RouteAccessEntry {
+  method: string;
+  url: string;
+  access: RouteAccess;
+  /** The record-level policy actions the service authorizes (empty: the permission alone decides). */
+  policies: PolicyRef[];
+}
 
 declare module 'fastify' {
   interface FastifyContextConfig {
+    /** The permission checked before the handler runs (the honest minimum every allowed caller has). */
     access?: RouteAccess;
+    /**
+     * The policy action(s) the service authorizes on the record once it has loaded it
+     * (apps/server/src/policies): "class.update", "enrolment.recall" …
+     */
+    policy?: PolicyRef | readonly PolicyRef[];
   }
   interface FastifyRequest {
     auth: AuthUser | null;
   }
   interface FastifyInstance {
     /** Every API route with the access it declared (the access-matrix test walks it). */
-    routeAccess: { method: string; url: string; access: RouteAccess }[];
+    routeAccess: RouteAccessEntry[];
   }
 }
 
@@ -44,7 +69,10 @@ export function clearSessionCookie(reply: FastifyReply): void {
 
 /**
  * One access mechanism for every route: each /api route must declare `config.access` (checked
- * when routes are registered, so a route without one cannot start); the session is resolved
+ * when routes are registered, so a route without one cannot start) and may name the policy
+ * actions its service applies to the record (`config.policy`, checked against the registry); the
+ * permission is enforced here, the policy by the service once the record's facts are loaded
+ * (see apps/server/src/policies/README.md); the session is resolved
  * from the HttpOnly cookie; writes need the session's CSRF token in the X-CSRF-Token header.
  */
 export function registerAuth(app: FastifyInstance, db: Db): void {
@@ -56,7 +84,9 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
     if (!route.url.startsWith('/api/') || route.method === 'HEAD') return;
     const access = route.config?.access;
     if (!access) throw new Error(`Route ${String(route.method)} ${route.url} declares no access`);
-    for (const method of [route.method].flat()) table.push({ method, url: route.url, access });
+    const policies = [route.config?.policy ?? []].flat() as string[];
+    for (const ref of policies) if (!isPolicyRef(ref)) throw new Error(`Route ${String(route.method)} ${route.url} names an unknown policy ${ref}`);
+    for (const method of [route.method].flat()) table.push({ method, url: route.url, access, policies: policies as PolicyRef[] });
   });
 
   app.addHook('onRequest', async (request, reply) => {
@@ -74,7 +104,7 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
       const sent = request.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || !sameToken(sent, session.user.csrfToken)) throw new AppError('CSRF_INVALID');
     }
-    if (access !== 'authenticated' && !hasPermission(session.user.role, access)) throw new AppError('FORBIDDEN');
+    if (!roleMeetsAccess(session.user.role, access)) throw new AppError('FORBIDDEN');
   });
 }
 

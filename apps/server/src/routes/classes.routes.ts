@@ -123,7 +123,7 @@ export function classesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
         config: { access: 'classes.read' },
       },
-      async (request) => classes.listClasses(ctx.db, request.query),
+      async (request) => classes.listClasses(ctx.db, userOf(request), request.query),
     );
     app.post(
       '/api/v1/classes',
@@ -149,7 +149,7 @@ export function classesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
         config: { access: 'classes.read' },
       },
-      async (request) => classes.getClass(ctx.db, request.params.id),
+      async (request) => classes.getClass(ctx.db, userOf(request), request.params.id),
     );
     app.patch(
       '/api/v1/classes/:id',
@@ -161,7 +161,7 @@ export function classesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: ZClassUpdate,
           response: { 200: ZClassDetail },
         },
-        config: { access: 'classes.manage' },
+        config: { access: 'classes.manage', policy: 'class.update' },
       },
       async (request) => classes.updateClass(ctx.db, userOf(request), request.params.id, request.body),
     );
@@ -175,7 +175,7 @@ export function classesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: ZModuleLecturersInput,
           response: { 200: ZClassDetail },
         },
-        config: { access: 'classes.manage' },
+        config: { access: 'classes.manage', policy: 'class.manageSessions' },
       },
       async (request) => classes.setModuleLecturers(ctx.db, userOf(request), request.params.id, request.params.moduleId, request.body),
     );
@@ -187,7 +187,7 @@ export function classesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: { tags: ['classes'], summary: 'Lịch học của lớp', params: ZIdParams, response: { 200: ZClassSessionList } },
         config: { access: 'classes.read' },
       },
-      async (request) => classes.listClassSessions(ctx.db, request.params.id),
+      async (request) => classes.listClassSessions(ctx.db, userOf(request), request.params.id),
     );
     app.post(
       '/api/v1/classes/:id/sessions',
@@ -201,7 +201,7 @@ export function classesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: ZClassSessionInput,
           response: { 201: ZClassSession },
         },
-        config: { access: 'classes.manage' },
+        config: { access: 'classes.manage', policy: 'class.manageSessions' },
       },
       async (request, reply) =>
         reply.status(201).send(await classes.createSession(ctx.db, userOf(request), request.params.id, request.body)),
@@ -216,7 +216,7 @@ export function classesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: ZClassSessionUpdate,
           response: { 200: ZClassSession },
         },
-        config: { access: 'classes.manage' },
+        config: { access: 'classes.manage', policy: 'class.manageSessions' },
       },
       async (request) => classes.updateSession(ctx.db, userOf(request), request.params.id, request.params.sessionId, request.body),
     );
@@ -224,7 +224,7 @@ export function classesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/api/v1/classes/:id/sessions/:sessionId',
       {
         schema: { tags: ['classes'], summary: 'Xóa buổi học chưa điểm danh', params: ZClassSessionParams, response: { 204: z.null() } },
-        config: { access: 'classes.manage' },
+        config: { access: 'classes.manage', policy: 'class.manageSessions' },
       },
       async (request, reply) => {
         await classes.deleteSession(ctx.db, userOf(request), request.params.id, request.params.sessionId);

@@ -28,6 +28,8 @@ import type {
 } from '@nang-tam/contracts';
 import { AppError, assertNoFieldErrors, fieldError, notFound } from '../errors.js';
 import { actorOf, type AuthUser } from '../auth/auth-user.js';
+import { classListPolicy, classPolicy, sessionActions } from '../policies/class.js';
+import { classFactsOf, lecturerIdOf, loadClassFacts, teachingIn, teachingInClasses } from './access-facts.js';
 import { requireCatalogue } from './catalogue.service.js';
 import { lecturerRefOf, textOrNull } from './lecturers.service.js';
 import { fillFreePlaces } from './nominations.service.js';
@@ -36,7 +38,7 @@ type StudyMode = rules.StudyMode;
 
 // ---------- shaping ----------
 
-function toSummary(r: classesRepo.ClassRow, year: number | null): ClassSummary {
+function toSummary(r: classesRepo.ClassRow, year: number | null, actions: ClassSummary['actions']): ClassSummary {
   return {
     id: r.id,
     programme: { code: r.programme_code, name: r.programme_name, kind: r.programme_kind },
@@ -55,10 +57,11 @@ function toSummary(r: classesRepo.ClassRow, year: number | null): ClassSummary {
     enrolled: r.enrolled,
     carriedOver: year !== null && training.isCarriedOver({ startDate: r.start_date, endDate: r.end_date }, year),
     version: r.version,
+    actions,
   };
 }
 
-function toSession(r: classesRepo.SessionRow): ClassSession {
+function toSession(r: classesRepo.SessionRow): Omit<ClassSession, 'actions'> {
   return {
     id: r.id,
     classId: r.class_id,
@@ -74,9 +77,10 @@ function toSession(r: classesRepo.SessionRow): ClassSession {
 }
 
 /** The class with its modules, module lecturers, teaching hours per lecturer and session counts. */
-async function loadDetail(db: Queryable, id: number): Promise<ClassDetail | null> {
+async function loadDetail(db: Queryable, user: AuthUser, id: number): Promise<ClassDetail | null> {
   const row = await classesRepo.findClass(db, id);
   if (!row) return null;
+  const actions = classPolicy.allowedActions(user, classFactsOf(row, await teachingIn(db, user, id)));
   const modules = await classesRepo.listClassModules(db, id);
   const moduleLecturers = await classesRepo.listModuleLecturers(db, id);
   const sessionCounts = await classesRepo.countSessions(db, id);
@@ -102,7 +106,7 @@ async function loadDetail(db: Queryable, id: number): Promise<ClassDetail | null
     });
   }
   return {
-    ...toSummary(row, null),
+    ...toSummary(row, null, actions),
     gradingScheme: row.grading_scheme,
     graduationConditions: row.graduation_conditions,
     modules: modules.map((m) => {
@@ -145,7 +149,7 @@ function classSnapshot(
 
 // ---------- reading ----------
 
-export async function listClasses(db: Db, q: ClassesQuery): Promise<ClassPage> {
+export async function listClasses(db: Db, user: AuthUser, q: ClassesQuery): Promise<ClassPage> {
   let organiserPath: string | undefined;
   if (q.organiserUnitId !== undefined) {
     // classes are readable province-wide, so any unit may be asked for
@@ -166,11 +170,18 @@ export async function listClasses(db: Db, q: ClassesQuery): Promise<ClassPage> {
     q.limit,
     q.offset,
   );
-  return { year, total, items: rows.map((r) => toSummary(r, year)) };
+  const teaching = await teachingInClasses(db, user, rows.map((r) => r.id));
+  const today = todayInVietnam();
+  return {
+    year,
+    total,
+    items: rows.map((r) => toSummary(r, year, classPolicy.allowedActions(user, classFactsOf(r, teaching(r.id), today)))),
+    actions: classListPolicy.allowedActions(user, null),
+  };
 }
 
-export async function getClass(db: Db, id: number): Promise<ClassDetail> {
-  const detail = await loadDetail(db, id);
+export async function getClass(db: Db, user: AuthUser, id: number): Promise<ClassDetail> {
+  const detail = await loadDetail(db, user, id);
   if (!detail) throw notFound();
   return detail;
 }
@@ -262,17 +273,21 @@ export async function createClass(db: Db, user: AuthUser, input: ClassCreate): P
           gradingScheme: catalogue.grading_scheme.code,
         },
       });
-      return (await loadDetail(tx, id))!;
+      return (await loadDetail(tx, user, id))!;
     }),
   );
 }
 
-/** Locks a class the caller may change: missing or out of scope → 404, finished → 409. */
-async function lockWritableClass(tx: Tx, user: AuthUser, id: number): Promise<classesRepo.LockedClass> {
+/**
+ * Locks a class the caller may change (policy `class.update` / `class.manageSessions`): missing or
+ * out of scope → 404, finished → 409, decided on the locked row.
+ */
+async function lockWritableClass(tx: Tx, user: AuthUser, id: number, action: 'update' | 'manageSessions' = 'update'): Promise<classesRepo.LockedClass> {
   const locked = await classesRepo.lockClass(tx, user.scope, id);
+  const facts = await loadClassFacts(tx, user, id);
+  if (!facts) throw notFound();
+  classPolicy.authorize(user, facts, action);
   if (!locked) throw notFound();
-  if (locked.status === 'finished')
-    throw new AppError('CLASS_FINISHED', [], `Lớp ${locked.name} đã kết thúc (đã xét tốt nghiệp) nên không sửa được nữa.`);
   return locked;
 }
 
@@ -346,7 +361,7 @@ export async function updateClass(db: Db, user: AuthUser, id: number, input: Cla
           ...(promoted.length > 0 ? { promotedNominations: promoted } : {}),
         },
       });
-      return (await loadDetail(tx, id))!;
+      return (await loadDetail(tx, user, id))!;
     }),
   );
 }
@@ -380,7 +395,7 @@ export async function setModuleLecturers(
   input: ModuleLecturersInput,
 ): Promise<ClassDetail> {
   return db.transaction(async (tx) => {
-    await lockWritableClass(tx, user, classId);
+    await lockWritableClass(tx, user, classId, 'manageSessions');
     const module = await classesRepo.findClassModule(tx, classId, moduleId);
     if (!module) throw notFound();
     const details: ErrorDetail[] = [];
@@ -416,15 +431,34 @@ export async function setModuleLecturers(
       before: { classId, module: module.code, lecturers: before },
       after: { classId, module: module.code, lecturers: [...input.lecturers].sort((a, b) => a.lecturerId - b.lecturerId) },
     });
-    return (await loadDetail(tx, classId))!;
+    return (await loadDetail(tx, user, classId))!;
   });
 }
 
 // ---------- sessions ----------
 
-export async function listClassSessions(db: Db, classId: number): Promise<{ items: ClassSession[] }> {
-  if (!(await classesRepo.findClass(db, classId))) throw notFound();
-  return { items: (await classesRepo.listSessions(db, classId)).map(toSession) };
+export async function listClassSessions(db: Db, user: AuthUser, classId: number): Promise<{ items: ClassSession[] }> {
+  const withActions = await sessionShaper(db, user, classId);
+  if (!withActions) throw notFound();
+  return { items: (await classesRepo.listSessions(db, classId)).map(withActions) };
+}
+
+/**
+ * Shapes the sessions of one class with what the caller may do with each (policies/class.ts
+ * `sessionActions`); null when there is no such class.
+ */
+async function sessionShaper(db: Queryable, user: AuthUser, classId: number): Promise<((r: classesRepo.SessionRow) => ClassSession) | null> {
+  const cls = await classesRepo.findClass(db, classId);
+  if (!cls) return null;
+  const lecturerId = await lecturerIdOf(db, user);
+  const moduleLecturers = lecturerId === null ? [] : await classesRepo.listModuleLecturers(db, classId);
+  const myModules = new Set(moduleLecturers.filter((ml) => ml.lecturer_id === lecturerId).map((ml) => ml.class_module_id));
+  const today = todayInVietnam();
+  return (r) => {
+    // the session's lecturer or, when it names none, a lecturer of its module (as attendance decides)
+    const teaches = lecturerId !== null && (r.lecturer_id === lecturerId || (r.lecturer_id === null && r.class_module_id !== null && myModules.has(r.class_module_id)));
+    return { ...toSession(r), actions: sessionActions(user, classFactsOf(cls, { teaches, teachesModule: false }, today), r.on_date) };
+  };
 }
 
 function clashMessage(c: classesRepo.ClashRow): string {
@@ -482,7 +516,7 @@ async function checkSession(
 
 export async function createSession(db: Db, user: AuthUser, classId: number, input: ClassSessionInput): Promise<ClassSession> {
   return db.transaction(async (tx) => {
-    const cls = await lockWritableClass(tx, user, classId);
+    const cls = await lockWritableClass(tx, user, classId, 'manageSessions');
     const write: classesRepo.SessionWrite = {
       classModuleId: input.moduleId ?? null,
       kind: input.kind,
@@ -503,7 +537,7 @@ export async function createSession(db: Db, user: AuthUser, classId: number, inp
       entityId: id,
       after: { classId, ...write },
     });
-    return toSession((await classesRepo.findSession(tx, classId, id))!);
+    return (await sessionShaper(tx, user, classId))!((await classesRepo.findSession(tx, classId, id))!);
   });
 }
 
@@ -528,7 +562,7 @@ export async function updateSession(
   input: ClassSessionUpdate,
 ): Promise<ClassSession> {
   return db.transaction(async (tx) => {
-    const cls = await lockWritableClass(tx, user, classId);
+    const cls = await lockWritableClass(tx, user, classId, 'manageSessions');
     const row = await classesRepo.findSession(tx, classId, sessionId);
     if (!row) throw notFound();
     const before = writeOf(row);
@@ -552,14 +586,14 @@ export async function updateSession(
       before: { classId, ...before },
       after: { classId, ...after },
     });
-    return toSession((await classesRepo.findSession(tx, classId, sessionId))!);
+    return (await sessionShaper(tx, user, classId))!((await classesRepo.findSession(tx, classId, sessionId))!);
   });
 }
 
 /** Deletes a session that has no attendance yet (marks would otherwise be lost with it). */
 export async function deleteSession(db: Db, user: AuthUser, classId: number, sessionId: number): Promise<void> {
   await db.transaction(async (tx) => {
-    await lockWritableClass(tx, user, classId);
+    await lockWritableClass(tx, user, classId, 'manageSessions');
     const row = await classesRepo.findSession(tx, classId, sessionId);
     if (!row) throw notFound();
     if ((await classesRepo.countAttendance(tx, sessionId)) > 0) throw new AppError('SESSION_HAS_ATTENDANCE');

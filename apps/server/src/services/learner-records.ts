@@ -5,61 +5,75 @@
  * training rules (`training.attendanceRate`, `makeUpRequirements`, `examEligibility`,
  * `graduationDecision`), which decide everything; nothing here re-implements a rule.
  */
-import { hasPermission, training, unitInScope, type IsoDate } from '@nang-tam/domain';
-import { attendanceRepo, classesRepo, conductReportsRepo, enrolmentsRepo, gradesRepo, lecturersRepo, recallsRepo, type Queryable } from '@nang-tam/db';
-import type { EnrolmentProgress, SessionRef } from '@nang-tam/contracts';
+import { training, type IsoDate } from '@nang-tam/domain';
+import { attendanceRepo, classesRepo, conductReportsRepo, enrolmentsRepo, gradesRepo, recallsRepo, type Queryable } from '@nang-tam/db';
+import type { EnrolmentAction, EnrolmentProgress, SessionRef } from '@nang-tam/contracts';
 import { notFound } from '../errors.js';
 import type { AuthUser } from '../auth/auth-user.js';
+import { ENROLMENT_REACH, enrolmentPolicy, reachOf, type EnrolmentFacts, type EnrolmentReach } from '../policies/enrolment.js';
+import { classFactsOf, NOT_TEACHING, teachingIn, teachingInClasses } from './access-facts.js';
 
-// ---------- who may follow a learner ----------
+// ---------- who may follow a learner (policies/enrolment.ts decides) ----------
 
-/** The school: manages classes, and the class's organiser unit lies in its subtree. */
-export function runsClass(user: AuthUser, organiserPath: string): boolean {
-  return hasPermission(user.role, 'classes.manage') && unitInScope(user.scope, organiserPath);
-}
-
-/** The home agency: nominates or reports on its people, and the person's unit lies in its subtree. */
-export function sendsPerson(user: AuthUser, personUnitPath: string): boolean {
-  return (hasPermission(user.role, 'nominations.write') || hasPermission(user.role, 'conduct.write')) && unitInScope(user.scope, personUnitPath);
-}
-
-/** The caller's lecturer record (lecturers.user_id), when their role teaches. */
-export async function lecturerIdOf(db: Queryable, user: AuthUser): Promise<number | null> {
-  if (!hasPermission(user.role, 'attendance.write') && !hasPermission(user.role, 'grades.write')) return null;
-  return (await lecturersRepo.findLecturerByUser(db, user.id))?.id ?? null;
-}
-
-export interface EnrolmentAccess {
-  /** The school running the class. */
-  school?: boolean;
-  /** The person's home agency. */
-  agency?: boolean;
-  /** A lecturer teaching in the class. */
-  lecturer?: boolean;
-  /** The learner themself. */
-  self?: boolean;
-}
+export { runsClass } from '../policies/class.js';
+export { lecturerIdOf } from './access-facts.js';
 
 export interface EnrolmentInClass {
   enrolment: enrolmentsRepo.EnrolmentRow;
   cls: classesRepo.ClassContextRow;
+  facts: EnrolmentFacts;
   /** How the caller reached it. */
-  as: 'school' | 'agency' | 'lecturer' | 'self';
+  as: EnrolmentReach;
 }
 
-/** An enrolment the caller may reach in one of the allowed ways; otherwise (or missing) 404. */
-export async function requireEnrolment(db: Queryable, user: AuthUser, enrolmentId: number, allowed: EnrolmentAccess): Promise<EnrolmentInClass> {
+/** The policy's facts about one learner in a class, from the rows that hold them. */
+export function enrolmentFactsOf(
+  enrolment: enrolmentsRepo.EnrolmentRow,
+  cls: classesRepo.ClassContextRow,
+  teaching: Parameters<typeof classFactsOf>[1] = NOT_TEACHING,
+): EnrolmentFacts {
+  return {
+    personId: enrolment.person_id,
+    fullName: enrolment.full_name,
+    personUnitPath: enrolment.unit_path,
+    status: enrolment.status,
+    class: classFactsOf(cls, teaching),
+  };
+}
+
+/** An enrolment with its class and the policy's facts, or null when there is none. */
+export async function loadEnrolment(db: Queryable, user: AuthUser, enrolmentId: number): Promise<Omit<EnrolmentInClass, 'as'> | null> {
   const enrolment = await enrolmentsRepo.findEnrolment(db, enrolmentId);
-  if (!enrolment) throw notFound();
+  if (!enrolment) return null;
   const cls = (await classesRepo.findClassContext(db, enrolment.class_id))!;
-  if (allowed.school && runsClass(user, cls.organiser_path)) return { enrolment, cls, as: 'school' };
-  if (allowed.agency && sendsPerson(user, enrolment.unit_path)) return { enrolment, cls, as: 'agency' };
-  if (allowed.self && user.role === 'learner' && user.personId !== null && user.personId === enrolment.person_id) return { enrolment, cls, as: 'self' };
-  if (allowed.lecturer) {
-    const lecturerId = await lecturerIdOf(db, user);
-    if (lecturerId !== null && (await classesRepo.lecturerTeachesClass(db, lecturerId, cls.id))) return { enrolment, cls, as: 'lecturer' };
+  return { enrolment, cls, facts: enrolmentFactsOf(enrolment, cls, await teachingIn(db, user, cls.id)) };
+}
+
+/** An enrolment the policy lets the caller act on; otherwise (or missing) the policy's refusal (404 when out of reach). */
+export async function requireEnrolment(db: Queryable, user: AuthUser, enrolmentId: number, action: EnrolmentAction): Promise<EnrolmentInClass> {
+  const found = await loadEnrolment(db, user, enrolmentId);
+  if (!found) throw notFound();
+  enrolmentPolicy.authorize(user, found.facts, action);
+  return { ...found, as: reachOf(user, found.facts, ENROLMENT_REACH[action])! };
+}
+
+/**
+ * What the caller may do to each of the given learners (the `actions` of a list's rows): their
+ * enrolments, classes and the caller's teaching loaded in a few queries, decided by the policy.
+ */
+export async function enrolmentActionsOf(db: Queryable, user: AuthUser, enrolmentIds: readonly number[]): Promise<(enrolmentId: number) => EnrolmentAction[]> {
+  const enrolments = await enrolmentsRepo.findEnrolments(db, [...new Set(enrolmentIds)]);
+  const classIds = [...new Set(enrolments.map((e) => e.class_id))];
+  const classes = new Map<number, classesRepo.ClassContextRow>();
+  for (const id of classIds) {
+    const c = await classesRepo.findClassContext(db, id);
+    if (c) classes.set(id, c);
   }
-  throw notFound();
+  const teaching = await teachingInClasses(db, user, classIds);
+  const actions = new Map(
+    enrolments.map((e) => [e.id, enrolmentPolicy.allowedActions(user, enrolmentFactsOf(e, classes.get(e.class_id)!, teaching(e.class_id)))]),
+  );
+  return (id) => actions.get(id) ?? [];
 }
 
 // ---------- shapes ----------
@@ -123,7 +137,7 @@ export function vietnamInstant(date: IsoDate, time: string): number {
 }
 
 /** A conduct report as the agency, the school and the learner's progress show it. */
-export function conductReportOf(r: conductReportsRepo.ConductReportRow, today: IsoDate) {
+export function conductReportOf(r: conductReportsRepo.ConductReportRow, today: IsoDate, actions: EnrolmentAction[]) {
   const content = r.content
     ? { conduct: r.content.conduct ?? '', discipline: r.content.discipline ?? '', workDuringCourse: r.content.workDuringCourse ?? '' }
     : null;
@@ -147,6 +161,7 @@ export function conductReportOf(r: conductReportsRepo.ConductReportRow, today: I
     reminders: r.reminders,
     lastRemindedAt: r.last_reminded_at,
     receivedAt: r.received_at,
+    actions,
     satisfactory: r.satisfactory,
     content,
     filledBy: r.filled_by_name,

@@ -19,6 +19,7 @@ import type {
   ConductReportRequestInput,
   ConductReportRequestResult,
   ConductReportsQuery,
+  EnrolmentAction,
   EnrolmentProgress,
   ErrorDetail,
   MakeUp,
@@ -29,10 +30,14 @@ import type {
 } from '@nang-tam/contracts';
 import { AppError, assertNoFieldErrors, fieldError, notFound } from '../errors.js';
 import { actorOf, type AuthUser } from '../auth/auth-user.js';
+import { classPolicy } from '../policies/class.js';
+import { enrolmentPolicy } from '../policies/enrolment.js';
+import { classFactsOf } from './access-facts.js';
 import {
   classRefOf,
   classificationOf,
   conductReportOf,
+  enrolmentActionsOf,
   decisionOf,
   eligibilityOf,
   evaluateLearner,
@@ -41,25 +46,21 @@ import {
   loadLearnerRecords,
   personOf,
   requireEnrolment,
-  runsClass,
   sessionRefOf,
   vietnamInstant,
   type EnrolmentInClass,
 } from './learner-records.js';
 
-function finishedClass(name: string): AppError {
-  return new AppError('CLASS_FINISHED', [], `Lớp ${name} đã xét tốt nghiệp nên không ghi thêm được thông tin học viên.`);
-}
-
-/** Writes need the learner still in a class that has not graduated. */
-async function lockForWrite(tx: Queryable, access: EnrolmentInClass): Promise<void> {
+/**
+ * Writes need the learner still in a class that has not graduated: the policy decides again on
+ * the facts read under the class's share lock.
+ */
+async function lockForWrite(tx: Queryable, user: AuthUser, access: EnrolmentInClass, action: EnrolmentAction): Promise<void> {
   const cls = await classesRepo.lockClassShared(tx, access.cls.id);
   if (!cls) throw notFound();
-  if (cls.status === 'finished') throw finishedClass(cls.name);
   const current = await enrolmentsRepo.findEnrolment(tx, access.enrolment.id);
-  if (!current || current.status !== 'enrolled') {
-    throw new AppError('NOT_IN_CLASS', [], `${access.enrolment.full_name} không còn học trong lớp ${cls.name}.`);
-  }
+  const facts = { ...access.facts, status: current?.status ?? 'withdrawn', class: { ...access.facts.class, status: cls.status, name: cls.name } };
+  enrolmentPolicy.authorize(user, facts, action);
 }
 
 function recallOf(r: recallsRepo.RecallRow): Recall {
@@ -79,7 +80,7 @@ function makeUpOf(m: recallsRepo.MakeUpRow, session: Parameters<typeof sessionRe
  * have no mark yet are marked recalled (marks already taken stay), in the same transaction.
  */
 export async function recordRecall(db: Db, user: AuthUser, enrolmentId: number, input: RecallInput): Promise<RecallResult> {
-  const access = await requireEnrolment(db, user, enrolmentId, { school: true, agency: true });
+  const access = await requireEnrolment(db, user, enrolmentId, 'recall');
   const { cls } = access;
   const valid = training.validateRecall({ from: input.fromDate ?? null, to: input.toDate ?? null });
   if (!valid.ok) {
@@ -101,7 +102,7 @@ export async function recordRecall(db: Db, user: AuthUser, enrolmentId: number, 
     ]);
   }
   return db.transaction(async (tx) => {
-    await lockForWrite(tx, access);
+    await lockForWrite(tx, user, access, 'recall');
     const recall = await recallsRepo.insertRecall(tx, { enrolmentId, fromDate: from, toDate: to, reason: input.reason, recordedBy: user.id });
     const marked = await recallsRepo.markRecalledSessions(tx, { classId: cls.id, enrolmentId, fromDate: from, toDate: to, markedBy: user.id });
     await auditRepo.appendAudit(tx, {
@@ -127,7 +128,7 @@ export async function recordRecall(db: Db, user: AuthUser, enrolmentId: number, 
  * session and today; once per session.
  */
 export async function recordMakeUp(db: Db, user: AuthUser, enrolmentId: number, input: MakeUpInput): Promise<MakeUp> {
-  const access = await requireEnrolment(db, user, enrolmentId, { school: true, lecturer: true });
+  const access = await requireEnrolment(db, user, enrolmentId, 'makeUp');
   const lecturerId = access.as === 'lecturer' ? await lecturerIdOf(db, user) : null;
   const session = await classesRepo.findSessionContext(db, input.sessionId, lecturerId);
   if (!session || session.class_id !== access.cls.id) {
@@ -141,7 +142,7 @@ export async function recordMakeUp(db: Db, user: AuthUser, enrolmentId: number, 
   assertNoFieldErrors(details);
 
   return db.transaction(async (tx) => {
-    await lockForWrite(tx, access);
+    await lockForWrite(tx, user, access, 'makeUp');
     const records = await loadClassRecords(tx, access.cls);
     const learner = await loadLearnerRecords(tx, enrolmentId);
     const { makeUps } = evaluateLearner(records, learner, today);
@@ -177,7 +178,7 @@ export async function recordMakeUp(db: Db, user: AuthUser, enrolmentId: number, 
  * The learner sees their own progress without the text of their agency's report.
  */
 export async function getProgress(db: Db, user: AuthUser, enrolmentId: number): Promise<EnrolmentProgress> {
-  const access = await requireEnrolment(db, user, enrolmentId, { school: true, agency: true, lecturer: true, self: true });
+  const access = await requireEnrolment(db, user, enrolmentId, 'view');
   const { enrolment, cls } = access;
   const asOf = todayInVietnam();
   const records = await loadClassRecords(db, cls);
@@ -197,7 +198,8 @@ export async function getProgress(db: Db, user: AuthUser, enrolmentId: number): 
   });
   const { scheme, conditions } = records;
   const passed = (v: number | null) => (v === null ? null : training.isPassingGrade(scheme, v));
-  const conduct = learner.conduct ? conductReportOf(learner.conduct, asOf) : null;
+  const actions = enrolmentPolicy.allowedActions(user, access.facts);
+  const conduct = learner.conduct ? conductReportOf(learner.conduct, asOf, actions) : null;
   return {
     enrolment: {
       id: enrolment.id,
@@ -241,6 +243,7 @@ export async function getProgress(db: Db, user: AuthUser, enrolmentId: number): 
     conductReport: conduct && access.as === 'self' ? { ...conduct, content: null, filledBy: null } : conduct,
     examEligibility: eligibilityOf(ev.eligibility, records.ruleModules),
     graduation: decisionOf(ev.decision, records.ruleModules),
+    actions,
   };
 }
 
@@ -254,8 +257,8 @@ export async function requestConductReports(db: Db, user: AuthUser, classId: num
   if (input.dueOn < todayInVietnam()) throw new AppError('VALIDATION_FAILED', [fieldError('dueOn', 'DATE_IN_PAST')]);
   return db.transaction(async (tx) => {
     const cls = await classesRepo.lockClassShared(tx, classId);
-    if (!cls || !runsClass(user, cls.organiser_path)) throw notFound();
-    if (cls.status === 'finished') throw finishedClass(cls.name);
+    if (!cls) throw notFound();
+    classPolicy.authorize(user, classFactsOf(cls), 'requestConductReports');
     const asked = await conductReportsRepo.insertConductRequests(tx, { classId, dueOn: input.dueOn, requestedBy: user.id });
     const total = await conductReportsRepo.countConductRequests(tx, classId);
     const actor = actorOf(user);
@@ -285,14 +288,15 @@ export async function listConductReports(db: Db, user: AuthUser, q: ConductRepor
     q.limit,
     q.offset,
   );
-  return { total, items: rows.map((r) => conductReportOf(r, today)) };
+  const actionsOf = await enrolmentActionsOf(db, user, rows.map((r) => r.enrolment_id));
+  return { total, items: rows.map((r) => conductReportOf(r, today, actionsOf(r.enrolment_id))) };
 }
 
 /** The agency's report on its person (conduct.write, the person in scope); filled again, it replaces the earlier one. */
 export async function fillConductReport(db: Db, user: AuthUser, enrolmentId: number, input: ConductReportInput): Promise<ConductReport> {
-  const access = await requireEnrolment(db, user, enrolmentId, { agency: true });
+  const access = await requireEnrolment(db, user, enrolmentId, 'fillConductReport');
   return db.transaction(async (tx) => {
-    await lockForWrite(tx, access);
+    await lockForWrite(tx, user, access, 'fillConductReport');
     const before = await conductReportsRepo.findConductReport(tx, enrolmentId, true);
     const content = { conduct: input.conduct, discipline: input.discipline, workDuringCourse: input.workDuringCourse ?? '' };
     await conductReportsRepo.saveConductReport(tx, { enrolmentId, satisfactory: input.satisfactory, content, filledBy: user.id, dueOnIfNew: access.cls.end_date });
@@ -307,7 +311,7 @@ export async function fillConductReport(db: Db, user: AuthUser, enrolmentId: num
       before: before ? snapshot(before) : undefined,
       after: snapshot(after),
     });
-    return conductReportOf(after, todayInVietnam());
+    return conductReportOf(after, todayInVietnam(), enrolmentPolicy.allowedActions(user, { ...access.facts, class: { ...access.facts.class, status: access.cls.status } }));
   });
 }
 

@@ -1,13 +1,12 @@
 /** The shape of one tab of the class page (CLASS_TABS in tabs.tsx, LEARNER_CLASS_TABS in features/learning). */
 import type { ReactNode } from 'react';
-import type { ClassDetail, Me } from '@nang-tam/contracts';
-import type { Permission } from '@nang-tam/domain';
+import type { ClassAction, ClassDetail } from '@nang-tam/contracts';
 import type { TFunction } from '../../i18n';
 
 export interface ClassTabContext {
   cls: ClassDetail;
-  me: Me;
-  can: (p: Permission) => boolean;
+  /** The class's `actions` include this one (the server's class policy decided). */
+  allows: (a: ClassAction) => boolean;
   t: TFunction;
 }
 
@@ -15,7 +14,7 @@ export interface ClassTabDef {
   /** Unique; the URL's ?tab= value. The first visible tab is the default. */
   key: string;
   label: (ctx: ClassTabContext) => ReactNode;
-  /** Who sees the tab (default: everyone who may read the class). */
+  /** Who sees the tab, from the class's `actions` (default: everyone who may read the class). */
   visible?: (ctx: ClassTabContext) => boolean;
   render: (ctx: ClassTabContext) => ReactNode;
 }

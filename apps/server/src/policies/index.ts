@@ -1,0 +1,36 @@
+/**
+ * Every policy, by resource name. A route declares the policy it applies as "<resource>.<action>"
+ * (`config: { access: 'classes.manage', policy: 'class.update' }`); the auth plugin refuses to
+ * register a route naming an unknown one, and `app.routeAccess` lists it for the access matrix.
+ */
+import type { Policy } from './policy.js';
+import { classListPolicy, classPolicy } from './class.js';
+import { enrolmentPolicy } from './enrolment.js';
+import { peopleListPolicy, personPolicy } from './person.js';
+
+export const POLICIES = {
+  class: classPolicy,
+  classes: classListPolicy,
+  enrolment: enrolmentPolicy,
+  person: personPolicy,
+  people: peopleListPolicy,
+} as const;
+
+type ActionOf<P> = P extends Policy<never, infer A> ? A : P extends Policy<infer _F, infer A> ? A : never;
+export type PolicyResource = keyof typeof POLICIES;
+/** "class.update", "enrolment.recall" …: a policy and one of its actions. */
+export type PolicyRef = { [R in PolicyResource]: `${R}.${ActionOf<(typeof POLICIES)[R]>}` }[PolicyResource];
+
+/** True when `ref` names a registered policy and one of its actions. */
+export function isPolicyRef(ref: string): ref is PolicyRef {
+  const [resource, action, ...rest] = ref.split('.');
+  const policy = (POLICIES as Record<string, Policy<unknown, string> | undefined>)[resource ?? ''];
+  return rest.length === 0 && !!policy && policy.actions.includes(action ?? '');
+}
+
+export function parsePolicyRef(ref: PolicyRef): { resource: PolicyResource; action: string } {
+  const [resource, action] = ref.split('.') as [PolicyResource, string];
+  return { resource, action };
+}
+
+export * from './policy.js';
