@@ -5,10 +5,12 @@
  */
 import type { Policy } from './policy.js';
 import { classListPolicy, classPolicy } from './class.js';
+import { nominationPolicy } from './nomination.js';
 
 export const POLICIES = {
   class: classPolicy,
   classes: classListPolicy,
+  nomination: nominationPolicy,
 } as const;
 
 type ActionOf<P> = P extends Policy<never, infer A> ? A : P extends Policy<infer _F, infer A> ? A : never;

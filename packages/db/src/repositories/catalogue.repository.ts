@@ -10,7 +10,7 @@ import { appendAudit } from './audit.repository.js';
 
 // ---------- rows ----------
 
-export type ApproverCode = 'province_board' | 'home_affairs';
+export type ApproverCode = training.Approver;
 
 export interface CatalogueRow {
   code: string;
@@ -156,10 +156,9 @@ export const SHIPPED_CATALOGUE: Record<string, { duration: string; modules: trai
   SDH_TS: { duration: '3 đến 4 năm', modules: [] },
 };
 
-/** The training domain names the provincial board 'provincial_board'; the database 'province_board'. */
+/** The approver of a programme kind (training.APPROVAL_ROUTES); the provincial board for an unknown kind. */
 export function approverOfKind(kind: string): ApproverCode {
-  const route = training.APPROVAL_ROUTES[kind as rules.ProgrammeKind] ?? 'provincial_board';
-  return route === 'home_affairs' ? 'home_affairs' : 'province_board';
+  return training.APPROVAL_ROUTES[kind as rules.ProgrammeKind] ?? 'province_board';
 }
 
 export interface CatalogueSeedCounts {
