@@ -41,8 +41,11 @@ export type NominationAction = training.NominationAction;
 export const ZNominationAction = z.enum(NOMINATION_ACTIONS);
 export const ZNominationActions = zActions(NOMINATION_ACTIONS);
 
-/** What the user may do with a class's nominations: nominate (one person or a list). */
-export const CLASS_NOMINATION_ACTIONS = ['nominate'] as const;
+/**
+ * What the user may do with a class's nominations: nominate (one person or a list, the class takes
+ * nominations), override (nominate an ineligible person with a reason).
+ */
+export const CLASS_NOMINATION_ACTIONS = ['nominate', 'override'] as const;
 export type ClassNominationAction = (typeof CLASS_NOMINATION_ACTIONS)[number];
 
 /** People in one bulk nomination (a list or the rows of one file). */

@@ -96,7 +96,11 @@ export function refuseUnlessTakesNominations(cls: ClassRow, today: IsoDate): voi
   if (refusal) throw refusalError(refusal);
 }
 
-/** What the user may do with the class's nominations: nominate, when they may and the class takes them. */
+/**
+ * What the user may do with the class's nominations: nominate, when they may and the class takes
+ * them; override the rules engine's refusal with a reason, when they may too.
+ */
 export function classNominationActions(user: AuthUser, cls: ClassRow, today: IsoDate): ClassNominationAction[] {
-  return training.mayNominateInto(user.role, nominationClassOf(cls), today) ? ['nominate'] : [];
+  if (!training.mayNominateInto(user.role, nominationClassOf(cls), today)) return [];
+  return training.mayOverrideEligibility(user.role) ? ['nominate', 'override'] : ['nominate'];
 }

@@ -183,7 +183,7 @@ export async function nominatePerson(
     // someone already in the class (enrolled, say) is better told so than that they are "not eligible"
     const { live } = await nominationsRepo.countPlaces(db, classId, input.personId);
     if (live) throw alreadyNominated(live);
-    const mayOverride = hasPermission(user.role, 'nominations.override');
+    const mayOverride = training.mayOverrideEligibility(user.role);
     if (input.overrideReason === undefined || !mayOverride)
       throw notEligible(eligibility, input.overrideReason !== undefined && !mayOverride);
     overrideReason = input.overrideReason;

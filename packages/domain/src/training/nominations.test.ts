@@ -11,6 +11,7 @@ import {
   countPlaces,
   decideNomination,
   mayNominateInto,
+  mayOverrideEligibility,
   nominationActions,
   placeNomination,
   placesToFill,
@@ -208,6 +209,15 @@ describe('whether a class takes nominations', () => {
     expect(classRefusesNominations(c, TODAY)).toEqual(code === null ? null : { code, message });
     expect(mayNominateInto('unit_officer', c, TODAY)).toBe(code === null);
     expect(mayNominateInto('school_registrar', c, TODAY)).toBe(false);
+  });
+
+  it.each<[Role, boolean]>([
+    ['province_board', true],
+    ['system_admin', true],
+    ['home_affairs', false],
+    ['unit_officer', false],
+  ])('%s may override the rules engine: %s', (role, may) => {
+    expect(mayOverrideEligibility(role)).toBe(may);
   });
 });
 

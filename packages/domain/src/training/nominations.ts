@@ -196,6 +196,14 @@ export function mayNominateInto(role: Role, cls: Pick<NominationClassFacts, 'nam
   return hasPermission(role, 'nominations.write') && classRefusesNominations(cls, today) === null;
 }
 
+/**
+ * An ineligible person may still be nominated with a reason by whoever may override the rules
+ * engine (the provincial board, the system administrator).
+ */
+export function mayOverrideEligibility(role: Role): boolean {
+  return hasPermission(role, 'nominations.override');
+}
+
 // ---------- nominating ----------
 
 export interface Placement {
