@@ -5,6 +5,7 @@
  * transforms (responses are encoded with them).
  */
 import { z } from 'zod';
+import { ZClassActions, ZClassListActions } from './actions.js';
 import { training } from '@nang-tam/domain';
 import { ZIsoDate, ZId, ZPage, zRequiredText, zText } from './common.js';
 import { ZSource, ZSourceDocument, ZStudyMode } from './rules.js';
@@ -238,10 +239,18 @@ export const ZClassSummary = z.object({
   /** Started in a year before the listed year (lớp chuyển tiếp); false when no year was asked for. */
   carriedOver: z.boolean(),
   version: z.number(),
+  /** What the signed-in user may do with this class (policies/class.ts). */
+  actions: ZClassActions,
 });
 export type ClassSummary = z.infer<typeof ZClassSummary>;
 
-export const ZClassPage = z.object({ year: z.number().nullable(), total: z.number(), items: z.array(ZClassSummary) });
+export const ZClassPage = z.object({
+  year: z.number().nullable(),
+  total: z.number(),
+  items: z.array(ZClassSummary),
+  /** What the signed-in user may do with the class list: open a class, keep the lecturer pool. */
+  actions: ZClassListActions,
+});
 export type ClassPage = z.infer<typeof ZClassPage>;
 
 export const ZClassModule = z.object({

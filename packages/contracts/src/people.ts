@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZPeopleListActions, ZPersonActions } from './actions.js';
 import {
   AGE_BANDS,
   APPRAISAL_CLASSIFICATIONS,
@@ -69,7 +70,12 @@ export const ZPersonListItem = z.object({
 });
 export type PersonListItem = z.infer<typeof ZPersonListItem>;
 
-export const ZPeoplePage = z.object({ items: z.array(ZPersonListItem), total: z.number() });
+export const ZPeoplePage = z.object({
+  items: z.array(ZPersonListItem),
+  total: z.number(),
+  /** What the signed-in user may do with the registry as a whole: add, import, export. */
+  actions: ZPeopleListActions,
+});
 export type PeoplePage = z.infer<typeof ZPeoplePage>;
 
 export const ZQualification = z.object({
@@ -121,6 +127,8 @@ export const ZPersonDetail = ZPersonListItem.extend({
   assignments: z.array(ZAssignment),
   planningEntries: z.array(ZPlanningEntry),
   appraisals: z.array(ZAppraisal),
+  /** What the signed-in user may do with this record (policies/person.ts). */
+  actions: ZPersonActions,
 });
 export type PersonDetail = z.infer<typeof ZPersonDetail>;
 

@@ -6,7 +6,7 @@
  * with CLASS_FINISHED and a message naming what can no longer change.
  */
 import { CLASS_ACTIONS, CLASS_LIST_ACTIONS } from '@nang-tam/contracts';
-import { formatViDate, hasPermission, unitInScope, type IsoDate } from '@nang-tam/domain';
+import { hasPermission, training, unitInScope, type IsoDate } from '@nang-tam/domain';
 import type { AuthUser } from '../auth/auth-user.js';
 import { allowed, definePolicy, forbidden, hidden, refuse, type Verdict } from './policy.js';
 
@@ -19,6 +19,8 @@ export interface ClassFacts {
   organiserPath: string;
   /** The caller teaches in the class (has a lecturer record assigned to one of its modules or sessions). */
   teaches: boolean;
+  /** The caller is a lecturer of one of the class's modules (grades are entered per module). */
+  teachesModule: boolean;
   /** Today in Vietnam: whether the class has ended. */
   today: IsoDate | string;
 }
@@ -38,18 +40,34 @@ function schoolChanges(user: AuthUser, c: ClassFacts): Verdict {
 
 const school = (user: AuthUser, c: ClassFacts): Verdict => (runsClass(user, c.organiserPath) ? allowed : hidden);
 const schoolOrLecturer = (user: AuthUser, c: ClassFacts): Verdict => (runsClass(user, c.organiserPath) || c.teaches ? allowed : hidden);
+const schoolOrModuleLecturer = (user: AuthUser, c: ClassFacts): Verdict => (runsClass(user, c.organiserPath) || c.teachesModule ? allowed : hidden);
 const sendsPeople = (user: AuthUser) => hasPermission(user.role, 'nominations.write') || hasPermission(user.role, 'conduct.write');
 
-/** Nominations are taken only into an open class that has not ended. */
+/**
+ * One grade cell (a learner × a module, or the final exam when `moduleId` is null): the school
+ * enters every cell, a lecturer only those of the modules they teach (`taughtModules`).
+ */
+export function mayGradeCell(user: AuthUser, c: ClassFacts, taughtModules: ReadonlySet<number>, moduleId: number | null): boolean {
+  if (runsClass(user, c.organiserPath)) return true;
+  return moduleId !== null && taughtModules.has(moduleId);
+}
+
+/** Whoever issues or revokes certificates at all (certificates.manage). */
+export function certificateManager(user: AuthUser): Verdict {
+  return hasPermission(user.role, 'certificates.manage') ? allowed : forbidden();
+}
+
+/** Issuing or revoking a certificate of a class organised at `organiserPath`: a certificate manager whose subtree holds the organiser. */
+export function managesCertificatesOf(user: AuthUser, organiserPath: string): Verdict {
+  const role = certificateManager(user);
+  if (role !== true) return role;
+  return unitInScope(user.scope, organiserPath) ? allowed : hidden;
+}
+
+/** Nominations are taken only into an open class that has not ended (the training domain's rule). */
 export function takesNominations(c: ClassFacts): Verdict {
-  if (c.status === 'finished' || c.endDate < c.today) {
-    return refuse(
-      'CLASS_FINISHED',
-      `Lớp ${c.name} đã kết thúc (${c.status === 'finished' ? 'đã xét tốt nghiệp' : `ngày ${formatViDate(c.endDate as IsoDate)}`}), không nhận thêm người được cử.`,
-    );
-  }
-  if (c.status === 'closed') return refuse('CLASS_CLOSED', `Lớp ${c.name} đã khóa danh sách, không nhận thêm người được cử.`);
-  return allowed;
+  const refusal = training.classRefusesNominations({ name: c.name, status: c.status, endDate: c.endDate }, c.today);
+  return refusal ? refuse(refusal.code, refusal.message) : allowed;
 }
 
 export const classPolicy = definePolicy<ClassFacts, (typeof CLASS_ACTIONS)[number]>('class', CLASS_ACTIONS, {
@@ -65,9 +83,9 @@ export const classPolicy = definePolicy<ClassFacts, (typeof CLASS_ACTIONS)[numbe
     if (!runsClass(user, c.organiserPath) && !sendsPeople(user)) return hidden;
     return finished(c, 'đã xét tốt nghiệp nên không ghi thêm được thông tin học viên.');
   },
-  viewGrades: schoolOrLecturer,
+  viewGrades: schoolOrModuleLecturer,
   grade: (user, c) => {
-    const reach = schoolOrLecturer(user, c);
+    const reach = schoolOrModuleLecturer(user, c);
     return reach !== true ? reach : finished(c, 'đã xét tốt nghiệp nên không sửa được điểm nữa.');
   },
   viewConductReports: (user, c) => (runsClass(user, c.organiserPath) || hasPermission(user.role, 'conduct.write') ? allowed : hidden),
@@ -82,14 +100,8 @@ export const classPolicy = definePolicy<ClassFacts, (typeof CLASS_ACTIONS)[numbe
     return reach !== true ? reach : finished(c, 'đã được xét tốt nghiệp; không xét lại được.');
   },
   viewCertificates: (user, c) => (hasPermission(user.role, 'certificates.manage') || c.status === 'finished' ? allowed : hidden),
-  issueCertificates: (user, c) => {
-    if (!hasPermission(user.role, 'certificates.manage')) return forbidden();
-    return unitInScope(user.scope, c.organiserPath) ? allowed : hidden;
-  },
-  revokeCertificates: (user, c) => {
-    if (!hasPermission(user.role, 'certificates.manage')) return forbidden();
-    return unitInScope(user.scope, c.organiserPath) ? allowed : hidden;
-  },
+  issueCertificates: (user, c) => managesCertificatesOf(user, c.organiserPath),
+  revokeCertificates: (user, c) => managesCertificatesOf(user, c.organiserPath),
 });
 
 /** The class list: open a class, keep the lecturer pool. */

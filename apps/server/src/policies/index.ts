@@ -5,12 +5,17 @@
  */
 import type { Policy } from './policy.js';
 import { classListPolicy, classPolicy } from './class.js';
+import { enrolmentPolicy } from './enrolment.js';
 import { nominationPolicy } from './nomination.js';
+import { peopleListPolicy, personPolicy } from './person.js';
 
 export const POLICIES = {
   class: classPolicy,
   classes: classListPolicy,
+  enrolment: enrolmentPolicy,
   nomination: nominationPolicy,
+  person: personPolicy,
+  people: peopleListPolicy,
 } as const;
 
 type ActionOf<P> = P extends Policy<never, infer A> ? A : P extends Policy<infer _F, infer A> ? A : never;

@@ -123,7 +123,7 @@ export function classesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
         config: { access: 'classes.read' },
       },
-      async (request) => classes.listClasses(ctx.db, request.query),
+      async (request) => classes.listClasses(ctx.db, userOf(request), request.query),
     );
     app.post(
       '/api/v1/classes',
@@ -149,7 +149,7 @@ export function classesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
         config: { access: 'classes.read' },
       },
-      async (request) => classes.getClass(ctx.db, request.params.id),
+      async (request) => classes.getClass(ctx.db, userOf(request), request.params.id),
     );
     app.patch(
       '/api/v1/classes/:id',

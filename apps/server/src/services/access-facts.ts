@@ -14,23 +14,50 @@ export async function lecturerIdOf(db: Queryable, user: AuthUser): Promise<numbe
   return (await lecturersRepo.findLecturerByUser(db, user.id))?.id ?? null;
 }
 
-/** Whether the caller teaches in the class (a module's lecturer or a session's). */
-export async function teachesClass(db: Queryable, user: AuthUser, classId: number): Promise<boolean> {
+/** How the caller teaches in a class: at all (a module's or a session's lecturer), and a module of it. */
+export interface Teaching {
+  teaches: boolean;
+  teachesModule: boolean;
+}
+
+export const NOT_TEACHING: Teaching = Object.freeze({ teaches: false, teachesModule: false });
+
+/** How the caller teaches in the class, with the modules they teach (grades are entered per module). */
+export async function teachingIn(db: Queryable, user: AuthUser, classId: number): Promise<Teaching & { modules: number[] }> {
   const lecturerId = await lecturerIdOf(db, user);
-  return lecturerId !== null && (await learnersRepo.lecturerTeachesClass(db, lecturerId, classId));
+  if (lecturerId === null) return { ...NOT_TEACHING, modules: [] };
+  const modules = await learnersRepo.lecturerModuleIds(db, lecturerId, classId);
+  const teaches = modules.length > 0 || (await learnersRepo.lecturerTeachesClass(db, lecturerId, classId));
+  return { teaches, teachesModule: modules.length > 0, modules };
+}
+
+/** How the caller teaches in each of the given classes (one query; none for a user who does not teach). */
+export async function teachingInClasses(db: Queryable, user: AuthUser, classIds: readonly number[]): Promise<(classId: number) => Teaching> {
+  const lecturerId = await lecturerIdOf(db, user);
+  if (lecturerId === null) return () => NOT_TEACHING;
+  const taught = new Map((await lecturersRepo.classesTaughtBy(db, lecturerId, classIds)).map((t) => [t.classId, t.teachesModule]));
+  return (classId) => (taught.has(classId) ? { teaches: true, teachesModule: taught.get(classId)! } : NOT_TEACHING);
 }
 
 /** Class facts from a row that already holds them. */
 export function classFactsOf(
   row: { name: string; status: ClassFacts['status']; end_date: string; organiser_path: string },
-  teaches: boolean,
+  teaching: Teaching = NOT_TEACHING,
   today = todayInVietnam(),
 ): ClassFacts {
-  return { name: row.name, status: row.status, endDate: row.end_date, organiserPath: row.organiser_path, teaches, today };
+  return {
+    name: row.name,
+    status: row.status,
+    endDate: row.end_date,
+    organiserPath: row.organiser_path,
+    teaches: teaching.teaches,
+    teachesModule: teaching.teachesModule,
+    today,
+  };
 }
 
 /** The facts of one class, or null when there is no such class. */
 export async function loadClassFacts(db: Queryable, user: AuthUser, classId: number): Promise<ClassFacts | null> {
   const row = await learnersRepo.findClassContext(db, classId);
-  return row ? classFactsOf(row, await teachesClass(db, user, classId)) : null;
+  return row ? classFactsOf(row, await teachingIn(db, user, classId)) : null;
 }

@@ -30,27 +30,30 @@ import {
 } from '@nang-tam/contracts';
 import { AppError, assertNoFieldErrors, fieldError, notFound } from '../errors.js';
 import { actorOf, type AuthUser } from '../auth/auth-user.js';
-import { lecturerIdOf, personOf, runsClass, sessionRefOf, vietnamInstant } from './learner-records.js';
+import { enrolmentFactsOf, lecturerIdOf, personOf, runsClass, sessionRefOf, vietnamInstant } from './learner-records.js';
+import { classPolicy, type ClassFacts } from '../policies/class.js';
+import { checkInRole, enrolmentPolicy } from '../policies/enrolment.js';
+import { refusalError } from '../policies/policy.js';
+import { classFactsOf } from './access-facts.js';
 
 // ---------- access to a session ----------
 
 interface SessionAccess {
   session: learnersRepo.SessionContextRow;
+  /** The class as the policy sees it, "teaches" meaning: the caller teaches this session. */
+  facts: ClassFacts;
   /** The school marks as 'registrar', the session's lecturer as 'lecturer'. */
   source: 'registrar' | 'lecturer';
 }
 
+/** A session whose attendance the caller may see (policy `class.viewAttendance`, per session): the school or the session's lecturer. */
 async function requireSession(db: Queryable, user: AuthUser, sessionId: number): Promise<SessionAccess> {
   const lecturerId = await lecturerIdOf(db, user);
   const session = await learnersRepo.findSessionContext(db, sessionId, lecturerId);
   if (!session) throw notFound();
-  if (runsClass(user, session.organiser_path)) return { session, source: 'registrar' };
-  if (session.taught_by_lecturer) return { session, source: 'lecturer' };
-  throw notFound();
-}
-
-function finishedClass(name: string): AppError {
-  return new AppError('CLASS_FINISHED', [], `Lớp ${name} đã xét tốt nghiệp nên không sửa được điểm danh, điểm hay nhận xét nữa.`);
+  const facts = classFactsOf((await learnersRepo.findClassContext(db, session.class_id))!, { teaches: session.taught_by_lecturer, teachesModule: false });
+  classPolicy.authorize(user, facts, 'viewAttendance');
+  return { session, facts, source: runsClass(user, session.organiser_path) ? 'registrar' : 'lecturer' };
 }
 
 // ---------- reading and marking ----------
@@ -99,7 +102,7 @@ async function loadSessionAttendance(db: Queryable, session: learnersRepo.Sessio
  * class (each row named). Learners not listed keep their marks; an unchanged mark is not rewritten.
  */
 export async function markAttendance(db: Db, user: AuthUser, sessionId: number, input: AttendanceInput): Promise<SessionAttendance> {
-  const { session, source } = await requireSession(db, user, sessionId);
+  const { session, facts, source } = await requireSession(db, user, sessionId);
   const today = todayInVietnam();
   if (session.on_date > today) {
     throw new AppError('SESSION_NOT_HELD', [], `Buổi học ngày ${formatViDate(session.on_date)} chưa diễn ra nên chưa điểm danh được.`);
@@ -115,7 +118,7 @@ export async function markAttendance(db: Db, user: AuthUser, sessionId: number, 
   return db.transaction(async (tx) => {
     const cls = await learnersRepo.lockClassShared(tx, session.class_id);
     if (!cls) throw notFound();
-    if (cls.status === 'finished') throw finishedClass(cls.name);
+    classPolicy.authorize(user, { ...facts, status: cls.status }, 'markAttendance');
     const enrolled = new Map((await learnersRepo.listClassEnrolments(tx, session.class_id)).filter((e) => e.status === 'enrolled').map((e) => [e.id, e]));
     const outsiders = input.marks.flatMap((m, i) => (enrolled.has(m.enrolmentId) ? [] : [fieldError(`marks.${i}.enrolmentId`, 'NOT_IN_CLASS')]));
     if (outsiders.length > 0) throw new AppError('NOT_IN_CLASS', outsiders);
@@ -179,8 +182,8 @@ function parseCheckinToken(token: string): { sessionId: number; window: number; 
  * the session's lecturer, never for a class already graduated.
  */
 export async function getCheckinCode(db: Queryable, user: AuthUser, sessionId: number, now = new Date()): Promise<CheckinCode> {
-  const { session } = await requireSession(db, user, sessionId);
-  if (session.class_status === 'finished') throw finishedClass(session.class_name);
+  const { session, facts } = await requireSession(db, user, sessionId);
+  classPolicy.authorize(user, facts, 'markAttendance');
   if (todayInVietnam(now) !== session.on_date) {
     throw new AppError('CHECKIN_NOT_OPEN', [], `Buổi học diễn ra ngày ${formatViDate(session.on_date)}; chỉ tạo được mã điểm danh QR trong ngày đó.`);
   }
@@ -232,7 +235,9 @@ function resultOf(
  * (their own registry record, enrolled in the session's class) can check in, and only themself.
  */
 export async function checkIn(db: Db, user: AuthUser, input: CheckinInput, now = new Date()): Promise<CheckinResult> {
-  if (user.role !== 'learner') throw new AppError('FORBIDDEN', [], 'Chỉ học viên tự điểm danh bằng mã QR (bằng tài khoản học viên của mình).');
+  // the policy's role check comes before the token is read: a non-learner learns nothing about it
+  const role = checkInRole(user);
+  if (role !== true) throw refusalError(role);
   const parsed = parseCheckinToken(input.token);
   if (!parsed) throw invalidCheckin('token', 'CHECKIN_TOKEN_INVALID');
   const session = await learnersRepo.findSessionContext(db, parsed.sessionId, null);
@@ -241,7 +246,9 @@ export async function checkIn(db: Db, user: AuthUser, input: CheckinInput, now =
   }
   if (user.personId === null) throw notFound();
   const enrolment = await learnersRepo.findPersonEnrolment(db, session.class_id, user.personId);
-  if (!enrolment || enrolment.status !== 'enrolled') throw notFound();
+  if (!enrolment) throw notFound();
+  const facts = enrolmentFactsOf(enrolment, (await learnersRepo.findClassContext(db, session.class_id))!);
+  if (enrolment.status !== 'enrolled') enrolmentPolicy.authorize(user, facts, 'checkIn');
 
   // the same scan synced again: the same answer
   const replay = await learnersRepo.findAttendanceByClientId(db, input.clientId);
@@ -274,7 +281,7 @@ export async function checkIn(db: Db, user: AuthUser, input: CheckinInput, now =
   return db.transaction(async (tx) => {
     const cls = await learnersRepo.lockClassShared(tx, session.class_id);
     if (!cls) throw notFound();
-    if (cls.status === 'finished') throw finishedClass(cls.name);
+    enrolmentPolicy.authorize(user, { ...facts, class: { ...facts.class, status: cls.status } }, 'checkIn');
     const write = { sessionId: session.id, enrolmentId: enrolment.id, clientId: input.clientId, checkedInAt: new Date(scannedAt).toISOString(), markedBy: user.id };
     const existing = await learnersRepo.findAttendance(tx, session.id, enrolment.id);
     let recorded = false;

@@ -11,7 +11,7 @@
  * the person's highest levels, so their gaps and eligibility change back at once): a revoked diploma
  * no longer proves the level. Qualifications entered or imported by hand are never touched.
  */
-import { hasPermission, isIsoDate, rules, todayInVietnam, training, unitInScope, type IsoDate } from '@nang-tam/domain';
+import { hasPermission, isIsoDate, rules, todayInVietnam, training, type IsoDate } from '@nang-tam/domain';
 import { auditRepo, certificatesRepo, peopleRepo, type Db, type Queryable } from '@nang-tam/db';
 import {
   CERTIFICATE_DOCUMENT_KINDS,
@@ -28,6 +28,9 @@ import {
   type VerificationInvalidReason,
 } from '@nang-tam/contracts';
 import { AppError, fieldError, notFound } from '../errors.js';
+import { certificateManager, managesCertificatesOf } from '../policies/class.js';
+import { refusalError } from '../policies/policy.js';
+import { requirePerson } from './people.service.js';
 import { actorOf, type AuthUser } from '../auth/auth-user.js';
 import { ensureSigningKey, loadVerifyingKeys, signBytes, verifyBytes } from '../certificates/signing.js';
 import { placeOfProvince, renderCertificatePdf, type CertificatePdfData } from '../certificates/pdf.js';
@@ -131,7 +134,8 @@ export async function issueCertificates(
   enrolmentIds: readonly number[],
   issuedOn: IsoDate,
 ): Promise<IssuedCertificate[]> {
-  if (!hasPermission(user.role, 'certificates.manage')) throw new AppError('FORBIDDEN');
+  const manager = certificateManager(user);
+  if (manager !== true) throw refusalError(manager);
   if (typeof issuedOn !== 'string' || !isIsoDate(issuedOn))
     throw new AppError('VALIDATION_FAILED', [fieldError('issuedOn', 'INVALID_DATE')]);
   const ids = [...new Set(enrolmentIds)];
@@ -143,7 +147,9 @@ export async function issueCertificates(
   const details: ErrorDetail[] = [];
   for (const [i, id] of ids.entries()) {
     const r = byId.get(id);
-    if (!r || !unitInScope(user.scope, r.organiser_path)) throw notFound();
+    if (!r) throw notFound();
+    const issuer = managesCertificatesOf(user, r.organiser_path);
+    if (issuer !== true) throw refusalError(issuer);
     if (r.certificate_id !== null) details.push(notIssuable(i, 'CERTIFICATE_ALREADY_ISSUED', r.full_name));
     else if (r.status !== 'completed') details.push(notIssuable(i, 'ENROLMENT_NOT_COMPLETED', r.full_name));
     else if (!r.classification) details.push(notIssuable(i, 'CLASSIFICATION_MISSING', r.full_name));
@@ -340,7 +346,7 @@ export async function verifyCertificate(db: Queryable, code: string): Promise<Ce
 // ---------- reading ----------
 
 export async function listPersonCertificates(db: Db, user: AuthUser, personId: number): Promise<CertificateList> {
-  if (!(await peopleRepo.findPerson(db, user.scope, personId))) throw notFound();
+  await requirePerson(db, user, personId, 'viewTraining');
   const rows = await certificatesRepo.listCertificatesOfPerson(db, personId);
   return { items: rows.map(toCertificate), total: rows.length };
 }

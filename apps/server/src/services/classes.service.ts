@@ -38,8 +38,8 @@ import type {
 } from '@nang-tam/contracts';
 import { AppError, assertNoFieldErrors, fieldError, notFound } from '../errors.js';
 import { actorOf, type AuthUser } from '../auth/auth-user.js';
-import { classPolicy } from '../policies/class.js';
-import { loadClassFacts } from './access-facts.js';
+import { classListPolicy, classPolicy } from '../policies/class.js';
+import { classFactsOf, loadClassFacts, teachingIn, teachingInClasses } from './access-facts.js';
 import { requireCatalogue } from './catalogue.service.js';
 import { lecturerRefOf, textOrNull } from './lecturers.service.js';
 import { fillFreePlaces } from './nominations.service.js';
@@ -48,7 +48,7 @@ type StudyMode = rules.StudyMode;
 
 // ---------- shaping ----------
 
-function toSummary(r: classesRepo.ClassWithPlacesRow, year: number | null): ClassSummary {
+function toSummary(r: classesRepo.ClassWithPlacesRow, year: number | null, actions: ClassSummary['actions']): ClassSummary {
   return {
     id: r.id,
     programme: { code: r.programme_code, name: r.programme_name, kind: r.programme_kind },
@@ -67,6 +67,7 @@ function toSummary(r: classesRepo.ClassWithPlacesRow, year: number | null): Clas
     enrolled: r.enrolled,
     carriedOver: year !== null && training.isCarriedOver({ startDate: r.start_date, endDate: r.end_date }, year),
     version: r.version,
+    actions,
   };
 }
 
@@ -86,9 +87,10 @@ function toSession(r: classesRepo.SessionRow): ClassSession {
 }
 
 /** The class with its modules, module lecturers, teaching hours per lecturer and session counts. */
-async function loadDetail(db: Queryable, id: number): Promise<ClassDetail | null> {
+async function loadDetail(db: Queryable, user: AuthUser, id: number): Promise<ClassDetail | null> {
   const row = await classesRepo.findClass(db, id);
   if (!row) return null;
+  const actions = classPolicy.allowedActions(user, classFactsOf(row, await teachingIn(db, user, id)));
   const modules = await classesRepo.listClassModules(db, id);
   const moduleLecturers = await classesRepo.listModuleLecturers(db, id);
   const sessionCounts = await classesRepo.countSessions(db, id);
@@ -114,7 +116,7 @@ async function loadDetail(db: Queryable, id: number): Promise<ClassDetail | null
     });
   }
   return {
-    ...toSummary(row, null),
+    ...toSummary(row, null, actions),
     gradingScheme: row.grading_scheme,
     graduationConditions: row.graduation_conditions,
     modules: modules.map((m) => {
@@ -157,7 +159,7 @@ function classSnapshot(
 
 // ---------- reading ----------
 
-export async function listClasses(db: Db, q: ClassesQuery): Promise<ClassPage> {
+export async function listClasses(db: Db, user: AuthUser, q: ClassesQuery): Promise<ClassPage> {
   let organiserPath: string | undefined;
   if (q.organiserUnitId !== undefined) {
     // classes are readable province-wide, so any unit may be asked for
@@ -178,11 +180,18 @@ export async function listClasses(db: Db, q: ClassesQuery): Promise<ClassPage> {
     q.limit,
     q.offset,
   );
-  return { year, total, items: rows.map((r) => toSummary(r, year)) };
+  const teaching = await teachingInClasses(db, user, rows.map((r) => r.id));
+  const today = todayInVietnam();
+  return {
+    year,
+    total,
+    items: rows.map((r) => toSummary(r, year, classPolicy.allowedActions(user, classFactsOf(r, teaching(r.id), today)))),
+    actions: classListPolicy.allowedActions(user, null),
+  };
 }
 
-export async function getClass(db: Db, id: number): Promise<ClassDetail> {
-  const detail = await loadDetail(db, id);
+export async function getClass(db: Db, user: AuthUser, id: number): Promise<ClassDetail> {
+  const detail = await loadDetail(db, user, id);
   if (!detail) throw notFound();
   return detail;
 }
@@ -274,7 +283,7 @@ export async function createClass(db: Db, user: AuthUser, input: ClassCreate): P
           gradingScheme: catalogue.grading_scheme.code,
         },
       });
-      return (await loadDetail(tx, id))!;
+      return (await loadDetail(tx, user, id))!;
     }),
   );
 }
@@ -362,7 +371,7 @@ export async function updateClass(db: Db, user: AuthUser, id: number, input: Cla
           ...(promoted.length > 0 ? { promotedNominations: promoted } : {}),
         },
       });
-      return (await loadDetail(tx, id))!;
+      return (await loadDetail(tx, user, id))!;
     }),
   );
 }
@@ -432,7 +441,7 @@ export async function setModuleLecturers(
       before: { classId, module: module.code, lecturers: before },
       after: { classId, module: module.code, lecturers: [...input.lecturers].sort((a, b) => a.lecturerId - b.lecturerId) },
     });
-    return (await loadDetail(tx, classId))!;
+    return (await loadDetail(tx, user, classId))!;
   });
 }
 

@@ -15,31 +15,32 @@ import { auditRepo, classesRepo, learnersRepo, type Db, type Queryable } from '@
 import type { ErrorDetail, GradeMatrix, GradesInput } from '@nang-tam/contracts';
 import { AppError, assertNoFieldErrors, fieldError, notFound } from '../errors.js';
 import { actorOf, type AuthUser } from '../auth/auth-user.js';
-import { conditionsOf, lecturerIdOf, personOf, runsClass, schemeOf } from './learner-records.js';
+import { conditionsOf, personOf, runsClass, schemeOf } from './learner-records.js';
+import { classPolicy, mayGradeCell, type ClassFacts } from '../policies/class.js';
+import { classFactsOf, teachingIn } from './access-facts.js';
 
 interface GradeAccess {
+  user: AuthUser;
   cls: learnersRepo.ClassContextRow;
-  school: boolean;
+  facts: ClassFacts;
   /** The modules a lecturer teaches (empty for the school, which may grade all). */
   modules: Set<number>;
 }
 
+/** A class whose grades the caller may see (policy `class.viewGrades`): the school, or a lecturer of one of its modules. */
 async function requireGradeAccess(db: Queryable, user: AuthUser, classId: number): Promise<GradeAccess> {
   const cls = await learnersRepo.findClassContext(db, classId);
   if (!cls) throw notFound();
-  if (runsClass(user, cls.organiser_path)) return { cls, school: true, modules: new Set() };
-  const lecturerId = await lecturerIdOf(db, user);
-  if (lecturerId !== null) {
-    const modules = await learnersRepo.lecturerModuleIds(db, lecturerId, classId);
-    if (modules.length > 0) return { cls, school: false, modules: new Set(modules) };
-  }
-  throw notFound();
+  const teaching = await teachingIn(db, user, classId);
+  const facts = classFactsOf(cls, teaching);
+  classPolicy.authorize(user, facts, 'viewGrades');
+  return { user, cls, facts, modules: new Set(runsClass(user, cls.organiser_path) ? [] : teaching.modules) };
 }
 
 const sameGrade = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) < 1e-9);
 
 async function loadMatrix(db: Queryable, access: GradeAccess): Promise<GradeMatrix> {
-  const { cls } = access;
+  const { cls, user, facts } = access;
   const scheme = schemeOf(cls);
   const conditions = conditionsOf(cls);
   const modules = await classesRepo.listClassModules(db, cls.id);
@@ -52,8 +53,8 @@ async function loadMatrix(db: Queryable, access: GradeAccess): Promise<GradeMatr
     class: { id: cls.id, name: cls.name, cohortCode: cls.cohort_code, status: cls.status },
     scheme,
     finalExam: conditions.finalExam,
-    modules: modules.map((m) => ({ id: m.id, code: m.code, name: m.name, periods: m.periods, editable: access.school || access.modules.has(m.id) })),
-    finalEditable: access.school && conditions.finalExam !== 'none',
+    modules: modules.map((m) => ({ id: m.id, code: m.code, name: m.name, periods: m.periods, editable: mayGradeCell(user, facts, access.modules, m.id) })),
+    finalEditable: mayGradeCell(user, facts, access.modules, null) && conditions.finalExam !== 'none',
     rows: enrolments.map((e) => {
       const byCode: Record<string, number> = {};
       const cells = modules.map((m) => {
@@ -88,7 +89,7 @@ export async function saveGrades(db: Db, user: AuthUser, classId: number, input:
   return db.transaction(async (tx) => {
     const cls = await learnersRepo.lockClassShared(tx, classId);
     if (!cls) throw notFound();
-    if (cls.status === 'finished') throw new AppError('CLASS_FINISHED', [], `Lớp ${cls.name} đã xét tốt nghiệp nên không sửa được điểm nữa.`);
+    classPolicy.authorize(user, { ...access.facts, status: cls.status }, 'grade');
     const scheme = schemeOf(cls);
     const conditions = conditionsOf(cls);
     const modules = new Map((await classesRepo.listClassModules(tx, classId)).map((m) => [m.id, m]));
@@ -117,9 +118,9 @@ export async function saveGrades(db: Db, user: AuthUser, classId: number, input:
     });
     assertNoFieldErrors(details);
 
-    if (!access.school) {
+    {
       const notTaught = input.grades.flatMap((g, i) =>
-        g.moduleId !== null && access.modules.has(g.moduleId)
+        mayGradeCell(user, access.facts, access.modules, g.moduleId)
           ? []
           : [
               {

@@ -15,6 +15,8 @@ import { formatViDate, todayInVietnam, type IsoDate } from '@nang-tam/domain';
 import { auditRepo, classesRepo, learnersRepo, type Db, type Queryable } from '@nang-tam/db';
 import type { ErrorDetail, GraduationInput, GraduationPreview, GraduationResult } from '@nang-tam/contracts';
 import { AppError, fieldError, notFound } from '../errors.js';
+import { classPolicy } from '../policies/class.js';
+import { classFactsOf } from './access-facts.js';
 import { actorOf, type AuthUser } from '../auth/auth-user.js';
 import { issueCertificates } from './certificates.service.js';
 import {
@@ -25,7 +27,6 @@ import {
   loadClassLearnerRecords,
   loadClassRecords,
   personOf,
-  runsClass,
   type ClassRecords,
   type LearnerEvaluation,
 } from './learner-records.js';
@@ -55,7 +56,8 @@ function countsOf(a: Analysis) {
 /** The graduation as it would fall on `asOf` (default today), for the school running the class. */
 export async function previewGraduation(db: Db, user: AuthUser, classId: number, asOf?: IsoDate): Promise<GraduationPreview> {
   const cls = await learnersRepo.findClassContext(db, classId);
-  if (!cls || !runsClass(user, cls.organiser_path)) throw notFound();
+  if (!cls) throw notFound();
+  classPolicy.authorize(user, classFactsOf(cls), 'previewGraduation');
   const on = asOf ?? todayInVietnam();
   // after graduation the learners are completed or failed: the preview then shows how they stand
   const analysis = await analyse(db, cls, on, cls.status === 'finished' ? ['completed', 'failed'] : ['enrolled']);
@@ -87,9 +89,11 @@ export async function graduateClass(db: Db, user: AuthUser, classId: number, inp
  */
 export async function graduateClassInTransaction(tx: Queryable, user: AuthUser, classId: number, decidedOn: IsoDate): Promise<GraduationResult> {
   // the class row is locked for update: learner writes (which share-lock it) wait, and so does a second graduation
-  if (!(await classesRepo.lockClass(tx, user.scope, classId))) throw notFound();
-  const cls = (await learnersRepo.findClassContext(tx, classId))!;
-  if (cls.status === 'finished') throw new AppError('CLASS_FINISHED', [], `Lớp ${cls.name} đã được xét tốt nghiệp; không xét lại được.`);
+  const locked = await classesRepo.lockClass(tx, user.scope, classId);
+  const cls = await learnersRepo.findClassContext(tx, classId);
+  if (!cls) throw notFound();
+  classPolicy.authorize(user, classFactsOf(cls), 'graduate');
+  if (!locked) throw notFound();
   if (decidedOn < cls.start_date) {
     throw new AppError('VALIDATION_FAILED', [{ ...fieldError('decidedOn', 'DATE_BEFORE_START'), message: `Ngày xét tốt nghiệp trước ngày khai giảng (${formatViDate(cls.start_date)}).` }]);
   }

@@ -5,61 +5,56 @@
  * training rules (`training.attendanceRate`, `makeUpRequirements`, `examEligibility`,
  * `graduationDecision`), which decide everything; nothing here re-implements a rule.
  */
-import { hasPermission, training, unitInScope, type IsoDate } from '@nang-tam/domain';
-import { classesRepo, learnersRepo, lecturersRepo, type Queryable } from '@nang-tam/db';
-import type { EnrolmentProgress, SessionRef } from '@nang-tam/contracts';
+import { training, type IsoDate } from '@nang-tam/domain';
+import { classesRepo, learnersRepo, type Queryable } from '@nang-tam/db';
+import type { EnrolmentAction, EnrolmentProgress, SessionRef } from '@nang-tam/contracts';
 import { notFound } from '../errors.js';
 import type { AuthUser } from '../auth/auth-user.js';
+import { ENROLMENT_REACH, enrolmentPolicy, reachOf, type EnrolmentFacts, type EnrolmentReach } from '../policies/enrolment.js';
+import { classFactsOf, NOT_TEACHING, teachingIn } from './access-facts.js';
 
-// ---------- who may follow a learner ----------
+// ---------- who may follow a learner (policies/enrolment.ts decides) ----------
 
-/** The school: manages classes, and the class's organiser unit lies in its subtree. */
-export function runsClass(user: AuthUser, organiserPath: string): boolean {
-  return hasPermission(user.role, 'classes.manage') && unitInScope(user.scope, organiserPath);
-}
-
-/** The home agency: nominates or reports on its people, and the person's unit lies in its subtree. */
-export function sendsPerson(user: AuthUser, personUnitPath: string): boolean {
-  return (hasPermission(user.role, 'nominations.write') || hasPermission(user.role, 'conduct.write')) && unitInScope(user.scope, personUnitPath);
-}
-
-/** The caller's lecturer record (lecturers.user_id), when their role teaches. */
-export async function lecturerIdOf(db: Queryable, user: AuthUser): Promise<number | null> {
-  if (!hasPermission(user.role, 'attendance.write') && !hasPermission(user.role, 'grades.write')) return null;
-  return (await lecturersRepo.findLecturerByUser(db, user.id))?.id ?? null;
-}
-
-export interface EnrolmentAccess {
-  /** The school running the class. */
-  school?: boolean;
-  /** The person's home agency. */
-  agency?: boolean;
-  /** A lecturer teaching in the class. */
-  lecturer?: boolean;
-  /** The learner themself. */
-  self?: boolean;
-}
+export { runsClass } from '../policies/class.js';
+export { lecturerIdOf } from './access-facts.js';
 
 export interface EnrolmentInClass {
   enrolment: learnersRepo.EnrolmentRow;
   cls: learnersRepo.ClassContextRow;
+  facts: EnrolmentFacts;
   /** How the caller reached it. */
-  as: 'school' | 'agency' | 'lecturer' | 'self';
+  as: EnrolmentReach;
 }
 
-/** An enrolment the caller may reach in one of the allowed ways; otherwise (or missing) 404. */
-export async function requireEnrolment(db: Queryable, user: AuthUser, enrolmentId: number, allowed: EnrolmentAccess): Promise<EnrolmentInClass> {
+/** The policy's facts about one learner in a class, from the rows that hold them. */
+export function enrolmentFactsOf(
+  enrolment: learnersRepo.EnrolmentRow,
+  cls: learnersRepo.ClassContextRow,
+  teaching: Parameters<typeof classFactsOf>[1] = NOT_TEACHING,
+): EnrolmentFacts {
+  return {
+    personId: enrolment.person_id,
+    fullName: enrolment.full_name,
+    personUnitPath: enrolment.unit_path,
+    status: enrolment.status,
+    class: classFactsOf(cls, teaching),
+  };
+}
+
+/** An enrolment with its class and the policy's facts, or null when there is none. */
+export async function loadEnrolment(db: Queryable, user: AuthUser, enrolmentId: number): Promise<Omit<EnrolmentInClass, 'as'> | null> {
   const enrolment = await learnersRepo.findEnrolment(db, enrolmentId);
-  if (!enrolment) throw notFound();
+  if (!enrolment) return null;
   const cls = (await learnersRepo.findClassContext(db, enrolment.class_id))!;
-  if (allowed.school && runsClass(user, cls.organiser_path)) return { enrolment, cls, as: 'school' };
-  if (allowed.agency && sendsPerson(user, enrolment.unit_path)) return { enrolment, cls, as: 'agency' };
-  if (allowed.self && user.role === 'learner' && user.personId !== null && user.personId === enrolment.person_id) return { enrolment, cls, as: 'self' };
-  if (allowed.lecturer) {
-    const lecturerId = await lecturerIdOf(db, user);
-    if (lecturerId !== null && (await learnersRepo.lecturerTeachesClass(db, lecturerId, cls.id))) return { enrolment, cls, as: 'lecturer' };
-  }
-  throw notFound();
+  return { enrolment, cls, facts: enrolmentFactsOf(enrolment, cls, await teachingIn(db, user, cls.id)) };
+}
+
+/** An enrolment the policy lets the caller act on; otherwise (or missing) the policy's refusal (404 when out of reach). */
+export async function requireEnrolment(db: Queryable, user: AuthUser, enrolmentId: number, action: EnrolmentAction): Promise<EnrolmentInClass> {
+  const found = await loadEnrolment(db, user, enrolmentId);
+  if (!found) throw notFound();
+  enrolmentPolicy.authorize(user, found.facts, action);
+  return { ...found, as: reachOf(user, found.facts, ENROLMENT_REACH[action])! };
 }
 
 // ---------- shapes ----------

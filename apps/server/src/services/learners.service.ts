@@ -19,6 +19,7 @@ import type {
   ConductReportRequestInput,
   ConductReportRequestResult,
   ConductReportsQuery,
+  EnrolmentAction,
   EnrolmentProgress,
   ErrorDetail,
   MakeUp,
@@ -29,6 +30,9 @@ import type {
 } from '@nang-tam/contracts';
 import { AppError, assertNoFieldErrors, fieldError, notFound } from '../errors.js';
 import { actorOf, type AuthUser } from '../auth/auth-user.js';
+import { classPolicy } from '../policies/class.js';
+import { enrolmentPolicy } from '../policies/enrolment.js';
+import { classFactsOf } from './access-facts.js';
 import {
   classRefOf,
   classificationOf,
@@ -41,25 +45,21 @@ import {
   loadLearnerRecords,
   personOf,
   requireEnrolment,
-  runsClass,
   sessionRefOf,
   vietnamInstant,
   type EnrolmentInClass,
 } from './learner-records.js';
 
-function finishedClass(name: string): AppError {
-  return new AppError('CLASS_FINISHED', [], `Lớp ${name} đã xét tốt nghiệp nên không ghi thêm được thông tin học viên.`);
-}
-
-/** Writes need the learner still in a class that has not graduated. */
-async function lockForWrite(tx: Queryable, access: EnrolmentInClass): Promise<void> {
+/**
+ * Writes need the learner still in a class that has not graduated: the policy decides again on
+ * the facts read under the class's share lock.
+ */
+async function lockForWrite(tx: Queryable, user: AuthUser, access: EnrolmentInClass, action: EnrolmentAction): Promise<void> {
   const cls = await learnersRepo.lockClassShared(tx, access.cls.id);
   if (!cls) throw notFound();
-  if (cls.status === 'finished') throw finishedClass(cls.name);
   const current = await learnersRepo.findEnrolment(tx, access.enrolment.id);
-  if (!current || current.status !== 'enrolled') {
-    throw new AppError('NOT_IN_CLASS', [], `${access.enrolment.full_name} không còn học trong lớp ${cls.name}.`);
-  }
+  const facts = { ...access.facts, status: current?.status ?? 'withdrawn', class: { ...access.facts.class, status: cls.status, name: cls.name } };
+  enrolmentPolicy.authorize(user, facts, action);
 }
 
 function recallOf(r: learnersRepo.RecallRow): Recall {
@@ -79,7 +79,7 @@ function makeUpOf(m: learnersRepo.MakeUpRow, session: Parameters<typeof sessionR
  * have no mark yet are marked recalled (marks already taken stay), in the same transaction.
  */
 export async function recordRecall(db: Db, user: AuthUser, enrolmentId: number, input: RecallInput): Promise<RecallResult> {
-  const access = await requireEnrolment(db, user, enrolmentId, { school: true, agency: true });
+  const access = await requireEnrolment(db, user, enrolmentId, 'recall');
   const { cls } = access;
   const valid = training.validateRecall({ from: input.fromDate ?? null, to: input.toDate ?? null });
   if (!valid.ok) {
@@ -101,7 +101,7 @@ export async function recordRecall(db: Db, user: AuthUser, enrolmentId: number, 
     ]);
   }
   return db.transaction(async (tx) => {
-    await lockForWrite(tx, access);
+    await lockForWrite(tx, user, access, 'recall');
     const recall = await learnersRepo.insertRecall(tx, { enrolmentId, fromDate: from, toDate: to, reason: input.reason, recordedBy: user.id });
     const marked = await learnersRepo.markRecalledSessions(tx, { classId: cls.id, enrolmentId, fromDate: from, toDate: to, markedBy: user.id });
     await auditRepo.appendAudit(tx, {
@@ -127,7 +127,7 @@ export async function recordRecall(db: Db, user: AuthUser, enrolmentId: number, 
  * session and today; once per session.
  */
 export async function recordMakeUp(db: Db, user: AuthUser, enrolmentId: number, input: MakeUpInput): Promise<MakeUp> {
-  const access = await requireEnrolment(db, user, enrolmentId, { school: true, lecturer: true });
+  const access = await requireEnrolment(db, user, enrolmentId, 'makeUp');
   const lecturerId = access.as === 'lecturer' ? await lecturerIdOf(db, user) : null;
   const session = await learnersRepo.findSessionContext(db, input.sessionId, lecturerId);
   if (!session || session.class_id !== access.cls.id) {
@@ -141,7 +141,7 @@ export async function recordMakeUp(db: Db, user: AuthUser, enrolmentId: number, 
   assertNoFieldErrors(details);
 
   return db.transaction(async (tx) => {
-    await lockForWrite(tx, access);
+    await lockForWrite(tx, user, access, 'makeUp');
     const records = await loadClassRecords(tx, access.cls);
     const learner = await loadLearnerRecords(tx, enrolmentId);
     const { makeUps } = evaluateLearner(records, learner, today);
@@ -177,7 +177,7 @@ export async function recordMakeUp(db: Db, user: AuthUser, enrolmentId: number, 
  * The learner sees their own progress without the text of their agency's report.
  */
 export async function getProgress(db: Db, user: AuthUser, enrolmentId: number): Promise<EnrolmentProgress> {
-  const access = await requireEnrolment(db, user, enrolmentId, { school: true, agency: true, lecturer: true, self: true });
+  const access = await requireEnrolment(db, user, enrolmentId, 'view');
   const { enrolment, cls } = access;
   const asOf = todayInVietnam();
   const records = await loadClassRecords(db, cls);
@@ -254,8 +254,8 @@ export async function requestConductReports(db: Db, user: AuthUser, classId: num
   if (input.dueOn < todayInVietnam()) throw new AppError('VALIDATION_FAILED', [fieldError('dueOn', 'DATE_IN_PAST')]);
   return db.transaction(async (tx) => {
     const cls = await learnersRepo.lockClassShared(tx, classId);
-    if (!cls || !runsClass(user, cls.organiser_path)) throw notFound();
-    if (cls.status === 'finished') throw finishedClass(cls.name);
+    if (!cls) throw notFound();
+    classPolicy.authorize(user, classFactsOf(cls), 'requestConductReports');
     const asked = await learnersRepo.insertConductRequests(tx, { classId, dueOn: input.dueOn, requestedBy: user.id });
     const total = await learnersRepo.countConductRequests(tx, classId);
     const actor = actorOf(user);
@@ -290,9 +290,9 @@ export async function listConductReports(db: Db, user: AuthUser, q: ConductRepor
 
 /** The agency's report on its person (conduct.write, the person in scope); filled again, it replaces the earlier one. */
 export async function fillConductReport(db: Db, user: AuthUser, enrolmentId: number, input: ConductReportInput): Promise<ConductReport> {
-  const access = await requireEnrolment(db, user, enrolmentId, { agency: true });
+  const access = await requireEnrolment(db, user, enrolmentId, 'fillConductReport');
   return db.transaction(async (tx) => {
-    await lockForWrite(tx, access);
+    await lockForWrite(tx, user, access, 'fillConductReport');
     const before = await learnersRepo.findConductReport(tx, enrolmentId, true);
     const content = { conduct: input.conduct, discipline: input.discipline, workDuringCourse: input.workDuringCourse ?? '' };
     await learnersRepo.saveConductReport(tx, { enrolmentId, satisfactory: input.satisfactory, content, filledBy: user.id, dueOnIfNew: access.cls.end_date });

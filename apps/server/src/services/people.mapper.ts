@@ -21,9 +21,14 @@ export function toPersonListItem(r: peopleRepo.PersonListRow): PersonListItem {
   };
 }
 
-export function toPersonDetail(r: peopleRepo.PersonRow, h: Awaited<ReturnType<typeof peopleRepo.findPersonHistory>>): PersonDetail {
+export function toPersonDetail(
+  r: peopleRepo.PersonRow,
+  h: Awaited<ReturnType<typeof peopleRepo.findPersonHistory>>,
+  actions: PersonDetail['actions'],
+): PersonDetail {
   return {
     ...toPersonListItem(r),
+    actions,
     citizenId: r.citizen_id,
     partyJoinedOn: r.party_joined_on,
     partyOfficialOn: r.party_official_on,

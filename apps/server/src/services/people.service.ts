@@ -17,12 +17,14 @@ import type {
   PeopleQuery,
   PersonCreate,
   PersonDetail,
+  PersonAction,
   PersonUpdate,
   PlanningInput,
   QualificationInput,
 } from '@nang-tam/contracts';
 import { AppError, assertNoFieldErrors, fieldError, notFound } from '../errors.js';
 import { actorOf, type AuthUser } from '../auth/auth-user.js';
+import { peopleListPolicy, personPolicy, type PersonFacts } from '../policies/person.js';
 import { auditSnapshot, toPersonDetail, toPersonListItem } from './people.mapper.js';
 
 /** Turns validated list filters into repository filters (unit in scope, age band as dates). */
@@ -59,13 +61,26 @@ export async function resolvePeopleFilter(db: Queryable, user: AuthUser, f: Peop
 export async function listPeople(db: Db, user: AuthUser, q: PeopleQuery): Promise<PeoplePage> {
   const filter = await resolvePeopleFilter(db, user, q);
   const { rows, total } = await peopleRepo.listPeople(db, user.scope, filter, q.limit, q.offset);
-  return { items: rows.map(toPersonListItem), total };
+  return { items: rows.map(toPersonListItem), total, actions: peopleListPolicy.allowedActions(user, null) };
+}
+
+/** The policy's facts about a person, from their row. */
+export const personFactsOf = (row: { id: number; unit_path: string }): PersonFacts => ({ personId: row.id, unitPath: row.unit_path });
+
+/**
+ * A person the policy lets the caller act on. The repository carries the scope as a query
+ * condition (out of scope is not found); the policy then decides the action on the record.
+ */
+export async function requirePerson(db: Queryable, user: AuthUser, id: number, action: PersonAction): Promise<peopleRepo.PersonRow> {
+  const row = await peopleRepo.findPerson(db, user.scope, id);
+  if (!row) throw notFound();
+  personPolicy.authorize(user, personFactsOf(row), action);
+  return row;
 }
 
 async function loadDetail(db: Queryable, user: AuthUser, id: number): Promise<PersonDetail> {
-  const row = await peopleRepo.findPerson(db, user.scope, id);
-  if (!row) throw notFound();
-  return toPersonDetail(row, await peopleRepo.findPersonHistory(db, id));
+  const row = await requirePerson(db, user, id, 'view');
+  return toPersonDetail(row, await peopleRepo.findPersonHistory(db, id), personPolicy.allowedActions(user, personFactsOf(row)));
 }
 
 export function getPerson(db: Db, user: AuthUser, id: number): Promise<PersonDetail> {
@@ -150,8 +165,7 @@ export async function createPerson(db: Db, user: AuthUser, input: PersonCreate):
 }
 
 export async function updatePerson(db: Db, user: AuthUser, id: number, input: PersonUpdate): Promise<PersonDetail> {
-  const current = await peopleRepo.findPerson(db, user.scope, id);
-  if (!current) throw notFound();
+  const current = await requirePerson(db, user, id, 'update');
   if (current.version !== input.version) throw new AppError('CONFLICT');
   await checkPersonWrite(db, user, input, id);
   return withUniqueGuard(() =>
@@ -239,7 +253,7 @@ async function insertSubRecord(tx: Queryable, personId: number, r: SubRecordInpu
 }
 
 export async function addSubRecord(db: Db, user: AuthUser, personId: number, r: SubRecordInput): Promise<PersonDetail> {
-  if (!(await peopleRepo.findPerson(db, user.scope, personId))) throw notFound();
+  await requirePerson(db, user, personId, 'update');
   await checkSubRecord(db, user, r);
   return db.transaction(async (tx) => {
     const itemId = await insertSubRecord(tx, personId, r);
@@ -269,7 +283,7 @@ export async function deleteSubRecord(
   kind: peopleRepo.SubRecordKind,
   itemId: number,
 ): Promise<PersonDetail> {
-  if (!(await peopleRepo.findPerson(db, user.scope, personId))) throw notFound();
+  await requirePerson(db, user, personId, 'update');
   return db.transaction(async (tx) => {
     const before = await peopleRepo.deleteSubRecord(tx, kind, personId, itemId);
     if (!before) throw notFound();
@@ -281,7 +295,7 @@ export async function deleteSubRecord(
 }
 
 export async function listPersonAudit(db: Db, user: AuthUser, personId: number, limit: number, offset: number) {
-  if (!(await peopleRepo.findPerson(db, user.scope, personId))) throw notFound();
+  await requirePerson(db, user, personId, 'viewHistory');
   const rows = await auditRepo.listAuditForPerson(db, personId, limit, offset);
   return {
     total: rows[0]?.total ?? 0,

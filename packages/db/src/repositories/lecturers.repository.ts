@@ -103,3 +103,20 @@ export async function updateLecturer(tx: Queryable, id: number, w: LecturerWrite
     [id, ...values(w)],
   );
 }
+
+/**
+ * Of the given classes, those the lecturer teaches in (a session's or a module's lecturer), and
+ * those where they teach a module: the facts the class policy needs for a list of classes.
+ */
+export async function classesTaughtBy(db: Queryable, lecturerId: number, classIds: readonly number[]): Promise<{ classId: number; teachesModule: boolean }[]> {
+  if (classIds.length === 0) return [];
+  const r = await db.query<{ class_id: number; teaches_module: boolean }>(
+    `SELECT c.id AS class_id,
+       EXISTS (SELECT 1 FROM class_module_lecturers ml JOIN class_modules m ON m.id = ml.class_module_id WHERE m.class_id = c.id AND ml.lecturer_id = $2) AS teaches_module
+     FROM unnest($1::int[]) AS c(id)
+     WHERE EXISTS (SELECT 1 FROM class_sessions s WHERE s.class_id = c.id AND s.lecturer_id = $2)
+        OR EXISTS (SELECT 1 FROM class_module_lecturers ml JOIN class_modules m ON m.id = ml.class_module_id WHERE m.class_id = c.id AND ml.lecturer_id = $2)`,
+    [classIds, lecturerId],
+  );
+  return r.rows.map((x) => ({ classId: x.class_id, teachesModule: x.teaches_module }));
+}
