@@ -9,7 +9,7 @@ import type { Scope } from '@nang-tam/domain';
 import type { Queryable } from '../create-db.js';
 import { Params, scopeCondition } from './scope.js';
 import { CLASS_COLUMNS, CLASS_JOINS, type ClassRow } from './classes.repository.js';
-import { placeCountColumns, waitlistPositionSql } from './nominations.repository.js';
+import { CLOSED_SQL, placeCountColumns, waitlistPositionSql } from './nominations.repository.js';
 
 /** Which classes a board shows: every class, those organised in a subtree, or those a lecturer teaches. */
 export type BoardVisibility = { kind: 'all' } | { kind: 'organiser'; scope: Scope } | { kind: 'lecturer'; lecturerId: number };
@@ -339,7 +339,7 @@ export async function listMyLearners(
     `WITH live AS (
        SELECT n.class_id, n.person_id FROM nominations n
        JOIN people p ON p.id = n.person_id JOIN units pu ON pu.id = p.unit_id JOIN classes c ON c.id = n.class_id
-       WHERE n.status NOT IN ('refused', 'withdrawn') AND c.status <> 'finished' AND ${inScope} ${cls}
+       WHERE n.status NOT IN (${CLOSED_SQL}) AND c.status <> 'finished' AND ${inScope} ${cls}
        UNION
        SELECT e.class_id, e.person_id FROM enrolments e
        JOIN people p ON p.id = e.person_id JOIN units pu ON pu.id = p.unit_id JOIN classes c ON c.id = e.class_id
@@ -359,7 +359,7 @@ export async function listMyLearners(
      JOIN classes c ON c.id = live.class_id
      JOIN programmes pr ON pr.code = c.programme_code
      JOIN units ou ON ou.id = c.organiser_unit_id
-     LEFT JOIN nominations n ON n.class_id = live.class_id AND n.person_id = live.person_id AND n.status NOT IN ('refused', 'withdrawn')
+     LEFT JOIN nominations n ON n.class_id = live.class_id AND n.person_id = live.person_id AND n.status NOT IN (${CLOSED_SQL})
      LEFT JOIN enrolments e ON e.class_id = live.class_id AND e.person_id = live.person_id
      LEFT JOIN conduct_reports cr ON cr.enrolment_id = e.id
      ORDER BY c.start_date, c.id, p.sort_key, p.id

@@ -156,9 +156,9 @@ export const SHIPPED_CATALOGUE: Record<string, { duration: string; modules: trai
   SDH_TS: { duration: '3 đến 4 năm', modules: [] },
 };
 
-/** The approver of a programme kind (training.APPROVAL_ROUTES); the provincial board for an unknown kind. */
+/** The approver of a programme kind (the training domain's approval routes). */
 export function approverOfKind(kind: string): ApproverCode {
-  return training.APPROVAL_ROUTES[kind as rules.ProgrammeKind] ?? 'province_board';
+  return training.approverOfKind(kind);
 }
 
 export interface CatalogueSeedCounts {

@@ -15,8 +15,11 @@ import { Params, scopeCondition } from './scope.js';
 // nominations.differential.int.test.ts proves they agree with training.countPlaces and
 // training.waitlistOrder over generated classes.
 
+const sqlList = (statuses: readonly string[]) => statuses.map((s) => `'${s}'`).join(', ');
 /** Statuses that hold a place in the class (the training domain's rule), as an SQL list. */
-const PLACE_HOLDING_SQL = training.PLACE_HOLDING_STATUSES.map((s) => `'${s}'`).join(', ');
+const PLACE_HOLDING_SQL = sqlList(training.PLACE_HOLDING_STATUSES);
+/** Statuses that close a nomination (refused, withdrawn), as an SQL list: `status NOT IN (…)` is an open one. */
+export const CLOSED_SQL = sqlList(training.CLOSED_STATUSES);
 
 /**
  * Aggregates over a class's nominations (alias `n`): `places_taken` (place-holding statuses),
@@ -50,7 +53,7 @@ export interface PlaceCounts {
 export async function countPlaces(db: Queryable, classId: number, personId: number | null = null): Promise<PlaceCounts> {
   const r = await db.query<{ places_taken: number; waitlisted: number; live: string | null }>(
     `SELECT ${placeCountColumns('n')},
-       min(n.status) FILTER (WHERE n.person_id = $2 AND n.status NOT IN ('refused', 'withdrawn')) AS live
+       min(n.status) FILTER (WHERE n.person_id = $2 AND n.status NOT IN (${CLOSED_SQL})) AS live
      FROM nominations n WHERE n.class_id = $1`,
     [classId, personId],
   );

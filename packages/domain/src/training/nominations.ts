@@ -57,18 +57,12 @@ export const isClosed = (status: NominationStatus): boolean => CLOSED_STATUSES.i
 /** The steps a decision is taken at (the agency's step is the nomination itself). */
 export type DecisionStep = 'board' | 'school';
 
-/** The approver of a programme kind (the default `programmes.approver` of a new programme). */
-export function approverOfKind(kind: ProgrammeKind): Approver {
-  return APPROVAL_ROUTES[kind];
-}
-
-/** The chain of a programme approved by `approver`, in order. */
-export function approvalChain(approver: Approver): { step: 'agency' | DecisionStep; actor: ChainActor }[] {
-  return [
-    { step: 'agency', actor: 'agency' },
-    { step: 'board', actor: approver },
-    { step: 'school', actor: 'school' },
-  ];
+/**
+ * The approver of a programme kind (`APPROVAL_ROUTES`: the default `programmes.approver` the
+ * catalogue seeds); the provincial board for a kind it does not know.
+ */
+export function approverOfKind(kind: string): Approver {
+  return APPROVAL_ROUTES[kind as ProgrammeKind] ?? 'province_board';
 }
 
 /**
