@@ -43,7 +43,8 @@ const cls = {
   organiser_name: 'Trường Chính trị tỉnh',
   organiser_path: '/1/7/',
 };
-const facts = (status: string, over: Partial<typeof cls> = {}) => nominationFactsOf({ ...cls, ...over }, { status, unit_path: '/1/3/' }, TODAY);
+const facts = (status: string, over: Partial<typeof cls> = {}) =>
+  nominationFactsOf({ ...cls, ...over }, { status, unit_path: '/1/3/' }, TODAY);
 
 describe('nomination policy: actions from the user and the loaded facts', () => {
   it.each<[Role, string, string, string[]]>([

@@ -21,7 +21,10 @@ export interface NominationFacts extends training.NominationFacts {
   today: IsoDate;
 }
 
-type ClassRow = Pick<classesRepo.ClassRow, 'name' | 'status' | 'end_date' | 'approver' | 'programme_name' | 'organiser_name' | 'organiser_path'>;
+type ClassRow = Pick<
+  classesRepo.ClassRow,
+  'name' | 'status' | 'end_date' | 'approver' | 'programme_name' | 'organiser_name' | 'organiser_path'
+>;
 
 /** The nomination rules' view of a class row. */
 export function nominationClassOf(c: ClassRow): training.NominationClassFacts {
@@ -77,7 +80,11 @@ export const nominationPolicy = definePolicy<NominationFacts, NominationAction>(
 });
 
 /** The decision's outcome for the requested step, or throws its refusal (403 / 409 with the chain's message). */
-export function authorizeDecision(user: AuthUser, f: NominationFacts, d: Pick<NominationDecision, 'step' | 'decision'>): training.DecisionOutcome {
+export function authorizeDecision(
+  user: AuthUser,
+  f: NominationFacts,
+  d: Pick<NominationDecision, 'step' | 'decision'>,
+): training.DecisionOutcome {
   const v = decision(user, f, d);
   if (!v.ok) throw refusalError(v.refusal);
   return v.value;

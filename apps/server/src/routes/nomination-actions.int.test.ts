@@ -31,7 +31,8 @@ afterAll(async () => {
   await db?.close();
 });
 
-const post = (who: Who, url: string, payload: unknown) => app.inject({ method: 'POST', url, headers: as(s[who]), payload: payload as object });
+const post = (who: Who, url: string, payload: unknown) =>
+  app.inject({ method: 'POST', url, headers: as(s[who]), payload: payload as object });
 const get = (who: Who, url: string) => app.inject({ url, headers: as(s[who]) });
 const newClass = (over: Partial<ClassInput> = {}) => insertClass(db, { organiserUnitId: fx.units.department, ...over });
 

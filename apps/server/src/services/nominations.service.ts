@@ -301,7 +301,11 @@ export async function decideNomination(db: Db, user: AuthUser, id: number, input
     const cls = await classesRepo.lockClass(tx, null, seen.class_id);
     const n = await nominationsRepo.lockNomination(tx, id);
     if (!cls || !n) throw notFound();
-    const outcome = authorizeDecision(user, nominationFactsOf(cls, { status: n.status, unit_path: seen.unit_path }, todayInVietnam()), input);
+    const outcome = authorizeDecision(
+      user,
+      nominationFactsOf(cls, { status: n.status, unit_path: seen.unit_path }, todayInVietnam()),
+      input,
+    );
     const { status } = outcome;
     await nominationsRepo.setNominationStatus(tx, id, status, true);
     await nominationsRepo.insertSteps(tx, [{ nominationId: id, step: input.step, decision: input.decision, note, decidedBy: user.id }]);

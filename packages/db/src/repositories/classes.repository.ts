@@ -150,7 +150,10 @@ export async function lockClass(tx: Queryable, scope: Scope | null, id: number):
   const p = new Params();
   const conds = [`c.id = ${p.add(id)}`];
   if (scope !== null) conds.push(scopeCondition(scope, p, 'ou'));
-  const r = await tx.query<ClassRow>(`SELECT ${CLASS_COLUMNS} FROM classes c ${CLASS_JOINS} WHERE ${conds.join(' AND ')} FOR UPDATE OF c`, p.values);
+  const r = await tx.query<ClassRow>(
+    `SELECT ${CLASS_COLUMNS} FROM classes c ${CLASS_JOINS} WHERE ${conds.join(' AND ')} FOR UPDATE OF c`,
+    p.values,
+  );
   return r.rows[0] ?? null;
 }
 

@@ -57,9 +57,17 @@ beforeAll(async () => {
   for (let c = 0; c < CLASSES; c += 1) {
     const capacity = int(1, 8);
     const status = pick<training.ClassStatus>(['open', 'open', 'open', 'closed', 'finished']);
-    const id = await insertClass(db, { organiserUnitId: fx.units.department, capacity, status, startDate: '2026-09-01', endDate: '2027-06-30' });
+    const id = await insertClass(db, {
+      organiserUnitId: fx.units.department,
+      capacity,
+      status,
+      startDate: '2026-09-01',
+      endDate: '2027-06-30',
+    });
     // a few instants per class, so that nomination times tie often
-    const instants = Array.from({ length: int(1, 5) }, () => new Date(Date.UTC(2026, 7, int(1, 20), int(0, 23), 0, 0, int(0, 2))).toISOString());
+    const instants = Array.from({ length: int(1, 5) }, () =>
+      new Date(Date.UTC(2026, 7, int(1, 20), int(0, 23), 0, 0, int(0, 2))).toISOString(),
+    );
     const count = int(0, Math.min(people.length, 18));
     const chosen = [...people].sort(() => rnd() - 0.5).slice(0, count);
     // inserted in random order: ids do not follow nomination time
@@ -85,7 +93,11 @@ const everyone = () => ({ scope: { kind: 'subtree' as const, unitPath: '/' }, vi
 describe('the SQL place count and waitlist agree with the training domain', () => {
   it('generates classes that exercise every case (the comparison is not vacuous)', () => {
     const all = classes.flatMap((c) => c.nominations);
-    for (const s of STATUSES) expect(all.some((n) => n.status === s), s).toBe(true);
+    for (const s of STATUSES)
+      expect(
+        all.some((n) => n.status === s),
+        s,
+      ).toBe(true);
     const waitlists = classes.map((c) => training.waitlistOrder(c.nominations));
     expect(waitlists.filter((w) => w.length >= 3).length).toBeGreaterThan(5);
     // equal times within a waitlist, and ids against time
@@ -97,7 +109,10 @@ describe('the SQL place count and waitlist agree with the training domain', () =
   it('counts places taken and waitlisted as training.countPlaces (nominations, class row, class list, board)', async () => {
     const listed = new Map((await classesRepo.listClasses(db, { words: [] }, 1000, 0)).rows.map((r) => [r.id, r]));
     const board = new Map(
-      (await boardsRepo.listBoardClasses(db, { kind: 'all' }, { runningFrom: '2026-01-01', runningTo: '2027-12-31' }, TODAY)).map((r) => [r.id, r]),
+      (await boardsRepo.listBoardClasses(db, { kind: 'all' }, { runningFrom: '2026-01-01', runningTo: '2027-12-31' }, TODAY)).map((r) => [
+        r.id,
+        r,
+      ]),
     );
     for (const c of classes) {
       const expected = training.countPlaces(c.nominations);
@@ -107,7 +122,11 @@ describe('the SQL place count and waitlist agree with the training domain', () =
       const row = (await classesRepo.findClass(db, c.id))!;
       expect([row.places_taken, row.waitlisted, row.enrolled], `class ${c.id}`).toEqual([expected.taken, expected.waitlisted, enrolled]);
       const inList = listed.get(c.id)!;
-      expect([inList.places_taken, inList.waitlisted, inList.enrolled], `class ${c.id}`).toEqual([expected.taken, expected.waitlisted, enrolled]);
+      expect([inList.places_taken, inList.waitlisted, inList.enrolled], `class ${c.id}`).toEqual([
+        expected.taken,
+        expected.waitlisted,
+        enrolled,
+      ]);
       const onBoard = board.get(c.id)!;
       expect([onBoard.places_taken, onBoard.waitlisted], `class ${c.id}`).toEqual([expected.taken, expected.waitlisted]);
     }
@@ -126,9 +145,10 @@ describe('the SQL place count and waitlist agree with the training domain', () =
     for (const c of classes) {
       const positions = training.waitlistPositions(c.nominations);
       const page = await nominationsRepo.listNominations(db, c.id, everyone(), { limit: 1000, offset: 0 });
-      expect(page.rows.map((r) => [r.id, r.waitlist_position]), `class ${c.id}`).toEqual(
-        [...c.nominations].sort(training.byNominationTime).map((n) => [n.id, positions.get(n.id) ?? null]),
-      );
+      expect(
+        page.rows.map((r) => [r.id, r.waitlist_position]),
+        `class ${c.id}`,
+      ).toEqual([...c.nominations].sort(training.byNominationTime).map((n) => [n.id, positions.get(n.id) ?? null]));
       const waiting = await nominationsRepo.listNominations(db, c.id, everyone(), { status: 'waitlisted', limit: 1000, offset: 0 });
       expect(waiting.rows.map((r) => r.id)).toEqual(training.waitlistOrder(c.nominations).map((n) => n.id));
       for (const n of training.waitlistOrder(c.nominations).slice(0, 3)) {

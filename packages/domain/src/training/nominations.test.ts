@@ -256,13 +256,37 @@ describe('decideNomination: who may take the step, whether it is due', () => {
 
   it.each<[NominationActor, NominationStatus, 'board' | 'school', 'approved' | 'refused', string]>([
     [AGENCY, 'nominated', 'board', 'approved', 'Bước này do Ban Tổ chức Tỉnh ủy duyệt.'],
-    [HOME_AFFAIRS, 'nominated', 'board', 'approved', 'Chương trình Trung cấp lý luận chính trị do Ban Tổ chức Tỉnh ủy duyệt, không phải đơn vị của bạn.'],
-    [OTHER_SCHOOL, 'approved_board', 'school', 'approved', 'Bước tiếp nhận do cơ sở đào tạo tổ chức lớp (Trường Chính trị tỉnh) thực hiện.'],
+    [
+      HOME_AFFAIRS,
+      'nominated',
+      'board',
+      'approved',
+      'Chương trình Trung cấp lý luận chính trị do Ban Tổ chức Tỉnh ủy duyệt, không phải đơn vị của bạn.',
+    ],
+    [
+      OTHER_SCHOOL,
+      'approved_board',
+      'school',
+      'approved',
+      'Bước tiếp nhận do cơ sở đào tạo tổ chức lớp (Trường Chính trị tỉnh) thực hiện.',
+    ],
     [BOARD, 'withdrawn', 'board', 'approved', 'Hồ sơ cử đi học đã kết thúc (đã rút); không duyệt hay rút được nữa.'],
-    [BOARD, 'waitlisted', 'board', 'approved', 'Hồ sơ đang trong danh sách chờ: chỉ được duyệt khi lớp có chỗ và hồ sơ được chuyển vào lớp.'],
+    [
+      BOARD,
+      'waitlisted',
+      'board',
+      'approved',
+      'Hồ sơ đang trong danh sách chờ: chỉ được duyệt khi lớp có chỗ và hồ sơ được chuyển vào lớp.',
+    ],
     [BOARD, 'approved_board', 'board', 'approved', 'Ban Tổ chức Tỉnh ủy đã duyệt hồ sơ này; bước tiếp theo là cơ sở đào tạo tiếp nhận.'],
     [BOARD, 'enrolled', 'board', 'approved', 'Học viên đã được ghi danh vào lớp; không duyệt lại được.'],
-    [SCHOOL, 'nominated', 'school', 'approved', 'Ban Tổ chức Tỉnh ủy chưa duyệt hồ sơ này; cơ sở đào tạo chỉ tiếp nhận sau khi Ban Tổ chức Tỉnh ủy duyệt.'],
+    [
+      SCHOOL,
+      'nominated',
+      'school',
+      'approved',
+      'Ban Tổ chức Tỉnh ủy chưa duyệt hồ sơ này; cơ sở đào tạo chỉ tiếp nhận sau khi Ban Tổ chức Tỉnh ủy duyệt.',
+    ],
     [SCHOOL, 'enrolled', 'school', 'approved', 'Học viên đã được ghi danh vào lớp.'],
   ])('explains the refusal of %o on %s', (who, status, step, decision, message) => {
     const r = decideNomination(who, { status, cls: cls() }, { step, decision });
@@ -270,7 +294,11 @@ describe('decideNomination: who may take the step, whether it is due', () => {
   });
 
   it('home affairs holds its own programmes', () => {
-    const r = decideNomination(HOME_AFFAIRS, { status: 'nominated', cls: cls({ approver: 'home_affairs' }) }, { step: 'board', decision: 'approved' });
+    const r = decideNomination(
+      HOME_AFFAIRS,
+      { status: 'nominated', cls: cls({ approver: 'home_affairs' }) },
+      { step: 'board', decision: 'approved' },
+    );
     expect(r.ok).toBe(true);
   });
 
@@ -316,7 +344,11 @@ describe('withdrawNomination: the agency before enrolment, the school after', ()
 
   it.each<[NominationActor, NominationStatus, string]>([
     [AGENCY, 'enrolled', 'Học viên đã ghi danh vào lớp: việc rút khỏi lớp do cơ sở đào tạo tổ chức lớp thực hiện.'],
-    [SCHOOL, 'nominated', 'Chỉ cơ quan, đơn vị cử người đi học mới rút được hồ sơ chưa ghi danh; cơ sở đào tạo dùng quyết định không tiếp nhận.'],
+    [
+      SCHOOL,
+      'nominated',
+      'Chỉ cơ quan, đơn vị cử người đi học mới rút được hồ sơ chưa ghi danh; cơ sở đào tạo dùng quyết định không tiếp nhận.',
+    ],
   ])('explains the refusal', (who, status, message) => {
     const r = withdrawNomination(who, { status }, TODAY);
     expect(r.ok ? null : r.refusal.message).toBe(message);

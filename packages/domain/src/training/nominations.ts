@@ -136,12 +136,7 @@ export function waitlistPositions(nominations: readonly Nomination[]): Map<numbe
 // ---------- refusals ----------
 
 export type NominationRefusalCode =
-  | 'ALREADY_NOMINATED'
-  | 'CLASS_CLOSED'
-  | 'CLASS_FINISHED'
-  | 'FORBIDDEN'
-  | 'NOMINATION_CLOSED'
-  | 'NOMINATION_STEP_ORDER';
+  'ALREADY_NOMINATED' | 'CLASS_CLOSED' | 'CLASS_FINISHED' | 'FORBIDDEN' | 'NOMINATION_CLOSED' | 'NOMINATION_STEP_ORDER';
 
 /** Why the lifecycle refuses: a stable code, the Vietnamese message, the request field it is about. */
 export interface NominationRefusal {
@@ -160,7 +155,11 @@ const refuse = (code: NominationRefusalCode, message: string, path?: string): { 
 /** The person already has an open nomination in the class (`status` when known). */
 export function alreadyNominated(status: NominationStatus | null): NominationRefusal {
   const label = status ? ` (${NOMINATION_STATUS_LABELS[status].vi.toLowerCase()})` : '';
-  return { code: 'ALREADY_NOMINATED', message: `Người này đã có trong danh sách cử vào lớp${label}; không cử lần thứ hai.`, path: 'personId' };
+  return {
+    code: 'ALREADY_NOMINATED',
+    message: `Người này đã có trong danh sách cử vào lớp${label}; không cử lần thứ hai.`,
+    path: 'personId',
+  };
 }
 
 // ---------- the class ----------
@@ -176,12 +175,16 @@ export interface NominationClassFacts {
 }
 
 /** Nominations are taken only into an open class that has not ended on `today`; null when it takes them. */
-export function classRefusesNominations(cls: Pick<NominationClassFacts, 'name' | 'status' | 'endDate'>, today: IsoDate): NominationRefusal | null {
+export function classRefusesNominations(
+  cls: Pick<NominationClassFacts, 'name' | 'status' | 'endDate'>,
+  today: IsoDate,
+): NominationRefusal | null {
   if (cls.status === 'finished' || cls.endDate < today) {
     const when = cls.status === 'finished' ? 'đã xét tốt nghiệp' : `ngày ${formatViDate(cls.endDate)}`;
     return { code: 'CLASS_FINISHED', message: `Lớp ${cls.name} đã kết thúc (${when}), không nhận thêm người được cử.` };
   }
-  if (cls.status === 'closed') return { code: 'CLASS_CLOSED', message: `Lớp ${cls.name} đã khóa danh sách, không nhận thêm người được cử.` };
+  if (cls.status === 'closed')
+    return { code: 'CLASS_CLOSED', message: `Lớp ${cls.name} đã khóa danh sách, không nhận thêm người được cử.` };
   return null;
 }
 
@@ -213,7 +216,11 @@ export interface Placement {
  * otherwise. Promotion keeps a class with free places free of waiting ones, so this is "a place
  * while one is free".
  */
-export function placeNomination(input: { capacity: number; places: PlaceCounts; live: NominationStatus | null }): NominationVerdict<Placement> {
+export function placeNomination(input: {
+  capacity: number;
+  places: PlaceCounts;
+  live: NominationStatus | null;
+}): NominationVerdict<Placement> {
   if (input.live !== null) return { ok: false, refusal: alreadyNominated(input.live) };
   const { taken, waitlisted } = input.places;
   if (freePlaces(input.capacity, taken) > waitlisted) return { ok: true, value: { status: 'nominated', waitlistPosition: null } };
@@ -246,7 +253,10 @@ export interface Promotion<T extends Nomination> {
 }
 
 /** Which waitlisted nominations move up, in order, and the waitlist after them. */
-export function promoteFromWaitlist<T extends Nomination>(cls: { capacity: number; status: ClassStatus }, nominations: readonly T[]): Promotion<T> {
+export function promoteFromWaitlist<T extends Nomination>(
+  cls: { capacity: number; status: ClassStatus },
+  nominations: readonly T[],
+): Promotion<T> {
   const queue = waitlistOrder(nominations);
   const n = placesToFill(cls, countPlaces(nominations));
   return { promote: queue.slice(0, n), waiting: queue.slice(n).map((nomination, i) => ({ nomination, position: i + 1 })) };
@@ -348,7 +358,11 @@ export interface WithdrawalOutcome {
  * Withdrawal: the sending agency (nominations.write, the person in scope) before enrolment; the
  * school (classes.manage over the organiser unit) for an enrolled learner, whose enrolment ends `today`.
  */
-export function withdrawNomination(actor: NominationActor, facts: Pick<NominationFacts, 'status'>, today: IsoDate): NominationVerdict<WithdrawalOutcome> {
+export function withdrawNomination(
+  actor: NominationActor,
+  facts: Pick<NominationFacts, 'status'>,
+  today: IsoDate,
+): NominationVerdict<WithdrawalOutcome> {
   const closed = openNomination(facts.status);
   if (closed) return { ok: false, refusal: closed };
   const enrolled = facts.status === 'enrolled';

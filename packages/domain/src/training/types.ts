@@ -171,7 +171,15 @@ export interface FinalExamResult {
  * approval the application never asks for): still legal in the database, it stands where
  * `nominated` does (docs/decisions/0013).
  */
-export const NOMINATION_STATUSES = ['nominated', 'approved_agency', 'approved_board', 'enrolled', 'waitlisted', 'refused', 'withdrawn'] as const;
+export const NOMINATION_STATUSES = [
+  'nominated',
+  'approved_agency',
+  'approved_board',
+  'enrolled',
+  'waitlisted',
+  'refused',
+  'withdrawn',
+] as const;
 export type NominationStatus = (typeof NOMINATION_STATUSES)[number];
 
 /** What the waitlist rules read of a nomination. */
