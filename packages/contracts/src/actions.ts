@@ -47,6 +47,18 @@ export const CLASS_ACTIONS = [
 export type ClassAction = (typeof CLASS_ACTIONS)[number];
 export const ZClassActions = zActions(CLASS_ACTIONS);
 
+/** One session of a class. */
+export const SESSION_ACTIONS = [
+  /** See the session's attendance sheet (the school, the session's lecturer). */
+  'viewAttendance',
+  /** Mark attendance (also: the class has not graduated). */
+  'markAttendance',
+  /** Show the QR check-in code (marking allowed, on the session's date). */
+  'showCheckinCode',
+] as const;
+export type SessionAction = (typeof SESSION_ACTIONS)[number];
+export const ZSessionActions = zActions(SESSION_ACTIONS);
+
 /** The class list as a whole. */
 export const CLASS_LIST_ACTIONS = ['create', 'manageLecturers'] as const;
 export type ClassListAction = (typeof CLASS_LIST_ACTIONS)[number];
@@ -62,6 +74,8 @@ export const ENROLMENT_ACTIONS = [
   'makeUp',
   /** Fill or correct the home agency's conduct report. */
   'fillConductReport',
+  /** Enter grades (a lecturer: of the modules they teach). */
+  'grade',
   /** Check in to a session with the QR code (the learner themself). */
   'checkIn',
 ] as const;

@@ -6,6 +6,7 @@
  * is the rule's answer, the same one `GET /api/v1/enrolments/:id/progress` gives.
  */
 import { z } from 'zod';
+import { ZEnrolmentActions } from './actions.js';
 import { ZIsoDate, ZId, ZPage } from './common.js';
 import { ZAttendanceMark, ZClassification, ZEnrolmentStatus, ZLearnerClassRef, ZLearnerPerson } from './learners.js';
 import { ZNominationActions } from './nominations.js';
@@ -155,6 +156,8 @@ export const ZClassBoardLearner = z.object({
       missing: z.array(ZMissing),
     })
     .nullable(),
+  /** What the caller may do for this learner (recall, make-up …). */
+  actions: ZEnrolmentActions,
 });
 export type ClassBoardLearner = z.infer<typeof ZClassBoardLearner>;
 
@@ -217,6 +220,8 @@ export const ZMyLearner = z.object({
   makeUpsOutstanding: z.number().nullable(),
   /** The conduct report the agency owes (enrolled learners only). */
   conductReport: ZConductDue.nullable(),
+  /** What the agency may do for this learner once enrolled (recall, conduct report); empty before enrolment. */
+  actions: ZEnrolmentActions,
 });
 export type MyLearner = z.infer<typeof ZMyLearner>;
 
@@ -227,6 +232,8 @@ export const ZOwedReport = z.object({
   dueOn: ZIsoDate,
   overdue: z.boolean(),
   reminders: z.number(),
+  /** What the agency may do for this learner ('fillConductReport'). */
+  actions: ZEnrolmentActions,
 });
 
 export const ZMyLearners = z.object({

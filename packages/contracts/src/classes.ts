@@ -5,7 +5,7 @@
  * transforms (responses are encoded with them).
  */
 import { z } from 'zod';
-import { ZClassActions, ZClassListActions } from './actions.js';
+import { ZClassActions, ZClassListActions, ZSessionActions } from './actions.js';
 import { training } from '@nang-tam/domain';
 import { ZIsoDate, ZId, ZPage, zRequiredText, zText } from './common.js';
 import { ZSource, ZSourceDocument, ZStudyMode } from './rules.js';
@@ -333,6 +333,8 @@ export const ZClassSession = z.object({
   room: z.string().nullable(),
   onlineLink: z.string().nullable(),
   lecturer: ZLecturerRef.nullable(),
+  /** What the caller may do with this session (attendance, QR code). */
+  actions: ZSessionActions,
 });
 export type ClassSession = z.infer<typeof ZClassSession>;
 
@@ -352,7 +354,7 @@ export const ZMySessions = z.object({
   /** The caller's lecturer record; null when the account is not a lecturer's (then no sessions). */
   lecturer: ZLecturerRef.nullable(),
   items: z.array(
-    ZClassSession.extend({
+    ZClassSession.omit({ actions: true }).extend({
       class: z.object({
         id: z.number(),
         name: z.string(),

@@ -6,6 +6,7 @@
  * transforms (responses are encoded with them).
  */
 import { z } from 'zod';
+import { ZEnrolmentActions } from './actions.js';
 import { ZIsoDate, ZId, ZPage, zRequiredText, zText } from './common.js';
 import { ZGradingScheme } from './classes.js';
 
@@ -83,6 +84,8 @@ export const ZAttendanceRow = z.object({
   markedAt: z.string().nullable(),
   /** The date falls in a recall recorded for the learner (the session must be made up unless present). */
   inRecall: z.boolean(),
+  /** What the caller may do for this learner (recall, make-up …). */
+  actions: ZEnrolmentActions,
 });
 
 export const ZSessionAttendance = z.object({
@@ -237,6 +240,8 @@ export const ZConductReport = z.object({
   satisfactory: z.boolean().nullable(),
   content: z.object({ conduct: z.string(), discipline: z.string(), workDuringCourse: z.string() }).nullable(),
   filledBy: z.string().nullable(),
+  /** What the caller may do for this learner (fill the report …). */
+  actions: ZEnrolmentActions,
 });
 export type ConductReport = z.infer<typeof ZConductReport>;
 
@@ -285,6 +290,8 @@ export const ZGradeMatrix = z.object({
       final: ZGradeCell,
       /** Periods-weighted average of the module grades (rounded half up to 2 decimals); null until every module is graded. */
       average: z.number().nullable(),
+      /** What the caller may do for this learner ('grade': enter their grades in the editable columns). */
+      actions: ZEnrolmentActions,
     }),
   ),
 });
@@ -387,6 +394,8 @@ export const ZEnrolmentProgress = z.object({
   conductReport: ZConductReport.nullable(),
   examEligibility: ZExamEligibility,
   graduation: ZGraduationDecision,
+  /** What the caller may do for this learner: recall, make-up, conduct report … */
+  actions: ZEnrolmentActions,
 });
 export type EnrolmentProgress = z.infer<typeof ZEnrolmentProgress>;
 

@@ -1,7 +1,7 @@
 import '@fastify/cookie';
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { hasPermission, type Permission } from '@nang-tam/domain';
+import { hasPermission, type Permission, type Role } from '@nang-tam/domain';
 import type { Db } from '@nang-tam/db';
 import { AppError } from '../errors.js';
 import { resolveSession } from '../services/auth.service.js';
@@ -11,8 +11,17 @@ import { isPolicyRef, type PolicyRef } from '../policies/index.js';
 export const SESSION_COOKIE = 'nt_session';
 export const CSRF_HEADER = 'x-csrf-token';
 
-/** What a route requires: a permission, any signed-in user, or nothing. */
-export type RouteAccess = Permission | 'authenticated' | 'public';
+/**
+ * What a route requires: a permission, any one of several permissions (callers reach the record
+ * in different ways: the agency or the school), any signed-in user, or nothing.
+ */
+export type RouteAccess = Permission | readonly [Permission, ...Permission[]] | 'authenticated' | 'public';
+
+/** Whether a role meets a route's declared access (a signed-in user of that role). */
+export function roleMeetsAccess(role: Role, access: RouteAccess): boolean {
+  if (access === 'public' || access === 'authenticated') return true;
+  return typeof access === 'string' ? hasPermission(role, access) : access.some((p) => hasPermission(role, p));
+}
 
 /** One row of `app.routeAccess`: the route's permission and the policy decisions its service applies. */
 export interface RouteAccessEntry {
@@ -95,7 +104,7 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
       const sent = request.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || !sameToken(sent, session.user.csrfToken)) throw new AppError('CSRF_INVALID');
     }
-    if (access !== 'authenticated' && !hasPermission(session.user.role, access)) throw new AppError('FORBIDDEN');
+    if (!roleMeetsAccess(session.user.role, access)) throw new AppError('FORBIDDEN');
   });
 }
 

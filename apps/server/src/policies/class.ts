@@ -5,7 +5,7 @@
  * A class out of the user's reach answers 404; a graduated class ("finished") refuses every change
  * with CLASS_FINISHED and a message naming what can no longer change.
  */
-import { CLASS_ACTIONS, CLASS_LIST_ACTIONS } from '@nang-tam/contracts';
+import { CLASS_ACTIONS, CLASS_LIST_ACTIONS, type SessionAction } from '@nang-tam/contracts';
 import { hasPermission, training, unitInScope, type IsoDate } from '@nang-tam/domain';
 import type { AuthUser } from '../auth/auth-user.js';
 import { allowed, definePolicy, forbidden, hidden, refuse, type Verdict } from './policy.js';
@@ -109,3 +109,18 @@ export const classListPolicy = definePolicy<null, (typeof CLASS_LIST_ACTIONS)[nu
   create: (user) => (hasPermission(user.role, 'classes.manage') ? allowed : forbidden()),
   manageLecturers: (user) => (hasPermission(user.role, 'classes.manage') ? allowed : forbidden()),
 });
+
+/**
+ * What the caller may do with one session: `facts` are the class's, with `teaches` meaning "teaches
+ * this session" (its lecturer or, when it names none, a lecturer of its module). The QR code is
+ * shown only on the session's date.
+ */
+export function sessionActions(user: AuthUser, facts: ClassFacts, sessionDate: string): SessionAction[] {
+  const out: SessionAction[] = [];
+  if (classPolicy.may(user, facts, 'viewAttendance')) out.push('viewAttendance');
+  if (classPolicy.may(user, facts, 'markAttendance')) {
+    out.push('markAttendance');
+    if (sessionDate === facts.today) out.push('showCheckinCode');
+  }
+  return out;
+}

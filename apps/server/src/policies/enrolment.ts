@@ -65,6 +65,7 @@ export const ENROLMENT_REACH: Record<EnrolmentAction, readonly EnrolmentReach[]>
   recall: ['school', 'agency'],
   makeUp: ['school', 'lecturer'],
   fillConductReport: ['agency'],
+  grade: ['school', 'lecturer'],
   checkIn: ['self'],
 };
 
@@ -75,6 +76,12 @@ export const enrolmentPolicy = definePolicy<EnrolmentFacts, EnrolmentAction>('en
   recall: writeBy('recall'),
   makeUp: writeBy('makeUp'),
   fillConductReport: (user, e) => (hasPermission(user.role, 'conduct.write') ? writeBy('fillConductReport')(user, e) : hidden),
+  grade: (user, e) => {
+    const reach = reachOf(user, e, ENROLMENT_REACH.grade);
+    if (!reach || (reach === 'lecturer' && !e.class.teachesModule)) return hidden;
+    if (e.class.status === 'finished') return refuse('CLASS_FINISHED', `Lớp ${e.class.name} đã xét tốt nghiệp nên không sửa được điểm nữa.`);
+    return e.status === 'enrolled' ? allowed : refuse('NOT_IN_CLASS', `${e.fullName} không còn học trong lớp ${e.class.name}.`);
+  },
   checkIn: (user, e) => {
     const who = checkInRole(user);
     if (who !== true) return who;

@@ -107,7 +107,7 @@ export function certificatesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           params: ZIdParams,
           response: { 200: ZCertificateList },
         },
-        config: { access: 'people.read' },
+        config: { access: 'people.read', policy: 'person.viewTraining' },
       },
       async (request) => certificates.listPersonCertificates(ctx.db, userOf(request), request.params.id),
     );

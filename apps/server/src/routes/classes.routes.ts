@@ -187,7 +187,7 @@ export function classesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: { tags: ['classes'], summary: 'Lịch học của lớp', params: ZIdParams, response: { 200: ZClassSessionList } },
         config: { access: 'classes.read' },
       },
-      async (request) => classes.listClassSessions(ctx.db, request.params.id),
+      async (request) => classes.listClassSessions(ctx.db, userOf(request), request.params.id),
     );
     app.post(
       '/api/v1/classes/:id/sessions',

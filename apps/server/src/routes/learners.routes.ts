@@ -35,9 +35,16 @@ import * as graduation from '../services/graduation.service.js';
 
 /**
  * Following the learner: attendance and QR check-in, recalls and make-up study, progress, the home
- * agency's conduct reports, grades and graduation. Routes that several roles reach in different
- * ways (the agency or the school; the learner) declare the broadest fitting access and the service
- * decides who may act on which record (404 otherwise).
+ * agency's conduct reports, grades and graduation. Each route declares the permission every
+ * allowed caller has and the policy its service applies to the record (policies/class.ts,
+ * policies/enrolment.ts). Where callers reach the record in different ways the permission is a
+ * list, any of which lets the request through to the policy:
+ * - recalls: the school (classes.manage) or the home agency (nominations.write / conduct.write);
+ * - progress: whoever follows classes (classes.read: the school, the agency, the lecturer) or the
+ *   learner reading their own record (people.read, the learner role's one permission);
+ * - check-in: any signed-in user, because no permission names "a learner account"; the policy
+ *   `enrolment.checkIn` answers other roles 403 with a message the check-in page shows.
+ * The policy then decides on the record: out of reach 404, graduated class CLASS_FINISHED, …
  */
 export function learnersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -51,7 +58,7 @@ export function learnersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           params: ZSessionIdParams,
           response: { 200: ZSessionAttendance },
         },
-        config: { access: 'attendance.write' },
+        config: { access: 'attendance.write', policy: 'class.viewAttendance' },
       },
       async (request) => attendance.getSessionAttendance(ctx.db, userOf(request), request.params.id),
     );
@@ -69,7 +76,7 @@ export function learnersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: ZAttendanceInput,
           response: { 200: ZSessionAttendance },
         },
-        config: { access: 'attendance.write' },
+        config: { access: 'attendance.write', policy: 'class.markAttendance' },
       },
       async (request) => attendance.markAttendance(ctx.db, userOf(request), request.params.id, request.body),
     );
@@ -82,7 +89,7 @@ export function learnersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           params: ZSessionIdParams,
           response: { 200: ZCheckinCode },
         },
-        config: { access: 'attendance.write' },
+        config: { access: 'attendance.write', policy: 'class.markAttendance' },
       },
       async (request) => attendance.getCheckinCode(ctx.db, userOf(request), request.params.id),
     );
@@ -98,7 +105,7 @@ export function learnersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: ZCheckinInput,
           response: { 200: ZCheckinResult },
         },
-        config: { access: 'authenticated' },
+        config: { access: 'authenticated', policy: 'enrolment.checkIn' },
       },
       async (request) => attendance.checkIn(ctx.db, userOf(request), request.body),
     );
@@ -115,7 +122,7 @@ export function learnersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: ZRecallInput,
           response: { 201: ZRecallResult },
         },
-        config: { access: 'authenticated' },
+        config: { access: ['classes.manage', 'nominations.write', 'conduct.write'], policy: 'enrolment.recall' },
       },
       async (request, reply) => reply.status(201).send(await learners.recordRecall(ctx.db, userOf(request), request.params.id, request.body)),
     );
@@ -130,7 +137,7 @@ export function learnersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: ZMakeUpInput,
           response: { 201: ZMakeUp },
         },
-        config: { access: 'attendance.write' },
+        config: { access: 'attendance.write', policy: 'enrolment.makeUp' },
       },
       async (request, reply) => reply.status(201).send(await learners.recordMakeUp(ctx.db, userOf(request), request.params.id, request.body)),
     );
@@ -144,7 +151,7 @@ export function learnersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           params: ZEnrolmentIdParams,
           response: { 200: ZEnrolmentProgress },
         },
-        config: { access: 'authenticated' },
+        config: { access: ['classes.read', 'people.read'], policy: 'enrolment.view' },
       },
       async (request) => learners.getProgress(ctx.db, userOf(request), request.params.id),
     );
@@ -160,7 +167,7 @@ export function learnersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: ZConductReportRequestInput,
           response: { 200: ZConductReportRequestResult },
         },
-        config: { access: 'classes.manage' },
+        config: { access: 'classes.manage', policy: 'class.requestConductReports' },
       },
       async (request) => learners.requestConductReports(ctx.db, userOf(request), request.params.id, request.body),
     );
@@ -187,7 +194,7 @@ export function learnersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: ZConductReportInput,
           response: { 200: ZConductReport },
         },
-        config: { access: 'conduct.write' },
+        config: { access: 'conduct.write', policy: 'enrolment.fillConductReport' },
       },
       async (request) => learners.fillConductReport(ctx.db, userOf(request), request.params.id, request.body),
     );
@@ -197,7 +204,7 @@ export function learnersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/api/v1/classes/:id/grades',
       {
         schema: { tags: ['learners'], summary: 'Bảng điểm của lớp (học viên × học phần, thi tốt nghiệp)', params: ZIdParams, response: { 200: ZGradeMatrix } },
-        config: { access: 'grades.write' },
+        config: { access: 'grades.write', policy: 'class.viewGrades' },
       },
       async (request) => grades.getGradeMatrix(ctx.db, userOf(request), request.params.id),
     );
@@ -215,7 +222,7 @@ export function learnersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: ZGradesInput,
           response: { 200: ZGradeMatrix },
         },
-        config: { access: 'grades.write' },
+        config: { access: 'grades.write', policy: 'class.grade' },
       },
       async (request) => grades.saveGrades(ctx.db, userOf(request), request.params.id, request.body),
     );
@@ -231,7 +238,7 @@ export function learnersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           querystring: ZGraduationPreviewQuery,
           response: { 200: ZGraduationPreview },
         },
-        config: { access: 'classes.manage' },
+        config: { access: 'classes.manage', policy: 'class.previewGraduation' },
       },
       async (request) => graduation.previewGraduation(ctx.db, userOf(request), request.params.id, request.query.asOf),
     );
@@ -248,7 +255,7 @@ export function learnersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: ZGraduationInput,
           response: { 200: ZGraduationResult },
         },
-        config: { access: 'classes.manage' },
+        config: { access: 'classes.manage', policy: 'class.graduate' },
       },
       async (request) => graduation.graduateClass(ctx.db, userOf(request), request.params.id, request.body),
     );

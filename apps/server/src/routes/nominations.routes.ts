@@ -125,6 +125,10 @@ export function nominationsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request) => nominations.getNomination(ctx.db, userOf(request), request.params.id),
     );
+    // Decision: the board step needs nominations.approve, the school step classes.manage over the
+    // organiser (the nomination policy decides on the record). The route lets through everyone who
+    // follows classes so that an agency officer who tries is told which body takes the step
+    // (403 with that message), rather than a bare refusal.
     app.post(
       '/api/v1/nominations/:id/decision',
       {
@@ -143,6 +147,8 @@ export function nominationsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request) => nominations.decideNomination(ctx.db, userOf(request), request.params.id, request.body),
     );
+    // Withdrawal: the sending agency (nominations.write, before enrolment) or the school running
+    // the class (classes.manage, an enrolled learner); which one applies depends on the record.
     app.post(
       '/api/v1/nominations/:id/withdraw',
       {
@@ -153,7 +159,7 @@ export function nominationsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: ZNominationWithdraw,
           response: { 200: ZNominationDetail },
         },
-        config: { access: 'classes.read' },
+        config: { access: ['nominations.write', 'classes.manage'] },
       },
       async (request) => nominations.withdrawNomination(ctx.db, userOf(request), request.params.id, request.body),
     );

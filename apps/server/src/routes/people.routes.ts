@@ -40,7 +40,7 @@ export function peopleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/api/v1/people/:id',
       {
         schema: { tags: ['people'], summary: 'Hồ sơ cán bộ', params: ZIdParams, response: { 200: ZPersonDetail } },
-        config: { access: 'people.read' },
+        config: { access: 'people.read', policy: 'person.view' },
       },
       async (request) => people.getPerson(ctx.db, userOf(request), request.params.id),
     );
@@ -62,7 +62,7 @@ export function peopleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: ZPersonUpdate,
           response: { 200: ZPersonDetail },
         },
-        config: { access: 'people.write' },
+        config: { access: 'people.write', policy: 'person.update' },
       },
       async (request) => people.updatePerson(ctx.db, userOf(request), request.params.id, request.body),
     );
@@ -76,7 +76,7 @@ export function peopleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           querystring: z.strictObject(ZPage),
           response: { 200: ZAuditPage },
         },
-        config: { access: 'audit.read' },
+        config: { access: 'audit.read', policy: 'person.viewHistory' },
       },
       async (request) => people.listPersonAudit(ctx.db, userOf(request), request.params.id, request.query.limit, request.query.offset),
     );
@@ -85,7 +85,7 @@ export function peopleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         `/api/v1/people/:id/${sub.path}`,
         {
           schema: { tags: ['people'], summary: sub.summary, params: ZIdParams, body: sub.body, response: { 201: ZPersonDetail } },
-          config: { access: 'people.write' },
+          config: { access: 'people.write', policy: 'person.update' },
         },
         async (request, reply) => {
           const detail = await people.addSubRecord(ctx.db, userOf(request), request.params.id, {
@@ -99,7 +99,7 @@ export function peopleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         `/api/v1/people/:id/${sub.path}/:itemId`,
         {
           schema: { tags: ['people'], summary: `Xóa (${sub.path})`, params: ZSubRecordParams, response: { 200: ZPersonDetail } },
-          config: { access: 'people.write' },
+          config: { access: 'people.write', policy: 'person.update' },
         },
         async (request) => people.deleteSubRecord(ctx.db, userOf(request), request.params.id, sub.path, request.params.itemId),
       );

@@ -30,7 +30,7 @@ import {
 } from '@nang-tam/contracts';
 import { AppError, assertNoFieldErrors, fieldError, notFound } from '../errors.js';
 import { actorOf, type AuthUser } from '../auth/auth-user.js';
-import { enrolmentFactsOf, lecturerIdOf, personOf, runsClass, sessionRefOf, vietnamInstant } from './learner-records.js';
+import { enrolmentActionsOf, enrolmentFactsOf, lecturerIdOf, personOf, runsClass, sessionRefOf, vietnamInstant } from './learner-records.js';
 import { classPolicy, type ClassFacts } from '../policies/class.js';
 import { checkInRole, enrolmentPolicy } from '../policies/enrolment.js';
 import { refusalError } from '../policies/policy.js';
@@ -60,11 +60,12 @@ async function requireSession(db: Queryable, user: AuthUser, sessionId: number):
 
 export async function getSessionAttendance(db: Queryable, user: AuthUser, sessionId: number): Promise<SessionAttendance> {
   const { session } = await requireSession(db, user, sessionId);
-  return loadSessionAttendance(db, session);
+  return loadSessionAttendance(db, user, session);
 }
 
-async function loadSessionAttendance(db: Queryable, session: learnersRepo.SessionContextRow): Promise<SessionAttendance> {
+async function loadSessionAttendance(db: Queryable, user: AuthUser, session: learnersRepo.SessionContextRow): Promise<SessionAttendance> {
   const enrolments = await learnersRepo.listClassEnrolments(db, session.class_id);
+  const actionsOf = await enrolmentActionsOf(db, user, enrolments.map((e) => e.id));
   const marks = new Map((await learnersRepo.listSessionAttendance(db, session.id)).map((m) => [m.enrolment_id, m]));
   const recalls = await learnersRepo.listRecalls(db, { classId: session.class_id });
   const recalled = new Set(recalls.filter((r) => r.from_date <= session.on_date && session.on_date <= r.to_date).map((r) => r.enrolment_id));
@@ -85,6 +86,7 @@ async function loadSessionAttendance(db: Queryable, session: learnersRepo.Sessio
       markedBy: m?.marked_by_name ?? null,
       markedAt: m?.marked_at ?? null,
       inRecall: recalled.has(e.id),
+      actions: actionsOf(e.id),
     };
   });
   return {
@@ -142,7 +144,7 @@ export async function markAttendance(db: Db, user: AuthUser, sessionId: number, 
         };
       }),
     );
-    return loadSessionAttendance(tx, session);
+    return loadSessionAttendance(tx, user, session);
   });
 }
 

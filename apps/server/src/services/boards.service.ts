@@ -34,7 +34,7 @@ import { AppError, notFound } from '../errors.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { nominationFactsOf, nominationPolicy, type NominationFacts } from '../policies/nomination.js';
 import { classificationLabel, documentKindOf } from './certificates.service.js';
-import { NO_MODULE, classificationOf, finalKindOf, lecturerIdOf } from './learner-records.js';
+import { NO_MODULE, classificationOf, enrolmentActionsOf, finalKindOf, lecturerIdOf } from './learner-records.js';
 
 // ---------- who sees which classes ----------
 
@@ -363,6 +363,7 @@ export async function getClassLearnersBoard(db: Db, user: AuthUser, classId: num
   ]);
   const c = classRulesOf(row, modules, sessions, asOf);
   const evaluations = learners.map((f) => evaluate(c, f, asOf));
+  const actionsOf = await enrolmentActionsOf(db, user, learners.map((f) => f.enrolment_id));
   const year = Number(asOf.slice(0, 4));
   return {
     asOf,
@@ -371,7 +372,7 @@ export async function getClassLearnersBoard(db: Db, user: AuthUser, classId: num
       modules: modules.map((m) => ({ id: m.id, code: m.code, name: m.name, periods: m.periods })),
     },
     facts: factsOf(row, c, evaluations, asOf),
-    learners: learners.map((f, i) => learnerOf(c, f, evaluations[i]!, row.status, asOf)),
+    learners: learners.map((f, i) => learnerOf(c, f, evaluations[i]!, row.status, asOf, actionsOf(f.enrolment_id))),
   };
 }
 
@@ -390,6 +391,7 @@ function learnerOf(
   ev: Evaluation,
   classStatus: string,
   asOf: IsoDate,
+  actions: ClassBoardLearner['actions'],
 ): ClassBoardLearner {
   const entered = c.modules.filter((m) => ev.moduleGrades[m.code] !== undefined);
   return {
@@ -421,6 +423,7 @@ function learnerOf(
           missing: missingOf(ev.eligibility.missing, c.ruleModules),
         }
       : null,
+    actions,
   };
 }
 
@@ -467,6 +470,10 @@ export async function listMyLearners(db: Db, user: AuthUser, q: MyLearnersQuery)
     learnersRepo.listConductReports(db, visibility, { status: 'pending' }, 50, 0),
     learnersRepo.listConductReports(db, visibility, { status: 'pending', overdueOn: asOf }, 0, 0),
   ]);
+  const actionsOf = await enrolmentActionsOf(db, user, [
+    ...rows.flatMap((r) => (r.enrolment_id !== null ? [r.enrolment_id] : [])),
+    ...owed.rows.map((o) => o.enrolment_id),
+  ]);
 
   const items = rows.map((r): MyLearner => {
     const f = r.enrolment_id !== null ? factsById.get(r.enrolment_id) : undefined;
@@ -509,6 +516,7 @@ export async function listMyLearners(db: Db, user: AuthUser, q: MyLearnersQuery)
               reminders: r.conduct_reminders,
             }
           : null,
+      actions: r.enrolment_id !== null ? actionsOf(r.enrolment_id) : [],
     };
   });
   return {
@@ -525,6 +533,7 @@ export async function listMyLearners(db: Db, user: AuthUser, q: MyLearnersQuery)
         dueOn: o.due_on,
         overdue: o.due_on < asOf && o.class_status !== 'finished',
         reminders: o.reminders,
+        actions: actionsOf(o.enrolment_id),
       })),
     },
   };

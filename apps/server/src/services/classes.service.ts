@@ -38,8 +38,8 @@ import type {
 } from '@nang-tam/contracts';
 import { AppError, assertNoFieldErrors, fieldError, notFound } from '../errors.js';
 import { actorOf, type AuthUser } from '../auth/auth-user.js';
-import { classListPolicy, classPolicy } from '../policies/class.js';
-import { classFactsOf, loadClassFacts, teachingIn, teachingInClasses } from './access-facts.js';
+import { classListPolicy, classPolicy, sessionActions } from '../policies/class.js';
+import { classFactsOf, lecturerIdOf, loadClassFacts, teachingIn, teachingInClasses } from './access-facts.js';
 import { requireCatalogue } from './catalogue.service.js';
 import { lecturerRefOf, textOrNull } from './lecturers.service.js';
 import { fillFreePlaces } from './nominations.service.js';
@@ -71,7 +71,7 @@ function toSummary(r: classesRepo.ClassWithPlacesRow, year: number | null, actio
   };
 }
 
-function toSession(r: classesRepo.SessionRow): ClassSession {
+function toSession(r: classesRepo.SessionRow): Omit<ClassSession, 'actions'> {
   return {
     id: r.id,
     classId: r.class_id,
@@ -447,9 +447,28 @@ export async function setModuleLecturers(
 
 // ---------- sessions ----------
 
-export async function listClassSessions(db: Db, classId: number): Promise<{ items: ClassSession[] }> {
-  if (!(await classesRepo.findClass(db, classId))) throw notFound();
-  return { items: (await classesRepo.listSessions(db, classId)).map(toSession) };
+export async function listClassSessions(db: Db, user: AuthUser, classId: number): Promise<{ items: ClassSession[] }> {
+  const withActions = await sessionShaper(db, user, classId);
+  if (!withActions) throw notFound();
+  return { items: (await classesRepo.listSessions(db, classId)).map(withActions) };
+}
+
+/**
+ * Shapes the sessions of one class with what the caller may do with each (policies/class.ts
+ * `sessionActions`); null when there is no such class.
+ */
+async function sessionShaper(db: Queryable, user: AuthUser, classId: number): Promise<((r: classesRepo.SessionRow) => ClassSession) | null> {
+  const cls = await classesRepo.findClass(db, classId);
+  if (!cls) return null;
+  const lecturerId = await lecturerIdOf(db, user);
+  const moduleLecturers = lecturerId === null ? [] : await classesRepo.listModuleLecturers(db, classId);
+  const myModules = new Set(moduleLecturers.filter((ml) => ml.lecturer_id === lecturerId).map((ml) => ml.class_module_id));
+  const today = todayInVietnam();
+  return (r) => {
+    // the session's lecturer or, when it names none, a lecturer of its module (as attendance decides)
+    const teaches = lecturerId !== null && (r.lecturer_id === lecturerId || (r.lecturer_id === null && r.class_module_id !== null && myModules.has(r.class_module_id)));
+    return { ...toSession(r), actions: sessionActions(user, classFactsOf(cls, { teaches, teachesModule: false }, today), r.on_date) };
+  };
 }
 
 function clashMessage(c: classesRepo.ClashRow): string {
@@ -528,7 +547,7 @@ export async function createSession(db: Db, user: AuthUser, classId: number, inp
       entityId: id,
       after: { classId, ...write },
     });
-    return toSession((await classesRepo.findSession(tx, classId, id))!);
+    return (await sessionShaper(tx, user, classId))!((await classesRepo.findSession(tx, classId, id))!);
   });
 }
 
@@ -577,7 +596,7 @@ export async function updateSession(
       before: { classId, ...before },
       after: { classId, ...after },
     });
-    return toSession((await classesRepo.findSession(tx, classId, sessionId))!);
+    return (await sessionShaper(tx, user, classId))!((await classesRepo.findSession(tx, classId, sessionId))!);
   });
 }
 

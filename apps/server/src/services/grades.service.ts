@@ -15,7 +15,7 @@ import { auditRepo, classesRepo, learnersRepo, type Db, type Queryable } from '@
 import type { ErrorDetail, GradeMatrix, GradesInput } from '@nang-tam/contracts';
 import { AppError, assertNoFieldErrors, fieldError, notFound } from '../errors.js';
 import { actorOf, type AuthUser } from '../auth/auth-user.js';
-import { conditionsOf, personOf, runsClass, schemeOf } from './learner-records.js';
+import { conditionsOf, enrolmentActionsOf, personOf, runsClass, schemeOf } from './learner-records.js';
 import { classPolicy, mayGradeCell, type ClassFacts } from '../policies/class.js';
 import { classFactsOf, teachingIn } from './access-facts.js';
 
@@ -46,6 +46,7 @@ async function loadMatrix(db: Queryable, access: GradeAccess): Promise<GradeMatr
   const modules = await classesRepo.listClassModules(db, cls.id);
   const ruleModules = modules.map((m) => ({ code: m.code, name: m.name, periods: m.periods }));
   const enrolments = await learnersRepo.listClassEnrolments(db, cls.id);
+  const actionsOf = await enrolmentActionsOf(db, user, enrolments.map((e) => e.id));
   const grades = new Map<string, learnersRepo.GradeRow>();
   for (const g of await learnersRepo.listGrades(db, { classId: cls.id })) grades.set(`${g.enrolment_id}:${g.class_module_id ?? 'final'}`, g);
   const cell = (g: learnersRepo.GradeRow | undefined) => ({ value: g?.value ?? null, enteredBy: g?.entered_by_name ?? null, enteredAt: g?.entered_at ?? null });
@@ -69,6 +70,7 @@ async function loadMatrix(db: Queryable, access: GradeAccess): Promise<GradeMatr
         modules: cells,
         final: cell(grades.get(`${e.id}:final`)),
         average: training.moduleAverage(ruleModules, byCode).average,
+        actions: actionsOf(e.id),
       };
     }),
   };

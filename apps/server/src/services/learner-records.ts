@@ -11,7 +11,7 @@ import type { EnrolmentAction, EnrolmentProgress, SessionRef } from '@nang-tam/c
 import { notFound } from '../errors.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { ENROLMENT_REACH, enrolmentPolicy, reachOf, type EnrolmentFacts, type EnrolmentReach } from '../policies/enrolment.js';
-import { classFactsOf, NOT_TEACHING, teachingIn } from './access-facts.js';
+import { classFactsOf, NOT_TEACHING, teachingIn, teachingInClasses } from './access-facts.js';
 
 // ---------- who may follow a learner (policies/enrolment.ts decides) ----------
 
@@ -55,6 +55,25 @@ export async function requireEnrolment(db: Queryable, user: AuthUser, enrolmentI
   if (!found) throw notFound();
   enrolmentPolicy.authorize(user, found.facts, action);
   return { ...found, as: reachOf(user, found.facts, ENROLMENT_REACH[action])! };
+}
+
+/**
+ * What the caller may do to each of the given learners (the `actions` of a list's rows): their
+ * enrolments, classes and the caller's teaching loaded in a few queries, decided by the policy.
+ */
+export async function enrolmentActionsOf(db: Queryable, user: AuthUser, enrolmentIds: readonly number[]): Promise<(enrolmentId: number) => EnrolmentAction[]> {
+  const enrolments = await learnersRepo.findEnrolments(db, [...new Set(enrolmentIds)]);
+  const classIds = [...new Set(enrolments.map((e) => e.class_id))];
+  const classes = new Map<number, learnersRepo.ClassContextRow>();
+  for (const id of classIds) {
+    const c = await learnersRepo.findClassContext(db, id);
+    if (c) classes.set(id, c);
+  }
+  const teaching = await teachingInClasses(db, user, classIds);
+  const actions = new Map(
+    enrolments.map((e) => [e.id, enrolmentPolicy.allowedActions(user, enrolmentFactsOf(e, classes.get(e.class_id)!, teaching(e.class_id)))]),
+  );
+  return (id) => actions.get(id) ?? [];
 }
 
 // ---------- shapes ----------
@@ -118,7 +137,7 @@ export function vietnamInstant(date: IsoDate, time: string): number {
 }
 
 /** A conduct report as the agency, the school and the learner's progress show it. */
-export function conductReportOf(r: learnersRepo.ConductReportRow, today: IsoDate) {
+export function conductReportOf(r: learnersRepo.ConductReportRow, today: IsoDate, actions: EnrolmentAction[]) {
   const content = r.content
     ? { conduct: r.content.conduct ?? '', discipline: r.content.discipline ?? '', workDuringCourse: r.content.workDuringCourse ?? '' }
     : null;
@@ -142,6 +161,7 @@ export function conductReportOf(r: learnersRepo.ConductReportRow, today: IsoDate
     reminders: r.reminders,
     lastRemindedAt: r.last_reminded_at,
     receivedAt: r.received_at,
+    actions,
     satisfactory: r.satisfactory,
     content,
     filledBy: r.filled_by_name,

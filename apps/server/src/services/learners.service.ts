@@ -37,6 +37,7 @@ import {
   classRefOf,
   classificationOf,
   conductReportOf,
+  enrolmentActionsOf,
   decisionOf,
   eligibilityOf,
   evaluateLearner,
@@ -197,7 +198,8 @@ export async function getProgress(db: Db, user: AuthUser, enrolmentId: number): 
   });
   const { scheme, conditions } = records;
   const passed = (v: number | null) => (v === null ? null : training.isPassingGrade(scheme, v));
-  const conduct = learner.conduct ? conductReportOf(learner.conduct, asOf) : null;
+  const actions = enrolmentPolicy.allowedActions(user, access.facts);
+  const conduct = learner.conduct ? conductReportOf(learner.conduct, asOf, actions) : null;
   return {
     enrolment: {
       id: enrolment.id,
@@ -241,6 +243,7 @@ export async function getProgress(db: Db, user: AuthUser, enrolmentId: number): 
     conductReport: conduct && access.as === 'self' ? { ...conduct, content: null, filledBy: null } : conduct,
     examEligibility: eligibilityOf(ev.eligibility, records.ruleModules),
     graduation: decisionOf(ev.decision, records.ruleModules),
+    actions,
   };
 }
 
@@ -285,7 +288,8 @@ export async function listConductReports(db: Db, user: AuthUser, q: ConductRepor
     q.limit,
     q.offset,
   );
-  return { total, items: rows.map((r) => conductReportOf(r, today)) };
+  const actionsOf = await enrolmentActionsOf(db, user, rows.map((r) => r.enrolment_id));
+  return { total, items: rows.map((r) => conductReportOf(r, today, actionsOf(r.enrolment_id))) };
 }
 
 /** The agency's report on its person (conduct.write, the person in scope); filled again, it replaces the earlier one. */
@@ -307,7 +311,7 @@ export async function fillConductReport(db: Db, user: AuthUser, enrolmentId: num
       before: before ? snapshot(before) : undefined,
       after: snapshot(after),
     });
-    return conductReportOf(after, todayInVietnam());
+    return conductReportOf(after, todayInVietnam(), enrolmentPolicy.allowedActions(user, { ...access.facts, class: { ...access.facts.class, status: access.cls.status } }));
   });
 }
 

@@ -50,6 +50,11 @@ export function useCurrentUser(): Me {
   return me;
 }
 
+/**
+ * @deprecated Screens render from the records' `actions` (app/actions.ts) and navigation from
+ * app/navigation.ts. Kept only while the nomination components (features/classes/Nomin*.tsx)
+ * switch to the nomination policy's `actions`; delete it once nothing imports it.
+ */
 export function useCan(): (p: Permission) => boolean {
   const { data } = useMe();
   return (p) => !!data?.permissions.includes(p);

@@ -6,8 +6,8 @@ import { useSearchParams } from 'react-router-dom';
 import type { AttendanceMarkCode, ClassDetail, ClassSession, SessionAttendance } from '@nang-tam/contracts';
 import { isApiError } from '../../api/client';
 import { classesApi } from '../../api/classes';
-import { attendanceApi, meApi } from '../../api/learners';
-import { useCan, useCurrentUser } from '../../app/session';
+import { attendanceApi } from '../../api/learners';
+import { allows } from '../../app/actions';
 import { useI18n } from '../../i18n';
 import { errorMessage, fieldErrorMessage } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
@@ -21,19 +21,6 @@ import { RecallsPanel } from './RecallsPanel';
 
 type Row = SessionAttendance['items'][number];
 
-/** The lecturer record of the signed-in lecturer (their sessions are the ones they may mark). */
-export function useMyLecturerId(): number | null | undefined {
-  const me = useCurrentUser();
-  const q = useQuery({
-    queryKey: ['my-sessions', 'lecturer'],
-    queryFn: () => meApi.sessions({}),
-    enabled: me.role === 'lecturer',
-    staleTime: 5 * 60_000,
-  });
-  if (me.role !== 'lecturer') return null;
-  return q.data ? (q.data.lecturer?.id ?? -1) : undefined;
-}
-
 /**
  * "Điểm danh": pick a held session, mark each learner present, excused, unexcused or recalled,
  * save. Today's session shows its QR check-in code. Each learner opens their course (recalls,
@@ -42,19 +29,17 @@ export function useMyLecturerId(): number | null | undefined {
 export function AttendanceTab({ cls }: { cls: ClassDetail }) {
   const { t, locale, formatNumber } = useI18n();
   const { message } = App.useApp();
-  const can = useCan();
   const isMobile = useIsMobile();
   const qc = useQueryClient();
   const [sp, setSp] = useSearchParams();
-  const lecturerId = useMyLecturerId();
   const sessions = useQuery({ queryKey: ['classes', cls.id, 'sessions'], queryFn: () => classesApi.sessions(cls.id) });
   const todayIso = today();
 
-  // a lecturer marks the sessions they teach; the school marks every session
+  // the sessions whose attendance the user may see (a lecturer: those they teach; the school: all)
   const mine = useMemo(() => {
     const all = [...(sessions.data?.items ?? [])].sort((a, b) => a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime));
-    return lecturerId ? all.filter((s) => s.lecturer?.id === lecturerId) : all;
-  }, [sessions.data, lecturerId]);
+    return all.filter((s) => allows(s, 'viewAttendance'));
+  }, [sessions.data]);
   const held = mine.filter((s) => s.date <= todayIso);
   const param = Number(sp.get('session'));
   const selected: ClassSession | undefined = held.find((s) => s.id === param) ?? held[held.length - 1];
@@ -66,9 +51,9 @@ export function AttendanceTab({ cls }: { cls: ClassDetail }) {
 
   const [drawer, setDrawer] = useState<number | null>(null);
   const [recall, setRecall] = useState<RecallTarget | null>(null);
-  const canRecall = cls.status !== 'finished' && (can('classes.manage') || can('nominations.write'));
+  const canRecall = allows(cls, 'recall');
 
-  if (sessions.isPending || lecturerId === undefined) return <PageLoading />;
+  if (sessions.isPending) return <PageLoading />;
   if (sessions.isError) return <PageError error={sessions.error} onRetry={() => void sessions.refetch()} />;
   const recallOf = canRecall
     ? (r: { enrolmentId: number; person: { fullName: string } }) =>
@@ -90,7 +75,7 @@ export function AttendanceTab({ cls }: { cls: ClassDetail }) {
           description={
             mine.length > 0
               ? t('attendance.noneHeld')
-              : lecturerId && (sessions.data?.items.length ?? 0) > 0
+              : (sessions.data?.items.length ?? 0) > 0
                 ? t('attendance.noneMine')
                 : t('attendance.noSessions')
           }
@@ -159,7 +144,7 @@ function SessionSheet({
   const key = ['classes', cls.id, 'attendance', session.id];
   const q = useQuery({ queryKey: key, queryFn: () => attendanceApi.get(session.id) });
   const [draft, setDraft] = useState<Map<number, AttendanceMarkCode>>(new Map());
-  const editable = cls.status !== 'finished' && !!q.data?.held;
+  const editable = allows(session, 'markAttendance') && !!q.data?.held;
 
   const save = useMutation({
     mutationFn: () => attendanceApi.mark(session.id, { marks: [...draft].map(([enrolmentId, mark]) => ({ enrolmentId, mark })) }),
@@ -259,7 +244,7 @@ function SessionSheet({
           onClick={() => onOpenLearner(r.enrolmentId)}
         />
       </Tooltip>
-      {onRecall && (
+      {onRecall && allows(r, 'recall') && (
         <Tooltip title={t('recall.add')}>
           <Button
             size="small"
@@ -289,7 +274,7 @@ function SessionSheet({
   const c = d.counts;
   return (
     <Flex vertical gap={12}>
-      {d.session.date === today() && cls.status !== 'finished' && <CheckinCodePanel sessionId={session.id} />}
+      {allows(session, 'showCheckinCode') && <CheckinCodePanel sessionId={session.id} />}
       <Flex gap={6} wrap align="center" aria-label={t('attendance.counts')}>
         <Tag color="green">{t('attendance.countPresent', { n: formatNumber(c.present) })}</Tag>
         <Tag color="gold">{t('attendance.countExcused', { n: formatNumber(c.absentExcused) })}</Tag>

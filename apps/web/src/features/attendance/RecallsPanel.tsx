@@ -30,7 +30,7 @@ export function RecallsPanel({
 
   const actions = (l: Learner) => (
     <Space size={4} wrap>
-      {onRecall && l.status === 'enrolled' && (
+      {onRecall && l.actions.includes('recall') && (
         <Button
           size="small"
           icon={<RollbackOutlined />}

@@ -4,7 +4,7 @@ import { StopOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Certificate, ClassDetail } from '@nang-tam/contracts';
 import { certificatesApi } from '../../api/learners';
-import { useCan } from '../../app/session';
+import { allows } from '../../app/actions';
 import { useI18n } from '../../i18n';
 import { formatDate, formatDateTime } from '../../shared/format';
 import { useIsMobile } from '../../shared/hooks';
@@ -61,13 +61,12 @@ export function RevokeModal({
 /** "Chứng chỉ": the certificates the class's graduation issued: number, holder, classification, PDF, revocation. */
 export function CertificatesTab({ cls }: { cls: ClassDetail }) {
   const { t, locale, formatNumber } = useI18n();
-  const can = useCan();
   const isMobile = useIsMobile();
   const qc = useQueryClient();
   const key = ['classes', cls.id, 'certificates'];
   const q = useQuery({ queryKey: key, queryFn: () => certificatesApi.ofClass(cls.id) });
   const [revoking, setRevoking] = useState<Certificate | null>(null);
-  const canRevoke = can('certificates.manage');
+  const canRevoke = allows(cls, 'revokeCertificates');
 
   if (q.isPending) return <PageLoading />;
   if (q.isError) return <PageError error={q.error} onRetry={() => void q.refetch()} />;

@@ -349,7 +349,7 @@ function ClassForm({ cls, onClose, onReload, onSaved }: Props) {
             <InputNumber min={1} max={5000} precision={0} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
-        {cls && cls.status !== 'finished' && (
+        {cls && cls.actions.includes('update') && (
           <Col span={col}>
             <Form.Item name="status" label={t('classes.status')} tooltip={t('classForm.statusHint')}>
               <Segmented<'open' | 'closed'>

@@ -4,7 +4,6 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { isApiError } from '../../api/client';
 import { classesApi } from '../../api/classes';
-import { useCan, useCurrentUser } from '../../app/session';
 import { useI18n } from '../../i18n';
 import { useIsMobile, usePageTitle } from '../../shared/hooks';
 import { PageError, PageLoading } from '../../shared/PageState';
@@ -18,8 +17,6 @@ export default function ClassPage() {
   const params = useParams();
   const id = Number(params.id);
   const validId = Number.isInteger(id) && id > 0;
-  const me = useCurrentUser();
-  const can = useCan();
   const isMobile = useIsMobile();
   const [sp, setSp] = useSearchParams();
 
@@ -44,13 +41,13 @@ export default function ClassPage() {
   if (q.isError) return <PageError error={q.error} onRetry={() => void q.refetch()} />;
   const cls = q.data;
 
-  const ctx: ClassTabContext = { cls, me, can, t };
+  const ctx: ClassTabContext = { cls, allows: (a) => cls.actions.includes(a), t };
   const tabs = CLASS_TABS.filter((d) => d.visible?.(ctx) ?? true);
   const tabParam = sp.get('tab');
   const active = tabs.find((d) => d.key === tabParam)?.key ?? tabs[0]?.key;
   const setTab = (k: string, extra: Record<string, string> = {}) =>
     setSp(k === tabs[0]?.key ? extra : { tab: k, ...extra }, { replace: true });
-  const canNominate = can('nominations.write') && takesNominations(cls);
+  const canNominate = cls.actions.includes('nominate');
 
   return (
     <>

@@ -7,7 +7,7 @@ import type { ClassBoardFacts, ClassSummary } from '@nang-tam/contracts';
 import { todayInVietnam } from '@nang-tam/domain';
 import { classesApi } from '../../api/classes';
 import { useProgrammes } from '../../api/rules';
-import { useCan } from '../../app/session';
+import { allows } from '../../app/actions';
 import { intlTag, useI18n, type MessageKey } from '../../i18n';
 import { useDebounced, useIsMobile, usePageTitle } from '../../shared/hooks';
 import { PageError } from '../../shared/PageState';
@@ -112,7 +112,6 @@ function usePageState() {
 export default function ClassesPage() {
   const { t, formatNumber } = useI18n();
   usePageTitle(t('classes.title'));
-  const can = useCan();
   const isMobile = useIsMobile();
   const navigate = useNavigate();
   const programmes = useProgrammes();
@@ -206,7 +205,7 @@ export default function ClassesPage() {
       image={Empty.PRESENTED_IMAGE_SIMPLE}
       description={state.programme || state.status || state.q ? t('classes.noMatch') : t('classes.emptyYear', { year: state.year ?? '' })}
     >
-      {can('classes.manage') && !state.programme && !state.status && !state.q && (
+      {allows(d, 'create') && !state.programme && !state.status && !state.q && (
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
           {t('classes.open')}
         </Button>
@@ -233,7 +232,7 @@ export default function ClassesPage() {
           <Typography.Title level={3}>{t('classes.title')}</Typography.Title>
           <Typography.Text type="secondary">{t('classes.subtitle')}</Typography.Text>
         </div>
-        {can('classes.manage') && (
+        {allows(d, 'create') && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
             {t('classes.open')}
           </Button>
@@ -368,7 +367,7 @@ export default function ClassesPage() {
           />
         </Card>
       )}
-      {can('classes.manage') && (
+      {allows(d, 'create') && (
         <ClassFormDrawer open={creating} onClose={() => setCreating(false)} onSaved={(c) => navigate(`/classes/${c.id}`)} />
       )}
     </>

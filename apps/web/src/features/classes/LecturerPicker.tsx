@@ -4,7 +4,6 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ErrorDetail, Lecturer, LecturerCreate, LecturerRef } from '@nang-tam/contracts';
 import { lecturersApi } from '../../api/classes';
-import { useCan } from '../../app/session';
 import { useI18n } from '../../i18n';
 import { errorMessage, fieldErrorMessage, hasFieldDetails } from '../../shared/errors';
 import { applyServerErrors } from '../../shared/form-errors';
@@ -20,15 +19,16 @@ interface Props {
   placeholder?: string;
   status?: '' | 'error' | 'warning';
   'aria-label'?: string;
+  /** Offer to add a guest lecturer to the pool (the caller manages the class's sessions). */
+  canAdd?: boolean;
 }
 
 /**
  * Chooses a lecturer of the pool (school lecturers and guest lecturers): type a few letters of the
  * name, with or without diacritics; the registrar can add a guest lecturer on the spot.
  */
-export function LecturerPicker({ id, value, onChange, known = [], placeholder, status, ...rest }: Props) {
+export function LecturerPicker({ id, value, onChange, known = [], placeholder, status, canAdd = false, ...rest }: Props) {
   const { t } = useI18n();
-  const can = useCan();
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 300);
   const [creating, setCreating] = useState(false);
@@ -77,7 +77,7 @@ export function LecturerPicker({ id, value, onChange, known = [], placeholder, s
         popupRender={(menu) => (
           <>
             {menu}
-            {can('classes.manage') && (
+            {canAdd && (
               <>
                 <Divider style={{ margin: '4px 0' }} />
                 <Button type="link" icon={<PlusOutlined />} onClick={() => setCreating(true)} block style={{ textAlign: 'start' }}>

@@ -5,7 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ClassDetail, LecturerRef } from '@nang-tam/contracts';
 import { isApiError } from '../../api/client';
 import { classesApi } from '../../api/classes';
-import { useCan } from '../../app/session';
+import { allows } from '../../app/actions';
 import { useI18n, type MessageKey } from '../../i18n';
 import { errorMessage, fieldErrorMessage } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
@@ -20,12 +20,11 @@ type Module = ClassDetail['modules'][number];
 /** "Tổng quan": the class's details (editable), its modules with lecturers and teaching hours. */
 export function OverviewTab({ cls }: { cls: ClassDetail }) {
   const { t, locale, formatNumber } = useI18n();
-  const can = useCan();
   const qc = useQueryClient();
   const isMobile = useIsMobile();
   const [editing, setEditing] = useState(false);
   const [assigning, setAssigning] = useState<Module | null>(null);
-  const manage = can('classes.manage');
+  const manage = allows(cls, 'update');
   const scheme = cls.gradingScheme;
   const cond = cls.graduationConditions;
 
@@ -88,7 +87,7 @@ export function OverviewTab({ cls }: { cls: ClassDetail }) {
       render: (_, m) => <span className="nt-num">{formatNumber(m.sessions)}</span>,
     },
   ];
-  const withActions = manage && cls.status !== 'finished';
+  const withActions = allows(cls, 'manageSessions');
   if (withActions) {
     modColumns.push({
       key: 'actions',
@@ -312,6 +311,7 @@ function ModuleLecturersModal({ cls, module, onClose }: { cls: ClassDetail; modu
           <Flex key={r.key} gap={8} align="center">
             <div style={{ flex: 1, minWidth: 0 }}>
               <LecturerPicker
+                canAdd
                 aria-label={t('class.lecturerN', { n: i + 1 })}
                 value={r.lecturerId}
                 onChange={(v) => set(r.key, { lecturerId: v })}

@@ -28,7 +28,7 @@ import type { ClassDetail, ClassSession, ClassSessionInput, ErrorDetail } from '
 import { todayInVietnam } from '@nang-tam/domain';
 import { isApiError } from '../../api/client';
 import { classesApi } from '../../api/classes';
-import { useCan } from '../../app/session';
+import { allows } from '../../app/actions';
 import { useI18n, type MessageKey } from '../../i18n';
 import { toDayjs, toIso, VI_DATE_FORMATS } from '../../shared/dates';
 import { errorMessage, fieldErrorMessage, hasFieldDetails } from '../../shared/errors';
@@ -81,10 +81,9 @@ function Place({ s }: { s: ClassSession }) {
 export function ScheduleTab({ cls }: { cls: ClassDetail }) {
   const { t, locale, formatNumber } = useI18n();
   const { message } = App.useApp();
-  const can = useCan();
   const isMobile = useIsMobile();
   const qc = useQueryClient();
-  const manage = can('classes.manage') && cls.status !== 'finished';
+  const manage = allows(cls, 'manageSessions');
   const [editing, setEditing] = useState<ClassSession | 'new' | null>(null);
   const q = useQuery({ queryKey: sessionsKey(cls.id), queryFn: () => classesApi.sessions(cls.id) });
 
@@ -452,7 +451,7 @@ function SessionModal({ cls, session, onClose }: { cls: ClassDetail; session: Cl
           </Col>
         </Row>
         <Form.Item name="lecturerId" label={t('class.lecturer')}>
-          <LecturerPicker known={known} />
+          <LecturerPicker known={known} canAdd />
         </Form.Item>
       </Form>
     </Modal>

@@ -4,8 +4,7 @@
  * certificates…) add their entry here; the page shows them in this order.
  */
 import type { ReactNode } from 'react';
-import type { ClassDetail, Me } from '@nang-tam/contracts';
-import type { Permission } from '@nang-tam/domain';
+import type { ClassAction, ClassDetail } from '@nang-tam/contracts';
 import type { TFunction } from '../../i18n';
 import { NominationsTab } from './NominationsTab';
 import { OverviewTab } from './OverviewTab';
@@ -14,8 +13,8 @@ import { LEARNER_CLASS_TABS } from '../learning/classTabs';
 
 export interface ClassTabContext {
   cls: ClassDetail;
-  me: Me;
-  can: (p: Permission) => boolean;
+  /** The class's `actions` include this one (the server's class policy decided). */
+  allows: (a: ClassAction) => boolean;
   t: TFunction;
 }
 
@@ -23,7 +22,7 @@ export interface ClassTabDef {
   /** Unique; the URL's ?tab= value. The first visible tab is the default. */
   key: string;
   label: (ctx: ClassTabContext) => ReactNode;
-  /** Who sees the tab (default: everyone who may read the class). */
+  /** Who sees the tab, from the class's `actions` (default: everyone who may read the class). */
   visible?: (ctx: ClassTabContext) => boolean;
   render: (ctx: ClassTabContext) => ReactNode;
 }

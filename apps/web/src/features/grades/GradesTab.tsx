@@ -95,8 +95,7 @@ export function GradesTab({ cls }: { cls: ClassDetail }) {
     return v === null ? '' : training.formatGrade(v);
   };
   const editableCell = (r: Row, moduleId: number | null) =>
-    !finished &&
-    r.status === 'enrolled' &&
+    r.actions.includes('grade') &&
     (moduleId === null ? matrix.finalEditable : !!matrix.modules.find((x) => x.id === moduleId)?.editable);
   const setText = (r: Row, moduleId: number | null, text: string) =>
     setDraft((prev) => {
@@ -196,7 +195,7 @@ export function GradesTab({ cls }: { cls: ClassDetail }) {
       : []),
   ];
 
-  const editableAny = !finished && (matrix.finalEditable || matrix.modules.some((x) => x.editable));
+  const editableAny = matrix.rows.some((r) => r.actions.includes('grade')) && (matrix.finalEditable || matrix.modules.some((x) => x.editable));
   const mobileChoice = mobileModule ?? matrix.modules[0]?.id ?? 'final';
 
   return (

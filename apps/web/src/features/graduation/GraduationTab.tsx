@@ -6,7 +6,7 @@ import { useSearchParams } from 'react-router-dom';
 import type { ClassDetail, ErrorDetail, GraduationPreview, GraduationResult } from '@nang-tam/contracts';
 import { isApiError } from '../../api/client';
 import { graduationApi } from '../../api/learners';
-import { useCan } from '../../app/session';
+import { allows } from '../../app/actions';
 import { useI18n, type MessageKey } from '../../i18n';
 import { notInFuture, toDayjs, toIso, VI_DATE_FORMATS } from '../../shared/dates';
 import { errorMessage } from '../../shared/errors';
@@ -72,7 +72,6 @@ export function PendingList({ error }: { error: unknown }) {
 export function GraduationTab({ cls }: { cls: ClassDetail }) {
   const { t, locale, formatNumber } = useI18n();
   const { message } = App.useApp();
-  const can = useCan();
   const isMobile = useIsMobile();
   const qc = useQueryClient();
   const [sp, setSp] = useSearchParams();
@@ -178,7 +177,7 @@ export function GraduationTab({ cls }: { cls: ClassDetail }) {
     },
   ];
 
-  const canGraduate = can('classes.manage') && !finished;
+  const canGraduate = allows(cls, 'graduate');
   const c = p.counts;
 
   return (

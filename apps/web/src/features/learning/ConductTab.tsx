@@ -5,7 +5,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ClassDetail, ConductReport } from '@nang-tam/contracts';
 import { conductApi } from '../../api/learners';
-import { useCan } from '../../app/session';
+import { allows } from '../../app/actions';
 import { useI18n } from '../../i18n';
 import { toDayjs, toIso, VI_DATE_FORMATS } from '../../shared/dates';
 import { errorMessage, fieldErrorMessage, hasFieldDetails } from '../../shared/errors';
@@ -97,7 +97,6 @@ function RequestModal({ cls, open, onClose }: { cls: ClassDetail; open: boolean;
  */
 export function ConductTab({ cls }: { cls: ClassDetail }) {
   const { t, locale, formatNumber } = useI18n();
-  const can = useCan();
   const isMobile = useIsMobile();
   const [filter, setFilter] = useState<Filter>('all');
   const [page, setPage] = useState(1);
@@ -126,12 +125,12 @@ export function ConductTab({ cls }: { cls: ClassDetail }) {
       return { all: all.total, pending: pending.total, overdue: overdue.total, received: all.total - pending.total };
     },
   });
-  const open = cls.status !== 'finished';
-  const canFill = open && can('conduct.write');
-  const canRequest = open && can('classes.manage');
+  // the column exists when the user fills reports for this class; each row says whether this one is theirs
+  const canFill = allows(cls, 'fillConductReports');
+  const canRequest = allows(cls, 'requestConductReports');
 
   const fillButton = (r: ConductReport) =>
-    canFill && (
+    allows(r, 'fillConductReport') && (
       <Button
         size="small"
         icon={<EditOutlined />}

@@ -4,7 +4,7 @@ import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { EnrolmentProgress } from '@nang-tam/contracts';
 import { enrolmentsApi } from '../../api/learners';
-import { useCan } from '../../app/session';
+import { allows } from '../../app/actions';
 import { useI18n, type MessageKey } from '../../i18n';
 import { formatDate, formatDateTime } from '../../shared/format';
 import { useIsMobile } from '../../shared/hooks';
@@ -74,7 +74,6 @@ export function OutcomeTag({ outcome, kind }: { outcome: keyof typeof OUTCOME_CO
  */
 export function ProgressDrawer({ enrolmentId, onClose }: { enrolmentId: number | null; onClose: () => void }) {
   const { t, locale, formatNumber } = useI18n();
-  const can = useCan();
   const isMobile = useIsMobile();
   const [recall, setRecall] = useState<RecallTarget | null>(null);
   const [makeUp, setMakeUp] = useState<MakeUpTarget | null>(null);
@@ -85,10 +84,9 @@ export function ProgressDrawer({ enrolmentId, onClose }: { enrolmentId: number |
     enabled: enrolmentId !== null,
   });
   const p = q.data;
-  const open = p?.enrolment.status === 'enrolled' && p.enrolment.class.status !== 'finished';
-  const canRecall = open && (can('nominations.write') || can('classes.manage'));
-  const canMakeUp = open && can('attendance.write');
-  const canConduct = open && can('conduct.write') && !!p?.conductReport;
+  const canRecall = allows(p, 'recall');
+  const canMakeUp = allows(p, 'makeUp');
+  const canConduct = allows(p, 'fillConductReport') && !!p?.conductReport;
 
   const body = () => {
     if (q.isPending) return <PageLoading />;

@@ -13,31 +13,31 @@ export const LEARNER_CLASS_TABS: ClassTabDef[] = [
   {
     key: 'attendance',
     label: ({ t }) => t('classTab.attendance'),
-    visible: ({ can }) => can('attendance.write'),
+    visible: ({ allows }) => allows('viewAttendance'),
     render: ({ cls }) => <AttendanceTab cls={cls} />,
   },
   {
     key: 'grades',
     label: ({ t }) => t('classTab.grades'),
-    visible: ({ can }) => can('grades.write'),
+    visible: ({ allows }) => allows('viewGrades'),
     render: ({ cls }) => <GradesTab cls={cls} />,
   },
   {
     key: 'conduct',
     label: ({ t }) => t('classTab.conduct'),
-    visible: ({ can }) => can('classes.manage') || can('conduct.write'),
+    visible: ({ allows }) => allows('viewConductReports'),
     render: ({ cls }) => <ConductTab cls={cls} />,
   },
   {
     key: 'graduation',
     label: ({ t }) => t('classTab.graduation'),
-    visible: ({ can }) => can('classes.manage'),
+    visible: ({ allows }) => allows('previewGraduation'),
     render: ({ cls }) => <GraduationTab cls={cls} />,
   },
   {
     key: 'certificates',
     label: ({ t }) => t('classTab.certificates'),
-    visible: ({ can, cls }) => can('certificates.manage') || cls.status === 'finished',
+    visible: ({ allows }) => allows('viewCertificates'),
     render: ({ cls }) => <CertificatesTab cls={cls} />,
   },
 ];

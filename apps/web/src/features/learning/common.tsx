@@ -9,7 +9,7 @@ import { CheckCircleFilled, ClockCircleFilled, CloseCircleFilled } from '@ant-de
 import { Link } from 'react-router-dom';
 import type { AttendanceMarkCode, SessionRef } from '@nang-tam/contracts';
 import { training, todayInVietnam } from '@nang-tam/domain';
-import { useCan } from '../../app/session';
+import { usePages } from '../../app/navigation';
 import { useI18n, type MessageKey, type TFunction } from '../../i18n';
 import { toDayjs } from '../../shared/dates';
 import { formatDate } from '../../shared/format';
@@ -95,10 +95,10 @@ export function ClassificationTag({ classification }: { classification: { code: 
 
 /** The learner's name (a link to the profile for whoever may read it) and home unit. */
 export function LearnerCell({ person, extra }: { person: { id: number; fullName: string; unit?: { name: string } }; extra?: ReactNode }) {
-  const can = useCan();
+  const pages = usePages();
   return (
     <Flex vertical gap={0} style={{ minWidth: 0 }}>
-      {can('people.read') ? (
+      {pages.profiles ? (
         <Link to={`/people/${person.id}`}>
           <strong>{person.fullName}</strong>
         </Link>

@@ -5,7 +5,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import type { MyLearner, MyLearners } from '@nang-tam/contracts';
 import { meApi } from '../../api/learners';
-import { useCan, useCurrentUser } from '../../app/session';
+import { useCurrentUser } from '../../app/session';
+import { allows } from '../../app/actions';
 import { useI18n } from '../../i18n';
 import { formatDate } from '../../shared/format';
 import { useIsMobile, usePageTitle } from '../../shared/hooks';
@@ -72,7 +73,6 @@ export default function MyLearnersPage() {
   const { t, formatNumber } = useI18n();
   usePageTitle(t('myl.title'));
   const me = useCurrentUser();
-  const can = useCan();
   const isMobile = useIsMobile();
   const [page, setPage] = useState(1);
   const [drawer, setDrawer] = useState<number | null>(null);
@@ -84,7 +84,6 @@ export default function MyLearnersPage() {
     queryFn: ({ signal }) => meApi.learners(params, signal),
     placeholderData: keepPreviousData,
   });
-  const canConduct = can('conduct.write');
 
   if (q.isPending) return <PageLoading />;
   if (q.isError) return <PageError error={q.error} onRetry={() => void q.refetch()} />;
@@ -121,7 +120,7 @@ export default function MyLearnersPage() {
             onClick={() => setDrawer(l.enrolment!.id)}
           />
         </Tooltip>
-        {l.enrolment.status === 'enrolled' && l.class.status !== 'finished' && (
+        {allows(l, 'recall') && (
           <Button
             size="small"
             icon={<RollbackOutlined />}
@@ -131,7 +130,7 @@ export default function MyLearnersPage() {
             {t('myl.recall')}
           </Button>
         )}
-        {canConduct && l.conductReport && l.conductReport.state !== 'not_requested' && l.class.status !== 'finished' && (
+        {allows(l, 'fillConductReport') && l.conductReport && l.conductReport.state !== 'not_requested' && (
           <Button
             size="small"
             icon={<EditOutlined />}
@@ -254,7 +253,7 @@ export default function MyLearnersPage() {
                         {t('conduct.reminders', { n: o.reminders })}
                       </Typography.Text>
                     )}
-                    {canConduct && (
+                    {allows(o, 'fillConductReport') && (
                       <Button
                         size="small"
                         type="primary"

@@ -5,7 +5,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { isApiError } from '../../api/client';
 import { peopleApi } from '../../api/endpoints';
-import { useCan, useCurrentUser } from '../../app/session';
+import { allows } from '../../app/actions';
+import { usePages } from '../../app/navigation';
 import { useI18n } from '../../i18n';
 import { useIsMobile, usePageTitle } from '../../shared/hooks';
 import { PageError, PageLoading } from '../../shared/PageState';
@@ -28,8 +29,7 @@ export default function ProfilePage() {
   const params = useParams();
   const id = Number(params.id);
   const validId = Number.isInteger(id) && id > 0;
-  const me = useCurrentUser();
-  const can = useCan();
+  const pages = usePages();
   const isMobile = useIsMobile();
   const qc = useQueryClient();
   const [sp, setSp] = useSearchParams();
@@ -39,10 +39,9 @@ export default function ProfilePage() {
   usePageTitle(q.data?.fullName ?? t('profile.title'));
 
   const tabParam = sp.get('tab');
-  const canAudit = can('audit.read');
+  const canAudit = allows(q.data, 'viewHistory');
   const tab: TabKey = TABS.includes(tabParam as TabKey) && (tabParam !== 'history' || canAudit) ? (tabParam as TabKey) : 'general';
-  const isStaff = me.role !== 'learner';
-  const canEdit = can('people.write') && isStaff;
+  const canEdit = allows(q.data, 'update');
 
   if (!validId || (q.isError && isApiError(q.error) && q.error.status === 404)) {
     return (
@@ -51,7 +50,7 @@ export default function ProfilePage() {
         title={t('profile.notFoundTitle')}
         subTitle={t('profile.notFoundText')}
         extra={
-          isStaff && (
+          pages.registry && (
             <Link to="/people">
               <Button type="primary">{t('profile.backToRegistry')}</Button>
             </Link>
@@ -86,7 +85,7 @@ export default function ProfilePage() {
 
   return (
     <>
-      {isStaff && (
+      {pages.registry && (
         <Breadcrumb
           style={{ marginBottom: 12 }}
           items={[{ title: <Link to="/people">{t('registry.title')}</Link> }, { title: p.fullName }]}

@@ -5,7 +5,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router-dom';
 import { exportsApi, peopleApi, unitsApi } from '../../api/endpoints';
 import { useReference } from '../../api/reference';
-import { useCan, useCurrentUser } from '../../app/session';
+import { useCurrentUser } from '../../app/session';
+import { allows } from '../../app/actions';
 import { useI18n } from '../../i18n';
 import { errorMessage } from '../../shared/errors';
 import { useDebounced, useIsMobile, usePageTitle } from '../../shared/hooks';
@@ -20,7 +21,6 @@ export default function RegistryPage() {
   const { t, locale, formatNumber } = useI18n();
   usePageTitle(t('registry.title'));
   const me = useCurrentUser();
-  const can = useCan();
   const isMobile = useIsMobile();
   // Below antd's lg breakpoint (992 px) the unit tree and the filters move into drawers.
   const narrow = Grid.useBreakpoint().lg === false;
@@ -81,12 +81,12 @@ export default function RegistryPage() {
           {t('registry.clearAll')}
         </Button>
       ) : (
-        can('people.write') && (
+        allows(list.data, 'create') && (
           <Space wrap>
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
               {t('registry.add')}
             </Button>
-            {can('people.import') && (
+            {allows(list.data, 'import') && (
               <Link to="/imports/people">
                 <Button icon={<CloudUploadOutlined />}>{t('nav.import')}</Button>
               </Link>
@@ -121,13 +121,13 @@ export default function RegistryPage() {
   const total = list.data?.total;
   const actions = (
     <Space wrap>
-      {can('people.import') && !isMobile && (
+      {allows(list.data, 'import') && !isMobile && (
         <Link to="/imports/people">
           <Button icon={<CloudUploadOutlined />}>{t('nav.import')}</Button>
         </Link>
       )}
-      {can('people.export') && <ExportButton start={() => exportsApi.startPeople(apiParams)} total={total} />}
-      {can('people.write') && (
+      {allows(list.data, 'export') && <ExportButton start={() => exportsApi.startPeople(apiParams)} total={total} />}
+      {allows(list.data, 'create') && (
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
           {t('registry.add')}
         </Button>
