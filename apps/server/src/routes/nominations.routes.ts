@@ -62,7 +62,7 @@ export function nominationsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: ZNominationCreate,
           response: { 201: ZNominationDetail, 422: ZErrorBody },
         },
-        config: { access: 'nominations.write', policy: 'class.nominate' },
+        config: { access: 'nominations.write' },
       },
       async (request, reply) =>
         reply.status(201).send(await nominations.nominate(ctx.db, userOf(request), request.params.id, request.body)),
@@ -93,7 +93,7 @@ export function nominationsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: ZBulkBody,
           response: { 202: ZJob, 413: ZErrorBody },
         },
-        config: { access: 'nominations.write', policy: 'class.nominate' },
+        config: { access: 'nominations.write' },
         onRequest: refuseDeclaredOversize,
       },
       async (request, reply) => {
@@ -143,7 +143,7 @@ export function nominationsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: ZNominationDecision,
           response: { 200: ZNominationDetail },
         },
-        config: { access: 'classes.read', policy: ['nomination.approve', 'nomination.refuse', 'nomination.enrol'] },
+        config: { access: 'classes.read' },
       },
       async (request) => nominations.decideNomination(ctx.db, userOf(request), request.params.id, request.body),
     );
@@ -159,7 +159,7 @@ export function nominationsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: ZNominationWithdraw,
           response: { 200: ZNominationDetail },
         },
-        config: { access: ['nominations.write', 'classes.manage'], policy: 'nomination.withdraw' },
+        config: { access: ['nominations.write', 'classes.manage'] },
       },
       async (request) => nominations.withdrawNomination(ctx.db, userOf(request), request.params.id, request.body),
     );
