@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { ZEnrolmentActions } from './actions.js';
 import { ZIsoDate, ZId, ZPage } from './common.js';
 import { ZAttendanceMark, ZClassification, ZEnrolmentStatus, ZLearnerClassRef, ZLearnerPerson } from './learners.js';
+import { ZNominationActions } from './nominations.js';
 import { ZStudyMode } from './rules.js';
 
 const ZNamed = z.object({ id: z.number(), name: z.string() });
@@ -204,6 +205,10 @@ export const ZMyLearner = z.object({
       awaitingLabel: z.string().nullable(),
       /** 1-based place in the class's waitlist. */
       waitlistPosition: z.number().nullable(),
+      /** The step a refusal is taken at now; null when none can be. */
+      refusalStep: z.enum(['board', 'school']).nullable(),
+      /** What the caller may do with the nomination now (as on the nominations API). */
+      actions: ZNominationActions,
     })
     .nullable(),
   /** The learner's place in the class once the school accepted them. */

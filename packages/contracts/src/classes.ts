@@ -22,7 +22,7 @@ export const ZClockTime = z
 
 // ---------- programme catalogue ----------
 
-export const APPROVERS = ['province_board', 'home_affairs'] as const;
+export const APPROVERS = training.APPROVERS;
 export const ZApprover = z.enum(APPROVERS);
 export type ApproverCode = z.infer<typeof ZApprover>;
 

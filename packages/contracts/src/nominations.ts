@@ -6,39 +6,16 @@
  * first-in, first-out waitlist that moves up when a place frees.
  */
 import { z } from 'zod';
+import { training } from '@nang-tam/domain';
+import { zActions } from './actions.js';
 import { ZIsoDate, ZPage, zRequiredText, zText } from './common.js';
 import { ZEligibilityOutcome, ZEligibilityResult, ZStudyMode } from './rules.js';
 
-export const NOMINATION_STATUSES = [
-  'nominated',
-  'approved_agency',
-  'approved_board',
-  'enrolled',
-  'waitlisted',
-  'refused',
-  'withdrawn',
-] as const;
-export type NominationStatus = (typeof NOMINATION_STATUSES)[number];
+/** The lifecycle lives in the training domain (docs/decisions/0013); these are its names on the wire. */
+export const NOMINATION_STATUSES = training.NOMINATION_STATUSES;
+export type NominationStatus = training.NominationStatus;
 
-/** Statuses that hold a place in the class (the capacity counts these). */
-export const PLACE_HOLDING_STATUSES = [
-  'nominated',
-  'approved_agency',
-  'approved_board',
-  'enrolled',
-] as const satisfies readonly NominationStatus[];
-/** Statuses that close a nomination: they hold nothing and block nothing. */
-export const CLOSED_NOMINATION_STATUSES = ['refused', 'withdrawn'] as const satisfies readonly NominationStatus[];
-
-export const NOMINATION_STATUS_LABELS: Record<NominationStatus, { vi: string; en: string }> = {
-  nominated: { vi: 'Đã cử, chờ cơ quan quản lý cán bộ duyệt', en: 'Nominated, awaiting the board' },
-  approved_agency: { vi: 'Cơ quan đã duyệt', en: 'Approved by the agency' },
-  approved_board: { vi: 'Cơ quan quản lý cán bộ đã duyệt, chờ cơ sở đào tạo tiếp nhận', en: 'Approved by the board, awaiting the school' },
-  enrolled: { vi: 'Đã ghi danh vào lớp', en: 'Enrolled' },
-  waitlisted: { vi: 'Trong danh sách chờ', en: 'Waitlisted' },
-  refused: { vi: 'Không được duyệt', en: 'Refused' },
-  withdrawn: { vi: 'Đã rút', en: 'Withdrawn' },
-};
+export const NOMINATION_STATUS_LABELS = training.NOMINATION_STATUS_LABELS;
 
 export const NOMINATION_STEPS = ['agency', 'board', 'school', 'override', 'waitlist', 'promoted', 'withdrawn'] as const;
 export type NominationStepKind = (typeof NOMINATION_STEPS)[number];
@@ -55,9 +32,21 @@ export const NOMINATION_STEP_LABELS: Record<NominationStepKind, { vi: string; en
 
 export const NOMINATION_DECISIONS = ['approved', 'refused', 'recorded'] as const;
 
-/** Who approves after the sending agency (programmes.approver). */
-export const NOMINATION_APPROVERS = ['province_board', 'home_affairs'] as const;
-export type NominationApprover = (typeof NOMINATION_APPROVERS)[number];
+/**
+ * What the user may do with a nomination now (training.nominationActions): approve (the board
+ * step), refuse (at `refusalStep`), enrol (the school's acceptance), withdraw.
+ */
+export const NOMINATION_ACTIONS = training.NOMINATION_ACTIONS;
+export type NominationAction = training.NominationAction;
+export const ZNominationAction = z.enum(NOMINATION_ACTIONS);
+export const ZNominationActions = zActions(NOMINATION_ACTIONS);
+
+/**
+ * What the user may do with a class's nominations: nominate (one person or a list, the class takes
+ * nominations), override (nominate an ineligible person with a reason).
+ */
+export const CLASS_NOMINATION_ACTIONS = ['nominate', 'override'] as const;
+export type ClassNominationAction = (typeof CLASS_NOMINATION_ACTIONS)[number];
 
 /** People in one bulk nomination (a list or the rows of one file). */
 export const NOMINATIONS_BULK_MAX = 10_000;
@@ -120,7 +109,9 @@ export const ZNominationClass = z.object({
   capacity: z.number(),
   status: z.enum(['open', 'closed', 'finished']),
   organiserUnit: ZNamed,
-  approver: z.enum(NOMINATION_APPROVERS),
+  approver: z.enum(training.APPROVERS),
+  /** Open and not ended: the class takes nominations (training.classRefusesNominations). */
+  takesNominations: z.boolean(),
 });
 export type NominationClass = z.infer<typeof ZNominationClass>;
 
@@ -147,6 +138,10 @@ export const ZNominationSummary = z.object({
   nominatedAt: z.string(),
   decidedAt: z.string().nullable(),
   note: z.string().nullable(),
+  /** The step a refusal is taken at now (`board` also for a waitlisted one); null when none can be. */
+  refusalStep: z.enum(['board', 'school']).nullable(),
+  /** What the caller may do with it now: exactly the requests the server accepts. */
+  actions: ZNominationActions,
 });
 export type NominationSummary = z.infer<typeof ZNominationSummary>;
 
@@ -183,6 +178,8 @@ export const ZNominationPage = z.object({
   class: ZNominationClass,
   /** The whole class, whoever nominated. */
   places: ZClassPlaces,
+  /** What the caller may do with the class's nominations now. */
+  actions: zActions(CLASS_NOMINATION_ACTIONS),
   /** Nominations the caller may see with the requested status (all pages). */
   total: z.number(),
   items: z.array(ZNominationSummary),

@@ -15,7 +15,7 @@
  */
 import { FIELD_ERRORS, NOMINATIONS_BULK_COLUMN, NOMINATIONS_BULK_MAX, type BulkOutcome } from '@nang-tam/contracts';
 import { formatViDate, isValidCitizenId, rules, todayInVietnam } from '@nang-tam/domain';
-import { jobsRepo, nominationsRepo, personFactsRepo } from '@nang-tam/db';
+import { jobsRepo, nominationsRepo, personFactsRepo, type classesRepo } from '@nang-tam/db';
 import { AppError } from '../errors.js';
 import { nominatePerson, prepareClass } from '../services/nominations.service.js';
 import { JobFailure, type JobContext, type JobOutcome } from './context.js';
@@ -299,7 +299,7 @@ async function fileRows(buf: Buffer): Promise<BulkRow[]> {
 // ---------- the result file ----------
 
 async function writeResult(
-  cls: nominationsRepo.ClassRow,
+  cls: classesRepo.ClassRow,
   rows: readonly BulkRow[],
   counts: Record<BulkOutcome, number>,
   fromFile: boolean,

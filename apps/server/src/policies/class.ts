@@ -6,7 +6,7 @@
  * with CLASS_FINISHED and a message naming what can no longer change.
  */
 import { CLASS_ACTIONS, CLASS_LIST_ACTIONS, type SessionAction } from '@nang-tam/contracts';
-import { formatViDate, hasPermission, unitInScope, type IsoDate } from '@nang-tam/domain';
+import { hasPermission, training, unitInScope, type IsoDate } from '@nang-tam/domain';
 import type { AuthUser } from '../auth/auth-user.js';
 import { allowed, definePolicy, forbidden, hidden, refuse, type Verdict } from './policy.js';
 
@@ -64,16 +64,10 @@ export function managesCertificatesOf(user: AuthUser, organiserPath: string): Ve
   return unitInScope(user.scope, organiserPath) ? allowed : hidden;
 }
 
-/** Nominations are taken only into an open class that has not ended. */
+/** Nominations are taken only into an open class that has not ended (the training domain's rule). */
 export function takesNominations(c: ClassFacts): Verdict {
-  if (c.status === 'finished' || c.endDate < c.today) {
-    return refuse(
-      'CLASS_FINISHED',
-      `Lớp ${c.name} đã kết thúc (${c.status === 'finished' ? 'đã xét tốt nghiệp' : `ngày ${formatViDate(c.endDate as IsoDate)}`}), không nhận thêm người được cử.`,
-    );
-  }
-  if (c.status === 'closed') return refuse('CLASS_CLOSED', `Lớp ${c.name} đã khóa danh sách, không nhận thêm người được cử.`);
-  return allowed;
+  const refusal = training.classRefusesNominations({ name: c.name, status: c.status, endDate: c.endDate }, c.today);
+  return refusal ? refuse(refusal.code, refusal.message) : allowed;
 }
 
 export const classPolicy = definePolicy<ClassFacts, (typeof CLASS_ACTIONS)[number]>('class', CLASS_ACTIONS, {

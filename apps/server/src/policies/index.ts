@@ -6,12 +6,14 @@
 import type { Policy } from './policy.js';
 import { classListPolicy, classPolicy } from './class.js';
 import { enrolmentPolicy } from './enrolment.js';
+import { nominationPolicy } from './nomination.js';
 import { peopleListPolicy, personPolicy } from './person.js';
 
 export const POLICIES = {
   class: classPolicy,
   classes: classListPolicy,
   enrolment: enrolmentPolicy,
+  nomination: nominationPolicy,
   person: personPolicy,
   people: peopleListPolicy,
 } as const;

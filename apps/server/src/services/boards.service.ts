@@ -32,6 +32,7 @@ import {
 } from '@nang-tam/contracts';
 import { AppError, notFound } from '../errors.js';
 import type { AuthUser } from '../auth/auth-user.js';
+import { nominationFactsOf, nominationPolicy, type NominationFacts } from '../policies/nomination.js';
 import { classificationLabel, documentKindOf } from './certificates.service.js';
 import { NO_MODULE, classificationOf, enrolmentActionsOf, finalKindOf, lecturerIdOf } from './learner-records.js';
 
@@ -428,17 +429,18 @@ function learnerOf(
 
 // ---------- the agency officer's "my learners" ----------
 
-const AWAITING_LABEL_KEY: Record<'province_board' | 'home_affairs' | 'school', training.Approver> = {
-  province_board: 'provincial_board',
-  home_affairs: 'home_affairs',
-  school: 'school',
-};
-
-/** Who acts next on a live nomination, as the approval chain of the nominations service runs. */
-function awaitingOf(status: string, approver: 'province_board' | 'home_affairs'): 'province_board' | 'home_affairs' | 'school' | null {
-  if (status === 'nominated' || status === 'approved_agency') return approver;
-  if (status === 'approved_board') return 'school';
-  return null;
+/** The nomination policy's facts of a "my learners" row (the class row's part of it). */
+function myLearnerNominationFacts(r: boardsRepo.MyLearnerRow, today: IsoDate): NominationFacts {
+  const cls = {
+    name: r.class_name,
+    status: r.class_status,
+    end_date: r.end_date,
+    approver: r.approver,
+    programme_name: r.programme_name,
+    organiser_name: r.organiser_name,
+    organiser_path: r.organiser_path,
+  };
+  return nominationFactsOf(cls, { status: r.nomination_status!, unit_path: r.unit_path }, today);
 }
 
 /**
@@ -476,7 +478,7 @@ export async function listMyLearners(db: Db, user: AuthUser, q: MyLearnersQuery)
   const items = rows.map((r): MyLearner => {
     const f = r.enrolment_id !== null ? factsById.get(r.enrolment_id) : undefined;
     const ev = f && r.enrolment_status === 'enrolled' ? evaluateAttendance(ruleSessions.get(r.class_id)!, f, asOf) : null;
-    const awaiting = r.nomination_status ? awaitingOf(r.nomination_status, r.approver) : null;
+    const awaiting = r.nomination_status ? training.awaitingOf(r.nomination_status, r.approver) : null;
     return {
       person: { id: r.person_id, fullName: r.full_name, birthDate: r.birth_date, unit: { id: r.unit_id, name: r.unit_name } },
       class: {
@@ -495,8 +497,10 @@ export async function listMyLearners(db: Db, user: AuthUser, q: MyLearnersQuery)
               status: r.nomination_status,
               statusLabel: NOMINATION_STATUS_LABELS[r.nomination_status].vi,
               awaiting,
-              awaitingLabel: awaiting ? training.APPROVER_LABELS[AWAITING_LABEL_KEY[awaiting]] : null,
+              awaitingLabel: awaiting ? training.CHAIN_ACTOR_LABELS[awaiting] : null,
               waitlistPosition: r.waitlist_position,
+              refusalStep: training.refusalStep(r.nomination_status),
+              actions: nominationPolicy.allowedActions(user, myLearnerNominationFacts(r, asOf)),
             }
           : null,
       enrolment: r.enrolment_id !== null && r.enrolment_status !== null ? { id: r.enrolment_id, status: r.enrolment_status } : null,

@@ -38,7 +38,7 @@ type StudyMode = rules.StudyMode;
 
 // ---------- shaping ----------
 
-function toSummary(r: classesRepo.ClassRow, year: number | null, actions: ClassSummary['actions']): ClassSummary {
+function toSummary(r: classesRepo.ClassWithPlacesRow, year: number | null, actions: ClassSummary['actions']): ClassSummary {
   return {
     id: r.id,
     programme: { code: r.programme_code, name: r.programme_name, kind: r.programme_kind },
@@ -326,7 +326,7 @@ export async function updateClass(db: Db, user: AuthUser, id: number, input: Cla
         }
       }
       if (next.capacity < current.capacity) {
-        const taken = await classesRepo.countPlacesTaken(tx, id);
+        const { taken } = await nominationsRepo.countPlaces(tx, id);
         if (next.capacity < taken) {
           details.push({
             ...fieldError('capacity', 'CAPACITY_BELOW_PLACES_TAKEN'),
@@ -340,7 +340,7 @@ export async function updateClass(db: Db, user: AuthUser, id: number, input: Cla
       }
       if (!(await classesRepo.updateClass(tx, id, input.version, next))) throw new AppError('CONFLICT');
       // more places: the oldest waitlisted nominations move up in the same transaction
-      const promoted = next.capacity > current.capacity ? await fillFreePlaces(tx, user, (await nominationsRepo.findClass(tx, id))!) : [];
+      const promoted = next.capacity > current.capacity ? await fillFreePlaces(tx, user, { id, capacity: next.capacity, status: current.status }) : [];
       await auditRepo.appendAudit(tx, {
         ...actorOf(user),
         action: 'update',
@@ -351,7 +351,7 @@ export async function updateClass(db: Db, user: AuthUser, id: number, input: Cla
           ...classSnapshot({
             cohort_code: next.cohortCode,
             name: next.name,
-            mode: next.mode,
+            mode: next.mode as classesRepo.LockedClass['mode'],
             site: next.site,
             start_date: next.startDate,
             end_date: next.endDate,

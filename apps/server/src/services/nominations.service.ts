@@ -9,11 +9,10 @@
  * counts the place-holding nominations and decides in the same transaction, so concurrent
  * nominations never overbook, and a freed place goes to the oldest waitlisted nomination at once.
  */
-import { formatViDate, hasPermission, rules, todayInVietnam, unitInScope } from '@nang-tam/domain';
+import { hasPermission, rules, todayInVietnam, training } from '@nang-tam/domain';
 import {
   ERRORS,
   FIELD_ERRORS,
-  NOMINATION_STATUS_LABELS,
   type EligibilityResult,
   type ErrorDetail,
   type NominationClass,
@@ -26,22 +25,28 @@ import {
   type NominationSummary,
   type NominationWithdraw,
 } from '@nang-tam/contracts';
-import { auditRepo, jobsRepo, nominationsRepo, personFactsRepo, isUniqueViolation, type Db, type Queryable } from '@nang-tam/db';
+import { auditRepo, classesRepo, isUniqueViolation, jobsRepo, nominationsRepo, personFactsRepo, type Db, type Queryable } from '@nang-tam/db';
 import { AppError, fieldError, notFound } from '../errors.js';
 import { actorOf, type AuthUser } from '../auth/auth-user.js';
+import {
+  authorizeDecision,
+  authorizeWithdrawal,
+  classNominationActions,
+  nominationClassOf,
+  nominationFactsOf,
+  nominationPolicy,
+  refusalError,
+  refuseUnlessTakesNominations,
+} from '../policies/nomination.js';
 import { toEligibilityResult } from './eligibility.service.js';
 import { loadCatalogue, withRulesErrors } from './rules.service.js';
 import { toJob } from './jobs.service.js';
 
-type ClassRow = nominationsRepo.ClassRow;
-
-const { PLACE_HOLDING } = nominationsRepo;
-
-const APPROVER_NAMES: Record<string, string> = { province_board: 'Ban Tổ chức Tỉnh ủy', home_affairs: 'Sở Nội vụ' };
+type ClassRow = classesRepo.ClassRow;
 
 // ---------- shaping ----------
 
-function toNominationClass(c: ClassRow): NominationClass {
+function toNominationClass(c: ClassRow, today: string): NominationClass {
   return {
     id: c.id,
     name: c.name,
@@ -53,11 +58,13 @@ function toNominationClass(c: ClassRow): NominationClass {
     capacity: c.capacity,
     status: c.status as NominationClass['status'],
     organiserUnit: { id: c.organiser_unit_id, name: c.organiser_name },
-    approver: c.approver as NominationClass['approver'],
+    approver: c.approver,
+    takesNominations: training.classRefusesNominations(nominationClassOf(c), today) === null,
   };
 }
 
-function toSummary(r: nominationsRepo.NominationRow): NominationSummary {
+function toSummary(user: AuthUser, r: nominationsRepo.NominationRow, cls: ClassRow, today: string): NominationSummary {
+  const status = r.status as NominationStatus;
   return {
     id: r.id,
     classId: r.class_id,
@@ -68,7 +75,7 @@ function toSummary(r: nominationsRepo.NominationRow): NominationSummary {
       unit: { id: r.unit_id, name: r.unit_name },
       title: r.title_id !== null ? { id: r.title_id, name: r.title_name ?? '' } : null,
     },
-    status: r.status as NominationStatus,
+    status,
     eligibilityOutcome: r.outcome as NominationSummary['eligibilityOutcome'],
     overridden: r.overridden,
     waitlistPosition: r.waitlist_position,
@@ -76,6 +83,8 @@ function toSummary(r: nominationsRepo.NominationRow): NominationSummary {
     nominatedAt: r.nominated_at,
     decidedAt: r.decided_at,
     note: r.note,
+    refusalStep: training.refusalStep(status),
+    actions: nominationPolicy.allowedActions(user, nominationFactsOf(cls, r, today)),
   };
 }
 
@@ -85,18 +94,6 @@ function visibilityOf(user: AuthUser): nominationsRepo.Visibility {
 }
 
 // ---------- the class ----------
-
-/** Nominations are taken only into an open class that has not ended. */
-function assertTakesNominations(c: ClassRow, today: string): void {
-  if (c.status === 'finished' || c.end_date < today) {
-    throw new AppError(
-      'CLASS_FINISHED',
-      [],
-      `Lớp ${c.name} đã kết thúc (${c.status === 'finished' ? 'đã xét tốt nghiệp' : `ngày ${formatViDate(c.end_date)}`}), không nhận thêm người được cử.`,
-    );
-  }
-  if (c.status === 'closed') throw new AppError('CLASS_CLOSED', [], `Lớp ${c.name} đã khóa danh sách, không nhận thêm người được cử.`);
-}
 
 /** A class ready to take nominations: its row and the rules engine prepared for its programme, mode and start date. */
 export interface PreparedClass {
@@ -109,9 +106,9 @@ export interface PreparedClass {
  * engine once: for one nomination, or for every person of a bulk nomination.
  */
 export async function prepareClass(db: Queryable, classId: number): Promise<PreparedClass> {
-  const cls = await nominationsRepo.findClass(db, classId);
+  const cls = await classesRepo.findClass(db, classId);
   if (!cls) throw notFound();
-  assertTakesNominations(cls, todayInVietnam());
+  refuseUnlessTakesNominations(cls, todayInVietnam());
   const catalogue = await loadCatalogue(db, { programmeCode: cls.programme_code });
   const evaluate = withRulesErrors(() =>
     rules.prepareEligibility({
@@ -180,9 +177,9 @@ export async function nominatePerson(
   let overrideReason: string | null = null;
   if (eligibility.outcome !== 'eligible') {
     // someone already in the class (enrolled, say) is better told so than that they are "not eligible"
-    const { live } = await nominationsRepo.placesFor(db, classId, input.personId);
+    const { live } = await nominationsRepo.countPlaces(db, classId, input.personId);
     if (live) throw alreadyNominated(live);
-    const mayOverride = hasPermission(user.role, 'nominations.override');
+    const mayOverride = training.mayOverrideEligibility(user.role);
     if (input.overrideReason === undefined || !mayOverride)
       throw notEligible(eligibility, input.overrideReason !== undefined && !mayOverride);
     overrideReason = input.overrideReason;
@@ -190,12 +187,13 @@ export async function nominatePerson(
   const note = input.note ? input.note : null;
   try {
     return await db.transaction(async (tx) => {
-      const cls = await nominationsRepo.lockClass(tx, classId);
+      const cls = await classesRepo.lockClass(tx, null, classId);
       if (!cls) throw notFound();
-      assertTakesNominations(cls, todayInVietnam());
-      const { live, ...places } = await nominationsRepo.placesFor(tx, classId, input.personId);
-      if (live) throw alreadyNominated(live);
-      const status = places.taken < cls.capacity ? 'nominated' : 'waitlisted';
+      refuseUnlessTakesNominations(cls, todayInVietnam());
+      const { live, ...places } = await nominationsRepo.countPlaces(tx, classId, input.personId);
+      const placed = training.placeNomination({ capacity: cls.capacity, places, live: live as NominationStatus | null });
+      if (!placed.ok) throw refusalError(placed.refusal);
+      const { status, waitlistPosition } = placed.value;
       const id = await nominationsRepo.insertNomination(tx, {
         classId,
         personId: input.personId,
@@ -215,12 +213,11 @@ export async function nominatePerson(
           nominationId: id,
           step: 'waitlist',
           decision: 'recorded',
-          note: `Lớp đã đủ ${cls.capacity} chỗ.`,
+          note: training.waitlistNote(cls.capacity),
           decidedBy: user.id,
         });
       }
       await nominationsRepo.insertSteps(tx, steps);
-      const waitlistPosition = status === 'waitlisted' ? places.waitlisted + 1 : null;
       await auditRepo.appendAudit(tx, {
         ...actorOf(user),
         action: 'create',
@@ -246,9 +243,7 @@ export async function nominatePerson(
 }
 
 function alreadyNominated(status: string | null): AppError {
-  const label = status ? ` (${NOMINATION_STATUS_LABELS[status as NominationStatus].vi.toLowerCase()})` : '';
-  const message = `Người này đã có trong danh sách cử vào lớp${label}; không cử lần thứ hai.`;
-  return new AppError('ALREADY_NOMINATED', [{ path: 'personId', code: 'ALREADY_NOMINATED', message }], message);
+  return refusalError(training.alreadyNominated(status as NominationStatus | null));
 }
 
 /** POST /classes/:id/nominations: one person, answered with the nomination and its explanation. */
@@ -261,24 +256,18 @@ export async function nominate(db: Db, user: AuthUser, classId: number, input: N
 // ---------- places ----------
 
 /**
- * Gives the class's free places to the oldest waitlisted nominations (nominated_at, then id): each
- * moves up to 'nominated' with a 'promoted' step and its audit record. Call inside the transaction
- * that freed the place, with the class row locked. A finished class promotes nobody.
+ * Gives the class's free places to the oldest waitlisted nominations (training.placesToFill, in the
+ * waitlist's order): each moves up to 'nominated' with a 'promoted' step and its audit record. Call
+ * inside the transaction that freed the place, with the class row locked. A finished class
+ * promotes nobody.
  */
-export async function fillFreePlaces(tx: Queryable, user: AuthUser, cls: ClassRow): Promise<number[]> {
-  if (cls.status === 'finished') return [];
+export async function fillFreePlaces(tx: Queryable, user: AuthUser, cls: Pick<ClassRow, 'id' | 'capacity' | 'status'>): Promise<number[]> {
   const places = await nominationsRepo.countPlaces(tx, cls.id);
-  const next = await nominationsRepo.lockOldestWaitlisted(tx, cls.id, cls.capacity - places.taken);
+  const next = await nominationsRepo.lockOldestWaitlisted(tx, cls.id, training.placesToFill(cls, places));
   for (const n of next) {
-    await nominationsRepo.setNominationStatus(tx, n.id, 'nominated', false);
+    await nominationsRepo.setNominationStatus(tx, n.id, training.PROMOTED_STATUS, false);
     await nominationsRepo.insertSteps(tx, [
-      {
-        nominationId: n.id,
-        step: 'promoted',
-        decision: 'recorded',
-        note: 'Lớp có chỗ trống; chuyển từ danh sách chờ vào lớp.',
-        decidedBy: user.id,
-      },
+      { nominationId: n.id, step: 'promoted', decision: 'recorded', note: training.PROMOTION_NOTE, decidedBy: user.id },
     ]);
     await auditRepo.appendAudit(tx, {
       ...actorOf(user),
@@ -287,66 +276,13 @@ export async function fillFreePlaces(tx: Queryable, user: AuthUser, cls: ClassRo
       entityId: n.id,
       personId: n.person_id,
       before: { status: 'waitlisted' },
-      after: { status: 'nominated' },
+      after: { status: training.PROMOTED_STATUS },
     });
   }
   return next.map((n) => n.id);
 }
 
 // ---------- the approval chain ----------
-
-function forbidden(message: string): AppError {
-  return new AppError('FORBIDDEN', [], message);
-}
-
-function stepOrder(message: string): AppError {
-  return new AppError('NOMINATION_STEP_ORDER', [], message);
-}
-
-/** Who may take a step: the board step by programme approver, the school step by organiser unit. */
-function assertMayDecide(user: AuthUser, step: NominationDecision['step'], cls: ClassRow): void {
-  if (step === 'board') {
-    const approver = APPROVER_NAMES[cls.approver] ?? cls.approver;
-    if (!hasPermission(user.role, 'nominations.approve')) throw forbidden(`Bước này do ${approver} duyệt.`);
-    if (user.role !== 'system_admin' && user.role !== cls.approver) {
-      throw forbidden(`Chương trình ${cls.programme_name} do ${approver} duyệt, không phải đơn vị của bạn.`);
-    }
-    return;
-  }
-  if (!hasPermission(user.role, 'classes.manage') || !unitInScope(user.scope, cls.organiser_path)) {
-    throw forbidden(`Bước tiếp nhận do cơ sở đào tạo tổ chức lớp (${cls.organiser_name}) thực hiện.`);
-  }
-}
-
-function assertOpenNomination(status: string): void {
-  if (status === 'refused' || status === 'withdrawn') {
-    throw new AppError(
-      'NOMINATION_CLOSED',
-      [],
-      `Hồ sơ cử đi học đã kết thúc (${NOMINATION_STATUS_LABELS[status].vi.toLowerCase()}); không duyệt hay rút được nữa.`,
-    );
-  }
-}
-
-/** The chain's order: board after the agency, school after the board; a waitlisted nomination can only be refused. */
-function assertStepDue(step: NominationDecision['step'], decision: NominationDecision['decision'], status: string, cls: ClassRow): void {
-  assertOpenNomination(status);
-  const approver = APPROVER_NAMES[cls.approver] ?? cls.approver;
-  if (status === 'waitlisted' && (step === 'school' || decision === 'approved')) {
-    throw stepOrder('Hồ sơ đang trong danh sách chờ: chỉ được duyệt khi lớp có chỗ và hồ sơ được chuyển vào lớp.');
-  }
-  if (step === 'board') {
-    if (status === 'approved_board') throw stepOrder(`${approver} đã duyệt hồ sơ này; bước tiếp theo là cơ sở đào tạo tiếp nhận.`);
-    if (status === 'enrolled') throw stepOrder('Học viên đã được ghi danh vào lớp; không duyệt lại được.');
-    return;
-  }
-  if (status === 'nominated' || status === 'approved_agency') {
-    throw stepOrder(`${approver} chưa duyệt hồ sơ này; cơ sở đào tạo chỉ tiếp nhận sau khi ${approver} duyệt.`);
-  }
-  if (status === 'enrolled') throw stepOrder('Học viên đã được ghi danh vào lớp.');
-}
-
-const STATUS_AFTER: Record<NominationDecision['step'], NominationStatus> = { board: 'approved_board', school: 'enrolled' };
 
 /**
  * A board or school decision. The school's approval creates the enrolment (class dates as its span);
@@ -358,20 +294,19 @@ export async function decideNomination(db: Db, user: AuthUser, id: number, input
   if (!seen) throw notFound();
   const note = input.note ? input.note : null;
   await db.transaction(async (tx) => {
-    const cls = await nominationsRepo.lockClass(tx, seen.class_id);
+    const cls = await classesRepo.lockClass(tx, null, seen.class_id);
     const n = await nominationsRepo.lockNomination(tx, id);
     if (!cls || !n) throw notFound();
-    assertMayDecide(user, input.step, cls);
-    assertStepDue(input.step, input.decision, n.status, cls);
-    const approved = input.decision === 'approved';
-    if (approved && input.step === 'school' && cls.status === 'finished') {
-      throw new AppError('CLASS_FINISHED', [], `Lớp ${cls.name} đã kết thúc, không tiếp nhận thêm học viên.`);
-    }
-    const status: NominationStatus = approved ? STATUS_AFTER[input.step] : 'refused';
+    const outcome = authorizeDecision(
+      user,
+      nominationFactsOf(cls, { status: n.status, unit_path: seen.unit_path }, todayInVietnam()),
+      input,
+    );
+    const { status } = outcome;
     await nominationsRepo.setNominationStatus(tx, id, status, true);
     await nominationsRepo.insertSteps(tx, [{ nominationId: id, step: input.step, decision: input.decision, note, decidedBy: user.id }]);
     let enrolmentId: number | null = null;
-    if (status === 'enrolled') {
+    if (outcome.enrols) {
       enrolmentId = await nominationsRepo.insertEnrolment(tx, {
         classId: cls.id,
         nominationId: id,
@@ -405,7 +340,7 @@ export async function decideNomination(db: Db, user: AuthUser, id: number, input
       before: { status: n.status },
       after: { status, step: input.step, decision: input.decision, note, enrolmentId },
     });
-    if (!approved && PLACE_HOLDING.includes(n.status)) await fillFreePlaces(tx, user, cls);
+    if (outcome.freesPlace) await fillFreePlaces(tx, user, cls);
   });
   return getNomination(db, user, id);
 }
@@ -420,23 +355,14 @@ export async function withdrawNomination(db: Db, user: AuthUser, id: number, inp
   if (!seen) throw notFound();
   const note = input.note ? input.note : null;
   await db.transaction(async (tx) => {
-    const cls = await nominationsRepo.lockClass(tx, seen.class_id);
+    const cls = await classesRepo.lockClass(tx, null, seen.class_id);
     const n = await nominationsRepo.lockNomination(tx, id);
     if (!cls || !n) throw notFound();
-    assertOpenNomination(n.status);
-    if (n.status === 'enrolled') {
-      if (!hasPermission(user.role, 'classes.manage') || !unitInScope(user.scope, cls.organiser_path)) {
-        throw forbidden('Học viên đã ghi danh vào lớp: việc rút khỏi lớp do cơ sở đào tạo tổ chức lớp thực hiện.');
-      }
-    } else if (!hasPermission(user.role, 'nominations.write') || !unitInScope(user.scope, seen.unit_path)) {
-      throw forbidden(
-        'Chỉ cơ quan, đơn vị cử người đi học mới rút được hồ sơ chưa ghi danh; cơ sở đào tạo dùng quyết định không tiếp nhận.',
-      );
-    }
-    await nominationsRepo.setNominationStatus(tx, id, 'withdrawn', true);
+    const outcome = authorizeWithdrawal(user, nominationFactsOf(cls, { status: n.status, unit_path: seen.unit_path }, todayInVietnam()));
+    await nominationsRepo.setNominationStatus(tx, id, outcome.status, true);
     await nominationsRepo.insertSteps(tx, [{ nominationId: id, step: 'withdrawn', decision: 'recorded', note, decidedBy: user.id }]);
-    if (n.status === 'enrolled') {
-      const ended = await nominationsRepo.withdrawEnrolment(tx, id, todayInVietnam());
+    if (outcome.endsEnrolmentOn !== null) {
+      const ended = await nominationsRepo.withdrawEnrolment(tx, id, outcome.endsEnrolmentOn);
       if (ended) {
         await auditRepo.appendAudit(tx, {
           ...actorOf(user),
@@ -456,9 +382,9 @@ export async function withdrawNomination(db: Db, user: AuthUser, id: number, inp
       entityId: id,
       personId: n.person_id,
       before: { status: n.status },
-      after: { status: 'withdrawn', note },
+      after: { status: outcome.status, note },
     });
-    if (PLACE_HOLDING.includes(n.status)) await fillFreePlaces(tx, user, cls);
+    if (outcome.freesPlace) await fillFreePlaces(tx, user, cls);
   });
   return getNomination(db, user, id);
 }
@@ -469,10 +395,11 @@ export async function withdrawNomination(db: Db, user: AuthUser, id: number, inp
 export async function getNomination(db: Queryable, user: AuthUser, id: number): Promise<NominationDetail> {
   const r = await nominationsRepo.findNomination(db, id, visibilityOf(user));
   if (!r) throw notFound();
-  const [steps, cls] = [await nominationsRepo.listSteps(db, id), await nominationsRepo.findClass(db, r.class_id)];
+  const [steps, cls] = [await nominationsRepo.listSteps(db, id), await classesRepo.findClass(db, r.class_id)];
+  const today = todayInVietnam();
   return {
-    ...toSummary(r),
-    class: toNominationClass(cls!),
+    ...toSummary(user, r, cls!, today),
+    class: toNominationClass(cls!, today),
     eligibility: r.eligibility as EligibilityResult,
     override: r.override_reason !== null ? { reason: r.override_reason, by: r.override_by_name ?? '' } : null,
     steps: steps.map((s) => ({
@@ -489,15 +416,21 @@ export async function getNomination(db: Queryable, user: AuthUser, id: number): 
 
 /** A class's nominations the user may see (an agency its own people), with the class's places. */
 export async function listClassNominations(db: Db, user: AuthUser, classId: number, q: NominationListQuery): Promise<NominationPage> {
-  const cls = await nominationsRepo.findClass(db, classId);
+  const cls = await classesRepo.findClass(db, classId);
   if (!cls) throw notFound();
   const page = await nominationsRepo.listNominations(db, classId, visibilityOf(user), q);
-  const places = await nominationsRepo.countPlaces(db, classId);
+  const today = todayInVietnam();
   return {
-    class: toNominationClass(cls),
-    places: { capacity: cls.capacity, taken: places.taken, free: Math.max(0, cls.capacity - places.taken), waitlisted: places.waitlisted },
+    class: toNominationClass(cls, today),
+    places: {
+      capacity: cls.capacity,
+      taken: cls.places_taken,
+      free: training.freePlaces(cls.capacity, cls.places_taken),
+      waitlisted: cls.waitlisted,
+    },
+    actions: classNominationActions(user, cls, today),
     total: page.total,
-    items: page.rows.map(toSummary),
+    items: page.rows.map((r) => toSummary(user, r, cls, today)),
   };
 }
 
@@ -510,9 +443,9 @@ export type BulkSource = { personIds: number[] } | { fileName: string; content: 
  * or finished class is refused now; the people are checked one by one by the job.
  */
 export async function startBulkNomination(db: Db, user: AuthUser, classId: number, source: BulkSource) {
-  const cls = await nominationsRepo.findClass(db, classId);
+  const cls = await classesRepo.findClass(db, classId);
   if (!cls) throw notFound();
-  assertTakesNominations(cls, todayInVietnam());
+  refuseUnlessTakesNominations(cls, todayInVietnam());
   const job =
     'personIds' in source
       ? await jobsRepo.insertJob(db, { kind: 'nominations_bulk', createdBy: user.id, params: { classId, personIds: source.personIds } })

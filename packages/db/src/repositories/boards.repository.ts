@@ -8,7 +8,8 @@
 import type { Scope } from '@nang-tam/domain';
 import type { Queryable } from '../create-db.js';
 import { Params, scopeCondition } from './scope.js';
-import { PLACE_HOLDING_SQL } from './nominations.repository.js';
+import { CLASS_COLUMNS, CLASS_JOINS, type ClassRow } from './classes.repository.js';
+import { CLOSED_SQL, placeCountColumns, waitlistPositionSql } from './nominations.repository.js';
 
 /** Which classes a board shows: every class, those organised in a subtree, or those a lecturer teaches. */
 export type BoardVisibility = { kind: 'all' } | { kind: 'organiser'; scope: Scope } | { kind: 'lecturer'; lecturerId: number };
@@ -23,22 +24,8 @@ function visibleClass(v: BoardVisibility, p: Params): string {
 
 // ---------- classes with their counts ----------
 
-export interface BoardClassRow {
-  id: number;
-  name: string;
-  cohort_code: string;
-  programme_code: string;
-  programme_name: string;
-  mode: 'full_time' | 'part_time' | 'online';
-  site: string;
-  organiser_unit_id: number;
-  organiser_name: string;
-  start_date: string;
-  end_date: string;
-  capacity: number;
-  status: 'open' | 'closed' | 'finished';
-  grading_scheme: unknown;
-  graduation_conditions: unknown;
+/** A class of a board: the class row, its places, and its learners' counts. */
+export interface BoardClassRow extends ClassRow {
   places_taken: number;
   waitlisted: number;
   /** Enrolments not withdrawn, and of them by status. */
@@ -82,8 +69,7 @@ export async function listBoardClasses(
        SELECT c.id FROM classes c JOIN units ou ON ou.id = c.organiser_unit_id WHERE ${where} AND ${visible}
      ),
      places AS (
-       SELECT n.class_id, count(*) FILTER (WHERE n.status IN (${PLACE_HOLDING_SQL}))::int AS places_taken,
-         count(*) FILTER (WHERE n.status = 'waitlisted')::int AS waitlisted
+       SELECT n.class_id, ${placeCountColumns('n')}
        FROM nominations n JOIN cls ON cls.id = n.class_id GROUP BY n.class_id
      ),
      le AS (
@@ -111,9 +97,7 @@ export async function listBoardClasses(
          count(*) FILTER (WHERE cr.received_at IS NOT NULL AND cr.satisfactory = false)::int AS conduct_unsatisfactory
        FROM conduct_reports cr JOIN le ON le.id = cr.enrolment_id GROUP BY le.class_id
      )
-     SELECT c.id, c.name, c.cohort_code, c.programme_code, pr.name AS programme_name, c.mode, c.site,
-       c.organiser_unit_id, ou.name AS organiser_name, c.start_date, c.end_date, c.capacity, c.status,
-       c.grading_scheme, c.graduation_conditions,
+     SELECT ${CLASS_COLUMNS},
        coalesce(pl.places_taken, 0) AS places_taken, coalesce(pl.waitlisted, 0) AS waitlisted,
        coalesce(l.learners, 0) AS learners, coalesce(l.enrolled, 0) AS enrolled,
        coalesce(l.completed, 0) AS completed, coalesce(l.failed, 0) AS failed,
@@ -125,8 +109,7 @@ export async function listBoardClasses(
        coalesce(cd.conduct_unsatisfactory, 0) AS conduct_unsatisfactory
      FROM cls
      JOIN classes c ON c.id = cls.id
-     JOIN programmes pr ON pr.code = c.programme_code
-     JOIN units ou ON ou.id = c.organiser_unit_id
+     ${CLASS_JOINS}
      LEFT JOIN places pl ON pl.class_id = c.id
      LEFT JOIN learners l ON l.class_id = c.id
      LEFT JOIN mods md ON md.class_id = c.id
@@ -315,6 +298,7 @@ export interface MyLearnerRow {
   birth_date: string;
   unit_id: number;
   unit_name: string;
+  unit_path: string;
   class_id: number;
   class_name: string;
   cohort_code: string;
@@ -324,6 +308,8 @@ export interface MyLearnerRow {
   start_date: string;
   end_date: string;
   class_status: 'open' | 'closed' | 'finished';
+  organiser_name: string;
+  organiser_path: string;
   nomination_id: number | null;
   nomination_status: 'nominated' | 'approved_agency' | 'approved_board' | 'enrolled' | 'waitlisted' | null;
   /** 1-based among the class's waitlisted nominations by (nominated_at, id). */
@@ -353,20 +339,17 @@ export async function listMyLearners(
     `WITH live AS (
        SELECT n.class_id, n.person_id FROM nominations n
        JOIN people p ON p.id = n.person_id JOIN units pu ON pu.id = p.unit_id JOIN classes c ON c.id = n.class_id
-       WHERE n.status NOT IN ('refused', 'withdrawn') AND c.status <> 'finished' AND ${inScope} ${cls}
+       WHERE n.status NOT IN (${CLOSED_SQL}) AND c.status <> 'finished' AND ${inScope} ${cls}
        UNION
        SELECT e.class_id, e.person_id FROM enrolments e
        JOIN people p ON p.id = e.person_id JOIN units pu ON pu.id = p.unit_id JOIN classes c ON c.id = e.class_id
        WHERE e.status = 'enrolled' AND c.status <> 'finished' AND ${inScope} ${cls}
      )
-     SELECT p.id AS person_id, p.full_name, p.birth_date, p.unit_id, pu.name AS unit_name,
+     SELECT p.id AS person_id, p.full_name, p.birth_date, p.unit_id, pu.name AS unit_name, pu.path AS unit_path,
        c.id AS class_id, c.name AS class_name, c.cohort_code, c.programme_code, pr.name AS programme_name, pr.approver,
        c.start_date, c.end_date, c.status AS class_status,
-       n.id AS nomination_id, n.status AS nomination_status,
-       CASE WHEN n.status = 'waitlisted' THEN (
-         SELECT count(*)::int + 1 FROM nominations w
-         WHERE w.class_id = n.class_id AND w.status = 'waitlisted' AND (w.nominated_at, w.id) < (n.nominated_at, n.id)
-       ) END AS waitlist_position,
+       ou.name AS organiser_name, ou.path AS organiser_path,
+       n.id AS nomination_id, n.status AS nomination_status, ${waitlistPositionSql('n')} AS waitlist_position,
        e.id AS enrolment_id, e.status AS enrolment_status,
        cr.due_on AS conduct_due_on, (cr.received_at IS NOT NULL) AS conduct_received, coalesce(cr.reminders, 0) AS conduct_reminders,
        count(*) OVER ()::int AS total
@@ -375,7 +358,8 @@ export async function listMyLearners(
      JOIN units pu ON pu.id = p.unit_id
      JOIN classes c ON c.id = live.class_id
      JOIN programmes pr ON pr.code = c.programme_code
-     LEFT JOIN nominations n ON n.class_id = live.class_id AND n.person_id = live.person_id AND n.status NOT IN ('refused', 'withdrawn')
+     JOIN units ou ON ou.id = c.organiser_unit_id
+     LEFT JOIN nominations n ON n.class_id = live.class_id AND n.person_id = live.person_id AND n.status NOT IN (${CLOSED_SQL})
      LEFT JOIN enrolments e ON e.class_id = live.class_id AND e.person_id = live.person_id
      LEFT JOIN conduct_reports cr ON cr.enrolment_id = e.id
      ORDER BY c.start_date, c.id, p.sort_key, p.id

@@ -10,7 +10,7 @@ import { appendAudit } from './audit.repository.js';
 
 // ---------- rows ----------
 
-export type ApproverCode = 'province_board' | 'home_affairs';
+export type ApproverCode = training.Approver;
 
 export interface CatalogueRow {
   code: string;
@@ -81,10 +81,9 @@ export async function replaceProgrammeModules(tx: Queryable, code: string, modul
 
 // ---------- the shipped catalogue ----------
 
-/** The training domain names the provincial board 'provincial_board'; the database 'province_board'. */
+/** The approver of a programme kind (the training domain's approval routes). */
 export function approverOfKind(kind: string): ApproverCode {
-  const route = training.APPROVAL_ROUTES[kind as rules.ProgrammeKind] ?? 'provincial_board';
-  return route === 'home_affairs' ? 'home_affairs' : 'province_board';
+  return training.approverOfKind(kind);
 }
 
 export interface CatalogueSeedCounts {

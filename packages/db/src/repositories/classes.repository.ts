@@ -1,13 +1,14 @@
 /**
  * Classes (lớp, khóa): the class row with its snapshot of the programme's scheme and conditions,
  * its modules and their lecturers, its sessions (the schedule), and the place counts read from
- * nominations. Reads are province-wide; writes lock the class row under the caller's scope.
+ * nominations. One class row shape (`ClassRow`) for every repository that reads a class. Reads are
+ * province-wide; writes lock the class row (under the caller's scope, when given).
  */
 import { foldVietnamese, type Scope, type training } from '@nang-tam/domain';
 import type { Queryable } from '../create-db.js';
 import { insertRows } from '../batch.js';
 import { Params, likeEscape, scopeCondition } from './scope.js';
-import { PLACE_HOLDING_SQL } from './nominations.repository.js';
+import { placeCountColumns } from './nominations.repository.js';
 
 // ---------- diacritic-free matching of class names in SQL ----------
 
@@ -40,11 +41,17 @@ function foldedSql(expr: string, p: Params): string {
 
 // ---------- classes ----------
 
+/**
+ * A class as every repository reads it (classes, nominations, boards): the row with its
+ * programme's name, kind and approver and its organiser unit.
+ */
 export interface ClassRow {
   id: number;
   programme_code: string;
   programme_name: string;
   programme_kind: string;
+  /** Who approves its nominations after the agency (programmes.approver). */
+  approver: 'province_board' | 'home_affairs';
   cohort_code: string;
   name: string;
   mode: 'full_time' | 'part_time' | 'online';
@@ -61,10 +68,25 @@ export interface ClassRow {
   graduated_at: string | null;
   version: number;
   created_at: string;
+}
+
+/** The class's places, counted from its nominations (nominations.repository's placeCountColumns). */
+export interface ClassPlaces {
   places_taken: number;
   waitlisted: number;
   enrolled: number;
 }
+
+export type ClassWithPlacesRow = ClassRow & ClassPlaces;
+
+/** The class row a write has locked (lockClass). */
+export type LockedClass = ClassRow;
+
+/** The columns of ClassRow over `classes c` joined by CLASS_JOINS. */
+export const CLASS_COLUMNS = `c.id, c.programme_code, pr.name AS programme_name, pr.kind AS programme_kind, pr.approver, c.cohort_code, c.name, c.mode,
+    c.organiser_unit_id, ou.name AS organiser_name, ou.path AS organiser_path, c.site, c.start_date, c.end_date, c.capacity,
+    c.status, c.grading_scheme, c.graduation_conditions, c.graduated_at, c.version, c.created_at`;
+export const CLASS_JOINS = 'JOIN programmes pr ON pr.code = c.programme_code JOIN units ou ON ou.id = c.organiser_unit_id';
 
 export interface ClassListFilter {
   /** Classes whose dates meet this period (inclusive). */
@@ -77,93 +99,62 @@ export interface ClassListFilter {
   words: string[];
 }
 
-
-const CLASS_SELECT = `
-  SELECT c.id, c.programme_code, pr.name AS programme_name, pr.kind AS programme_kind, c.cohort_code, c.name, c.mode,
-    c.organiser_unit_id, u.name AS organiser_name, u.path AS organiser_path, c.site, c.start_date, c.end_date, c.capacity,
-    c.status, c.grading_scheme, c.graduation_conditions, c.graduated_at, c.version, c.created_at,
+/** Classes with their places: one lateral count per class row, in the same statement. */
+const CLASS_WITH_PLACES_SELECT = `
+  SELECT ${CLASS_COLUMNS},
     coalesce(n.places_taken, 0) AS places_taken, coalesce(n.waitlisted, 0) AS waitlisted, coalesce(n.enrolled, 0) AS enrolled
-  FROM classes c
-  JOIN programmes pr ON pr.code = c.programme_code
-  JOIN units u ON u.id = c.organiser_unit_id
-  LEFT JOIN LATERAL (
-    SELECT count(*) FILTER (WHERE nm.status IN (${PLACE_HOLDING_SQL}))::int AS places_taken,
-           count(*) FILTER (WHERE nm.status = 'waitlisted')::int AS waitlisted,
-           count(*) FILTER (WHERE nm.status = 'enrolled')::int AS enrolled
-    FROM nominations nm WHERE nm.class_id = c.id
-  ) n ON true`;
+  FROM classes c ${CLASS_JOINS}
+  LEFT JOIN LATERAL (SELECT ${placeCountColumns('nm')} FROM nominations nm WHERE nm.class_id = c.id) n ON true`;
 
 export async function listClasses(
   db: Queryable,
   filter: ClassListFilter,
   limit: number,
   offset: number,
-): Promise<{ rows: ClassRow[]; total: number }> {
+): Promise<{ rows: ClassWithPlacesRow[]; total: number }> {
   const p = new Params();
   const conds: string[] = ['true'];
   if (filter.runningFrom !== undefined) conds.push(`c.end_date >= ${p.add(filter.runningFrom)}`);
   if (filter.runningTo !== undefined) conds.push(`c.start_date <= ${p.add(filter.runningTo)}`);
   if (filter.programmeCode !== undefined) conds.push(`c.programme_code = ${p.add(filter.programmeCode)}`);
   if (filter.status !== undefined) conds.push(`c.status = ${p.add(filter.status)}`);
-  if (filter.organiserPath !== undefined) conds.push(`u.path LIKE ${p.add(`${likeEscape(filter.organiserPath)}%`)}`);
+  if (filter.organiserPath !== undefined) conds.push(`ou.path LIKE ${p.add(`${likeEscape(filter.organiserPath)}%`)}`);
   if (filter.words.length > 0) {
     const folded = foldedSql(`c.name || ' ' || c.cohort_code`, p);
     for (const w of filter.words) conds.push(`${folded} LIKE ${p.add(`%${likeEscape(w)}%`)}`);
   }
   const where = conds.join(' AND ');
-  const page = await db.query<ClassRow>(
-    `${CLASS_SELECT} WHERE ${where} ORDER BY c.start_date DESC, c.programme_code, c.cohort_code, c.id LIMIT ${limit | 0} OFFSET ${offset | 0}`,
+  const page = await db.query<ClassWithPlacesRow>(
+    `${CLASS_WITH_PLACES_SELECT} WHERE ${where} ORDER BY c.start_date DESC, c.programme_code, c.cohort_code, c.id LIMIT ${limit | 0} OFFSET ${offset | 0}`,
     p.values,
   );
   const count = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM classes c JOIN units u ON u.id = c.organiser_unit_id WHERE ${where}`,
+    `SELECT count(*)::int AS n FROM classes c JOIN units ou ON ou.id = c.organiser_unit_id WHERE ${where}`,
     p.values,
   );
   return { rows: page.rows, total: count.rows[0]?.n ?? 0 };
 }
 
 /** One class with its place counts (classes are readable province-wide). */
-export async function findClass(db: Queryable, id: number): Promise<ClassRow | null> {
-  const r = await db.query<ClassRow>(`${CLASS_SELECT} WHERE c.id = $1`, [id]);
+export async function findClass(db: Queryable, id: number): Promise<ClassWithPlacesRow | null> {
+  const r = await db.query<ClassWithPlacesRow>(`${CLASS_WITH_PLACES_SELECT} WHERE c.id = $1`, [id]);
   return r.rows[0] ?? null;
-}
-
-export interface LockedClass {
-  id: number;
-  programme_code: string;
-  cohort_code: string;
-  name: string;
-  mode: string;
-  site: string;
-  start_date: string;
-  end_date: string;
-  capacity: number;
-  status: 'open' | 'closed' | 'finished';
-  version: number;
 }
 
 /**
- * Locks the class row until the transaction ends (nominations lock the same row before they take
- * a place), when its organiser unit lies in the scope; null otherwise (missing or out of scope).
+ * Locks the class row until the transaction ends: the one lock that orders every place change
+ * (nominations take it before they take or free a place; class changes before they count them).
+ * With a scope, only when the organiser unit lies in it; null otherwise (missing or out of scope).
  */
-export async function lockClass(tx: Queryable, scope: Scope, id: number): Promise<LockedClass | null> {
+export async function lockClass(tx: Queryable, scope: Scope | null, id: number): Promise<ClassRow | null> {
   const p = new Params();
-  const r = await tx.query<LockedClass>(
-    `SELECT c.id, c.programme_code, c.cohort_code, c.name, c.mode, c.site, c.start_date, c.end_date, c.capacity, c.status, c.version
-     FROM classes c JOIN units u ON u.id = c.organiser_unit_id
-     WHERE c.id = ${p.add(id)} AND ${scopeCondition(scope, p, 'u')}
-     FOR UPDATE OF c`,
+  const conds = [`c.id = ${p.add(id)}`];
+  if (scope !== null) conds.push(scopeCondition(scope, p, 'ou'));
+  const r = await tx.query<ClassRow>(
+    `SELECT ${CLASS_COLUMNS} FROM classes c ${CLASS_JOINS} WHERE ${conds.join(' AND ')} FOR UPDATE OF c`,
     p.values,
   );
   return r.rows[0] ?? null;
-}
-
-/** Nominations holding a place in the class (read under the class lock for a consistent answer). */
-export async function countPlacesTaken(db: Queryable, classId: number): Promise<number> {
-  const r = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM nominations WHERE class_id = $1 AND status IN (${PLACE_HOLDING_SQL})`, [
-    classId,
-  ]);
-  return r.rows[0]?.n ?? 0;
 }
 
 export async function cohortCodeTaken(db: Queryable, programmeCode: string, cohortCode: string, exceptClassId = 0): Promise<boolean> {

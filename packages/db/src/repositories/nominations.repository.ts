@@ -1,78 +1,64 @@
 /**
  * Nominations, their approval steps, the class places they hold, the waitlist and the enrolment the
- * school's acceptance creates. Places are counted under a lock on the class row (`lockClass`), which
- * every write that takes or frees a place holds first, then the nomination row (`lockNomination`):
- * always in that order, so two writers never wait on each other crosswise.
+ * school's acceptance creates. Places are counted under a lock on the class row
+ * (classes.repository's `lockClass`), which every write that takes or frees a place holds first,
+ * then the nomination row (`lockNomination`): always in that order, so two writers never wait on
+ * each other crosswise.
  */
 import { training, type Scope } from '@nang-tam/domain';
 import type { Queryable } from '../create-db.js';
 import { insertRows } from '../batch.js';
 import { Params, scopeCondition } from './scope.js';
 
-/** Statuses that hold a place in the class (the training domain's rule). */
-export const PLACE_HOLDING: readonly string[] = training.PLACE_HOLDING_STATUSES;
-/** The same statuses as an SQL list, for set-based counts (`status IN (…)`). */
-export const PLACE_HOLDING_SQL = PLACE_HOLDING.map((s) => `'${s}'`).join(', ');
+// ---------- places: the SQL mirror of the training domain's rules ----------
+// One place count and one waitlist order, used by the nominations, classes and boards repositories;
+// nominations.differential.int.test.ts proves they agree with training.countPlaces and
+// training.waitlistOrder over generated classes.
 
-// ---------- the class ----------
+const sqlList = (statuses: readonly string[]) => statuses.map((s) => `'${s}'`).join(', ');
+/** Statuses that hold a place in the class (the training domain's rule), as an SQL list. */
+const PLACE_HOLDING_SQL = sqlList(training.PLACE_HOLDING_STATUSES);
+/** Statuses that close a nomination (refused, withdrawn), as an SQL list: `status NOT IN (…)` is an open one. */
+export const CLOSED_SQL = sqlList(training.CLOSED_STATUSES);
 
-export interface ClassRow {
-  id: number;
-  name: string;
-  cohort_code: string;
-  programme_code: string;
-  programme_name: string;
-  approver: string;
-  mode: string;
-  organiser_unit_id: number;
-  organiser_name: string;
-  organiser_path: string;
-  start_date: string;
-  end_date: string;
-  capacity: number;
-  status: string;
+/**
+ * Aggregates over a class's nominations (alias `n`): `places_taken` (place-holding statuses),
+ * `waitlisted`, `enrolled`. Use with `FROM nominations n … GROUP BY` or in a lateral subquery.
+ */
+export function placeCountColumns(n: string): string {
+  return `count(*) FILTER (WHERE ${n}.status IN (${PLACE_HOLDING_SQL}))::int AS places_taken,
+    count(*) FILTER (WHERE ${n}.status = 'waitlisted')::int AS waitlisted,
+    count(*) FILTER (WHERE ${n}.status = 'enrolled')::int AS enrolled`;
 }
 
-const CLASS_SELECT = `
-  SELECT c.id, c.name, c.cohort_code, c.programme_code, pr.name AS programme_name, pr.approver, c.mode,
-    c.organiser_unit_id, ou.name AS organiser_name, ou.path AS organiser_path, c.start_date, c.end_date, c.capacity, c.status
-  FROM classes c JOIN programmes pr ON pr.code = c.programme_code JOIN units ou ON ou.id = c.organiser_unit_id`;
+/** The waitlist's order (training.waitlistOrder): first nominated, ties by id. */
+const WAITLIST_ORDER = 'nominated_at, id';
 
-/** A class as nominations see it (classes are visible province-wide to those who may nominate). */
-export async function findClass(db: Queryable, id: number): Promise<ClassRow | null> {
-  const r = await db.query<ClassRow>(`${CLASS_SELECT} WHERE c.id = $1`, [id]);
-  return r.rows[0] ?? null;
-}
-
-/** The class, its row locked until the transaction ends: the one lock that orders every place change. */
-export async function lockClass(tx: Queryable, id: number): Promise<ClassRow | null> {
-  const r = await tx.query<ClassRow>(`${CLASS_SELECT} WHERE c.id = $1 FOR UPDATE OF c`, [id]);
-  return r.rows[0] ?? null;
+/** Nomination `n`'s 1-based place among its class's waitlisted nominations; null unless waitlisted. */
+export function waitlistPositionSql(n: string): string {
+  return `CASE WHEN ${n}.status = 'waitlisted' THEN (
+    SELECT count(*)::int + 1 FROM nominations w
+    WHERE w.class_id = ${n}.class_id AND w.status = 'waitlisted' AND (w.nominated_at, w.id) < (${n}.nominated_at, ${n}.id)
+  ) END`;
 }
 
 export interface PlaceCounts {
   taken: number;
   waitlisted: number;
+  /** The status of the person's open nomination in the class (null: none, or no person asked about). */
+  live: string | null;
 }
 
-export async function countPlaces(db: Queryable, classId: number): Promise<PlaceCounts> {
-  const r = await db.query<PlaceCounts>(
-    `SELECT count(*) FILTER (WHERE status = ANY($2::text[]))::int AS taken, count(*) FILTER (WHERE status = 'waitlisted')::int AS waitlisted
-     FROM nominations WHERE class_id = $1`,
-    [classId, PLACE_HOLDING],
+/** The class's places, and (given a person) the status of their open nomination in it, in one query. */
+export async function countPlaces(db: Queryable, classId: number, personId: number | null = null): Promise<PlaceCounts> {
+  const r = await db.query<{ places_taken: number; waitlisted: number; live: string | null }>(
+    `SELECT ${placeCountColumns('n')},
+       min(n.status) FILTER (WHERE n.person_id = $2 AND n.status NOT IN (${CLOSED_SQL})) AS live
+     FROM nominations n WHERE n.class_id = $1`,
+    [classId, personId],
   );
-  return r.rows[0] ?? { taken: 0, waitlisted: 0 };
-}
-
-/** The class's places and the status of the person's live nomination in it (null: none), in one query. */
-export async function placesFor(db: Queryable, classId: number, personId: number): Promise<PlaceCounts & { live: string | null }> {
-  const r = await db.query<PlaceCounts & { live: string | null }>(
-    `SELECT count(*) FILTER (WHERE status = ANY($3::text[]))::int AS taken, count(*) FILTER (WHERE status = 'waitlisted')::int AS waitlisted,
-       min(status) FILTER (WHERE person_id = $2 AND status NOT IN ('refused', 'withdrawn')) AS live
-     FROM nominations WHERE class_id = $1`,
-    [classId, personId, PLACE_HOLDING],
-  );
-  return r.rows[0] ?? { taken: 0, waitlisted: 0, live: null };
+  const row = r.rows[0];
+  return { taken: row?.places_taken ?? 0, waitlisted: row?.waitlisted ?? 0, live: row?.live ?? null };
 }
 
 // ---------- who sees a nomination ----------
@@ -131,10 +117,7 @@ const NOMINATION_COLUMNS = `
   nb.display_name AS nominated_by_name, n.nominated_at, n.decided_at, n.note, n.version,
   p.full_name, p.birth_date, p.unit_id, pu.name AS unit_name, pu.path AS unit_path, p.title_id, t.name AS title_name,
   ou.path AS organiser_path,
-  CASE WHEN n.status = 'waitlisted' THEN (
-    SELECT count(*)::int + 1 FROM nominations w
-    WHERE w.class_id = n.class_id AND w.status = 'waitlisted' AND (w.nominated_at, w.id) < (n.nominated_at, n.id)
-  ) END AS waitlist_position`;
+  ${waitlistPositionSql('n')} AS waitlist_position`;
 
 const NOMINATION_FROM = `
   FROM nominations n
@@ -159,7 +142,7 @@ export async function findNomination(db: Queryable, id: number, v: Visibility): 
   return r.rows[0] ?? null;
 }
 
-/** One page of a class's nominations the user may see (waitlist order within the waitlist). */
+/** One page of a class's nominations the user may see (in nomination order: the waitlist's order within it). */
 export async function listNominations(
   db: Queryable,
   classId: number,
@@ -268,12 +251,12 @@ export async function setNominationStatus(tx: Queryable, id: number, status: str
   );
 }
 
-/** The oldest waitlisted nominations of the class (by nominated_at, id), locked, at most `limit`. */
+/** The oldest waitlisted nominations of the class (the waitlist's order), locked, at most `limit`. */
 export async function lockOldestWaitlisted(tx: Queryable, classId: number, limit: number): Promise<LockedNomination[]> {
   if (limit <= 0) return [];
   const r = await tx.query<LockedNomination>(
     `SELECT id, class_id, person_id, status, version FROM nominations
-     WHERE class_id = $1 AND status = 'waitlisted' ORDER BY nominated_at, id LIMIT $2 FOR UPDATE`,
+     WHERE class_id = $1 AND status = 'waitlisted' ORDER BY ${WAITLIST_ORDER} LIMIT $2 FOR UPDATE`,
     [classId, limit],
   );
   return r.rows;

@@ -89,7 +89,7 @@ describe('approval routes', () => {
   });
 
   it.each<[ProgrammeKind, string]>([
-    ['political_theory', 'provincial_board'],
+    ['political_theory', 'province_board'],
     ['state_management', 'home_affairs'],
   ])('%s → %s', (kind, approver) => {
     expect(APPROVAL_ROUTES[kind]).toBe(approver);

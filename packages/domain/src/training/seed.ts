@@ -252,11 +252,11 @@ export function graduationConditionsFor(
  * organisation board (cadres, party programmes) or the department of home affairs (civil servants'
  * state-management, leadership, thematic and postgraduate training).
  */
-export const APPROVAL_ROUTES: Record<ProgrammeKind, Extract<Approver, 'provincial_board' | 'home_affairs'>> = {
-  political_theory: 'provincial_board',
-  knowledge_update: 'provincial_board',
-  party_awareness: 'provincial_board',
-  new_party_member: 'provincial_board',
+export const APPROVAL_ROUTES: Record<ProgrammeKind, Approver> = {
+  political_theory: 'province_board',
+  knowledge_update: 'province_board',
+  party_awareness: 'province_board',
+  new_party_member: 'province_board',
   state_management: 'home_affairs',
   leadership: 'home_affairs',
   thematic: 'home_affairs',

@@ -164,18 +164,38 @@ export interface FinalExamResult {
 // ---------- nominations ----------
 
 /**
- * nominated (by the agency's staff) → approved_agency (the head of the agency) → approved_board
- * (the provincial organisation board or the department of home affairs) → enrolled or waitlisted
- * (the school). withdrawn and refused close a nomination at any step.
+ * The agency's nomination is its approval step (`nominated`); the board (provincial organisation
+ * board or home affairs, by programme) approves (`approved_board`); the school's acceptance enrols
+ * (`enrolled`). A nomination made when the class is full waits (`waitlisted`) until a place frees.
+ * withdrawn and refused close a nomination. `approved_agency` is a legacy status (a separate agency
+ * approval the application never asks for): still legal in the database, it stands where
+ * `nominated` does (docs/decisions/0013).
  */
-export type NominationStatus = 'nominated' | 'approved_agency' | 'approved_board' | 'enrolled' | 'waitlisted' | 'withdrawn' | 'refused';
+export const NOMINATION_STATUSES = [
+  'nominated',
+  'approved_agency',
+  'approved_board',
+  'enrolled',
+  'waitlisted',
+  'refused',
+  'withdrawn',
+] as const;
+export type NominationStatus = (typeof NOMINATION_STATUSES)[number];
 
+/** What the waitlist rules read of a nomination. */
 export interface Nomination {
-  id: string;
-  personId: string;
+  id: number;
   status: NominationStatus;
-  /** When the agency nominated the person: an ISO 8601 UTC timestamp (or date); the waitlist order. */
+  /**
+   * When the agency nominated the person: an ISO 8601 UTC timestamp, compared as a string (every
+   * value in the same format); ties broken by `id`. The waitlist order.
+   */
   nominatedAt: string;
 }
 
-export type Approver = 'agency' | 'provincial_board' | 'home_affairs' | 'school';
+/** Who approves after the sending agency: `programmes.approver`, the role that holds the step. */
+export const APPROVERS = ['province_board', 'home_affairs'] as const;
+export type Approver = (typeof APPROVERS)[number];
+
+/** The class statuses the nomination rules read. */
+export type ClassStatus = 'open' | 'closed' | 'finished';

@@ -8,7 +8,7 @@ import { useI18n } from '../../i18n';
 import { useIsMobile, usePageTitle } from '../../shared/hooks';
 import { PageError, PageLoading } from '../../shared/PageState';
 import { modeLabel } from '../eligibility/common';
-import { ClassStatusTag, dateRange, PlacesCell, takesNominations } from './common';
+import { ClassStatusTag, dateRange, PlacesCell } from './common';
 import { CLASS_TABS, type ClassTabContext } from './tabs';
 
 /** One class: its header (programme, mode, dates, places) and the tabs of CLASS_TABS. */

@@ -7,7 +7,7 @@ import { isApiError } from '../../api/client';
 import { nominationsApi } from '../../api/classes';
 import { peopleApi } from '../../api/endpoints';
 import { rulesApi } from '../../api/rules';
-import { useCan, useCurrentUser } from '../../app/session';
+import { useCurrentUser } from '../../app/session';
 import { useI18n } from '../../i18n';
 import { errorMessage, fieldErrorMessage } from '../../shared/errors';
 import { formatDate } from '../../shared/format';
@@ -33,7 +33,8 @@ const eligibilityKey = (personId: number, cls: ClassDetail) =>
  * "Cử người đi học": the agency officer picks people of their unit subtree (search without
  * diacritics), sees each one's eligibility for the class's programme and mode as of its start date,
  * and sends the eligible ones. An ineligible person is refused with the failed conditions and their
- * sources; the provincial board (nominations.override) may nominate them anyway with a reason.
+ * sources; whoever the server allows to (the `override` action: the provincial board) may
+ * nominate them anyway with a reason.
  */
 export function NominateDrawer({ cls, open, onClose }: { cls: ClassDetail; open: boolean; onClose: () => void }) {
   const isMobile = useIsMobile();
@@ -49,8 +50,6 @@ function NominateForm({ cls, onClose }: { cls: ClassDetail; onClose: () => void 
   const { t, locale, formatNumber } = useI18n();
   const { message } = App.useApp();
   const me = useCurrentUser();
-  const can = useCan();
-  const mayOverride = can('nominations.override');
   const invalidate = useInvalidateNominations();
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 350);
@@ -64,6 +63,8 @@ function NominateForm({ cls, onClose }: { cls: ClassDetail; onClose: () => void 
     queryKey: [...nominationsKey(cls.id), 'list', existingParams],
     queryFn: ({ signal }) => nominationsApi.list(cls.id, existingParams, signal),
   });
+  /** The server says whether the user may nominate an ineligible person with a reason. */
+  const mayOverride = existing.data?.actions.includes('override') ?? false;
   const already = new Map(
     (existing.data?.items ?? []).filter((n) => n.status !== 'refused' && n.status !== 'withdrawn').map((n) => [n.person.id, n] as const),
   );

@@ -1,49 +1,19 @@
 /**
- * What the current user may do with one nomination, by permission and by the next step of the
- * chain: the board (or home affairs, by programme) approves or refuses a nominated person; the
- * school accepts or refuses one the board approved; the sending agency withdraws its nomination;
- * the school withdraws an enrolled learner. The server decides in the end; its refusal is shown.
+ * The buttons of one nomination, drawn from the `actions` the server sent with it (its nomination
+ * policy decides who may approve, refuse, enrol or withdraw, and when): approve (the board step),
+ * enrol (the school's acceptance), refuse (at the step the server names, `refusalStep`), withdraw.
+ * The server decides again on each request; its refusal is shown.
  */
 import { useState } from 'react';
 import { Alert, App, Button, Flex, Form, Input, Modal, Popconfirm, Typography } from 'antd';
 import { CheckOutlined, CloseOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { NominationClass, NominationDetail, NominationSummary } from '@nang-tam/contracts';
+import type { NominationDecision, NominationDetail, NominationSummary } from '@nang-tam/contracts';
 import { nominationsApi } from '../../api/classes';
-import { useCan, useCurrentUser } from '../../app/session';
 import { useI18n } from '../../i18n';
 import { errorMessage } from '../../shared/errors';
 
-type Step = 'board' | 'school';
-
-/** The step due for a nomination, or null when none is (enrolled, waitlisted, closed). */
-export function nextStep(status: NominationSummary['status']): Step | null {
-  if (status === 'nominated' || status === 'approved_agency') return 'board';
-  if (status === 'approved_board') return 'school';
-  return null;
-}
-
-export interface Allowed {
-  approve: Step | null;
-  /** A refusal at this step (a waitlisted nomination can be refused by the board). */
-  refuse: Step | null;
-  withdraw: boolean;
-}
-
-export function useAllowed(): (n: Pick<NominationSummary, 'status'>, cls: Pick<NominationClass, 'approver'>) => Allowed {
-  const can = useCan();
-  const me = useCurrentUser();
-  return (n, cls) => {
-    const board = can('nominations.approve') && (me.role === 'system_admin' || me.role === cls.approver);
-    const school = can('classes.manage');
-    const step = nextStep(n.status);
-    const approve = step === 'board' ? (board ? 'board' : null) : step === 'school' ? (school ? 'school' : null) : null;
-    const refuse = n.status === 'waitlisted' ? (board ? 'board' : null) : approve;
-    const open = n.status !== 'refused' && n.status !== 'withdrawn';
-    const withdraw = open && (n.status === 'enrolled' ? school : can('nominations.write'));
-    return { approve, refuse, withdraw };
-  };
-}
+type Step = NominationDecision['step'];
 
 /** After any decision: the class's places, its lists and counts, the nomination itself. */
 export function useInvalidateNominations() {
@@ -55,24 +25,30 @@ export function useInvalidateNominations() {
   };
 }
 
+/** What the buttons need of a nomination. */
+type Acted = Pick<NominationSummary, 'id' | 'actions' | 'refusalStep'> & { person: Pick<NominationSummary['person'], 'fullName'> };
+
 interface Props {
-  n: NominationSummary;
-  cls: Pick<NominationClass, 'id' | 'approver'>;
+  n: Acted;
+  classId: number;
   /** Buttons with their text (a drawer) or icons only (a table row). */
   compact?: boolean;
   onDone?: (d: NominationDetail) => void;
 }
 
-export function NominationActions({ n, cls, compact = false, onDone }: Props) {
+export function NominationActions({ n, classId, compact = false, onDone }: Props) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
-  const allowed = useAllowed()(n, cls);
+  const may = (a: NominationSummary['actions'][number]) => n.actions.includes(a);
+  // approve and enrol are the board's and the school's approvals; nobody holds both steps at once
+  const approveStep: Step | null = may('approve') ? 'board' : may('enrol') ? 'school' : null;
+  const refuseStep: Step | null = may('refuse') ? n.refusalStep : null;
   const invalidate = useInvalidateNominations();
   const [modal, setModal] = useState<{ kind: 'refuse'; step: Step } | { kind: 'withdraw' } | null>(null);
 
   const done = (d: NominationDetail, text: string) => {
     message.success(text);
-    invalidate(cls.id, n.id);
+    invalidate(classId, n.id);
     onDone?.(d);
   };
   const approve = useMutation({
@@ -84,42 +60,42 @@ export function NominationActions({ n, cls, compact = false, onDone }: Props) {
 
   const label = (text: string) => (compact ? undefined : text);
   const name = n.person.fullName;
-  if (!allowed.approve && !allowed.refuse && !allowed.withdraw) return null;
+  if (!approveStep && !refuseStep && !may('withdraw')) return null;
 
   return (
     <>
       <Flex gap={compact ? 0 : 8} wrap>
-        {allowed.approve && (
+        {approveStep && (
           <Popconfirm
-            title={allowed.approve === 'school' ? t('nom.confirmEnrol', { name }) : t('nom.confirmApprove', { name })}
-            okText={allowed.approve === 'school' ? t('nom.enrol') : t('nom.approve')}
+            title={approveStep === 'school' ? t('nom.confirmEnrol', { name }) : t('nom.confirmApprove', { name })}
+            okText={approveStep === 'school' ? t('nom.enrol') : t('nom.approve')}
             cancelText={t('action.cancel')}
-            onConfirm={() => approve.mutateAsync(allowed.approve!).catch(() => undefined)}
+            onConfirm={() => approve.mutateAsync(approveStep!).catch(() => undefined)}
           >
             <Button
               type={compact ? 'text' : 'primary'}
               icon={<CheckOutlined style={compact ? { color: '#16a34a' } : undefined} />}
               loading={approve.isPending}
-              aria-label={compact ? `${allowed.approve === 'school' ? t('nom.enrol') : t('nom.approve')}: ${name}` : undefined}
-              title={allowed.approve === 'school' ? t('nom.enrol') : t('nom.approve')}
+              aria-label={compact ? `${approveStep === 'school' ? t('nom.enrol') : t('nom.approve')}: ${name}` : undefined}
+              title={approveStep === 'school' ? t('nom.enrol') : t('nom.approve')}
             >
-              {label(allowed.approve === 'school' ? t('nom.enrol') : t('nom.approve'))}
+              {label(approveStep === 'school' ? t('nom.enrol') : t('nom.approve'))}
             </Button>
           </Popconfirm>
         )}
-        {allowed.refuse && (
+        {refuseStep && (
           <Button
             type={compact ? 'text' : 'default'}
             danger
             icon={<CloseOutlined />}
             aria-label={compact ? `${t('nom.refuse')}: ${name}` : undefined}
             title={t('nom.refuse')}
-            onClick={() => setModal({ kind: 'refuse', step: allowed.refuse! })}
+            onClick={() => setModal({ kind: 'refuse', step: refuseStep! })}
           >
             {label(t('nom.refuse'))}
           </Button>
         )}
-        {allowed.withdraw && (
+        {may('withdraw') && (
           <Button
             type={compact ? 'text' : 'default'}
             icon={<RollbackOutlined />}
@@ -155,7 +131,7 @@ function ReasonModal({
   onClose,
   onDone,
 }: {
-  n: NominationSummary;
+  n: Acted;
   kind: 'refuse' | 'withdraw';
   step: Step | null;
   onClose: () => void;

@@ -53,7 +53,7 @@ function NominationView({ id }: { id: number }) {
             )}
           </span>
         </Flex>
-        <NominationActions n={n} cls={n.class} />
+        <NominationActions n={n} classId={n.class.id} />
       </Flex>
 
       <Descriptions

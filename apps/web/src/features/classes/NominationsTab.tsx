@@ -12,7 +12,7 @@ import { useIsMobile } from '../../shared/hooks';
 import { PageError } from '../../shared/PageState';
 import { OutcomeTag } from '../eligibility/common';
 import { BulkNominateModal } from './BulkNominateModal';
-import { nominationsKey, NominationStatusTag, NOMINATION_STATUS_ORDER, takesNominations } from './common';
+import { nominationsKey, NominationStatusTag, NOMINATION_STATUS_ORDER } from './common';
 import { NominateDrawer } from './NominateDrawer';
 import { NominationActions } from './NominationActions';
 import { NominationDrawer } from './NominationDrawer';
@@ -87,8 +87,11 @@ export function NominationsTab({ cls }: { cls: ClassDetail }) {
   const failed = whole.isError ? whole : list.isError ? list : null;
   const pending = whole.isPending || (paged && list.isPending);
   const fetching = whole.isFetching || list.isFetching;
-  const places = d?.places ?? whole.data?.places;
-  const canNominate = can('nominations.write') && takesNominations(cls);
+  const page0 = d ?? whole.data;
+  const canNominate = page0?.actions.includes('nominate') ?? false;
+  const places = page0?.places;
+  /** Whether the class still takes nominations, as the server says (null until it has). */
+  const taking = page0 ? page0.class.takesNominations : null;
 
   const filters: Filter[] = ['all', ...NOMINATION_STATUS_ORDER.filter((s) => s !== 'approved_agency' || (countOf(s) ?? 0) > 0)];
   const filterLabel = (f: Filter) => {
@@ -165,7 +168,7 @@ export function NominationsTab({ cls }: { cls: ClassDetail }) {
       render: (_, n) => (
         <Flex gap={0} align="center">
           {explainButton(n, false)}
-          {d && <NominationActions n={n} cls={d.class} compact />}
+          <NominationActions n={n} classId={cls.id} compact />
         </Flex>
       ),
     },
@@ -197,8 +200,8 @@ export function NominationsTab({ cls }: { cls: ClassDetail }) {
           </Flex>
         )}
       </Flex>
-      {!takesNominations(cls) && can('nominations.write') && <Alert type="info" showIcon title={t('nom.classNotTaking')} />}
-      {places && places.free === 0 && takesNominations(cls) && <Alert type="warning" showIcon title={t('nom.classFull')} />}
+      {taking === false && <Alert type="info" showIcon title={t('nom.classNotTaking')} />}
+      {places && places.free === 0 && taking === true && <Alert type="warning" showIcon title={t('nom.classFull')} />}
 
       <div style={{ overflowX: 'auto' }}>
         <Segmented<Filter>
@@ -229,7 +232,7 @@ export function NominationsTab({ cls }: { cls: ClassDetail }) {
                   </Flex>
                   <Flex justify="space-between" align="center" gap={8} wrap>
                     {explainButton(n, true)}
-                    <NominationActions n={n} cls={d.class} compact />
+                    <NominationActions n={n} classId={cls.id} compact />
                   </Flex>
                 </Flex>
               </Card>

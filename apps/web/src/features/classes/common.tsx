@@ -1,7 +1,6 @@
 /** Shared pieces of the class screens: status tags, places, date ranges, lecturer names. */
 import { Flex, Progress, Tag, Typography } from 'antd';
 import type { ClassSummary, LecturerRef, NominationStatus } from '@nang-tam/contracts';
-import { todayInVietnam } from '@nang-tam/domain';
 import { useI18n, type MessageKey, type TFunction } from '../../i18n';
 import { formatDate } from '../../shared/format';
 
@@ -65,11 +64,6 @@ export function PlacesCell({
       )}
     </Flex>
   );
-}
-
-/** A class takes nominations while open and not ended (the server's rule). */
-export function takesNominations(c: { status: ClassStatus; endDate: string }): boolean {
-  return c.status === 'open' && c.endDate >= todayInVietnam();
 }
 
 /** "ThS. Nguyễn Văn An" (title first when it is an academic one), organisation after a dash. */
