@@ -39,6 +39,13 @@ export async function findEnrolment(db: Queryable, enrolmentId: number): Promise
   return r.rows[0] ?? null;
 }
 
+/** Several enrolments in classes (any status), e.g. to decide what a list's rows offer. */
+export async function findEnrolments(db: Queryable, enrolmentIds: readonly number[]): Promise<EnrolmentRow[]> {
+  if (enrolmentIds.length === 0) return [];
+  const r = await db.query<EnrolmentRow>(`${ENROLMENT_SELECT} WHERE e.id = ANY($1::int[]) AND e.class_id IS NOT NULL`, [enrolmentIds]);
+  return r.rows;
+}
+
 /** The person's enrolment in the class (any status). */
 export async function findPersonEnrolment(db: Queryable, classId: number, personId: number): Promise<EnrolmentRow | null> {
   const r = await db.query<EnrolmentRow>(`${ENROLMENT_SELECT} WHERE e.class_id = $1 AND e.person_id = $2`, [classId, personId]);
