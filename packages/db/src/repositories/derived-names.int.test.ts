@@ -4,7 +4,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../../tests/support/test-db.js';
-import { personWrite } from '../../../../tests/support/fixtures.js';
 import type { Db } from '../create-db.js';
 import * as lecturersRepo from './lecturers.repository.js';
 import * as peopleRepo from './people.repository.js';
@@ -22,6 +21,22 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await db?.close();
+});
+
+const personWrite = (w: { fullName: string; unitId: number; citizenId: string }): peopleRepo.PersonWrite => ({
+  ...w,
+  birthDate: '1985-06-15',
+  gender: 'male',
+  ethnicityCode: '01',
+  category: 'cong_chuc',
+  partyJoinedOn: null,
+  partyOfficialOn: null,
+  titleId: null,
+  jobPositionId: null,
+  rankId: null,
+  managementScopeId: null,
+  phone: null,
+  email: null,
 });
 
 const stored = async (table: string, id: number) =>
