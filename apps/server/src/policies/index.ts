@@ -5,13 +5,14 @@
  */
 import type { Policy } from './policy.js';
 import { classListPolicy, classPolicy } from './class.js';
-import { enrolmentPolicy } from './enrolment.js';
+import { enrolmentPolicy, myLearnersPolicy } from './enrolment.js';
 import { peopleListPolicy, personPolicy } from './person.js';
 
 export const POLICIES = {
   class: classPolicy,
   classes: classListPolicy,
   enrolment: enrolmentPolicy,
+  learners: myLearnersPolicy,
   person: personPolicy,
   people: peopleListPolicy,
 } as const;
