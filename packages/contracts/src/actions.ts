@@ -82,6 +82,14 @@ export const ENROLMENT_ACTIONS = [
 export type EnrolmentAction = (typeof ENROLMENT_ACTIONS)[number];
 export const ZEnrolmentActions = zActions(ENROLMENT_ACTIONS);
 
+/** An agency's "my learners" list as a whole. */
+export const MY_LEARNERS_ACTIONS = [
+  /** Fill the conduct reports the agency owes (every owed report lies in its scope, in a class not graduated). */
+  'fillConductReports',
+] as const;
+export type MyLearnersAction = (typeof MY_LEARNERS_ACTIONS)[number];
+export const ZMyLearnersActions = zActions(MY_LEARNERS_ACTIONS);
+
 /** A person's record (hồ sơ). */
 export const PERSON_ACTIONS = [
   /** See the record. */

@@ -6,7 +6,7 @@
  * is the rule's answer, the same one `GET /api/v1/enrolments/:id/progress` gives.
  */
 import { z } from 'zod';
-import { ZEnrolmentActions } from './actions.js';
+import { ZEnrolmentActions, ZMyLearnersActions } from './actions.js';
 import { ZIsoDate, ZId, ZPage } from './common.js';
 import { ZAttendanceMark, ZClassification, ZEnrolmentStatus, ZLearnerClassRef, ZLearnerPerson } from './learners.js';
 import { ZNominationActions } from './nominations.js';
@@ -232,8 +232,6 @@ export const ZOwedReport = z.object({
   dueOn: ZIsoDate,
   overdue: z.boolean(),
   reminders: z.number(),
-  /** What the agency may do for this learner ('fillConductReport'). */
-  actions: ZEnrolmentActions,
 });
 
 export const ZMyLearners = z.object({
@@ -242,6 +240,8 @@ export const ZMyLearners = z.object({
   items: z.array(ZMyLearner),
   /** What the agency owes the school: conduct reports asked for and not sent, earliest due first (at most 50 listed). */
   owed: z.object({ pending: z.number(), overdue: z.number(), items: z.array(ZOwedReport) }),
+  /** What the caller may do with the list: 'fillConductReports' (the owed reports are theirs to fill). */
+  actions: ZMyLearnersActions,
 });
 export type MyLearners = z.infer<typeof ZMyLearners>;
 

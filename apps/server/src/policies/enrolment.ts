@@ -5,7 +5,7 @@
  * Writes also need the class not graduated (CLASS_FINISHED) and the learner still enrolled
  * (NOT_IN_CLASS), decided on the facts loaded under the class lock.
  */
-import { ENROLMENT_ACTIONS, type EnrolmentAction } from '@nang-tam/contracts';
+import { ENROLMENT_ACTIONS, MY_LEARNERS_ACTIONS, type EnrolmentAction } from '@nang-tam/contracts';
 import { hasPermission, unitInScope } from '@nang-tam/domain';
 import type { AuthUser } from '../auth/auth-user.js';
 import { runsClass, type ClassFacts } from './class.js';
@@ -90,4 +90,12 @@ export const enrolmentPolicy = definePolicy<EnrolmentFacts, EnrolmentAction>('en
       ? refuse('CLASS_FINISHED', `Lớp ${e.class.name} đã xét tốt nghiệp nên không sửa được điểm danh, điểm hay nhận xét nữa.`)
       : allowed;
   },
+});
+
+/**
+ * The agency's "my learners" list: the conduct reports it owes are listed because their people lie
+ * in its scope and their classes have not graduated, so filling them needs only the role's right.
+ */
+export const myLearnersPolicy = definePolicy<null, (typeof MY_LEARNERS_ACTIONS)[number]>('learners', MY_LEARNERS_ACTIONS, {
+  fillConductReports: (user) => (hasPermission(user.role, 'conduct.write') ? allowed : forbidden()),
 });

@@ -5,7 +5,7 @@
  */
 import type { Policy } from './policy.js';
 import { classListPolicy, classPolicy } from './class.js';
-import { enrolmentPolicy } from './enrolment.js';
+import { enrolmentPolicy, myLearnersPolicy } from './enrolment.js';
 import { nominationPolicy } from './nomination.js';
 import { peopleListPolicy, personPolicy } from './person.js';
 
@@ -13,6 +13,7 @@ export const POLICIES = {
   class: classPolicy,
   classes: classListPolicy,
   enrolment: enrolmentPolicy,
+  learners: myLearnersPolicy,
   nomination: nominationPolicy,
   person: personPolicy,
   people: peopleListPolicy,

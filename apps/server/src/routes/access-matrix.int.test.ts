@@ -371,7 +371,7 @@ describe('policy matrix', () => {
       }
     }
     expect(decided).toBeGreaterThan(300);
-  });
+  }, 600_000);
 
   it("advertises in each record's actions exactly what the policy allows", async () => {
     for (const kind of ['class', 'session', 'enrolment', 'person'] as const) {
@@ -391,7 +391,7 @@ describe('policy matrix', () => {
         }
       }
     }
-  });
+  }, 300_000);
 });
 
 /** A body that passes validation for each write route, so only scope decides the answer. */

@@ -31,6 +31,7 @@ import {
   type MyLearningClass,
 } from '@nang-tam/contracts';
 import { AppError, notFound } from '../errors.js';
+import { myLearnersPolicy } from '../policies/enrolment.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { nominationFactsOf, nominationPolicy, type NominationFacts } from '../policies/nomination.js';
 import { classificationLabel, documentKindOf } from './certificates.service.js';
@@ -470,10 +471,7 @@ export async function listMyLearners(db: Db, user: AuthUser, q: MyLearnersQuery)
     learnersRepo.listConductReports(db, visibility, { status: 'pending' }, 50, 0),
     learnersRepo.listConductReports(db, visibility, { status: 'pending', overdueOn: asOf }, 0, 0),
   ]);
-  const actionsOf = await enrolmentActionsOf(db, user, [
-    ...rows.flatMap((r) => (r.enrolment_id !== null ? [r.enrolment_id] : [])),
-    ...owed.rows.map((o) => o.enrolment_id),
-  ]);
+  const actionsOf = await enrolmentActionsOf(db, user, rows.flatMap((r) => (r.enrolment_id !== null ? [r.enrolment_id] : [])));
 
   const items = rows.map((r): MyLearner => {
     const f = r.enrolment_id !== null ? factsById.get(r.enrolment_id) : undefined;
@@ -533,9 +531,9 @@ export async function listMyLearners(db: Db, user: AuthUser, q: MyLearnersQuery)
         dueOn: o.due_on,
         overdue: o.due_on < asOf && o.class_status !== 'finished',
         reminders: o.reminders,
-        actions: actionsOf(o.enrolment_id),
       })),
     },
+    actions: myLearnersPolicy.allowedActions(user, null),
   };
 }
 

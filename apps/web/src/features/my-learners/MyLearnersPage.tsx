@@ -253,7 +253,7 @@ export default function MyLearnersPage() {
                         {t('conduct.reminders', { n: o.reminders })}
                       </Typography.Text>
                     )}
-                    {allows(o, 'fillConductReport') && (
+                    {allows(d, 'fillConductReports') && (
                       <Button
                         size="small"
                         type="primary"
