@@ -41,7 +41,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   const app = Fastify({
     logger: options.logger === false ? false : { level: ctx.config.logLevel, serializers: logSerializers },
     bodyLimit: 1024 * 1024,
-    trustProxy: false,
+    // behind nginx/HAProxy the client's address is the one the listed proxies forward (login limit, logs)
+    trustProxy: ctx.config.trustedProxies.length > 0 ? ctx.config.trustedProxies : false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

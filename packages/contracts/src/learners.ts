@@ -6,7 +6,7 @@
  * transforms (responses are encoded with them).
  */
 import { z } from 'zod';
-import { ZIsoDate, ZId, ZPage, zRequiredText, zText } from './common.js';
+import { ZIsoDate, ZId, ZPage, zRequiredText, zText, ZIdNumber } from './common.js';
 import { ZGradingScheme } from './classes.js';
 
 const ZNamed = z.object({ id: z.number(), name: z.string() });
@@ -65,7 +65,7 @@ export const ZSessionIdParams = z.strictObject({ id: ZId });
 export const ZAttendanceInput = z.strictObject({
   /** Marks to record; learners not listed keep their mark. One mark per learner in a request. */
   marks: z
-    .array(z.strictObject({ enrolmentId: z.number().int().positive(), mark: ZAttendanceMark }))
+    .array(z.strictObject({ enrolmentId: ZIdNumber, mark: ZAttendanceMark }))
     .min(1)
     .max(5000),
 });
@@ -166,7 +166,7 @@ export type RecallResult = z.infer<typeof ZRecallResult>;
 
 export const ZMakeUpInput = z.strictObject({
   /** The missed session: one the learner must make up. */
-  sessionId: z.number().int().positive(),
+  sessionId: ZIdNumber,
   doneOn: ZIsoDate,
   note: zText(2000).optional(),
 });
@@ -249,9 +249,9 @@ export const ZGradesInput = z.strictObject({
   grades: z
     .array(
       z.strictObject({
-        enrolmentId: z.number().int().positive(),
+        enrolmentId: ZIdNumber,
         /** A module of the class; null for the final exam or thesis. */
-        moduleId: z.number().int().positive().nullable(),
+        moduleId: ZIdNumber.nullable(),
         /** On the class's scale and step; null removes the grade. */
         value: z.number().nullable(),
       }),

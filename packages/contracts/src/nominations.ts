@@ -6,7 +6,7 @@
  * first-in, first-out waitlist that moves up when a place frees.
  */
 import { z } from 'zod';
-import { ZIsoDate, ZPage, zRequiredText, zText } from './common.js';
+import { ZIsoDate, ZPage, zRequiredText, zText, ZIdNumber } from './common.js';
 import { ZEligibilityOutcome, ZEligibilityResult, ZStudyMode } from './rules.js';
 
 export const NOMINATION_STATUSES = [
@@ -70,7 +70,7 @@ export const ZNominationStatus = z.enum(NOMINATION_STATUSES);
 // ---------- requests ----------
 
 export const ZNominationCreate = z.strictObject({
-  personId: z.number().int().positive(),
+  personId: ZIdNumber,
   note: zText(2000).optional(),
   /**
    * Only for a person the rules engine finds not eligible (or cannot decide): the provincial board's
@@ -100,7 +100,7 @@ export type NominationListQuery = z.infer<typeof ZNominationListQuery>;
 
 /** Bulk nomination from a list of registry ids (the other form is an uploaded .xlsx). */
 export const ZNominationBulk = z.strictObject({
-  personIds: z.array(z.number().int().positive()).min(1).max(NOMINATIONS_BULK_MAX),
+  personIds: z.array(ZIdNumber).min(1).max(NOMINATIONS_BULK_MAX),
 });
 export type NominationBulk = z.infer<typeof ZNominationBulk>;
 

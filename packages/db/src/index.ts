@@ -3,6 +3,7 @@ export * from './migrate.js';
 export * from './batch.js';
 export * from './repositories/scope.js';
 export * as usersRepo from './repositories/users.repository.js';
+export * as loginFailuresRepo from './repositories/login-failures.repository.js';
 export * as auditRepo from './repositories/audit.repository.js';
 export * as unitsRepo from './repositories/units.repository.js';
 export * as referenceRepo from './repositories/reference.repository.js';
