@@ -18,16 +18,14 @@ export const ZCitizenId = z.string().refine(isValidCitizenId, { message: 'INVALI
 export const INT4_MAX = 2_147_483_647;
 
 /**
- * A record id in a path or a query string: plain decimal digits from 1 to 2,147,483,647. "0x10",
- * "1e1", "+1", " 1", "1.0" and anything past the integer column's range are refused (400), not
- * coerced into some other record or left to fail in the database.
+ * A record id in a path or a query string (or a filter sent as JSON): plain decimal digits, or a
+ * JSON integer, from 1 to 2,147,483,647. "0x10", "1e1", "+1", " 1", "1.0" and anything past the
+ * integer column's range are refused (400), not coerced into some other record or left to fail in
+ * the database.
  */
 export const ZId = z
-  .string()
-  .regex(/^[1-9][0-9]{0,9}$/)
-  .transform(Number)
-  .pipe(z.number().int().max(INT4_MAX))
-  .meta({ example: '42' });
+  .union([z.number().int(), z.string().regex(/^[1-9][0-9]{0,9}$/).transform(Number)])
+  .pipe(z.number().int().min(1).max(INT4_MAX));
 
 /** An id (or version number) in a JSON body: an integer from 1 to 2,147,483,647. */
 export const ZIdNumber = z.number().int().min(1).max(INT4_MAX);
