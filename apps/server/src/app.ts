@@ -13,6 +13,7 @@ import type { Db } from '@nang-tam/db';
 import type { Config } from './config.js';
 import { registerAuth } from './auth/plugin.js';
 import { registerErrorHandling } from './http/error-handler.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { validatorCompiler } from './http/validation.js';
 import { authRoutes, rateLimitError } from './routes/auth.routes.js';
 import { unitsRoutes } from './routes/units.routes.js';
@@ -47,6 +48,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app, ctx.config.webDist);
+  registerSecurityHeaders(app);
 
   await app.register(cookie);
   await app.register(rateLimit, { global: false, hook: 'preHandler', errorResponseBuilder: rateLimitError });

@@ -1,7 +1,7 @@
 import { catalogueRepo, migrate, rulesRepo, type Db } from '@nang-tam/db';
 import { buildApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
-import { openDatabase } from './database.js';
+import { exitOnSignals, openDatabaseWhenReady, prepareShutdown } from './lifecycle.js';
 
 async function seedIfEmpty(db: Db, config: Config, log: (msg: string) => void): Promise<void> {
   if (config.demo !== 'auto') return;
@@ -15,7 +15,7 @@ async function seedIfEmpty(db: Db, config: Config, log: (msg: string) => void): 
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const db = await openDatabase(config);
+  const db = await openDatabaseWhenReady(config);
   const applied = await migrate(db);
   const app = await buildApp({ db, config });
   if (applied.length > 0) app.log.info({ applied }, 'migrations applied');
@@ -27,14 +27,7 @@ async function main(): Promise<void> {
   await seedIfEmpty(db, config, (msg) => app.log.info(msg));
   const { startJobRunner } = await import('./jobs/runner.js');
   const runner = startJobRunner({ db, config }, app.log);
-  const shutdown = async () => {
-    await runner.stop();
-    await app.close();
-    await db.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  exitOnSignals(prepareShutdown(app, { db, runner }));
   await app.listen({ port: config.port, host: config.host });
   app.log.info(`Nâng Tầm: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (database: ${db.kind})`);
 }
