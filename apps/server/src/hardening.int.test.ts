@@ -216,3 +216,34 @@ describe('the login limit', () => {
     }
   });
 });
+
+describe('security headers', () => {
+  const expectHardened = (headers: Record<string, unknown>) => {
+    expect(headers['content-security-policy']).toMatch(/default-src 'self'.*script-src 'self';.*frame-ancestors 'none'/);
+    expect(headers['content-security-policy']).not.toMatch(/script-src[^;]*unsafe/);
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['x-frame-options']).toBe('DENY');
+    expect(headers['referrer-policy']).toBe('no-referrer');
+  };
+
+  it('are on API answers, errors and the API documentation, and personal data is never cached', async () => {
+    const person = await app.inject({ url: `/api/v1/people/${fx.people.an}`, headers: as(board) });
+    expectHardened(person.headers);
+    expect(person.headers['cache-control']).toBe('no-store');
+    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'officerA', password: PASSWORD } });
+    expect(login.headers['cache-control']).toBe('no-store');
+    const refused = await app.inject({ url: '/api/v1/people/0x10', headers: as(board) });
+    expectHardened(refused.headers);
+    expect(refused.headers['cache-control']).toBe('no-store');
+    const docs = await app.inject({ url: '/api/docs/' });
+    expect(docs.statusCode).toBe(200);
+    expectHardened(docs.headers);
+  });
+
+  it('let the public certificate key be cached for a few minutes', async () => {
+    const key = await app.inject({ url: '/api/v1/certificates/public-key' });
+    expect(key.statusCode).toBe(200);
+    expectHardened(key.headers);
+    expect(key.headers['cache-control']).toBe('public, max-age=300');
+  });
+});
