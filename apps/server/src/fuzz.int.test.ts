@@ -51,7 +51,7 @@ interface Operation {
 
 const SEED = 20_261_207;
 /** Requests per operation and role (anonymous callers are mostly turned away before validation: fewer). */
-const CASES = { signedIn: 5, anonymous: 2 };
+const CASES = { signedIn: 4, anonymous: 1 };
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -230,16 +230,22 @@ describe('fuzzing every operation of the OpenAPI document', () => {
     const failures: string[] = [];
     let requests = 0;
     let refusals = 0;
-    const started = Date.now();
     let last = await writeFingerprint();
 
     for (const op of ops) {
       for (const role of Object.keys(ROLES)) {
-        const n = sessions[role] ? CASES.signedIn : CASES.anonymous;
+        // the kinds of malformed input this operation takes: 0 a bad id, 1 a bad query value, 2 a broken
+        // body field, 3 a broken envelope (JSON, multipart, no body); an operation without input is called once
+        const hasBody = !['GET', 'DELETE', 'HEAD'].includes(op.method);
+        const kinds = [op.pathParams.length > 0 && 0, Object.keys(op.query).length > 0 && 1, hasBody && 2, hasBody && 3].filter((k) => k !== false);
+        // an upload operation also gets every malformed multipart body once per signed-in role
+        const uploads = op.multipart && sessions[role] ? multipartCases() : [];
+        const n = (kinds.length === 0 ? 1 : sessions[role] ? CASES.signedIn : CASES.anonymous) + uploads.length;
         for (let i = 0; i < n; i++) {
           const session = sessions[role] ?? null;
           const headers = session ? as(session) : {};
-          const kind = i % 4; // 0: bad id, 1: bad query, 2: bad body, 3: bad envelope (JSON/multipart/missing)
+          const upload = i >= n - uploads.length ? uploads[i - (n - uploads.length)] : undefined;
+          const kind = upload ? 3 : kinds.length === 0 ? -1 : kinds[i % kinds.length]!;
           let url = op.path.replace(/\{(\w+)\}/g, () => String(kind === 0 ? pick(BAD_ID_TEXT) : pick(realIds)));
           const query = Object.keys(op.query);
           const qs: string[] = [];
@@ -251,8 +257,8 @@ describe('fuzzing every operation of the OpenAPI document', () => {
           if (qs.length) url += `?${qs.join('&')}`;
           const req: InjectOptions = { method: op.method as InjectOptions['method'], url, headers: { ...headers } };
           if (op.method !== 'GET' && op.method !== 'DELETE') {
-            if (kind === 3 && op.multipart && random() < 0.7) {
-              const m = pick(multipartCases());
+            if (kind === 3 && op.multipart && (upload || random() < 0.7)) {
+              const m = upload ?? pick(multipartCases());
               req.headers = { ...req.headers, ...m.headers };
               req.payload = m.payload;
             } else if (kind === 3) {
@@ -277,15 +283,17 @@ describe('fuzzing every operation of the OpenAPI document', () => {
             continue;
           }
           requests += 1;
-          const shown = typeof req.payload === 'string' || Buffer.isBuffer(req.payload) ? String(req.payload) : JSON.stringify(req.payload ?? '');
-          const label = `${op.method} ${url.slice(0, 120)} as ${role} [${shown.slice(0, 100)}]`;
-          if (res.statusCode >= 500) failures.push(`${label} → ${res.statusCode} ${res.body.slice(0, 200)}`);
+          const label = () => {
+            const shown = typeof req.payload === 'string' || Buffer.isBuffer(req.payload) ? String(req.payload) : JSON.stringify(req.payload ?? '');
+            return `${op.method} ${url.slice(0, 120)} as ${role} [${shown.slice(0, 100)}]`;
+          };
+          if (res.statusCode >= 500) failures.push(`${label()} → ${res.statusCode} ${res.body.slice(0, 200)}`);
           if (res.statusCode >= 400 && res.statusCode < 500) {
             refusals += 1;
             const code = res.json<{ error?: { code?: string } }>().error?.code;
             const loginRecorded = op.path === '/api/v1/auth/login';
-            if (!loginRecorded && (last = await writeFingerprint()) !== before) failures.push(`${label} → ${res.statusCode} ${code} but wrote rows`);
-            expect(typeof code, label).toBe('string');
+            if (!loginRecorded && (last = await writeFingerprint()) !== before) failures.push(`${label()} → ${res.statusCode} ${code} but wrote rows`);
+            if (typeof code !== 'string') failures.push(`${label()} → ${res.statusCode} without an error code`);
           }
           if (res.statusCode < 400 || op.path === '/api/v1/auth/login') last = await writeFingerprint();
           // the fuzz may log a role out (POST /auth/logout succeeds): log it back in
@@ -296,11 +304,9 @@ describe('fuzzing every operation of the OpenAPI document', () => {
         }
       }
     }
-    const seconds = (Date.now() - started) / 1000;
     expect(failures, failures.slice(0, 25).join('\n')).toEqual([]);
     // the budget was spent on real requests, most of them refused
-    expect(requests).toBeGreaterThan(ops.length * 8);
+    expect(requests).toBeGreaterThan(ops.length * 7);
     expect(refusals).toBeGreaterThan(requests / 2);
-    expect(seconds).toBeLessThan(120);
-  });
+  }, 180_000); // ≈ 700 requests; the time depends on what else the machine runs (see the decision note)
 });
