@@ -65,6 +65,14 @@ describe('seedDemoProvince', () => {
     expect(await count('SELECT count(*)::int AS n FROM people WHERE education_level IS NULL')).toBe(0);
   });
 
+  it('gives every demo account its own salt: no two accounts share a stored hash, each opens with the demo password', async () => {
+    const hashes = (await db.query<{ password_hash: string }>('SELECT password_hash FROM users')).rows.map((u) => u.password_hash);
+    expect(hashes).toHaveLength(DEMO_ACCOUNTS.length);
+    expect(new Set(hashes).size).toBe(hashes.length);
+    expect(new Set(hashes.map((h) => h.split('$')[4])).size).toBe(hashes.length);
+    for (const h of hashes) expect(await verifyPassword(DEMO_PASSWORD, h)).toBe(true);
+  });
+
   it('creates the demo accounts with the demo password', async () => {
     const users = await db.query<{ username: string; role: string; password_hash: string; person_id: number | null; locale: string }>(
       'SELECT username, role, password_hash, person_id, locale FROM users ORDER BY id',

@@ -238,7 +238,7 @@ async function insertUsers(
   accountUnits: Record<DemoUnit, UnitSpec>,
   refs: References,
   picks: PersonPicks,
-  passwordHash: string,
+  passwordHashes: ReadonlyMap<string, string>,
 ): Promise<number> {
   for (const account of DEMO_ACCOUNTS) {
     const unit = accountUnits[account.unit];
@@ -246,7 +246,7 @@ async function insertUsers(
     const displayName = person?.fullName ?? (account.displayName ?? account.username).replace('{unit}', unit.name);
     await usersRepo.insertUser(tx, {
       username: account.username,
-      passwordHash,
+      passwordHash: passwordHashes.get(account.username)!,
       displayName,
       role: account.role,
       unitId: refs.units.id(unit.code),
@@ -264,8 +264,8 @@ export async function seedDemoProvince(db: Db, opts: SeedOptions = {}): Promise<
   const options = resolveOptions(opts);
   const progress = opts.onProgress ?? (() => undefined);
   const generator = new PeopleGenerator(options);
-  // hashed once for every demo account: scrypt is slow by design
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  // one hash (with its own salt) per account, so that two accounts never share a stored hash
+  const passwordHashes = new Map(await Promise.all(DEMO_ACCOUNTS.map(async (a) => [a.username, await hashPassword(DEMO_PASSWORD)] as const)));
   const reference = await referenceRepo.loadReference(db);
   // the rules and the programme catalogue the school's classes are built on (the server seeds them
   // at start before this; both do nothing when already there)
@@ -291,7 +291,7 @@ export async function seedDemoProvince(db: Db, opts: SeedOptions = {}): Promise<
     const schoolUnits = new Set(generator.units.filter((u) => u.sector === 'school').map((u) => u.code));
     const picks = new PersonPicks(schoolUnits, accountUnits.first_commune.code);
     const people = await insertPeople(tx, generator, refs, picks, progress);
-    const users = await insertUsers(tx, accountUnits, refs, picks, passwordHash);
+    const users = await insertUsers(tx, accountUnits, refs, picks, passwordHashes);
     progress(`users: ${users}`);
     await seedDemoSchool(tx, generator.units, { seed: options.seed, today: options.today, onProgress: progress });
     return { units: unitIds.size, people, users };

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { AppContext } from './context.js';
 import { registerAuth } from './auth/plugin.js';
 import { registerErrorHandling } from './http/error-handler.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { validatorCompiler } from './http/validation.js';
 import { authRoutes, rateLimitError } from './routes/auth.routes.js';
 import { unitsRoutes } from './routes/units.routes.js';
@@ -34,11 +35,13 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   const app = Fastify({
     logger: options.logger === false ? false : { level: ctx.config.logLevel, serializers: logSerializers },
     bodyLimit: 1024 * 1024,
-    trustProxy: false,
+    // behind nginx/HAProxy the client's address is the one the listed proxies forward (login limit, logs)
+    trustProxy: ctx.config.trustedProxies.length > 0 ? ctx.config.trustedProxies : false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app, ctx.config.webDist);
+  registerSecurityHeaders(app);
 
   await app.register(cookie);
   await app.register(rateLimit, { global: false, hook: 'preHandler', errorResponseBuilder: rateLimitError });

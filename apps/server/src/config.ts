@@ -22,6 +22,10 @@ const ZEnv = z.object({
     .transform((v) => v === 'true'),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
   LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  /** Login attempts allowed from one client address within the window (all usernames together). */
+  LOGIN_ADDRESS_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** Proxies whose X-Forwarded-For is believed (comma-separated addresses or CIDR ranges, e.g. 127.0.0.1,10.0.0.0/8); empty: none. */
+  TRUSTED_PROXIES: z.string().optional(),
   IMPORT_MAX_MB: z.coerce.number().min(1).max(200).default(20),
   /** 'auto': the demo start-up (`npm start`, tools/demo/start.ts) builds the demo province on an empty database; 'off' leaves it empty. main.ts never builds it. */
   DEMO: z.enum(['auto', 'off']).default('auto'),
@@ -42,6 +46,9 @@ export interface Config {
   cookieSecure: boolean;
   loginRateLimit: number;
   loginRateWindowSeconds: number;
+  loginAddressRateLimit: number;
+  /** Addresses or CIDR ranges of the reverse proxies in front of the server; empty: the socket's address is the client's. */
+  trustedProxies: string[];
   importMaxBytes: number;
   demo: 'auto' | 'off';
   demoPeople: number;
@@ -68,6 +75,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cookieSecure: e.COOKIE_SECURE,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     loginRateWindowSeconds: e.LOGIN_RATE_WINDOW_SECONDS,
+    loginAddressRateLimit: e.LOGIN_ADDRESS_RATE_LIMIT,
+    trustedProxies: (e.TRUSTED_PROXIES ?? '').split(',').map((p) => p.trim()).filter((p) => p !== ''),
     importMaxBytes: Math.round(e.IMPORT_MAX_MB * 1024 * 1024),
     demo: e.DEMO,
     demoPeople: e.DEMO_PEOPLE,

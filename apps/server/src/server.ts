@@ -3,7 +3,7 @@ import { catalogueRepo, migrate, rulesRepo, type Db } from '@nang-tam/db';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
-import { openDatabase } from './database.js';
+import { exitOnSignals, openDatabaseWhenReady, prepareShutdown } from './lifecycle.js';
 
 export interface StartServerOptions {
   /** An open database; default: the one the configuration names (its owner then closes it). */
@@ -20,7 +20,10 @@ export interface RunningServer {
   db: Db;
   /** The address it listens on, e.g. http://127.0.0.1:3000. */
   url: string;
-  /** Stops the job runner and the server, then closes the database if `startServer` opened it. */
+  /**
+   * Stops promptly (lifecycle.ts prepareShutdown): no new requests, those in flight finish, idle
+   * keep-alive connections close, the job runner stops; then closes the database if `startServer` opened it.
+   */
   stop(): Promise<void>;
 }
 
@@ -29,7 +32,7 @@ export interface RunningServer {
  * and programme catalogue once, runs `beforeListen`, starts the job runner and listens.
  */
 export async function startServer(config: Config, options: StartServerOptions = {}): Promise<RunningServer> {
-  const db = options.db ?? (await openDatabase(config));
+  const db = options.db ?? (await openDatabaseWhenReady(config));
   const applied = await migrate(db);
   const app = await buildApp({ db, config });
   if (applied.length > 0) app.log.info({ applied }, 'migrations applied');
@@ -41,6 +44,8 @@ export async function startServer(config: Config, options: StartServerOptions = 
   await options.beforeListen?.({ db, config }, app.log);
   const { startJobRunner } = await import('./jobs/runner.js');
   const runner = startJobRunner({ db, config }, app.log);
+  // a database handed in belongs to its owner, who closes it
+  const shutdown = prepareShutdown(app, { db: options.db ? { ...db, close: async () => undefined } : db, runner });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -50,20 +55,11 @@ export async function startServer(config: Config, options: StartServerOptions = 
     app,
     db,
     url,
-    async stop() {
-      await runner.stop();
-      await app.close();
-      if (!options.db) await db.close();
-    },
+    stop: shutdown,
   };
 }
 
-/** Stops the server on SIGINT or SIGTERM and ends the process. */
+/** Stops the server on SIGINT or SIGTERM (requests in flight finish first) and ends the process. */
 export function stopOnSignals(server: RunningServer): void {
-  const shutdown = async () => {
-    await server.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  exitOnSignals(server.stop);
 }

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { ZClassActions, ZClassListActions, ZSessionActions } from './actions.js';
 import { training } from '@nang-tam/domain';
-import { ZIsoDate, ZId, ZPage, zRequiredText, zText } from './common.js';
+import { ZIsoDate, ZId, ZPage, zRequiredText, zText, ZIdNumber } from './common.js';
 import { ZSource, ZSourceDocument, ZStudyMode } from './rules.js';
 
 const ZNamed = z.object({ id: z.number(), name: z.string() });
@@ -121,9 +121,9 @@ export const ZLecturerCreate = z.strictObject({
   title: zText(200).nullable().optional(),
   organisation: zText(300).nullable().optional(),
   /** The lecturer's account (sees their sessions, enters grades); optional. */
-  userId: z.number().int().positive().nullable().optional(),
+  userId: ZIdNumber.nullable().optional(),
   /** The unit whose pool holds the lecturer; default: the caller's unit. */
-  unitId: z.number().int().positive().optional(),
+  unitId: ZIdNumber.optional(),
 });
 export type LecturerCreate = z.infer<typeof ZLecturerCreate>;
 
@@ -132,7 +132,7 @@ export const ZLecturerUpdate = z.strictObject({
   kind: ZLecturerKind.optional(),
   title: zText(200).nullable().optional(),
   organisation: zText(300).nullable().optional(),
-  userId: z.number().int().positive().nullable().optional(),
+  userId: ZIdNumber.nullable().optional(),
   /** false: no longer teaches (kept for the record; cannot be given new sessions). */
   active: z.boolean().optional(),
 });
@@ -186,13 +186,13 @@ export const ZClassCreate = z.strictObject({
   endDate: ZIsoDate,
   capacity: z.number().int().min(1).max(5000),
   /** The organising unit (the school or a political centre); default: the caller's unit. Must be in the caller's subtree. */
-  organiserUnitId: z.number().int().positive().optional(),
+  organiserUnitId: ZIdNumber.optional(),
 });
 export type ClassCreate = z.infer<typeof ZClassCreate>;
 
 export const ZClassUpdate = z.strictObject({
   /** The version the editor read: a different one answers 409 CONFLICT. */
-  version: z.number().int().positive(),
+  version: ZIdNumber,
   cohortCode: ZCohortCode.optional(),
   name: zRequiredText(300).optional(),
   mode: ZStudyMode.optional(),
@@ -212,7 +212,7 @@ export const ZClassesQuery = z.strictObject({
   programme: ZCode.optional(),
   status: ZClassStatus.optional(),
   /** The organising unit and its subtree. */
-  organiserUnitId: z.coerce.number().int().positive().optional(),
+  organiserUnitId: ZId.optional(),
   /** Words of the class name or cohort code, with or without diacritics. */
   q: z.string().max(100).optional(),
   ...ZPage,
@@ -280,7 +280,7 @@ export const ZClassModuleParams = z.strictObject({ id: ZId, moduleId: ZId });
 
 export const ZModuleLecturersInput = z.strictObject({
   /** Replaces the module's lecturers; the periods add up to at most the module's periods. */
-  lecturers: z.array(z.strictObject({ lecturerId: z.number().int().positive(), periods: z.number().int().min(1).max(5000) })).max(20),
+  lecturers: z.array(z.strictObject({ lecturerId: ZIdNumber, periods: z.number().int().min(1).max(5000) })).max(20),
 });
 export type ModuleLecturersInput = z.infer<typeof ZModuleLecturersInput>;
 
@@ -291,7 +291,7 @@ export const ZSessionKind = z.enum(SESSION_KINDS);
 
 const sessionFields = {
   /** The module taught; required for a lesson, optional for a field trip or the final exam. */
-  moduleId: z.number().int().positive().nullable().optional(),
+  moduleId: ZIdNumber.nullable().optional(),
   date: ZIsoDate,
   startTime: ZClockTime,
   endTime: ZClockTime,
@@ -302,7 +302,7 @@ const sessionFields = {
     .max(500)
     .nullable()
     .optional(),
-  lecturerId: z.number().int().positive().nullable().optional(),
+  lecturerId: ZIdNumber.nullable().optional(),
 };
 
 export const ZClassSessionInput = z.strictObject({ kind: ZSessionKind.default('lesson'), ...sessionFields });

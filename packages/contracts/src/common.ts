@@ -14,7 +14,22 @@ export const zRequiredText = (max: number) =>
 
 export const ZCitizenId = z.string().refine(isValidCitizenId, { message: 'INVALID_CITIZEN_ID' }).meta({ example: '008080001234' });
 
-export const ZId = z.coerce.number().int().positive();
+/** The largest value of a PostgreSQL integer column: every id and version number fits below it. */
+export const INT4_MAX = 2_147_483_647;
+
+/**
+ * A record id in a path or a query string (or a filter sent as JSON): plain decimal digits, or a
+ * JSON integer, from 1 to 2,147,483,647. "0x10", "1e1", "+1", " 1", "1.0" and anything past the
+ * integer column's range are refused (400), not coerced into some other record or left to fail in
+ * the database.
+ */
+export const ZId = z
+  .union([z.number().int(), z.string().regex(/^[1-9][0-9]{0,9}$/).transform(Number)])
+  .pipe(z.number().int().min(1).max(INT4_MAX));
+
+/** An id (or version number) in a JSON body: an integer from 1 to 2,147,483,647. */
+export const ZIdNumber = z.number().int().min(1).max(INT4_MAX);
+
 export const ZIdParams = z.strictObject({ id: ZId });
 
 export const ZPage = {

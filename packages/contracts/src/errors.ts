@@ -79,6 +79,11 @@ export const ERRORS = {
     vi: 'Chưa thể xét tốt nghiệp: còn học viên thiếu điểm, điểm danh hoặc nhận xét của cơ quan. Xem từng người và từng nội dung còn thiếu.',
     en: 'Graduation cannot be decided yet: some learners lack grades, attendance or the conduct report. See who and what.',
   },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    vi: 'Tạm thời không kết nối được cơ sở dữ liệu; thao tác vừa rồi chưa được lưu. Vui lòng thử lại sau ít phút.',
+    en: 'The database cannot be reached right now; nothing was saved. Please try again in a few minutes.',
+  },
   INTERNAL: { status: 500, vi: 'Đã có lỗi hệ thống. Vui lòng thử lại sau.', en: 'Something went wrong; please try again later.' },
 } as const satisfies Record<string, ErrorDef>;
 
@@ -93,6 +98,10 @@ export const FIELD_ERRORS = {
   TOO_SHORT: { vi: 'Quá ngắn.', en: 'Too short.' },
   OUT_OF_RANGE: { vi: 'Giá trị ngoài phạm vi cho phép.', en: 'Out of range.' },
   INVALID_VALUE: { vi: 'Giá trị không hợp lệ.', en: 'Invalid value.' },
+  INVALID_CHARACTER: {
+    vi: 'Có ký tự không hợp lệ (ký tự rỗng NUL hoặc ký tự Unicode bị cắt dở); hãy gõ lại hoặc dán lại nội dung.',
+    en: 'Contains an invalid character (a NUL or a broken Unicode character); type or paste the text again.',
+  },
   INVALID_DATE: { vi: 'Ngày không hợp lệ (dạng dd/mm/yyyy hoặc yyyy-mm-dd, và phải là ngày có thật).', en: 'Not a real date (dd/mm/yyyy or yyyy-mm-dd).' },
   DATE_IN_FUTURE: { vi: 'Ngày không được ở tương lai.', en: 'The date cannot be in the future.' },
   DATE_BEFORE_START: { vi: 'Ngày kết thúc trước ngày bắt đầu.', en: 'Ends before it starts.' },

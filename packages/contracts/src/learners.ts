@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { ZEnrolmentActions } from './actions.js';
-import { ZIsoDate, ZId, ZPage, zRequiredText, zText } from './common.js';
+import { ZIsoDate, ZId, ZIdNumber, ZPage, zRequiredText, zText } from './common.js';
 import { ZGradingScheme } from './classes.js';
 
 const ZNamed = z.object({ id: z.number(), name: z.string() });
@@ -66,7 +66,7 @@ export const ZSessionIdParams = z.strictObject({ id: ZId });
 export const ZAttendanceInput = z.strictObject({
   /** Marks to record; learners not listed keep their mark. One mark per learner in a request. */
   marks: z
-    .array(z.strictObject({ enrolmentId: z.number().int().positive(), mark: ZAttendanceMark }))
+    .array(z.strictObject({ enrolmentId: ZIdNumber, mark: ZAttendanceMark }))
     .min(1)
     .max(5000),
 });
@@ -169,7 +169,7 @@ export type RecallResult = z.infer<typeof ZRecallResult>;
 
 export const ZMakeUpInput = z.strictObject({
   /** The missed session: one the learner must make up. */
-  sessionId: z.number().int().positive(),
+  sessionId: ZIdNumber,
   doneOn: ZIsoDate,
   note: zText(2000).optional(),
 });
@@ -254,9 +254,9 @@ export const ZGradesInput = z.strictObject({
   grades: z
     .array(
       z.strictObject({
-        enrolmentId: z.number().int().positive(),
+        enrolmentId: ZIdNumber,
         /** A module of the class; null for the final exam or thesis. */
-        moduleId: z.number().int().positive().nullable(),
+        moduleId: ZIdNumber.nullable(),
         /** On the class's scale and step; null removes the grade. */
         value: z.number().nullable(),
       }),

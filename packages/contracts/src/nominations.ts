@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { training } from '@nang-tam/domain';
 import { zActions } from './actions.js';
-import { ZIsoDate, ZPage, zRequiredText, zText } from './common.js';
+import { ZIsoDate, ZIdNumber, ZPage, zRequiredText, zText } from './common.js';
 import { ZEligibilityOutcome, ZEligibilityResult, ZStudyMode } from './rules.js';
 
 /** The lifecycle lives in the training domain (docs/decisions/0013); these are its names on the wire. */
@@ -59,7 +59,7 @@ export const ZNominationStatus = z.enum(NOMINATION_STATUSES);
 // ---------- requests ----------
 
 export const ZNominationCreate = z.strictObject({
-  personId: z.number().int().positive(),
+  personId: ZIdNumber,
   note: zText(2000).optional(),
   /**
    * Only for a person the rules engine finds not eligible (or cannot decide): the provincial board's
@@ -89,7 +89,7 @@ export type NominationListQuery = z.infer<typeof ZNominationListQuery>;
 
 /** Bulk nomination from a list of registry ids (the other form is an uploaded .xlsx). */
 export const ZNominationBulk = z.strictObject({
-  personIds: z.array(z.number().int().positive()).min(1).max(NOMINATIONS_BULK_MAX),
+  personIds: z.array(ZIdNumber).min(1).max(NOMINATIONS_BULK_MAX),
 });
 export type NominationBulk = z.infer<typeof ZNominationBulk>;
 

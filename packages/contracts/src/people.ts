@@ -10,7 +10,7 @@ import {
   QUALIFICATION_SOURCES,
   codesOf,
 } from '@nang-tam/domain';
-import { ZCitizenId, ZIsoDate, ZPage, zRequiredText, zText } from './common.js';
+import { ZCitizenId, ZIsoDate, ZPage, zRequiredText, zText, ZId, ZIdNumber } from './common.js';
 
 export const ZCategory = z.enum(codesOf(PERSON_CATEGORIES));
 export const ZGender = z.enum(codesOf(GENDERS));
@@ -27,12 +27,12 @@ export const PEOPLE_SORTS = ['name', '-name', 'birthDate', '-birthDate', 'update
 
 export const ZPeopleQuery = z.strictObject({
   q: z.string().max(100).optional(),
-  unitId: z.coerce.number().int().positive().optional(),
+  unitId: ZId.optional(),
   /** With unitId: include the unit's whole subtree (default) or only the unit itself. */
   subtree: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   category: ZCategory.optional(),
-  titleId: z.coerce.number().int().positive().optional(),
-  managementScopeId: z.coerce.number().int().positive().optional(),
+  titleId: ZId.optional(),
+  managementScopeId: ZId.optional(),
   gender: ZGender.optional(),
   /** An ethnicity code, or "minority" for every ethnic minority. */
   ethnicity: z.string().max(20).optional(),
@@ -40,7 +40,7 @@ export const ZPeopleQuery = z.strictObject({
   educationLevel: ZLevelFilter.optional(),
   politicalTheoryLevel: ZLevelFilter.optional(),
   stateManagementLevel: ZLevelFilter.optional(),
-  plannedTitleId: z.coerce.number().int().positive().optional(),
+  plannedTitleId: ZId.optional(),
   planningTerm: ZTerm.optional(),
   partyMember: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   sort: z.enum(PEOPLE_SORTS).default('name'),
@@ -141,11 +141,11 @@ const personFields = {
   category: ZCategory,
   partyJoinedOn: ZIsoDate.nullable().default(null),
   partyOfficialOn: ZIsoDate.nullable().default(null),
-  unitId: z.number().int().positive(),
-  titleId: z.number().int().positive().nullable().default(null),
-  jobPositionId: z.number().int().positive().nullable().default(null),
-  rankId: z.number().int().positive().nullable().default(null),
-  managementScopeId: z.number().int().positive().nullable().default(null),
+  unitId: ZIdNumber,
+  titleId: ZIdNumber.nullable().default(null),
+  jobPositionId: ZIdNumber.nullable().default(null),
+  rankId: ZIdNumber.nullable().default(null),
+  managementScopeId: ZIdNumber.nullable().default(null),
   phone: z.string().regex(/^[0-9+ .()-]{6,20}$/, { message: 'INVALID_VALUE' }).nullable().default(null),
   email: z.email({ message: 'INVALID_VALUE' }).max(120).nullable().default(null),
 };
@@ -154,7 +154,7 @@ export const ZPersonCreate = z.strictObject(personFields);
 export type PersonCreate = z.infer<typeof ZPersonCreate>;
 
 /** An update sends the whole editable record and the version it was read at. */
-export const ZPersonUpdate = z.strictObject({ ...personFields, version: z.number().int().positive() });
+export const ZPersonUpdate = z.strictObject({ ...personFields, version: ZIdNumber });
 export type PersonUpdate = z.infer<typeof ZPersonUpdate>;
 
 export const ZQualificationInput = z.strictObject({
@@ -167,8 +167,8 @@ export const ZQualificationInput = z.strictObject({
 export type QualificationInput = z.infer<typeof ZQualificationInput>;
 
 export const ZAssignmentInput = z.strictObject({
-  unitId: z.number().int().positive(),
-  titleId: z.number().int().positive().nullable().default(null),
+  unitId: ZIdNumber,
+  titleId: ZIdNumber.nullable().default(null),
   startedOn: ZIsoDate,
   endedOn: ZIsoDate.nullable().default(null),
   reason: ZAssignmentReason,
@@ -177,7 +177,7 @@ export const ZAssignmentInput = z.strictObject({
 export type AssignmentInput = z.infer<typeof ZAssignmentInput>;
 
 export const ZPlanningInput = z.strictObject({
-  titleId: z.number().int().positive(),
+  titleId: ZIdNumber,
   term: ZTerm,
   approvedOn: ZIsoDate.nullable().default(null),
 });
@@ -189,7 +189,7 @@ export const ZAppraisalInput = z.strictObject({
 });
 export type AppraisalInput = z.infer<typeof ZAppraisalInput>;
 
-export const ZSubRecordParams = z.strictObject({ id: z.coerce.number().int().positive(), itemId: z.coerce.number().int().positive() });
+export const ZSubRecordParams = z.strictObject({ id: ZId, itemId: ZId });
 
 export const ZAuditEntry = z.object({
   id: z.number(),

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { APPRAISAL_CLASSIFICATIONS, PERSON_CATEGORIES, codesOf, rules } from '@nang-tam/domain';
-import { ZIsoDate, ZPage, zRequiredText, zText } from './common.js';
+import { ZIsoDate, ZPage, zRequiredText, zText, ZId, ZIdNumber } from './common.js';
 import { ZGender, ZQualificationKind } from './people.js';
 
 const ZNamed = z.object({ id: z.number(), name: z.string() });
@@ -89,7 +89,7 @@ const versionFields = {
   period: ZPeriod,
   note: zText(2000).nullable().optional(),
   /** Set to correct version N over exactly its period (N is kept for history, no longer evaluated). */
-  corrects: z.number().int().positive().optional(),
+  corrects: ZIdNumber.optional(),
   /** The latest version the editor was looking at (0 for a new rule): a different one answers 409. */
   baseVersion: z.number().int().min(0).optional(),
 };
@@ -360,7 +360,7 @@ const candidateScope = {
   /** Default: the first mode the programme offers. */
   mode: ZStudyMode.optional(),
   /** A unit subtree in the caller's scope; default: the caller's own unit. */
-  unitId: z.coerce.number().int().positive().optional(),
+  unitId: ZId.optional(),
   studyField: zText(200).optional(),
   /** Under 35 on asOf. */
   young: booleanFlag.optional(),

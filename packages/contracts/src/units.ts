@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UNIT_KINDS, codesOf } from '@nang-tam/domain';
-import { ZIsoDate } from './common.js';
+import { ZIsoDate, ZId } from './common.js';
 
 export const ZUnitKind = z.enum(codesOf(UNIT_KINDS));
 
@@ -21,7 +21,7 @@ export type Unit = z.infer<typeof ZUnit>;
 
 export const ZUnitChildrenQuery = z.strictObject({
   /** Children of this unit; without it, the roots of the caller's scope. */
-  parentId: z.coerce.number().int().positive().optional(),
+  parentId: ZId.optional(),
   q: z.string().max(100).optional(),
 });
 

@@ -28,6 +28,43 @@ export interface Db extends Tx {
   close(): Promise<void>;
 }
 
+/**
+ * The database cannot be reached or dropped the connection (server restart, failover, an
+ * administrator's pg_terminate_backend, the embedded database closed). The request or job that
+ * met it failed as a whole (its transaction was not committed); the server stays up and the next
+ * request gets a fresh connection. The HTTP layer answers 503.
+ */
+export class DatabaseUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(`database unavailable: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'DatabaseUnavailableError';
+  }
+}
+
+// SQLSTATE classes and codes that mean "the connection or the server went away", not "bad SQL/data":
+// 08 connection exception, 57P01–57P03 admin/crash shutdown and cannot-connect-now, 53300 too many connections.
+const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
+const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/** True when err says the database connection is gone or cannot be made (not a query's own failure). */
+export function isConnectionFailure(err: unknown): boolean {
+  if (err instanceof DatabaseUnavailableError) return true;
+  if (!(err instanceof Error)) return false;
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string') {
+    if (code.startsWith('08') || UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_NODE_CODES.has(code)) return true;
+  }
+  return /Connection terminated|Client has encountered a connection error|Connection ended|timeout exceeded when trying to connect|PGlite is closed/i.test(
+    err.message,
+  );
+}
+
+/** Rethrows a connection failure as DatabaseUnavailableError, anything else as it is. */
+function classify(err: unknown): never {
+  if (isConnectionFailure(err) && !(err instanceof DatabaseUnavailableError)) throw new DatabaseUnavailableError(err);
+  throw err;
+}
+
 export type DbOptions = { databaseUrl: string; poolSize?: number } | { dataDir: string } | { pglite: PGlite };
 
 // date → 'YYYY-MM-DD', timestamptz → ISO string, int8 → number: the same plain values on both engines.
@@ -53,23 +90,25 @@ export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<
 
 export function wrapPglite(pglite: PGlite, owned = true): Db {
   const run = async <T>(q: Pick<PGlite, 'query'>, sql: string, params?: unknown[]): Promise<QueryResult<T>> => {
-    const r = await q.query<T>(sql, params as unknown[]);
+    const r = await q.query<T>(sql, params as unknown[]).catch(classify);
     return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
   };
   return {
     kind: 'pglite',
     query: (sql, params) => run(pglite, sql, params),
     transaction: (fn) =>
-      pglite.transaction((tx) =>
-        fn({
-          query: (sql, params) => run(tx, sql, params),
-          exec: async (sql) => {
-            await tx.exec(sql);
-          },
-        }),
-      ),
+      pglite
+        .transaction((tx) =>
+          fn({
+            query: (sql, params) => run(tx, sql, params),
+            exec: async (sql) => {
+              await tx.exec(sql);
+            },
+          }),
+        )
+        .catch(classify),
     exec: async (sql) => {
-      await pglite.exec(sql);
+      await pglite.exec(sql).catch(classify);
     },
     close: async () => {
       if (owned && !pglite.closed) await pglite.close();
@@ -82,33 +121,45 @@ export function wrapPool(pool: pg.Pool): Db {
   // pool and replaced on next use; without a listener node-postgres would raise it as uncaught.
   pool.on('error', () => undefined);
   const run = async <T>(c: pg.Pool | pg.PoolClient, sql: string, params?: unknown[]): Promise<QueryResult<T>> => {
-    const r = await c.query(sql, params);
+    const r = await c.query(sql, params).catch(classify);
     return { rows: r.rows as T[], rowCount: r.rowCount ?? r.rows.length };
   };
   return {
     kind: 'postgres',
     query: (sql, params) => run(pool, sql, params),
     transaction: async (fn) => {
-      const client = await pool.connect();
+      const client = await pool.connect().catch(classify);
+      // A checked-out client is outside the pool's idle listener: when its connection dies mid-transaction
+      // (pg_terminate_backend, restart, failover) node-postgres emits 'error' on the client, which with no
+      // listener would end the process. The failure reaches the caller through the pending query instead.
+      let broken: Error | undefined;
+      const onError = (err: Error) => {
+        broken = err;
+      };
+      client.on('error', onError);
+      let lost = false;
       try {
-        await client.query('BEGIN');
+        await run(client, 'BEGIN');
         const result = await fn({
           query: (sql, params) => run(client, sql, params),
           exec: async (sql) => {
-            await client.query(sql);
+            await client.query(sql).catch(classify);
           },
         });
-        await client.query('COMMIT');
+        await run(client, 'COMMIT');
         return result;
       } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw err;
+        lost = broken !== undefined || isConnectionFailure(err);
+        if (!lost) await client.query('ROLLBACK').catch(() => undefined);
+        return classify(err);
       } finally {
-        client.release();
+        // a connection that failed is destroyed, not handed to the next request
+        client.release(broken ?? (lost || undefined));
+        client.off('error', onError);
       }
     },
     exec: async (sql) => {
-      await pool.query(sql);
+      await pool.query(sql).catch(classify);
     },
     close: () => pool.end(),
   };

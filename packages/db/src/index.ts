@@ -5,6 +5,7 @@ export * from './errors.js';
 export * from './maintenance.js';
 export * from './repositories/scope.js';
 export * as usersRepo from './repositories/users.repository.js';
+export * as loginFailuresRepo from './repositories/login-failures.repository.js';
 export * as auditRepo from './repositories/audit.repository.js';
 export * as unitsRepo from './repositories/units.repository.js';
 export * as referenceRepo from './repositories/reference.repository.js';

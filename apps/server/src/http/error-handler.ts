@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { DatabaseUnavailableError } from '@nang-tam/db';
 import { ERRORS, type ErrorBody, type ErrorCode, type ErrorDetail } from '@nang-tam/contracts';
 import { AppError } from '../errors.js';
 
@@ -39,6 +40,10 @@ export function registerErrorHandling(app: FastifyInstance, webDist: string): vo
     // validation errors thrown by our validatorCompiler arrive wrapped by Fastify
     const cause = (err as { validation?: unknown; cause?: unknown }).cause;
     if (cause instanceof AppError) return reply.status(cause.status).send(body(cause.code, cause.details));
+    if (err instanceof DatabaseUnavailableError || cause instanceof DatabaseUnavailableError) {
+      request.log.warn({ err: { message: err.message } }, 'database unavailable');
+      return reply.status(503).header('retry-after', '5').send(body('DATABASE_UNAVAILABLE'));
+    }
     const mapped = fromFastify(err);
     if (mapped) return reply.status(ERRORS[mapped].status).send(body(mapped));
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {

@@ -51,10 +51,42 @@ function join(...parts: string[]): string {
   return parts.filter((p) => p !== '').join('.');
 }
 
-/** Request validation for every route: zod parse, failures as VALIDATION_FAILED with field paths. */
+/** A NUL (no PostgreSQL text can hold it) or a lone UTF-16 surrogate (no UTF-8 text or JSON column can). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const hasInvalidCharacter = (s: string): boolean => s.includes('\u0000') || LONE_SURROGATE.test(s);
+
+/**
+ * Paths of every string (value or key) in the input that holds an invalid character. Iterative,
+ * so a deeply nested body cannot overflow the stack.
+ */
+export function invalidTextPaths(input: unknown, limit = 20): string[] {
+  const found: string[] = [];
+  const stack: Array<[unknown, string]> = [[input, '']];
+  while (stack.length > 0 && found.length < limit) {
+    const [value, path] = stack.pop()!;
+    if (typeof value === 'string') {
+      if (hasInvalidCharacter(value)) found.push(path);
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) {
+        const childPath = join(path, key);
+        if (hasInvalidCharacter(key)) found.push(childPath);
+        else stack.push([child, childPath]);
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * Request validation for every route: text with a NUL or a lone surrogate is refused first, for
+ * every field of every route (before login too); then the zod parse. Failures are
+ * VALIDATION_FAILED with field paths.
+ */
 export const validatorCompiler: FastifySchemaCompiler<z.ZodType> =
   ({ schema }) =>
   (data) => {
+    const bad = invalidTextPaths(data);
+    if (bad.length > 0) return { error: new AppError('VALIDATION_FAILED', bad.map((path) => fieldError(path || 'body', 'INVALID_CHARACTER'))) };
     const result = schema.safeParse(data);
     if (result.success) return { value: result.data };
     return { error: new AppError('VALIDATION_FAILED', zodDetails(result.error, data)) };

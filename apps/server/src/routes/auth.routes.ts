@@ -13,18 +13,16 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/api/v1/auth/login',
       {
         schema: { tags: ['auth'], summary: 'Đăng nhập', body: ZLoginRequest, response: { 200: ZMe } },
-        config: {
-          access: 'public',
-          rateLimit: {
-            max: ctx.config.loginRateLimit,
-            timeWindow: ctx.config.loginRateWindowSeconds * 1000,
-            // per address and account, so one office behind one address does not lock out its colleagues
-            keyGenerator: (req) => `${req.ip}|${String((req.body as { username?: unknown } | undefined)?.username ?? '').toLowerCase()}`,
-          },
-        },
+        // the login limit (per username and per address, shared by every node) is kept in the database by the service
+        config: { access: 'public' },
       },
       async (request, reply) => {
-        const { token, user } = await login(ctx.db, request.body, ctx.config.sessionTtlMinutes);
+        const { token, user } = await login(ctx.db, request.body, ctx.config.sessionTtlMinutes, {
+          address: request.ip,
+          perUsername: ctx.config.loginRateLimit,
+          perAddress: ctx.config.loginAddressRateLimit,
+          windowSeconds: ctx.config.loginRateWindowSeconds,
+        });
         setSessionCookie(reply, token, ctx.config.sessionTtlMinutes, ctx.config.cookieSecure);
         return toMe(user);
       },

@@ -5,7 +5,7 @@ import { ZCandidatesExport, ZErrorBody, ZIdParams, ZJob, ZPeopleFilter } from '@
 import type { AppContext } from '../context.js';
 import { userOf } from '../auth/plugin.js';
 import { contentDisposition } from '../http/content-disposition.js';
-import { readUpload, uploadTooLarge } from '../http/upload.js';
+import { readUpload, uploadedPart, uploadTooLarge } from '../http/upload.js';
 import { XLSX_MIME } from '../jobs/xlsx/write.js';
 import * as jobs from '../services/jobs.service.js';
 
@@ -64,7 +64,7 @@ export function jobsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         onRequest: refuseDeclaredOversize,
       },
       async (request, reply) => {
-        const part = await request.file();
+        const part = await uploadedPart(request);
         if (!part || part.fieldname !== 'file') throw jobs.missingUpload();
         const content = await readUpload(part.file, maxBytes).catch((err: unknown) => {
           reply.header('connection', 'close');

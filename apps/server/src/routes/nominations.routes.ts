@@ -16,7 +16,7 @@ import {
 } from '@nang-tam/contracts';
 import type { AppContext } from '../context.js';
 import { userOf } from '../auth/plugin.js';
-import { readUpload, uploadTooLarge } from '../http/upload.js';
+import { readUpload, uploadedPart, uploadTooLarge } from '../http/upload.js';
 import * as nominations from '../services/nominations.service.js';
 
 /** Room for the multipart envelope around the file itself. */
@@ -100,7 +100,7 @@ export function nominationsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const user = userOf(request);
         let source: nominations.BulkSource | null = request.body ?? null;
         if (request.isMultipart()) {
-          const part = await request.file();
+          const part = await uploadedPart(request);
           if (!part || part.fieldname !== 'file') throw nominations.missingBulkSource('file');
           const content = await readUpload(part.file, maxBytes).catch((err: unknown) => {
             reply.header('connection', 'close');
