@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-const exclude = ['**/node_modules/**', '**/dist/**', 'apps/web/**', 'tests/e2e/**'];
+const exclude = ['**/node_modules/**', '**/dist/**', 'tests/e2e/**'];
 
 export default defineConfig({
   test: {

@@ -27,7 +27,7 @@ if ((await run('npm', ['run', 'build:web'])) !== 0) process.exit(1);
 const port = await freePort();
 const dataDir = mkdtempSync(join(tmpdir(), 'nangtam-e2e-'));
 const baseUrl = `http://127.0.0.1:${port}`;
-const server = spawn('npx', ['tsx', 'apps/server/src/main.ts'], {
+const server = spawn('npx', ['tsx', 'tools/demo/start.ts'], {
   stdio: ['ignore', 'inherit', 'inherit'],
   env: {
     ...process.env,

@@ -1,4 +1,4 @@
-// `npm test`: type-check, unit tests, integration tests on embedded PGlite and on PostgreSQL,
+// `npm test`: type-check, import-graph check, unit tests, integration tests on embedded PGlite and on PostgreSQL,
 // then end-to-end tests in Chromium. Prints one closing line with the tests passed and failed.
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { run } from './run-step.mjs';
@@ -29,6 +29,11 @@ async function vitest(label, args, env = {}) {
 console.log('▶ typecheck');
 if ((await run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit'])) !== 0) {
   failures.push('typecheck');
+  failed += 1;
+}
+console.log('\n▶ import graph (circles, layers)');
+if ((await run('node', ['scripts/check-imports.mjs'])) !== 0) {
+  failures.push('import graph');
   failed += 1;
 }
 await vitest('unit', ['--project', 'unit']);

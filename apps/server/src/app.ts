@@ -9,8 +9,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Db } from '@nang-tam/db';
-import type { Config } from './config.js';
+import type { AppContext } from './context.js';
 import { registerAuth } from './auth/plugin.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { validatorCompiler } from './http/validation.js';
@@ -25,12 +24,6 @@ import { classesRoutes } from './routes/classes.routes.js';
 import { certificatesRoutes } from './routes/certificates.routes.js';
 import { learnersRoutes } from './routes/learners.routes.js';
 import { boardsRoutes } from './routes/boards.routes.js';
-
-/** What routes and jobs need: the database and the configuration. */
-export interface AppContext {
-  db: Db;
-  config: Config;
-}
 
 /** Request logs carry the method and path only: query strings hold names, so they stay out. */
 const logSerializers = {

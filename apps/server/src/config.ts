@@ -25,7 +25,7 @@ const ZEnv = z.object({
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
   LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   IMPORT_MAX_MB: z.coerce.number().min(1).max(200).default(20),
-  /** 'auto' builds the demo province on an empty database; 'off' leaves it empty. */
+  /** 'auto': the demo start-up (`npm start`, tools/demo/start.ts) builds the demo province on an empty database; 'off' leaves it empty. main.ts never builds it. */
   DEMO: z.enum(['auto', 'off']).default('auto'),
   DEMO_PEOPLE: z.coerce.number().int().min(100).max(500_000).default(20_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

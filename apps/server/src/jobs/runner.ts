@@ -1,7 +1,7 @@
 import { hasPermission, type Permission } from '@nang-tam/domain';
 import type { JobFailureCode } from '@nang-tam/contracts';
 import { jobsRepo, usersRepo } from '@nang-tam/db';
-import type { AppContext } from '../app.js';
+import type { AppContext } from '../context.js';
 import { toAuthUser } from '../auth/auth-user.js';
 import { AppError } from '../errors.js';
 import { JobFailure, Progress, failureResult, type JobContext, type JobLog, type JobOutcome } from './context.js';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZLoginRequest, ZMe } from '@nang-tam/contracts';
-import type { AppContext } from '../app.js';
+import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
 import { login, logout } from '../services/auth.service.js';
 import { clearSessionCookie, setSessionCookie, userOf } from '../auth/plugin.js';

@@ -8,7 +8,7 @@ import {
   ZMyLearnersQuery,
   ZMyLearning,
 } from '@nang-tam/contracts';
-import type { AppContext } from '../app.js';
+import type { AppContext } from '../context.js';
 import { userOf } from '../auth/plugin.js';
 import * as boards from '../services/boards.service.js';
 

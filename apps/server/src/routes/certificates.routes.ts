@@ -10,7 +10,7 @@ import {
   ZRevokeCertificate,
   ZSigningPublicKey,
 } from '@nang-tam/contracts';
-import type { AppContext } from '../app.js';
+import type { AppContext } from '../context.js';
 import { userOf } from '../auth/plugin.js';
 import { contentDisposition } from '../http/content-disposition.js';
 import * as certificates from '../services/certificates.service.js';

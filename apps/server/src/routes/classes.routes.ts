@@ -25,7 +25,7 @@ import {
   ZProgrammeCatalogueInput,
   ZProgrammeCodeParams,
 } from '@nang-tam/contracts';
-import type { AppContext } from '../app.js';
+import type { AppContext } from '../context.js';
 import { userOf } from '../auth/plugin.js';
 import * as catalogue from '../services/catalogue.service.js';
 import * as lecturers from '../services/lecturers.service.js';

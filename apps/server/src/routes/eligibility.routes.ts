@@ -13,7 +13,7 @@ import {
   ZWhatIf,
   ZWhatIfQuery,
 } from '@nang-tam/contracts';
-import type { AppContext } from '../app.js';
+import type { AppContext } from '../context.js';
 import { userOf } from '../auth/plugin.js';
 import * as gaps from '../services/gaps.service.js';
 import * as eligibility from '../services/eligibility.service.js';

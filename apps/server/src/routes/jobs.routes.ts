@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZCandidatesExport, ZErrorBody, ZIdParams, ZJob, ZPeopleFilter } from '@nang-tam/contracts';
-import type { AppContext } from '../app.js';
+import type { AppContext } from '../context.js';
 import { userOf } from '../auth/plugin.js';
 import { contentDisposition } from '../http/content-disposition.js';
 import { readUpload, uploadTooLarge } from '../http/upload.js';

@@ -26,7 +26,7 @@ import {
   ZSessionAttendance,
   ZSessionIdParams,
 } from '@nang-tam/contracts';
-import type { AppContext } from '../app.js';
+import type { AppContext } from '../context.js';
 import { userOf } from '../auth/plugin.js';
 import * as attendance from '../services/attendance.service.js';
 import * as learners from '../services/learners.service.js';

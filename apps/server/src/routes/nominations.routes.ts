@@ -14,7 +14,7 @@ import {
   ZNominationPage,
   ZNominationWithdraw,
 } from '@nang-tam/contracts';
-import type { AppContext } from '../app.js';
+import type { AppContext } from '../context.js';
 import { userOf } from '../auth/plugin.js';
 import { readUpload, uploadTooLarge } from '../http/upload.js';
 import * as nominations from '../services/nominations.service.js';

@@ -15,7 +15,7 @@ import {
   ZQualificationInput,
   ZSubRecordParams,
 } from '@nang-tam/contracts';
-import type { AppContext } from '../app.js';
+import type { AppContext } from '../context.js';
 import { userOf } from '../auth/plugin.js';
 import * as people from '../services/people.service.js';
 

@@ -17,7 +17,7 @@ import {
   ZStandardVersionInput,
   ZAsOfQuery,
 } from '@nang-tam/contracts';
-import type { AppContext } from '../app.js';
+import type { AppContext } from '../context.js';
 import { userOf } from '../auth/plugin.js';
 import * as rulesService from '../services/rules.service.js';
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZIdParams, ZReference, ZUnitChildrenQuery, ZUnitDetail, ZUnitList } from '@nang-tam/contracts';
 import { referenceRepo } from '@nang-tam/db';
-import type { AppContext } from '../app.js';
+import type { AppContext } from '../context.js';
 import { userOf } from '../auth/plugin.js';
 import { getUnit, listUnits } from '../services/units.service.js';
 

@@ -105,3 +105,9 @@ export async function findUnitRefInScope(db: Queryable, scope: Scope, id: number
   const r = await db.query<UnitRef>(`SELECT u.id, u.name, u.path FROM units u WHERE u.id = ${p.add(id)} AND ${unitScope(scope, p)}`, p.values);
   return r.rows[0] ?? null;
 }
+
+/** How many units the registry holds, historical ones included (0: an empty database). */
+export async function countUnits(db: Queryable): Promise<number> {
+  const r = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM units');
+  return r.rows[0]?.n ?? 0;
+}

@@ -3,30 +3,13 @@
  * label, who sees it and what it shows. Later screens (attendance, grades, graduation,
  * certificates…) add their entry here; the page shows them in this order.
  */
-import type { ReactNode } from 'react';
-import type { ClassDetail, Me } from '@nang-tam/contracts';
-import type { Permission } from '@nang-tam/domain';
-import type { TFunction } from '../../i18n';
+import type { ClassTabDef } from './tab-def';
 import { NominationsTab } from './NominationsTab';
 import { OverviewTab } from './OverviewTab';
 import { ScheduleTab } from './ScheduleTab';
 import { LEARNER_CLASS_TABS } from '../learning/classTabs';
 
-export interface ClassTabContext {
-  cls: ClassDetail;
-  me: Me;
-  can: (p: Permission) => boolean;
-  t: TFunction;
-}
-
-export interface ClassTabDef {
-  /** Unique; the URL's ?tab= value. The first visible tab is the default. */
-  key: string;
-  label: (ctx: ClassTabContext) => ReactNode;
-  /** Who sees the tab (default: everyone who may read the class). */
-  visible?: (ctx: ClassTabContext) => boolean;
-  render: (ctx: ClassTabContext) => ReactNode;
-}
+export type { ClassTabContext, ClassTabDef } from './tab-def';
 
 export const CLASS_TABS: ClassTabDef[] = [
   {

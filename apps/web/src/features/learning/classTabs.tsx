@@ -2,7 +2,7 @@
  * The learner-following tabs of the class page (appended to CLASS_TABS in features/classes/tabs.tsx):
  * attendance, grades, the home agencies' conduct reports, graduation, certificates.
  */
-import type { ClassTabDef } from '../classes/tabs';
+import type { ClassTabDef } from '../classes/tab-def';
 import { AttendanceTab } from '../attendance/AttendanceTab';
 import { CertificatesTab } from '../certificates/CertificatesTab';
 import { GradesTab } from '../grades/GradesTab';

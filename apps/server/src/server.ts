@@ -1,0 +1,69 @@
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { catalogueRepo, migrate, rulesRepo, type Db } from '@nang-tam/db';
+import { buildApp } from './app.js';
+import type { Config } from './config.js';
+import type { AppContext } from './context.js';
+import { openDatabase } from './database.js';
+
+export interface StartServerOptions {
+  /** An open database; default: the one the configuration names (its owner then closes it). */
+  db?: Db;
+  /**
+   * Runs once the database is migrated and holds the shipped data, before the job runner starts and
+   * the server listens. The demo start-up (tools/demo/start.ts) builds the demo province here.
+   */
+  beforeListen?: (ctx: AppContext, log: FastifyBaseLogger) => Promise<void>;
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  db: Db;
+  /** The address it listens on, e.g. http://127.0.0.1:3000. */
+  url: string;
+  /** Stops the job runner and the server, then closes the database if `startServer` opened it. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the server: opens the database, applies the migrations, writes the shipped rules, standards
+ * and programme catalogue once, runs `beforeListen`, starts the job runner and listens.
+ */
+export async function startServer(config: Config, options: StartServerOptions = {}): Promise<RunningServer> {
+  const db = options.db ?? (await openDatabase(config));
+  const applied = await migrate(db);
+  const app = await buildApp({ db, config });
+  if (applied.length > 0) app.log.info({ applied }, 'migrations applied');
+  // the shipped rules, standards and job-position fields, once; afterwards the database is authoritative
+  const seeded = await rulesRepo.seedShippedRules(db);
+  if (seeded) app.log.info(seeded, 'shipped rules and standards written');
+  const catalogue = await catalogueRepo.seedProgrammeCatalogue(db);
+  if (catalogue) app.log.info(catalogue, 'programme catalogue (modules, grading, graduation conditions) filled');
+  await options.beforeListen?.({ db, config }, app.log);
+  const { startJobRunner } = await import('./jobs/runner.js');
+  const runner = startJobRunner({ db, config }, app.log);
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  app.log.info(`Nâng Tầm: ${url} (database: ${db.kind})`);
+  return {
+    app,
+    db,
+    url,
+    async stop() {
+      await runner.stop();
+      await app.close();
+      if (!options.db) await db.close();
+    },
+  };
+}
+
+/** Stops the server on SIGINT or SIGTERM and ends the process. */
+export function stopOnSignals(server: RunningServer): void {
+  const shutdown = async () => {
+    await server.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
