@@ -13,6 +13,8 @@ dir="${NANGTAM_BACKUP_DIR:-/var/backups/nang-tam}"
 keep="${NANGTAM_BACKUP_KEEP_DAYS:-14}"
 stamp="$(date +%Y-%m-%d-%H%M)"
 mkdir -p "$dir"
+out=""
+trap 'if [ -n "$out" ]; then rm -f "$out.partial"; fi' EXIT
 
 if [ -n "${DATABASE_URL:-}" ]; then
   out="$dir/nangtam-$stamp.dump"
