@@ -2,8 +2,9 @@
 # Checks the operations files of deploy/ with the tools that will run them, on this machine, without
 # installing anything into /etc: nginx -t on the site (with a throw-away certificate; with brotli when
 # nginx has the module), systemd-analyze verify on the units, sh -n and shellcheck on the backup
-# script, logrotate -d on the rotation rule. Needs nginx, openssl; uses systemd-analyze, shellcheck
-# and logrotate when present. Run: sh deploy/check.sh
+# script, logrotate -d on the rotation rule, docker-compose config on the compose file. Needs nginx and
+# openssl; uses systemd-analyze, shellcheck, logrotate and docker-compose when present.
+# Run: sh deploy/check.sh
 set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 tmp="$(mktemp -d)"
@@ -55,6 +56,11 @@ if command -v logrotate >/dev/null; then
   sed 's/^\( *su \).*/\1root root/' "$here/logrotate/nang-tam" > "$tmp/logrotate.conf"
   logrotate -d -s "$tmp/logrotate.state" "$tmp/logrotate.conf" > "$tmp/logrotate.out" 2>&1 || { cat "$tmp/logrotate.out"; fail=1; }
   grep -i 'error' "$tmp/logrotate.out" && fail=1
+fi
+
+if command -v docker-compose >/dev/null; then
+  echo "▶ docker-compose config: deploy/compose.yaml"
+  POSTGRES_PASSWORD=check docker-compose -p nang-tam -f "$here/compose.yaml" config -q || fail=1
 fi
 
 if [ "$fail" -ne 0 ]; then
