@@ -194,7 +194,9 @@ if (process.argv[1] === import.meta.filename) {
   const started = performance.now();
   const serverPkg = JSON.parse(readFileSync(join(root, 'apps/server/package.json'), 'utf8'));
   const commit = gitValue(['rev-parse', '--short=10', 'HEAD']);
-  const version = commit ? `${serverPkg.version}-${commit}` : serverPkg.version;
+  // <package version>-<commit>, and -modified when tracked files differ from that commit
+  const modified = commit && gitValue(['status', '--porcelain', '--untracked-files=no']) !== '' ? '-modified' : '';
+  const version = commit ? `${serverPkg.version}-${commit}${modified}` : serverPkg.version;
   const name = `nang-tam-${version}`;
   if (!values['skip-build']) {
     if (values['skip-typecheck']) {
