@@ -12,7 +12,7 @@ import { seedDemoProvince } from './generate.js';
 
 /** Builds the demo province when the registry holds no unit yet; a database in use is left as it is. */
 export async function seedDemoIfEmpty(db: Db, people: number, log: (msg: string) => void): Promise<boolean> {
-  if ((await unitsRepo.countUnits(db)) > 0) return false;
+  if (await unitsRepo.hasUnits(db)) return false;
   log(`Empty database: building the demo province (${people} people)…`);
   const counts = await seedDemoProvince(db, { people, onProgress: log });
   log(`Demo province ready: ${counts.units} units, ${counts.people} people, ${counts.users} accounts.`);

@@ -106,8 +106,8 @@ export async function findUnitRefInScope(db: Queryable, scope: Scope, id: number
   return r.rows[0] ?? null;
 }
 
-/** How many units the registry holds, historical ones included (0: an empty database). */
-export async function countUnits(db: Queryable): Promise<number> {
-  const r = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM units');
-  return r.rows[0]?.n ?? 0;
+/** The province's tree has been created (a fresh database has no unit). */
+export async function hasUnits(db: Queryable): Promise<boolean> {
+  const r = await db.query<{ found: boolean }>('SELECT EXISTS (SELECT 1 FROM units) AS found');
+  return r.rows[0]?.found === true;
 }

@@ -109,18 +109,18 @@ describe('syncing a check-in', () => {
     expect(storage.getItem(KEY)).toBeNull();
   });
 
-  const failures: [string, () => unknown, 'waiting' | 'login' | 'rejected'][] = [
-    ['no network', () => new ApiError(0, CLIENT_ERROR_CODES.NETWORK, ''), 'waiting'],
-    ['a gateway while the server restarts', () => new ApiError(503, CLIENT_ERROR_CODES.NETWORK, ''), 'waiting'],
-    ['a server error', () => new ApiError(500, 'INTERNAL', ''), 'waiting'],
-    ['too many requests', () => new ApiError(429, 'RATE_LIMITED', ''), 'waiting'],
-    ['an answer that is not ours', () => new ApiError(404, CLIENT_ERROR_CODES.BAD_RESPONSE, ''), 'waiting'],
-    ['fetch itself failing', () => new TypeError('Failed to fetch'), 'waiting'],
-    ['an expired session', () => new ApiError(401, 'SESSION_EXPIRED', 'Phiên đăng nhập đã hết hạn'), 'login'],
-    ['a wrong code', () => new ApiError(422, 'CHECKIN_INVALID', 'Mã điểm danh không hợp lệ'), 'rejected'],
-    ['a learner not in the class', () => new ApiError(404, 'NOT_FOUND', 'Không tìm thấy'), 'rejected'],
+  const failures: [string, 'waiting' | 'login' | 'rejected', () => unknown][] = [
+    ['no network', 'waiting', () => new ApiError(0, CLIENT_ERROR_CODES.NETWORK, '')],
+    ['a gateway while the server restarts', 'waiting', () => new ApiError(503, CLIENT_ERROR_CODES.NETWORK, '')],
+    ['a server error', 'waiting', () => new ApiError(500, 'INTERNAL', '')],
+    ['too many requests', 'waiting', () => new ApiError(429, 'RATE_LIMITED', '')],
+    ['an answer that is not ours', 'waiting', () => new ApiError(404, CLIENT_ERROR_CODES.BAD_RESPONSE, '')],
+    ['fetch itself failing', 'waiting', () => new TypeError('Failed to fetch')],
+    ['an expired session', 'login', () => new ApiError(401, 'SESSION_EXPIRED', 'Phiên đăng nhập đã hết hạn')],
+    ['a wrong code', 'rejected', () => new ApiError(422, 'CHECKIN_INVALID', 'Mã điểm danh không hợp lệ')],
+    ['a learner not in the class', 'rejected', () => new ApiError(404, 'NOT_FOUND', 'Không tìm thấy')],
   ];
-  it.each(failures)('on %s: %s', async (_what, error, kind) => {
+  it.each(failures)('on %s: %s', async (_what, kind, error) => {
     server.checkIn = async () => {
       throw error();
     };

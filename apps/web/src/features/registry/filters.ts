@@ -85,29 +85,35 @@ export function countActiveFilters(s: RegistryState): number {
   return Object.values(s.filters).filter(Boolean).length;
 }
 
+export type RegistryChanges = Record<string, string | number | boolean | null | undefined>;
+
+/**
+ * The URL query after some changes: an empty value (null, '', false) removes its parameter, any
+ * change but paging goes back to page 1, and defaults stay out of the URL (sort by name, the unit's
+ * subtree, the default page size, page 1).
+ */
+export function changeRegistryParams(prev: URLSearchParams, changes: RegistryChanges, opts: { keepPage?: boolean } = {}): URLSearchParams {
+  const next = new URLSearchParams(prev);
+  for (const [k, v] of Object.entries(changes)) {
+    if (v === null || v === undefined || v === '' || v === false) next.delete(k);
+    else next.set(k, String(v));
+  }
+  if (!opts.keepPage) next.delete('page');
+  if (next.get('sort') === 'name') next.delete('sort');
+  if (next.get('subtree') === 'true') next.delete('subtree');
+  if (next.get('pageSize') === String(DEFAULT_PAGE_SIZE)) next.delete('pageSize');
+  if (next.get('page') === '1') next.delete('page');
+  return next;
+}
+
 export function useRegistryState() {
   const [sp, setSp] = useSearchParams();
   const state = useMemo(() => parseRegistryState(sp), [sp]);
 
   /** Changes some parameters; any change but paging goes back to page 1. */
   const update = useCallback(
-    (changes: Record<string, string | number | boolean | null | undefined>, opts: { keepPage?: boolean; replace?: boolean } = {}) => {
-      setSp(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          for (const [k, v] of Object.entries(changes)) {
-            if (v === null || v === undefined || v === '' || v === false) next.delete(k);
-            else next.set(k, String(v));
-          }
-          if (!opts.keepPage) next.delete('page');
-          if (next.get('sort') === 'name') next.delete('sort');
-          if (next.get('subtree') === 'true') next.delete('subtree');
-          if (next.get('pageSize') === String(DEFAULT_PAGE_SIZE)) next.delete('pageSize');
-          if (next.get('page') === '1') next.delete('page');
-          return next;
-        },
-        { replace: opts.replace ?? false },
-      );
+    (changes: RegistryChanges, opts: { keepPage?: boolean; replace?: boolean } = {}) => {
+      setSp((prev) => changeRegistryParams(prev, changes, opts), { replace: opts.replace ?? false });
     },
     [setSp],
   );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { labelOf } from '@nang-tam/domain';
 import { translate, type Locale, type MessageKey, type TParams } from '../../i18n';
-import type { CodeNames } from '../eligibility/common';
+import type { CodeNames } from '../eligibility/facts';
 import {
   ageBoundProblem,
   describeParams,

@@ -5,7 +5,7 @@
  */
 import { APPRAISAL_CLASSIFICATIONS, PERSON_CATEGORIES, QUALIFICATION_KINDS, type Term } from '@nang-tam/domain';
 import type { MessageKey, TFunction } from '../../i18n';
-import type { CodeNames } from '../eligibility/common';
+import type { CodeNames } from '../eligibility/facts';
 
 export type RuleKind =
   | 'target_post'
