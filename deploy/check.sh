@@ -52,9 +52,7 @@ if command -v shellcheck >/dev/null; then shellcheck "$here/backup/nang-tam-back
 
 if command -v logrotate >/dev/null; then
   echo "▶ logrotate -d: deploy/logrotate/nang-tam"
-  # as installed, but for its `su` line: this machine has no nangtam user
-  sed 's/^\( *su \).*/\1root root/' "$here/logrotate/nang-tam" > "$tmp/logrotate.conf"
-  logrotate -d -s "$tmp/logrotate.state" "$tmp/logrotate.conf" > "$tmp/logrotate.out" 2>&1 || { cat "$tmp/logrotate.out"; fail=1; }
+  logrotate -d -s "$tmp/logrotate.state" "$here/logrotate/nang-tam" > "$tmp/logrotate.out" 2>&1 || { cat "$tmp/logrotate.out"; fail=1; }
   grep -i 'error' "$tmp/logrotate.out" && fail=1
 fi
 
