@@ -10,10 +10,11 @@
 // (apps/server/src/config.ts looks there first), with a .gz and .br of each text file for nginx. See
 // docs/decisions/0020-compiled-build-and-offline-release.md.
 //
-// Entry points: ENTRY_POINTS below, plus every `*.worker.ts` file under apps/server/src, which
-// becomes dist/server/<file name>.js — next to main.js, so a worker thread started with
-// `new URL('./<name>.worker.js', import.meta.url)` finds it in the build. Another kind of entry
-// point (a second command-line tool, say): add it to ENTRY_POINTS.
+// Entry points: ENTRY_POINTS below, plus every worker thread's entry under apps/server/src — a
+// `<name>.worker.ts` file, or `entry.ts` in a `workers/` folder — which becomes
+// dist/server/<name>.js, next to main.js: a worker started with `new URL('./<name>.js',
+// import.meta.url)` finds it in the build (import.meta.url is dist/server/main.js there). Another
+// kind of entry point (a second command-line tool, say): add it to ENTRY_POINTS.
 import { build } from 'esbuild';
 import { builtinModules } from 'node:module';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,11 +33,14 @@ const ENTRY_POINTS = {
 /** The workspace packages bundled into the server; their npm dependencies are what production needs. */
 export const SERVER_PACKAGES = ['apps/server', 'packages/db', 'packages/contracts', 'packages/domain'];
 
+/** A worker thread's entry file: `<name>.worker.ts`, or `entry.ts` in a `workers/` folder. */
+const WORKER_ENTRY = /\.worker\.ts$|(^|\/)workers\/entry\.ts$/;
+
 function workerEntries(dir) {
   const found = {};
   for (const e of readdirSync(join(root, dir), { withFileTypes: true, recursive: true })) {
-    if (e.isFile() && e.name.endsWith('.worker.ts')) {
-      const file = relative(root, join(e.parentPath, e.name));
+    const file = relative(root, join(e.parentPath, e.name));
+    if (e.isFile() && WORKER_ENTRY.test(file)) {
       const name = basename(e.name, '.ts');
       if (found[name] || ENTRY_POINTS[name]) throw new Error(`two entry points named ${name}.js: rename ${file}`);
       found[name] = file;
