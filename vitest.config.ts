@@ -36,6 +36,17 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        test: {
+          // the offline install from the release archive (tests/release; builds the archive first)
+          name: 'release',
+          sequence: { groupOrder: 3 },
+          include: ['tests/release/**/*.release.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

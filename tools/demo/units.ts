@@ -9,6 +9,8 @@
  * of people who worked there before the merger. They carry valid_to = 2025-06-30 and kind 'province'.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REFERENCE_DIR } from '@nang-tam/db';
 import type { IsoDate, UnitKind } from '@nang-tam/domain';
 
 /** What a unit's staff work on: decides job positions, fields of study and the gender mix. */
@@ -347,7 +349,7 @@ interface AdminUnitJson {
   Wards?: AdminUnitJson[];
 }
 
-const ADMIN_UNITS_FILE = new URL('../../packages/db/reference/vn-admin-units-2025.json', import.meta.url);
+const ADMIN_UNITS_FILE = join(REFERENCE_DIR, 'vn-admin-units-2025.json');
 
 /** The province and its communes/wards from the official 2025 list, in the list's order. */
 function loadProvince(provinceCode: string): {

@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 /**
@@ -58,6 +60,12 @@ export interface Config {
   publicBaseUrl: string | undefined;
 }
 
+/** The built web app: dist/web beside the compiled server (dist/server/*.js), else apps/web/dist when run from source. */
+function defaultWebDist(): string {
+  const besideBuild = fileURLToPath(new URL('../web', import.meta.url));
+  return existsSync(join(besideBuild, 'index.html')) ? besideBuild : fileURLToPath(new URL('../../web/dist', import.meta.url));
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = ZEnv.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (!parsed.success) {
@@ -81,7 +89,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demo: e.DEMO,
     demoPeople: e.DEMO_PEOPLE,
     logLevel: e.LOG_LEVEL,
-    webDist: resolve(e.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
+    webDist: resolve(e.WEB_DIST ?? defaultWebDist()),
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
   };
 }

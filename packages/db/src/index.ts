@@ -1,5 +1,6 @@
 export * from './create-db.js';
 export * from './migrate.js';
+export { REFERENCE_DIR } from './resources.js';
 export * from './batch.js';
 export * from './errors.js';
 export * from './maintenance.js';
