@@ -105,7 +105,13 @@ export async function seedFixture(db: Db): Promise<Fixture> {
 }
 
 export function testConfig(over: Partial<Config> = {}): Config {
-  return { ...loadConfig({ LOG_LEVEL: 'silent', DEMO: 'off' }), webDist: '/nonexistent', loginRateLimit: 1000, loginAddressRateLimit: 1000, ...over };
+  return {
+    ...loadConfig({ LOG_LEVEL: 'silent', DEMO: 'off' }),
+    webDist: '/nonexistent',
+    loginRateLimit: 1000,
+    loginAddressRateLimit: 1000,
+    ...over,
+  };
 }
 
 export async function buildTestApp(db: Db, over: Partial<Config> = {}): Promise<FastifyInstance> {

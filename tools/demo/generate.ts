@@ -265,7 +265,9 @@ export async function seedDemoProvince(db: Db, opts: SeedOptions = {}): Promise<
   const progress = opts.onProgress ?? (() => undefined);
   const generator = new PeopleGenerator(options);
   // one hash (with its own salt) per account, so that two accounts never share a stored hash
-  const passwordHashes = new Map(await Promise.all(DEMO_ACCOUNTS.map(async (a) => [a.username, await hashPassword(DEMO_PASSWORD)] as const)));
+  const passwordHashes = new Map(
+    await Promise.all(DEMO_ACCOUNTS.map(async (a) => [a.username, await hashPassword(DEMO_PASSWORD)] as const)),
+  );
   const reference = await referenceRepo.loadReference(db);
   // the rules and the programme catalogue the school's classes are built on (the server seeds them
   // at start before this; both do nothing when already there)

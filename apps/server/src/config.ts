@@ -84,7 +84,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     loginRateWindowSeconds: e.LOGIN_RATE_WINDOW_SECONDS,
     loginAddressRateLimit: e.LOGIN_ADDRESS_RATE_LIMIT,
-    trustedProxies: (e.TRUSTED_PROXIES ?? '').split(',').map((p) => p.trim()).filter((p) => p !== ''),
+    trustedProxies: (e.TRUSTED_PROXIES ?? '')
+      .split(',')
+      .map((p) => p.trim())
+      .filter((p) => p !== ''),
     importMaxBytes: Math.round(e.IMPORT_MAX_MB * 1024 * 1024),
     demo: e.DEMO,
     demoPeople: e.DEMO_PEOPLE,

@@ -71,7 +71,21 @@ const LONE_SURROGATE = 'x\ud800y';
 const GIANT = 'Đ'.repeat(200_000);
 
 /** Ids as they arrive in a path or query string. */
-const BAD_ID_TEXT = ['0x10', '1e1', '2147483648', '9007199254740991', '-1', '0', '1.5', '+1', '%20%31', 'abc', '%00', '99999999999999999999', ''];
+const BAD_ID_TEXT = [
+  '0x10',
+  '1e1',
+  '2147483648',
+  '9007199254740991',
+  '-1',
+  '0',
+  '1.5',
+  '+1',
+  '%20%31',
+  'abc',
+  '%00',
+  '99999999999999999999',
+  '',
+];
 /** Malformed values for any JSON field. */
 const BAD_VALUES: unknown[] = [
   NUL,
@@ -96,7 +110,20 @@ const BAD_VALUES: unknown[] = [
   '',
 ];
 /** Malformed values for query strings. */
-const BAD_QUERY = ['%00', 'a%00b', '0x10', '1e1', '2147483648', '9007199254740991', '-1', 'x'.repeat(20_000), '%E0%A4%A', '%ED%A0%80', 'true', ''];
+const BAD_QUERY = [
+  '%00',
+  'a%00b',
+  '0x10',
+  '1e1',
+  '2147483648',
+  '9007199254740991',
+  '-1',
+  'x'.repeat(20_000),
+  '%E0%A4%A',
+  '%ED%A0%80',
+  'true',
+  '',
+];
 
 function schemaOf(s: JsonSchema | undefined): JsonSchema | undefined {
   if (!s) return s;
@@ -237,7 +264,9 @@ describe('fuzzing every operation of the OpenAPI document', () => {
         // the kinds of malformed input this operation takes: 0 a bad id, 1 a bad query value, 2 a broken
         // body field, 3 a broken envelope (JSON, multipart, no body); an operation without input is called once
         const hasBody = !['GET', 'DELETE', 'HEAD'].includes(op.method);
-        const kinds = [op.pathParams.length > 0 && 0, Object.keys(op.query).length > 0 && 1, hasBody && 2, hasBody && 3].filter((k) => k !== false);
+        const kinds = [op.pathParams.length > 0 && 0, Object.keys(op.query).length > 0 && 1, hasBody && 2, hasBody && 3].filter(
+          (k) => k !== false,
+        );
         // an upload operation also gets every malformed multipart body once per signed-in role
         const uploads = op.multipart && sessions[role] ? multipartCases() : [];
         const n = (kinds.length === 0 ? 1 : sessions[role] ? CASES.signedIn : CASES.anonymous) + uploads.length;
@@ -263,11 +292,18 @@ describe('fuzzing every operation of the OpenAPI document', () => {
               req.payload = m.payload;
             } else if (kind === 3) {
               const envelope = pick(['invalid-json', 'no-body', 'array', 'string', 'text-plain', 'deep']);
-              if (envelope === 'invalid-json') Object.assign(req, { payload: '{"a": ', headers: { ...req.headers, 'content-type': 'application/json' } });
+              if (envelope === 'invalid-json')
+                Object.assign(req, { payload: '{"a": ', headers: { ...req.headers, 'content-type': 'application/json' } });
               else if (envelope === 'array') req.payload = [plausible(op.json, 0, realIds)] as never;
-              else if (envelope === 'string') Object.assign(req, { payload: JSON.stringify(NUL), headers: { ...req.headers, 'content-type': 'application/json' } });
-              else if (envelope === 'text-plain') Object.assign(req, { payload: 'hello', headers: { ...req.headers, 'content-type': 'text/plain' } });
-              else if (envelope === 'deep') Object.assign(req, { payload: '['.repeat(5000) + ']'.repeat(5000), headers: { ...req.headers, 'content-type': 'application/json' } });
+              else if (envelope === 'string')
+                Object.assign(req, { payload: JSON.stringify(NUL), headers: { ...req.headers, 'content-type': 'application/json' } });
+              else if (envelope === 'text-plain')
+                Object.assign(req, { payload: 'hello', headers: { ...req.headers, 'content-type': 'text/plain' } });
+              else if (envelope === 'deep')
+                Object.assign(req, {
+                  payload: '['.repeat(5000) + ']'.repeat(5000),
+                  headers: { ...req.headers, 'content-type': 'application/json' },
+                });
             } else if (op.json) {
               const base = plausible(op.json, 0, realIds);
               req.payload = (kind === 2 || random() < 0.5 ? breakOne(base, pick(BAD_VALUES)) : base) as never;
@@ -284,7 +320,8 @@ describe('fuzzing every operation of the OpenAPI document', () => {
           }
           requests += 1;
           const label = () => {
-            const shown = typeof req.payload === 'string' || Buffer.isBuffer(req.payload) ? String(req.payload) : JSON.stringify(req.payload ?? '');
+            const shown =
+              typeof req.payload === 'string' || Buffer.isBuffer(req.payload) ? String(req.payload) : JSON.stringify(req.payload ?? '');
             return `${op.method} ${url.slice(0, 120)} as ${role} [${shown.slice(0, 100)}]`;
           };
           if (res.statusCode >= 500) failures.push(`${label()} → ${res.statusCode} ${res.body.slice(0, 200)}`);
@@ -292,7 +329,8 @@ describe('fuzzing every operation of the OpenAPI document', () => {
             refusals += 1;
             const code = res.json<{ error?: { code?: string } }>().error?.code;
             const loginRecorded = op.path === '/api/v1/auth/login';
-            if (!loginRecorded && (last = await writeFingerprint()) !== before) failures.push(`${label()} → ${res.statusCode} ${code} but wrote rows`);
+            if (!loginRecorded && (last = await writeFingerprint()) !== before)
+              failures.push(`${label()} → ${res.statusCode} ${code} but wrote rows`);
             if (typeof code !== 'string') failures.push(`${label()} → ${res.statusCode} without an error code`);
           }
           if (res.statusCode < 400 || op.path === '/api/v1/auth/login') last = await writeFingerprint();

@@ -26,14 +26,18 @@ afterAll(async () => {
 });
 
 const auditCount = async () => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log')).rows[0]!.n;
-const detailsOf = (res: { json: () => unknown }) => (res.json() as { error: { code: string; details: Array<{ path: string; code: string }> } }).error;
+const detailsOf = (res: { json: () => unknown }) =>
+  (res.json() as { error: { code: string; details: Array<{ path: string; code: string }> } }).error;
 
 describe('ids are strict positive integers that fit the integer columns', () => {
-  it.each(['0x10', '1e1', '2147483648', '9007199254740991', '0', '-1', '+16', '16.0', '%2016'])('GET /people/%s is a 400 on the field "id"', async (id) => {
-    const res = await app.inject({ url: `/api/v1/people/${id}`, headers: as(board) });
-    expect(res.statusCode).toBe(400);
-    expect(detailsOf(res)).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'id' }] });
-  });
+  it.each(['0x10', '1e1', '2147483648', '9007199254740991', '0', '-1', '+16', '16.0', '%2016'])(
+    'GET /people/%s is a 400 on the field "id"',
+    async (id) => {
+      const res = await app.inject({ url: `/api/v1/people/${id}`, headers: as(board) });
+      expect(res.statusCode).toBe(400);
+      expect(detailsOf(res)).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'id' }] });
+    },
+  );
 
   it('still finds a person by a plain id, and the largest id is a clean "not found"', async () => {
     expect((await app.inject({ url: `/api/v1/people/${fx.people.an}`, headers: as(board) })).statusCode).toBe(200);
@@ -60,7 +64,9 @@ describe('a NUL byte or a broken character in any text is a 400 on its field', (
   it('before login', async () => {
     const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'a\u0000b', password: 'x' } });
     expect(res.statusCode).toBe(400);
-    expect(detailsOf(res).details).toEqual([expect.objectContaining({ path: 'username', code: 'INVALID_CHARACTER', message: expect.stringMatching(/ký tự/) })]);
+    expect(detailsOf(res).details).toEqual([
+      expect.objectContaining({ path: 'username', code: 'INVALID_CHARACTER', message: expect.stringMatching(/ký tự/) }),
+    ]);
   });
 
   it('in a search', async () => {
@@ -88,7 +94,12 @@ describe('a NUL byte or a broken character in any text is a 400 on its field', (
 
   it("cleans an upload's file name of NUL and control characters before it is stored", async () => {
     const m = multipart('danh\u0000sách\u0007.xlsx', await peopleFile([personRow()]));
-    const res = await app.inject({ method: 'POST', url: '/api/v1/imports/people', headers: { ...as(board), ...m.headers }, payload: m.payload });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/imports/people',
+      headers: { ...as(board), ...m.headers },
+      payload: m.payload,
+    });
     expect(res.statusCode).toBe(202);
     const row = (await db.query<{ params: { fileName: string } }>('SELECT params FROM jobs WHERE id = $1', [res.json().id])).rows[0]!;
     expect(row.params.fileName).toBe('danhsách.xlsx');
@@ -123,13 +134,26 @@ describe('malformed multipart is a 400', () => {
 
 describe('exports of personal data and logins are audited', () => {
   it('records who exported which list, and who downloaded the file', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/exports/people', headers: as(board), payload: { unitId: String(fx.units.communeA) } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/exports/people',
+      headers: as(board),
+      payload: { unitId: String(fx.units.communeA) },
+    });
     expect(res.statusCode).toBe(202);
-    const audit = await db.query<{ actor_name: string; action: string; entity_id: string; after: { kind: string; params: { unitId: number } } }>(
-      "SELECT actor_name, action, entity_id, after FROM audit_log WHERE entity = 'job' AND action = 'export'",
-    );
+    const audit = await db.query<{
+      actor_name: string;
+      action: string;
+      entity_id: string;
+      after: { kind: string; params: { unitId: number } };
+    }>("SELECT actor_name, action, entity_id, after FROM audit_log WHERE entity = 'job' AND action = 'export'");
     expect(audit.rows).toEqual([
-      { actor_name: 'board', action: 'export', entity_id: String(res.json().id), after: { kind: 'people_export', params: expect.objectContaining({ unitId: fx.units.communeA }) } },
+      {
+        actor_name: 'board',
+        action: 'export',
+        entity_id: String(res.json().id),
+        after: { kind: 'people_export', params: expect.objectContaining({ unitId: fx.units.communeA }) },
+      },
     ]);
   });
 
@@ -178,14 +202,16 @@ describe('the login limit', () => {
 
   it('limits one address trying many usernames', async () => {
     const address = '10.2.2.2';
-    for (let i = 0; i < 6; i += 1) expect((await attempt(i % 2 ? limited : secondNode, `nobody${i}`, 'wrong', address)).statusCode).toBe(401);
+    for (let i = 0; i < 6; i += 1)
+      expect((await attempt(i % 2 ? limited : secondNode, `nobody${i}`, 'wrong', address)).statusCode).toBe(401);
     expect((await attempt(limited, 'registrar', PASSWORD, address)).statusCode).toBe(429);
     // another address is not affected
     expect((await attempt(limited, 'registrar', PASSWORD, '10.3.3.3')).statusCode).toBe(200);
   });
 
   it('does not count successful logins (a shared office computer)', async () => {
-    for (let i = 0; i < 8; i += 1) expect((await attempt(i % 2 ? limited : secondNode, 'lecturer', PASSWORD, '10.4.4.4')).statusCode).toBe(200);
+    for (let i = 0; i < 8; i += 1)
+      expect((await attempt(i % 2 ? limited : secondNode, 'lecturer', PASSWORD, '10.4.4.4')).statusCode).toBe(200);
   });
 
   it('believes X-Forwarded-For only from a trusted proxy', async () => {

@@ -3,7 +3,11 @@ import { DatabaseUnavailableError, type Db } from '@nang-tam/db';
 import { waitForDatabase } from './lifecycle.js';
 
 /** A database that refuses connections `failures` times, then answers. */
-function flakyDb(failures: number, error: () => Error = () => new DatabaseUnavailableError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }))) {
+function flakyDb(
+  failures: number,
+  error: () => Error = () =>
+    new DatabaseUnavailableError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })),
+) {
   let calls = 0;
   const db = {
     kind: 'postgres',
@@ -23,7 +27,9 @@ describe('waiting for the database at start-up', () => {
     await waitForDatabase(db, { log: (l) => lines.push(l), firstDelayMs: 5, maxDelayMs: 10, describe: 'db.example:5432/nangtam' });
     expect(calls()).toBe(4);
     expect(lines).toHaveLength(4);
-    expect(lines[0]).toMatch(/^database not reachable at db\.example:5432\/nangtam \(connect ECONNREFUSED 127\.0\.0\.1:5432\); attempt 1, retrying in/);
+    expect(lines[0]).toMatch(
+      /^database not reachable at db\.example:5432\/nangtam \(connect ECONNREFUSED 127\.0\.0\.1:5432\); attempt 1, retrying in/,
+    );
     expect(lines[3]).toBe('database reachable after 4 attempts; starting');
   });
 

@@ -44,7 +44,16 @@ export class DatabaseUnavailableError extends Error {
 // SQLSTATE classes and codes that mean "the connection or the server went away", not "bad SQL/data":
 // 08 connection exception, 57P01–57P03 admin/crash shutdown and cannot-connect-now, 53300 too many connections.
 const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
-const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const UNAVAILABLE_NODE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
 
 /** True when err says the database connection is gone or cannot be made (not a query's own failure). */
 export function isConnectionFailure(err: unknown): boolean {

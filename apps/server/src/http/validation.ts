@@ -86,7 +86,13 @@ export const validatorCompiler: FastifySchemaCompiler<z.ZodType> =
   ({ schema }) =>
   (data) => {
     const bad = invalidTextPaths(data);
-    if (bad.length > 0) return { error: new AppError('VALIDATION_FAILED', bad.map((path) => fieldError(path || 'body', 'INVALID_CHARACTER'))) };
+    if (bad.length > 0)
+      return {
+        error: new AppError(
+          'VALIDATION_FAILED',
+          bad.map((path) => fieldError(path || 'body', 'INVALID_CHARACTER')),
+        ),
+      };
     const result = schema.safeParse(data);
     if (result.success) return { value: result.data };
     return { error: new AppError('VALIDATION_FAILED', zodDetails(result.error, data)) };

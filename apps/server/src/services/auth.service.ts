@@ -30,7 +30,13 @@ export interface LoginLimits {
 }
 
 /** Login records (success and failure) in the audit log: who, from where; never the password. */
-async function auditLogin(db: Db, action: 'login' | 'login_failed' | 'login_refused', username: string, address: string, userId: number | null) {
+async function auditLogin(
+  db: Db,
+  action: 'login' | 'login_failed' | 'login_refused',
+  username: string,
+  address: string,
+  userId: number | null,
+) {
   await auditRepo.appendAudit(db, {
     actorId: userId,
     actorName: username.slice(0, 64),
@@ -47,7 +53,12 @@ async function auditLogin(db: Db, action: 'login' | 'login_failed' | 'login_refu
  * and per address; past either limit the attempt is refused (429) without checking. A successful
  * login, or a refused one, does not count.
  */
-export async function login(db: Db, input: LoginRequest, ttlMinutes: number, limits: LoginLimits): Promise<{ token: string; user: AuthUser }> {
+export async function login(
+  db: Db,
+  input: LoginRequest,
+  ttlMinutes: number,
+  limits: LoginLimits,
+): Promise<{ token: string; user: AuthUser }> {
   const username = normaliseUsername(input.username);
   const attempt = await loginFailuresRepo.recordAttempt(db, username, limits.address, limits.windowSeconds);
   if (attempt.byUsername > limits.perUsername || attempt.byAddress > limits.perAddress) {

@@ -48,7 +48,12 @@ export async function startPeopleExport(db: Db, user: AuthUser, filter: PeopleFi
  * An export of personal data is queued with its audit record (who asked for which list), in one
  * transaction; downloading the file is audited again (getJobFile).
  */
-async function queueExport(db: Db, user: AuthUser, kind: 'people_export' | 'candidates_export', params: Record<string, unknown>): Promise<Job> {
+async function queueExport(
+  db: Db,
+  user: AuthUser,
+  kind: 'people_export' | 'candidates_export',
+  params: Record<string, unknown>,
+): Promise<Job> {
   return db.transaction(async (tx) => {
     const job = await jobsRepo.insertJob(tx, { kind, createdBy: user.id, params });
     await auditRepo.appendAudit(tx, { ...actorOf(user), action: 'export', entity: 'job', entityId: job.id, after: { kind, params } });

@@ -15,7 +15,10 @@ export interface AttemptCounts {
  */
 export async function recordAttempt(db: Queryable, username: string, address: string, windowSeconds: number): Promise<AttemptCounts> {
   await db.query(`DELETE FROM login_failures WHERE at < now() - make_interval(secs => $1)`, [windowSeconds]);
-  const ins = await db.query<{ id: number }>('INSERT INTO login_failures (username, address) VALUES ($1, $2) RETURNING id', [username, address]);
+  const ins = await db.query<{ id: number }>('INSERT INTO login_failures (username, address) VALUES ($1, $2) RETURNING id', [
+    username,
+    address,
+  ]);
   const r = await db.query<{ by_username: number; by_address: number }>(
     `SELECT (SELECT count(*) FROM login_failures WHERE username = $1 AND at >= now() - make_interval(secs => $3))::int AS by_username,
             (SELECT count(*) FROM login_failures WHERE address = $2 AND at >= now() - make_interval(secs => $3))::int AS by_address`,
