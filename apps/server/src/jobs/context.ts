@@ -22,6 +22,16 @@ export interface JobOutcome {
   result: Record<string, unknown>;
   fileName?: string;
   file?: Buffer;
+  /** The handler already finished the job in the transaction of its own writes (an import's publish). */
+  finished?: boolean;
+}
+
+/** This process no longer holds the job (it was recovered as stale and claimed elsewhere): drop it. */
+export class JobSuperseded extends Error {
+  override name = 'JobSuperseded';
+  constructor(readonly jobId: number) {
+    super(`job ${jobId} was taken over by another process`);
+  }
 }
 
 /** A failed job's result: a code, its Vietnamese message and kind-specific facts. */

@@ -31,7 +31,7 @@ import { AppError, fieldError, notFound } from '../errors.js';
 import { actorOf, type AuthUser } from '../auth/auth-user.js';
 import { toEligibilityResult } from './eligibility.service.js';
 import { loadCatalogue, withRulesErrors } from './rules.service.js';
-import { toJob } from './jobs.service.js';
+import { queueJob, toJob } from './jobs.service.js';
 
 type ClassRow = nominationsRepo.ClassRow;
 
@@ -519,10 +519,9 @@ export async function startBulkNomination(db: Db, user: AuthUser, classId: numbe
   assertTakesNominations(cls, todayInVietnam());
   const job =
     'personIds' in source
-      ? await jobsRepo.insertJob(db, { kind: 'nominations_bulk', createdBy: user.id, params: { classId, personIds: source.personIds } })
-      : await jobsRepo.insertJob(db, {
+      ? await queueJob(db, user, { kind: 'nominations_bulk', params: { classId, personIds: source.personIds } })
+      : await queueJob(db, user, {
           kind: 'nominations_bulk',
-          createdBy: user.id,
           params: { classId, fileName: source.fileName.slice(0, 255) },
           input: source.content,
         });
