@@ -77,6 +77,17 @@ async function execute(ctx: AppContext, job: jobsRepo.JobRow, signal: AbortSigna
   return handler.run({ db: ctx.db, config: ctx.config, job, owner, progress, signal });
 }
 
+/** Runs one job this process has claimed (its row as claimNextJob returned it). */
+export async function runClaimedJob(
+  ctx: AppContext,
+  job: jobsRepo.JobRow,
+  log: JobLog = silent,
+  signal: AbortSignal = new AbortController().signal,
+  heartbeatMs = DEFAULTS.heartbeatMs,
+): Promise<void> {
+  return runJob(ctx, job, log, signal, heartbeatMs);
+}
+
 async function runJob(ctx: AppContext, job: jobsRepo.JobRow, log: JobLog, signal: AbortSignal, heartbeatMs: number): Promise<void> {
   const heartbeat = setInterval(() => {
     jobsRepo.touchJobHeartbeat(ctx.db, job.id).catch(() => undefined);
