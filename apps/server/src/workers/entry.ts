@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { renderCertificatePdf } from '../certificates/pdf.js';
 import { writeErrorReport } from '../jobs/people-import/error-report.js';
+import { checkImportFile } from '../jobs/people-import/check-file.js';
 import { readImportFile } from '../jobs/people-import/read-file.js';
 import type { TaskName, Tasks } from './tasks.js';
 
@@ -10,6 +11,10 @@ type Impl<N extends TaskName> = (input: Tasks[N]['input'], emit: (chunk: Tasks[N
 const IMPLEMENTATIONS: { [N in TaskName]: Impl<N> } = {
   readImportFile: async (input, emit) => {
     await readImportFile(Buffer.from(input.buf.buffer, input.buf.byteOffset, input.buf.byteLength), emit, input.limits);
+    return null;
+  },
+  checkImportFile: async (input, emit) => {
+    await checkImportFile(input, emit);
     return null;
   },
   importErrorReport: (input) => writeErrorReport(input.errors, input.count),

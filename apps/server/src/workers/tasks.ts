@@ -1,4 +1,5 @@
 import type { CertificatePdfData } from '../certificates/pdf.js';
+import type { CheckFileChunk, CheckFileInput } from '../jobs/people-import/check-file.js';
 import type { ImportFileChunk, ImportFileInput } from '../jobs/people-import/read-file.js';
 import type { PositionedError } from '../jobs/people-import/error-report.js';
 
@@ -9,6 +10,8 @@ import type { PositionedError } from '../jobs/people-import/error-report.js';
 export interface Tasks {
   /** Checks an uploaded workbook's limits and reads sheet "CanBo" into cells, in batches of rows. */
   readImportFile: { input: ImportFileInput; chunk: ImportFileChunk; result: null };
+  /** Reads sheet "CanBo" (as readImportFile) and checks every row: rows to stage, ids seen, errors. */
+  checkImportFile: { input: CheckFileInput; chunk: CheckFileChunk; result: null };
   /** The error report of an import (xlsx). */
   importErrorReport: { input: { errors: PositionedError[]; count: number }; chunk: never; result: Uint8Array };
   /** One certificate as a PDF. */
