@@ -30,6 +30,8 @@ import { boardsRoutes } from './routes/boards.routes.js';
 export interface AppContext {
   db: Db;
   config: Config;
+  /** A streaming replica for reports and statistics (database.ts reportsDb); absent: the primary. */
+  replica?: Db;
 }
 
 /** Request logs carry the method and path only: query strings hold names, so they stay out. */

@@ -1,7 +1,7 @@
 import { catalogueRepo, migrate, rulesRepo, type Db } from '@nang-tam/db';
 import { buildApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
-import { openDatabase } from './database.js';
+import { openDatabase, openReplica } from './database.js';
 
 async function seedIfEmpty(db: Db, config: Config, log: (msg: string) => void): Promise<void> {
   if (config.demo !== 'auto') return;
@@ -17,7 +17,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const db = await openDatabase(config);
   const applied = await migrate(db);
-  const app = await buildApp({ db, config });
+  const replica = await openReplica(config, db);
+  const app = await buildApp({ db, config, replica });
   if (applied.length > 0) app.log.info({ applied }, 'migrations applied');
   // the shipped rules, standards and job-position fields, once; afterwards the database is authoritative
   const seeded = await rulesRepo.seedShippedRules(db);
@@ -26,10 +27,11 @@ async function main(): Promise<void> {
   if (catalogue) app.log.info(catalogue, 'programme catalogue (modules, grading, graduation conditions) filled');
   await seedIfEmpty(db, config, (msg) => app.log.info(msg));
   const { startJobRunner } = await import('./jobs/runner.js');
-  const runner = startJobRunner({ db, config }, app.log);
+  const runner = startJobRunner({ db, config, replica }, app.log);
   const shutdown = async () => {
     await runner.stop();
     await app.close();
+    await replica?.close();
     await db.close();
     process.exit(0);
   };

@@ -9,6 +9,8 @@ export type JobLog = Pick<FastifyBaseLogger, 'info' | 'warn' | 'error'>;
 /** What a job handler gets: the database, the job, the user it runs as, progress and a stop signal. */
 export interface JobContext {
   db: Db;
+  /** Where a report-like job (an export) reads: the replica when configured (decision 0018), else db. */
+  readDb: Db;
   config: Config;
   job: jobsRepo.JobRow;
   /** The job's creator as they are now (role and unit read again when the job starts). */

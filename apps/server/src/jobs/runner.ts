@@ -3,6 +3,7 @@ import type { JobFailureCode } from '@nang-tam/contracts';
 import { jobsRepo, peopleImportRepo, usersRepo } from '@nang-tam/db';
 import type { AppContext } from '../app.js';
 import { toAuthUser } from '../auth/auth-user.js';
+import { reportsDb } from '../database.js';
 import { AppError } from '../errors.js';
 import { JobFailure, JobSuperseded, Progress, failureResult, type JobContext, type JobLog, type JobOutcome } from './context.js';
 import { runCandidatesExport } from './candidates-export.job.js';
@@ -74,7 +75,7 @@ async function execute(ctx: AppContext, job: jobsRepo.JobRow, signal: AbortSigna
   const owner = toAuthUser(ownerRow, `job:${job.id}`, '');
   if (!hasPermission(owner.role, handler.permission)) return { status: 'failed', result: failureResult('FORBIDDEN') };
   const progress = new Progress(ctx.db, job.id);
-  return handler.run({ db: ctx.db, config: ctx.config, job, owner, progress, signal });
+  return handler.run({ db: ctx.db, readDb: reportsDb(ctx), config: ctx.config, job, owner, progress, signal });
 }
 
 /** Runs one job this process has claimed (its row as claimNextJob returned it). */
