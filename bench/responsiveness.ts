@@ -93,7 +93,10 @@ async function measure(api: string, pid: number, file: Buffer, baselineSeconds: 
   if (res.status !== 202) throw new Error(`upload failed: ${res.status} ${await res.text()}`);
   const job = (await res.json()) as { id: number };
   for (;;) {
-    const j = (await (await fetch(`${api}/api/v1/jobs/${job.id}`, { headers: { cookie } })).json()) as { status: string; result: unknown };
+    // a keep-alive connection the server closes as it resumes after a long pause resets: ask again
+    const j = await fetch(`${api}/api/v1/jobs/${job.id}`, { headers: { cookie } })
+      .then((r) => r.json() as Promise<{ status: string; result: unknown }>)
+      .catch(() => ({ status: 'unknown', result: null }));
     if (j.status === 'succeeded') break;
     if (j.status === 'failed') throw new Error(`import failed: ${JSON.stringify(j.result).slice(0, 500)}`);
     await new Promise((r) => setTimeout(r, 500));

@@ -59,8 +59,8 @@ function createClusters(): void {
     'host all all 127.0.0.1/32 trust',
     'host replication all 127.0.0.1/32 trust',
   ].join('\n');
-  const gucs = ['listen_addresses=127.0.0.1', 'wal_level=replica', 'max_wal_senders=5', 'hot_standby=on', 'max_connections=100']
-    .map((g) => `-o ${g}`)
+  const gucs = ['wal_level=replica', 'max_wal_senders=5', 'hot_standby=on', 'max_connections=100']
+    .map((g) => `-o "${g}"`)
     .join(' ');
   sh(`pg_createcluster ${PG} ${PRIMARY.name} -p ${PRIMARY.port} ${gucs}`);
   writeFileSync(`/etc/postgresql/${PG}/${PRIMARY.name}/pg_hba.conf`, `${hba}\n`);
@@ -70,7 +70,7 @@ function createClusters(): void {
   sh(`pg_createcluster ${PG} ${REPLICA.name} -p ${REPLICA.port} ${gucs}`);
   writeFileSync(`/etc/postgresql/${PG}/${REPLICA.name}/pg_hba.conf`, `${hba}\n`);
   const data = `/var/lib/postgresql/${PG}/${REPLICA.name}`;
-  sh(`rm -rf ${data} && runuser -u postgres -- pg_basebackup -h 127.0.0.1 -p ${PRIMARY.port} -U postgres -D ${data} -R -X stream -c fast`);
+  sh(`find ${data} -mindepth 1 -delete && runuser -u postgres -- pg_basebackup -h 127.0.0.1 -p ${PRIMARY.port} -U postgres -D ${data} -R -X stream -c fast`);
   sh(`pg_ctlcluster ${PG} ${REPLICA.name} start`);
 }
 

@@ -1,10 +1,14 @@
 -- An import stages its checked rows here in short transactions and publishes them into people,
 -- qualifications and audit_log in one (decision 0018): the all-or-nothing guarantee stays, and the
 -- only long-held lock is the publish. Unlogged: staged rows are scratch data, re-staged from the
--- upload if a crash (or a failover) loses them.
+-- upload if a crash (or a failover) loses them. Each staged person takes its id from people's own
+-- sequence when staged, so the publish writes people, qualifications and audit records without
+-- joining back to people (a join the planner gets wrong inside a bulk transaction that began on a
+-- small table: quadratic).
 CREATE UNLOGGED TABLE import_staging (
   job_id                 integer NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
   row_no                 integer NOT NULL,
+  person_id              integer NOT NULL DEFAULT nextval('people_id_seq'),
   citizen_id             text NOT NULL,
   full_name              text NOT NULL,
   search_name            text NOT NULL,

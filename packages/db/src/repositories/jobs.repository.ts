@@ -92,9 +92,21 @@ export async function claimNextJob(db: Queryable): Promise<JobRow | null> {
   return r.rows[0] ?? null;
 }
 
-export async function loadJobInput(db: Queryable, id: number): Promise<Buffer | null> {
-  const r = await db.query<{ input: Uint8Array | null }>('SELECT input FROM jobs WHERE id = $1', [id]);
-  return toBuffer(r.rows[0]?.input ?? null);
+/**
+ * The uploaded input, read in slices: on PGlite, which runs on the web process's thread, one
+ * statement reading a 9 MB bytea holds the event loop for as long as it takes; slices do not.
+ */
+export async function loadJobInput(db: Queryable, id: number, slice = 512 * 1024): Promise<Buffer | null> {
+  const r = await db.query<{ n: number | null }>('SELECT octet_length(input) AS n FROM jobs WHERE id = $1', [id]);
+  const n = r.rows[0]?.n ?? null;
+  if (n === null) return null;
+  const parts: Buffer[] = [];
+  for (let from = 0; from < n; from += slice) {
+    const part = await db.query<{ part: Uint8Array }>('SELECT substring(input FROM $2 FOR $3) AS part FROM jobs WHERE id = $1', [id, from + 1, slice]);
+    parts.push(toBuffer(part.rows[0]!.part)!);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return Buffer.concat(parts, n);
 }
 
 export async function updateJobProgress(db: Queryable, id: number, p: { stage: string | null; progress: number; total: number }) {

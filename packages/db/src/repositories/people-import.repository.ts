@@ -85,24 +85,22 @@ export async function stageImportRows(db: Queryable, jobId: number, rows: Staged
 export async function publishStagedImport(tx: Queryable, jobId: number, actor: { id: number; name: string }): Promise<number> {
   const cols = STAGED_PERSON_COLUMNS.join(', ');
   const people = await tx.query(
-    `INSERT INTO people (${cols}) SELECT ${cols} FROM import_staging WHERE job_id = $1 ORDER BY row_no`,
+    `INSERT INTO people (id, ${cols}) SELECT person_id, ${cols} FROM import_staging WHERE job_id = $1 ORDER BY row_no`,
     [jobId],
   );
   await tx.query(
     `INSERT INTO qualifications (person_id, kind, level, field, awarded_on, institution, source)
-     SELECT p.id, q->>'kind', q->>'level', q->>'field', NULL, NULL, 'imported'
-     FROM import_staging s
-     JOIN people p ON p.citizen_id = s.citizen_id
-     CROSS JOIN LATERAL jsonb_array_elements(s.qualifications) q
+     SELECT s.person_id, q->>'kind', q->>'level', q->>'field', NULL, NULL, 'imported'
+     FROM import_staging s CROSS JOIN LATERAL jsonb_array_elements(s.qualifications) q
      WHERE s.job_id = $1
      ORDER BY s.row_no`,
     [jobId],
   );
   await tx.query(
     `INSERT INTO audit_log (actor_id, actor_name, action, entity, entity_id, person_id, after)
-     SELECT $2, $3, 'import', 'person', p.id::text, p.id,
+     SELECT $2, $3, 'import', 'person', s.person_id::text, s.person_id,
             jsonb_build_object('jobId', $1::int, 'row', s.row_no, 'fullName', s.full_name, 'citizenId', s.citizen_id, 'unitId', s.unit_id)
-     FROM import_staging s JOIN people p ON p.citizen_id = s.citizen_id
+     FROM import_staging s
      WHERE s.job_id = $1
      ORDER BY s.row_no`,
     [jobId, actor.id, actor.name],
