@@ -26,7 +26,7 @@ function unreachable(err: unknown): boolean {
   return typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code) || code.startsWith('08') || /^57P0[1-4]$/.test(code);
 }
 
-function withFallback(replica: Db, primary: Db): Db {
+export function withFallback(replica: Db, primary: Db): Db {
   const tx = (t: Tx): Tx => t;
   return {
     kind: replica.kind,
