@@ -55,7 +55,7 @@ export async function queueJob(
  * once (413 WORKBOOK_TOO_LARGE, field "file"); the job checks the real sizes again while reading.
  * Anything else about the file (damaged, not a workbook) is for the job to report.
  */
-function refuseDeclaredBomb(content: Buffer): void {
+export function refuseDeclaredBomb(content: Buffer): void {
   if (!looksLikeZip(content)) return;
   try {
     checkDeclaredSizes(readZipDirectory(content));

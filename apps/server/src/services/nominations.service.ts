@@ -31,7 +31,7 @@ import { AppError, fieldError, notFound } from '../errors.js';
 import { actorOf, type AuthUser } from '../auth/auth-user.js';
 import { toEligibilityResult } from './eligibility.service.js';
 import { loadCatalogue, withRulesErrors } from './rules.service.js';
-import { queueJob, toJob } from './jobs.service.js';
+import { queueJob, refuseDeclaredBomb, toJob } from './jobs.service.js';
 
 type ClassRow = nominationsRepo.ClassRow;
 
@@ -517,6 +517,7 @@ export async function startBulkNomination(db: Db, user: AuthUser, classId: numbe
   const cls = await nominationsRepo.findClass(db, classId);
   if (!cls) throw notFound();
   assertTakesNominations(cls, todayInVietnam());
+  if (!('personIds' in source)) refuseDeclaredBomb(source.content);
   const job =
     'personIds' in source
       ? await queueJob(db, user, { kind: 'nominations_bulk', params: { classId, personIds: source.personIds } })
