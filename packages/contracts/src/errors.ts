@@ -116,6 +116,10 @@ export const FIELD_ERRORS = {
   UNIT_OUT_OF_SCOPE: { vi: 'Đơn vị không thuộc phạm vi quản lý của bạn.', en: 'The unit is outside your scope.' },
   FORMULA_NOT_ALLOWED: { vi: 'Ô chứa công thức; hãy dán giá trị (Paste Values).', en: 'The cell holds a formula; paste values instead.' },
   MERGED_CELL: { vi: 'Ô bị gộp (merge); hãy bỏ gộp ô.', en: 'Merged cells are not allowed.' },
+  WORKBOOK_TOO_LARGE: {
+    vi: 'Tệp Excel quá lớn khi giải nén.',
+    en: 'The workbook expands to too much data; copy the data into a fresh template or split the file.',
+  },
   DUPLICATE_YEAR: { vi: 'Năm này đã có kết quả xếp loại.', en: 'This year already has an appraisal.' },
   DUPLICATE_ENTRY: { vi: 'Đã có bản ghi giống hệt.', en: 'The same entry already exists.' },
   // rules and standards (the domain's validateRule / addRuleVersion codes; details carry a specific message)
