@@ -151,12 +151,16 @@ http {
 `,
   );
   const child = spawn('nginx', ['-p', `${DIR}/nginx`, '-c', conf], { stdio: ['ignore', 'inherit', 'inherit'] });
-  children.push(child);
+  nginx = child;
   return child;
 }
 
+let nginx: ChildProcess | null = null;
+
 function cleanup(): void {
   for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  // nginx's master stops its workers on SIGTERM (a SIGKILL would leave them holding the port)
+  if (nginx && nginx.exitCode === null && nginx.signalCode === null) nginx.kill('SIGTERM');
   if (!args.keep) dropClusters();
 }
 
@@ -269,8 +273,11 @@ async function main(): Promise<void> {
   await waitForHttp(`http://127.0.0.1:${NODE_PORTS[0]}/api/health`, 600_000);
   const node2 = startNode(1, false);
   await waitForHttp(`http://127.0.0.1:${NODE_PORTS[1]}/api/health`, 120_000);
-  startNginx();
+  if (await fetch(`${LB}/api/health`).then(() => true, () => false)) throw new Error(`port ${LB_PORT} is taken (an nginx left over?)`);
+  const lb = startNginx();
   await waitForHttp(`${LB}/api/health`);
+  await sleep(500);
+  if (lb.exitCode !== null) throw new Error(`nginx exited (${lb.exitCode}): is port ${LB_PORT} taken?`);
   void node1;
 
   const communes = await query<{ id: number; code: string }>(PRIMARY.port, "SELECT id, code FROM units WHERE kind = 'commune' ORDER BY code");
