@@ -2,9 +2,8 @@
 -- qualifications and audit_log in one (decision 0018): the all-or-nothing guarantee stays, and the
 -- only long-held lock is the publish. Unlogged: staged rows are scratch data, re-staged from the
 -- upload if a crash (or a failover) loses them. Each staged person takes its id from people's own
--- sequence when staged, so the publish writes people, qualifications and audit records without
--- joining back to people (a join the planner gets wrong inside a bulk transaction that began on a
--- small table: quadratic).
+-- sequence when staged, so the publish writes people, qualifications and audit records straight
+-- from the staged rows, without joining the new people back by citizen id.
 CREATE UNLOGGED TABLE import_staging (
   job_id                 integer NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
   row_no                 integer NOT NULL,
