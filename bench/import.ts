@@ -17,9 +17,9 @@ export interface ImportBench {
   peakRssMiB: number;
 }
 
-const CITIZEN_PREFIX = '099'; // the generator never uses it, so bench rows never collide
+export const CITIZEN_PREFIX = '099'; // the generator never uses it, so bench rows never collide
 
-interface BenchRow {
+export interface BenchRow {
   fullName: string;
   citizenId: string;
   birthDate: string; // ISO
@@ -35,7 +35,7 @@ const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Hoàng', 'Phạm', 'Ma', 'Nông', 
 const MIDDLE = ['Văn', 'Thị', 'Đức', 'Minh', 'Ngọc'];
 const GIVEN = ['An', 'Bình', 'Cường', 'Dung', 'Hà', 'Hùng', 'Lan', 'Mai', 'Nam', 'Phương', 'Quân', 'Thảo'];
 
-function makeRows(count: number, units: { id: number; code: string }[]): BenchRow[] {
+export function makeRows(count: number, units: { id: number; code: string }[]): BenchRow[] {
   return Array.from({ length: count }, (_, i) => {
     const year = 1966 + (i % 36);
     return {
@@ -54,7 +54,7 @@ function makeRows(count: number, units: { id: number; code: string }[]): BenchRo
 
 const viDate = (iso: string) => iso.split('-').reverse().join('/');
 
-async function buildXlsx(rows: BenchRow[]): Promise<Buffer> {
+export async function buildXlsx(rows: BenchRow[]): Promise<Buffer> {
   const chunks: Buffer[] = [];
   const stream = new PassThrough();
   stream.on('data', (c: Buffer) => chunks.push(c));
@@ -119,7 +119,7 @@ async function copyBaseline(url: string, rows: BenchRow[]): Promise<number> {
   return seconds;
 }
 
-async function removeBenchRows(url: string): Promise<void> {
+export async function removeBenchRows(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   await client.query(`DELETE FROM audit_log WHERE person_id IN (SELECT id FROM people WHERE citizen_id LIKE '${CITIZEN_PREFIX}%')`);

@@ -2,7 +2,8 @@
  * `npm run bench`: benchmarks on a PostgreSQL database of a generated province (default 100,000
  * people), each against a baseline measured in the same run, written to docs/PERFORMANCE.md.
  *
- *   npm run bench -- [--people 100000] [--seconds 10] [--only search|import|eligibility|classes]
+ *   npm run bench -- [--people 100000] [--seconds 10] [--only search|import|eligibility|classes|responsiveness]
+ *     [--stall-rows 100000] [--pglite-rows 20000,100000]   (responsiveness: import sizes on PostgreSQL / PGlite)
  *
  * With --only, the sections not run keep their previous figures in docs/PERFORMANCE.md.
  *
@@ -21,6 +22,7 @@ import { load, startBaseline, startServer, stop, waitForHttp, type LoadResult } 
 import { benchImport, type ImportBench } from './import.js';
 import { benchEligibility, type EligibilityBench } from './eligibility.js';
 import { benchClasses, type ClassesBench } from './classes.js';
+import { benchResponsiveness, type ResponsivenessBench } from './responsiveness.js';
 import { writeReport } from './report.js';
 
 const { values: args } = parseArgs({
@@ -28,6 +30,8 @@ const { values: args } = parseArgs({
     people: { type: 'string', default: '100000' },
     seconds: { type: 'string', default: '10' },
     only: { type: 'string' },
+    'stall-rows': { type: 'string', default: '100000' },
+    'pglite-rows': { type: 'string', default: '20000,100000' },
   },
 });
 const PEOPLE = Number(args.people);
@@ -140,6 +144,13 @@ const search = runs('search') ? await benchSearch() : null;
 const imported: ImportBench | null = runs('import') ? await benchImport(DB_URL, { rows: PEOPLE, port: API_PORT }) : null;
 const eligibility: EligibilityBench | null = runs('eligibility') ? await benchEligibility(DB_URL) : null;
 const classes: ClassesBench | null = runs('classes') ? await benchClasses(DB_URL) : null;
+const responsiveness: ResponsivenessBench | null = runs('responsiveness')
+  ? await benchResponsiveness(DB_URL, {
+      rows: Number(args['stall-rows']),
+      pgliteRows: String(args['pglite-rows']).split(',').map(Number),
+      port: API_PORT,
+    })
+  : null;
 writeReport({
   people: PEOPLE,
   seconds: SECONDS,
@@ -148,6 +159,7 @@ writeReport({
   imported,
   eligibility,
   classes,
+  responsiveness,
 });
 console.log('Results written to docs/PERFORMANCE.md');
 process.exit(0);

@@ -11,6 +11,8 @@ const ZEnv = z.object({
   HOST: z.string().default('127.0.0.1'),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().url().optional(),
+  /** A streaming replica of DATABASE_URL that reports and statistics may read (decision 0018). */
+  DATABASE_REPLICA_URL: z.string().url().optional(),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   SESSION_TTL_MINUTES: z.coerce
     .number()
@@ -43,6 +45,7 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  databaseReplicaUrl: string | undefined;
   dbPoolSize: number;
   sessionTtlMinutes: number;
   cookieSecure: boolean;
@@ -78,6 +81,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     dataDir: resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    databaseReplicaUrl: e.DATABASE_REPLICA_URL,
     dbPoolSize: e.DB_POOL_SIZE,
     sessionTtlMinutes: e.SESSION_TTL_MINUTES,
     cookieSecure: e.COOKIE_SECURE,

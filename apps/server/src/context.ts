@@ -5,4 +5,6 @@ import type { Config } from './config.js';
 export interface AppContext {
   db: Db;
   config: Config;
+  /** A streaming replica for reports and statistics (database.ts reportsDb); absent: the primary. */
+  replica?: Db;
 }

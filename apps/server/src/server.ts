@@ -3,6 +3,7 @@ import { catalogueRepo, migrate, rulesRepo, type Db } from '@nang-tam/db';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
+import { openReplica } from './database.js';
 import { exitOnSignals, openDatabaseWhenReady, prepareShutdown } from './lifecycle.js';
 
 export interface StartServerOptions {
@@ -34,7 +35,8 @@ export interface RunningServer {
 export async function startServer(config: Config, options: StartServerOptions = {}): Promise<RunningServer> {
   const db = options.db ?? (await openDatabaseWhenReady(config));
   const applied = await migrate(db);
-  const app = await buildApp({ db, config });
+  const replica = await openReplica(config, db);
+  const app = await buildApp({ db, config, replica });
   if (applied.length > 0) app.log.info({ applied }, 'migrations applied');
   // the shipped rules, standards and job-position fields, once; afterwards the database is authoritative
   const seeded = await rulesRepo.seedShippedRules(db);
@@ -43,9 +45,13 @@ export async function startServer(config: Config, options: StartServerOptions = 
   if (catalogue) app.log.info(catalogue, 'programme catalogue (modules, grading, graduation conditions) filled');
   await options.beforeListen?.({ db, config }, app.log);
   const { startJobRunner } = await import('./jobs/runner.js');
-  const runner = startJobRunner({ db, config }, app.log);
-  // a database handed in belongs to its owner, who closes it
-  const shutdown = prepareShutdown(app, { db: options.db ? { ...db, close: async () => undefined } : db, runner });
+  const runner = startJobRunner({ db, config, replica }, app.log);
+  // the replica is ours to close; a database handed in belongs to its owner, who closes it
+  const close = async () => {
+    await replica?.close();
+    if (!options.db) await db.close();
+  };
+  const shutdown = prepareShutdown(app, { db: { ...db, close }, runner });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -23,7 +23,17 @@ export const ERRORS = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, vi: 'Định dạng nội dung không được hỗ trợ.', en: 'Unsupported content type.' },
   RATE_LIMITED: { status: 429, vi: 'Quá nhiều lần thử. Vui lòng đợi một lát rồi thử lại.', en: 'Too many attempts; wait a moment and try again.' },
   IMPORT_INVALID_FILE: { status: 400, vi: 'Tệp nhập không hợp lệ.', en: 'The import file is not valid.' },
+  WORKBOOK_TOO_LARGE: {
+    status: 413,
+    vi: 'Tệp Excel quá lớn khi giải nén. Hãy chép dữ liệu sang tệp mẫu mới (bỏ định dạng và trang tính thừa) hoặc chia thành nhiều tệp.',
+    en: 'The workbook expands to too much data; copy the data into a fresh template or split the file.',
+  },
   JOB_NOT_READY: { status: 409, vi: 'Tác vụ chưa hoàn thành.', en: 'The job has not finished yet.' },
+  TOO_MANY_JOBS: {
+    status: 429,
+    vi: 'Bạn đang có quá nhiều tác vụ đang chờ hoặc đang chạy. Vui lòng đợi các tác vụ trước hoàn thành rồi thử lại.',
+    en: 'You have too many jobs queued or running; wait for them to finish and try again.',
+  },
   UNKNOWN_PROGRAMME: { status: 404, vi: 'Không có chương trình đào tạo, bồi dưỡng này.', en: 'No such training programme.' },
   UNSUPPORTED_MODE: { status: 400, vi: 'Chương trình không tổ chức theo hình thức học này.', en: 'The programme is not offered in this study mode.' },
   RULE_PERIOD_OVERLAP: {
@@ -115,6 +125,10 @@ export const FIELD_ERRORS = {
   UNIT_OUT_OF_SCOPE: { vi: 'Đơn vị không thuộc phạm vi quản lý của bạn.', en: 'The unit is outside your scope.' },
   FORMULA_NOT_ALLOWED: { vi: 'Ô chứa công thức; hãy dán giá trị (Paste Values).', en: 'The cell holds a formula; paste values instead.' },
   MERGED_CELL: { vi: 'Ô bị gộp (merge); hãy bỏ gộp ô.', en: 'Merged cells are not allowed.' },
+  WORKBOOK_TOO_LARGE: {
+    vi: 'Tệp Excel quá lớn khi giải nén.',
+    en: 'The workbook expands to too much data; copy the data into a fresh template or split the file.',
+  },
   DUPLICATE_YEAR: { vi: 'Năm này đã có kết quả xếp loại.', en: 'This year already has an appraisal.' },
   DUPLICATE_ENTRY: { vi: 'Đã có bản ghi giống hệt.', en: 'The same entry already exists.' },
   // rules and standards (the domain's validateRule / addRuleVersion codes; details carry a specific message)

@@ -51,6 +51,10 @@ export const JOB_FAILURES = {
   COLUMNS_MISSING: { vi: 'Trang tính "CanBo" thiếu cột bắt buộc.', en: 'Required columns are missing.' },
   NO_DATA_ROWS: { vi: 'Trang tính "CanBo" không có dòng dữ liệu nào.', en: 'The sheet has no data rows.' },
   TOO_MANY_ROWS: { vi: 'Tệp có quá nhiều dòng.', en: 'The file has too many rows.' },
+  WORKBOOK_TOO_LARGE: {
+    vi: 'Tệp Excel quá lớn khi giải nén. Hãy chép dữ liệu sang tệp mẫu mới (bỏ định dạng và trang tính thừa) hoặc chia thành nhiều tệp.',
+    en: 'The workbook expands to too much data; copy the data into a fresh template or split the file.',
+  },
   ROWS_INVALID: {
     vi: 'Tệp có lỗi nên chưa nhập hồ sơ nào. Hãy sửa theo báo cáo lỗi rồi nhập lại toàn bộ tệp.',
     en: 'The file has errors, so nothing was imported. Fix them and import the whole file again.',
@@ -64,6 +68,9 @@ export const JOB_FAILURES = {
   INTERNAL: { vi: 'Đã có lỗi hệ thống khi chạy tác vụ. Vui lòng thử lại sau.', en: 'The job failed; please try again later.' },
 } as const satisfies Record<string, { vi: string; en: string }>;
 export type JobFailureCode = keyof typeof JOB_FAILURES;
+
+/** Jobs one user may have queued or running at once; one more is refused (TOO_MANY_JOBS, 429). */
+export const MAX_ACTIVE_JOBS_PER_USER = 5;
 
 /** Files larger than this many rows are refused whole (the file-size limit usually comes first). */
 export const IMPORT_MAX_ROWS = 200_000;

@@ -9,6 +9,8 @@ export type JobLog = Pick<FastifyBaseLogger, 'info' | 'warn' | 'error'>;
 /** What a job handler gets: the database, the job, the user it runs as, progress and a stop signal. */
 export interface JobContext {
   db: Db;
+  /** Where a report-like job (an export) reads: the replica when configured (decision 0018), else db. */
+  readDb: Db;
   config: Config;
   job: jobsRepo.JobRow;
   /** The job's creator as they are now (role and unit read again when the job starts). */
@@ -22,6 +24,16 @@ export interface JobOutcome {
   result: Record<string, unknown>;
   fileName?: string;
   file?: Buffer;
+  /** The handler already finished the job in the transaction of its own writes (an import's publish). */
+  finished?: boolean;
+}
+
+/** This process no longer holds the job (it was recovered as stale and claimed elsewhere): drop it. */
+export class JobSuperseded extends Error {
+  override name = 'JobSuperseded';
+  constructor(readonly jobId: number) {
+    super(`job ${jobId} was taken over by another process`);
+  }
 }
 
 /** A failed job's result: a code, its Vietnamese message and kind-specific facts. */

@@ -24,7 +24,9 @@ import { cellText, readCell, type Cell } from './xlsx/cells.js';
 import { NotAWorkbookError, openWorkbook, type Workbook } from './xlsx/inspect.js';
 import { readSheetRows, type SheetRow } from './xlsx/read-rows.js';
 import { HEADER_FILL, HEADER_FONT, writeWorkbook } from './xlsx/write.js';
-import { looksLikeOle2, looksLikeZip } from './xlsx/zip.js';
+import { WorkbookTooLargeError } from './xlsx/limits.js';
+import { checkDeclaredSizes, looksLikeOle2, looksLikeZip, measureEntries } from './xlsx/zip.js';
+import { workbookTooLarge } from './people-import/read-file.js';
 
 export interface BulkNominationParams {
   classId: number;
@@ -175,9 +177,21 @@ function openFile(buf: Buffer): Workbook {
   }
   if (!looksLikeZip(buf)) throw new JobFailure('FILE_NOT_XLSX');
   try {
-    return openWorkbook(buf);
+    const wb = openWorkbook(buf);
+    checkDeclaredSizes(wb.entries);
+    return wb;
   } catch (err) {
+    if (err instanceof WorkbookTooLargeError) throw workbookTooLarge(err);
     throw new JobFailure(err instanceof NotAWorkbookError ? 'FILE_NOT_XLSX' : 'FILE_CORRUPT');
+  }
+}
+
+/** The real inflated sizes (decision 0018), before exceljs inflates every part into memory. */
+async function checkInflatedSizes(wb: Workbook): Promise<void> {
+  try {
+    await measureEntries(wb.buf, wb.entries);
+  } catch (err) {
+    throw err instanceof WorkbookTooLargeError ? workbookTooLarge(err) : new JobFailure('FILE_CORRUPT');
   }
 }
 
@@ -227,6 +241,7 @@ function citizenIdOf(c: Cell): string | null {
  */
 async function fileRows(buf: Buffer): Promise<BulkRow[]> {
   const wb = openFile(buf);
+  await checkInflatedSizes(wb);
   for (const sheet of wb.sheets) {
     let header: Header | null = null;
     let looked = 0;

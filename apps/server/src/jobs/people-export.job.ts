@@ -27,7 +27,8 @@ export function exportFileName(today = todayInVietnam()): string {
 
 /** Writes the filtered list, as the job's creator may see it, into an Excel file with Vietnamese labels. */
 export async function runPeopleExport(ctx: JobContext): Promise<JobOutcome> {
-  const { db, owner } = ctx;
+  // a report: read where reports read (the replica when there is one)
+  const { readDb: db, owner } = ctx;
   const filter = await resolvePeopleFilter(db, owner, ctx.job.params as PeopleFilter);
   const total = await peopleRepo.countPeople(db, owner.scope, filter);
   const levels = new Map((await referenceRepo.loadReference(db)).qualificationLevels.map((l) => [`${l.kind}:${l.code}`, l.name]));

@@ -1,44 +1,42 @@
-import { FIELD_ERRORS, IMPORT_MAX_ROWS, JOB_FAILURES } from '@nang-tam/contracts';
-import { foldVietnamese, todayInVietnam } from '@nang-tam/domain';
-import { auditRepo, jobsRepo, peopleImportRepo, peopleRepo, isUniqueViolation } from '@nang-tam/db';
-import { JobFailure, type JobContext, type JobOutcome } from './context.js';
-import { cellText, columnLetter, parseAddress, readCell } from './xlsx/cells.js';
-import { NotAWorkbookError, openWorkbook, scanSheet, type SheetInfo, type Workbook } from './xlsx/inspect.js';
-import { readSheetRows, type SheetRow } from './xlsx/read-rows.js';
-import { looksLikeOle2, looksLikeZip } from './xlsx/zip.js';
-import { IMPORT_COLUMNS, IMPORT_SHEET, columnForHeader, isExampleName, type ColumnKey } from './people-import/columns.js';
-import { ERROR_REPORT_FILE, ErrorCollector, writeErrorReport } from './people-import/error-report.js';
-import { buildImportReference, loadReferenceLists, type ImportReference } from './people-import/reference.js';
-import { validateRow, type CellError, type RowCells, type ValidRow } from './people-import/rows.js';
+import { JOB_FAILURES } from '@nang-tam/contracts';
+import { todayInVietnam } from '@nang-tam/domain';
+import { isUniqueViolation, jobsRepo, peopleImportRepo, peopleRepo } from '@nang-tam/db';
+import { TaskError, WorkerCrashed, workerPool } from '../workers/pool.js';
+import { asBuffer } from '../workers/tasks.js';
+import { JobFailure, JobSuperseded, type JobContext, type JobOutcome } from './context.js';
+import { rowError, type CheckFileChunk } from './people-import/check-file.js';
+import { ERROR_REPORT_FILE, ErrorCollector, type PositionedError } from './people-import/error-report.js';
+import { workbookTooLarge } from './people-import/read-file.js';
+import { loadReferenceLists } from './people-import/reference.js';
 
-const BATCH = 1000;
 const RESULT_ERRORS = 100;
 
 /**
  * Imports the people of an uploaded workbook: every row is checked and every problem reported;
  * if there is any, nothing is written and the job fails with an error report. Otherwise all rows
- * are written in one transaction.
+ * are published at once (decision 0018).
+ *
+ * The file is read and its rows checked in a worker thread (limits on what the file expands to,
+ * exceljs's parse, validation against the reference lists), which sends checked rows in batches;
+ * they are staged in short statements as they come, and published in one set-based transaction
+ * that also finishes the job. So an import holds no long transaction but the publish, the web
+ * process's event loop does little more than pass rows to the database, and the publish happens
+ * exactly once even if another process took the job over.
  */
 export async function runPeopleImport(ctx: JobContext): Promise<JobOutcome> {
   await ctx.progress.report('reading', 0, 0);
   const input = (await jobsRepo.loadJobInput(ctx.db, ctx.job.id)) ?? Buffer.alloc(0);
-  const { wb, sheet } = openImportFile(input);
-  const scan = await scanSheet(wb, sheet, IMPORT_MAX_ROWS + 1).catch(() => {
-    throw new JobFailure('FILE_CORRUPT');
+  const lists = await loadReferenceLists(ctx.db, ctx.owner.scope);
+  await peopleImportRepo.clearStagedImport(ctx.db, ctx.job.id);
+  const file = workerPool().stream('checkImportFile', { buf: input, lists, today: todayInVietnam() }, { signal: ctx.signal });
+  const checked = await stageRows(ctx, file).catch(async (err: unknown) => {
+    await peopleImportRepo.clearStagedImport(ctx.db, ctx.job.id).catch(() => undefined);
+    throw fromWorker(err);
   });
-  if (scan.rowCount > IMPORT_MAX_ROWS + 1) {
-    throw new JobFailure(
-      'TOO_MANY_ROWS',
-      { maxRows: IMPORT_MAX_ROWS },
-      `Tệp có quá nhiều dòng (tối đa ${IMPORT_MAX_ROWS.toLocaleString('vi-VN')} dòng mỗi lần nhập). Hãy chia thành nhiều tệp.`,
-    );
-  }
-  const ref = buildImportReference(await loadReferenceLists(ctx.db, ctx.owner.scope));
-  const checked = await checkRows(ctx, wb, sheet, ref, Math.max(scan.rowCount - 1, 0));
-  addMergeErrors(checked, scan.merges);
   await addExistingIdErrors(ctx, checked);
 
   if (checked.errors.count > 0) {
+    await peopleImportRepo.clearStagedImport(ctx.db, ctx.job.id);
     const sorted = checked.errors.sorted();
     return {
       status: 'failed',
@@ -50,229 +48,103 @@ export async function runPeopleImport(ctx: JobContext): Promise<JobOutcome> {
         errors: sorted.slice(0, RESULT_ERRORS).map(({ row, column, message, code }) => ({ row, column, message, code })),
       },
       fileName: ERROR_REPORT_FILE,
-      file: await writeErrorReport(sorted, checked.errors.count),
+      file: await writeErrorReportInWorker(sorted, checked.errors.count, ctx.signal),
     };
   }
-  const imported = await insertRows(ctx, checked.rows);
-  return { status: 'succeeded', result: { imported } };
+  return publish(ctx, checked.staged);
 }
 
-function openImportFile(buf: Buffer): { wb: Workbook; sheet: SheetInfo } {
-  if (buf.length === 0) throw new JobFailure('FILE_EMPTY');
-  if (looksLikeOle2(buf)) {
-    throw new JobFailure(
-      'FILE_NOT_XLSX',
-      { format: 'xls' },
-      'Tệp ở định dạng Excel 97-2003 (.xls). Hãy mở tệp và lưu lại dưới dạng Excel Workbook (.xlsx).',
-    );
+/** A failure inside the worker comes back as the import's own failure (or as a file too large for it). */
+function fromWorker(err: unknown): unknown {
+  if (err instanceof TaskError && err.name === 'JobFailure') {
+    const f = err.fields as { code: JobFailure['code']; extra?: Record<string, unknown> };
+    return new JobFailure(f.code, f.extra ?? {}, err.message);
   }
-  if (!looksLikeZip(buf)) throw new JobFailure('FILE_NOT_XLSX');
-  let wb: Workbook;
-  try {
-    wb = openWorkbook(buf);
-  } catch (err) {
-    throw new JobFailure(err instanceof NotAWorkbookError ? 'FILE_NOT_XLSX' : 'FILE_CORRUPT');
-  }
-  const wanted = foldVietnamese(IMPORT_SHEET);
-  const sheet = wb.sheets.find((s) => foldVietnamese(s.name).replace(/\s/g, '') === wanted);
-  if (!sheet) {
-    const names = wb.sheets.map((s) => s.name);
-    const found = names.length > 0 ? ` Tệp có ${names.length} trang tính: ${names.map((n) => `"${n}"`).join(', ')}.` : '';
-    throw new JobFailure(
-      'SHEET_MISSING',
-      { sheets: names },
-      `${JOB_FAILURES.SHEET_MISSING.vi}${found} Hãy dùng tệp mẫu và nhập dữ liệu vào trang tính "${IMPORT_SHEET}".`,
-    );
-  }
-  return { wb, sheet };
+  // a file within the limits whose parse still exhausted the worker's heap
+  if (err instanceof WorkerCrashed && err.outOfMemory) return workbookTooLarge({ limit: 'totalBytes', max: 0 });
+  return err;
 }
 
-interface Header {
-  row: number;
-  /** Column number → the import column it holds. */
-  keys: Map<number, ColumnKey>;
-  /** Column number → header text as written in the file. */
-  texts: Map<number, string>;
-  cols: Map<ColumnKey, number>;
+async function writeErrorReportInWorker(errors: PositionedError[], count: number, signal: AbortSignal): Promise<Buffer> {
+  return asBuffer(await workerPool().run('importErrorReport', { errors, count }, { signal }));
 }
 
 interface Checked {
-  header: Header | null;
   dataRows: number;
-  rows: ValidRow[];
+  /** Rows staged. */
+  staged: number;
   errors: ErrorCollector;
   /** First row of each well-formed citizen id. */
   firstRowOf: Map<string, number>;
+  citizenIdColumn: { col: number; text: string };
 }
 
-function readHeader(r: SheetRow): Header {
-  const header: Header = { row: r.number, keys: new Map(), texts: new Map(), cols: new Map() };
-  r.values.forEach((v, col) => {
-    const text = cellText(readCell(v));
-    if (text === null) return;
-    header.texts.set(col, text);
-    const key = columnForHeader(text);
-    if (key && !header.cols.has(key)) {
-      header.cols.set(key, col);
-      header.keys.set(col, key);
-    }
-  });
-  const missing = IMPORT_COLUMNS.filter((c) => c.required && !header.cols.has(c.key)).map((c) => c.header);
-  if (missing.length > 0) {
-    throw new JobFailure(
-      'COLUMNS_MISSING',
-      { missingColumns: missing, headerRow: r.number },
-      `Trang tính "${IMPORT_SHEET}" thiếu cột bắt buộc: ${missing.join('; ')}. Dòng tiêu đề (dòng ${r.number}) phải giữ tên cột như tệp mẫu.`,
-    );
-  }
-  return header;
-}
-
-const isBlank = (values: unknown[]) => values.every((v) => readCell(v).kind === 'empty');
-
-/** The rows of the sheet, with any failure of the reader itself reported as a damaged file. */
-async function* guardedRows(wb: Workbook, sheet: SheetInfo): AsyncGenerator<SheetRow> {
-  const it = readSheetRows(wb.buf, sheet);
-  for (;;) {
-    let next: IteratorResult<SheetRow>;
-    try {
-      next = await it.next();
-    } catch {
-      throw new JobFailure('FILE_CORRUPT');
-    }
-    if (next.done) return;
-    yield next.value;
-  }
-}
-
-async function checkRows(ctx: JobContext, wb: Workbook, sheet: SheetInfo, ref: ImportReference, total: number): Promise<Checked> {
-  const today = todayInVietnam();
-  const c: Checked = { header: null, dataRows: 0, rows: [], errors: new ErrorCollector(), firstRowOf: new Map() };
-  const duplicated = new Set<string>();
-  let seen = 0;
-  await ctx.progress.report('validating', 0, total);
-  for await (const r of guardedRows(wb, sheet)) {
-    if (!c.header) {
-      if (!isBlank(r.values)) c.header = readHeader(r);
-      continue;
-    }
-    seen += 1;
-    if (seen % 500 === 0) {
-      ctx.signal.throwIfAborted();
-      await ctx.progress.report('validating', Math.min(seen, total), Math.max(total, seen));
-    }
-    const cells: RowCells = {};
-    for (const [col, key] of c.header.keys) cells[key] = readCell(r.values[col]);
-    if (Object.values(cells).every((cell) => cell.kind === 'empty')) continue;
-    const name = cells.fullName;
-    if (name?.kind === 'text' && isExampleName(name.text)) continue;
-    c.dataRows += 1;
-
-    const check = validateRow(cells, ref, today);
-    for (const e of check.errors) addError(c, r.number, e);
-    if (check.citizenId) {
-      const first = c.firstRowOf.get(check.citizenId);
-      if (first === undefined) c.firstRowOf.set(check.citizenId, r.number);
-      else {
-        addError(c, r.number, { key: 'citizenId', code: 'DUPLICATE_IN_FILE', detail: `Trùng với dòng ${first}.` });
-        if (!duplicated.has(check.citizenId)) {
-          duplicated.add(check.citizenId);
-          addError(c, first, { key: 'citizenId', code: 'DUPLICATE_IN_FILE', detail: `Trùng với dòng ${r.number}.` });
-        }
+/** Stages the rows the worker checked, batch by batch, until the file turns out to have an error. */
+async function stageRows(ctx: JobContext, file: AsyncGenerator<CheckFileChunk, null>): Promise<Checked> {
+  const c: Checked = { dataRows: 0, staged: 0, errors: new ErrorCollector(), firstRowOf: new Map(), citizenIdColumn: { col: 0, text: '' } };
+  let total = 0;
+  for await (const chunk of file) {
+    ctx.signal.throwIfAborted();
+    if (chunk.kind === 'scan') {
+      total = Math.max(chunk.rowCount - 1, 0);
+      await ctx.progress.report('validating', 0, total);
+    } else if (chunk.kind === 'rows') {
+      for (const [id, row] of chunk.ids) c.firstRowOf.set(id, row);
+      if (chunk.errorCount === 0 && chunk.valid.length > 0) {
+        await peopleImportRepo.stageImportRows(ctx.db, ctx.job.id, chunk.valid, STAGE_BATCH[ctx.db.kind]);
+        c.staged += chunk.valid.length;
       }
+      await ctx.progress.report('validating', Math.min(chunk.seen, total), Math.max(total, chunk.seen));
+    } else {
+      c.dataRows = chunk.dataRows;
+      c.errors.absorb(chunk.errors, chunk.errorCount);
+      c.citizenIdColumn = chunk.citizenIdColumn;
+      await ctx.progress.report('validating', chunk.seen, chunk.seen);
     }
-    // once a row is wrong nothing will be written: stop keeping rows
-    if (check.person && c.errors.count === 0) c.rows.push({ row: r.number, person: check.person, qualifications: check.qualifications });
-    else c.rows.length = 0;
   }
-  if (!c.header || c.dataRows === 0) throw new JobFailure('NO_DATA_ROWS');
-  await ctx.progress.report('validating', seen, seen);
   return c;
 }
 
-function addError(c: Checked, row: number, e: CellError): void {
-  const col = c.header?.cols.get(e.key) ?? 0;
-  const base = FIELD_ERRORS[e.code].vi;
-  c.errors.add({
-    row,
-    col,
-    column: c.header?.texts.get(col) ?? e.key,
-    code: e.code,
-    message: e.detail ? `${base} ${e.detail}` : base,
-  });
-}
-
-/** Merged ranges from the header row down: each is reported once, at its top-left cell. */
-function addMergeErrors(c: Checked, merges: string[]): void {
-  const headerRow = c.header?.row ?? 1;
-  for (const range of merges) {
-    const topLeft = parseAddress(range.split(':')[0]!);
-    if (!topLeft || topLeft.row < headerRow) continue;
-    c.errors.add({
-      row: topLeft.row,
-      col: topLeft.col,
-      column: c.header?.texts.get(topLeft.col) ?? `Cột ${columnLetter(topLeft.col)}`,
-      code: 'MERGED_CELL',
-      message: `${FIELD_ERRORS.MERGED_CELL.vi} Vùng gộp: ${range}.`,
-    });
-  }
-}
+/**
+ * Rows per staging statement. PGlite runs on the web process's own thread, so one statement is
+ * one pause of the event loop: smaller there.
+ */
+const STAGE_BATCH = { pglite: 100, postgres: 500 } as const;
 
 async function addExistingIdErrors(ctx: JobContext, c: Checked): Promise<void> {
   const ids = [...c.firstRowOf.keys()];
+  const header = { cols: new Map([['citizenId' as const, c.citizenIdColumn.col]]), texts: new Map([[c.citizenIdColumn.col, c.citizenIdColumn.text]]) };
   for (let i = 0; i < ids.length; i += 5000) {
     const existing = await peopleRepo.findExistingCitizenIds(ctx.db, ids.slice(i, i + 5000));
-    for (const id of existing) addError(c, c.firstRowOf.get(id)!, { key: 'citizenId', code: 'DUPLICATE_CITIZEN_ID' });
+    for (const id of existing) c.errors.add(rowError(header, c.firstRowOf.get(id)!, { key: 'citizenId', code: 'DUPLICATE_CITIZEN_ID' }));
   }
-  if (c.errors.count > 0) c.rows.length = 0;
 }
 
-/** A new person holds only the levels of their row (at most one of each kind): those are the highest. */
-function withHighestLevels(r: ValidRow): peopleRepo.PersonWrite & peopleRepo.PersonLevels {
-  const level = (kind: string) => r.qualifications.find((q) => q.kind === kind)?.level ?? null;
-  return {
-    ...r.person,
-    educationLevel: level('education'),
-    politicalTheoryLevel: level('political_theory'),
-    stateManagementLevel: level('state_management'),
-  };
-}
-
-async function insertRows(ctx: JobContext, rows: ValidRow[]): Promise<number> {
+/**
+ * Publishes the staged rows and finishes the job in one transaction, while this attempt still
+ * holds the job (a process that lost it — recovered as stale and claimed again elsewhere — writes
+ * nothing): the import is written exactly once.
+ */
+async function publish(ctx: JobContext, staged: number): Promise<JobOutcome> {
   const { db, owner, job } = ctx;
+  ctx.signal.throwIfAborted();
+  await ctx.progress.report('inserting', 0, staged);
+  const outcome: JobOutcome = { status: 'succeeded', result: { imported: staged }, finished: true };
   try {
     await db.transaction(async (tx) => {
-      // PGlite has one connection: a progress write outside the transaction would wait for it
-      const via = db.kind === 'pglite' ? tx : undefined;
-      await ctx.progress.report('inserting', 0, rows.length, via);
-      for (let i = 0; i < rows.length; i += BATCH) {
-        ctx.signal.throwIfAborted();
-        const chunk = rows.slice(i, i + BATCH);
-        const ids = await peopleRepo.insertPeople(tx, chunk.map(withHighestLevels), BATCH);
-        const qualifications = chunk.flatMap((r, j) =>
-          r.qualifications.map((q) => ({ ...q, personId: ids[j]!, awardedOn: null, institution: null, source: 'imported' })),
-        );
-        await peopleImportRepo.insertQualifications(tx, qualifications, BATCH);
-        await auditRepo.appendAuditMany(
-          tx,
-          chunk.map((r, j) => ({
-            actorId: owner.id,
-            actorName: owner.username,
-            action: 'import',
-            entity: 'person',
-            entityId: ids[j]!,
-            personId: ids[j]!,
-            after: { jobId: job.id, row: r.row, fullName: r.person.fullName, citizenId: r.person.citizenId, unitId: r.person.unitId },
-          })),
-          BATCH,
-        );
-        await ctx.progress.report('inserting', i + chunk.length, rows.length, via);
-      }
+      if (!(await jobsRepo.lockRunningAttempt(tx, job.id, job.attempts))) throw new JobSuperseded(job.id);
+      const imported = await peopleImportRepo.publishStagedImport(tx, job.id, { id: owner.id, name: owner.username });
+      if (imported !== staged) throw new Error(`staged ${staged} rows, published ${imported}`);
+      await ctx.progress.report('inserting', imported, staged, tx);
+      await jobsRepo.finishJob(tx, job.id, outcome, job.attempts);
     });
   } catch (err) {
     // someone saved one of these citizen ids after the check: the whole import is rolled back
-    if (isUniqueViolation(err, 'people_citizen_id_key')) throw new JobFailure('DUPLICATE_CITIZEN_ID');
+    if (isUniqueViolation(err, 'people_citizen_id_key')) {
+      await peopleImportRepo.clearStagedImport(db, job.id);
+      throw new JobFailure('DUPLICATE_CITIZEN_ID');
+    }
     throw err;
   }
-  return rows.length;
+  return outcome;
 }

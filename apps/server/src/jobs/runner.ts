@@ -1,10 +1,11 @@
 import { hasPermission, type Permission } from '@nang-tam/domain';
 import type { JobFailureCode } from '@nang-tam/contracts';
-import { jobsRepo, usersRepo } from '@nang-tam/db';
+import { jobsRepo, peopleImportRepo, usersRepo } from '@nang-tam/db';
 import type { AppContext } from '../context.js';
 import { toAuthUser } from '../auth/auth-user.js';
+import { reportsDb } from '../database.js';
 import { AppError } from '../errors.js';
-import { JobFailure, Progress, failureResult, type JobContext, type JobLog, type JobOutcome } from './context.js';
+import { JobFailure, JobSuperseded, Progress, failureResult, type JobContext, type JobLog, type JobOutcome } from './context.js';
 import { runCandidatesExport } from './candidates-export.job.js';
 import { runNominationsBulk } from './nominations-bulk.job.js';
 import { runPeopleExport } from './people-export.job.js';
@@ -74,7 +75,18 @@ async function execute(ctx: AppContext, job: jobsRepo.JobRow, signal: AbortSigna
   const owner = toAuthUser(ownerRow, `job:${job.id}`, '');
   if (!hasPermission(owner.role, handler.permission)) return { status: 'failed', result: failureResult('FORBIDDEN') };
   const progress = new Progress(ctx.db, job.id);
-  return handler.run({ db: ctx.db, config: ctx.config, job, owner, progress, signal });
+  return handler.run({ db: ctx.db, readDb: reportsDb(ctx), config: ctx.config, job, owner, progress, signal });
+}
+
+/** Runs one job this process has claimed (its row as claimNextJob returned it). */
+export async function runClaimedJob(
+  ctx: AppContext,
+  job: jobsRepo.JobRow,
+  log: JobLog = silent,
+  signal: AbortSignal = new AbortController().signal,
+  heartbeatMs = DEFAULTS.heartbeatMs,
+): Promise<void> {
+  return runJob(ctx, job, log, signal, heartbeatMs);
 }
 
 async function runJob(ctx: AppContext, job: jobsRepo.JobRow, log: JobLog, signal: AbortSignal, heartbeatMs: number): Promise<void> {
@@ -87,6 +99,10 @@ async function runJob(ctx: AppContext, job: jobsRepo.JobRow, log: JobLog, signal
     try {
       outcome = await execute(ctx, job, signal);
     } catch (err) {
+      if (err instanceof JobSuperseded) {
+        log.warn({ jobId: job.id }, 'job taken over by another process; this attempt dropped');
+        return;
+      }
       if (signal.aborted) {
         await jobsRepo.requeueJob(ctx.db, job.id);
         log.info({ jobId: job.id }, 'job put back in the queue (shutting down)');
@@ -94,7 +110,11 @@ async function runJob(ctx: AppContext, job: jobsRepo.JobRow, log: JobLog, signal
       }
       outcome = failedOutcome(err, job, log);
     }
-    await jobsRepo.finishJob(ctx.db, job.id, outcome);
+    // fenced by the attempt: a process that lost the job (recovered as stale) records nothing
+    if (!outcome.finished && !(await jobsRepo.finishJob(ctx.db, job.id, outcome, job.attempts))) {
+      log.warn({ jobId: job.id }, 'job taken over by another process; this attempt dropped');
+      return;
+    }
     log.info({ jobId: job.id, kind: job.kind, status: outcome.status, ms: Date.now() - started }, 'job finished');
   } finally {
     clearInterval(heartbeat);
@@ -131,7 +151,7 @@ export function startJobRunner(ctx: AppContext, log: JobLog, options: RunnerOpti
 
   const maintain = async () => {
     await recoverJobs(ctx, opts.staleAfterSeconds, opts.maxAttempts, log);
-    const purged = await jobsRepo.purgeOldJobFiles(ctx.db, opts.fileRetentionDays);
+    const purged = (await jobsRepo.purgeOldJobFiles(ctx.db, opts.fileRetentionDays)) + (await peopleImportRepo.purgeOrphanStaging(ctx.db));
     if (purged > 0) log.info({ purged }, 'old job files dropped');
     const reminded = await remindOverdueConductReports(ctx.db);
     if (reminded > 0) log.info({ reminded }, 'overdue conduct reports reminded');

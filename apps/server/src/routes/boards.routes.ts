@@ -9,6 +9,7 @@ import {
   ZMyLearning,
 } from '@nang-tam/contracts';
 import type { AppContext } from '../context.js';
+import { reportsDb } from '../database.js';
 import { userOf } from '../auth/plugin.js';
 import * as boards from '../services/boards.service.js';
 
@@ -33,7 +34,7 @@ export function boardsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
         config: { access: 'classes.read' },
       },
-      async (request) => boards.getClassBoard(ctx.db, userOf(request), request.query),
+      async (request) => boards.getClassBoard(reportsDb(ctx), userOf(request), request.query),
     );
     app.get(
       '/api/v1/classes/:id/board',

@@ -14,6 +14,7 @@ import {
   ZWhatIfQuery,
 } from '@nang-tam/contracts';
 import type { AppContext } from '../context.js';
+import { reportsDb } from '../database.js';
 import { userOf } from '../auth/plugin.js';
 import * as gaps from '../services/gaps.service.js';
 import * as eligibility from '../services/eligibility.service.js';
@@ -64,7 +65,7 @@ export function eligibilityRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
         config: { access: 'rules.read' },
       },
-      async (request) => gaps.getUnitGaps(ctx.db, userOf(request), request.params.id, request.query.asOf),
+      async (request) => gaps.getUnitGaps(reportsDb(ctx), userOf(request), request.params.id, request.query.asOf),
     );
     app.get(
       '/api/v1/units/:id/gaps/people',
@@ -78,7 +79,7 @@ export function eligibilityRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
         config: { access: 'rules.read' },
       },
-      async (request) => gaps.listUnitGapPeople(ctx.db, userOf(request), request.params.id, request.query),
+      async (request) => gaps.listUnitGapPeople(reportsDb(ctx), userOf(request), request.params.id, request.query),
     );
     app.get(
       '/api/v1/candidates',

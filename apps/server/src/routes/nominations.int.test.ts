@@ -5,6 +5,7 @@ import { createTestDb } from '../../../../tests/support/test-db.js';
 import { as, buildTestApp, loginAs, seedFixture, type Fixture, type Session } from '../../../../tests/support/fixtures.js';
 import { insertClass, insertPeople, type ClassInput } from '../../../../tests/support/classes.js';
 import { jobsClient, multipart, readSheet, xlsx, type JobsClient } from '../../../../tests/support/jobs.js';
+import { xlsxBomb } from '../../../../tests/support/xlsx-bomb.js';
 
 /**
  * Nomination and enrolment through the API, on the fixture province. Classes are sơ cấp LLCT from
@@ -583,6 +584,19 @@ describe('bulk nomination', () => {
     expect(data[3]![7]).toMatch(/phạm vi quản lý/);
     expect(data[4]![7]).toBe(data[3]![7]);
     expect(await nominationCount(cls)).toBe(2);
+  });
+
+  it('refuses a workbook that expands to 1 GiB: at upload when its zip says so, in the job when the zip lies', async () => {
+    const cls = await newClass();
+    const honest = await uploadBulk('officerA', cls, xlsxBomb({ sharedStringsBytes: 2 ** 30, stylesBytes: 2 ** 20 }));
+    expect(honest.statusCode).toBe(413);
+    expect(honest.json().error).toMatchObject({ code: 'WORKBOOK_TOO_LARGE', details: [expect.objectContaining({ path: 'file' })] });
+    const lying = await uploadBulk('officerA', cls, xlsxBomb({ sharedStringsBytes: 2 ** 30, stylesBytes: 2 ** 20, lieAboutSizes: true }));
+    expect(lying.statusCode).toBe(202);
+    await jobs.run();
+    const job = await jobs.get(s.officerA, lying.json().id);
+    expect(job).toMatchObject({ status: 'failed', result: { code: 'WORKBOOK_TOO_LARGE', field: 'file' } });
+    expect(await nominationCount(cls)).toBe(0);
   });
 
   it('fails a file without a "Số CCCD" column with a clear message, and refuses a request with neither list nor file', async () => {

@@ -1,6 +1,9 @@
 import type { CandidatesExport, Job, PeopleFilter } from '@nang-tam/contracts';
+import { MAX_ACTIVE_JOBS_PER_USER } from '@nang-tam/contracts';
 import { auditRepo, jobsRepo, type Db } from '@nang-tam/db';
 import { AppError, fieldError, notFound } from '../errors.js';
+import { WorkbookTooLargeError, workbookTooLargeMessage } from '../jobs/xlsx/limits.js';
+import { checkDeclaredSizes, looksLikeZip, readZipDirectory } from '../jobs/xlsx/zip.js';
 import { actorOf, type AuthUser } from '../auth/auth-user.js';
 import { buildImportTemplate, TEMPLATE_FILE } from '../jobs/people-import/template.js';
 import { loadReferenceLists } from '../jobs/people-import/reference.js';
@@ -27,11 +30,62 @@ export function toJob(r: jobsRepo.JobRow): Job {
   };
 }
 
-/** Queues the import of an uploaded workbook; the file is checked by the job, not here. */
+/**
+ * Queues a job for the user, unless they already have MAX_ACTIVE_JOBS_PER_USER queued or running
+ * (TOO_MANY_JOBS, 429): one user cannot fill the queue that every other user's jobs wait in. An
+ * export of personal data (`audit: 'export'`) is queued with its audit record (who asked for which
+ * list) in the same transaction; downloading the file is audited again (getJobFile).
+ */
+export async function queueJob(
+  db: Db,
+  user: AuthUser,
+  j: { kind: Job['kind']; params?: Record<string, unknown>; input?: Buffer | null },
+  options: { audit?: 'export' } = {},
+): Promise<jobsRepo.JobRow> {
+  const job = await db.transaction(async (tx) => {
+    const inserted = await jobsRepo.insertJobWithinLimit(tx, { ...j, createdBy: user.id }, MAX_ACTIVE_JOBS_PER_USER);
+    if (inserted && options.audit) {
+      await auditRepo.appendAudit(tx, {
+        ...actorOf(user),
+        action: options.audit,
+        entity: 'job',
+        entityId: inserted.id,
+        after: { kind: j.kind, params: j.params },
+      });
+    }
+    return inserted;
+  });
+  if (!job) {
+    throw new AppError(
+      'TOO_MANY_JOBS',
+      [],
+      `Bạn đang có ${MAX_ACTIVE_JOBS_PER_USER} tác vụ đang chờ hoặc đang chạy (tối đa ${MAX_ACTIVE_JOBS_PER_USER}). Vui lòng đợi các tác vụ trước hoàn thành rồi thử lại.`,
+    );
+  }
+  return job;
+}
+
+/**
+ * A workbook whose zip directory declares more than the limits allow is refused at upload, at
+ * once (413 WORKBOOK_TOO_LARGE, field "file"); the job checks the real sizes again while reading.
+ * Anything else about the file (damaged, not a workbook) is for the job to report.
+ */
+export function refuseDeclaredBomb(content: Buffer): void {
+  if (!looksLikeZip(content)) return;
+  try {
+    checkDeclaredSizes(readZipDirectory(content));
+  } catch (err) {
+    if (!(err instanceof WorkbookTooLargeError)) return;
+    const message = workbookTooLargeMessage(err);
+    throw new AppError('WORKBOOK_TOO_LARGE', [{ path: 'file', code: 'WORKBOOK_TOO_LARGE', message }], message);
+  }
+}
+
+/** Queues the import of an uploaded workbook; the file is checked by the job (its declared sizes here). */
 export async function startPeopleImport(db: Db, user: AuthUser, upload: { fileName: string; content: Buffer }): Promise<Job> {
-  const job = await jobsRepo.insertJob(db, {
+  refuseDeclaredBomb(upload.content);
+  const job = await queueJob(db, user, {
     kind: 'people_import',
-    createdBy: user.id,
     params: { fileName: upload.fileName.slice(0, 255) },
     input: upload.content,
   });
@@ -41,30 +95,13 @@ export async function startPeopleImport(db: Db, user: AuthUser, upload: { fileNa
 /** Queues an export of the filtered list; a unit filter outside the user's scope is refused now. */
 export async function startPeopleExport(db: Db, user: AuthUser, filter: PeopleFilter): Promise<Job> {
   await resolvePeopleFilter(db, user, filter);
-  return queueExport(db, user, 'people_export', filter);
-}
-
-/**
- * An export of personal data is queued with its audit record (who asked for which list), in one
- * transaction; downloading the file is audited again (getJobFile).
- */
-async function queueExport(
-  db: Db,
-  user: AuthUser,
-  kind: 'people_export' | 'candidates_export',
-  params: Record<string, unknown>,
-): Promise<Job> {
-  return db.transaction(async (tx) => {
-    const job = await jobsRepo.insertJob(tx, { kind, createdBy: user.id, params });
-    await auditRepo.appendAudit(tx, { ...actorOf(user), action: 'export', entity: 'job', entityId: job.id, after: { kind, params } });
-    return toJob(job);
-  });
+  return toJob(await queueJob(db, user, { kind: 'people_export', params: filter }, { audit: 'export' }));
 }
 
 /** Queues an export of a candidate list; an unknown programme or mode, or a unit out of scope, is refused now. */
 export async function startCandidatesExport(db: Db, user: AuthUser, q: CandidatesExport): Promise<Job> {
   await resolveCandidateScope(db, user, q);
-  return queueExport(db, user, 'candidates_export', q);
+  return toJob(await queueJob(db, user, { kind: 'candidates_export', params: q }, { audit: 'export' }));
 }
 
 /** A job of the user; someone else's job answers "not found". */

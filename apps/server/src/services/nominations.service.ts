@@ -40,7 +40,7 @@ import {
 } from '../policies/nomination.js';
 import { toEligibilityResult } from './eligibility.service.js';
 import { loadCatalogue, withRulesErrors } from './rules.service.js';
-import { toJob } from './jobs.service.js';
+import { queueJob, refuseDeclaredBomb, toJob } from './jobs.service.js';
 
 type ClassRow = classesRepo.ClassRow;
 
@@ -446,12 +446,12 @@ export async function startBulkNomination(db: Db, user: AuthUser, classId: numbe
   const cls = await classesRepo.findClass(db, classId);
   if (!cls) throw notFound();
   refuseUnlessTakesNominations(cls, todayInVietnam());
+  if (!('personIds' in source)) refuseDeclaredBomb(source.content);
   const job =
     'personIds' in source
-      ? await jobsRepo.insertJob(db, { kind: 'nominations_bulk', createdBy: user.id, params: { classId, personIds: source.personIds } })
-      : await jobsRepo.insertJob(db, {
+      ? await queueJob(db, user, { kind: 'nominations_bulk', params: { classId, personIds: source.personIds } })
+      : await queueJob(db, user, {
           kind: 'nominations_bulk',
-          createdBy: user.id,
           params: { classId, fileName: source.fileName.slice(0, 255) },
           input: source.content,
         });

@@ -40,6 +40,24 @@ export async function insertJob(
   return r.rows[0]!;
 }
 
+/**
+ * Inserts a job unless its creator already has `maxActive` jobs queued or running; then null.
+ * Locks the creator's user row so that two uploads at once cannot both take the last place.
+ */
+export async function insertJobWithinLimit(
+  tx: Queryable,
+  j: { kind: string; createdBy: number; params?: Record<string, unknown>; input?: Buffer | null },
+  maxActive: number,
+): Promise<JobRow | null> {
+  await tx.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [j.createdBy]);
+  const r = await tx.query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM jobs WHERE created_by = $1 AND status IN ('queued', 'running')",
+    [j.createdBy],
+  );
+  if ((r.rows[0]?.n ?? 0) >= maxActive) return null;
+  return insertJob(tx, j);
+}
+
 /** A job of this user; another user's job looks missing. */
 export async function findJobOfUser(db: Queryable, id: number, userId: number): Promise<JobRow | null> {
   const r = await db.query<JobRow>(`SELECT ${JOB_COLUMNS} FROM jobs WHERE id = $1 AND created_by = $2`, [id, userId]);
@@ -74,9 +92,21 @@ export async function claimNextJob(db: Queryable): Promise<JobRow | null> {
   return r.rows[0] ?? null;
 }
 
-export async function loadJobInput(db: Queryable, id: number): Promise<Buffer | null> {
-  const r = await db.query<{ input: Uint8Array | null }>('SELECT input FROM jobs WHERE id = $1', [id]);
-  return toBuffer(r.rows[0]?.input ?? null);
+/**
+ * The uploaded input, read in slices: on PGlite, which runs on the web process's thread, one
+ * statement reading a 9 MB bytea holds the event loop for as long as it takes; slices do not.
+ */
+export async function loadJobInput(db: Queryable, id: number, slice = 512 * 1024): Promise<Buffer | null> {
+  const r = await db.query<{ n: number | null }>('SELECT octet_length(input) AS n FROM jobs WHERE id = $1', [id]);
+  const n = r.rows[0]?.n ?? null;
+  if (n === null) return null;
+  const parts: Buffer[] = [];
+  for (let from = 0; from < n; from += slice) {
+    const part = await db.query<{ part: Uint8Array }>('SELECT substring(input FROM $2 FOR $3) AS part FROM jobs WHERE id = $1', [id, from + 1, slice]);
+    parts.push(toBuffer(part.rows[0]!.part)!);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return Buffer.concat(parts, n);
 }
 
 export async function updateJobProgress(db: Queryable, id: number, p: { stage: string | null; progress: number; total: number }) {
@@ -92,17 +122,29 @@ export async function touchJobHeartbeat(db: Queryable, id: number): Promise<void
   await db.query("UPDATE jobs SET heartbeat_at = now() WHERE id = $1 AND status = 'running'", [id]);
 }
 
-/** Ends a job; the uploaded input is dropped (it may hold personal data and is no longer needed). */
+/**
+ * Ends a job; the uploaded input is dropped (it may hold personal data and is no longer needed).
+ * With `attempt`, only while that attempt still holds the job (running, not recovered and claimed
+ * again by another process meanwhile): returns false when it no longer does.
+ */
 export async function finishJob(
   db: Queryable,
   id: number,
   f: { status: 'succeeded' | 'failed'; result: Record<string, unknown>; fileName?: string | null; file?: Buffer | null },
-): Promise<void> {
-  await db.query(
+  attempt?: number,
+): Promise<boolean> {
+  const r = await db.query(
     `UPDATE jobs SET status = $2, stage = NULL, result = $3, file_name = $4, file = $5, input = NULL, finished_at = now()
-     WHERE id = $1`,
-    [id, f.status, JSON.stringify(f.result), f.fileName ?? null, f.file ?? null],
+     WHERE id = $1 AND ($6::int IS NULL OR (status = 'running' AND attempts = $6))`,
+    [id, f.status, JSON.stringify(f.result), f.fileName ?? null, f.file ?? null, attempt ?? null],
   );
+  return r.rowCount === 1;
+}
+
+/** Locks the job while this attempt still holds it (inside the transaction that publishes its work). */
+export async function lockRunningAttempt(tx: Queryable, id: number, attempt: number): Promise<boolean> {
+  const r = await tx.query("SELECT id FROM jobs WHERE id = $1 AND status = 'running' AND attempts = $2 FOR UPDATE", [id, attempt]);
+  return r.rows.length === 1;
 }
 
 /** Puts a job this process gave up (shutdown) back in the queue without counting the attempt. */

@@ -308,6 +308,9 @@ function writeValues(w: PersonWrite): unknown[] {
   ];
 }
 
+/** The columns a person is written with, and a person's values in that order (import staging). */
+export { WRITE_COLUMNS as PERSON_WRITE_COLUMNS, writeValues as personWriteValues };
+
 export async function insertPerson(tx: Queryable, w: PersonWrite): Promise<number> {
   const cols = WRITE_COLUMNS.join(', ');
   const params = WRITE_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');

@@ -20,6 +20,12 @@ export class ErrorCollector {
     if (this.items.length < this.cap) this.items.push(e);
   }
 
+  /** Takes over errors collected elsewhere (a worker thread), with their full count. */
+  absorb(items: PositionedError[], count: number): void {
+    for (const e of items) if (this.items.length < this.cap) this.items.push(e);
+    this.count += count;
+  }
+
   /** The kept errors in sheet order. */
   sorted(): PositionedError[] {
     return [...this.items].sort((a, b) => a.row - b.row || a.col - b.col);

@@ -1,3 +1,4 @@
+import { WORKBOOK_LIMITS, WorkbookTooLargeError } from './limits.js';
 import { readEntryText, readZipDirectory, streamEntryText, type ZipEntry } from './zip.js';
 
 /**
@@ -58,14 +59,20 @@ export interface SheetScan {
   merges: string[];
   /** <row> elements written (an upper bound of the rows that hold data). */
   rowCount: number;
+  /** <c> elements written. */
+  cellCount: number;
 }
 
-/** Streams a sheet's XML once: merged ranges and the number of rows; stops early past maxRows. */
-export async function scanSheet(wb: Workbook, sheet: SheetInfo, maxRows: number): Promise<SheetScan> {
+/**
+ * Streams a sheet's XML once: merged ranges and the number of rows and cells; stops early past
+ * maxRows, and refuses a sheet of more than maxCells cells (WorkbookTooLargeError).
+ */
+export async function scanSheet(wb: Workbook, sheet: SheetInfo, maxRows: number, maxCells = WORKBOOK_LIMITS.cells): Promise<SheetScan> {
   const entry = wb.entries.get(sheet.part);
   if (!entry) throw new NotAWorkbookError(`missing ${sheet.part}`);
   const merges: string[] = [];
   let rowCount = 0;
+  let cellCount = 0;
   let tail = '';
   for await (const chunk of streamEntryText(wb.buf, entry)) {
     // cut at the last '<': everything before it holds whole tags only
@@ -74,8 +81,10 @@ export async function scanSheet(wb: Workbook, sheet: SheetInfo, maxRows: number)
     const done = cut < 0 ? text : text.slice(0, cut);
     tail = cut < 0 ? '' : text.slice(cut);
     rowCount += done.match(/<(?:\w+:)?row[\s>/]/g)?.length ?? 0;
+    cellCount += done.match(/<(?:\w+:)?c[\s>/]/g)?.length ?? 0;
+    if (cellCount > maxCells) throw new WorkbookTooLargeError('cells', maxCells, cellCount);
     for (const m of done.matchAll(/<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]+\d+(?::[A-Z]+\d+)?)"/g)) merges.push(m[1]!);
     if (rowCount > maxRows) break;
   }
-  return { merges, rowCount };
+  return { merges, rowCount, cellCount };
 }

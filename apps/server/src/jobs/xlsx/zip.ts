@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
+import { WORKBOOK_LIMITS, WorkbookTooLargeError, type WorkbookLimits } from './limits.js';
 
 /**
  * Just enough of the zip format to look inside an .xlsx held in memory: the central directory,
@@ -70,13 +71,23 @@ function compressedData(buf: Buffer, e: ZipEntry): Buffer {
   return buf.subarray(start, start + e.compressedSize);
 }
 
-export function readEntryText(buf: Buffer, e: ZipEntry): string {
+/** A small entry read whole; it may not inflate past `maxBytes` whatever its header says. */
+export function readEntryText(buf: Buffer, e: ZipEntry, maxBytes = 16 * 2 ** 20): string {
   const data = compressedData(buf, e);
+  if (e.method === STORED && data.length > maxBytes) throw new WorkbookTooLargeError('totalBytes', maxBytes, data.length);
   try {
-    return (e.method === STORED ? data : inflateRawSync(data)).toString('utf8');
-  } catch {
+    return (e.method === STORED ? data : inflateRawSync(data, { maxOutputLength: maxBytes })).toString('utf8');
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new WorkbookTooLargeError('totalBytes', maxBytes, maxBytes + 1);
     throw new ZipError(`cannot inflate: ${e.name}`);
   }
+}
+
+/** The entry's inflated bytes in chunks (~16 KiB), for entries too large to hold at once. */
+export function streamEntry(buf: Buffer, e: ZipEntry): AsyncIterable<Buffer> {
+  const data = compressedData(buf, e);
+  const source = Readable.from([data]);
+  return e.method === STORED ? source : source.pipe(createInflateRaw());
 }
 
 /** The entry's text in chunks, for entries too large to hold as one string. */
@@ -86,4 +97,63 @@ export function streamEntryText(buf: Buffer, e: ZipEntry): AsyncIterable<string>
   const out = e.method === STORED ? source : source.pipe(createInflateRaw());
   out.setEncoding('utf8');
   return out;
+}
+
+/**
+ * Refuses a workbook whose central directory declares more than the limits allow: instant, as
+ * nothing is inflated. The declared sizes can lie; measureEntries() counts the real ones.
+ */
+export function checkDeclaredSizes(entries: Map<string, ZipEntry>, limits: WorkbookLimits = WORKBOOK_LIMITS): void {
+  if (entries.size > limits.entries) throw new WorkbookTooLargeError('entries', limits.entries, entries.size);
+  let total = 0;
+  for (const [name, e] of entries) {
+    total += e.uncompressedSize;
+    if (name === 'xl/sharedStrings.xml' && e.uncompressedSize > limits.sharedStringsBytes) {
+      throw new WorkbookTooLargeError('sharedStringsBytes', limits.sharedStringsBytes, e.uncompressedSize);
+    }
+    if (name === 'xl/styles.xml' && e.uncompressedSize > limits.stylesBytes) {
+      throw new WorkbookTooLargeError('stylesBytes', limits.stylesBytes, e.uncompressedSize);
+    }
+  }
+  if (total > limits.totalBytes) throw new WorkbookTooLargeError('totalBytes', limits.totalBytes, total);
+}
+
+/**
+ * Inflates every entry once, discarding the output and counting the bytes really produced (and the
+ * shared strings): stops at the first limit passed, so a bomb costs at most the limit of inflating.
+ */
+export async function measureEntries(buf: Buffer, entries: Map<string, ZipEntry>, limits: WorkbookLimits = WORKBOOK_LIMITS): Promise<void> {
+  let total = 0;
+  for (const [name, e] of entries) {
+    const own =
+      name === 'xl/sharedStrings.xml'
+        ? { limit: 'sharedStringsBytes' as const, max: limits.sharedStringsBytes }
+        : name === 'xl/styles.xml'
+          ? { limit: 'stylesBytes' as const, max: limits.stylesBytes }
+          : null;
+    let bytes = 0;
+    let strings = 0;
+    let tail = '';
+    const stream = streamEntry(buf, e);
+    try {
+      for await (const chunk of stream) {
+        bytes += chunk.length;
+        total += chunk.length;
+        if (own && bytes > own.max) throw new WorkbookTooLargeError(own.limit, own.max, bytes);
+        if (total > limits.totalBytes) throw new WorkbookTooLargeError('totalBytes', limits.totalBytes, total);
+        if (own?.limit === 'sharedStringsBytes') {
+          // count in whole tags only: cut at the last '<' and keep the rest for the next chunk
+          const text = tail + chunk.toString('latin1');
+          const cut = text.lastIndexOf('<');
+          strings += (cut < 0 ? text : text.slice(0, cut)).match(/<(?:\w+:)?si[\s>]/g)?.length ?? 0;
+          tail = cut < 0 ? '' : text.slice(cut);
+          if (strings > limits.sharedStrings) throw new WorkbookTooLargeError('sharedStrings', limits.sharedStrings, strings);
+        }
+      }
+    } catch (err) {
+      (stream as Readable).destroy?.();
+      if (err instanceof WorkbookTooLargeError) throw err;
+      throw new ZipError(`cannot inflate: ${e.name}`);
+    }
+  }
 }
