@@ -82,17 +82,9 @@ export function personOf(r: { person_id: number; full_name: string; birth_date: 
   return { id: r.person_id, fullName: r.full_name, birthDate: r.birth_date, unit: { id: r.unit_id, name: r.unit_name } };
 }
 
-export function sessionRefOf(s: {
-  id: number;
-  class_id: number;
-  class_module_id: number | null;
-  module_code: string | null;
-  module_name: string | null;
-  kind: 'lesson' | 'field_trip' | 'exam';
-  on_date: string;
-  starts_at: string;
-  ends_at: string;
-}): SessionRef {
+export function sessionRefOf(
+  s: Pick<classesRepo.SessionRow, 'id' | 'class_id' | 'class_module_id' | 'module_code' | 'module_name' | 'kind' | 'on_date' | 'starts_at' | 'ends_at'>,
+): SessionRef {
   return {
     id: s.id,
     classId: s.class_id,
