@@ -89,7 +89,7 @@ function toSummary(user: AuthUser, r: nominationsRepo.NominationRow, cls: ClassR
 }
 
 /** Who sees a nomination: people in the user's scope; for the school, also its own classes' nominations. */
-function visibilityOf(user: AuthUser): nominationsRepo.Visibility {
+export function visibilityOf(user: AuthUser): nominationsRepo.Visibility {
   return { scope: user.scope, viaOrganiser: hasPermission(user.role, 'classes.manage') };
 }
 
