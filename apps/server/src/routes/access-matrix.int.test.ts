@@ -244,6 +244,7 @@ describe('policy matrix', () => {
       ],
     },
     'POST /api/v1/nominations/:id/withdraw': { kind: 'nomination', url: (r) => `/api/v1/nominations/${r.id}/withdraw`, body: () => ({ note: 'Rút hồ sơ' }) },
+    'GET /api/v1/classes/:id/certificates': { kind: 'class', url: (r) => `/api/v1/classes/${r.classId}/certificates` },
     'GET /api/v1/people/:id': { kind: 'person', url: (r) => `/api/v1/people/${r.id}` },
     'PUT /api/v1/people/:id': { kind: 'person', url: (r) => `/api/v1/people/${r.id}`, body: () => ({ ...validBody('/api/v1/people/:id'), version: 999 }) },
     'GET /api/v1/people/:id/audit': { kind: 'person', url: (r) => `/api/v1/people/${r.id}/audit` },
@@ -476,6 +477,18 @@ describe('policy matrix', () => {
       }
     }
   }, 300_000);
+
+  it("advertises on each nomination's person what the person policy allows", async () => {
+    for (const r of records.nomination) {
+      for (const [role, session] of sessions) {
+        const res = await app.inject({ url: `/api/v1/nominations/${r.id}`, headers: as(session) });
+        if (res.statusCode !== 200) continue;
+        const person = res.json().person as { id: number; actions: string[] };
+        const row = (await peopleRepo.findPerson(db, { kind: 'subtree', unitPath: '/' }, person.id))!;
+        expect(person.actions, `${r.label} as ${role}`).toEqual(personPolicy.allowedActions(users.get(role)!, personFactsOf(row)));
+      }
+    }
+  });
 });
 
 /** A body that passes validation for each write route, so only scope decides the answer. */
