@@ -103,11 +103,13 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
     const choice = typeof declared === 'object' && 'anyOf' in declared ? declared : null;
     const policies = (choice ? [...choice.anyOf] : [declared].flat()) as string[];
     for (const ref of policies) if (!isPolicyRef(ref)) throw new Error(`Route ${String(route.method)} ${route.url} names an unknown policy ${ref}`);
-    const chosenBy = choice ? (body: unknown) => {
-      const ref = choice.chosenBy(body);
-      if (!choice.anyOf.includes(ref)) throw new Error(`Route ${String(route.method)} ${route.url} chose ${ref}, not one of its policies`);
-      return ref;
-    } : null;
+    const chosenBy = choice
+      ? (body: unknown) => {
+          const ref = choice.chosenBy(body);
+          if (!choice.anyOf.includes(ref)) throw new Error(`Route ${String(route.method)} ${route.url} chose ${ref}, not one of its policies`);
+          return ref;
+        }
+      : null;
     for (const method of [route.method].flat()) table.push({ method, url: route.url, access, policies: policies as PolicyRef[], chosenBy });
   });
 

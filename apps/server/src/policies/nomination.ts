@@ -85,7 +85,9 @@ export const nominationPolicy = definePolicy<NominationFacts, NominationAction>(
  * step is refused by the chain, as is an approval out of turn). The decision route declares the
  * three as alternatives and this picks the one its body applies.
  */
-export function decisionAction(d: Pick<NominationDecision, 'step' | 'decision'>): Extract<NominationAction, 'approve' | 'refuse' | 'enrol'> {
+export function decisionAction(
+  d: Pick<NominationDecision, 'step' | 'decision'>,
+): Extract<NominationAction, 'approve' | 'refuse' | 'enrol'> {
   if (d.decision === 'refused') return 'refuse';
   return d.step === 'school' ? 'enrol' : 'approve';
 }
