@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { training } from '@nang-tam/domain';
-import { zActions } from './actions.js';
+import { zActions, ZPersonActions } from './actions.js';
 import { ZIsoDate, ZIdNumber, ZPage, zRequiredText, zText } from './common.js';
 import { ZEligibilityOutcome, ZEligibilityResult, ZStudyMode } from './rules.js';
 
@@ -121,6 +121,8 @@ export const ZNominationPerson = z.object({
   birthDate: ZIsoDate,
   unit: ZNamed,
   title: ZNamed.nullable(),
+  /** What the user may do with the person's record (the person policy): `view` opens the profile. */
+  actions: ZPersonActions,
 });
 
 export const ZNominationSummary = z.object({

@@ -28,8 +28,22 @@ export interface RouteAccessEntry {
   method: string;
   url: string;
   access: RouteAccess;
-  /** The record-level policy actions the service authorizes (empty: the permission alone decides). */
+  /**
+   * The record-level policy actions the service authorizes (empty: the permission alone decides).
+   * All of them apply, unless `chosenBy` is set: then they are alternatives and the request's body
+   * picks the one applied (a decision approves, refuses or enrols).
+   */
   policies: PolicyRef[];
+  chosenBy: ((body: unknown) => PolicyRef) | null;
+}
+
+/**
+ * A route whose policy action depends on the request's body: `anyOf` lists every action it may
+ * apply, `chosenBy` names the one a given body asks for (the service authorizes exactly that one).
+ */
+export interface PolicyChoice {
+  anyOf: readonly [PolicyRef, ...PolicyRef[]];
+  chosenBy: (body: unknown) => PolicyRef;
 }
 
 declare module 'fastify' {
@@ -38,9 +52,10 @@ declare module 'fastify' {
     access?: RouteAccess;
     /**
      * The policy action(s) the service authorizes on the record once it has loaded it
-     * (apps/server/src/policies): "class.update", "enrolment.recall" …
+     * (apps/server/src/policies): "class.update", "enrolment.recall" … (a list: all of them), or
+     * a `PolicyChoice` when the body picks one of several (any of them, as the body says).
      */
-    policy?: PolicyRef | readonly PolicyRef[];
+    policy?: PolicyRef | readonly PolicyRef[] | PolicyChoice;
   }
   interface FastifyRequest {
     auth: AuthUser | null;
@@ -84,9 +99,18 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
     if (!route.url.startsWith('/api/') || route.method === 'HEAD') return;
     const access = route.config?.access;
     if (!access) throw new Error(`Route ${String(route.method)} ${route.url} declares no access`);
-    const policies = [route.config?.policy ?? []].flat() as string[];
+    const declared = route.config?.policy ?? [];
+    const choice = typeof declared === 'object' && 'anyOf' in declared ? declared : null;
+    const policies = (choice ? [...choice.anyOf] : [declared].flat()) as string[];
     for (const ref of policies) if (!isPolicyRef(ref)) throw new Error(`Route ${String(route.method)} ${route.url} names an unknown policy ${ref}`);
-    for (const method of [route.method].flat()) table.push({ method, url: route.url, access, policies: policies as PolicyRef[] });
+    const chosenBy = choice
+      ? (body: unknown) => {
+          const ref = choice.chosenBy(body);
+          if (!choice.anyOf.includes(ref)) throw new Error(`Route ${String(route.method)} ${route.url} chose ${ref}, not one of its policies`);
+          return ref;
+        }
+      : null;
+    for (const method of [route.method].flat()) table.push({ method, url: route.url, access, policies: policies as PolicyRef[], chosenBy });
   });
 
   app.addHook('onRequest', async (request, reply) => {

@@ -6,6 +6,7 @@ import {
   authorizeDecision,
   authorizeWithdrawal,
   classNominationActions,
+  decisionAction,
   nominationFactsOf,
   nominationPolicy,
   refuseUnlessTakesNominations,
@@ -91,5 +92,14 @@ describe('nomination policy: actions from the user and the loaded facts', () => 
     expect(() => refuseUnlessTakesNominations({ ...cls, end_date: '2026-02-01' }, TODAY)).toThrow(
       'Lớp TC LLCT K12 đã kết thúc (ngày 01/02/2026), không nhận thêm người được cử.',
     );
+  });
+});
+
+describe('the policy action a decision applies', () => {
+  it('is the board approval, the school acceptance, or a refusal at either step', () => {
+    expect(decisionAction({ step: 'board', decision: 'approved' })).toBe('approve');
+    expect(decisionAction({ step: 'school', decision: 'approved' })).toBe('enrol');
+    expect(decisionAction({ step: 'board', decision: 'refused' })).toBe('refuse');
+    expect(decisionAction({ step: 'school', decision: 'refused' })).toBe('refuse');
   });
 });

@@ -79,6 +79,19 @@ export const nominationPolicy = definePolicy<NominationFacts, NominationAction>(
   withdraw: (user, f) => verdictOf(training.withdrawNomination(nominationActorOf(user, f), f, f.today)),
 });
 
+/**
+ * The policy action a decision asks for: the board's approval (`approve`), the school's
+ * acceptance (`enrol`), or a refusal (`refuse`, at the step that is due: a refusal naming another
+ * step is refused by the chain, as is an approval out of turn). The decision route declares the
+ * three as alternatives and this picks the one its body applies.
+ */
+export function decisionAction(
+  d: Pick<NominationDecision, 'step' | 'decision'>,
+): Extract<NominationAction, 'approve' | 'refuse' | 'enrol'> {
+  if (d.decision === 'refused') return 'refuse';
+  return d.step === 'school' ? 'enrol' : 'approve';
+}
+
 /** The decision's outcome for the requested step, or throws its refusal (403 / 409 with the chain's message). */
 export function authorizeDecision(
   user: AuthUser,

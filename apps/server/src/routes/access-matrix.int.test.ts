@@ -2,21 +2,23 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { ERRORS, type ErrorCode } from '@nang-tam/contracts';
-import { todayInVietnam, type Role } from '@nang-tam/domain';
-import { classesRepo, enrolmentsRepo, peopleRepo, type Db } from '@nang-tam/db';
+import { todayInVietnam, training, type Role } from '@nang-tam/domain';
+import { classesRepo, enrolmentsRepo, nominationsRepo, peopleRepo, type Db } from '@nang-tam/db';
 import { createTestDb } from '../../../../tests/support/test-db.js';
 import { as, buildTestApp, loginAs, seedFixture, type Fixture, type Session } from '../../../../tests/support/fixtures.js';
 import { addDays, assignLecturer, enrol, insertLecturer, insertSession, insertTrainingClass } from '../../../../tests/support/learners.js';
 import { registerAuth, roleMeetsAccess } from '../auth/plugin.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { parsePolicyRef, type PolicyRef, type Refusal, type Verdict } from '../policies/index.js';
+import { hidden, parsePolicyRef, type PolicyRef, type Refusal, type Verdict } from '../policies/index.js';
 import { classPolicy, sessionActions } from '../policies/class.js';
 import { enrolmentPolicy } from '../policies/enrolment.js';
+import { nominationFactsOf, nominationPolicy } from '../policies/nomination.js';
 import { personPolicy } from '../policies/person.js';
 import { resolveSession } from '../services/auth.service.js';
 import { classFactsOf, lecturerIdOf, loadClassFacts } from '../services/access-facts.js';
 import { loadEnrolment } from '../services/learner-records.js';
 import { personFactsOf } from '../services/people.service.js';
+import { visibilityOf } from '../services/nominations.service.js';
 
 /**
  * Every API route × every role: a role without the route's permission gets 403; a role with it
@@ -128,7 +130,7 @@ describe('access matrix', () => {
  */
 describe('policy matrix', () => {
   const today = todayInVietnam();
-  type Kind = 'class' | 'session' | 'enrolment' | 'person';
+  type Kind = 'class' | 'session' | 'enrolment' | 'person' | 'nomination';
   interface Rec {
     id: number;
     classId: number;
@@ -142,10 +144,12 @@ describe('policy matrix', () => {
     kind: Kind;
     url: (r: Rec) => string;
     body?: (r: Rec) => unknown;
+    /** Several bodies, each made just before it is sent (a decision: the body picks the policy action). */
+    bodies?: ((r: Rec) => Promise<unknown>)[];
     /** Something to create first (a session to delete, a sub-record to delete): returns the URL. */
     prepare?: (r: Rec) => Promise<string>;
   }
-  const records: Record<Kind, Rec[]> = { class: [], session: [], enrolment: [], person: [] };
+  const records: Record<Kind, Rec[]> = { class: [], session: [], enrolment: [], person: [], nomination: [] };
   const users = new Map<Role, AuthUser>();
   let sysadmin: Session;
 
@@ -215,6 +219,32 @@ describe('policy matrix', () => {
       // before the class starts: refused after the policy allowed, so nothing graduates
       body: () => ({ decidedOn: '2000-01-01' }),
     },
+    'POST /api/v1/classes/:id/nominations': {
+      kind: 'class',
+      url: (r) => `/api/v1/classes/${r.classId}/nominations`,
+      // An (commune A): in every nominating role's scope; made once, then ALREADY_NOMINATED
+      body: () => ({ personId: fx.people.an }),
+    },
+    'POST /api/v1/classes/:id/nominations/bulk': {
+      kind: 'class',
+      url: (r) => `/api/v1/classes/${r.classId}/nominations/bulk`,
+      body: () => ({ personIds: [fx.people.an] }),
+    },
+    'POST /api/v1/nominations/:id/decision': {
+      kind: 'nomination',
+      url: (r) => `/api/v1/nominations/${r.id}/decision`,
+      // the board's approval, the school's acceptance, and a refusal at the step now due
+      bodies: [
+        async () => ({ step: 'board', decision: 'approved' }),
+        async () => ({ step: 'school', decision: 'approved' }),
+        async (r) => {
+          const n = await nominationsRepo.findNomination(db, r.id, { scope: { kind: 'subtree', unitPath: '/' }, viaOrganiser: false });
+          return { step: training.refusalStep(n!.status as training.NominationStatus) ?? 'board', decision: 'refused', note: 'Không phù hợp' };
+        },
+      ],
+    },
+    'POST /api/v1/nominations/:id/withdraw': { kind: 'nomination', url: (r) => `/api/v1/nominations/${r.id}/withdraw`, body: () => ({ note: 'Rút hồ sơ' }) },
+    'GET /api/v1/classes/:id/certificates': { kind: 'class', url: (r) => `/api/v1/classes/${r.classId}/certificates` },
     'GET /api/v1/people/:id': { kind: 'person', url: (r) => `/api/v1/people/${r.id}` },
     'PUT /api/v1/people/:id': { kind: 'person', url: (r) => `/api/v1/people/${r.id}`, body: () => ({ ...validBody('/api/v1/people/:id'), version: 999 }) },
     'GET /api/v1/people/:id/audit': { kind: 'person', url: (r) => `/api/v1/people/${r.id}/audit` },
@@ -266,6 +296,14 @@ describe('policy matrix', () => {
             });
       return classPolicy.decide(user, facts, action as never);
     }
+    if (kind === 'nomination') {
+      // out of the user's sight: 404 from the repository's visibility, before any rule
+      const seen = await nominationsRepo.findNomination(db, r.id, visibilityOf(user));
+      if (!seen) return hidden;
+      const cls = (await classesRepo.findClass(db, seen.class_id))!;
+      expect(resource).toBe('nomination');
+      return nominationPolicy.decide(user, nominationFactsOf(cls, seen, today), action as never);
+    }
     if (kind === 'enrolment') {
       // a check-in is about the caller's own enrolment in the class of the scanned session
       const id = ref === 'enrolment.checkIn' && user.personId !== null ? ((await enrolmentsRepo.findPersonEnrolment(db, r.classId, user.personId))?.id ?? r.id) : r.id;
@@ -278,7 +316,13 @@ describe('policy matrix', () => {
 
   /** The actions the record's own response advertises to the user (null when they cannot read it). */
   async function advertised(session: Session, kind: Kind, r: Rec): Promise<string[] | null> {
-    const url = { class: `/api/v1/classes/${r.classId}`, session: `/api/v1/classes/${r.classId}/sessions`, enrolment: `/api/v1/enrolments/${r.id}/progress`, person: `/api/v1/people/${r.id}` }[kind];
+    const url = {
+      class: `/api/v1/classes/${r.classId}`,
+      session: `/api/v1/classes/${r.classId}/sessions`,
+      enrolment: `/api/v1/enrolments/${r.id}/progress`,
+      person: `/api/v1/people/${r.id}`,
+      nomination: `/api/v1/nominations/${r.id}`,
+    }[kind];
     const res = await app.inject({ url, headers: as(session) });
     if (res.statusCode !== 200) return null;
     const body = res.json();
@@ -335,6 +379,39 @@ describe('policy matrix', () => {
       rec('graduated learner An', f, anF, sessionF, anF),
     ];
     records.person = [rec('An (commune A)', a, fx.people.an, 0, 0), rec('Cường (commune B)', a, fx.people.cuong, 0, 0), rec('Bình (the learner)', a, fx.people.binh, 0, 0)];
+    // nominations, made as the agency's chain would: in a class of the school (N), in a class it
+    // does not run (NB, organised by commune B), and in a class that has graduated since (NF)
+    const n = await open(fx.units.department, 'PM-N');
+    const nb = await open(fx.units.communeB, 'PM-NB');
+    const nf = await open(fx.units.department, 'PM-NF');
+    const nominate = async (c: { id: number }, personId: number, ...decisions: { step: string; decision: string }[]) => {
+      const made = await app.inject({
+        method: 'POST',
+        url: `/api/v1/classes/${c.id}/nominations`,
+        headers: as(sysadmin),
+        payload: { personId, overrideReason: 'Thử ma trận quyền' },
+      });
+      if (made.statusCode !== 201) throw new Error(`could not nominate ${personId}: ${made.body}`);
+      const id = made.json().id as number;
+      for (const d of decisions) {
+        const res = await app.inject({ method: 'POST', url: `/api/v1/nominations/${id}/decision`, headers: as(sysadmin), payload: d });
+        if (res.statusCode !== 200) throw new Error(`could not decide ${JSON.stringify(d)} on ${id}: ${res.body}`);
+      }
+      return id;
+    };
+    const board = { step: 'board', decision: 'approved' };
+    const school = { step: 'school', decision: 'approved' };
+    const nomRec = (label: string, c: { id: number; modules: Record<string, number> }, id: number): Rec => rec(label, c, id, 0, 0);
+    records.nomination = [
+      nomRec('An nominated into N', n, await nominate(n, fx.people.an)),
+      nomRec('Cường (commune B) nominated into N', n, await nominate(n, fx.people.cuong)),
+      nomRec('Bình approved by the board in N', n, await nominate(n, fx.people.binh, board)),
+      nomRec('Dung enrolled in N', n, await nominate(n, fx.people.dung, board, school)),
+      nomRec('An approved by the board in NB', nb, await nominate(nb, fx.people.an, board)),
+      nomRec('Cường enrolled in NB', nb, await nominate(nb, fx.people.cuong, board, school)),
+      nomRec('Bình nominated into graduated NF', nf, await nominate(nf, fx.people.binh)),
+    ];
+    await db.query("UPDATE classes SET status = 'finished', graduated_at = now() WHERE id = $1", [nf.id]);
     checkinToken = (await app.inject({ url: `/api/v1/sessions/${sessionAToday}/checkin-code`, headers: as(sessions.get('school_registrar')!) })).json().token;
   });
 
@@ -354,19 +431,24 @@ describe('policy matrix', () => {
         for (const [role, session] of sessions) {
           if (!roleMeetsAccess(role, route.access)) continue; // 403 before any policy: the matrix above
           const user = users.get(role)!;
-          const verdicts = await Promise.all(route.policies.map((ref) => verdict(user, ref, probe.kind, r)));
-          const refusal = verdicts.find((v): v is Refusal => v !== true);
-          const url = probe.prepare ? await probe.prepare(r) : probe.url(r);
-          const res = await app.inject({ method: route.method as 'GET', url, headers: as(session), payload: probe.body?.(r) as Record<string, unknown> | undefined });
-          const what = `${route.method} ${route.url} · ${r.label} · ${role}: ${res.statusCode} ${res.body.slice(0, 300)}`;
-          if (refusal) {
-            expect([res.statusCode, res.json().error?.code], what).toEqual([ERRORS[refusal.code].status, refusal.code]);
-            if (refusal.message) expect(res.json().error.message, what).toBe(refusal.message);
-          } else {
-            expect([401, 403], what).not.toContain(res.statusCode);
-            if (res.statusCode >= 400) expect(refusalCodes.has(res.json().error.code), what).toBe(false);
+          for (const makeBody of probe.bodies ?? [async (x: Rec) => probe.body?.(x)]) {
+            const body = await makeBody(r);
+            // all the listed policies apply, or the one the body picks among alternatives
+            const refs = route.chosenBy ? [route.chosenBy(body)] : route.policies;
+            const verdicts = await Promise.all(refs.map((ref) => verdict(user, ref, probe.kind, r)));
+            const refusal = verdicts.find((v): v is Refusal => v !== true);
+            const url = probe.prepare ? await probe.prepare(r) : probe.url(r);
+            const res = await app.inject({ method: route.method as 'GET', url, headers: as(session), payload: body as Record<string, unknown> | undefined });
+            const what = `${route.method} ${route.url} ${JSON.stringify(body ?? null)} · ${r.label} · ${role}: ${res.statusCode} ${res.body.slice(0, 300)}`;
+            if (refusal) {
+              expect([res.statusCode, res.json().error?.code], what).toEqual([ERRORS[refusal.code].status, refusal.code]);
+              if (refusal.message) expect(res.json().error.message, what).toBe(refusal.message);
+            } else {
+              expect([401, 403], what).not.toContain(res.statusCode);
+              if (res.statusCode >= 400) expect(refusalCodes.has(res.json().error.code), what).toBe(false);
+            }
+            decided += 1;
           }
-          decided += 1;
         }
       }
     }
@@ -374,7 +456,7 @@ describe('policy matrix', () => {
   }, 600_000);
 
   it("advertises in each record's actions exactly what the policy allows", async () => {
-    for (const kind of ['class', 'session', 'enrolment', 'person'] as const) {
+    for (const kind of ['class', 'session', 'enrolment', 'person', 'nomination'] as const) {
       for (const r of records[kind]) {
         for (const [role, session] of sessions) {
           const shown = await advertised(session, kind, r);
@@ -386,12 +468,27 @@ describe('policy matrix', () => {
             const ctx = (await classesRepo.findSessionContext(db, r.sessionId, await lecturerIdOf(db, user)))!;
             expected = sessionActions(user, classFactsOf((await classesRepo.findClassContext(db, r.classId))!, { teaches: ctx.taught_by_lecturer, teachesModule: false }), ctx.on_date);
           } else if (kind === 'enrolment') expected = enrolmentPolicy.allowedActions(user, (await loadEnrolment(db, user, r.id))!.facts);
-          else expected = personPolicy.allowedActions(user, personFactsOf((await peopleRepo.findPerson(db, { kind: 'subtree', unitPath: '/' }, r.id))!));
+          else if (kind === 'nomination') {
+            const seen = (await nominationsRepo.findNomination(db, r.id, visibilityOf(user)))!;
+            expected = nominationPolicy.allowedActions(user, nominationFactsOf((await classesRepo.findClass(db, seen.class_id))!, seen, today));
+          } else expected = personPolicy.allowedActions(user, personFactsOf((await peopleRepo.findPerson(db, { kind: 'subtree', unitPath: '/' }, r.id))!));
           expect(shown, `${kind} ${r.label} as ${role}`).toEqual(expected);
         }
       }
     }
   }, 300_000);
+
+  it("advertises on each nomination's person what the person policy allows", async () => {
+    for (const r of records.nomination) {
+      for (const [role, session] of sessions) {
+        const res = await app.inject({ url: `/api/v1/nominations/${r.id}`, headers: as(session) });
+        if (res.statusCode !== 200) continue;
+        const person = res.json().person as { id: number; actions: string[] };
+        const row = (await peopleRepo.findPerson(db, { kind: 'subtree', unitPath: '/' }, person.id))!;
+        expect(person.actions, `${r.label} as ${role}`).toEqual(personPolicy.allowedActions(users.get(role)!, personFactsOf(row)));
+      }
+    }
+  });
 });
 
 /** A body that passes validation for each write route, so only scope decides the answer. */

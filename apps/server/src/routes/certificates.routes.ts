@@ -120,7 +120,7 @@ export function certificatesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           params: ZIdParams,
           response: { 200: ZCertificateList },
         },
-        config: { access: 'classes.read' },
+        config: { access: 'classes.read', policy: 'class.viewCertificates' },
       },
       async (request) => certificates.listClassCertificates(ctx.db, userOf(request), request.params.id),
     );

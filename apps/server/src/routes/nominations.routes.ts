@@ -9,6 +9,7 @@ import {
   ZNominationBulk,
   ZNominationCreate,
   ZNominationDecision,
+  type NominationDecision,
   ZNominationDetail,
   ZNominationListQuery,
   ZNominationPage,
@@ -18,6 +19,7 @@ import type { AppContext } from '../context.js';
 import { userOf } from '../auth/plugin.js';
 import { readUpload, uploadedPart, uploadTooLarge } from '../http/upload.js';
 import * as nominations from '../services/nominations.service.js';
+import { decisionAction } from '../policies/nomination.js';
 
 /** Room for the multipart envelope around the file itself. */
 const MULTIPART_OVERHEAD = 64 * 1024;
@@ -32,9 +34,12 @@ const ZBulkBody = ZNominationBulk.nullish().meta({
 /**
  * Nomination and enrolment: nominate one person or many (a background job), the class's
  * nomination list, one nomination with its steps, the board's and the school's decisions, and
- * withdrawal. Decisions and withdrawal declare `classes.read` (every role in the chain holds it);
- * the service checks the step's own permission (board: nominations.approve by programme approver;
- * school: classes.manage over the organiser unit; withdrawal: the agency, or the school once enrolled).
+ * withdrawal. Nominating applies the class policy's `nominate` (the class still takes nominations);
+ * a decision applies the nomination policy's `approve`, `refuse` or `enrol`, as its body says
+ * (a `PolicyChoice`); withdrawal its `withdraw`. The list and one nomination declare no policy
+ * action: what they show is bounded by the repository's visibility (people in the user's scope,
+ * and for the school the classes it organises), out of sight answering 404 or leaving the row out,
+ * and each row carries the nomination policy's `actions`.
  */
 export function nominationsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const maxBytes = ctx.config.importMaxBytes;
@@ -62,7 +67,7 @@ export function nominationsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: ZNominationCreate,
           response: { 201: ZNominationDetail, 422: ZErrorBody },
         },
-        config: { access: 'nominations.write' },
+        config: { access: 'nominations.write', policy: 'class.nominate' },
       },
       async (request, reply) =>
         reply.status(201).send(await nominations.nominate(ctx.db, userOf(request), request.params.id, request.body)),
@@ -93,7 +98,7 @@ export function nominationsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: ZBulkBody,
           response: { 202: ZJob, 413: ZErrorBody },
         },
-        config: { access: 'nominations.write' },
+        config: { access: 'nominations.write', policy: 'class.nominate' },
         onRequest: refuseDeclaredOversize,
       },
       async (request, reply) => {
@@ -143,7 +148,13 @@ export function nominationsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: ZNominationDecision,
           response: { 200: ZNominationDetail },
         },
-        config: { access: 'classes.read' },
+        config: {
+          access: 'classes.read',
+          policy: {
+            anyOf: ['nomination.approve', 'nomination.refuse', 'nomination.enrol'],
+            chosenBy: (body) => `nomination.${decisionAction(body as NominationDecision)}` as const,
+          },
+        },
       },
       async (request) => nominations.decideNomination(ctx.db, userOf(request), request.params.id, request.body),
     );
@@ -159,7 +170,7 @@ export function nominationsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: ZNominationWithdraw,
           response: { 200: ZNominationDetail },
         },
-        config: { access: ['nominations.write', 'classes.manage'] },
+        config: { access: ['nominations.write', 'classes.manage'], policy: 'nomination.withdraw' },
       },
       async (request) => nominations.withdrawNomination(ctx.db, userOf(request), request.params.id, request.body),
     );

@@ -28,7 +28,8 @@ import {
   type VerificationInvalidReason,
 } from '@nang-tam/contracts';
 import { AppError, fieldError, notFound } from '../errors.js';
-import { certificateManager, managesCertificatesOf } from '../policies/class.js';
+import { certificateManager, classPolicy, managesCertificatesOf } from '../policies/class.js';
+import { loadClassFacts } from './access-facts.js';
 import { refusalError } from '../policies/policy.js';
 import { requirePerson } from './people.service.js';
 import { actorOf, type AuthUser } from '../auth/auth-user.js';
@@ -353,9 +354,15 @@ export async function listPersonCertificates(db: Db, user: AuthUser, personId: n
   return { items: rows.map(toCertificate), total: rows.length };
 }
 
-/** The certificates of a class that the user may see: their own people's, or all when they manage its certificates. */
+/**
+ * The certificates of a class that the user may see (the class policy's `viewCertificates`: a
+ * graduated class, or any class for whoever manages certificates): their own people's, or all
+ * when they manage its certificates.
+ */
 export async function listClassCertificates(db: Db, user: AuthUser, classId: number): Promise<CertificateList> {
-  if (!(await certificatesRepo.classExists(db, classId))) throw notFound();
+  const facts = await loadClassFacts(db, user, classId);
+  if (!facts) throw notFound();
+  classPolicy.authorize(user, facts, 'viewCertificates');
   const rows = await certificatesRepo.listCertificatesOfClass(db, viewerOf(user), classId);
   return { items: rows.map(toCertificate), total: rows.length };
 }

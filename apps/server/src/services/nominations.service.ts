@@ -28,6 +28,7 @@ import {
 import { auditRepo, classesRepo, isUniqueViolation, jobsRepo, nominationsRepo, personFactsRepo, type Db, type Queryable } from '@nang-tam/db';
 import { AppError, fieldError, notFound } from '../errors.js';
 import { actorOf, type AuthUser } from '../auth/auth-user.js';
+import { personPolicy } from '../policies/person.js';
 import {
   authorizeDecision,
   authorizeWithdrawal,
@@ -74,6 +75,7 @@ function toSummary(user: AuthUser, r: nominationsRepo.NominationRow, cls: ClassR
       birthDate: r.birth_date,
       unit: { id: r.unit_id, name: r.unit_name },
       title: r.title_id !== null ? { id: r.title_id, name: r.title_name ?? '' } : null,
+      actions: personPolicy.allowedActions(user, { personId: r.person_id, unitPath: r.unit_path }),
     },
     status,
     eligibilityOutcome: r.outcome as NominationSummary['eligibilityOutcome'],
@@ -89,7 +91,7 @@ function toSummary(user: AuthUser, r: nominationsRepo.NominationRow, cls: ClassR
 }
 
 /** Who sees a nomination: people in the user's scope; for the school, also its own classes' nominations. */
-function visibilityOf(user: AuthUser): nominationsRepo.Visibility {
+export function visibilityOf(user: AuthUser): nominationsRepo.Visibility {
   return { scope: user.scope, viaOrganiser: hasPermission(user.role, 'classes.manage') };
 }
 

@@ -1,7 +1,6 @@
 /** The signed-in user (GET /auth/me), kept in the query cache under ['me']. */
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type { Me } from '@nang-tam/contracts';
-import type { Permission } from '@nang-tam/domain';
 import { isApiError, setCsrfToken } from '../api/client';
 import { authApi } from '../api/endpoints';
 
@@ -48,16 +47,6 @@ export function useCurrentUser(): Me {
   const me = data ?? lastKnownMe;
   if (!me) throw new Error('useCurrentUser outside the auth guard');
   return me;
-}
-
-/**
- * @deprecated Screens render from the records' `actions` (app/actions.ts) and navigation from
- * app/navigation.ts. Kept only while the nomination components (features/classes/Nomin*.tsx)
- * switch to the nomination policy's `actions`; delete it once nothing imports it.
- */
-export function useCan(): (p: Permission) => boolean {
-  const { data } = useMe();
-  return (p) => !!data?.permissions.includes(p);
 }
 
 /** After login: remember the user and the token. */

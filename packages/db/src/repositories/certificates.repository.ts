@@ -266,11 +266,6 @@ export async function listCertificatesOfClass(db: Queryable, viewer: Certificate
   return r.rows;
 }
 
-export async function classExists(db: Queryable, classId: number): Promise<boolean> {
-  const r = await db.query('SELECT 1 FROM classes WHERE id = $1', [classId]);
-  return r.rows.length > 0;
-}
-
 // ---------- revoking ----------
 
 export interface RevocableRow {

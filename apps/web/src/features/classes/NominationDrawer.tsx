@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { NOMINATION_STEP_LABELS, type NominationDetail } from '@nang-tam/contracts';
 import { nominationsApi } from '../../api/classes';
-import { useCan } from '../../app/session';
+import { allows } from '../../app/actions';
 import { useI18n, type MessageKey } from '../../i18n';
 import { formatDate, formatDateTime } from '../../shared/format';
 import { useIsMobile } from '../../shared/hooks';
@@ -28,7 +28,6 @@ export function NominationDrawer({ id, onClose }: { id: number | null; onClose: 
 
 function NominationView({ id }: { id: number }) {
   const { t, locale } = useI18n();
-  const can = useCan();
   const q = useQuery({ queryKey: ['nominations', id], queryFn: () => nominationsApi.get(id) });
   if (q.isPending) return <PageLoading />;
   if (q.isError) return <PageError error={q.error} onRetry={() => void q.refetch()} />;
@@ -39,7 +38,7 @@ function NominationView({ id }: { id: number }) {
       <Flex justify="space-between" align="start" gap={12} wrap>
         <Flex vertical gap={2}>
           <Typography.Title level={4} style={{ margin: 0 }}>
-            {can('people.read') ? <Link to={`/people/${n.person.id}`}>{n.person.fullName}</Link> : n.person.fullName}
+            {allows(n.person, 'view') ? <Link to={`/people/${n.person.id}`}>{n.person.fullName}</Link> : n.person.fullName}
           </Typography.Title>
           <Typography.Text type="secondary">
             {[formatDate(n.person.birthDate), n.person.title?.name, n.person.unit.name].filter(Boolean).join(' · ')}

@@ -5,7 +5,7 @@ import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { ClassDetail, NominationStatus, NominationSummary } from '@nang-tam/contracts';
 import { nominationsApi } from '../../api/classes';
-import { useCan } from '../../app/session';
+import { allows } from '../../app/actions';
 import { useI18n, type MessageKey } from '../../i18n';
 import { formatDate, formatDateTime } from '../../shared/format';
 import { useIsMobile } from '../../shared/hooks';
@@ -28,7 +28,6 @@ type Filter = NominationStatus | 'all';
  */
 export function NominationsTab({ cls }: { cls: ClassDetail }) {
   const { t, locale, formatNumber } = useI18n();
-  const can = useCan();
   const isMobile = useIsMobile();
   const [sp, setSp] = useSearchParams();
   const statusParam = sp.get('status');
@@ -102,7 +101,7 @@ export function NominationsTab({ cls }: { cls: ClassDetail }) {
 
   const personCell = (n: NominationSummary) => (
     <Flex vertical gap={0}>
-      {can('people.read') ? (
+      {allows(n.person, 'view') ? (
         <Link to={`/people/${n.person.id}`}>
           <strong>{n.person.fullName}</strong>
         </Link>
