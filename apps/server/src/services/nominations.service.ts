@@ -286,24 +286,35 @@ export async function fillFreePlaces(tx: Queryable, user: AuthUser, cls: Pick<Cl
 
 // ---------- the approval chain ----------
 
+/** A nomination the user may see, or 404. */
+async function findVisible(db: Queryable, user: AuthUser, id: number): Promise<nominationsRepo.NominationDetailRow> {
+  const seen = await nominationsRepo.findNomination(db, id, visibilityOf(user));
+  if (!seen) throw notFound();
+  return seen;
+}
+
+/**
+ * Inside the transaction: locks the class row, then the nomination (always in that order, so two
+ * writers never wait on each other crosswise), and gathers the facts the nomination rules decide on.
+ */
+async function lockNominationFacts(tx: Queryable, seen: Pick<nominationsRepo.NominationDetailRow, 'id' | 'class_id' | 'unit_path'>) {
+  const cls = await classesRepo.lockClass(tx, null, seen.class_id);
+  const n = await nominationsRepo.lockNomination(tx, seen.id);
+  if (!cls || !n) throw notFound();
+  return { cls, n, facts: nominationFactsOf(cls, { status: n.status, unit_path: seen.unit_path }, todayInVietnam()) };
+}
+
 /**
  * A board or school decision. The school's approval creates the enrolment (class dates as its span);
  * a refusal of a place-holding nomination gives the place to the oldest waitlisted one, in the same
  * transaction.
  */
 export async function decideNomination(db: Db, user: AuthUser, id: number, input: NominationDecision): Promise<NominationDetail> {
-  const seen = await nominationsRepo.findNomination(db, id, visibilityOf(user));
-  if (!seen) throw notFound();
+  const seen = await findVisible(db, user, id);
   const note = input.note ? input.note : null;
   await db.transaction(async (tx) => {
-    const cls = await classesRepo.lockClass(tx, null, seen.class_id);
-    const n = await nominationsRepo.lockNomination(tx, id);
-    if (!cls || !n) throw notFound();
-    const outcome = authorizeDecision(
-      user,
-      nominationFactsOf(cls, { status: n.status, unit_path: seen.unit_path }, todayInVietnam()),
-      input,
-    );
+    const { cls, n, facts } = await lockNominationFacts(tx, seen);
+    const outcome = authorizeDecision(user, facts, input);
     const { status } = outcome;
     await nominationsRepo.setNominationStatus(tx, id, status, true);
     await nominationsRepo.insertSteps(tx, [{ nominationId: id, step: input.step, decision: input.decision, note, decidedBy: user.id }]);
@@ -353,14 +364,11 @@ export async function decideNomination(db: Db, user: AuthUser, id: number, input
  * nomination in the same transaction.
  */
 export async function withdrawNomination(db: Db, user: AuthUser, id: number, input: NominationWithdraw): Promise<NominationDetail> {
-  const seen = await nominationsRepo.findNomination(db, id, visibilityOf(user));
-  if (!seen) throw notFound();
+  const seen = await findVisible(db, user, id);
   const note = input.note ? input.note : null;
   await db.transaction(async (tx) => {
-    const cls = await classesRepo.lockClass(tx, null, seen.class_id);
-    const n = await nominationsRepo.lockNomination(tx, id);
-    if (!cls || !n) throw notFound();
-    const outcome = authorizeWithdrawal(user, nominationFactsOf(cls, { status: n.status, unit_path: seen.unit_path }, todayInVietnam()));
+    const { cls, n, facts } = await lockNominationFacts(tx, seen);
+    const outcome = authorizeWithdrawal(user, facts);
     await nominationsRepo.setNominationStatus(tx, id, outcome.status, true);
     await nominationsRepo.insertSteps(tx, [{ nominationId: id, step: 'withdrawn', decision: 'recorded', note, decidedBy: user.id }]);
     if (outcome.endsEnrolmentOn !== null) {
@@ -395,8 +403,7 @@ export async function withdrawNomination(db: Db, user: AuthUser, id: number, inp
 
 /** One nomination with its steps and the stored eligibility explanation; out of sight answers 404. */
 export async function getNomination(db: Queryable, user: AuthUser, id: number): Promise<NominationDetail> {
-  const r = await nominationsRepo.findNomination(db, id, visibilityOf(user));
-  if (!r) throw notFound();
+  const r = await findVisible(db, user, id);
   const [steps, cls] = [await nominationsRepo.listSteps(db, id), await classesRepo.findClass(db, r.class_id)];
   const today = todayInVietnam();
   return {
