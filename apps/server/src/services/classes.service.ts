@@ -463,9 +463,9 @@ async function sessionShaper(db: Queryable, user: AuthUser, classId: number): Pr
 
 function clashMessage(c: classesRepo.ClashRow): string {
   const when = `ngày ${formatViDate(c.on_date)} từ ${c.starts_at} đến ${c.ends_at}`;
-  const other = `lớp ${c.class_name} (${c.cohort_code})`;
+  const other = `${training.classPhrase(c.class_name)} (${c.cohort_code})`;
   return c.clash === 'room'
-    ? `Phòng ${c.room} đã được xếp cho ${other} ${when}.`
+    ? `${training.roomPhrase(c.room ?? '', 'start')} đã được xếp cho ${other} ${when}.`
     : `Giảng viên ${c.lecturer_full_name} đã có lịch giảng ${other} ${when}.`;
 }
 

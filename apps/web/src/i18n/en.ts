@@ -326,6 +326,8 @@ export const en: Record<MessageKey, string> = {
   'elig.pickFirst': 'Choose a programme to see its conditions.',
   'elig.missingFacts': 'Data missing from the record: {list}',
   'elig.rules': 'Each condition',
+  'elig.condition': 'Condition',
+  'elig.found': 'Found',
   'elig.facts': 'Facts',
   'elig.notes': 'Notes',
   'elig.version': 'version {n}',

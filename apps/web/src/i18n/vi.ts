@@ -324,6 +324,8 @@ export const vi = {
   'elig.pickFirst': 'Chọn một chương trình để xem điều kiện.',
   'elig.missingFacts': 'Dữ liệu còn thiếu trong hồ sơ: {list}',
   'elig.rules': 'Từng điều kiện',
+  'elig.condition': 'Điều kiện',
+  'elig.found': 'Thực tế',
   'elig.facts': 'Dữ kiện',
   'elig.notes': 'Lưu ý',
   'elig.version': 'phiên bản {n}',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classYearStatus, isCarriedOver, validateModules } from './classes.js';
+import { classPhrase, classYearStatus, roomPhrase, isCarriedOver, validateModules } from './classes.js';
 import { TrainingError } from './errors.js';
 import type { ProgrammeModule } from './types.js';
 
@@ -47,5 +47,31 @@ describe('validateModules', () => {
     ['fractional periods', [{ code: 'HP1', name: 'X', periods: 7.5 }], ['MODULE_PERIODS_INVALID']],
   ])('%s', (_name, modules, codes) => {
     expect(validateModules(modules).map((e) => e.code)).toEqual(codes);
+  });
+});
+
+describe('classPhrase: a class named once, never "lớp Lớp …"', () => {
+  it.each<[string, string, 'start' | 'inside', string]>([
+    ['a name without the word gets it', 'Trung cấp LLCT K12', 'inside', 'lớp Trung cấp LLCT K12'],
+    ['… and at the start of a sentence', 'Trung cấp LLCT K12', 'start', 'Lớp Trung cấp LLCT K12'],
+    ['a name that begins with "Lớp" is not doubled', 'Lớp trung cấp lý luận chính trị K12', 'inside', 'lớp trung cấp lý luận chính trị K12'],
+    ['… and keeps its capital at the start', 'Lớp trung cấp lý luận chính trị K12', 'start', 'Lớp trung cấp lý luận chính trị K12'],
+    ['a lower-case "lớp" starts a sentence with a capital', 'lớp bồi dưỡng', 'start', 'Lớp bồi dưỡng'],
+    ['a decomposed "Lớp" (NFD) is recognised', 'Lớp cao cấp'.normalize('NFD'), 'inside', 'lớp cao cấp'],
+    ['a word that only begins with "lớp" is not the word', 'Lớpxyz', 'inside', 'lớp Lớpxyz'],
+    ['surrounding spaces are dropped', '  Lớp K1 ', 'inside', 'lớp K1'],
+  ])('%s', (_name, name, at, expected) => {
+    expect(classPhrase(name, at)).toBe(expected);
+  });
+});
+
+describe('roomPhrase: a room named once, never "Phòng Phòng 301"', () => {
+  it.each<[string, 'start' | 'inside', string]>([
+    ['301', 'start', 'Phòng 301'],
+    ['Phòng 301', 'start', 'Phòng 301'],
+    ['Phòng 301', 'inside', 'phòng 301'],
+    ['Hội trường A', 'inside', 'phòng Hội trường A'],
+  ])('%s (%s) → %s', (name, at, expected) => {
+    expect(roomPhrase(name, at)).toBe(expected);
   });
 });
