@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classPhrase, classYearStatus, roomPhrase, isCarriedOver, validateModules } from './classes.js';
+import { classDisplayStatus, classPhrase, classYearStatus, roomPhrase, isCarriedOver, validateModules } from './classes.js';
 import { TrainingError } from './errors.js';
 import type { ProgrammeModule } from './types.js';
 
@@ -73,5 +73,21 @@ describe('roomPhrase: a room named once, never "Phòng Phòng 301"', () => {
     ['Hội trường A', 'inside', 'phòng Hội trường A'],
   ])('%s (%s) → %s', (name, at, expected) => {
     expect(roomPhrase(name, at)).toBe(expected);
+  });
+});
+
+describe('classDisplayStatus: what a class is doing on a day', () => {
+  it.each<[string, 'open' | 'closed' | 'finished', string, string | null, string, string]>([
+    ['taking nominations', 'open', '2026-09-01', '2026-11-30', '2026-08-01', 'open'],
+    ['an open class stays open even once started', 'open', '2026-09-01', '2026-11-30', '2026-09-10', 'open'],
+    ['locked before its first day', 'closed', '2026-09-01', '2026-11-30', '2026-08-31', 'closed'],
+    ['locked on its first day: under way', 'closed', '2026-09-01', '2026-11-30', '2026-09-01', 'in_progress'],
+    ['locked in the middle: under way', 'closed', '2026-09-01', '2026-11-30', '2026-10-15', 'in_progress'],
+    ['locked on its last day: still under way', 'closed', '2026-09-01', '2026-11-30', '2026-11-30', 'in_progress'],
+    ['locked after its last day: awaiting graduation', 'closed', '2026-09-01', '2026-11-30', '2026-12-01', 'awaiting_graduation'],
+    ['no end date: under way once started', 'closed', '2026-09-01', null, '2027-03-01', 'in_progress'],
+    ['graduated', 'finished', '2026-09-01', '2026-11-30', '2026-10-01', 'finished'],
+  ])('%s', (_name, status, startDate, endDate, today, expected) => {
+    expect(classDisplayStatus({ status, startDate, endDate }, today)).toBe(expected);
   });
 });

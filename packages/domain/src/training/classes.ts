@@ -66,6 +66,23 @@ export function roomPhrase(name: string, at: 'start' | 'inside' = 'inside'): str
   return phraseWith('phòng', name, at);
 }
 
+/**
+ * What a class is doing, for people: the stored status says only whether nominations are taken
+ * ('open'), the list is locked ('closed') or graduation is decided ('finished'). A locked class whose
+ * dates include today is under way (Đang học); one whose last day has passed awaits graduation.
+ */
+export type ClassDisplayStatus = 'open' | 'closed' | 'in_progress' | 'awaiting_graduation' | 'finished';
+
+export function classDisplayStatus(
+  cls: { status: 'open' | 'closed' | 'finished'; startDate: IsoDate | string; endDate: IsoDate | string | null },
+  today: IsoDate | string,
+): ClassDisplayStatus {
+  if (cls.status !== 'closed') return cls.status;
+  if (today < cls.startDate) return 'closed';
+  if (cls.endDate === null || today <= cls.endDate) return 'in_progress';
+  return 'awaiting_graduation';
+}
+
 export type ModuleErrorCode = 'MODULE_CODE_INVALID' | 'MODULE_CODE_DUPLICATE' | 'MODULE_NAME_REQUIRED' | 'MODULE_PERIODS_INVALID';
 
 export interface ModuleError {

@@ -13,7 +13,7 @@ import { errorMessage } from '../../shared/errors';
 import { formatDate, formatDateTime } from '../../shared/format';
 import { useIsMobile } from '../../shared/hooks';
 import { PageError, PageLoading } from '../../shared/PageState';
-import { ClassificationTag, formatGradeValue, LearnerCell, today, VerdictIcon } from '../learning/common';
+import { ClassificationTag, formatGradeValue, LearnerCell, today, VerdictIcon, VerdictLegend } from '../learning/common';
 import { CheckList, OutcomeTag, ProgressDrawer } from '../learning/ProgressDrawer';
 
 type Learner = GraduationPreview['learners'][number];
@@ -245,6 +245,7 @@ export function GraduationTab({ cls }: { cls: ClassDetail }) {
           }
         />
       )}
+      {p.learners.length > 0 && <VerdictLegend />}
       {p.learners.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('attendance.noLearners')} />
       ) : isMobile ? (
