@@ -73,6 +73,8 @@ export const en: Record<MessageKey, string> = {
   'units.searchPlaceholder': 'Search units…',
   'units.searchResults': 'Unit search results',
   'units.showAll': 'Show all units',
+  'units.showHistorical': 'Also show merged or dissolved units',
+  'units.historicalUntil': 'No longer exists (until {date})',
   'units.noMatch': 'No matching unit',
   'units.none': 'No units yet',
   'units.loadFailed': 'Could not load the units.',

@@ -71,6 +71,8 @@ export const vi = {
   'units.searchPlaceholder': 'Tìm đơn vị…',
   'units.searchResults': 'Kết quả tìm đơn vị',
   'units.showAll': 'Xem tất cả đơn vị',
+  'units.showHistorical': 'Hiện cả đơn vị đã sáp nhập, giải thể',
+  'units.historicalUntil': 'Không còn (đến {date})',
   'units.noMatch': 'Không có đơn vị phù hợp',
   'units.none': 'Chưa có đơn vị nào',
   'units.loadFailed': 'Không tải được danh sách đơn vị.',
