@@ -63,10 +63,6 @@ export const en: Record<MessageKey, string> = {
   'login.sessionExpired': 'Your session has expired; please log in again.',
   'login.footer': 'Nâng Tầm · For the province’s personnel organisation work',
 
-  'home.noProfileTitle': 'Your account is not linked to a personnel record',
-  'home.noProfileText': 'Ask your agency’s personnel office to link your record.',
-  'home.nothingTitle': 'Hello, {name}',
-  'home.nothingText': 'Your account has no function in the personnel registry yet.',
 
   'units.tree': 'Unit tree',
   'units.search': 'Search units',

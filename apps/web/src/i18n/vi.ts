@@ -61,10 +61,6 @@ export const vi = {
   'login.sessionExpired': 'Phiên làm việc đã hết hạn, vui lòng đăng nhập lại.',
   'login.footer': 'Nâng Tầm · Phục vụ công tác tổ chức cán bộ của tỉnh',
 
-  'home.noProfileTitle': 'Tài khoản chưa gắn với hồ sơ cán bộ',
-  'home.noProfileText': 'Vui lòng liên hệ bộ phận tổ chức cán bộ của cơ quan để được gắn hồ sơ.',
-  'home.nothingTitle': 'Xin chào, {name}',
-  'home.nothingText': 'Tài khoản của bạn chưa được cấp chức năng nào trong phân hệ hồ sơ cán bộ.',
 
   'units.tree': 'Cây đơn vị',
   'units.search': 'Tìm đơn vị',
