@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, DatePicker, Empty, Flex, Form, Modal, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { training } from '@nang-tam/domain';
 import { TrophyOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
@@ -290,7 +291,7 @@ export function GraduationTab({ cls }: { cls: ClassDetail }) {
       )}
       <Modal
         open={confirming}
-        title={t('graduation.confirmTitle', { name: cls.name })}
+        title={t('graduation.confirmTitle', { name: cls.name, classInside: training.classPhrase(cls.name) })}
         okText={t('graduation.confirmOk')}
         cancelText={t('action.cancel')}
         onCancel={() => setConfirming(false)}
