@@ -333,7 +333,7 @@ describe('one class, from opening to certificate', () => {
     await page.goto(`/classes/${state.classId}?tab=graduation`);
     await page.getByText('Chưa đủ thông tin: 2').waitFor();
     await page.getByRole('button', { name: 'Xét tốt nghiệp cả lớp' }).click();
-    let confirm = page.getByRole('dialog').filter({ hasText: `Xét tốt nghiệp lớp ${state.className}` });
+    let confirm = page.getByRole('dialog').filter({ hasText: `Xét tốt nghiệp ${state.className.replace(/^Lớp /, 'lớp ')}` });
     await confirm.waitFor();
     await settled(page);
     let graduated = page.waitForResponse(
@@ -392,7 +392,7 @@ describe('one class, from opening to certificate', () => {
     const list = page.getByRole('table', { name: 'Kết quả xét tốt nghiệp' });
     await expect.poll(() => list.locator('[data-passed="true"]').count()).toBe(8);
     await page.getByRole('button', { name: 'Xét tốt nghiệp cả lớp' }).click();
-    confirm = page.getByRole('dialog').filter({ hasText: `Xét tốt nghiệp lớp ${state.className}` });
+    confirm = page.getByRole('dialog').filter({ hasText: `Xét tốt nghiệp ${state.className.replace(/^Lớp /, 'lớp ')}` });
     await confirm.getByText('2 học viên đủ điều kiện tốt nghiệp, 0 không đủ điều kiện, 0 chưa đủ thông tin').waitFor();
     graduated = page.waitForResponse((r) => isPath(r.url(), /^\/api\/v1\/classes\/\d+\/graduation$/) && r.request().method() === 'POST');
     await confirm.getByRole('button', { name: 'Xét tốt nghiệp', exact: true }).click();

@@ -186,7 +186,7 @@ describe('classes and nominations', () => {
     const clash = await addSession('SC.2');
     expect(clash.status).toBe(409);
     const clashMessage = new RegExp(
-      `^Phòng ${escapeRe(room)} đã được xếp cho lớp ${escapeRe(className)} \\(${escapeRe(cohort)}\\) ngày ${escapeRe(vi(dayFromToday(31)))} từ 07:30 đến 11:00\\.$`,
+      `^Phòng ${escapeRe(room)} đã được xếp cho ${escapeRe(className.replace(/^Lớp /, 'lớp '))} \\(${escapeRe(cohort)}\\) ngày ${escapeRe(vi(dayFromToday(31)))} từ 07:30 đến 11:00\\.$`,
     );
     const alert = clash.dialog.getByRole('alert').filter({ hasText: 'Trùng lịch, chưa lưu được buổi học' });
     await alert.getByText(clashMessage).waitFor();

@@ -67,7 +67,9 @@ describe('scope', () => {
 
     const { page } = b;
     await login(page, 'unit');
-    await page.waitForURL((u) => u.pathname === '/people');
+    // an agency officer lands on its learners (issue 14); the registry is one click away
+    await page.waitForURL((u) => u.pathname === '/my-learners');
+    await page.goto('/people');
     const me = await apiGet<Me>(page.request, '/api/v1/auth/me');
     expect(me.role).toBe('unit_officer');
     expect(me.unit.id).not.toBe(health!.id);
@@ -108,7 +110,9 @@ describe('scope', () => {
     expect(me.personId).not.toBeNull();
     const own = `/people/${me.personId}`;
 
-    // the app opens on their own profile
+    // the app opens on "Học tập của tôi" (issue 14); their own profile is in the menu
+    await page.waitForURL((u) => u.pathname === '/learning');
+    await page.goto(own);
     await page.waitForURL((u) => u.pathname === own);
     await page.getByRole('heading', { level: 2, name: me.displayName, exact: true }).waitFor();
     await page.getByRole('tab', { name: /^Trình độ/ }).waitFor();

@@ -18,5 +18,7 @@ export const ZMe = z.object({
   /** Send back as the X-CSRF-Token header on every write. */
   csrfToken: z.string(),
   locale: z.enum(['vi', 'en']),
+  /** The path of the user's first screen (decided by the server from the role and permissions). */
+  home: z.string().startsWith('/'),
 });
 export type Me = z.infer<typeof ZMe>;

@@ -170,6 +170,9 @@ export type LecturerPage = z.infer<typeof ZLecturerPage>;
 
 export const CLASS_STATUSES = ['open', 'closed', 'finished'] as const;
 export const ZClassStatus = z.enum(CLASS_STATUSES);
+/** The status shown to people (domain training.classDisplayStatus): a locked class under way is "Đang học". */
+export const CLASS_DISPLAY_STATUSES = ['open', 'closed', 'in_progress', 'awaiting_graduation', 'finished'] as const;
+export const ZClassDisplayStatus = z.enum(CLASS_DISPLAY_STATUSES);
 
 /** e.g. 'K12', 'TC-LLCT-2026-01': unique within the programme. */
 const ZCohortCode = z.string().refine((v) => /^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$/.test(v), { message: 'INVALID_COHORT_CODE' });
@@ -231,6 +234,8 @@ export const ZClassSummary = z.object({
   endDate: ZIsoDate,
   capacity: z.number(),
   status: ZClassStatus,
+  /** What the class is doing on the server's today (Vietnam), for its status label. */
+  displayStatus: ZClassDisplayStatus,
   /** Nominations holding a place (nominated, approved by the agency or the board, enrolled). */
   placesTaken: z.number(),
   freePlaces: z.number(),

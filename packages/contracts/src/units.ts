@@ -23,6 +23,8 @@ export const ZUnitChildrenQuery = z.strictObject({
   /** Children of this unit; without it, the roots of the caller's scope. */
   parentId: ZId.optional(),
   q: z.string().max(100).optional(),
+  /** "true": also units no longer in existence (merged away, e.g. the provinces merged on 1/7/2025). */
+  historical: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 });
 
 export const ZUnitLink = z.object({ id: z.number(), name: z.string(), effectiveOn: ZIsoDate, note: z.string().nullable() });

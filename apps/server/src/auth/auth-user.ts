@@ -1,5 +1,6 @@
 import { ROLE_PERMISSIONS, scopeFor, type Permission, type Role, type Scope } from '@nang-tam/domain';
 import type { Me } from '@nang-tam/contracts';
+import { homePathOf } from './home.js';
 
 /** The signed-in user as services see it. */
 export interface AuthUser {
@@ -62,6 +63,7 @@ export function toMe(u: AuthUser): Me {
     permissions: [...u.permissions],
     csrfToken: u.csrfToken,
     locale: u.locale,
+    home: homePathOf(u),
   };
 }
 

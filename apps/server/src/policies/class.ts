@@ -30,7 +30,7 @@ export function runsClass(user: AuthUser, organiserPath: string): boolean {
   return hasPermission(user.role, 'classes.manage') && unitInScope(user.scope, organiserPath);
 }
 
-const finished = (c: ClassFacts, message: string): Verdict => (c.status === 'finished' ? refuse('CLASS_FINISHED', `Lớp ${c.name} ${message}`) : allowed);
+const finished = (c: ClassFacts, message: string): Verdict => (c.status === 'finished' ? refuse('CLASS_FINISHED', `${training.classPhrase(c.name, 'start')} ${message}`) : allowed);
 
 /** The school, on a class that has not graduated. */
 function schoolChanges(user: AuthUser, c: ClassFacts): Verdict {

@@ -6,7 +6,7 @@
  * (NOT_IN_CLASS), decided on the facts loaded under the class lock.
  */
 import { ENROLMENT_ACTIONS, MY_LEARNERS_ACTIONS, type EnrolmentAction } from '@nang-tam/contracts';
-import { hasPermission, unitInScope } from '@nang-tam/domain';
+import { hasPermission, training, unitInScope } from '@nang-tam/domain';
 import type { AuthUser } from '../auth/auth-user.js';
 import { runsClass, type ClassFacts } from './class.js';
 import { allowed, definePolicy, forbidden, hidden, refuse, type Verdict } from './policy.js';
@@ -49,8 +49,8 @@ export function reachOf(user: AuthUser, e: EnrolmentFacts, ways: readonly Enrolm
 
 /** A learner's record still open for writing: class not graduated, learner still enrolled. */
 function writable(e: EnrolmentFacts): Verdict {
-  if (e.class.status === 'finished') return refuse('CLASS_FINISHED', `Lớp ${e.class.name} đã xét tốt nghiệp nên không ghi thêm được thông tin học viên.`);
-  if (e.status !== 'enrolled') return refuse('NOT_IN_CLASS', `${e.fullName} không còn học trong lớp ${e.class.name}.`);
+  if (e.class.status === 'finished') return refuse('CLASS_FINISHED', `${training.classPhrase(e.class.name, 'start')} đã xét tốt nghiệp nên không ghi thêm được thông tin học viên.`);
+  if (e.status !== 'enrolled') return refuse('NOT_IN_CLASS', `${e.fullName} không còn học trong ${training.classPhrase(e.class.name)}.`);
   return allowed;
 }
 
@@ -79,15 +79,15 @@ export const enrolmentPolicy = definePolicy<EnrolmentFacts, EnrolmentAction>('en
   grade: (user, e) => {
     const reach = reachOf(user, e, ENROLMENT_REACH.grade);
     if (!reach || (reach === 'lecturer' && !e.class.teachesModule)) return hidden;
-    if (e.class.status === 'finished') return refuse('CLASS_FINISHED', `Lớp ${e.class.name} đã xét tốt nghiệp nên không sửa được điểm nữa.`);
-    return e.status === 'enrolled' ? allowed : refuse('NOT_IN_CLASS', `${e.fullName} không còn học trong lớp ${e.class.name}.`);
+    if (e.class.status === 'finished') return refuse('CLASS_FINISHED', `${training.classPhrase(e.class.name, 'start')} đã xét tốt nghiệp nên không sửa được điểm nữa.`);
+    return e.status === 'enrolled' ? allowed : refuse('NOT_IN_CLASS', `${e.fullName} không còn học trong ${training.classPhrase(e.class.name)}.`);
   },
   checkIn: (user, e) => {
     const who = checkInRole(user);
     if (who !== true) return who;
     if (!isSelf(user, e.personId) || e.status !== 'enrolled') return hidden;
     return e.class.status === 'finished'
-      ? refuse('CLASS_FINISHED', `Lớp ${e.class.name} đã xét tốt nghiệp nên không sửa được điểm danh, điểm hay nhận xét nữa.`)
+      ? refuse('CLASS_FINISHED', `${training.classPhrase(e.class.name, 'start')} đã xét tốt nghiệp nên không sửa được điểm danh, điểm hay nhận xét nữa.`)
       : allowed;
   },
 });

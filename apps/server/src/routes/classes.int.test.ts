@@ -435,13 +435,13 @@ describe('sessions', () => {
     expect(clash.statusCode).toBe(409);
     expect(clash.json().error).toEqual({
       code: 'SESSION_ROOM_CLASH',
-      message: 'Phòng Phòng 301 đã được xếp cho lớp Lớp Trung cấp lý luận chính trị K12 (TC-2026-01) ngày 10/03/2026 từ 07:30 đến 11:00.',
+      message: 'Phòng 301 đã được xếp cho lớp Trung cấp lý luận chính trị K12 (TC-2026-01) ngày 10/03/2026 từ 07:30 đến 11:00.',
       details: [
         {
           path: 'room',
           code: 'ROOM_CLASH',
           message:
-            'Phòng Phòng 301 đã được xếp cho lớp Lớp Trung cấp lý luận chính trị K12 (TC-2026-01) ngày 10/03/2026 từ 07:30 đến 11:00.',
+            'Phòng 301 đã được xếp cho lớp Trung cấp lý luận chính trị K12 (TC-2026-01) ngày 10/03/2026 từ 07:30 đến 11:00.',
         },
       ],
     });
@@ -472,7 +472,7 @@ describe('sessions', () => {
     expect(res.json().error).toMatchObject({
       code: 'SESSION_LECTURER_CLASH',
       message:
-        'Giảng viên Đặng Văn Dũng đã có lịch giảng lớp Lớp Trung cấp lý luận chính trị K12 (TC-2026-01) ngày 10/03/2026 từ 07:30 đến 11:00.',
+        'Giảng viên Đặng Văn Dũng đã có lịch giảng lớp Trung cấp lý luận chính trị K12 (TC-2026-01) ngày 10/03/2026 từ 07:30 đến 11:00.',
       details: [{ path: 'lecturerId', code: 'LECTURER_CLASH' }],
     });
   });

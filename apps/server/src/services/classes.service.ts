@@ -38,7 +38,7 @@ type StudyMode = rules.StudyMode;
 
 // ---------- shaping ----------
 
-function toSummary(r: classesRepo.ClassWithPlacesRow, year: number | null, actions: ClassSummary['actions']): ClassSummary {
+function toSummary(r: classesRepo.ClassWithPlacesRow, year: number | null, actions: ClassSummary['actions'], today: string): ClassSummary {
   return {
     id: r.id,
     programme: { code: r.programme_code, name: r.programme_name, kind: r.programme_kind },
@@ -51,6 +51,7 @@ function toSummary(r: classesRepo.ClassWithPlacesRow, year: number | null, actio
     endDate: r.end_date,
     capacity: r.capacity,
     status: r.status,
+    displayStatus: training.classDisplayStatus({ status: r.status, startDate: r.start_date, endDate: r.end_date }, today),
     placesTaken: r.places_taken,
     freePlaces: Math.max(0, r.capacity - r.places_taken),
     waitlisted: r.waitlisted,
@@ -106,7 +107,7 @@ async function loadDetail(db: Queryable, user: AuthUser, id: number): Promise<Cl
     });
   }
   return {
-    ...toSummary(row, null, actions),
+    ...toSummary(row, null, actions, todayInVietnam()),
     gradingScheme: row.grading_scheme,
     graduationConditions: row.graduation_conditions,
     modules: modules.map((m) => {
@@ -175,7 +176,7 @@ export async function listClasses(db: Db, user: AuthUser, q: ClassesQuery): Prom
   return {
     year,
     total,
-    items: rows.map((r) => toSummary(r, year, classPolicy.allowedActions(user, classFactsOf(r, teaching(r.id), today)))),
+    items: rows.map((r) => toSummary(r, year, classPolicy.allowedActions(user, classFactsOf(r, teaching(r.id), today)), today)),
     actions: classListPolicy.allowedActions(user, null),
   };
 }
@@ -463,9 +464,9 @@ async function sessionShaper(db: Queryable, user: AuthUser, classId: number): Pr
 
 function clashMessage(c: classesRepo.ClashRow): string {
   const when = `ngày ${formatViDate(c.on_date)} từ ${c.starts_at} đến ${c.ends_at}`;
-  const other = `lớp ${c.class_name} (${c.cohort_code})`;
+  const other = `${training.classPhrase(c.class_name)} (${c.cohort_code})`;
   return c.clash === 'room'
-    ? `Phòng ${c.room} đã được xếp cho ${other} ${when}.`
+    ? `${training.roomPhrase(c.room ?? '', 'start')} đã được xếp cho ${other} ${when}.`
     : `Giảng viên ${c.lecturer_full_name} đã có lịch giảng ${other} ${when}.`;
 }
 

@@ -11,7 +11,7 @@
  *
  * The preview gives the same analysis without writing anything.
  */
-import { formatViDate, todayInVietnam, type IsoDate } from '@nang-tam/domain';
+import { formatViDate, todayInVietnam, training, type IsoDate } from '@nang-tam/domain';
 import { auditRepo, classesRepo, enrolmentsRepo, graduationRepo, type Db, type Queryable } from '@nang-tam/db';
 import type { ErrorDetail, GraduationInput, GraduationPreview, GraduationResult } from '@nang-tam/contracts';
 import { AppError, fieldError, notFound } from '../errors.js';
@@ -100,7 +100,7 @@ export async function graduateClassInTransaction(tx: Queryable, user: AuthUser, 
   const analysis = await analyse(tx, cls, decidedOn, ['enrolled']);
   const counts = countsOf(analysis);
   if (counts.pending > 0) {
-    throw new AppError('GRADUATION_PENDING', pendingDetails(analysis), `Chưa thể xét tốt nghiệp lớp ${cls.name}: ${counts.pending} học viên còn thiếu thông tin (xem từng người).`);
+    throw new AppError('GRADUATION_PENDING', pendingDetails(analysis), `Chưa thể xét tốt nghiệp ${training.classPhrase(cls.name)}: ${counts.pending} học viên còn thiếu thông tin (xem từng người).`);
   }
 
   const outcomes: graduationRepo.OutcomeWrite[] = analysis.learners.map(({ enrolment, ev }) => {

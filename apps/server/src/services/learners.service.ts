@@ -132,7 +132,7 @@ export async function recordMakeUp(db: Db, user: AuthUser, enrolmentId: number, 
   const lecturerId = access.as === 'lecturer' ? await lecturerIdOf(db, user) : null;
   const session = await classesRepo.findSessionContext(db, input.sessionId, lecturerId);
   if (!session || session.class_id !== access.cls.id) {
-    throw new AppError('MAKE_UP_NOT_REQUIRED', [{ ...fieldError('sessionId', 'INVALID_VALUE'), message: `Lớp ${access.cls.name} không có buổi học này.` }]);
+    throw new AppError('MAKE_UP_NOT_REQUIRED', [{ ...fieldError('sessionId', 'INVALID_VALUE'), message: `${training.classPhrase(access.cls.name, 'start')} không có buổi học này.` }]);
   }
   if (access.as === 'lecturer' && !session.taught_by_lecturer) throw notFound();
   const today = todayInVietnam();

@@ -1,4 +1,4 @@
-import { searchWords } from '@nang-tam/domain';
+import { searchWords, todayInVietnam } from '@nang-tam/domain';
 import { unitsRepo, type Db } from '@nang-tam/db';
 import type { Unit, UnitDetail } from '@nang-tam/contracts';
 import { notFound } from '../errors.js';
@@ -20,10 +20,12 @@ function toUnit(r: unitsRepo.UnitRow): Unit {
   };
 }
 
-/** Children of a unit in scope; without a parent, the root of the user's scope. */
-export async function listUnits(db: Db, user: AuthUser, query: { parentId?: number; q?: string }): Promise<{ items: Unit[] }> {
+/** Children of a unit in scope; without a parent, the root of the user's scope. Units no longer in
+ * existence (merged away) are listed only when `historical` is asked for. */
+export async function listUnits(db: Db, user: AuthUser, query: { parentId?: number; q?: string; historical?: boolean }): Promise<{ items: Unit[] }> {
+  const opts = query.historical === true ? {} : { liveOn: todayInVietnam() };
   if (query.q !== undefined && query.q.trim() !== '') {
-    return { items: (await unitsRepo.searchUnits(db, user.scope, searchWords(query.q))).map(toUnit) };
+    return { items: (await unitsRepo.searchUnits(db, user.scope, searchWords(query.q), 50, opts)).map(toUnit) };
   }
   if (query.parentId === undefined) {
     if (user.scope.kind !== 'subtree') return { items: [] };
@@ -32,7 +34,7 @@ export async function listUnits(db: Db, user: AuthUser, query: { parentId?: numb
   }
   const parent = await unitsRepo.findUnitById(db, user.scope, query.parentId);
   if (!parent) throw notFound();
-  return { items: (await unitsRepo.findUnitChildren(db, user.scope, query.parentId)).map(toUnit) };
+  return { items: (await unitsRepo.findUnitChildren(db, user.scope, query.parentId, opts)).map(toUnit) };
 }
 
 export async function getUnit(db: Db, user: AuthUser, id: number): Promise<UnitDetail> {

@@ -39,8 +39,9 @@ export const referenceApi = {
 
 export const unitsApi = {
   /** Children of a unit; without a parent, the roots of the caller's scope. */
-  children: (parentId?: number) => api.get<{ items: Unit[] }>('/units', { query: { parentId } }),
-  search: (q: string) => api.get<{ items: Unit[] }>('/units', { query: { q } }),
+  children: (parentId?: number, historical = false) =>
+    api.get<{ items: Unit[] }>('/units', { query: { parentId, historical: historical ? 'true' : undefined } }),
+  search: (q: string, historical = false) => api.get<{ items: Unit[] }>('/units', { query: { q, historical: historical ? 'true' : undefined } }),
   get: (id: number) => api.get<UnitDetail>(`/units/${id}`),
 };
 

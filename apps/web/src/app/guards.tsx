@@ -71,19 +71,11 @@ export function RequireStaff({ permission, children }: { permission: Permission;
   return <>{children}</>;
 }
 
-/** "/" sends each role to its first page. */
+/** "/" sends the user to their first screen, which the server names in the session (`home`). */
 export function HomeRedirect() {
   const { data: me } = useMe();
-  const { t } = useI18n();
   if (!me) return null;
-  if (me.role === 'learner') {
-    if (me.personId) return <Navigate to={`/people/${me.personId}`} replace />;
-    return <Result status="info" title={t('home.noProfileTitle')} subTitle={t('home.noProfileText')} />;
-  }
-  if (me.permissions.includes('people.read')) return <Navigate to="/people" replace />;
-  if (me.role === 'lecturer') return <Navigate to="/teaching" replace />;
-  if (me.permissions.includes('classes.read')) return <Navigate to="/classes" replace />;
-  return <Result status="info" title={t('home.nothingTitle', { name: me.displayName })} subTitle={t('home.nothingText')} />;
+  return <Navigate to={me.home} replace />;
 }
 
 export function NotFoundPage() {

@@ -52,6 +52,20 @@ describe('the avatar’s initials', () => {
   ])('%j → %s', (name, shown) => {
     expect(initials(name)).toBe(shown);
   });
+
+  // demo and real institutional accounts: the office's first words, never "BỦ" or "C2"
+  it.each([
+    ['Ban Tổ chức Tỉnh ủy', 'BT'],
+    ['Sở Nội vụ', 'SN'],
+    ['Quản trị hệ thống', 'QT'],
+    ['Cán bộ tổ chức Phường 2', 'CB'],
+    ['Phòng Quản lý đào tạo, Trường Chính trị tỉnh Lạng Sơn', 'PQ'],
+    ['Ủy ban nhân dân xã Tân Lập', 'ỦB'],
+    ['Nguyễn Văn 2', 'NV'],
+    ['Đoàn Thị Lan', 'ĐL'],
+  ])('%j → %s', (name, shown) => {
+    expect(initials(name)).toBe(shown);
+  });
 });
 
 describe('searching a select list without diacritics', () => {

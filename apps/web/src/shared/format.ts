@@ -33,11 +33,29 @@ export function ageToday(birthDate: string): number {
   return ageOn(birthDate, todayInVietnam());
 }
 
-/** Initials for an avatar: "Nguyễn Văn An" → "NA". */
+/**
+ * Words that begin the name of an office or a role rather than a person ("Ban Tổ chức Tỉnh ủy",
+ * "Cán bộ tổ chức Phường 2"). None is a Vietnamese family name.
+ */
+const INSTITUTION_HEADS = [
+  'ban', 'sở', 'phòng', 'cán bộ', 'quản trị', 'trường', 'ủy ban', 'uỷ ban', 'văn phòng', 'bộ', 'cục',
+  'chi cục', 'trung tâm', 'hội đồng', 'học viện', 'viện', 'đảng ủy', 'đảng uỷ', 'tỉnh ủy', 'tỉnh uỷ',
+  'huyện ủy', 'huyện uỷ', 'thành ủy', 'thành uỷ', 'ubnd', 'khoa', 'cơ quan',
+];
+
+/**
+ * Initials for an avatar. A person: the family and the given name, "Nguyễn Văn An" → "NA". An
+ * office or role: its first two words, "Ban Tổ chức Tỉnh ủy" → "BT", "Sở Nội vụ" → "SN",
+ * "Cán bộ tổ chức Phường 2" → "CB" (not "BỦ" or "C2"). Numbers and punctuation never count.
+ */
 export function initials(fullName: string): string {
-  const words = fullName.trim().split(/\s+/).filter(Boolean);
+  const words = fullName
+    .normalize('NFC')
+    .split(/[\s,;()/–-]+/u)
+    .filter((w) => /^\p{L}/u.test(w));
   if (words.length === 0) return '?';
-  const first = words[0]!.charAt(0);
-  const last = words.length > 1 ? words[words.length - 1]!.charAt(0) : '';
-  return (first + last).toUpperCase();
+  const lower = words.join(' ').toLocaleLowerCase('vi');
+  const institution = INSTITUTION_HEADS.some((h) => lower === h || lower.startsWith(`${h} `));
+  const picked = institution || words.length === 1 ? words.slice(0, 2) : [words[0]!, words[words.length - 1]!];
+  return picked.map((w) => w.charAt(0)).join('').toLocaleUpperCase('vi');
 }

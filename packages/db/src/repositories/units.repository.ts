@@ -20,23 +20,37 @@ export interface UnitRow {
 
 // Unit paths hold only digits and slashes, so they need no LIKE escaping. People are counted per
 // unit once (the materialised CTE) and summed over each listed unit's subtree.
-const UNIT_SELECT = `
+// `childCond` narrows the children counted (the live ones when historical units are hidden).
+const unitSelect = (childCond = 'true'): string => `
   WITH direct AS MATERIALIZED (SELECT unit_id, count(*)::int AS n FROM people GROUP BY unit_id)
   SELECT u.id, u.code, u.official_code, u.name, u.kind, u.parent_id, u.path, u.depth, u.valid_from, u.valid_to,
-    (SELECT count(*)::int FROM units c WHERE c.parent_id = u.id) AS child_count,
+    (SELECT count(*)::int FROM units c WHERE c.parent_id = u.id AND ${childCond}) AS child_count,
     (SELECT coalesce(sum(d.n), 0)::int FROM units su JOIN direct d ON d.unit_id = su.id
        WHERE su.path LIKE u.path || '%') AS people_count
   FROM units u`;
+const UNIT_SELECT = unitSelect();
+
+/** A unit still in existence on a day (valid_to is its last day): merged-away units are not. */
+function liveOn(alias: string, day: string, p: Params): string {
+  return `(${alias}.valid_to IS NULL OR ${alias}.valid_to >= ${p.add(day)}::date)`;
+}
+
+export interface UnitListOptions {
+  /** Only units in existence on this day ("YYYY-MM-DD"), and only such children counted; all when absent. */
+  liveOn?: string;
+}
 
 /** A unit subtree scope, as units only ever live under one. */
 function unitScope(scope: Scope, p: Params): string {
   return scope.kind === 'subtree' ? `u.path LIKE ${p.add(`${likeEscape(scope.unitPath)}%`)}` : 'false';
 }
 
-export async function findUnitChildren(db: Queryable, scope: Scope, parentId: number): Promise<UnitRow[]> {
+export async function findUnitChildren(db: Queryable, scope: Scope, parentId: number, opts: UnitListOptions = {}): Promise<UnitRow[]> {
   const p = new Params();
+  const select = opts.liveOn !== undefined ? unitSelect(liveOn('c', opts.liveOn, p)) : UNIT_SELECT;
+  const live = opts.liveOn !== undefined ? ` AND ${liveOn('u', opts.liveOn, p)}` : '';
   const r = await db.query<UnitRow>(
-    `${UNIT_SELECT} WHERE u.parent_id = ${p.add(parentId)} AND ${unitScope(scope, p)} ORDER BY u.sort_order, u.name`,
+    `${select} WHERE u.parent_id = ${p.add(parentId)} AND ${unitScope(scope, p)}${live} ORDER BY u.sort_order, u.name`,
     p.values,
   );
   return r.rows;
@@ -54,11 +68,13 @@ export async function findUnitById(db: Queryable, scope: Scope, id: number): Pro
 }
 
 /** Units whose folded name contains every word, in scope, shallowest first. */
-export async function searchUnits(db: Queryable, scope: Scope, words: string[], limit = 50): Promise<UnitRow[]> {
+export async function searchUnits(db: Queryable, scope: Scope, words: string[], limit = 50, opts: UnitListOptions = {}): Promise<UnitRow[]> {
   const p = new Params();
+  const select = opts.liveOn !== undefined ? unitSelect(liveOn('c', opts.liveOn, p)) : UNIT_SELECT;
   const conds = words.map((w) => `u.search_name LIKE ${p.add(`%${likeEscape(w)}%`)}`);
+  if (opts.liveOn !== undefined) conds.push(liveOn('u', opts.liveOn, p));
   const r = await db.query<UnitRow>(
-    `${UNIT_SELECT} WHERE ${[unitScope(scope, p), ...conds].join(' AND ')}
+    `${select} WHERE ${[unitScope(scope, p), ...conds].join(' AND ')}
      ORDER BY u.depth, u.name LIMIT ${p.add(limit)}`,
     p.values,
   );

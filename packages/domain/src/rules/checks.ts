@@ -33,6 +33,8 @@ export interface Check {
   facts: Record<string, unknown>;
   missing?: string[];
   message: string;
+  /** For a decided rule: what was found about the person, without the verdict (the reason when it fails). */
+  finding?: string;
 }
 
 export interface EvaluationContext {
@@ -54,7 +56,7 @@ type Tri = boolean | null;
 const verdict = (ok: boolean): string => (ok ? 'đạt' : 'không đạt');
 
 function decided(ok: boolean, facts: Record<string, unknown>, text: string): Check {
-  return { outcome: ok ? 'pass' : 'fail', facts, message: `${text} — ${verdict(ok)}.` };
+  return { outcome: ok ? 'pass' : 'fail', facts, message: `${text} — ${verdict(ok)}.`, finding: text };
 }
 
 function missingFacts(missing: string[], facts: Record<string, unknown>): Check {

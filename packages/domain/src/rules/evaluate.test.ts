@@ -275,3 +275,34 @@ describe('shipped programmes and rule sets', () => {
     for (const s of SHIPPED_RULE_SETS) expect(codes.has(s.programmeCode)).toBe(true);
   });
 });
+
+describe('checkEligibility: the summary names what is wrong, not what the rule requires', () => {
+  const edu = (level: string) => ({ kind: 'education' as const, level, field: null, awardedOn: '2010-06-30' });
+  const llct = (level: string) => ({ kind: 'political_theory' as const, level, field: null, awardedOn: '2015-06-30' });
+  it.each<[string, Partial<PersonFacts>, string, string]>([
+    [
+      'already holds trung cấp LLCT',
+      { qualifications: [edu('dai_hoc'), llct('trung_cap')] },
+      'đã có lý luận chính trị Trung cấp (từ Trung cấp trở lên)',
+      'Chưa có trình độ trung cấp',
+    ],
+    [
+      'already holds cao cấp LLCT',
+      { qualifications: [edu('dai_hoc'), llct('cao_cap')] },
+      'đã có lý luận chính trị Cao cấp (từ Trung cấp trở lên)',
+      'Chưa có trình độ trung cấp',
+    ],
+    ['not a party member', { partyMember: false, partyJoinedOn: null, partyOfficialOn: null }, 'không phải đảng viên tại ngày 15/09/2025', 'Là đảng viên'],
+    ['already enrolled', { enrolledProgrammeCodes: ['TC_LLCT'] }, 'đang học chương trình Trung cấp lý luận chính trị', 'Không đang học'],
+  ])('%s', (_name, facts, reason, requirement) => {
+    const r = check('TC_LLCT', 'full_time', '2025-09-15', person(facts));
+    expect(r.outcome).toBe('not_eligible');
+    expect(r.summary).toBe(`Không đủ điều kiện (chương trình Trung cấp lý luận chính trị, ngày 15/09/2025): ${reason}.`);
+    expect(r.summary).not.toContain(requirement);
+  });
+
+  it('lists every failed finding, each once, in rule order', () => {
+    const r = check('TC_LLCT', 'full_time', '2025-09-15', person({ qualifications: [edu('dai_hoc'), llct('trung_cap')], enrolledProgrammeCodes: ['TC_LLCT'] }));
+    expect(r.summary).toMatch(/: đã có lý luận chính trị Trung cấp \(từ Trung cấp trở lên\); đang học chương trình Trung cấp lý luận chính trị\.$/);
+  });
+});

@@ -100,14 +100,23 @@ function overallOutcome(results: readonly RuleResult[]): EligibilityOutcome {
   return 'eligible';
 }
 
-function summarise(outcome: EligibilityOutcome, results: readonly RuleResult[], missing: readonly string[], programme: Programme, asOf: IsoDate): string {
+/** A finding inside a sentence: its first letter lower-cased (findings start with a common word). */
+function inSentence(text: string): string {
+  return text.charAt(0).toLocaleLowerCase('vi') + text.slice(1);
+}
+
+/**
+ * The summary names what is wrong about the person (each failed rule's finding, e.g. "đã có lý luận
+ * chính trị Trung cấp"), never the rule's requirement, which read as if it were the reason.
+ */
+function summarise(outcome: EligibilityOutcome, results: readonly RuleResult[], findings: readonly (string | undefined)[], missing: readonly string[], programme: Programme, asOf: IsoDate): string {
   const on = `chương trình ${programme.name}, ngày ${formatViDate(asOf)}`;
   if (results.length === 0) return `Chưa thể kết luận: không có quy định nào có hiệu lực đối với ${on}.`;
   const missingText = missing.length > 0 ? `; còn thiếu ${missing.map(factLabel).join(', ')}` : '';
   if (outcome === 'eligible') return `Đủ điều kiện (${on}).`;
   if (outcome === 'cannot_decide') return `Chưa thể kết luận (${on}): thiếu ${missing.map(factLabel).join(', ')}.`;
-  // descriptions are sentences: drop their full stops inside the list
-  const failed = results.filter((r) => r.outcome === 'fail').map((r) => r.description.replace(/\.\s*$/, ''));
+  // findings (or, failing one, descriptions) may end a sentence: drop their full stops inside the list
+  const failed = results.flatMap((r, i) => (r.outcome === 'fail' ? [inSentence((findings[i] ?? r.description).replace(/\.\s*$/, ''))] : []));
   return `Không đủ điều kiện (${on}): ${failed.join('; ')}${missingText}.`;
 }
 
@@ -149,6 +158,7 @@ export function prepareEligibility(input: EligibilityContext): PreparedEligibili
     // one object literal of one shape per rule, no spreads: a third of the time per person in bulk
     // evaluations (absent `missing` / `note` are undefined, which JSON and toEqual treat as absent)
     const results: RuleResult[] = [];
+    const findings: (string | undefined)[] = [];
     let missing: string[] | null = null;
     for (const rule of rules) {
       const check = evaluateRule(rule, ctx);
@@ -165,6 +175,7 @@ export function prepareEligibility(input: EligibilityContext): PreparedEligibili
         period: rule.period,
         note: rule.note || undefined,
       });
+      findings.push(check.finding);
       if (check.missing) {
         missing ??= [];
         for (const m of check.missing) if (!missing.includes(m)) missing.push(m);
@@ -180,7 +191,7 @@ export function prepareEligibility(input: EligibilityContext): PreparedEligibili
       rules: results,
       missing: results.length === 0 ? ['rulesInForce'] : (missing ?? []),
       notes,
-      summary: summarise(outcome, results, missing ?? [], programme, asOf),
+      summary: summarise(outcome, results, findings, missing ?? [], programme, asOf),
     };
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classYearStatus, isCarriedOver, validateModules } from './classes.js';
+import { classDisplayStatus, classPhrase, classYearStatus, roomPhrase, isCarriedOver, validateModules } from './classes.js';
 import { TrainingError } from './errors.js';
 import type { ProgrammeModule } from './types.js';
 
@@ -47,5 +47,47 @@ describe('validateModules', () => {
     ['fractional periods', [{ code: 'HP1', name: 'X', periods: 7.5 }], ['MODULE_PERIODS_INVALID']],
   ])('%s', (_name, modules, codes) => {
     expect(validateModules(modules).map((e) => e.code)).toEqual(codes);
+  });
+});
+
+describe('classPhrase: a class named once, never "lớp Lớp …"', () => {
+  it.each<[string, string, 'start' | 'inside', string]>([
+    ['a name without the word gets it', 'Trung cấp LLCT K12', 'inside', 'lớp Trung cấp LLCT K12'],
+    ['… and at the start of a sentence', 'Trung cấp LLCT K12', 'start', 'Lớp Trung cấp LLCT K12'],
+    ['a name that begins with "Lớp" is not doubled', 'Lớp trung cấp lý luận chính trị K12', 'inside', 'lớp trung cấp lý luận chính trị K12'],
+    ['… and keeps its capital at the start', 'Lớp trung cấp lý luận chính trị K12', 'start', 'Lớp trung cấp lý luận chính trị K12'],
+    ['a lower-case "lớp" starts a sentence with a capital', 'lớp bồi dưỡng', 'start', 'Lớp bồi dưỡng'],
+    ['a decomposed "Lớp" (NFD) is recognised', 'Lớp cao cấp'.normalize('NFD'), 'inside', 'lớp cao cấp'],
+    ['a word that only begins with "lớp" is not the word', 'Lớpxyz', 'inside', 'lớp Lớpxyz'],
+    ['surrounding spaces are dropped', '  Lớp K1 ', 'inside', 'lớp K1'],
+  ])('%s', (_name, name, at, expected) => {
+    expect(classPhrase(name, at)).toBe(expected);
+  });
+});
+
+describe('roomPhrase: a room named once, never "Phòng Phòng 301"', () => {
+  it.each<[string, 'start' | 'inside', string]>([
+    ['301', 'start', 'Phòng 301'],
+    ['Phòng 301', 'start', 'Phòng 301'],
+    ['Phòng 301', 'inside', 'phòng 301'],
+    ['Hội trường A', 'inside', 'phòng Hội trường A'],
+  ])('%s (%s) → %s', (name, at, expected) => {
+    expect(roomPhrase(name, at)).toBe(expected);
+  });
+});
+
+describe('classDisplayStatus: what a class is doing on a day', () => {
+  it.each<[string, 'open' | 'closed' | 'finished', string, string | null, string, string]>([
+    ['taking nominations', 'open', '2026-09-01', '2026-11-30', '2026-08-01', 'open'],
+    ['an open class stays open even once started', 'open', '2026-09-01', '2026-11-30', '2026-09-10', 'open'],
+    ['locked before its first day', 'closed', '2026-09-01', '2026-11-30', '2026-08-31', 'closed'],
+    ['locked on its first day: under way', 'closed', '2026-09-01', '2026-11-30', '2026-09-01', 'in_progress'],
+    ['locked in the middle: under way', 'closed', '2026-09-01', '2026-11-30', '2026-10-15', 'in_progress'],
+    ['locked on its last day: still under way', 'closed', '2026-09-01', '2026-11-30', '2026-11-30', 'in_progress'],
+    ['locked after its last day: awaiting graduation', 'closed', '2026-09-01', '2026-11-30', '2026-12-01', 'awaiting_graduation'],
+    ['no end date: under way once started', 'closed', '2026-09-01', null, '2027-03-01', 'in_progress'],
+    ['graduated', 'finished', '2026-09-01', '2026-11-30', '2026-10-01', 'finished'],
+  ])('%s', (_name, status, startDate, endDate, today, expected) => {
+    expect(classDisplayStatus({ status, startDate, endDate }, today)).toBe(expected);
   });
 });

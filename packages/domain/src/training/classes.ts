@@ -42,6 +42,47 @@ export function isCarriedOver(cls: ClassPeriod, year: number): boolean {
   return classYearStatus(cls, year) === 'carried_over';
 }
 
+/**
+ * A named thing in a Vietnamese sentence: "<word> <name>", or the name alone when it already begins
+ * with that word (so that messages never say "lớp Lớp trung cấp…" or "Phòng Phòng 301"). `at:
+ * 'start'` begins a sentence (capital first letter), `'inside'` sits within one (lower-case).
+ */
+export function phraseWith(word: string, name: string, at: 'start' | 'inside' = 'inside'): string {
+  const text = name.normalize('NFC').trim();
+  const w = word.normalize('NFC').toLocaleLowerCase('vi');
+  const first = (s: string): string => (at === 'start' ? s.charAt(0).toLocaleUpperCase('vi') : s.charAt(0).toLocaleLowerCase('vi'));
+  const head = text.slice(0, w.length);
+  const startsWithWord = head.toLocaleLowerCase('vi') === w && (text.length === w.length || /\s/u.test(text.charAt(w.length)));
+  return startsWithWord ? first(text) + text.slice(1) : `${first(w)}${w.slice(1)} ${text}`;
+}
+
+/** A class named in a sentence: "lớp <name>", or the name alone when it begins with "Lớp". */
+export function classPhrase(name: string, at: 'start' | 'inside' = 'inside'): string {
+  return phraseWith('lớp', name, at);
+}
+
+/** A room named in a sentence: "phòng 301", or "Phòng họp A" as it is. */
+export function roomPhrase(name: string, at: 'start' | 'inside' = 'inside'): string {
+  return phraseWith('phòng', name, at);
+}
+
+/**
+ * What a class is doing, for people: the stored status says only whether nominations are taken
+ * ('open'), the list is locked ('closed') or graduation is decided ('finished'). A locked class whose
+ * dates include today is under way (Đang học); one whose last day has passed awaits graduation.
+ */
+export type ClassDisplayStatus = 'open' | 'closed' | 'in_progress' | 'awaiting_graduation' | 'finished';
+
+export function classDisplayStatus(
+  cls: { status: 'open' | 'closed' | 'finished'; startDate: IsoDate | string; endDate: IsoDate | string | null },
+  today: IsoDate | string,
+): ClassDisplayStatus {
+  if (cls.status !== 'closed') return cls.status;
+  if (today < cls.startDate) return 'closed';
+  if (cls.endDate === null || today <= cls.endDate) return 'in_progress';
+  return 'awaiting_graduation';
+}
+
 export type ModuleErrorCode = 'MODULE_CODE_INVALID' | 'MODULE_CODE_DUPLICATE' | 'MODULE_NAME_REQUIRED' | 'MODULE_PERIODS_INVALID';
 
 export interface ModuleError {

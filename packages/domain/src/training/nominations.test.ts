@@ -306,7 +306,7 @@ describe('decideNomination: who may take the step, whether it is due', () => {
     const finished = cls({ status: 'finished' });
     expect(decideNomination(SCHOOL, { status: 'approved_board', cls: finished }, { step: 'school', decision: 'approved' })).toEqual({
       ok: false,
-      refusal: { code: 'CLASS_FINISHED', message: 'Lớp Lớp TC LLCT K12 đã kết thúc, không tiếp nhận thêm học viên.' },
+      refusal: { code: 'CLASS_FINISHED', message: 'Lớp TC LLCT K12 đã kết thúc, không tiếp nhận thêm học viên.' },
     });
     expect(decideNomination(SCHOOL, { status: 'approved_board', cls: finished }, { step: 'school', decision: 'refused' }).ok).toBe(true);
   });

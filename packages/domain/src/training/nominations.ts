@@ -19,6 +19,7 @@ import { formatViDate, type IsoDate } from '../dates.js';
 import { TrainingError } from './errors.js';
 import { APPROVAL_ROUTES } from './seed.js';
 import type { Approver, ClassStatus, Nomination, NominationStatus, ProgrammeKind } from './types.js';
+import { classPhrase } from './classes.js';
 
 export const NOMINATION_STATUS_LABELS: Record<NominationStatus, { vi: string; en: string }> = {
   nominated: { vi: 'Đã cử, chờ cơ quan quản lý cán bộ duyệt', en: 'Nominated, awaiting the board' },
@@ -181,10 +182,10 @@ export function classRefusesNominations(
 ): NominationRefusal | null {
   if (cls.status === 'finished' || cls.endDate < today) {
     const when = cls.status === 'finished' ? 'đã xét tốt nghiệp' : `ngày ${formatViDate(cls.endDate)}`;
-    return { code: 'CLASS_FINISHED', message: `Lớp ${cls.name} đã kết thúc (${when}), không nhận thêm người được cử.` };
+    return { code: 'CLASS_FINISHED', message: `${classPhrase(cls.name, 'start')} đã kết thúc (${when}), không nhận thêm người được cử.` };
   }
   if (cls.status === 'closed')
-    return { code: 'CLASS_CLOSED', message: `Lớp ${cls.name} đã khóa danh sách, không nhận thêm người được cử.` };
+    return { code: 'CLASS_CLOSED', message: `${classPhrase(cls.name, 'start')} đã khóa danh sách, không nhận thêm người được cử.` };
   return null;
 }
 
@@ -342,7 +343,7 @@ export function decideNomination(actor: NominationActor, facts: NominationFacts,
   if (refusal) return { ok: false, refusal };
   const approved = d.decision === 'approved';
   if (approved && d.step === 'school' && facts.cls.status === 'finished')
-    return refuse('CLASS_FINISHED', `Lớp ${facts.cls.name} đã kết thúc, không tiếp nhận thêm học viên.`);
+    return refuse('CLASS_FINISHED', `${classPhrase(facts.cls.name, 'start')} đã kết thúc, không tiếp nhận thêm học viên.`);
   const status = approved ? STATUS_AFTER[d.step] : 'refused';
   return { ok: true, value: { status, enrols: status === 'enrolled', freesPlace: !approved && holdsPlace(facts.status) } };
 }

@@ -132,7 +132,7 @@ export function BulkNominateModal({ cls, onClose }: { cls: ClassDetail; onClose:
                 <Typography.Text strong ellipsis style={{ flex: 1, minWidth: 0 }}>
                   {file.name}
                 </Typography.Text>
-                <Button type="text" icon={<DeleteOutlined />} aria-label={t('import.removeFile')} onClick={reset} />
+                <Button type="text" icon={<DeleteOutlined />} aria-label={t('import.removeFile')} title={t('import.removeFile')} onClick={reset} />
               </Flex>
             </Card>
           )}

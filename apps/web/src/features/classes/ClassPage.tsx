@@ -59,7 +59,7 @@ export default function ClassPage() {
               <Typography.Title level={isMobile ? 4 : 3} style={{ margin: 0 }}>
                 {cls.name}
               </Typography.Title>
-              <ClassStatusTag status={cls.status} />
+              <ClassStatusTag status={cls.displayStatus} />
             </Flex>
             <Typography.Text>
               {cls.programme.name} · {modeLabel(t, cls.mode)} · {t('classes.cohort')} {cls.cohortCode}

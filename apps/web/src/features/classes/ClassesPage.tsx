@@ -197,7 +197,7 @@ export default function ClassesPage() {
           render: (_, c) => <BoardFigure facts={factsOf.get(c.id)} kind={b.key} loading={boardLoading} />,
         }))
       : []),
-    { key: 'status', title: t('classes.status'), render: (_, c) => <ClassStatusTag status={c.status} />, width: 130 },
+    { key: 'status', title: t('classes.status'), render: (_, c) => <ClassStatusTag status={c.displayStatus} />, width: 130 },
   ];
 
   const empty = (
@@ -315,7 +315,7 @@ export default function ClassesPage() {
                 <Card key={c.id} size="small" role="listitem" hoverable onClick={() => navigate(`/classes/${c.id}`)}>
                   <Flex justify="space-between" align="start" gap={8}>
                     {nameCell(c)}
-                    <ClassStatusTag status={c.status} />
+                    <ClassStatusTag status={c.displayStatus} />
                   </Flex>
                   <Typography.Text style={{ display: 'block', marginTop: 4 }}>{c.programme.name}</Typography.Text>
                   <Typography.Text type="secondary" style={{ display: 'block', fontSize: 13 }}>

@@ -320,6 +320,12 @@ function EntryCard({
                         ({t('source.label')}: {x.source.code}
                         {x.source.article ? `, ${x.source.article}` : ''})
                       </Typography.Text>
+                      {/* a failed condition says what was found, not only what the rule requires */}
+                      {x.outcome === 'fail' && (
+                        <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }}>
+                          {t('elig.found')}: {x.message}
+                        </Typography.Text>
+                      )}
                     </Typography.Text>
                   </Flex>
                 ))}

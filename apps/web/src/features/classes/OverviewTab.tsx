@@ -144,7 +144,7 @@ export function OverviewTab({ cls }: { cls: ClassDetail }) {
             { key: 'programme', label: t('classes.programme'), children: `${cls.programme.name} (${cls.programme.code})` },
             { key: 'cohort', label: t('classes.cohort'), children: cls.cohortCode },
             { key: 'mode', label: t('classes.mode'), children: modeLabel(t, cls.mode) },
-            { key: 'status', label: t('classes.status'), children: <ClassStatusTag status={cls.status} /> },
+            { key: 'status', label: t('classes.status'), children: <ClassStatusTag status={cls.displayStatus} /> },
             { key: 'dates', label: t('classes.dates'), children: <span className="nt-num">{dateRange(cls.startDate, cls.endDate)}</span> },
             { key: 'site', label: t('classes.site'), children: cls.site },
             { key: 'organiser', label: t('class.organiser'), children: cls.organiser.name },

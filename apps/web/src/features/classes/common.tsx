@@ -5,14 +5,22 @@ import { useI18n, type MessageKey, type TFunction } from '../../i18n';
 import { formatDate } from '../../shared/format';
 
 export type ClassStatus = ClassSummary['status'];
+/** The status shown on a class (decided by the server from its stored status, dates and today). */
+export type ClassDisplayStatus = ClassSummary['displayStatus'];
 
-const CLASS_STATUS_COLOR: Record<ClassStatus, string> = { open: 'green', closed: 'orange', finished: 'default' };
+const CLASS_STATUS_COLOR: Record<ClassDisplayStatus, string> = {
+  open: 'green',
+  closed: 'orange',
+  in_progress: 'blue',
+  awaiting_graduation: 'gold',
+  finished: 'default',
+};
 
-export function classStatusLabel(t: TFunction, status: ClassStatus): string {
+export function classStatusLabel(t: TFunction, status: ClassDisplayStatus): string {
   return t(`class.status.${status}` as MessageKey);
 }
 
-export function ClassStatusTag({ status }: { status: ClassStatus }) {
+export function ClassStatusTag({ status }: { status: ClassDisplayStatus }) {
   const { t } = useI18n();
   return (
     <Tag color={CLASS_STATUS_COLOR[status]} style={{ marginInlineEnd: 0 }}>

@@ -31,6 +31,7 @@ function RuleItem({ r }: { r: RuleRow }) {
         </span>
         <Flex vertical gap={2} style={{ minWidth: 0, flex: 1 }}>
           <Flex gap={8} wrap align="center">
+            <Typography.Text type="secondary">{t('elig.condition')}:</Typography.Text>
             <Typography.Text strong>{r.description}</Typography.Text>
             <Tag style={{ marginInlineEnd: 0 }}>{t(`check.${r.outcome}` as MessageKey)}</Tag>
           </Flex>
@@ -40,7 +41,10 @@ function RuleItem({ r }: { r: RuleRow }) {
               {facts}
             </Typography.Text>
           )}
-          <Typography.Text>{r.message}</Typography.Text>
+          <Typography.Text>
+            <Typography.Text type="secondary">{t('elig.found')}: </Typography.Text>
+            <span>{r.message}</span>
+          </Typography.Text>
           {r.note && <Typography.Text type="secondary">{r.note}</Typography.Text>}
           <SourceText source={r.source} period={r.period} />
         </Flex>

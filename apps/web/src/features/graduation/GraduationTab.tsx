@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, DatePicker, Empty, Flex, Form, Modal, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { training } from '@nang-tam/domain';
 import { TrophyOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
@@ -13,7 +14,7 @@ import { errorMessage } from '../../shared/errors';
 import { formatDate, formatDateTime } from '../../shared/format';
 import { useIsMobile } from '../../shared/hooks';
 import { PageError, PageLoading } from '../../shared/PageState';
-import { ClassificationTag, formatGradeValue, LearnerCell, today, VerdictIcon } from '../learning/common';
+import { ClassificationTag, formatGradeValue, LearnerCell, today, VerdictIcon, VerdictLegend } from '../learning/common';
 import { CheckList, OutcomeTag, ProgressDrawer } from '../learning/ProgressDrawer';
 
 type Learner = GraduationPreview['learners'][number];
@@ -245,6 +246,7 @@ export function GraduationTab({ cls }: { cls: ClassDetail }) {
           }
         />
       )}
+      {p.learners.length > 0 && <VerdictLegend />}
       {p.learners.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('attendance.noLearners')} />
       ) : isMobile ? (
@@ -289,7 +291,7 @@ export function GraduationTab({ cls }: { cls: ClassDetail }) {
       )}
       <Modal
         open={confirming}
-        title={t('graduation.confirmTitle', { name: cls.name })}
+        title={t('graduation.confirmTitle', { name: cls.name, classInside: training.classPhrase(cls.name) })}
         okText={t('graduation.confirmOk')}
         cancelText={t('action.cancel')}
         onCancel={() => setConfirming(false)}

@@ -185,7 +185,7 @@ export default function ImportPage() {
                     </Typography.Text>
                     <Typography.Text type="secondary">{formatSize(file.size, formatNumber)}</Typography.Text>
                   </Flex>
-                  <Button type="text" icon={<DeleteOutlined />} aria-label={t('import.removeFile')} onClick={reset} />
+                  <Button type="text" icon={<DeleteOutlined />} aria-label={t('import.removeFile')} title={t('import.removeFile')} onClick={reset} />
                 </Flex>
               </Card>
             )}

@@ -1,4 +1,5 @@
 import { App, DatePicker, Flex, Form, Input, Typography } from 'antd';
+import { training } from '@nang-tam/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { enrolmentsApi } from '../../api/learners';
@@ -46,7 +47,7 @@ export function RecallModal({ target, onClose }: { target: RecallTarget | null; 
       fields={['fromDate', 'toDate', 'reason']}
       intro={
         <Typography.Paragraph type="secondary">
-          {t('recall.intro', { className: target.className, from: formatDate(target.startDate), to: formatDate(target.endDate) })}
+          {t('recall.intro', { className: target.className, classStart: training.classPhrase(target.className, 'start'), from: formatDate(target.startDate), to: formatDate(target.endDate) })}
         </Typography.Paragraph>
       }
       onSubmit={async (v) => {

@@ -63,12 +63,35 @@ export function sessionSubject(t: TFunction, s: Pick<SessionRef, 'module' | 'kin
 }
 
 /** A condition's verdict: green passed, red not passed, grey not yet known. */
-export function VerdictIcon({ passed, size = 18 }: { passed: boolean | null; size?: number }) {
+export function VerdictIcon({ passed, size = 18, decorative = false }: { passed: boolean | null; size?: number; decorative?: boolean }) {
   const { t } = useI18n();
   const style = { fontSize: size, flex: 'none' as const };
-  if (passed === true) return <CheckCircleFilled style={{ ...style, color: '#16a34a' }} role="img" aria-label={t('verdict.passed')} />;
-  if (passed === false) return <CloseCircleFilled style={{ ...style, color: '#dc2626' }} role="img" aria-label={t('verdict.failed')} />;
-  return <ClockCircleFilled style={{ ...style, color: '#9ca3af' }} role="img" aria-label={t('verdict.pending')} />;
+  // beside its own words (a legend) the icon is decoration; alone it is an image with a name
+  const a11y = (name: string) => (decorative ? { 'aria-hidden': true } : { role: 'img', 'aria-label': name });
+  if (passed === true) return <CheckCircleFilled style={{ ...style, color: '#16a34a' }} {...a11y(t('verdict.passed'))} />;
+  if (passed === false) return <CloseCircleFilled style={{ ...style, color: '#dc2626' }} {...a11y(t('verdict.failed'))} />;
+  return <ClockCircleFilled style={{ ...style, color: '#9ca3af' }} {...a11y(t('verdict.pending'))} />;
+}
+
+/** The verdict icons with their words, above a table whose cells show icons only. */
+export function VerdictLegend() {
+  const { t } = useI18n();
+  const items: [boolean | null, MessageKey][] = [
+    [true, 'verdict.passed'],
+    [false, 'verdict.failed'],
+    [null, 'verdict.pending'],
+  ];
+  return (
+    <Flex gap={12} wrap align="center" role="note" aria-label={t('verdict.legend')} data-testid="verdict-legend">
+      <Typography.Text type="secondary">{t('verdict.legend')}:</Typography.Text>
+      {items.map(([passed, key]) => (
+        <Flex key={key} gap={4} align="center">
+          <VerdictIcon passed={passed} size={14} decorative />
+          <span>{t(key)}</span>
+        </Flex>
+      ))}
+    </Flex>
+  );
 }
 
 /** A grade the Vietnamese way: "8,5"; "—" for none. */

@@ -1,4 +1,5 @@
 import { App, Form, Input, Radio, Typography } from 'antd';
+import { training } from '@nang-tam/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ConductReport } from '@nang-tam/contracts';
 import { enrolmentsApi } from '../../api/learners';
@@ -54,7 +55,7 @@ export function ConductReportModal({ target, onClose }: { target: ConductTarget 
       }
       intro={
         <Typography.Paragraph type="secondary">
-          {t('conduct.formIntro', { className: target.className })}
+          {t('conduct.formIntro', { className: target.className, classInside: training.classPhrase(target.className) })}
           {target.dueOn ? ` ${t('conduct.dueOnText', { date: formatDate(target.dueOn) })}` : ''}
         </Typography.Paragraph>
       }

@@ -1,13 +1,26 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type Key } from 'react';
-import { Button, Empty, Flex, Input, Skeleton, Tree, Typography, type TreeDataNode } from 'antd';
+import { Button, Checkbox, Empty, Flex, Input, Skeleton, Tag, Tree, Typography, type TreeDataNode } from 'antd';
 import { ApartmentOutlined, SearchOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Unit } from '@nang-tam/contracts';
+import { todayInVietnam } from '@nang-tam/domain';
 import { unitsApi } from '../../api/endpoints';
 import { useI18n } from '../../i18n';
 import { useDebounced } from '../../shared/hooks';
+import { formatDate } from '../../shared/format';
 
-export const unitChildrenKey = (parentId: number | null) => ['units', 'children', parentId ?? 'root'] as const;
+/** "Đã sáp nhập (đến 30/06/2025)": a unit shown only because historical units were asked for. */
+function HistoricalTag({ validTo }: { validTo: string }) {
+  const { t } = useI18n();
+  return (
+    <Tag style={{ marginInlineStart: 6 }}>
+      {t('units.historicalUntil', { date: formatDate(validTo) })}
+    </Tag>
+  );
+}
+
+export const unitChildrenKey = (parentId: number | null, historical = false) =>
+  ['units', 'children', parentId ?? 'root', historical ? 'historical' : 'live'] as const;
 
 interface Props {
   selectedId: number | null;
@@ -16,8 +29,17 @@ interface Props {
   height?: number;
 }
 
-/** The user's units, loaded level by level; each node shows how many people it holds. */
-export function UnitTree({ selectedId, onSelect, height }: Props) {
+/**
+ * The user's units, loaded level by level; each node shows how many people it holds. Units no longer
+ * in existence (merged away) are listed only when the user asks for them (the server filters).
+ */
+export function UnitTree(props: Props) {
+  const [historical, setHistorical] = useState(false);
+  // a fresh tree for each choice: the levels loaded so far belong to the other one
+  return <UnitTreeOf key={historical ? 'historical' : 'live'} {...props} historical={historical} onHistorical={setHistorical} />;
+}
+
+function UnitTreeOf({ selectedId, onSelect, height, historical, onHistorical }: Props & { historical: boolean; onHistorical: (v: boolean) => void }) {
   const { t, formatNumber } = useI18n();
   const qc = useQueryClient();
   const [children, setChildren] = useState<Record<number, Unit[]>>({});
@@ -26,23 +48,24 @@ export function UnitTree({ selectedId, onSelect, height }: Props) {
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 300);
   const revealed = useRef<number | null>(null);
+  const today = todayInVietnam();
 
-  const roots = useQuery({ queryKey: unitChildrenKey(null), queryFn: () => unitsApi.children(), staleTime: 60_000 });
+  const roots = useQuery({ queryKey: unitChildrenKey(null, historical), queryFn: () => unitsApi.children(undefined, historical), staleTime: 60_000 });
   const found = useQuery({
-    queryKey: ['units', 'search', q],
-    queryFn: () => unitsApi.search(q),
+    queryKey: ['units', 'search', q, historical],
+    queryFn: () => unitsApi.search(q, historical),
     enabled: q.length >= 2,
     staleTime: 60_000,
   });
 
   const loadChildren = useCallback(
     async (id: number) => {
-      const r = await qc.fetchQuery({ queryKey: unitChildrenKey(id), queryFn: () => unitsApi.children(id), staleTime: 60_000 });
+      const r = await qc.fetchQuery({ queryKey: unitChildrenKey(id, historical), queryFn: () => unitsApi.children(id, historical), staleTime: 60_000 });
       setChildren((prev) => ({ ...prev, [id]: r.items }));
       setLoaded((prev) => (prev.includes(id) ? prev : [...prev, id]));
       return r.items;
     },
-    [qc],
+    [qc, historical],
   );
 
   // On first load: open the scope's root, and open the way down to a unit chosen in the URL.
@@ -86,6 +109,7 @@ export function UnitTree({ selectedId, onSelect, height }: Props) {
         title: (
           <span>
             {u.name}
+            {u.validTo !== null && u.validTo < today && <HistoricalTag validTo={u.validTo} />}
             <span className="nt-tree-count" title={t('units.peopleCount', { n: formatNumber(u.peopleCount) })}>
               {formatNumber(u.peopleCount)}
             </span>
@@ -95,7 +119,7 @@ export function UnitTree({ selectedId, onSelect, height }: Props) {
         children: children[u.id] ? build(children[u.id]!) : undefined,
       }));
     return build(roots.data?.items ?? []);
-  }, [roots.data, children, t, formatNumber]);
+  }, [roots.data, children, t, formatNumber, today]);
 
   const names = useMemo(() => {
     const m = new Map<number, string>();
@@ -115,6 +139,9 @@ export function UnitTree({ selectedId, onSelect, height }: Props) {
         value={search}
         onChange={(e) => setSearch(e.target.value)}
       />
+      <Checkbox checked={historical} onChange={(e) => onHistorical(e.target.checked)}>
+        {t('units.showHistorical')}
+      </Checkbox>
       {selectedId && (
         <Button size="small" type="link" style={{ alignSelf: 'flex-start', padding: 0 }} onClick={() => onSelect(null)}>
           {t('units.showAll')}
@@ -142,6 +169,7 @@ export function UnitTree({ selectedId, onSelect, height }: Props) {
                 >
                   <span>
                     {u.name}
+                    {u.validTo !== null && u.validTo < today && <HistoricalTag validTo={u.validTo} />}
                     <span className="nt-tree-count">{formatNumber(u.peopleCount)}</span>
                   </span>
                 </Button>

@@ -48,7 +48,7 @@ export function AppraisalsTab({ person, canEdit }: { person: PersonDetail; canEd
           okButtonProps={{ danger: true }}
           onConfirm={() => remove.mutateAsync({ kind: 'appraisals', itemId: a.id })}
         >
-          <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('records.removeItem', { item: String(a.year) })} />
+          <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('records.removeItem', { item: String(a.year) })} title={t('records.removeItem', { item: String(a.year) })} />
         </Popconfirm>
       ),
     });

@@ -73,7 +73,7 @@ export function AssignmentsTab({ person, canEdit }: { person: PersonDetail; canE
                     okButtonProps={{ danger: true }}
                     onConfirm={() => remove.mutateAsync({ kind: 'assignments', itemId: a.id })}
                   >
-                    <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('records.removeItem', { item: a.unit.name })} />
+                    <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('records.removeItem', { item: a.unit.name })} title={t('records.removeItem', { item: a.unit.name })} />
                   </Popconfirm>
                 )}
               </Flex>

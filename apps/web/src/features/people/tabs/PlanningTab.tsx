@@ -49,7 +49,7 @@ export function PlanningTab({ person, canEdit }: { person: PersonDetail; canEdit
           okButtonProps={{ danger: true }}
           onConfirm={() => remove.mutateAsync({ kind: 'planning-entries', itemId: e.id })}
         >
-          <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('records.removeItem', { item: `${e.title.name} ${e.term}` })} />
+          <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('records.removeItem', { item: `${e.title.name} ${e.term}` })} title={t('records.removeItem', { item: `${e.title.name} ${e.term}` })} />
         </Popconfirm>
       ),
     });

@@ -59,7 +59,7 @@ export function QualificationsTab({ person, canEdit }: { person: PersonDetail; c
           okButtonProps={{ danger: true }}
           onConfirm={() => remove.mutateAsync({ kind: 'qualifications', itemId: q.id })}
         >
-          <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('records.removeItem', { item: q.levelName ?? label(QUALIFICATION_KINDS, q.kind) })} />
+          <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('records.removeItem', { item: q.levelName ?? label(QUALIFICATION_KINDS, q.kind) })} title={t('records.removeItem', { item: q.levelName ?? label(QUALIFICATION_KINDS, q.kind) })} />
         </Popconfirm>
       ),
     });
