@@ -28,7 +28,10 @@ beforeAll(async () => {
     [fx.people.an, fx.people.binh],
   );
   await db.query("DELETE FROM qualifications WHERE person_id = $1 AND kind = 'political_theory'", [fx.people.an]);
-  await db.query("INSERT INTO qualifications (person_id, kind, level, awarded_on, source) VALUES ($1, 'political_theory', 'so_cap', '2026-06-30', 'imported')", [fx.people.an]);
+  await db.query(
+    "INSERT INTO qualifications (person_id, kind, level, awarded_on, source) VALUES ($1, 'political_theory', 'so_cap', '2026-06-30', 'imported')",
+    [fx.people.an],
+  );
 }, 60_000);
 afterAll(async () => {
   await db?.close();

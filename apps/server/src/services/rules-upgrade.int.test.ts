@@ -11,10 +11,18 @@ import { seedFixture, type Fixture } from '../../../../tests/support/fixtures.js
 let db: Db;
 let fx: Fixture;
 
-const NEW_IDS = rules.SHIPPED_RULE_SETS.flatMap((s) => s.rules).filter((r) => r.id.startsWith('SDH_THS_101.') || r.id.startsWith('SDH_TS_101.')).map((r) => r.id);
+const NEW_IDS = rules.SHIPPED_RULE_SETS.flatMap((s) => s.rules)
+  .filter((r) => r.id.startsWith('SDH_THS_101.') || r.id.startsWith('SDH_TS_101.'))
+  .map((r) => r.id);
 
 async function versionsOf(id: string) {
-  const r = await db.query<{ version: number; superseded_by: number | null; created_by: number | null; description: string; period_from: string }>(
+  const r = await db.query<{
+    version: number;
+    superseded_by: number | null;
+    created_by: number | null;
+    description: string;
+    period_from: string;
+  }>(
     'SELECT version, superseded_by, created_by, description, period_from::text AS period_from FROM rule_versions WHERE id = $1 ORDER BY version',
     [id],
   );
@@ -31,7 +39,11 @@ beforeAll(async () => {
   await db.query("UPDATE rule_versions SET period_from = '2017-10-15' WHERE period_from = '2017-10-21'");
   await db.query("DELETE FROM programme_notes WHERE source->>'code' = '101/2017/NĐ-CP'");
   // an administrator corrected one of the rules this release also corrects
-  const v1 = (await db.query<{ params: unknown; source: unknown; period_to: string | null }>("SELECT params, source, period_to::text AS period_to FROM rule_versions WHERE id = 'QLNN_CVC_171.target_group'")).rows[0]!;
+  const v1 = (
+    await db.query<{ params: unknown; source: unknown; period_to: string | null }>(
+      "SELECT params, source, period_to::text AS period_to FROM rule_versions WHERE id = 'QLNN_CVC_171.target_group'",
+    )
+  ).rows[0]!;
   await db.query(
     `INSERT INTO rule_versions (id, version, programme_code, kind, params, description, source, period_from, period_to, corrects, created_by)
      VALUES ('QLNN_CVC_171.target_group', 2, 'QLNN_CVC', 'target_group', $1, 'Đính chính của quản trị viên tỉnh.', $2, '2025-07-01', $3, 1, $4)`,
@@ -48,7 +60,9 @@ describe('upgradeShippedRules on a database seeded by the previous release', () 
     const r = await rulesRepo.upgradeShippedRules(db);
     expect(r?.added.sort()).toEqual([...NEW_IDS].sort());
     expect(r?.notes).toBe(2);
-    expect(await versionsOf('SDH_THS_101.age_limit')).toMatchObject([{ version: 1, superseded_by: null, created_by: null, period_from: '2017-10-21' }]);
+    expect(await versionsOf('SDH_THS_101.age_limit')).toMatchObject([
+      { version: 1, superseded_by: null, created_by: null, period_from: '2017-10-21' },
+    ]);
     const notes = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM programme_notes WHERE text LIKE '%gấp 02 lần%'");
     expect(notes.rows[0]!.n).toBe(2);
   });
