@@ -191,7 +191,7 @@ export function planSchoolYear(today: IsoDate): ClassPlan[] {
     }),
     plan('cv_past', 'QLNN_CV', 'full_time', 'school', 60, 0.85, fullTime(-150)),
     plan('cv_running', 'QLNN_CV', 'full_time', 'school', 50, 0.85, fullTime(-16)),
-    plan('cv_waitlist', 'QLNN_CV', 'full_time', 'school', 45, 1, fullTime(10), {
+    plan('cv_waitlist', 'QLNN_CV', 'full_time', 'school', 40, 1, fullTime(10), {
       pipeline: { enrolled: 0.6, approvedBoard: 0.25, waitlisted: 4, refused: 0 },
     }),
     plan('cvc_running', 'QLNN_CVC', 'full_time', 'school', 60, 0.8, fullTime(-27)),

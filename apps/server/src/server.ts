@@ -41,6 +41,9 @@ export async function startServer(config: Config, options: StartServerOptions = 
   // the shipped rules, standards and job-position fields, once; afterwards the database is authoritative
   const seeded = await rulesRepo.seedShippedRules(db);
   if (seeded) app.log.info(seeded, 'shipped rules and standards written');
+  // a newer release's shipped rule versions, where the administrators have not changed the rule
+  const upgraded = seeded ? null : await rulesRepo.upgradeShippedRules(db);
+  if (upgraded) app.log.info(upgraded, 'shipped rule corrections written');
   const catalogue = await catalogueRepo.seedProgrammeCatalogue(db);
   if (catalogue) app.log.info(catalogue, 'programme catalogue (modules, grading, graduation conditions) filled');
   await options.beforeListen?.({ db, config }, app.log);

@@ -445,7 +445,9 @@ describe('the approval chain', () => {
   it('sends the board step of a home-affairs programme to the department of home affairs; the administrator may act for either', async () => {
     await db.query("UPDATE programmes SET approver = 'home_affairs' WHERE code = 'QLNN_CV'");
     const cls = await newClass({ programmeCode: 'QLNN_CV', name: 'Lớp bồi dưỡng ngạch chuyên viên' });
-    const cadres = await insertPeople(db, 2, { unitId: fx.units.communeA, category: 'can_bo' });
+    // NĐ 171/2025 state-management courses are for công chức (0025): công chức at the chuyên viên rank
+    const cadres = await insertPeople(db, 2, { unitId: fx.units.communeA, category: 'cong_chuc' });
+    await db.query("UPDATE people SET rank_id = (SELECT id FROM ranks WHERE code = '01.003') WHERE id = ANY($1::int[])", [cadres.map((c) => c.id)]);
     const [a, b] = await Promise.all(cadres.map(async (c) => (await nominate('officerA', cls, { personId: c.id })).json().id as number));
     const byBoard = await decide('board', a!, { step: 'board', decision: 'approved' });
     expect(byBoard.statusCode).toBe(403);

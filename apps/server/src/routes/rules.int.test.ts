@@ -43,9 +43,9 @@ describe('the shipped seed', () => {
     expect(await rulesRepo.seedShippedRules(db)).toBeNull(); // the fixture already wrote it
     const n = async (table: string) => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]!.n;
     expect(await n('programmes')).toBe(rules.SHIPPED_PROGRAMMES.length);
-    expect(await n('rule_versions')).toBe(rules.SHIPPED_RULE_SETS.reduce((k, s) => k + s.rules.length, 0));
+    expect(await n('rule_versions')).toBe(rules.SHIPPED_RULE_SETS.reduce((k, s) => k + s.rules.length, 0) + rules.SHIPPED_SUPERSEDED_RULES.length);
     expect(await n('standard_versions')).toBe(rules.SHIPPED_STANDARDS.length);
-    expect(await n('programme_notes')).toBe(2);
+    expect(await n('programme_notes')).toBe(4); // the service commitment under NĐ 171/2025 (3×) and NĐ 101/2017 (2×), for SDH_THS and SDH_TS
     const kt = (await db.query<{ fields: string[] }>("SELECT fields FROM job_positions WHERE code = 'KT'")).rows[0]!.fields;
     expect(kt).toEqual(['kế toán', 'kiểm toán', 'tài chính']);
   });

@@ -30,11 +30,23 @@ export interface FactsOptions {
 /** Everything, for one person's explanations. */
 export const ALL_FACTS: FactsOptions = { kinds: null, withFields: true, appraisalYears: null, withServiceStart: true };
 
-/** An enrolment's span: enrolled on D when from <= D and (to is null or D <= to). */
+/**
+ * An enrolment's span: enrolled on D when from <= D and (to is null or D <= to) — except that a
+ * completed enrolment ends the day before `to`: on the graduation day the graduate holds the
+ * qualification and is no longer enrolled (enrolledOn).
+ */
 export interface EnrolmentSpan {
   programmeCode: string;
   from: string;
   to: string | null;
+  completed: boolean;
+}
+
+/** Whether the enrolment runs on `asOf` (see EnrolmentSpan). */
+export function enrolledOn(e: EnrolmentSpan, asOf: string): boolean {
+  if (asOf < e.from) return false;
+  if (e.to === null) return true;
+  return e.completed ? asOf < e.to : asOf <= e.to;
 }
 
 export interface PersonFactsRow {
@@ -50,7 +62,7 @@ export interface PersonFactsRow {
 /** The person's facts on one date (the enrolments running on that date filled in). */
 export function factsOn(row: PersonFactsRow, asOf: string): rules.PersonFacts {
   if (row.enrolments.length === 0) return row.facts;
-  const codes = row.enrolments.filter((e) => e.from <= asOf && (e.to === null || asOf <= e.to)).map((e) => e.programmeCode);
+  const codes = row.enrolments.filter((e) => enrolledOn(e, asOf)).map((e) => e.programmeCode);
   return { ...row.facts, enrolledProgrammeCodes: [...new Set(codes)] };
 }
 
@@ -127,7 +139,7 @@ function factsSql(p: Params, o: FactsOptions, ids: string, sub: (alias: string) 
       FROM appraisals a WHERE ${sub('a')} AND ${years} GROUP BY 1
     ) ap ON ap.person_id = p.id
     LEFT JOIN (
-      SELECT n.person_id, string_agg(n.programme_code || chr(31) || n.started_on::text || chr(31) || coalesce(n.ended_on::text, ''), chr(30)) AS s
+      SELECT n.person_id, string_agg(n.programme_code || chr(31) || n.started_on::text || chr(31) || coalesce(n.ended_on::text, '') || chr(31) || n.status, chr(30)) AS s
       FROM enrolments n WHERE ${sub('n')} AND n.status <> 'withdrawn' GROUP BY 1
     ) en ON en.person_id = p.id
     WHERE p.id = ANY(${ids}) AND ${extraWhere}`;
@@ -170,7 +182,7 @@ function decodePerson(line: string): PersonFactsRow {
       })),
       enrolledProgrammeCodes: [],
     },
-    enrolments: items(f[16]).map(([programmeCode, from, to]) => ({ programmeCode: programmeCode!, from: from!, to: orNull(to) })),
+    enrolments: items(f[16]).map(([programmeCode, from, to, status]) => ({ programmeCode: programmeCode!, from: from!, to: orNull(to), completed: status === 'completed' })),
   };
 }
 
@@ -389,7 +401,8 @@ function ruleCondition(rule: rules.Rule, ctx: PrefilterContext, p: Params): stri
     case 'not_enrolled': {
       const codes = rule.params.programmeCodes ?? [ctx.programmeCode];
       return `NOT EXISTS (SELECT 1 FROM enrolments en WHERE en.person_id = p.id AND en.programme_code = ANY(${p.add(codes)}::text[]) AND en.status <> 'withdrawn'
-        AND en.started_on <= ${p.add(asOf)}::date AND (en.ended_on IS NULL OR en.ended_on >= ${p.add(asOf)}::date))`;
+        AND en.started_on <= ${p.add(asOf)}::date
+        AND (en.ended_on IS NULL OR en.ended_on > ${p.add(asOf)}::date OR (en.ended_on = ${p.add(asOf)}::date AND en.status <> 'completed')))`;
     }
     case 'min_service_years':
     case 'field_matches_job':

@@ -316,7 +316,10 @@ export async function seedShippedRules(db: Db): Promise<SeedCounts | null> {
       ['code', 'name', 'kind', 'modes', 'grants_kind', 'grants_level', 'sort_order'],
       rules.SHIPPED_PROGRAMMES.map((p, i) => [p.code, p.name, p.kind, p.modes, p.grants?.kind ?? null, p.grants?.level ?? null, i + 1]),
     );
-    const ruleRows = rules.SHIPPED_RULE_SETS.flatMap((set) => set.rules.map((r) => ruleValues(set.programmeCode, r, null)));
+    const ruleRows = [
+      ...rules.SHIPPED_RULE_SETS.flatMap((set) => set.rules.map((r) => ruleValues(set.programmeCode, r, null))),
+      ...rules.SHIPPED_SUPERSEDED_RULES.map(({ programmeCode, rule }) => ruleValues(programmeCode, rule, null)),
+    ];
     await insertRows(tx, 'rule_versions', RULE_INSERT_COLUMNS, ruleRows, { batch: 200 });
     const noteRows = rules.SHIPPED_RULE_SETS.flatMap((set) =>
       (set.notes ?? []).map((n) => [set.programmeCode, n.text, JSON.stringify(n.source), n.period.from, n.period.to]),
@@ -337,5 +340,106 @@ export async function seedShippedRules(db: Db): Promise<SeedCounts | null> {
     };
     await appendAudit(tx, { actorId: null, actorName: 'system', action: 'seed', entity: 'rules', entityId: 'shipped', after: counts });
     return counts;
+  });
+}
+
+// ---------- shipped corrections reaching an existing database ----------
+
+export interface ShippedRuleUpgrade {
+  /** Rule ids shipped for the first time (all their shipped versions written). */
+  added: string[];
+  /** Rule ids whose untouched shipped version was replaced by a shipped correction. */
+  corrected: string[];
+  /** Rule ids whose shipped version 1 had a wrong start date, put right in place. */
+  periodFixed: string[];
+  /** Rule ids left alone because an administrator had already changed them. */
+  skipped: string[];
+  notes: number;
+}
+
+interface StoredVersion {
+  id: string;
+  version: number;
+  period_from: string;
+  period_to: string | null;
+  superseded_by: number | null;
+  created_by: number | null;
+}
+
+/**
+ * Brings the shipped rule data of a newer release into a database seeded by an older one, without
+ * touching anything an administrator wrote (docs/decisions/0025-shipped-rule-corrections.md):
+ * - a rule id the database does not know is written with all its shipped versions;
+ * - a shipped correction (version N+1, `corrects: N`) is written only when the database's latest
+ *   version of that id is the shipped version N, untouched (written by the seed, still active, same
+ *   period); version N is then marked superseded, as a correction by hand would;
+ * - a shipped version 1 that is the only version and untouched gets its corrected start date;
+ * - a shipped note the database lacks (same programme and text) is added.
+ * Anything else is reported as skipped. Idempotent; returns null when nothing changed.
+ */
+export async function upgradeShippedRules(db: Db): Promise<ShippedRuleUpgrade | null> {
+  return db.transaction(async (tx) => {
+    if (db.kind === 'postgres') await tx.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
+    const programmes = new Set((await tx.query<{ code: string }>('SELECT code FROM programmes')).rows.map((r) => r.code));
+    if (programmes.size === 0) return null;
+    const stored = await tx.query<StoredVersion>(
+      'SELECT id, version, period_from::text AS period_from, period_to::text AS period_to, superseded_by, created_by FROM rule_versions ORDER BY id, version',
+    );
+    const byId = new Map<string, StoredVersion[]>();
+    for (const row of stored.rows) byId.set(row.id, [...(byId.get(row.id) ?? []), row]);
+    const history = new Map<string, rules.Rule[]>();
+    for (const { rule } of rules.SHIPPED_SUPERSEDED_RULES) history.set(rule.id, [...(history.get(rule.id) ?? []), rule]);
+
+    const result: ShippedRuleUpgrade = { added: [], corrected: [], periodFixed: [], skipped: [], notes: 0 };
+    const untouched = (v: StoredVersion | undefined, period: rules.EffectivePeriod): v is StoredVersion =>
+      !!v && v.created_by === null && v.superseded_by === null && v.period_from === period.from && v.period_to === period.to;
+
+    for (const set of rules.SHIPPED_RULE_SETS) {
+      if (!programmes.has(set.programmeCode)) continue;
+      for (const rule of set.rules) {
+        const versions = byId.get(rule.id) ?? [];
+        const same = versions.find((v) => v.version === rule.version);
+        if (same) {
+          if (same.created_by !== null) result.skipped.push(rule.id);
+          const only = versions.length === 1 ? versions[0] : undefined;
+          if (rule.version === 1 && only && only.created_by === null && only.superseded_by === null && only.period_to === rule.period.to && only.period_from !== rule.period.from) {
+            await tx.query('UPDATE rule_versions SET period_from = $2 WHERE id = $1 AND version = 1', [rule.id, rule.period.from]);
+            result.periodFixed.push(rule.id);
+          }
+          continue;
+        }
+        if (versions.length === 0) {
+          const older = (history.get(rule.id) ?? []).filter((h) => h.version < rule.version);
+          await insertRows(tx, 'rule_versions', RULE_INSERT_COLUMNS, [...older, rule].map((r) => ruleValues(set.programmeCode, r, null)));
+          result.added.push(rule.id);
+          continue;
+        }
+        const latest = versions[versions.length - 1];
+        if (rule.corrects !== undefined && rule.corrects === rule.version - 1 && latest?.version === rule.corrects && untouched(latest, rule.period)) {
+          await updateRuleVersionState(tx, rule.id, latest.version, latest.period_to, rule.version);
+          await insertRuleVersion(tx, set.programmeCode, rule, null);
+          result.corrected.push(rule.id);
+          continue;
+        }
+        result.skipped.push(rule.id);
+      }
+    }
+
+    const notes = await tx.query<{ programme_code: string; text: string }>('SELECT programme_code, text FROM programme_notes');
+    const known = new Set(notes.rows.map((n) => `${n.programme_code}\u0000${n.text}`));
+    const noteRows = rules.SHIPPED_RULE_SETS.flatMap((set) =>
+      programmes.has(set.programmeCode)
+        ? (set.notes ?? [])
+            .filter((n) => !known.has(`${set.programmeCode}\u0000${n.text}`))
+            .map((n) => [set.programmeCode, n.text, JSON.stringify(n.source), n.period.from, n.period.to])
+        : [],
+    );
+    await insertRows(tx, 'programme_notes', ['programme_code', 'text', 'source', 'period_from', 'period_to'], noteRows);
+    result.notes = noteRows.length;
+
+    const changed = result.added.length + result.corrected.length + result.periodFixed.length + result.notes;
+    if (changed === 0) return null;
+    await appendAudit(tx, { actorId: null, actorName: 'system', action: 'seed', entity: 'rules', entityId: 'shipped-corrections', after: result });
+    return result;
   });
 }

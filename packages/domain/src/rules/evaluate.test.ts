@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RulesError } from './errors.js';
 import { checkEligibility, type EligibilityResult } from './evaluate.js';
 import type { PersonFacts } from './facts.js';
-import { REFERENCE_LEVELS, SHIPPED_PROGRAMMES, SHIPPED_RULE_SETS } from './seed.js';
+import { REFERENCE_LEVELS, SHIPPED_PROGRAMMES, SHIPPED_RULE_SETS, SHIPPED_SUPERSEDED_RULES } from './seed.js';
 import { check, makeRule, person } from './test-fixtures.js';
 import type { AgeLimitRule, MinQualificationRule, Rule, RuleSet, StudyMode } from './types.js';
 import { addRuleVersion } from './validate.js';
@@ -259,13 +259,68 @@ describe('checkEligibility: postgraduate (NĐ 171/2025)', () => {
     expect(r.missing).toEqual(missing);
   });
 
-  it('has no rules before NĐ 171/2025 took effect', () => {
-    expect(check('SDH_THS', 'full_time', '2025-06-30', person(), 'Luật').outcome).toBe('cannot_decide');
+  it('the day before NĐ 171/2025 took effect, NĐ 101/2017 decides', () => {
+    const r = check('SDH_THS', 'full_time', '2025-06-30', person({ birthDate: '1990-01-01' }), 'Luật');
+    expect(r.outcome).toBe('eligible');
+    expect(r.rules.every((x) => x.source.code === '101/2017/NĐ-CP')).toBe(true);
   });
 
   it('doctorate: a master’s holder may apply, a doctor may not', () => {
     expect(check('SDH_TS', 'full_time', asOf, person({ qualifications: [edu('thac_si')] }), 'Luật').outcome).toBe('eligible');
     expect(check('SDH_TS', 'full_time', asOf, person({ qualifications: [edu('tien_si')] }), 'Luật').outcome).toBe('not_eligible');
+  });
+});
+
+describe('checkEligibility: postgraduate under NĐ 101/2017 (amended by NĐ 89/2021)', () => {
+  const asOf = '2023-09-15';
+  it('is eligible with a matching field, and carries the 2× service commitment as a note', () => {
+    const r = check('SDH_THS', 'full_time', asOf, person({ birthDate: '1985-01-01' }), 'Luật kinh tế');
+    expect(r.outcome).toBe('eligible');
+    expect(r.rules.map((x) => x.ruleId)).toContain('SDH_THS_101.age_limit');
+    expect(r.notes).toHaveLength(1);
+    expect(r.notes[0]?.text).toContain('gấp 02 lần thời gian đào tạo');
+    expect(r.notes[0]?.source.code).toBe('101/2017/NĐ-CP');
+  });
+
+  it.each<[string, string, Partial<PersonFacts>, string | null, string]>([
+    ['turning 40 on the nomination date', asOf, { birthDate: '1983-09-15' }, 'Luật', 'eligible'],
+    ['turning 41 on the nomination date', asOf, { birthDate: '1982-09-15' }, 'Luật', 'not_eligible'],
+    ['exactly 3 years of service', asOf, { birthDate: '1990-01-01', serviceStartedOn: '2020-09-15' }, 'Luật', 'eligible'],
+    ['3 years of service the next day', asOf, { birthDate: '1990-01-01', serviceStartedOn: '2020-09-16' }, 'Luật', 'not_eligible'],
+    ['a cadre (cán bộ)', asOf, { birthDate: '1990-01-01', category: 'can_bo' }, 'Luật', 'eligible'],
+    ['a public employee (viên chức)', asOf, { birthDate: '1990-01-01', category: 'vien_chuc' }, 'Luật', 'eligible'],
+    ['a part-time commune worker', asOf, { birthDate: '1990-01-01', category: 'khong_chuyen_trach' }, 'Luật', 'not_eligible'],
+    ['on 21/10/2017, the day the decree took effect', '2017-10-21', { birthDate: '1985-01-01', serviceStartedOn: '2012-08-01', appraisals: [{ year: 2016, classification: 'good' }, { year: 2015, classification: 'good' }] }, 'Luật', 'eligible'],
+    ['on 20/10/2017, before the decree', '2017-10-20', { birthDate: '1985-01-01' }, 'Luật', 'cannot_decide'],
+  ])('%s (%s) → %s', (_name, on, over, field, outcome) => {
+    expect(check('SDH_THS', 'full_time', on, person(over), field).outcome).toBe(outcome);
+  });
+});
+
+describe('shipped corrections', () => {
+  it.each<[string, string, Partial<PersonFacts>, string]>([
+    ['QLNN_CV', '2025-07-01', { category: 'vien_chuc' }, 'not_eligible'],
+    ['QLNN_CV', '2025-07-01', { category: 'can_bo', rankCode: null }, 'not_eligible'],
+    ['QLNN_CV', '2025-06-30', { category: 'vien_chuc' }, 'eligible'],
+    ['QLNN_CV', '2025-06-30', { category: 'can_bo', rankCode: null }, 'eligible'],
+    ['QLNN_CVC', '2025-07-01', { category: 'vien_chuc' }, 'not_eligible'],
+  ])('%s on %s for %o → %s (NĐ 171/2025 covers công chức only)', (programme, asOf, over, outcome) => {
+    expect(check(programme, 'full_time', asOf, person(over)).outcome).toBe(outcome);
+  });
+
+  it('the corrected versions say what the text says, and the replaced ones stay in the history', () => {
+    const sc = SHIPPED_RULE_SETS.find((s) => s.programmeCode === 'SC_LLCT')?.rules.find((r) => r.id === 'SC_LLCT_57.target_group');
+    expect(sc).toMatchObject({ version: 2, corrects: 1 });
+    expect(sc?.description).toContain('trừ trưởng công an và chỉ huy trưởng quân sự cấp xã');
+    expect(sc?.description).toContain('đoàn viên, hội viên');
+    expect(sc?.description).toContain('trung học cơ sở');
+    const history = SHIPPED_SUPERSEDED_RULES.map(({ rule }) => [rule.id, rule.version, rule.supersededBy]);
+    expect(history).toEqual([
+      ['SC_LLCT_57.target_group', 1, 2],
+      ['QLNN_CV_171.target_group', 1, 2],
+      ['QLNN_CVC_171.target_group', 1, 2],
+      ['QLNN_CVCC_171.target_group', 1, 2],
+    ]);
   });
 });
 

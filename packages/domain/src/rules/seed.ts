@@ -122,7 +122,7 @@ export const DOCUMENTS = {
 export const PERIODS = {
   QD_57: { from: '2022-02-08', to: '2025-08-28' },
   QD_350: { from: '2025-08-29', to: null },
-  ND_101: { from: '2017-10-15', to: '2025-06-30' },
+  ND_101: { from: '2017-10-21', to: '2025-06-30' },
   ND_171: { from: '2025-07-01', to: null },
   QD_214: { from: '2020-01-02', to: null },
   ND_33: { from: '2023-08-01', to: null },
@@ -352,13 +352,109 @@ const COMMITMENT_NOTE: RuleSetNote = {
 };
 
 
+// ---------- shipped corrections (version 2 of a shipped version 1; see docs/decisions/0025-shipped-rule-corrections.md) ----------
+
+/**
+ * Shipped versions replaced by a shipped correction: written to the database for history with
+ * `supersededBy`, never evaluated. SHIPPED_RULE_SETS holds the versions in use.
+ */
+export const SHIPPED_SUPERSEDED_RULES: { programmeCode: string; rule: Rule }[] = [];
+
+/** Replaces shipped version 1 of `id` in `rules` by its correction (version 2, same period); version 1 goes to the history. */
+function corrected<R extends Rule>(
+  programmeCode: string,
+  rules: Rule[],
+  id: string,
+  kind: R['kind'],
+  change: Pick<R, 'description' | 'params'> & { note: string },
+): Rule[] {
+  return rules.map((r) => {
+    if (r.id !== id) return r;
+    if (r.kind !== kind || r.version !== 1) throw new Error(`${id}: expected version 1 of kind ${kind}`);
+    SHIPPED_SUPERSEDED_RULES.push({ programmeCode, rule: { ...r, supersededBy: 2 } });
+    const { note: _old, ...rest } = r;
+    return { ...rest, description: change.description, params: change.params, note: change.note, version: 2, corrects: 1 } as Rule;
+  });
+}
+
+function soCap57(): Rule[] {
+  return corrected<Extract<Rule, { kind: 'target_group' }>>('SC_LLCT', soCapRules(B57, 'Điều 3'), 'SC_LLCT_57.target_group', 'target_group', {
+    description:
+      'Đảng viên; đoàn viên, hội viên của các tổ chức chính trị - xã hội ở cơ sở; công chức cấp xã (trừ trưởng công an và chỉ huy trưởng quân sự cấp xã); người hoạt động không chuyên trách cấp xã, ở thôn, tổ dân phố. Tiêu chuẩn: tốt nghiệp trung học cơ sở trở lên.',
+    params: { anyOf: [{ partyMember: true }, { categories: ['cong_chuc'] }, { categories: ['khong_chuyen_trach'] }] },
+    note:
+      'Đính chính theo Điều 3 Quy định 57-QĐ/TW. Hồ sơ chưa ghi đoàn viên, hội viên, chưa phân biệt công chức cấp xã với cấp tỉnh, chưa nhận diện trưởng công an, chỉ huy trưởng quân sự cấp xã, và danh mục trình độ chưa có bậc trung học cơ sở: những điều này người xét duyệt kiểm tra trên hồ sơ.',
+  });
+}
+
+/** NĐ 171/2025: state-management training for công chức by job position; version 2 of each target group. */
+function qlnn171(spec: QlnnSpec): Rule[] {
+  return corrected<Extract<Rule, { kind: 'target_group' }>>(spec.programme, qlnnRules(spec, B171), `${spec.programme}_171.target_group`, 'target_group', {
+    description: `Công chức; bồi dưỡng theo yêu cầu của vị trí việc làm, không theo ngạch (chương trình tương ứng ${spec.levelText} trước đây).`,
+    params: { anyOf: [{ categories: ['cong_chuc'], rankCodes: spec.ranks }] },
+    note: `Nghị định 171/2025/NĐ-CP chỉ áp dụng cho công chức (cán bộ, viên chức không thuộc phạm vi) và bồi dưỡng theo vị trí việc làm. Danh mục vị trí việc làm chưa ghi chương trình nào vị trí cần, nên tạm dùng ngạch đang giữ thay cho yêu cầu của vị trí việc làm. ${UNVERIFIED}.`,
+  });
+}
+
+// ---------- postgraduate (NĐ 101/2017, amended by NĐ 89/2021, until 30/6/2025) ----------
+
+const PG_101_ARTICLE = 'Điều 37 (sửa đổi bởi Nghị định 89/2021/NĐ-CP)';
+
+function postgraduate101Rules(programme: 'SDH_THS' | 'SDH_TS', level: 'thac_si' | 'tien_si'): Rule[] {
+  const h = (criterion: string, description: string, note?: string) => head(programme, B101, criterion, PG_101_ARTICLE, description, note);
+  return [
+    {
+      ...h(
+        'target_group',
+        'Cán bộ, công chức; viên chức theo điều kiện riêng đối với viên chức.',
+        `Số điều khoản và điều kiện riêng đối với viên chức (do người đứng đầu đơn vị sự nghiệp quy định) chưa đối chiếu được; viên chức được xét như công chức. ${UNVERIFIED}.`,
+      ),
+      kind: 'target_group',
+      params: { anyOf: [{ categories: ['can_bo', 'cong_chuc'] }, { categories: ['vien_chuc'] }] },
+    },
+    {
+      ...h('age_limit', 'Không quá 40 tuổi tính từ thời điểm được cử đi đào tạo sau đại học lần đầu.', 'Tuổi tính tại ngày cử đi học; người đã được cử đi đào tạo sau đại học trước đây cần xét theo ngày cử lần đầu.'),
+      kind: 'age_limit',
+      params: { max: 40 },
+    },
+    {
+      ...h('service_years', 'Có thời gian công tác từ đủ 03 năm trở lên (không kể thời gian tập sự).', 'Ngày bắt đầu công tác trong hồ sơ có thể gồm thời gian tập sự: cán bộ xét duyệt trừ thời gian tập sự khi có.'),
+      kind: 'min_service_years',
+      params: { years: 3 },
+    },
+    {
+      ...h('appraisal_streak', 'Hai năm liên tục liền kề trước thời điểm cử đi học được xếp loại hoàn thành tốt nhiệm vụ trở lên.', UNVERIFIED),
+      kind: 'appraisal_streak',
+      params: { minClassification: 'good', years: 2 },
+    },
+    { ...h('field_matches_job', 'Chuyên ngành đào tạo phù hợp với vị trí việc làm.'), kind: 'field_matches_job', params: { subject: 'study_field' } },
+    {
+      ...h('education', 'Tốt nghiệp đại học trở lên.', programme === 'SDH_TS' ? `Đào tạo tiến sĩ thường đòi hỏi thạc sĩ (quy chế tuyển sinh). ${UNVERIFIED}.` : undefined),
+      kind: 'min_qualification',
+      params: { kind: 'education', minLevel: 'dai_hoc' },
+    },
+    {
+      ...h('not_already_holding', level === 'thac_si' ? 'Chưa có trình độ thạc sĩ trở lên.' : 'Chưa có trình độ tiến sĩ.'),
+      kind: 'not_already_holding',
+      params: { kind: 'education', level },
+    },
+    { ...h('not_enrolled', 'Không đang học thạc sĩ hoặc tiến sĩ.'), kind: 'not_enrolled', params: { programmeCodes: ['SDH_THS', 'SDH_TS'] } },
+  ];
+}
+
+const COMMITMENT_NOTE_101: RuleSetNote = {
+  text: 'Người được cử đi đào tạo sau đại học cam kết thực hiện nhiệm vụ, công tác tại cơ quan, đơn vị sau khi hoàn thành chương trình đào tạo trong thời gian ít nhất gấp 02 lần thời gian đào tạo; vi phạm phải đền bù chi phí đào tạo.',
+  source: cite('ND_101', PG_101_ARTICLE),
+  period: period('ND_101'),
+};
+
 export const SHIPPED_RULE_SETS: RuleSet[] = [
-  { programmeCode: 'SC_LLCT', rules: [...soCapRules(B57, 'Điều 3'), ...soCapRules(B350, 'Điều 3')] },
+  { programmeCode: 'SC_LLCT', rules: [...soCap57(), ...soCapRules(B350, 'Điều 3')] },
   { programmeCode: 'TC_LLCT', rules: [...TC_57, ...TC_350] },
   { programmeCode: 'CC_LLCT', rules: [...CC_57, ...CC_350] },
-  ...QLNN_SPECS.map((spec) => ({ programmeCode: spec.programme, rules: [...qlnnRules(spec, B101), ...qlnnRules(spec, B171)] })),
-  { programmeCode: 'SDH_THS', rules: postgraduateRules('SDH_THS', 'thac_si'), notes: [COMMITMENT_NOTE] },
-  { programmeCode: 'SDH_TS', rules: postgraduateRules('SDH_TS', 'tien_si'), notes: [COMMITMENT_NOTE] },
+  ...QLNN_SPECS.map((spec) => ({ programmeCode: spec.programme, rules: [...qlnnRules(spec, B101), ...qlnn171(spec)] })),
+  { programmeCode: 'SDH_THS', rules: [...postgraduateRules('SDH_THS', 'thac_si'), ...postgraduate101Rules('SDH_THS', 'thac_si')], notes: [COMMITMENT_NOTE, COMMITMENT_NOTE_101] },
+  { programmeCode: 'SDH_TS', rules: [...postgraduateRules('SDH_TS', 'tien_si'), ...postgraduate101Rules('SDH_TS', 'tien_si')], notes: [COMMITMENT_NOTE, COMMITMENT_NOTE_101] },
 ];
 
 // ---------- title standards ----------
