@@ -13,6 +13,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: false,
+    // dist/.vite/manifest.json: which chunks each page loads (bench/initial-js.mjs); a dot folder, never served
+    manifest: true,
     // antd is one large library; it is split into its own long-cached chunk below.
     chunkSizeWarningLimit: 1600,
     rolldownOptions: {
