@@ -128,7 +128,9 @@ try {
     }
   }
   console.log(`Later start to the first /api/health answer, existing PGlite database, ${runs} runs each, alternating;`);
-  console.log(`${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}, load average ${loadavg()[0].toFixed(1)} at the end.`);
+  console.log(
+    `${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}, load average ${loadavg()[0].toFixed(1)} at the end.`,
+  );
   console.log('| command | wall time, median | fastest | slowest | CPU time to ready, median |');
   console.log('|---|---|---|---|---|');
   const base = median(times[0]);
