@@ -31,8 +31,8 @@ const INPUTS = [
 ];
 const SKIP = new Set(['node_modules', 'dist', '.vite']);
 
-function filesOf(path) {
-  const abs = join(root, path);
+function filesOf(base, path) {
+  const abs = join(base, path);
   if (!existsSync(abs)) return [];
   const out = [];
   const walk = (dir) => {
@@ -48,23 +48,26 @@ function filesOf(path) {
   return out;
 }
 
-/** SHA-256 over the sorted relative paths and contents of the build's inputs. */
-export function sourceHash() {
+/** SHA-256 over the sorted relative paths and contents of the build's inputs (in the repository at `base`). */
+export function sourceHash(base = root) {
   const hash = createHash('sha256');
-  const files = INPUTS.flatMap(filesOf)
-    .map((f) => relative(root, f).split(sep).join('/'))
+  const files = INPUTS.flatMap((path) => filesOf(base, path))
+    .map((f) => relative(base, f).split(sep).join('/'))
     .sort();
   for (const f of files) {
     hash.update(`${f}\0`);
-    hash.update(readFileSync(join(root, f)));
+    hash.update(readFileSync(join(base, f)));
     hash.update('\0');
   }
   return hash.digest('hex');
 }
 
-export function isUpToDate(hash = sourceHash()) {
-  if (!existsSync(join(dist, 'index.html')) || !existsSync(STAMP)) return false;
-  return readFileSync(STAMP, 'utf8').trim() === hash;
+/** Whether the web build in `base`/apps/web/dist is complete and was built from sources with this hash. */
+export function isUpToDate(hash, base = root) {
+  const webDist = join(base, 'apps/web/dist');
+  const stamp = join(webDist, '.source-hash');
+  if (!existsSync(join(webDist, 'index.html')) || !existsSync(stamp)) return false;
+  return readFileSync(stamp, 'utf8').trim() === hash;
 }
 
 export async function buildWeb({ ifChanged = false } = {}) {
