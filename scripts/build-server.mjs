@@ -7,7 +7,8 @@
 // dist/server/, so `import.meta.url` means the same folder in every bundled module: the migrations
 // and reference data are copied to dist/server/{migrations,reference} (packages/db/src/resources.ts
 // finds them there), and the built web app (apps/web/dist, `npm run build:web`) to dist/web
-// (apps/server/src/config.ts looks there first), with a .gz and .br of each text file for nginx. See
+// (apps/server/src/config.ts looks there first), with the .gz and .br of each text file
+// (scripts/precompress.mjs) for nginx and the server. See
 // docs/decisions/0020-compiled-build-and-offline-release.md.
 //
 // Entry points: ENTRY_POINTS below, plus every worker thread's entry under apps/server/src — a
@@ -18,8 +19,8 @@
 import { build } from 'esbuild';
 import { builtinModules } from 'node:module';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, extname, join, relative } from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { basename, join, relative } from 'node:path';
+import { precompress } from './precompress.mjs';
 
 const root = join(import.meta.dirname, '..');
 const out = join(root, 'dist');
@@ -83,23 +84,6 @@ function externalsPlugin(allowed) {
   };
 }
 
-const COMPRESSIBLE = new Set(['.js', '.css', '.html', '.svg', '.json', '.txt', '.webmanifest']);
-
-/** .gz and .br beside each text file of the web app, for nginx's gzip_static / brotli_static (deploy/nginx). */
-function precompress(dir) {
-  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    const file = join(e.parentPath, e.name);
-    if (!e.isFile() || !COMPRESSIBLE.has(extname(e.name))) continue;
-    const data = readFileSync(file);
-    if (data.length < 1024) continue;
-    writeFileSync(`${file}.gz`, gzipSync(data, { level: 9 }));
-    writeFileSync(
-      `${file}.br`,
-      brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }),
-    );
-  }
-}
-
 export async function buildServer() {
   const entryPoints = { ...ENTRY_POINTS, ...workerEntries('apps/server/src') };
   rmSync(join(out, 'server'), { recursive: true, force: true });
@@ -125,8 +109,9 @@ export async function buildServer() {
   rmSync(join(out, 'web'), { recursive: true, force: true });
   const webDist = join(root, 'apps/web/dist');
   if (!existsSync(join(webDist, 'index.html'))) throw new Error('apps/web/dist is missing: run `npm run build:web` first');
-  cpSync(webDist, join(out, 'web'), { recursive: true });
-  precompress(join(out, 'web'));
+  // timestamps kept, so the .br and .gz of `npm run build:web` stay newer than their files; not its stamp
+  cpSync(webDist, join(out, 'web'), { recursive: true, preserveTimestamps: true, filter: (src) => basename(src) !== '.source-hash' });
+  await precompress(join(out, 'web')); // copies the .br and .gz of `npm run build:web`; writes any missing
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'package.json'), `${JSON.stringify({ type: 'module' }, null, 2)}\n`);
   return Object.keys(entryPoints).map((name) => `dist/server/${name}.js`);

@@ -13,7 +13,10 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: false,
-    // antd is one large library; it is split into its own long-cached chunk below.
+    // dist/.vite/manifest.json: which chunks each page loads (bench/initial-js.mjs); a dot folder, never served
+    manifest: true,
+    // antd is not one chunk: each page loads only the components it uses (shared ones in shared
+    // chunks), so /login, /verify and /checkin do not download all of it (docs/decisions/0024).
     chunkSizeWarningLimit: 1600,
     rolldownOptions: {
       // The shared packages are plain declarations: the web app takes its error catalogue and
@@ -23,10 +26,7 @@ export default defineConfig({
       },
       output: {
         codeSplitting: {
-          groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom)[\\/]/ },
-            { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|dayjs)[\\/]/ },
-          ],
+          groups: [{ name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom)[\\/]/ }],
         },
       },
     },

@@ -13,6 +13,7 @@ import type { AppContext } from './context.js';
 import { registerAuth } from './auth/plugin.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
+import { webAppStaticOptions } from './http/static-assets.js';
 import { validatorCompiler } from './http/validation.js';
 import { authRoutes, rateLimitError } from './routes/auth.routes.js';
 import { unitsRoutes } from './routes/units.routes.js';
@@ -82,7 +83,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await app.register(boardsRoutes(ctx));
 
   if (existsSync(join(ctx.config.webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: ctx.config.webDist, wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, webAppStaticOptions(ctx.config.webDist));
   }
   return app;
 }

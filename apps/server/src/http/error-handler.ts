@@ -4,6 +4,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { DatabaseUnavailableError } from '@nang-tam/db';
 import { ERRORS, type ErrorBody, type ErrorCode, type ErrorDetail } from '@nang-tam/contracts';
 import { AppError } from '../errors.js';
+import { REVALIDATE } from './static-assets.js';
 
 function body(code: ErrorCode, details: ErrorDetail[] = [], message?: string): ErrorBody {
   return { error: { code, message: message ?? ERRORS[code].vi, details } };
@@ -59,7 +60,7 @@ export function registerErrorHandling(app: FastifyInstance, webDist: string): vo
   const index = existsSync(indexFile) ? readFileSync(indexFile) : null;
   app.setNotFoundHandler((request, reply) => {
     if (index && request.method === 'GET' && !request.url.startsWith('/api/')) {
-      return reply.type('text/html; charset=utf-8').send(index);
+      return reply.type('text/html; charset=utf-8').header('cache-control', REVALIDATE).send(index);
     }
     return reply.status(404).send(body('NOT_FOUND'));
   });

@@ -1,33 +1,17 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Avatar, Button, Divider, Drawer, Dropdown, Flex, Layout, Menu, Segmented, Typography, type MenuProps } from 'antd';
+import { Avatar, Button, Divider, Drawer, Dropdown, Flex, Layout, Menu, Typography, type MenuProps } from 'antd';
 import { AuditOutlined, BarChartOutlined, BookOutlined, CloudUploadOutlined, LogoutOutlined, MenuOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { CalendarOutlined, IdcardOutlined, ReadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { ROLE_LABELS } from '@nang-tam/domain';
 import { authApi } from '../api/endpoints';
-import { hasStoredLocale, useI18n, type Locale } from '../i18n';
+import { hasStoredLocale, useI18n } from '../i18n';
 import { useIsMobile } from '../shared/hooks';
 import { LogoMark } from '../shared/Logo';
 import { initials } from '../shared/format';
 import { signOut, useCurrentUser } from './session';
-
-export function LanguageSwitch({ dark = false }: { dark?: boolean }) {
-  const { locale, setLocale, t } = useI18n();
-  return (
-    <Segmented<Locale>
-      size="small"
-      aria-label={t('header.language')}
-      value={locale}
-      onChange={(v) => setLocale(v)}
-      options={[
-        { value: 'vi', label: <span title="Tiếng Việt">VI</span> },
-        { value: 'en', label: <span title="English">EN</span> },
-      ]}
-      style={dark ? { background: 'rgba(255,255,255,0.16)' } : undefined}
-    />
-  );
-}
+import { LanguageSwitch } from './LanguageSwitch';
 
 function useNavItems(): MenuProps['items'] {
   const me = useCurrentUser();

@@ -1,14 +1,15 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, useParams } from 'react-router-dom';
 import { setCsrfRefresher, setUnauthorisedHandler } from '../api/client';
-import { LoginPage } from '../features/auth/LoginPage';
 import { PageLoading } from '../shared/PageState';
-import { AppLayout } from './AppLayout';
 import { HomeRedirect, NotFoundPage, RequireAuth, RequirePermission, RequireStaff } from './guards';
 import { queryClient } from './query-client';
 import { fetchMe, markSessionExpired, signOut } from './session';
 import { startPendingCheckinSync } from '../features/checkin/pending';
 
+// every page is its own chunk, the signed-in layout too: /login, /verify and /checkin load neither
+const LoginPage = lazy(() => import('../features/auth/LoginPage').then((m) => ({ default: m.LoginPage })));
+const AppLayout = lazy(() => import('./AppLayout').then((m) => ({ default: m.AppLayout })));
 const RegistryPage = lazy(() => import('../features/registry/RegistryPage'));
 const ProfilePage = lazy(() => import('../features/people/ProfilePage'));
 const ImportPage = lazy(() => import('../features/imports/ImportPage'));
@@ -40,7 +41,14 @@ function ClassRoute() {
 }
 
 export const router = createBrowserRouter([
-  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/login',
+    element: (
+      <Lazy>
+        <LoginPage />
+      </Lazy>
+    ),
+  },
   // public: a certificate's QR code opens its verification page without a login
   {
     path: '/verify/:code',
@@ -63,7 +71,11 @@ export const router = createBrowserRouter([
     element: <RequireAuth />,
     children: [
       {
-        element: <AppLayout />,
+        element: (
+          <Lazy>
+            <AppLayout />
+          </Lazy>
+        ),
         children: [
           { index: true, element: <HomeRedirect /> },
           {

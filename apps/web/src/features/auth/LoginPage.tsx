@@ -6,7 +6,7 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import type { LoginRequest } from '@nang-tam/contracts';
 import { isApiError } from '../../api/client';
 import { authApi } from '../../api/endpoints';
-import { LanguageSwitch } from '../../app/AppLayout';
+import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { signIn, useMe } from '../../app/session';
 import { useI18n } from '../../i18n';
 import { errorMessage } from '../../shared/errors';

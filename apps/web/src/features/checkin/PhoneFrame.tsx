@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { LanguageSwitch } from '../../app/AppLayout';
+import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { useI18n } from '../../i18n';
 import { LogoMark } from '../../shared/Logo';
 
