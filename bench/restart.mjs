@@ -11,11 +11,11 @@
 //
 //   node bench/restart.mjs [--runs 5] [--people 2000]
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { freePort, median, timeToHealthy } from './process-timing.mjs';
 
 const root = join(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, people: { type: 'string', default: '2000' } } });
@@ -32,39 +32,6 @@ const variants = [
   },
   { name: '`npm start` (the web app built only when its sources changed)', cmd: 'npm', args: ['start'], env: {} },
 ];
-
-const freePort = () =>
-  new Promise((ok) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => ok(port));
-    });
-  });
-
-/** CPU time (user + system, ms) used so far by the process and its descendants, from /proc. */
-function cpuMsOfTree(rootPid) {
-  const TICK_MS = 10; // USER_HZ = 100 on Linux
-  const stats = new Map();
-  for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const f = readFileSync(`/proc/${d}/stat`, 'utf8');
-      const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
-      // utime, stime, and the waited-for children's cutime, cstime (the finished vite build)
-      stats.set(Number(d), { ppid: Number(rest[1]), cpu: Number(rest[11]) + Number(rest[12]) + Number(rest[13]) + Number(rest[14]) });
-    } catch {
-      /* gone */
-    }
-  }
-  const inTree = (pid) => {
-    for (let p = pid, hops = 0; p > 1 && hops < 20; p = stats.get(p)?.ppid ?? 0, hops++) if (p === rootPid) return true;
-    return false;
-  };
-  let ticks = 0;
-  for (const [pid, st] of stats) if (inTree(pid)) ticks += st.cpu;
-  return ticks * TICK_MS;
-}
 
 /** Wall and CPU ms from the command to the first 200 on /api/health; then SIGTERM to its process group. */
 async function startOnce(v, extraEnv = {}) {
@@ -83,21 +50,7 @@ async function startOnce(v, extraEnv = {}) {
   const started = performance.now();
   const child = spawn(v.cmd, v.args, { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
   const exited = new Promise((ok) => child.once('exit', ok));
-  let ms = null;
-  let cpu = null;
-  const deadline = started + 600_000;
-  while (performance.now() < deadline && child.exitCode === null) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) {
-        ms = performance.now() - started;
-        cpu = cpuMsOfTree(child.pid);
-        break;
-      }
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  const { ms, cpu } = await timeToHealthy(child, port, started, { deadlineMs: 600_000, pollMs: 20 });
   try {
     process.kill(-child.pid, 'SIGTERM');
   } catch {
@@ -108,11 +61,6 @@ async function startOnce(v, extraEnv = {}) {
   if (ms === null) throw new Error(`${v.name} did not start`);
   return { ms, cpu };
 }
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 try {
   // the existing database: the first start builds the demo province into it (not timed)

@@ -554,17 +554,8 @@ export async function lockClassShared(tx: Queryable, classId: number): Promise<C
   return r.rows[0] ?? null;
 }
 
-export interface SessionContextRow {
-  id: number;
-  class_id: number;
-  class_module_id: number | null;
-  module_code: string | null;
-  module_name: string | null;
-  kind: 'lesson' | 'field_trip' | 'exam';
-  on_date: string;
-  starts_at: string;
-  ends_at: string;
-  lecturer_id: number | null;
+/** A session with its class and the caller's part in it. */
+export interface SessionContextRow extends SessionBriefRow {
   checkin_secret: string;
   class_name: string;
   cohort_code: string;
