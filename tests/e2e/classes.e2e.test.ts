@@ -35,7 +35,12 @@ async function chooseOption(page: Page, input: Locator, typed: string, option: s
   await input.click();
   if (typed) await input.fill(typed);
   const text = typeof option === 'string' ? new RegExp(`^${escapeRe(option)}$`) : option;
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+  const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
+  // the list is filtered as the text is typed: wait for it to settle on the option, then pick it
+  await item.waitFor();
+  await item.click();
+  // the list closes (with an animation) once the option is taken
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
 }
 
 /** Types a date (dd/mm/yyyy) into an antd DatePicker and confirms it. */
