@@ -45,6 +45,8 @@ export const PERMISSIONS = [
   'grades.write',
   'conduct.write',
   'certificates.manage',
+  // one's own calendar of sessions and its .ics feed (issue 14): learner, lecturer, school registrar
+  'calendar.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -90,9 +92,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'attendance.write',
     'grades.write',
     'certificates.manage',
+    'calendar.read',
   ],
-  lecturer: ['units.read', 'classes.read', 'attendance.write', 'grades.write'],
-  learner: ['people.read'],
+  lecturer: ['units.read', 'classes.read', 'attendance.write', 'grades.write', 'calendar.read'],
+  learner: ['people.read', 'calendar.read'],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {
