@@ -5,6 +5,7 @@ import type { Db } from '@nang-tam/db';
 import { createTestDb } from '../../tests/support/test-db.js';
 import { as, buildTestApp, loginAs, type Session } from '../../tests/support/fixtures.js';
 import { DEMO_PASSWORD } from './accounts.js';
+import { addDays } from './days.js';
 import { seedDemoProvince } from './generate.js';
 
 /**
@@ -186,6 +187,18 @@ describe('the demo school year', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().lecturer).not.toBeNull();
     expect(res.json().items.length).toBeGreaterThan(0);
+  });
+
+  it('shows the learner a cancelled session ahead in their calendar, and the .ics file publishes it as cancelled', async () => {
+    const res = await get('hocvien', `/api/v1/me/calendar?from=${today}&to=${addDays(today, 28)}`);
+    expect(res.statusCode).toBe(200);
+    const items: { uid: string; cancelled: boolean; date: string; sequence: number }[] = res.json().items;
+    const cancelled = items.filter((s) => s.cancelled);
+    expect(cancelled).toHaveLength(1);
+    expect(cancelled[0]!.sequence).toBe(1);
+    expect(items.filter((s) => !s.cancelled).length).toBeGreaterThan(0);
+    const ics = (await get('hocvien', '/api/v1/me/calendar.ics')).body.replace(/\r\n[ \t]/g, '');
+    expect(ics).toMatch(new RegExp(`UID:${cancelled[0]!.uid}\r\nSEQUENCE:1\r\n[\\s\\S]*?STATUS:CANCELLED`));
   });
 
   it('gives the commune officer learners of their own, with a conduct report due soon and one overdue', async () => {

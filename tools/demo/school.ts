@@ -21,14 +21,14 @@
  * catalogueRepo.seedProgrammeCatalogue) and the demo accounts.
  */
 import type { IsoDate } from '@nang-tam/domain';
-import { auditRepo, type Queryable } from '@nang-tam/db';
+import { auditRepo, classesRepo, type Queryable } from '@nang-tam/db';
 import { graduateClassInTransaction } from '../../apps/server/src/services/graduation.service.js';
 import { addDays } from './days.js';
 import { Rng } from './random.js';
-import { insertLecturerPool, openClasses, scheduleSessions } from './school-classes.js';
-import { createContext, stamp } from './school-context.js';
+import { insertLecturerPool, openClasses, scheduleSessions, type ClassRecord } from './school-classes.js';
+import { createContext, record, stamp, type SchoolContext } from './school-context.js';
 import { Follower } from './school-follow.js';
-import { chooseLearners, nominate } from './school-nominations.js';
+import { chooseLearners, nominate, type Chosen } from './school-nominations.js';
 import { workdayOnOrBefore } from './school-plan.js';
 import type { UnitSpec } from './units.js';
 
@@ -48,6 +48,27 @@ export interface SchoolSeedResult {
   attendanceMarks: number;
   grades: number;
   certificates: number;
+}
+
+/**
+ * Calendars (issue 14): one lesson one to three weeks ahead in the `hocvien` learner's class is
+ * cancelled by the school, so its calendar and .ics feed show a cancelled session (STATUS:CANCELLED)
+ * from the first start. Deleted through the repository, which keeps it for the feeds.
+ */
+async function cancelOneSession(ctx: SchoolContext, classes: readonly ClassRecord[], picks: Map<string, Chosen[]>): Promise<boolean> {
+  const learner = ctx.actors.learner.personId;
+  const c = classes.find((c) => c.phase === 'running' && (picks.get(c.plan.key) ?? []).some((p) => p.person.id === learner));
+  const s = c?.sessions.find((s) => s.kind === 'lesson' && s.date >= addDays(ctx.today, 7) && s.date <= addDays(ctx.today, 21));
+  if (!c || !s?.id) return false;
+  await classesRepo.deleteSession(ctx.tx, s.id);
+  c.sessions.splice(c.sessions.indexOf(s), 1);
+  record(ctx, ctx.actors.registrar, {
+    action: 'delete',
+    entity: 'class_session',
+    entityId: s.id,
+    before: { classId: c.id, date: s.date, moduleCode: s.moduleCode },
+  });
+  return true;
 }
 
 /** Days from a class's final exam to its graduation decision. */
@@ -98,6 +119,7 @@ export async function seedDemoSchool(tx: Queryable, units: readonly UnitSpec[], 
       await follow.conductReports(c, { requestedOn: addDays(c.endDate, -24), dueOn: addDays(c.endDate, -10), unitOwes: false });
   }
   ctx.progress(`school: ${follow.marks} attendance marks, ${follow.gradeCount} grades, ${follow.recallCount} recalls`);
+  if (await cancelOneSession(ctx, classes, placement.picks)) ctx.progress('school: one session ahead cancelled');
 
   let certificates = 0;
   for (const c of classes) {

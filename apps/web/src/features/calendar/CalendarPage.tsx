@@ -31,6 +31,16 @@ const WEEKDAYS: MessageKey[] = [
   'calendar.sat',
   'calendar.sun',
 ];
+/** 'T2' … 'CN': the month's column heads on a phone. */
+const WEEKDAYS_SHORT: MessageKey[] = [
+  'calendar.monShort',
+  'calendar.tueShort',
+  'calendar.wedShort',
+  'calendar.thuShort',
+  'calendar.friShort',
+  'calendar.satShort',
+  'calendar.sunShort',
+];
 
 function whatOf(t: ReturnType<typeof useI18n>['t'], s: CalendarEntry): string {
   return s.moduleName ?? t(`session.kind.${s.kind}` as MessageKey);
@@ -134,12 +144,13 @@ function MonthView({
   onOpenWeek: (date: string) => void;
 }) {
   const { t } = useI18n();
+  const isMobile = useIsMobile();
   const today = todayInVietnam();
   const weeks = Array.from({ length: 6 }, (_, w) => days.slice(w * 7, w * 7 + 7));
   return (
     <div className="nt-cal-month" role="table" aria-label={t('calendar.month')}>
       <div role="row" className="nt-cal-row">
-        {WEEKDAYS.map((k) => (
+        {(isMobile ? WEEKDAYS_SHORT : WEEKDAYS).map((k) => (
           <div key={k} role="columnheader" className="nt-cal-head">
             {t(k)}
           </div>
@@ -164,17 +175,28 @@ function MonthView({
                 >
                   {Number(d.slice(8))}
                 </button>
-                {items.slice(0, 3).map((s) => (
-                  <Popover key={s.id} trigger="click" content={<SessionDetails s={s} kind={kind} />}>
-                    <button type="button" className={`nt-cal-chip${s.cancelled ? ' nt-cal-cancelled' : ''}`}>
-                      <span className="nt-num">{s.startTime}</span> {whatOf(t, s)}
+                {isMobile ? (
+                  // a phone: the day's count, opening its week (names do not fit a seventh of 390 px)
+                  items.length > 0 && (
+                    <button type="button" className="nt-cal-more" onClick={() => onOpenWeek(d)}>
+                      {t('calendar.count', { n: items.length })}
                     </button>
-                  </Popover>
-                ))}
-                {items.length > 3 && (
-                  <button type="button" className="nt-cal-more" onClick={() => onOpenWeek(d)}>
-                    {t('calendar.more', { n: items.length - 3 })}
-                  </button>
+                  )
+                ) : (
+                  <>
+                    {items.slice(0, 3).map((s) => (
+                      <Popover key={s.id} trigger="click" content={<SessionDetails s={s} kind={kind} />}>
+                        <button type="button" className={`nt-cal-chip${s.cancelled ? ' nt-cal-cancelled' : ''}`}>
+                          <span className="nt-num">{s.startTime}</span> {whatOf(t, s)}
+                        </button>
+                      </Popover>
+                    ))}
+                    {items.length > 3 && (
+                      <button type="button" className="nt-cal-more" onClick={() => onOpenWeek(d)}>
+                        {t('calendar.more', { n: items.length - 3 })}
+                      </button>
+                    )}
+                  </>
                 )}
               </div>
             );
@@ -323,9 +345,7 @@ export default function CalendarPage() {
     <>
       <div className="nt-page-head">
         <div>
-          <Typography.Title level={1} style={{ fontSize: 24 }}>
-            {title}
-          </Typography.Title>
+          <Typography.Title level={3}>{title}</Typography.Title>
           <Typography.Text type="secondary">{t('calendar.subtitle')}</Typography.Text>
         </div>
         <Segmented<CalendarView>
