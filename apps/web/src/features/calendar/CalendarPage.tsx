@@ -179,7 +179,9 @@ function MonthView({
                   // a phone: the day's count, opening its week (names do not fit a seventh of 390 px)
                   items.length > 0 && (
                     <button type="button" className="nt-cal-more" onClick={() => onOpenWeek(d)}>
-                      {t('calendar.count', { n: items.length })}
+                      {items.some((s) => !s.cancelled)
+                        ? t('calendar.count', { n: items.filter((s) => !s.cancelled).length })
+                        : t('calendar.cancelled')}
                     </button>
                   )
                 ) : (
