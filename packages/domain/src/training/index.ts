@@ -9,3 +9,5 @@ export * from './base64url.js';
 export * from './certificates.js';
 export * from './classes.js';
 export * from './seed.js';
+export * from './catalogue.js';
+export * from './catalogue-seed.js';
