@@ -24,7 +24,7 @@ export const ZDurationUnit = z.enum(training.DURATION_UNITS);
 /** A programme code: capital letters, digits and underscores, e.g. 'TC_LLCT'. */
 export const ZProgrammeCode = z
   .string()
-  .regex(/^[A-Z][A-Z0-9_]{1,39}$/, { message: 'INVALID_PROGRAMME_CODE' })
+  .refine((v) => /^[A-Z][A-Z0-9_]{1,39}$/.test(v), { message: 'INVALID_PROGRAMME_CODE' })
   .meta({ example: 'CNKT_NHOM_3' });
 
 const ZShortCode = z.string().min(1).max(60);
