@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { catalogueRepo, type Db } from '@nang-tam/db';
+import { catalogueRepo, rulesRepo, type Db } from '@nang-tam/db';
 import { todayInVietnam, training } from '@nang-tam/domain';
 import { createTestDb } from '../../../../tests/support/test-db.js';
 import { as, buildTestApp, loginAs, seedFixture, type Session } from '../../../../tests/support/fixtures.js';
@@ -205,5 +205,31 @@ describe('classes of programmes run outside the province', () => {
   it('a programme moved to an outside institution by a version no longer opens classes', async () => {
     const res = await post(registrar, '/api/v1/classes', { ...CLASS, programmeCode: NEW.code });
     expect(res.json().error.code).toBe('PROGRAMME_NOT_ORGANISED_HERE');
+  });
+});
+
+describe('a database seeded by the previous release', () => {
+  it('gets the shipped programmes it lacks and the versions of those it has, once, leaving other rows alone', async () => {
+    const old = await createTestDb();
+    try {
+      await rulesRepo.seedShippedRules(old); // the eight programmes, no catalogue versions
+      const result = await catalogueRepo.seedShippedProgrammes(old, '2026-06-01');
+      expect(result).toEqual({
+        added: training.shippedProgrammeCodes().slice(8),
+        versioned: ['SC_LLCT', 'TC_LLCT', 'CC_LLCT', 'QLNN_CV', 'QLNN_CVC', 'QLNN_CVCC', 'SDH_THS', 'SDH_TS'],
+      });
+      const heads = await old.query<{ code: string; organiser_type: string; sort_order: number }>(
+        "SELECT code, organiser_type, sort_order FROM programmes WHERE code IN ('SDH_THS', 'SC_LLCT', 'DANG_VIEN_MOI') ORDER BY sort_order",
+      );
+      expect(heads.rows.map((r) => [r.code, r.organiser_type])).toEqual([
+        ['SC_LLCT', 'commune_centre'],
+        ['SDH_THS', 'outside_institution'],
+        ['DANG_VIEN_MOI', 'commune_centre'],
+      ]);
+      expect((await old.query("SELECT 1 FROM audit_log WHERE entity = 'programme_catalogue' AND entity_id = 'shipped-programmes'")).rows).toHaveLength(1);
+      expect(await catalogueRepo.seedShippedProgrammes(old, '2026-06-01')).toBeNull();
+    } finally {
+      await old.close();
+    }
   });
 });

@@ -307,6 +307,7 @@ export const en: Record<MessageKey, string> = {
   'catalogue.grants': 'Qualification granted',
   'catalogue.noQualification': 'No qualification (certificate of attendance)',
   'catalogue.deadline': 'Deadline (months after party admission)',
+  'catalogue.deadlineShort': 'Deadline',
   'catalogue.deadlineHint': 'New members: 12 months (within the probation). Leave empty when none.',
   'catalogue.deadlineText': 'To be finished within {n} months of party admission',
   'catalogue.institution': 'Usual institution',

@@ -305,6 +305,7 @@ export const vi = {
   'catalogue.grants': 'Văn bằng, chứng chỉ được cấp',
   'catalogue.noQualification': 'Không cấp trình độ (giấy chứng nhận)',
   'catalogue.deadline': 'Thời hạn phải hoàn thành (tháng kể từ ngày kết nạp Đảng)',
+  'catalogue.deadlineShort': 'Thời hạn hoàn thành',
   'catalogue.deadlineHint': 'Ví dụ đảng viên mới: 12 tháng (trong thời gian dự bị). Để trống nếu không có.',
   'catalogue.deadlineText': 'Phải hoàn thành trong {n} tháng kể từ ngày kết nạp Đảng',
   'catalogue.institution': 'Cơ sở đào tạo thường cử đến',

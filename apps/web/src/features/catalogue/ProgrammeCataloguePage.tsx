@@ -37,8 +37,8 @@ function VersionFields({ v }: { v: ProgrammeVersionView }) {
           </Typography.Text>
         </div>
       </Descriptions.Item>
-      <Descriptions.Item label={t('catalogue.deadline')} span={isMobile ? 1 : 2}>
-        {v.deadline ? t('catalogue.deadlineText', { n: v.deadline.months }) : t('common.none')}
+      <Descriptions.Item label={t('catalogue.deadlineShort')} span={isMobile ? 1 : 2}>
+        {v.deadline ? t('catalogue.deadlineText', { n: v.deadline.months }) : t('catalogue.noRuleSet')}
       </Descriptions.Item>
       {v.note && (
         <Descriptions.Item label={t('catalogue.note')} span={isMobile ? 1 : 2}>
