@@ -68,7 +68,10 @@ describe('the shipped seed', () => {
       kind: 'political_theory',
       modes: ['full_time', 'part_time'],
       grants: { kind: 'political_theory', level: 'trung_cap', levelName: 'Trung cấp' },
+      opensClasses: true,
     });
+    // issue 9: postgraduate study is run by outside institutions
+    expect(programmes.items.find((p: { code: string }) => p.code === 'SDH_THS').opensClasses).toBe(false);
     const learner = await loginAs(app, 'learner');
     expect((await app.inject({ url: '/api/v1/rules', headers: as(learner) })).statusCode).toBe(403);
     expect((await app.inject({ url: '/api/v1/rules?programme=NOPE', headers: as(board) })).json().error.code).toBe('UNKNOWN_PROGRAMME');
