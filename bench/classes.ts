@@ -628,6 +628,7 @@ async function run(db: Db, url: string): Promise<ClassesBench> {
   await migrate(db);
   await rebuildClassesSchema(db);
   await rulesRepo.seedShippedRules(db);
+  await catalogueRepo.seedShippedProgrammes(db, todayInVietnam());
   await catalogueRepo.seedProgrammeCatalogue(db);
   const today = todayInVietnam();
   const year = Number(today.slice(0, 4));

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Role } from '@nang-tam/domain';
+import { todayInVietnam, type Role } from '@nang-tam/domain';
 import { catalogueRepo, peopleRepo, rulesRepo, unitsRepo, usersRepo, type Db } from '@nang-tam/db';
 import { buildApp } from '../../apps/server/src/app.js';
 import { loadConfig, type Config } from '../../apps/server/src/config.js';
@@ -96,6 +96,7 @@ export async function seedFixture(db: Db): Promise<Fixture> {
   await add('lecturer', 'lecturer', d.id);
   await add('learner', 'learner', a.id, binh!);
   await rulesRepo.seedShippedRules(db);
+  await catalogueRepo.seedShippedProgrammes(db, todayInVietnam());
   await catalogueRepo.seedProgrammeCatalogue(db);
   return {
     units: { root: root.id, communeA: a.id, communeB: b.id, department: d.id },

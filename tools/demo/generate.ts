@@ -272,6 +272,7 @@ export async function seedDemoProvince(db: Db, opts: SeedOptions = {}): Promise<
   // the rules and the programme catalogue the school's classes are built on (the server seeds them
   // at start before this; both do nothing when already there)
   await rulesRepo.seedShippedRules(db);
+  await catalogueRepo.seedShippedProgrammes(db, options.today);
   await catalogueRepo.seedProgrammeCatalogue(db);
 
   const result = await db.transaction(async (tx) => {

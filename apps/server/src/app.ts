@@ -20,6 +20,7 @@ import { unitsRoutes } from './routes/units.routes.js';
 import { peopleRoutes } from './routes/people.routes.js';
 import { jobsRoutes } from './routes/jobs.routes.js';
 import { rulesRoutes } from './routes/rules.routes.js';
+import { catalogueRoutes } from './routes/catalogue.routes.js';
 import { eligibilityRoutes } from './routes/eligibility.routes.js';
 import { nominationsRoutes } from './routes/nominations.routes.js';
 import { classesRoutes } from './routes/classes.routes.js';
@@ -76,6 +77,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await app.register(peopleRoutes(ctx));
   await app.register(jobsRoutes(ctx));
   await app.register(rulesRoutes(ctx));
+  await app.register(catalogueRoutes(ctx));
   await app.register(eligibilityRoutes(ctx));
   await app.register(nominationsRoutes(ctx));
   await app.register(classesRoutes(ctx));

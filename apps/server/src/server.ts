@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { catalogueRepo, migrate, rulesRepo, type Db } from '@nang-tam/db';
+import { todayInVietnam } from '@nang-tam/domain';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
@@ -44,6 +45,9 @@ export async function startServer(config: Config, options: StartServerOptions = 
   // a newer release's shipped rule versions, where the administrators have not changed the rule
   const upgraded = seeded ? null : await rulesRepo.upgradeShippedRules(db);
   if (upgraded) app.log.info(upgraded, 'shipped rule corrections written');
+  // the programme catalogue's versions: shipped programmes a database lacks, then the copy in force today
+  const programmes = await catalogueRepo.seedShippedProgrammes(db, todayInVietnam());
+  if (programmes) app.log.info(programmes, 'shipped programme catalogue written');
   const catalogue = await catalogueRepo.seedProgrammeCatalogue(db);
   if (catalogue) app.log.info(catalogue, 'programme catalogue (modules, grading, graduation conditions) filled');
   await options.beforeListen?.({ db, config }, app.log);

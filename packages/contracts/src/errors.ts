@@ -89,6 +89,22 @@ export const ERRORS = {
     vi: 'Chưa thể xét tốt nghiệp: còn học viên thiếu điểm, điểm danh hoặc nhận xét của cơ quan. Xem từng người và từng nội dung còn thiếu.',
     en: 'Graduation cannot be decided yet: some learners lack grades, attendance or the conduct report. See who and what.',
   },
+  // the programme catalogue (issue 9)
+  PROGRAMME_PERIOD_OVERLAP: {
+    status: 409,
+    vi: 'Ngày có hiệu lực trùng với thời gian của phiên bản hiện có; phiên bản mới phải bắt đầu sau ngày bắt đầu của phiên bản cuối cùng.',
+    en: 'The effective date overlaps an existing version; a new version must start after the latest one starts.',
+  },
+  PROGRAMME_VERSION_CONFLICT: {
+    status: 409,
+    vi: 'Chương trình vừa được người khác thêm phiên bản mới. Vui lòng tải lại để xem phiên bản mới nhất rồi sửa lại.',
+    en: 'Someone else added a version of this programme meanwhile; reload and edit again.',
+  },
+  PROGRAMME_NOT_ORGANISED_HERE: {
+    status: 422,
+    vi: 'Chương trình này do cơ sở đào tạo ngoài tỉnh hoặc ở nước ngoài tổ chức nên không mở lớp trong hệ thống; hãy ghi nhận là đào tạo ngoài tỉnh.',
+    en: 'This programme is run by an outside institution or abroad, so no class is opened here; record it as outside training.',
+  },
   DATABASE_UNAVAILABLE: {
     status: 503,
     vi: 'Tạm thời không kết nối được cơ sở dữ liệu; thao tác vừa rồi chưa được lưu. Vui lòng thử lại sau ít phút.',
@@ -209,6 +225,21 @@ export const FIELD_ERRORS = {
   CHECKIN_TOKEN_INVALID: { vi: 'Mã QR không đúng hoặc đã bị sửa.', en: 'The QR code is wrong or was altered.' },
   CHECKIN_OUTSIDE_SESSION: { vi: 'Thời điểm quét mã không nằm trong thời gian buổi học (từ 30 phút trước giờ học đến khi kết thúc) hoặc không khớp với mã.', en: 'The scan time is not within the session or does not match the code.' },
   CHECKIN_CLIENT_ID_TAKEN: { vi: 'Mã lần quét đã được dùng cho một lần điểm danh khác.', en: 'This scan id was used for another check-in.' },
+  // the programme catalogue (issue 9)
+  INVALID_PROGRAMME_CODE: { vi: 'Mã chương trình gồm chữ in hoa không dấu, chữ số và dấu gạch dưới, bắt đầu bằng chữ (2–40 ký tự), ví dụ CNKT_NHOM_3.', en: 'Capital letters, digits and underscores, starting with a letter (2–40), e.g. CNKT_NHOM_3.' },
+  PROGRAMME_CODE_TAKEN: { vi: 'Đã có chương trình mang mã này.', en: 'A programme with this code already exists.' },
+  UNKNOWN_PROGRAMME_KIND: { vi: 'Không có loại chương trình này.', en: 'Unknown programme kind.' },
+  UNKNOWN_PROGRAMME_LEVEL: { vi: 'Không có cấp độ chương trình này.', en: 'Unknown programme level.' },
+  UNKNOWN_QUALIFICATION: { vi: 'Văn bằng, chứng chỉ được cấp không có trong danh mục trình độ.', en: 'The qualification is not in the level catalogue.' },
+  UNKNOWN_TARGET_GROUP: { vi: 'Không có đối tượng học này trong danh mục.', en: 'Unknown target group.' },
+  UNKNOWN_ORGANISER_TYPE: { vi: 'Không có loại cơ sở tổ chức này.', en: 'Unknown organiser type.' },
+  MODES_EMPTY: { vi: 'Phải chọn ít nhất một hình thức học.', en: 'Choose at least one study mode.' },
+  DURATION_NOT_POSITIVE: { vi: 'Thời gian khóa học phải lớn hơn 0.', en: 'The duration must be above zero.' },
+  DEADLINE_NOT_POSITIVE: { vi: 'Thời hạn phải hoàn thành phải lớn hơn 0 tháng.', en: 'The deadline must be above zero months.' },
+  INSTITUTION_REQUIRED: { vi: 'Chương trình do cơ sở đào tạo ngoài tỉnh tổ chức phải ghi tên cơ sở đào tạo.', en: 'Name the institution of a programme run outside the province.' },
+  PROGRAMME_PERIOD_OVERLAP: { vi: 'Ngày có hiệu lực phải sau ngày bắt đầu của phiên bản cuối cùng.', en: 'The effective date must be after the start of the latest version.' },
+  PROGRAMME_VERSION_CONFLICT: { vi: 'Đã có phiên bản mới hơn phiên bản bạn đang sửa.', en: 'A newer version exists than the one you edited.' },
+  PROGRAMME_NOT_ORGANISED_HERE: { vi: 'Chỉ mở lớp cho chương trình do Trường Chính trị tỉnh hoặc trung tâm chính trị cấp xã tổ chức.', en: 'Classes open only for programmes run by the provincial school or a commune centre.' },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type FieldErrorCode = keyof typeof FIELD_ERRORS;

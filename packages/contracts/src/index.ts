@@ -7,6 +7,7 @@ export * from './reference.js';
 export * from './people.js';
 export * from './jobs.js';
 export * from './rules.js';
+export * from './catalogue.js';
 export * from './certificates.js';
 export * from './classes.js';
 export * from './nominations.js';

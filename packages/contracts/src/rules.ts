@@ -40,6 +40,8 @@ export const ZProgramme = z.object({
   modes: z.array(ZStudyMode),
   /** The qualification a graduate receives. */
   grants: z.object({ kind: z.string(), level: z.string(), levelName: z.string() }).nullable(),
+  /** Run by the school or a commune centre (classes open here), not by an outside institution or abroad (issue 9). */
+  opensClasses: z.boolean(),
 });
 export type Programme = z.infer<typeof ZProgramme>;
 export const ZProgrammeList = z.object({ items: z.array(ZProgramme) });

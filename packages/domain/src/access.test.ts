@@ -6,9 +6,9 @@ describe('role permissions', () => {
   const agency: Permission[] = ['classes.read', 'nominations.write', 'conduct.write'];
   const school: Permission[] = ['classes.read', 'classes.manage', 'attendance.write', 'grades.write', 'certificates.manage'];
   const expected: Record<Role, Permission[]> = {
-    system_admin: [...registry, ...agency, ...school, 'users.manage', 'rules.write', 'nominations.approve', 'nominations.override'],
-    province_board: [...registry, ...agency, 'rules.write', 'nominations.approve', 'nominations.override'],
-    home_affairs: [...registry, ...agency, 'nominations.approve'],
+    system_admin: [...registry, ...agency, ...school, 'users.manage', 'rules.write', 'nominations.approve', 'nominations.override', 'catalogue.write'],
+    province_board: [...registry, ...agency, 'rules.write', 'nominations.approve', 'nominations.override', 'catalogue.write'],
+    home_affairs: [...registry, ...agency, 'nominations.approve', 'catalogue.write'],
     unit_officer: [...registry, ...agency],
     school_registrar: ['units.read', 'people.read', 'people.export', 'jobs.read', 'rules.read', ...school, 'calendar.read'],
     lecturer: ['units.read', 'classes.read', 'attendance.write', 'grades.write', 'calendar.read'],

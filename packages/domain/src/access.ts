@@ -47,6 +47,8 @@ export const PERMISSIONS = [
   'certificates.manage',
   // one's own calendar of sessions and its .ics feed (issue 14): learner, lecturer, school registrar
   'calendar.read',
+  // the programme catalogue (issue 9): the board and home affairs add programmes and versions
+  'catalogue.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -75,10 +77,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'attendance.write',
     'grades.write',
     'certificates.manage',
+    'catalogue.write',
   ],
   // the board approves nominations of the programmes it owns and alone may override an ineligible one
-  province_board: [...REGISTRY_OFFICER, 'rules.write', 'nominations.approve', 'nominations.override'],
-  home_affairs: [...REGISTRY_OFFICER, 'nominations.approve'],
+  province_board: [...REGISTRY_OFFICER, 'rules.write', 'nominations.approve', 'nominations.override', 'catalogue.write'],
+  home_affairs: [...REGISTRY_OFFICER, 'nominations.approve', 'catalogue.write'],
   unit_officer: REGISTRY_OFFICER,
   // the school: opens classes, accepts nominations (the last approval step), follows learners, graduates them
   school_registrar: [

@@ -231,14 +231,15 @@ describe('correcting a programme catalogue', () => {
   });
 
   it('refuses to open a class of a programme whose catalogue has no modules', async () => {
+    // administrative reform: run by the school (issue 9's catalogue), shipped without modules
     const res = await send(registrar, 'POST', '/api/v1/classes', {
-      programmeCode: 'SDH_THS',
-      cohortCode: 'THS-2026',
-      name: 'Thạc sĩ 2026',
+      programmeCode: 'CCHC',
+      cohortCode: 'CCHC-2026',
+      name: 'Cải cách hành chính 2026',
       mode: 'full_time',
-      site: 'Đại học',
+      site: 'Trường Chính trị tỉnh',
       startDate: '2026-09-01',
-      endDate: '2028-08-31',
+      endDate: '2026-09-03',
       capacity: 10,
     });
     expect(res.statusCode).toBe(409);

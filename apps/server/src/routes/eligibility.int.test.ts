@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { peopleRepo, type Db } from '@nang-tam/db';
+import { todayInVietnam, training } from '@nang-tam/domain';
 import { createTestDb } from '../../../../tests/support/test-db.js';
 import { as, buildTestApp, loginAs, personWrite, seedFixture, type Fixture, type Session } from '../../../../tests/support/fixtures.js';
 import { jobsClient, readSheet } from '../../../../tests/support/jobs.js';
@@ -194,8 +195,12 @@ describe('a person\'s eligibility', () => {
 
   it('answers every programme and mode when none is named, and the learner about themself', async () => {
     const all = (await get(board, url('Phạm Văn Giang', 'asOf=2026-06-01'))).json();
-    expect(all.results.length).toBe(18); // 8 programmes × the modes each offers
-    expect(new Set(all.results.map((r: { programmeCode: string }) => r.programmeCode)).size).toBe(8);
+    // every programme of the catalogue (issue 9: 8 rule programmes and the rest) × the modes each offers
+    const shown = training
+      .shippedProgrammeCodes()
+      .map((code) => training.programmeVersionShown(training.SHIPPED_PROGRAMME_VERSIONS.filter((v) => v.code === code), todayInVietnam())!);
+    expect(all.results.length).toBe(shown.reduce((n, p) => n + p.modes.length, 0));
+    expect(new Set(all.results.map((r: { programmeCode: string }) => r.programmeCode)).size).toBe(shown.length);
     const own = await get(learner, `/api/v1/people/${fx.people.binh}/eligibility?programme=SDH_THS&mode=full_time&asOf=2026-06-01`);
     expect(own.statusCode).toBe(200);
     expect(own.json().results[0].notes[0].source.code).toBe('171/2025/NĐ-CP');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { rules } from '@nang-tam/domain';
+import { rules, training } from '@nang-tam/domain';
 import { peopleRepo, rulesRepo, type Db } from '@nang-tam/db';
 import { createTestDb } from '../../../../tests/support/test-db.js';
 import { as, buildTestApp, loginAs, personWrite, seedFixture, type Fixture, type Session } from '../../../../tests/support/fixtures.js';
@@ -42,7 +42,8 @@ describe('the shipped seed', () => {
   it('is written once, with programmes, rules, notes, standards and job-position fields', async () => {
     expect(await rulesRepo.seedShippedRules(db)).toBeNull(); // the fixture already wrote it
     const n = async (table: string) => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]!.n;
-    expect(await n('programmes')).toBe(rules.SHIPPED_PROGRAMMES.length);
+    // the eight rule programmes and the rest of the catalogue (issue 9)
+    expect(await n('programmes')).toBe(training.shippedProgrammeCodes().length);
     expect(await n('rule_versions')).toBe(rules.SHIPPED_RULE_SETS.reduce((k, s) => k + s.rules.length, 0) + rules.SHIPPED_SUPERSEDED_RULES.length);
     expect(await n('standard_versions')).toBe(rules.SHIPPED_STANDARDS.length);
     expect(await n('programme_notes')).toBe(4); // the service commitment under NĐ 171/2025 (3×) and NĐ 101/2017 (2×), for SDH_THS and SDH_TS
@@ -67,7 +68,10 @@ describe('the shipped seed', () => {
       kind: 'political_theory',
       modes: ['full_time', 'part_time'],
       grants: { kind: 'political_theory', level: 'trung_cap', levelName: 'Trung cấp' },
+      opensClasses: true,
     });
+    // issue 9: postgraduate study is run by outside institutions
+    expect(programmes.items.find((p: { code: string }) => p.code === 'SDH_THS').opensClasses).toBe(false);
     const learner = await loginAs(app, 'learner');
     expect((await app.inject({ url: '/api/v1/rules', headers: as(learner) })).statusCode).toBe(403);
     expect((await app.inject({ url: '/api/v1/rules?programme=NOPE', headers: as(board) })).json().error.code).toBe('UNKNOWN_PROGRAMME');

@@ -220,8 +220,22 @@ async function withCohortGuard<T>(fn: () => Promise<T>): Promise<T> {
  * its grading scheme and graduation conditions snapshotted, so later catalogue corrections do not
  * regrade a running class.
  */
+/**
+ * Classes open only for programmes the provincial school or a commune centre runs; a programme of
+ * an outside institution or abroad is recorded as outside training instead (issue 9).
+ */
+function requireOrganisedHere(programme: Pick<catalogueRepo.CatalogueRow, 'name' | 'organiser_type'>): void {
+  if (training.organisesClasses(programme.organiser_type)) return;
+  throw new AppError(
+    'PROGRAMME_NOT_ORGANISED_HERE',
+    [fieldError('programmeCode', 'PROGRAMME_NOT_ORGANISED_HERE')],
+    `Chương trình ${programme.name} do ${programme.organiser_type === 'abroad' ? 'cơ sở ở nước ngoài' : 'cơ sở đào tạo ngoài tỉnh'} tổ chức nên không mở lớp trong hệ thống; hãy ghi nhận là đào tạo ngoài tỉnh.`,
+  );
+}
+
 export async function createClass(db: Db, user: AuthUser, input: ClassCreate): Promise<ClassDetail> {
   const programme = await requireCatalogue(db, input.programmeCode, 'programmeCode');
+  requireOrganisedHere(programme);
   requireOfferedMode(programme, input.mode);
   assertNoFieldErrors(datesProblems(input.startDate, input.endDate));
   const organiserUnitId = input.organiserUnitId ?? user.unitId;
@@ -232,6 +246,7 @@ export async function createClass(db: Db, user: AuthUser, input: ClassCreate): P
     db.transaction(async (tx) => {
       // the programme row is locked so a catalogue correction cannot interleave with the copy
       const catalogue = await requireCatalogue(tx, input.programmeCode, 'programmeCode', true);
+      requireOrganisedHere(catalogue);
       const modules = await catalogueRepo.findProgrammeModules(tx, input.programmeCode);
       if (!catalogue.grading_scheme || !catalogue.graduation_conditions || modules.length === 0) throw new AppError('CATALOGUE_INCOMPLETE');
       if (await classesRepo.cohortCodeTaken(tx, input.programmeCode, input.cohortCode)) {

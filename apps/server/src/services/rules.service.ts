@@ -3,7 +3,7 @@
  * engine evaluates with, listing them with their history, and adding versions (validated by the
  * domain's validateRule / addRuleVersion, written with the audit record in one transaction).
  */
-import { rules, todayInVietnam } from '@nang-tam/domain';
+import { rules, todayInVietnam, training } from '@nang-tam/domain';
 import { auditRepo, rulesRepo, type Db, type Queryable } from '@nang-tam/db';
 import type {
   ErrorDetail,
@@ -166,20 +166,21 @@ export function missingLabels(missing: readonly string[]): string[] {
 
 // ---------- listing ----------
 
-export function toProgramme(p: rules.Programme, levels: rules.LevelCatalogue): Programme {
+export function toProgramme(p: rules.Programme, levels: rules.LevelCatalogue, organiserType: string): Programme {
   return {
     code: p.code,
     name: p.name,
     kind: p.kind,
     modes: p.modes,
     grants: p.grants ? { ...p.grants, levelName: rules.levelName(levels, p.grants.kind, p.grants.level) } : null,
+    opensClasses: training.organisesClasses(organiserType as training.OrganiserType),
   };
 }
 
 export async function listProgrammes(db: Db): Promise<{ items: Programme[] }> {
-  const programmes = (await rulesRepo.listProgrammes(db)).map(programmeFromRow);
+  const rows = await rulesRepo.listProgrammes(db);
   const levels = rules.levelCatalogueFromRows((await rulesRepo.loadRuleReference(db)).levels);
-  return { items: programmes.map((p) => toProgramme(p, levels)) };
+  return { items: rows.map((r) => toProgramme(programmeFromRow(r), levels, r.organiser_type)) };
 }
 
 function versionMeta(r: rulesRepo.RuleVersionRow | rulesRepo.StandardVersionRow, asOf: string) {

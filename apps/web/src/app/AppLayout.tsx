@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Avatar, Button, Divider, Drawer, Dropdown, Flex, Layout, Menu, Typography, type MenuProps } from 'antd';
 import { AuditOutlined, BarChartOutlined, BookOutlined, CloudUploadOutlined, LogoutOutlined, MenuOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
-import { CalendarOutlined, IdcardOutlined, ReadOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { CalendarOutlined, IdcardOutlined, ReadOutlined, ScheduleOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { ROLE_LABELS } from '@nang-tam/domain';
@@ -35,6 +35,7 @@ function useNavItems(): MenuProps['items'] {
     if (me.permissions.includes('rules.read')) {
       items.push({ key: '/candidates', icon: <SolutionOutlined />, label: <Link to="/candidates">{t('nav.candidates')}</Link> });
       items.push({ key: '/gaps', icon: <BarChartOutlined />, label: <Link to="/gaps">{t('nav.unitGaps')}</Link> });
+      items.push({ key: '/catalogue', icon: <UnorderedListOutlined />, label: <Link to="/catalogue">{t('nav.catalogue')}</Link> });
     }
     if (me.permissions.includes('classes.read')) {
       items.push({ key: '/classes', icon: <BookOutlined />, label: <Link to="/classes">{t('nav.classes')}</Link> });

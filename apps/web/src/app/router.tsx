@@ -16,6 +16,8 @@ const ImportPage = lazy(() => import('../features/imports/ImportPage'));
 const CandidatesPage = lazy(() => import('../features/eligibility/CandidatesPage'));
 const UnitGapsPage = lazy(() => import('../features/eligibility/UnitGapsPage'));
 const RulesPage = lazy(() => import('../features/rules/RulesPage'));
+const CataloguePage = lazy(() => import('../features/catalogue/CataloguePage'));
+const ProgrammeCataloguePage = lazy(() => import('../features/catalogue/ProgrammeCataloguePage'));
 const ClassesPage = lazy(() => import('../features/classes/ClassesPage'));
 const ClassPage = lazy(() => import('../features/classes/ClassPage'));
 const MyLearningPage = lazy(() => import('../features/learning/MyLearningPage'));
@@ -33,6 +35,12 @@ function Lazy({ children }: { children: ReactNode }) {
 function ProfileRoute() {
   const { id } = useParams();
   return <ProfilePage key={id} />;
+}
+
+/** Remounts the programme page when the code changes. */
+function ProgrammeCatalogueRoute() {
+  const { code } = useParams();
+  return <ProgrammeCataloguePage key={code} />;
 }
 
 /** Remounts the class page when the id changes. */
@@ -135,6 +143,26 @@ export const router = createBrowserRouter([
               <RequireStaff permission="rules.write">
                 <Lazy>
                   <RulesPage />
+                </Lazy>
+              </RequireStaff>
+            ),
+          },
+          {
+            path: 'catalogue',
+            element: (
+              <RequireStaff permission="rules.read">
+                <Lazy>
+                  <CataloguePage />
+                </Lazy>
+              </RequireStaff>
+            ),
+          },
+          {
+            path: 'catalogue/:code',
+            element: (
+              <RequireStaff permission="rules.read">
+                <Lazy>
+                  <ProgrammeCatalogueRoute />
                 </Lazy>
               </RequireStaff>
             ),

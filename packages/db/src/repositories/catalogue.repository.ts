@@ -21,6 +21,8 @@ export interface CatalogueRow {
   grading_scheme: training.GradingScheme | null;
   graduation_conditions: training.GraduationConditions | null;
   approver: ApproverCode;
+  /** Who runs it (migration 019): classes open only for the school's and the commune centres' programmes. */
+  organiser_type: training.OrganiserType;
 }
 
 export interface ProgrammeModuleRow {
@@ -41,7 +43,7 @@ export interface CatalogueWrite {
 
 export async function findCatalogue(db: Queryable, code: string, forUpdate = false): Promise<CatalogueRow | null> {
   const r = await db.query<CatalogueRow>(
-    `SELECT code, name, kind, modes, duration, grading_scheme, graduation_conditions, approver
+    `SELECT code, name, kind, modes, duration, grading_scheme, graduation_conditions, approver, organiser_type
      FROM programmes WHERE code = $1 ${forUpdate ? 'FOR UPDATE' : ''}`,
     [code],
   );
@@ -142,5 +144,196 @@ export async function seedProgrammeCatalogue(db: Db): Promise<CatalogueSeedCount
       after: { ...counts, codes: written },
     });
     return counts;
+  });
+}
+
+// ---------- programme versions (issue 9: the catalogue of every kind of training) ----------
+
+export interface ProgrammeVersionRow {
+  programme_code: string;
+  version: number;
+  name: string;
+  kind: string;
+  level: string | null;
+  duration: { value: number; unit: training.DurationUnit } | null;
+  modes: string[];
+  target_groups: string[];
+  grants_kind: string | null;
+  grants_level: string | null;
+  organiser_type: training.OrganiserType;
+  default_institution: string | null;
+  admission_deadline_months: number | null;
+  note: string | null;
+  source: rules.SourceDocument;
+  reason: string;
+  period_from: string;
+  period_to: string | null;
+  created_by: number | null;
+  created_by_name: string | null;
+  created_at: string;
+  sort_order: number;
+}
+
+const VERSION_COLUMNS = `pv.programme_code, pv.version, pv.name, pv.kind, pv.level, pv.duration, pv.modes, pv.target_groups,
+  pv.grants_kind, pv.grants_level, pv.organiser_type, pv.default_institution, pv.admission_deadline_months, pv.note,
+  pv.source, pv.reason, pv.period_from::text AS period_from, pv.period_to::text AS period_to, pv.created_by,
+  us.username AS created_by_name, pv.created_at, p.sort_order`;
+
+/** Every version of every programme (or of one), in catalogue order then version order. */
+export async function findProgrammeVersions(db: Queryable, code?: string): Promise<ProgrammeVersionRow[]> {
+  const r = await db.query<ProgrammeVersionRow>(
+    `SELECT ${VERSION_COLUMNS}
+     FROM programme_versions pv JOIN programmes p ON p.code = pv.programme_code LEFT JOIN users us ON us.id = pv.created_by
+     ${code !== undefined ? 'WHERE pv.programme_code = $1' : ''}
+     ORDER BY p.sort_order, p.code, pv.version`,
+    code !== undefined ? [code] : [],
+  );
+  return r.rows;
+}
+
+/** Rule ids in force on a date, counted per programme (its eligibility rule set; none when absent). */
+export async function countRulesInForce(db: Queryable, asOf: string): Promise<Map<string, number>> {
+  const r = await db.query<{ programme_code: string; n: number }>(
+    `SELECT programme_code, count(DISTINCT id)::int AS n FROM rule_versions
+     WHERE superseded_by IS NULL AND period_from <= $1 AND (period_to IS NULL OR period_to >= $1)
+     GROUP BY programme_code`,
+    [asOf],
+  );
+  return new Map(r.rows.map((x) => [x.programme_code, x.n]));
+}
+
+export async function programmeCodeTaken(db: Queryable, code: string): Promise<boolean> {
+  const r = await db.query('SELECT 1 FROM programmes WHERE code = $1', [code]);
+  return r.rows.length > 0;
+}
+
+/** Serialises writes to one programme's versions (and its creation) until the transaction ends. */
+export async function lockProgrammeCode(tx: Queryable, code: string): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`programme:${code}`]);
+}
+
+/** The programme header row of a new programme, last in the catalogue order. */
+export async function insertProgrammeHead(tx: Queryable, v: training.ProgrammeVersion): Promise<void> {
+  await tx.query(
+    `INSERT INTO programmes (code, name, kind, modes, grants_kind, grants_level, level, organiser_type, default_institution, sort_order)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, (SELECT coalesce(max(sort_order), 0) + 1 FROM programmes))`,
+    [v.code, v.name, v.kind, v.modes, v.grants?.kind ?? null, v.grants?.level ?? null, v.level, v.organiserType, v.defaultInstitution],
+  );
+}
+
+const PROGRAMME_VERSION_COLUMNS = [
+  'programme_code',
+  'version',
+  'name',
+  'kind',
+  'level',
+  'duration',
+  'modes',
+  'target_groups',
+  'grants_kind',
+  'grants_level',
+  'organiser_type',
+  'default_institution',
+  'admission_deadline_months',
+  'note',
+  'source',
+  'reason',
+  'period_from',
+  'period_to',
+  'created_by',
+] as const;
+
+function programmeVersionValues(v: training.ProgrammeVersion, createdBy: number | null): unknown[] {
+  return [
+    v.code,
+    v.version,
+    v.name,
+    v.kind,
+    v.level,
+    v.duration ? JSON.stringify(v.duration) : null,
+    v.modes,
+    v.targetGroups,
+    v.grants?.kind ?? null,
+    v.grants?.level ?? null,
+    v.organiserType,
+    v.defaultInstitution,
+    v.admissionDeadlineMonths,
+    v.note,
+    JSON.stringify(v.source),
+    v.reason,
+    v.period.from,
+    v.period.to,
+    createdBy,
+  ];
+}
+
+export async function insertProgrammeVersions(tx: Queryable, versions: readonly training.ProgrammeVersion[], createdBy: number | null): Promise<void> {
+  await insertRows(tx, 'programme_versions', PROGRAMME_VERSION_COLUMNS, versions.map((v) => programmeVersionValues(v, createdBy)), { batch: 100 });
+}
+
+export async function closeProgrammeVersion(tx: Queryable, code: string, version: number, to: string): Promise<void> {
+  await tx.query('UPDATE programme_versions SET period_to = $3 WHERE programme_code = $1 AND version = $2', [code, version, to]);
+}
+
+/**
+ * Copies onto each `programmes` row the version the catalogue shows today (in force, else the first
+ * one not yet in force): the name, kind, modes, grants, level and organiser the rules and classes
+ * read. Returns how many rows changed.
+ */
+export async function refreshProgrammeHeads(tx: Queryable, today: string): Promise<number> {
+  const r = await tx.query(
+    `UPDATE programmes p SET name = v.name, kind = v.kind, modes = v.modes, grants_kind = v.grants_kind, grants_level = v.grants_level,
+       level = v.level, organiser_type = v.organiser_type, default_institution = v.default_institution
+     FROM (SELECT DISTINCT ON (programme_code) * FROM programme_versions
+           WHERE (period_from <= $1::date AND (period_to IS NULL OR period_to >= $1::date)) OR period_from > $1::date
+           ORDER BY programme_code, (period_from <= $1::date) DESC, version) v
+     WHERE v.programme_code = p.code
+       AND (p.name, p.kind, p.modes, p.grants_kind, p.grants_level, p.level, p.organiser_type, p.default_institution)
+         IS DISTINCT FROM (v.name, v.kind, v.modes, v.grants_kind, v.grants_level, v.level, v.organiser_type, v.default_institution)`,
+    [today],
+  );
+  return r.rowCount;
+}
+
+export interface ProgrammeSeedResult {
+  /** Shipped programmes the database did not have (header and versions written). */
+  added: string[];
+  /** Programmes that had no catalogue versions yet (their shipped versions written). */
+  versioned: string[];
+}
+
+const PROGRAMME_SEED_LOCK = 7_020_254;
+
+/**
+ * The shipped programme catalogue (training.SHIPPED_PROGRAMME_VERSIONS) reaching any database, new
+ * or seeded by an older release (docs/decisions/0026): a shipped programme the database lacks is
+ * added with all its versions; a programme without catalogue versions (seeded before versions
+ * existed) gets its shipped versions. Programmes that already have versions are the administrators'
+ * and left alone. Then the `programmes` rows are refreshed to the version in force `today`.
+ * Idempotent and safe from several processes; returns null when nothing was written.
+ */
+export async function seedShippedProgrammes(db: Db, today: string): Promise<ProgrammeSeedResult | null> {
+  return db.transaction(async (tx) => {
+    if (db.kind === 'postgres') await tx.query('SELECT pg_advisory_xact_lock($1)', [PROGRAMME_SEED_LOCK]);
+    const heads = new Set((await tx.query<{ code: string }>('SELECT code FROM programmes')).rows.map((r) => r.code));
+    const versioned = new Set(
+      (await tx.query<{ programme_code: string }>('SELECT DISTINCT programme_code FROM programme_versions')).rows.map((r) => r.programme_code),
+    );
+    const result: ProgrammeSeedResult = { added: [], versioned: [] };
+    const toWrite: training.ProgrammeVersion[] = [];
+    for (const code of training.shippedProgrammeCodes()) {
+      if (versioned.has(code)) continue;
+      const versions = training.SHIPPED_PROGRAMME_VERSIONS.filter((v) => v.code === code);
+      if (!heads.has(code)) {
+        await insertProgrammeHead(tx, versions[versions.length - 1]!);
+        result.added.push(code);
+      } else result.versioned.push(code);
+      toWrite.push(...versions);
+    }
+    await insertProgrammeVersions(tx, toWrite, null);
+    await refreshProgrammeHeads(tx, today);
+    if (toWrite.length === 0) return null;
+    await appendAudit(tx, { actorId: null, actorName: 'system', action: 'seed', entity: 'programme_catalogue', entityId: 'shipped-programmes', after: result });
+    return result;
   });
 }

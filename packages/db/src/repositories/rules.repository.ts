@@ -18,6 +18,8 @@ export interface ProgrammeRow {
   grants_kind: string | null;
   grants_level: string | null;
   sort_order: number;
+  /** Who runs it (migration 019, the programme catalogue). */
+  organiser_type: string;
 }
 
 export interface RuleVersionRow {
@@ -79,14 +81,14 @@ export interface RuleReferenceRows {
 
 export async function listProgrammes(db: Queryable): Promise<ProgrammeRow[]> {
   const r = await db.query<ProgrammeRow>(
-    'SELECT code, name, kind, modes, grants_kind, grants_level, sort_order FROM programmes ORDER BY sort_order, code',
+    'SELECT code, name, kind, modes, grants_kind, grants_level, sort_order, organiser_type FROM programmes ORDER BY sort_order, code',
   );
   return r.rows;
 }
 
 export async function findProgramme(db: Queryable, code: string): Promise<ProgrammeRow | null> {
   const r = await db.query<ProgrammeRow>(
-    'SELECT code, name, kind, modes, grants_kind, grants_level, sort_order FROM programmes WHERE code = $1',
+    'SELECT code, name, kind, modes, grants_kind, grants_level, sort_order, organiser_type FROM programmes WHERE code = $1',
     [code],
   );
   return r.rows[0] ?? null;

@@ -59,7 +59,13 @@ export type ProgrammeKind =
   | 'party_awareness'
   | 'new_party_member'
   | 'thematic'
-  | 'abroad';
+  | 'abroad'
+  // the wider catalogue (issue 9): defence & security knowledge, People's Council delegates,
+  // administrative reform, digital transformation and AI
+  | 'defence_security'
+  | 'council_delegates'
+  | 'admin_reform'
+  | 'digital_transformation';
 
 /** A qualification kind and one of its level codes (as in the qualification_levels table). */
 export interface LevelRef {

@@ -10,3 +10,5 @@ export * from './certificates.js';
 export * from './classes.js';
 export * from './calendar.js';
 export * from './seed.js';
+export * from './catalogue.js';
+export * from './catalogue-seed.js';

@@ -214,6 +214,26 @@ export const DEFAULT_GRADUATION_CONDITIONS: Record<ProgrammeKind, GraduationCond
     TRAINING_SOURCES.ND_171,
     'cơ sở đào tạo ở nước ngoài cấp chứng chỉ; Trường chỉ ghi nhận kết quả',
   ),
+  defence_security: conditions(
+    { allModulesPassed: true, minAttendanceRate: 0.8, finalExam: 'exam', conductReportRequired: false },
+    TRAINING_SOURCES.ND_171,
+    `${ATTENDANCE_NOTE}; kiểm tra kết thúc khóa để cấp chứng chỉ bồi dưỡng kiến thức quốc phòng và an ninh`,
+  ),
+  council_delegates: conditions(
+    { allModulesPassed: false, minAttendanceRate: 0.8, finalExam: 'none', conductReportRequired: false },
+    TRAINING_SOURCES.ND_171,
+    `${ATTENDANCE_NOTE}; bồi dưỡng kỹ năng cấp giấy chứng nhận theo số buổi dự`,
+  ),
+  admin_reform: conditions(
+    { allModulesPassed: false, minAttendanceRate: 0.8, finalExam: 'none', conductReportRequired: false },
+    TRAINING_SOURCES.ND_171,
+    `${ATTENDANCE_NOTE}; tập huấn chuyên đề cấp giấy chứng nhận theo số buổi dự`,
+  ),
+  digital_transformation: conditions(
+    { allModulesPassed: false, minAttendanceRate: 0.8, finalExam: 'none', conductReportRequired: false },
+    TRAINING_SOURCES.ND_171,
+    `${ATTENDANCE_NOTE}; tập huấn, hội thảo cấp giấy chứng nhận theo số buổi dự`,
+  ),
 };
 
 /**
@@ -262,6 +282,10 @@ export const APPROVAL_ROUTES: Record<ProgrammeKind, Approver> = {
   thematic: 'home_affairs',
   postgraduate: 'home_affairs',
   abroad: 'home_affairs',
+  defence_security: 'province_board',
+  council_delegates: 'home_affairs',
+  admin_reform: 'home_affairs',
+  digital_transformation: 'home_affairs',
 };
 
 export const APPROVAL_ROUTES_NOTE = `${UNVERIFIED}: người thuộc diện Ban Thường vụ Tỉnh ủy quản lý do Ban Tổ chức Tỉnh ủy duyệt dù học chương trình nào; lớp nhận thức về Đảng, đảng viên mới ở cấp xã do đảng ủy xã duyệt. Cấu hình theo quy định của tỉnh.`;

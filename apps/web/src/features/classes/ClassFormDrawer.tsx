@@ -263,7 +263,7 @@ function ClassForm({ cls, onClose, onReload, onSaved }: Props) {
           placeholder={t('elig.chooseProgramme')}
           loading={programmes.isPending}
           showSearch={{ filterOption: foldedFilter }}
-          options={(programmes.data?.items ?? []).map((p) => ({ value: p.code, label: p.name }))}
+          options={(programmes.data?.items ?? []).filter((p) => p.opensClasses || (!!cls && p.code === programmeCode)).map((p) => ({ value: p.code, label: p.name }))}
         />
       </Form.Item>
       {cat && (
