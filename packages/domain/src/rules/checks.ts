@@ -68,33 +68,52 @@ const classificationLabel = (c: string | null): string => (c === null ? 'chưa c
 
 // ---------- party membership ----------
 
-/** Party member on asOf: true/false, or null when the registry cannot tell. */
+/**
+ * Party member on asOf: true/false, or null when the registry cannot tell. A recorded admission date
+ * places membership in time; without one, a recorded member or probationary member is taken as a
+ * member on asOf (the status is what the registry knows now), a recorded non-member is not one, and
+ * an unknown status is null.
+ */
 export function isPartyMemberOn(p: PersonFacts, asOf: IsoDate): Tri {
-  if (p.partyMember === false) return false;
+  if (p.partyMembership === 'not_member') return false;
   if (p.partyJoinedOn !== null) return p.partyJoinedOn <= asOf;
   if (p.partyOfficialOn !== null && p.partyOfficialOn <= asOf) return true;
-  return p.partyMember === true ? true : null;
+  return p.partyMembership === null ? null : true;
 }
 
-/** Official member on asOf; a member who joined less than 12 months ago is still probationary. */
+/**
+ * Official member on asOf. A recorded official date decides; a probationary member is not official;
+ * a member admitted less than 12 months before asOf was still probationary then. A recorded official
+ * member without dates is official; an unknown status with only an old admission date is null.
+ */
 export function isOfficialMemberOn(p: PersonFacts, asOf: IsoDate): Tri {
-  if (isPartyMemberOn(p, asOf) === false) return false;
+  const member = isPartyMemberOn(p, asOf);
+  if (member !== true) return member;
   if (p.partyOfficialOn !== null) return p.partyOfficialOn <= asOf;
+  if (p.partyMembership === 'probationary') return false;
   if (p.partyJoinedOn !== null && addYears(p.partyJoinedOn, 1) > asOf) return false;
-  return null;
+  return p.partyMembership === 'member' ? true : null;
+}
+
+/** The fact to ask for when membership on asOf is unknown. */
+function membershipFact(p: PersonFacts): string {
+  return p.partyMembership === null ? 'partyMembership' : 'partyJoinedOn';
 }
 
 function checkPartyMember(rule: PartyMemberRule, ctx: EvaluationContext): Check {
   const p = ctx.person;
   const { status, minYears } = rule.params;
-  const facts: Record<string, unknown> = { partyJoinedOn: p.partyJoinedOn, partyOfficialOn: p.partyOfficialOn, required: status };
+  const facts: Record<string, unknown> = { partyMembership: p.partyMembership, partyJoinedOn: p.partyJoinedOn, partyOfficialOn: p.partyOfficialOn, required: status };
   const member = isPartyMemberOn(p, ctx.asOf);
-  if (member === null) return missingFacts(['partyJoinedOn'], facts);
+  if (member === null) return missingFacts([membershipFact(p)], facts);
   if (!member) return decided(false, facts, `Không phải đảng viên tại ngày ${formatViDate(ctx.asOf)}`);
   if (status === 'official') {
     const official = isOfficialMemberOn(p, ctx.asOf);
     if (official === null) return missingFacts(['partyOfficialOn'], facts);
-    if (!official) return decided(false, facts, `Đang là đảng viên dự bị (vào Đảng ngày ${formatViDate(p.partyJoinedOn)}), yêu cầu đảng viên chính thức`);
+    if (!official) {
+      const joined = p.partyJoinedOn ? ` (vào Đảng ngày ${formatViDate(p.partyJoinedOn)})` : '';
+      return decided(false, facts, `Đang là đảng viên dự bị${joined}, yêu cầu đảng viên chính thức`);
+    }
   }
   if (minYears === undefined) {
     return decided(true, facts, status === 'official' ? 'Là đảng viên chính thức' : 'Là đảng viên');
@@ -159,7 +178,7 @@ function optionMatches(opt: TargetGroupOption, p: PersonFacts, asOf: IsoDate): {
   if (opt.partyMember) {
     const member = isPartyMemberOn(p, asOf);
     if (member === false) return { result: false, missing: [] };
-    if (member === null) missing.push('partyJoinedOn');
+    if (member === null) missing.push(membershipFact(p));
   }
   return { result: missing.length > 0 ? null : true, missing };
 }

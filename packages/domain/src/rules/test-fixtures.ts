@@ -13,7 +13,7 @@ export function person(over: Partial<PersonFacts> = {}): PersonFacts {
     ethnicMinority: false,
     category: 'cong_chuc',
     rankCode: '01.003',
-    partyMember: true,
+    partyMembership: 'member',
     partyJoinedOn: '2015-05-19',
     partyOfficialOn: '2016-05-19',
     qualifications: [
