@@ -115,6 +115,7 @@ function factsSql(p: Params, o: FactsOptions, ids: string, sub: (alias: string) 
     txt('pl.s'),
     txt('ap.s'),
     txt('en.s'),
+    txt('p.party_membership'),
   ];
   return `
     SELECT string_agg(${columns.join(` || chr(29) || `)}, chr(28) ORDER BY p.id) AS facts
@@ -167,8 +168,8 @@ function decodePerson(line: string): PersonFactsRow {
       ethnicMinority: f[5] === '1',
       category: orNull(f[6]) as rules.PersonFacts['category'],
       rankCode: orNull(f[7]),
-      // the registry records membership by the joining date: no date, not a member
-      partyMember: f[8] !== '',
+      // recorded explicitly (decision 0031): '' is unknown, never "not a member"
+      partyMembership: orNull(f[17]) as rules.PersonFacts['partyMembership'],
       partyJoinedOn: orNull(f[8]),
       partyOfficialOn: orNull(f[9]),
       currentTitleCode: orNull(f[10]),
@@ -343,6 +344,14 @@ function boundValues(b: rules.AgeBound | undefined): number[] {
 
 const CLASSIFICATION_ORDER = ['not_completed', 'completed', 'good', 'excellent'];
 
+/**
+ * Not certainly a non-member on asOf (rules.isPartyMemberOn is not false): not recorded as a
+ * non-member, and not admitted after asOf. A member or unknown status without dates passes.
+ */
+function mayBeMemberSql(p: Params, asOf: string): string {
+  return `(p.party_membership IS DISTINCT FROM 'not_member' AND (p.party_joined_on IS NULL OR p.party_joined_on <= ${p.add(asOf)}::date))`;
+}
+
 /** A necessary condition for one rule not to fail for certain (true when nothing cheap is known). */
 function ruleCondition(rule: rules.Rule, ctx: PrefilterContext, p: Params): string {
   const { asOf } = ctx;
@@ -364,13 +373,13 @@ function ruleCondition(rule: rules.Rule, ctx: PrefilterContext, p: Params): stri
           const ids = ctx.ranks.filter((r) => opt.rankCodes!.includes(r.code)).map((r) => r.id);
           parts.push(`p.rank_id = ANY(${p.add(ids)}::int[])`);
         }
-        if (opt.partyMember) parts.push(`p.party_joined_on <= ${p.add(asOf)}::date`);
+        if (opt.partyMember) parts.push(mayBeMemberSql(p, asOf));
         return parts.length > 0 ? `(${parts.join(' AND ')})` : ALWAYS;
       });
       return options.length > 0 ? `(${options.join(' OR ')})` : 'false';
     }
     case 'party_member':
-      return `p.party_joined_on <= ${p.add(asOf)}::date`;
+      return mayBeMemberSql(p, asOf);
     case 'min_qualification': {
       const { kind, minLevel, alternatives = [] } = rule.params;
       const ranks = [minLevel, ...alternatives.map((a) => a.level)].map((l) => rankOf(ctx.levels, kind, l));
