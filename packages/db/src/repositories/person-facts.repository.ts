@@ -352,8 +352,19 @@ function mayBeMemberSql(p: Params, asOf: string): string {
   return `(p.party_membership IS DISTINCT FROM 'not_member' AND (p.party_joined_on IS NULL OR p.party_joined_on <= ${p.add(asOf)}::date))`;
 }
 
-/** A necessary condition for one rule not to fail for certain (true when nothing cheap is known). */
+/**
+ * A rule limited to some categories fails nobody outside them (not applicable) nor anyone whose
+ * category is unknown (missing): its condition binds only people of those categories.
+ */
 function ruleCondition(rule: rules.Rule, ctx: PrefilterContext, p: Params): string {
+  const condition = applicableRuleCondition(rule, ctx, p);
+  const categories = 'categories' in rule.params ? rule.params.categories : undefined;
+  if (!categories?.length || condition === ALWAYS) return condition;
+  return `(p.category IS NULL OR p.category <> ALL(${p.add(categories)}::text[]) OR ${condition})`;
+}
+
+/** A necessary condition for one rule not to fail for certain (true when nothing cheap is known). */
+function applicableRuleCondition(rule: rules.Rule, ctx: PrefilterContext, p: Params): string {
   const { asOf } = ctx;
   switch (rule.kind) {
     case 'target_post': {

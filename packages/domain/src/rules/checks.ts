@@ -336,8 +336,24 @@ function checkNotEnrolled(rule: NotEnrolledRule, ctx: EvaluationContext): Check 
   return decided(enrolled.length === 0, facts, text);
 }
 
+/** A rule limited to some categories: "not applicable" to the others, "missing category" when unknown; null when it applies. */
+function categoryScopeCheck(rule: Rule, ctx: EvaluationContext): Check | null {
+  const categories = 'categories' in rule.params ? rule.params.categories : undefined;
+  if (!categories?.length) return null;
+  const category = ctx.person.category;
+  const facts = { category, categories };
+  if (category === null) return missingFacts(['category'], facts);
+  if (categories.includes(category)) return null;
+  const names = categories.map((c) => labelOf(PERSON_CATEGORIES, c).toLowerCase()).join(', ');
+  return { outcome: 'not_applicable', facts, message: `Chỉ áp dụng cho ${names}.` };
+}
+
 /** Evaluates one rule (assumed in force and valid) for the context. */
 export function evaluateRule(rule: Rule, ctx: EvaluationContext): Check {
+  return categoryScopeCheck(rule, ctx) ?? evaluateApplicable(rule, ctx);
+}
+
+function evaluateApplicable(rule: Rule, ctx: EvaluationContext): Check {
   switch (rule.kind) {
     case 'target_post':
       return checkTargetPost(rule, ctx);

@@ -327,7 +327,37 @@ describe('shipped corrections', () => {
       ['QLNN_CV_171.target_group', 1, 2],
       ['QLNN_CVC_171.target_group', 1, 2],
       ['QLNN_CVCC_171.target_group', 1, 2],
+      ...['SDH_THS', 'SDH_TS'].flatMap((p) =>
+        ['target_group', 'age_limit', 'service_years', 'appraisal_streak', 'field_matches_job', 'education', 'not_already_holding', 'not_enrolled'].map((c) => [`${p}_101.${c}`, 1, 2]),
+      ),
     ]);
+  });
+
+  it('NĐ 101/2017 Điều 6: the age, service and appraisal conditions bind cán bộ and công chức, not viên chức (decision 0031)', () => {
+    const base = {
+      category: 'cong_chuc' as const,
+      birthDate: '1980-01-01', // 45 on asOf: over 40
+      serviceStartedOn: '2024-01-01', // under 3 years
+      appraisals: [],
+      jobPositionCode: 'KT',
+      qualifications: [{ kind: 'education' as const, level: 'dai_hoc', field: 'Kế toán', awardedOn: '2005-06-30' }],
+      enrolledProgrammeCodes: [],
+    };
+    const ask = (over: Partial<PersonFacts>) => check('SDH_THS', 'full_time', '2025-03-01', person({ ...base, ...over }), 'Kế toán');
+    const civilServant = ask({});
+    expect(civilServant.outcome).toBe('not_eligible');
+    expect(civilServant.rules.filter((r) => r.outcome === 'fail').map((r) => r.ruleId).sort()).toEqual(['SDH_THS_101.age_limit', 'SDH_THS_101.service_years']);
+    const employee = ask({ category: 'vien_chuc' });
+    expect(employee.outcome).toBe('eligible');
+    expect(employee.rules.filter((r) => r.outcome === 'not_applicable').map((r) => r.ruleId).sort()).toEqual([
+      'SDH_THS_101.age_limit',
+      'SDH_THS_101.appraisal_streak',
+      'SDH_THS_101.service_years',
+    ]);
+    expect(employee.rules.find((r) => r.ruleId === 'SDH_THS_101.age_limit')?.source.article).toBe('Điều 6');
+    const unknown = ask({ category: null });
+    expect(unknown.outcome).toBe('cannot_decide');
+    expect(unknown.missing).toContain('category');
   });
 });
 

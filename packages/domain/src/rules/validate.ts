@@ -168,13 +168,16 @@ function checkParams(rule: Rule, levels: LevelCatalogue, refs: ReferenceCodes, a
         add('params.minClassification', 'UNKNOWN_CLASSIFICATION', `Không có mức xếp loại "${rule.params.minClassification}".`);
       }
       checkWholeNumber('params.years', rule.params.years, 1, 10, add);
+      checkCodes('params.categories', rule.params.categories, CATEGORY_CODES, 'UNKNOWN_CATEGORY', 'đối tượng', add);
       return;
     case 'age_limit':
       checkAgeBounds(rule.params.min, rule.params.max, add);
       checkCodes('params.modes', rule.params.modes, STUDY_MODES, 'UNKNOWN_MODE', 'hình thức học', add);
+      checkCodes('params.categories', rule.params.categories, CATEGORY_CODES, 'UNKNOWN_CATEGORY', 'đối tượng', add);
       return;
     case 'min_service_years':
       checkWholeNumber('params.years', rule.params.years, 1, 60, add);
+      checkCodes('params.categories', rule.params.categories, CATEGORY_CODES, 'UNKNOWN_CATEGORY', 'đối tượng', add);
       return;
     case 'field_matches_job':
       if (rule.params.minLevel !== undefined) checkLevel('params.minLevel', 'education', rule.params.minLevel, levels, add);

@@ -69,7 +69,13 @@ describe('a rule version through the form and back', () => {
       {},
       { status: 'member', minYears: null, since: 'joined' },
     ],
-    ['a new appraisal rule asks for two years of "good"', 'appraisal_streak', {}, { minClassification: 'good', years: 2 }],
+    ['a new appraisal rule asks for two years of "good"', 'appraisal_streak', {}, { minClassification: 'good', years: 2, categories: [] }],
+    [
+      'a rule for some categories only keeps them',
+      'min_service_years',
+      { years: 3, categories: ['can_bo', 'cong_chuc'] },
+      { years: 3, categories: ['can_bo', 'cong_chuc'] },
+    ],
     [
       'age bounds become the age inputs',
       'age_limit',
@@ -78,9 +84,10 @@ describe('a rule version through the form and back', () => {
         min: { mode: 'all', all: 30 },
         max: { mode: 'gender', male: 60, female: 55 },
         modes: [],
+        categories: [],
       },
     ],
-    ['no age bound is "no limit"', 'age_limit', {}, { min: { mode: 'none' }, max: { mode: 'none' }, modes: [] }],
+    ['no age bound is "no limit"', 'age_limit', {}, { min: { mode: 'none' }, max: { mode: 'none' }, modes: [], categories: [] }],
   ])('%s', (_what, kind, params, form) => {
     expect(paramsToForm(kind, params)).toEqual(form);
   });

@@ -85,11 +85,11 @@ export function paramsToForm(kind: RuleKind, params: Params): Params {
     case 'min_qualification':
       return { kind: params.kind, minLevel: params.minLevel, alternatives: params.alternatives ?? [] };
     case 'appraisal_streak':
-      return { minClassification: params.minClassification ?? 'good', years: params.years ?? 2 };
+      return { minClassification: params.minClassification ?? 'good', years: params.years ?? 2, categories: params.categories ?? [] };
     case 'age_limit':
-      return { min: toAgeBoundValue(params.min), max: toAgeBoundValue(params.max), modes: params.modes ?? [] };
+      return { min: toAgeBoundValue(params.min), max: toAgeBoundValue(params.max), modes: params.modes ?? [], categories: params.categories ?? [] };
     case 'min_service_years':
-      return { years: params.years ?? null };
+      return { years: params.years ?? null, categories: params.categories ?? [] };
     case 'field_matches_job':
       return { subject: params.subject ?? 'study_field', minLevel: params.minLevel };
     case 'not_already_holding':
@@ -136,15 +136,16 @@ export function formToParams(kind: RuleKind, f: Params): Params {
     case 'min_qualification':
       return clean({ kind: f.kind, minLevel: f.minLevel, alternatives: nonEmpty(f.alternatives as Alternative[]) });
     case 'appraisal_streak':
-      return clean({ minClassification: f.minClassification, years: f.years });
+      return clean({ minClassification: f.minClassification, years: f.years, categories: nonEmpty(f.categories as string[]) });
     case 'age_limit':
       return clean({
         min: fromAgeBoundValue(f.min as AgeBoundValue),
         max: fromAgeBoundValue(f.max as AgeBoundValue),
         modes: nonEmpty(f.modes as string[]),
+        categories: nonEmpty(f.categories as string[]),
       });
     case 'min_service_years':
-      return clean({ years: f.years });
+      return clean({ years: f.years, categories: nonEmpty(f.categories as string[]) });
     case 'field_matches_job':
       return clean({ subject: f.subject, minLevel: f.subject === 'held_qualification' ? f.minLevel : undefined });
     case 'not_already_holding':
@@ -193,6 +194,12 @@ const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /** A version's params in Vietnamese (or English), one line each. */
 export function describeParams(ctx: DescribeContext, kind: string, p: Params): string[] {
+  const categories = (p.categories as string[] | undefined) ?? [];
+  const scope = categories.length > 0 ? [ctx.t('rp.text.onlyFor', { list: categories.map((c) => ctx.label(PERSON_CATEGORIES, c)).join(', ') })] : [];
+  return [...describeKindParams(ctx, kind, p), ...scope];
+}
+
+function describeKindParams(ctx: DescribeContext, kind: string, p: Params): string[] {
   const { t, label, names } = ctx;
   switch (kind as RuleKind) {
     case 'target_post': {
