@@ -43,7 +43,8 @@ const person = (over: Record<string, unknown>) => {
     ...over,
   };
 };
-const create = (body: Record<string, unknown>, s: Session = board) => app.inject({ method: 'POST', url: '/api/v1/people', headers: as(s), payload: body });
+const create = (body: Record<string, unknown>, s: Session = board) =>
+  app.inject({ method: 'POST', url: '/api/v1/people', headers: as(s), payload: body });
 
 describe('migration 023 on records written before it', () => {
   it('makes members of people with dates, probationary members of those admitted within a year, and leaves the rest unknown', async () => {
@@ -61,8 +62,15 @@ describe('migration 023 on records written before it', () => {
       ),
     );
     // back to the schema before 023, with the rows as an older release left them
-    await db.exec('ALTER TABLE people DROP COLUMN party_membership; ALTER TABLE import_staging DROP COLUMN party_membership; DELETE FROM schema_migrations WHERE version = 23;');
-    expect(await migrate(db, loadMigrations().filter((m) => m.version <= 23))).toEqual(['023_party_membership']);
+    await db.exec(
+      'ALTER TABLE people DROP COLUMN party_membership; ALTER TABLE import_staging DROP COLUMN party_membership; DELETE FROM schema_migrations WHERE version = 23;',
+    );
+    expect(
+      await migrate(
+        db,
+        loadMigrations().filter((m) => m.version <= 23),
+      ),
+    ).toEqual(['023_party_membership']);
     const r = await db.query<{ citizen_id: string; party_membership: string | null }>(
       "SELECT citizen_id, party_membership FROM people WHERE citizen_id LIKE '008091%' ORDER BY citizen_id",
     );
@@ -100,7 +108,11 @@ describe('the people API', () => {
     const cases = [
       [{ partyMembership: 'not_member', partyJoinedOn: '2010-01-01' }, 'partyJoinedOn', 'PARTY_DATE_NOT_MEMBER'],
       [{ partyMembership: null, partyJoinedOn: '2010-01-01' }, 'partyMembership', 'PARTY_MEMBERSHIP_REQUIRED'],
-      [{ partyMembership: 'probationary', partyJoinedOn: '2010-01-01', partyOfficialOn: '2011-01-01' }, 'partyOfficialOn', 'PARTY_PROBATIONARY_OFFICIAL'],
+      [
+        { partyMembership: 'probationary', partyJoinedOn: '2010-01-01', partyOfficialOn: '2011-01-01' },
+        'partyOfficialOn',
+        'PARTY_PROBATIONARY_OFFICIAL',
+      ],
       [{ partyMembership: 'member', partyJoinedOn: today }, 'partyMembership', 'PARTY_STILL_PROBATIONARY'],
       [{ partyMembership: 'maybe' }, 'partyMembership', 'INVALID_VALUE'],
     ] as const;
@@ -140,7 +152,8 @@ describe('the people API', () => {
     );
     expect(audit.rows.map((a) => [a.before.partyMembership, a.after.partyMembership])).toEqual([[null, 'member']]);
 
-    const list = async (q: string) => (await app.inject({ url: `/api/v1/people?unitId=${fx.units.communeB}&limit=100&${q}`, headers: as(board) })).json();
+    const list = async (q: string) =>
+      (await app.inject({ url: `/api/v1/people?unitId=${fx.units.communeB}&limit=100&${q}`, headers: as(board) })).json();
     const unknown = await list('partyMembership=unknown');
     expect(unknown.items.length).toBeGreaterThan(0);
     expect(unknown.items.every((p: { partyMembership: unknown }) => p.partyMembership === null)).toBe(true);
@@ -169,7 +182,10 @@ describe('eligibility by status (trung cấp LLCT under 350-QĐ/TW, cao cấp fo
       expect(res.statusCode, JSON.stringify(res.json())).toBe(201);
       const id = res.json().id as number;
       ids[key] = id;
-      await db.query("INSERT INTO qualifications (person_id, kind, level, awarded_on, source) VALUES ($1, 'education', 'dai_hoc', '2008-06-01', 'imported')", [id]);
+      await db.query(
+        "INSERT INTO qualifications (person_id, kind, level, awarded_on, source) VALUES ($1, 'education', 'dai_hoc', '2008-06-01', 'imported')",
+        [id],
+      );
       await db.query("INSERT INTO appraisals (person_id, year, classification) VALUES ($1, 2024, 'good'), ($1, 2025, 'good')", [id]);
       await peopleRepo.refreshHighestLevels(db, [id]);
     }
@@ -177,7 +193,10 @@ describe('eligibility by status (trung cấp LLCT under 350-QĐ/TW, cao cấp fo
   });
 
   const partyRule = async (key: string, programme: string) => {
-    const res = await app.inject({ url: `/api/v1/people/${ids[key]}/eligibility?programme=${programme}&mode=full_time&asOf=2026-06-01`, headers: as(board) });
+    const res = await app.inject({
+      url: `/api/v1/people/${ids[key]}/eligibility?programme=${programme}&mode=full_time&asOf=2026-06-01`,
+      headers: as(board),
+    });
     expect(res.statusCode).toBe(200);
     const result = res.json().results[0];
     return { result, rule: result.rules.find((r: { kind: string }) => r.kind === 'party_member') };

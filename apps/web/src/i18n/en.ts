@@ -647,6 +647,7 @@ export const en: Record<MessageKey, string> = {
   'class.capacityValue': '{capacity} places: {taken} taken, {free} free, {waitlisted} waitlisted',
   'class.scheme': 'Grading scale',
   'class.schemeValue': '{name}: {min} to {max}, pass from {pass}',
+  'class.schemePrevious': 'Previously cited: {code} of {date} — {note}',
   'class.conditions': 'Graduation conditions',
   'class.cond.allModules': 'all modules passed',
   'class.cond.attendance': 'attended at least {rate}% of sessions',

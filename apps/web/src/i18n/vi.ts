@@ -645,6 +645,7 @@ export const vi = {
   'class.capacityValue': '{capacity} chỗ: đã cử {taken}, còn trống {free}, danh sách chờ {waitlisted}',
   'class.scheme': 'Thang điểm',
   'class.schemeValue': '{name}: từ {min} đến {max}, đạt từ {pass}',
+  'class.schemePrevious': 'Trước đây căn cứ: {code} ngày {date} — {note}',
   'class.conditions': 'Điều kiện tốt nghiệp',
   'class.cond.allModules': 'đạt tất cả học phần',
   'class.cond.attendance': 'dự học ít nhất {rate}% số buổi',
