@@ -18,8 +18,8 @@ export const TRAINING_SOURCES = {
     issuedOn: '2010-02-03',
   },
   /**
-   * The Academy's training regulation that provincial political schools cite since 2016, by the
-   * Academy under its name since 2014 (Học viện Chính trị quốc gia Hồ Chí Minh); it replaces the
+   * The Academy's training regulation that provincial political schools cite since 2016, issued by
+   * the Academy under its present name (Học viện Chính trị quốc gia Hồ Chí Minh); it replaces the
    * 2010 regulation of the Academy under its former name (decision 0031). Its text was not read here.
    */
   HV_1855: {
