@@ -68,6 +68,8 @@ export const RULE_PARAMS = {
           categories: z.array(z.enum(codesOf(PERSON_CATEGORIES))).max(10).optional(),
           rankCodes: z.array(ZCode).max(50).optional(),
           partyMember: z.boolean().optional(),
+          /** Works in a unit at this level ('commune': a commune or ward, or a unit under one). */
+          unitLevel: z.enum(['province', 'commune']).optional(),
         }),
       )
       .max(10),

@@ -116,6 +116,8 @@ function factsSql(p: Params, o: FactsOptions, ids: string, sub: (alias: string) 
     txt('ap.s'),
     txt('en.s'),
     txt('p.party_membership'),
+    // commune level: the unit is a commune or ward or lies under one (its path holds a commune's id)
+    `CASE WHEN string_to_array(btrim(u.path, '/'), '/')::int[] && ${COMMUNE_IDS} THEN 'commune' ELSE 'province' END`,
   ];
   return `
     SELECT string_agg(${columns.join(` || chr(29) || `)}, chr(28) ORDER BY p.id) AS facts
@@ -167,6 +169,7 @@ function decodePerson(line: string): PersonFactsRow {
       gender: orNull(f[4]) as rules.PersonFacts['gender'],
       ethnicMinority: f[5] === '1',
       category: orNull(f[6]) as rules.PersonFacts['category'],
+      unitLevel: f[18] === 'commune' ? 'commune' : 'province',
       rankCode: orNull(f[7]),
       // recorded explicitly (decision 0031): '' is unknown, never "not a member"
       partyMembership: orNull(f[17]) as rules.PersonFacts['partyMembership'],
@@ -344,6 +347,9 @@ function boundValues(b: rules.AgeBound | undefined): number[] {
 
 const CLASSIFICATION_ORDER = ['not_completed', 'completed', 'good', 'excellent'];
 
+/** The ids of every commune or ward (an uncorrelated subquery: computed once per statement). */
+const COMMUNE_IDS = "(SELECT coalesce(array_agg(c.id), '{}') FROM units c WHERE c.kind = 'commune')";
+
 /**
  * Not certainly a non-member on asOf (rules.isPartyMemberOn is not false): not recorded as a
  * non-member, and not admitted after asOf. A member or unknown status without dates passes.
@@ -385,6 +391,7 @@ function applicableRuleCondition(rule: rules.Rule, ctx: PrefilterContext, p: Par
           parts.push(`p.rank_id = ANY(${p.add(ids)}::int[])`);
         }
         if (opt.partyMember) parts.push(mayBeMemberSql(p, asOf));
+        if (opt.unitLevel) parts.push(`(string_to_array(btrim(u.path, '/'), '/')::int[] && ${COMMUNE_IDS}) = ${opt.unitLevel === 'commune' ? 'true' : 'false'}`);
         return parts.length > 0 ? `(${parts.join(' AND ')})` : ALWAYS;
       });
       return options.length > 0 ? `(${options.join(' OR ')})` : 'false';

@@ -380,7 +380,8 @@ interface StoredVersion {
  * - a rule id the database does not know is written with all its shipped versions;
  * - a shipped correction (version N+1, `corrects: N`) is written only when the database's latest
  *   version of that id is the shipped version N, untouched (written by the seed, still active, same
- *   period); version N is then marked superseded, as a correction by hand would;
+ *   period); version N is then marked superseded, as a correction by hand would. A database two
+ *   corrections behind (stored N, shipped N+2) gets N+1 as history and N+2 in use;
  * - a shipped version 1 that is the only version and untouched gets its corrected start date;
  * - a shipped note the database lacks (same programme and text) is added; one it has with another
  *   source gets the shipped source (a citation fix: notes are written by the seed only).
@@ -424,9 +425,12 @@ export async function upgradeShippedRules(db: Db): Promise<ShippedRuleUpgrade | 
           continue;
         }
         const latest = versions[versions.length - 1];
-        if (rule.corrects !== undefined && rule.corrects === rule.version - 1 && latest?.version === rule.corrects && untouched(latest, rule.period)) {
-          await updateRuleVersionState(tx, rule.id, latest.version, latest.period_to, rule.version);
-          await insertRuleVersion(tx, set.programmeCode, rule, null);
+        // the shipped corrections after the stored latest version, oldest first: a chain N+1 (corrects N), N+2 …
+        const chain = latest ? [...(history.get(rule.id) ?? []).filter((h) => h.version > latest.version), rule].sort((a, b) => a.version - b.version) : [];
+        const isChain = chain.every((r, i) => r.corrects === r.version - 1 && r.version === (latest?.version ?? 0) + 1 + i);
+        if (rule.corrects !== undefined && latest && isChain && untouched(latest, rule.period)) {
+          await updateRuleVersionState(tx, rule.id, latest.version, latest.period_to, chain[0]!.version);
+          await insertRows(tx, 'rule_versions', RULE_INSERT_COLUMNS, chain.map((r) => ruleValues(set.programmeCode, r, null)));
           result.corrected.push(rule.id);
           continue;
         }

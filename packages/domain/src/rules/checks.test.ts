@@ -67,6 +67,24 @@ describe('age_limit: whole years on asOf, the birthday itself counts', () => {
   });
 });
 
+describe('target_group: unit level (công chức cấp xã)', () => {
+  const rule = makeRule<TargetGroupRule>('target_group', { anyOf: [{ categories: ['cong_chuc'], unitLevel: 'commune' }] });
+  it.each<[string, Partial<PersonFacts>, string, string[]?]>([
+    ['commune civil servant', { unitLevel: 'commune' }, 'pass'],
+    ['province civil servant', { unitLevel: 'province' }, 'fail'],
+    ['commune public employee', { unitLevel: 'commune', category: 'vien_chuc' }, 'fail'],
+    ['level not known', { unitLevel: null }, 'missing_fact', ['unitLevel']],
+  ])('%s → %s', (_name, over, outcome, missing) => {
+    const r = evaluateRule(rule, context({ person: person(over), asOf: ASOF }));
+    expect(r.outcome).toBe(outcome);
+    if (missing) expect(r.missing).toEqual(missing);
+  });
+
+  it('names the level in its finding', () => {
+    expect(evaluateRule(rule, context({ person: person(), asOf: ASOF })).message).toBe('Thuộc đối tượng: công chức, công tác ở cấp xã — đạt.');
+  });
+});
+
 describe('party_member', () => {
   const member = makeRule<PartyMemberRule>('party_member', { status: 'member' });
   const official = makeRule<PartyMemberRule>('party_member', { status: 'official' });
@@ -280,6 +298,7 @@ describe('target_group', () => {
     ['civil servant with another rank', { partyMembership: 'not_member', rankCode: '01.002' }, 'fail'],
     ['public employee, not a member', { partyMembership: 'not_member', category: 'vien_chuc' }, 'fail'],
     ['public employee, membership unknown', { partyMembership: null, partyJoinedOn: null, partyOfficialOn: null, category: 'vien_chuc' }, 'missing_fact', ['partyMembership']],
+    ['province civil servant with the rank', { partyMembership: 'not_member', unitLevel: 'province' }, 'pass'],
   ])('%s → %s', (_name, over, outcome, missing) => {
     const r = evaluateRule(rule, context({ person: person(over) }));
     expect(r.outcome).toBe(outcome);

@@ -165,6 +165,7 @@ function describeOption(opt: TargetGroupOption): string {
   if (opt.categories?.length) parts.push(opt.categories.map((c) => labelOf(PERSON_CATEGORIES, c).toLowerCase()).join(' hoặc '));
   if (opt.rankCodes?.length) parts.push(`ngạch ${opt.rankCodes.join(', ')}`);
   if (opt.partyMember) parts.push('đảng viên');
+  if (opt.unitLevel) parts.push(opt.unitLevel === 'commune' ? 'công tác ở cấp xã' : 'công tác ở cấp tỉnh');
   return parts.join(', ');
 }
 
@@ -175,6 +176,10 @@ function optionMatches(opt: TargetGroupOption, p: PersonFacts, asOf: IsoDate): {
     else if (!opt.categories.includes(p.category)) return { result: false, missing: [] };
   }
   if (opt.rankCodes?.length && (p.rankCode === null || !opt.rankCodes.includes(p.rankCode))) return { result: false, missing: [] };
+  if (opt.unitLevel) {
+    if (p.unitLevel === null) missing.push('unitLevel');
+    else if (p.unitLevel !== opt.unitLevel) return { result: false, missing: [] };
+  }
   if (opt.partyMember) {
     const member = isPartyMemberOn(p, asOf);
     if (member === false) return { result: false, missing: [] };
@@ -185,7 +190,7 @@ function optionMatches(opt: TargetGroupOption, p: PersonFacts, asOf: IsoDate): {
 
 function checkTargetGroup(rule: TargetGroupRule, ctx: EvaluationContext): Check {
   const p = ctx.person;
-  const facts: Record<string, unknown> = { category: p.category, rankCode: p.rankCode, partyMember: isPartyMemberOn(p, ctx.asOf) };
+  const facts: Record<string, unknown> = { category: p.category, rankCode: p.rankCode, partyMember: isPartyMemberOn(p, ctx.asOf), unitLevel: p.unitLevel };
   const results = rule.params.anyOf.map((opt) => ({ opt, ...optionMatches(opt, p, ctx.asOf) }));
   const hit = results.find((r) => r.result === true);
   if (hit) return decided(true, { ...facts, matched: describeOption(hit.opt) }, `Thuộc đối tượng: ${describeOption(hit.opt)}`);

@@ -317,13 +317,15 @@ describe('shipped corrections', () => {
 
   it('the corrected versions say what the text says, and the replaced ones stay in the history', () => {
     const sc = SHIPPED_RULE_SETS.find((s) => s.programmeCode === 'SC_LLCT')?.rules.find((r) => r.id === 'SC_LLCT_57.target_group');
-    expect(sc).toMatchObject({ version: 2, corrects: 1 });
+    expect(sc).toMatchObject({ version: 3, corrects: 2 });
+    expect(sc?.kind === 'target_group' && sc.params.anyOf).toContainEqual({ categories: ['cong_chuc'], unitLevel: 'commune' });
     expect(sc?.description).toContain('trừ trưởng công an và chỉ huy trưởng quân sự cấp xã');
     expect(sc?.description).toContain('đoàn viên, hội viên');
     expect(sc?.description).toContain('trung học cơ sở');
     const history = SHIPPED_SUPERSEDED_RULES.map(({ rule }) => [rule.id, rule.version, rule.supersededBy]);
     expect(history).toEqual([
       ['SC_LLCT_57.target_group', 1, 2],
+      ['SC_LLCT_57.target_group', 2, 3],
       ['QLNN_CV_171.target_group', 1, 2],
       ['QLNN_CVC_171.target_group', 1, 2],
       ['QLNN_CVCC_171.target_group', 1, 2],

@@ -29,6 +29,8 @@ export interface PersonFacts {
   gender: Gender | null;
   ethnicMinority: boolean;
   category: PersonCategory | null;
+  /** 'commune' when the person's unit is a commune or ward or lies under one, else 'province'; null if not known. */
+  unitLevel: 'province' | 'commune' | null;
   /** Civil-service rank code (ngạch), e.g. '01.003'; null when the person has none. */
   rankCode: string | null;
   /**
@@ -121,5 +123,6 @@ const FACT_LABELS: Record<string, string> = {
   studyField: 'chuyên ngành đăng ký đào tạo',
   qualificationField: 'chuyên ngành của văn bằng',
   category: 'đối tượng (cán bộ, công chức, viên chức…)',
+  unitLevel: 'cấp của đơn vị công tác (tỉnh hay xã)',
   rulesInForce: 'quy định có hiệu lực tại ngày xét',
 };

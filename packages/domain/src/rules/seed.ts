@@ -405,12 +405,23 @@ function correctedAll(programmeCode: string, rules: Rule[], changes: Record<stri
 }
 
 function soCap57(): Rule[] {
-  return corrected<Extract<Rule, { kind: 'target_group' }>>('SC_LLCT', soCapRules(B57, 'Điều 3'), 'SC_LLCT_57.target_group', 'target_group', {
+  const v2 = corrected<Extract<Rule, { kind: 'target_group' }>>('SC_LLCT', soCapRules(B57, 'Điều 3'), 'SC_LLCT_57.target_group', 'target_group', {
     description:
       'Đảng viên; đoàn viên, hội viên của các tổ chức chính trị - xã hội ở cơ sở; công chức cấp xã (trừ trưởng công an và chỉ huy trưởng quân sự cấp xã); người hoạt động không chuyên trách cấp xã, ở thôn, tổ dân phố. Tiêu chuẩn: tốt nghiệp trung học cơ sở trở lên.',
     params: { anyOf: [{ partyMember: true }, { categories: ['cong_chuc'] }, { categories: ['khong_chuyen_trach'] }] },
     note:
       'Đính chính theo Điều 3 Quy định 57-QĐ/TW. Hồ sơ chưa ghi đoàn viên, hội viên, chưa phân biệt công chức cấp xã với cấp tỉnh, chưa nhận diện trưởng công an, chỉ huy trưởng quân sự cấp xã, và danh mục trình độ chưa có bậc trung học cơ sở: những điều này người xét duyệt kiểm tra trên hồ sơ.',
+  });
+  // version 3 (decision 0031): công chức only at commune level, which the registry now tells from the unit tree
+  return correctedAll('SC_LLCT', v2, {
+    'SC_LLCT_57.target_group': {
+      description:
+        'Đảng viên; đoàn viên, hội viên của các tổ chức chính trị - xã hội ở cơ sở; công chức cấp xã (trừ trưởng công an và chỉ huy trưởng quân sự cấp xã); người hoạt động không chuyên trách cấp xã, ở thôn, tổ dân phố. Tiêu chuẩn: tốt nghiệp trung học cơ sở trở lên.',
+      params: { anyOf: [{ partyMember: true }, { categories: ['cong_chuc'], unitLevel: 'commune' }, { categories: ['khong_chuyen_trach'] }] },
+      note:
+        'Đối chiếu Điều 3 Quy định 57-QĐ/TW. Công chức cấp xã: công chức của đơn vị là xã, phường (hoặc thuộc xã, phường) trong cây đơn vị. Hồ sơ chưa ghi đoàn viên, hội viên (người không là đảng viên, không là công chức cấp xã hay người hoạt động không chuyên trách thì người xét duyệt kiểm tra), danh mục chức danh chưa có trưởng công an, chỉ huy trưởng quân sự cấp xã để loại trừ, và danh mục trình độ chưa có bậc trung học cơ sở: những điều này người xét duyệt kiểm tra trên hồ sơ.',
+      source: cite('QD_57', 'Điều 3'),
+    },
   });
 }
 

@@ -12,6 +12,7 @@ export function person(over: Partial<PersonFacts> = {}): PersonFacts {
     gender: 'female',
     ethnicMinority: false,
     category: 'cong_chuc',
+    unitLevel: 'commune',
     rankCode: '01.003',
     partyMembership: 'member',
     partyJoinedOn: '2015-05-19',

@@ -103,7 +103,12 @@ export interface TargetGroupOption {
   rankCodes?: string[];
   /** Must be a party member (probationary or official) on asOf. */
   partyMember?: boolean;
+  /** Works in a unit at this level: 'commune' = a commune or ward, or a unit under one (e.g. công chức cấp xã). */
+  unitLevel?: UnitLevel;
 }
+
+/** The two levels of local government since 1/7/2025 (as the titles table's `level`). */
+export type UnitLevel = 'province' | 'commune';
 
 /** An age bound: one figure for everyone, or one per gender. */
 export type AgeBound = number | { male: number; female: number };

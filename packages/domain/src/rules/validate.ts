@@ -151,7 +151,10 @@ function checkParams(rule: Rule, levels: LevelCatalogue, refs: ReferenceCodes, a
       if (rule.params.anyOf.length === 0) add('params.anyOf', 'EMPTY_TARGET', 'Chưa nêu nhóm đối tượng nào.');
       rule.params.anyOf.forEach((opt, i) => {
         const path = `params.anyOf[${i}]`;
-        if (!opt.categories?.length && !opt.rankCodes?.length && opt.partyMember !== true) add(path, 'EMPTY_TARGET', 'Nhóm đối tượng trống.');
+        if (!opt.categories?.length && !opt.rankCodes?.length && opt.partyMember !== true && !opt.unitLevel) add(path, 'EMPTY_TARGET', 'Nhóm đối tượng trống.');
+        if (opt.unitLevel !== undefined && opt.unitLevel !== 'commune' && opt.unitLevel !== 'province') {
+          add(`${path}.unitLevel`, 'UNKNOWN_LEVEL', `Không có cấp "${String(opt.unitLevel)}".`);
+        }
         checkCodes(`${path}.categories`, opt.categories, CATEGORY_CODES, 'UNKNOWN_CATEGORY', 'đối tượng', add);
         checkCodes(`${path}.rankCodes`, opt.rankCodes, refs.ranks, 'UNKNOWN_RANK', 'ngạch', add);
       });

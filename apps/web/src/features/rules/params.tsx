@@ -271,6 +271,13 @@ export function RuleParamsFields({ kind, form }: { kind: RuleKind; form: FormIns
                           showSearch={search}
                         />
                       </Form.Item>
+                      <Form.Item name={[field.name, 'unitLevel']} label={t('rp.unitLevel')} style={{ flex: '1 1 180px', marginBottom: 8 }}>
+                        <Select
+                          allowClear
+                          placeholder={t('rp.unitLevelAny')}
+                          options={(['commune', 'province'] as const).map((l) => ({ value: l, label: t(`rp.text.unitLevel.${l}`) }))}
+                        />
+                      </Form.Item>
                       <Form.Item name={[field.name, 'rankCodes']} label={t('rp.rankCodes')} style={{ flex: '1 1 220px', marginBottom: 8 }}>
                         <Select
                           mode="multiple"

@@ -41,6 +41,9 @@ describe('a rule version through the form and back', () => {
     ['target_post', { titleCodes: ['CT_XA'], titleGroups: [{ level: 'commune', leadershipOnly: true }], includePlanned: true }],
     ['target_post', { titleGroups: [{ level: 'province' }], includePlanned: false }],
     ['target_group', { anyOf: [{ categories: ['cong_chuc'], rankCodes: ['01.003'] }, { partyMember: true }] }],
+    ['target_group', { anyOf: [{ categories: ['cong_chuc'], unitLevel: 'commune' }] }],
+    ['min_service_years', { years: 3, categories: ['can_bo', 'cong_chuc'] }],
+    ['age_limit', { max: 40, categories: ['can_bo', 'cong_chuc'] }],
     ['party_member', { status: 'official', minYears: 5, since: 'official' }],
     ['party_member', { status: 'member' }],
     [

@@ -78,6 +78,7 @@ export function paramsToForm(kind: RuleKind, params: Params): Params {
             categories: o.categories ?? [],
             rankCodes: o.rankCodes ?? [],
             partyMember: o.partyMember === true,
+            unitLevel: o.unitLevel ?? null,
           })) ?? [],
       };
     case 'party_member':
@@ -126,6 +127,7 @@ export function formToParams(kind: RuleKind, f: Params): Params {
             categories: nonEmpty(o.categories as string[]),
             rankCodes: nonEmpty(o.rankCodes as string[]),
             partyMember: o.partyMember === true ? true : undefined,
+            unitLevel: o.unitLevel === 'commune' || o.unitLevel === 'province' ? o.unitLevel : undefined,
           }),
         ),
       };
@@ -220,6 +222,7 @@ function describeKindParams(ctx: DescribeContext, kind: string, p: Params): stri
         const ranks = (o.rankCodes as string[] | undefined) ?? [];
         if (ranks.length > 0) parts.push(t('rp.text.ranks', { list: ranks.map(names.rank).join(', ') }));
         if (o.partyMember === true) parts.push(t('rp.text.partyMember'));
+        if (o.unitLevel === 'commune' || o.unitLevel === 'province') parts.push(t(`rp.text.unitLevel.${o.unitLevel}`));
         return upperFirst(parts.join(t('rp.text.and')));
       });
       return options.length === 1 ? [options[0]!] : [t('rp.text.anyOf'), ...options.map((o, i) => `${i + 1}) ${o}`)];
