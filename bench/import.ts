@@ -74,6 +74,7 @@ export async function buildXlsx(rows: BenchRow[]): Promise<Buffer> {
       jobPosition: 'TH',
       rank: '01.003',
       managementScope: 'CQDV',
+      partyMembership: 'Chính thức',
       partyJoinedOn: viDate(r.partyJoinedOn),
       partyOfficialOn: viDate(r.partyOfficialOn),
       phone: '0912345678',

@@ -18,7 +18,7 @@ interface ListItem {
   id: number;
   fullName: string;
   gender: 'male' | 'female';
-  partyMember: boolean;
+  partyMembership: 'member' | 'probationary' | 'not_member' | null;
   unit: { id: number; name: string };
 }
 interface Reference {
@@ -109,11 +109,11 @@ function isCandidates(url: string): URLSearchParams | null {
 describe('eligibility', () => {
   test('the explainer: a non-member fails the party rule of 350-QĐ/TW (57-QĐ/TW before 29/08/2025); a postgraduate answer waits for the field to study', async () => {
     const admin = await adminApi();
-    // someone the registry says is not a party member
-    const nonMembers = await apiGet<{ items: ListItem[] }>(admin, '/api/v1/people?partyMember=false&limit=5');
+    // someone the registry records as not a party member (decision 0031: not merely without a date)
+    const nonMembers = await apiGet<{ items: ListItem[] }>(admin, '/api/v1/people?partyMembership=not_member&limit=5');
     const person = nonMembers.items[0];
     expect(person, 'a person who is not a party member').toBeDefined();
-    expect(person!.partyMember).toBe(false);
+    expect(person!.partyMembership).toBe('not_member');
 
     const { page } = b;
     await login(page, 'admin');

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { todayInVietnam, type Role } from '@nang-tam/domain';
+import { membershipFromDates, todayInVietnam, type Role } from '@nang-tam/domain';
 import { catalogueRepo, peopleRepo, rulesRepo, unitsRepo, usersRepo, type Db } from '@nang-tam/db';
 import { buildApp } from '../../apps/server/src/app.js';
 import { loadConfig, type Config } from '../../apps/server/src/config.js';
@@ -16,7 +16,11 @@ export interface Fixture {
 export function personWrite(
   over: Partial<peopleRepo.PersonWrite> & { fullName: string; unitId: number; citizenId: string },
 ): peopleRepo.PersonWrite {
+  // a fixture person with party dates is a member, one without is recorded as not a member; a test
+  // wanting "not known" passes partyMembership: null
+  const membership = over.partyJoinedOn || over.partyOfficialOn ? membershipFromDates(over.partyJoinedOn ?? null, over.partyOfficialOn ?? null, todayInVietnam()) : 'not_member';
   return {
+    partyMembership: membership,
     birthDate: '1985-06-15',
     gender: 'male',
     ethnicityCode: '01',

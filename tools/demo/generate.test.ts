@@ -188,13 +188,23 @@ describe('identity', () => {
         age < 22 ||
         age > 60 ||
         (p.partyOfficialOn !== null && p.partyOfficialOn !== addYears(p.partyJoinedOn!, 1)) ||
-        (p.category === 'quan_chung' && p.partyJoinedOn !== null)
+        (p.category === 'quan_chung' && p.partyMembership !== 'not_member')
       );
     });
-    expect(bad.map((p) => [p.fullName, p.birthDate, p.partyJoinedOn, p.partyOfficialOn])).toEqual([]);
-    const members = share(people, (p) => p.partyJoinedOn !== null);
+    expect(bad.map((p) => [p.fullName, p.birthDate, p.partyMembership, p.partyJoinedOn, p.partyOfficialOn])).toEqual([]);
+    const members = share(people, (p) => p.partyMembership === 'member' || p.partyMembership === 'probationary');
     expect(members).toBeGreaterThan(0.62);
     expect(members).toBeLessThan(0.78);
+  });
+
+  it('records membership explicitly: a few members without dates, a few records that do not say (decision 0031)', () => {
+    const datesUnknown = share(people, (p) => p.partyMembership === 'member' && p.partyJoinedOn === null);
+    expect(datesUnknown).toBeGreaterThan(0.005);
+    expect(datesUnknown).toBeLessThan(0.03);
+    const unknown = share(people, (p) => p.partyMembership === null);
+    expect(unknown).toBeGreaterThan(0.005);
+    expect(unknown).toBeLessThan(0.03);
+    expect(people.filter((p) => p.partyMembership === 'probationary' && p.partyOfficialOn !== null)).toEqual([]);
   });
 });
 

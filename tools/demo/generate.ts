@@ -102,6 +102,7 @@ function personWrite(p: PersonDraft, refs: References): peopleRepo.PersonWrite {
     gender: p.gender,
     ethnicityCode: p.ethnicityCode,
     category: p.category,
+    partyMembership: p.partyMembership,
     partyJoinedOn: p.partyJoinedOn,
     partyOfficialOn: p.partyOfficialOn,
     unitId: refs.units.id(p.unitCode),

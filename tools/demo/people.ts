@@ -4,7 +4,7 @@
  * management scope), qualifications, assignments, planning entries and appraisals. Pure: the
  * database writer (generate.ts) consumes this stream in batches.
  */
-import { addYears, type Gender, type IsoDate, type PersonCategory } from '@nang-tam/domain';
+import { addYears, membershipFromDates, type Gender, type IsoDate, type PartyMembership, type PersonCategory } from '@nang-tam/domain';
 import { aboutYearsAfter, addDays, minDate } from './days.js';
 import {
   generateAppraisals,
@@ -39,6 +39,7 @@ export interface PersonDraft {
   gender: Gender;
   ethnicityCode: string;
   category: PersonCategory;
+  partyMembership: PartyMembership | null;
   partyJoinedOn: IsoDate | null;
   partyOfficialOn: IsoDate | null;
   unitCode: string;
@@ -105,6 +106,28 @@ function drawPartyDates(rng: Rng, birthDate: IsoDate, age: number, share: number
   return [joined, official <= today ? official : null];
 }
 
+/**
+ * What the registry records of a person's membership (decision 0031): mostly what the dates say, or
+ * "not a member" without them; a few records carried over from paper files say "member" with the
+ * dates still to be looked up, and a few do not say at all. Chosen from the citizen id, not the random
+ * stream, so every other figure of the demo stays as it was.
+ */
+export function recordedMembership(
+  citizenId: string,
+  category: PersonCategory,
+  dates: [IsoDate | null, IsoDate | null],
+  today: IsoDate,
+): { partyMembership: PartyMembership | null; partyJoinedOn: IsoDate | null; partyOfficialOn: IsoDate | null } {
+  const [joined, official] = dates;
+  const bucket = Number(citizenId.slice(-3)) % 100;
+  if (joined !== null) {
+    if (bucket < 2) return { partyMembership: membershipFromDates(joined, official, today), partyJoinedOn: null, partyOfficialOn: null };
+    return { partyMembership: membershipFromDates(joined, official, today), partyJoinedOn: joined, partyOfficialOn: official };
+  }
+  const unknown = category !== 'quan_chung' && bucket >= 96;
+  return { partyMembership: unknown ? null : 'not_member', partyJoinedOn: null, partyOfficialOn: null };
+}
+
 /** Deterministic generator of every person of the province: each pass gives the same people. */
 export class PeopleGenerator {
   readonly units: UnitSpec[];
@@ -169,7 +192,12 @@ export class PeopleGenerator {
     const home = this.home(rng, post);
     const bornElsewhere = rng.chance(ethnicityCode === '01' ? 0.25 : 0.05);
     const citizenId = this.citizenId(run, bornElsewhere ? rng.pick(OTHER_BIRTH_PROVINCES) : home.citizenIdPrefix, gender, birthDate);
-    const [partyJoinedOn, partyOfficialOn] = drawPartyDates(rng, birthDate, age, profile.partyShare, options.today);
+    const { partyMembership, partyJoinedOn, partyOfficialOn } = recordedMembership(
+      citizenId,
+      category,
+      drawPartyDates(rng, birthDate, age, profile.partyShare, options.today),
+      options.today,
+    );
 
     const education = drawEducationLevel(rng, category, unit.sector, profile.postgraduate);
     const jobPositionCode = drawJobPosition(rng, unit, title !== null);
@@ -205,6 +233,7 @@ export class PeopleGenerator {
       gender,
       ethnicityCode,
       category,
+      partyMembership,
       partyJoinedOn,
       partyOfficialOn,
       unitCode: unit.code,

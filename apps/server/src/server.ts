@@ -50,6 +50,9 @@ export async function startServer(config: Config, options: StartServerOptions = 
   if (programmes) app.log.info(programmes, 'shipped programme catalogue written');
   const catalogue = await catalogueRepo.seedProgrammeCatalogue(db);
   if (catalogue) app.log.info(catalogue, 'programme catalogue (modules, grading, graduation conditions) filled');
+  // the grading regulation cited since 2016 (decision 0031), where a database still cites the 2010 one
+  const cited = await catalogueRepo.correctTrainingCitations(db);
+  if (cited) app.log.info(cited, 'grading and graduation citations corrected');
   await options.beforeListen?.({ db, config }, app.log);
   const { startJobRunner } = await import('./jobs/runner.js');
   const runner = startJobRunner({ db, config, replica }, app.log);

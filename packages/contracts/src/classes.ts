@@ -29,8 +29,15 @@ export type ApproverCode = z.infer<typeof ZApprover>;
 export const ZBandCode = z.enum(training.BAND_CODES as [training.BandCode, ...training.BandCode[]]);
 export const FINAL_EXAM_KINDS = ['exam', 'thesis', 'none'] as const;
 
-const ZBasisInput = z.strictObject({ source: ZSourceDocument, note: zText(2000).optional(), evidence: zText(2000).optional() });
-const ZBasis = z.object({ source: ZSource, note: z.string().optional(), evidence: z.string().optional() });
+/** Sources a basis cited before, oldest first (a corrected citation stays as history). */
+const ZPreviousSourcesInput = z.array(z.strictObject({ source: ZSourceDocument, note: zRequiredText(2000) })).max(10).optional();
+const ZBasisInput = z.strictObject({ source: ZSourceDocument, note: zText(2000).optional(), evidence: zText(2000).optional(), previousSources: ZPreviousSourcesInput });
+const ZBasis = z.object({
+  source: ZSource,
+  note: z.string().optional(),
+  evidence: z.string().optional(),
+  previousSources: z.array(z.object({ source: ZSource, note: z.string() })).optional(),
+});
 
 /** A grading scheme as the board writes it: bands listed from the highest to the lowest. */
 export const ZGradingSchemeInput = z.strictObject({

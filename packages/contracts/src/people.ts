@@ -5,6 +5,7 @@ import {
   APPRAISAL_CLASSIFICATIONS,
   ASSIGNMENT_REASONS,
   GENDERS,
+  PARTY_MEMBERSHIPS,
   PERSON_CATEGORIES,
   QUALIFICATION_KINDS,
   QUALIFICATION_SOURCES,
@@ -14,6 +15,9 @@ import { ZCitizenId, ZIsoDate, ZPage, zRequiredText, zText, ZId, ZIdNumber } fro
 
 export const ZCategory = z.enum(codesOf(PERSON_CATEGORIES));
 export const ZGender = z.enum(codesOf(GENDERS));
+/** Recorded party membership; null in a record means "not known" (decision 0031). */
+export const ZPartyMembership = z.enum(codesOf(PARTY_MEMBERSHIPS));
+export type PartyMembershipCode = z.infer<typeof ZPartyMembership>;
 export const ZQualificationKind = z.enum(codesOf(QUALIFICATION_KINDS));
 export const ZQualificationSource = z.enum(codesOf(QUALIFICATION_SOURCES));
 export const ZAssignmentReason = z.enum(codesOf(ASSIGNMENT_REASONS));
@@ -42,7 +46,10 @@ export const ZPeopleQuery = z.strictObject({
   stateManagementLevel: ZLevelFilter.optional(),
   plannedTitleId: ZId.optional(),
   planningTerm: ZTerm.optional(),
+  /** true: a member (official or probationary); false: recorded as not a member. */
   partyMember: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  /** One recorded status, or "unknown" for records that do not say. */
+  partyMembership: z.enum([...codesOf(PARTY_MEMBERSHIPS), 'unknown']).optional(),
   sort: z.enum(PEOPLE_SORTS).default('name'),
   ...ZPage,
 });
@@ -63,7 +70,8 @@ export const ZPersonListItem = z.object({
   unit: ZNamed,
   title: ZNamed.nullable(),
   managementScope: ZNamed.nullable(),
-  partyMember: z.boolean(),
+  /** null: the registry does not know. */
+  partyMembership: ZPartyMembership.nullable(),
   educationLevel: z.string().nullable(),
   politicalTheoryLevel: z.string().nullable(),
   stateManagementLevel: z.string().nullable(),
@@ -139,6 +147,12 @@ const personFields = {
   gender: ZGender,
   ethnicityCode: z.string().min(1).max(10),
   category: ZCategory,
+  /**
+   * Recorded membership; null = not known. Left out by clients written before it existed: then the
+   * dates decide (an admission date makes a member, or a probationary member within its first 12
+   * months; no date, unknown).
+   */
+  partyMembership: ZPartyMembership.nullable().optional(),
   partyJoinedOn: ZIsoDate.nullable().default(null),
   partyOfficialOn: ZIsoDate.nullable().default(null),
   unitId: ZIdNumber,

@@ -54,6 +54,9 @@ const ZLevelRef = z.strictObject({ kind: ZCode, level: ZCode });
 const ZAlternative = z.strictObject({ when: z.literal('ethnic_minority'), level: ZCode });
 export const ZRequirement = z.strictObject({ kind: ZCode, minLevel: ZCode, alternatives: z.array(ZAlternative).max(5).optional() });
 
+/** Only for these categories (the others: not applicable); absent: everyone. */
+const ZScopeCategories = z.array(z.enum(codesOf(PERSON_CATEGORIES))).min(1).max(10).optional();
+
 export const RULE_PARAMS = {
   target_post: z.strictObject({
     titleCodes: z.array(ZCode).max(100).optional(),
@@ -67,6 +70,8 @@ export const RULE_PARAMS = {
           categories: z.array(z.enum(codesOf(PERSON_CATEGORIES))).max(10).optional(),
           rankCodes: z.array(ZCode).max(50).optional(),
           partyMember: z.boolean().optional(),
+          /** Works in a unit at this level ('commune': a commune or ward, or a unit under one). */
+          unitLevel: z.enum(['province', 'commune']).optional(),
         }),
       )
       .max(10),
@@ -77,9 +82,14 @@ export const RULE_PARAMS = {
     since: z.enum(['joined', 'official']).optional(),
   }),
   min_qualification: ZRequirement,
-  appraisal_streak: z.strictObject({ minClassification: z.enum(codesOf(APPRAISAL_CLASSIFICATIONS)), years: z.number().int() }),
-  age_limit: z.strictObject({ min: ZAgeBound.optional(), max: ZAgeBound.optional(), modes: z.array(ZStudyMode).max(3).optional() }),
-  min_service_years: z.strictObject({ years: z.number().int() }),
+  appraisal_streak: z.strictObject({ minClassification: z.enum(codesOf(APPRAISAL_CLASSIFICATIONS)), years: z.number().int(), categories: ZScopeCategories }),
+  age_limit: z.strictObject({
+    min: ZAgeBound.optional(),
+    max: ZAgeBound.optional(),
+    modes: z.array(ZStudyMode).max(3).optional(),
+    categories: ZScopeCategories,
+  }),
+  min_service_years: z.strictObject({ years: z.number().int(), categories: ZScopeCategories }),
   field_matches_job: z.strictObject({ subject: z.enum(['study_field', 'held_qualification']), minLevel: ZCode.optional() }),
   not_already_holding: ZLevelRef,
   not_enrolled: z.strictObject({ programmeCodes: z.array(ZCode).max(20).optional() }),

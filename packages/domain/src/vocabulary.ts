@@ -21,6 +21,18 @@ export const PERSON_CATEGORIES = terms([
 ] as const);
 export type PersonCategory = (typeof PERSON_CATEGORIES)[number]['code'];
 
+/**
+ * Party membership as the registry records it (decision 0031): an official member, a probationary
+ * member (đảng viên dự bị, the 12 months after admission), not a member. Unknown is null, never one
+ * of these.
+ */
+export const PARTY_MEMBERSHIPS = terms([
+  { code: 'member', vi: 'Đảng viên chính thức', en: 'Full member' },
+  { code: 'probationary', vi: 'Đảng viên dự bị', en: 'Probationary member' },
+  { code: 'not_member', vi: 'Không phải đảng viên', en: 'Not a member' },
+] as const);
+export type PartyMembership = (typeof PARTY_MEMBERSHIPS)[number]['code'];
+
 export const GENDERS = terms([
   { code: 'male', vi: 'Nam', en: 'Male' },
   { code: 'female', vi: 'Nữ', en: 'Female' },

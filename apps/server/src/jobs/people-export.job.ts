@@ -1,4 +1,4 @@
-import { GENDERS, PERSON_CATEGORIES, labelOf, todayInVietnam } from '@nang-tam/domain';
+import { GENDERS, PARTY_MEMBERSHIPS, PERSON_CATEGORIES, labelOf, todayInVietnam } from '@nang-tam/domain';
 import type { PeopleFilter } from '@nang-tam/contracts';
 import { peopleRepo, referenceRepo } from '@nang-tam/db';
 import { resolvePeopleFilter } from '../services/people.service.js';
@@ -15,7 +15,7 @@ const COLUMNS = [
   { header: 'Đơn vị', key: 'unit', width: 34 },
   { header: 'Chức danh', key: 'title', width: 30 },
   { header: 'Diện quản lý', key: 'managementScope', width: 30 },
-  { header: 'Đảng viên', key: 'partyMember', width: 10 },
+  { header: 'Đảng viên', key: 'partyMembership', width: 20 },
   { header: 'Trình độ chuyên môn', key: 'education', width: 18 },
   { header: 'Lý luận chính trị', key: 'politicalTheory', width: 18 },
   { header: 'Quản lý nhà nước', key: 'stateManagement', width: 20 },
@@ -57,7 +57,8 @@ export async function runPeopleExport(ctx: JobContext): Promise<JobOutcome> {
           unit: p.unit_name,
           title: p.title_name,
           managementScope: p.management_scope_name,
-          partyMember: p.party_member ? 'Có' : 'Không',
+          // the import reads these words back (people-import/reference.ts)
+          partyMembership: p.party_membership ? labelOf(PARTY_MEMBERSHIPS, p.party_membership) : 'Chưa rõ',
           education: level('education', p.education_level),
           politicalTheory: level('political_theory', p.political_theory_level),
           stateManagement: level('state_management', p.state_management_level),

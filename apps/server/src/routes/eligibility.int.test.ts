@@ -186,8 +186,8 @@ describe('a person\'s eligibility', () => {
     expect(result.missing).toEqual(['appraisals.2024']);
     expect(result.missingLabels).toEqual(['xếp loại đánh giá năm 2024']);
     expect(result.summary).toMatch(/Chưa thể kết luận/);
-    // a member for years without an official date: cao cấp needs it
-    await db.query('UPDATE people SET party_official_on = NULL WHERE id = $1', [ids['Trịnh Văn Oanh']]);
+    // admitted years ago, status not recorded, no official date: cao cấp needs it
+    await db.query('UPDATE people SET party_membership = NULL, party_official_on = NULL WHERE id = $1', [ids['Trịnh Văn Oanh']]);
     const cc = (await get(board, url('Trịnh Văn Oanh', 'programme=CC_LLCT&mode=full_time&asOf=2026-06-01'))).json().results[0];
     expect(cc.missing).toContain('partyOfficialOn');
     expect(cc.rules.find((r: { kind: string }) => r.kind === 'party_member')).toMatchObject({ outcome: 'missing_fact', missing: ['partyOfficialOn'] });

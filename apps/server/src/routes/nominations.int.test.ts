@@ -148,7 +148,7 @@ describe('nominating one person', () => {
     const [p] = await eligibleA(1);
     // a commune vice-chairman, party member, with a degree, but no appraisal for 2026 on record
     await db.query(
-      "UPDATE people SET title_id = (SELECT id FROM titles WHERE code = 'PCT_UBND_X'), party_joined_on = '2010-01-01', party_official_on = '2011-01-01' WHERE id = $1",
+      "UPDATE people SET title_id = (SELECT id FROM titles WHERE code = 'PCT_UBND_X'), party_membership = 'member', party_joined_on = '2010-01-01', party_official_on = '2011-01-01' WHERE id = $1",
       [p!.id],
     );
     await db.query(

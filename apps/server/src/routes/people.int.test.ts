@@ -143,7 +143,7 @@ describe('profile and edits', () => {
       fullName: 'Nguyễn Văn An',
       educationLevel: 'dai_hoc',
       politicalTheoryLevel: 'trung_cap',
-      partyMember: true,
+      partyMembership: 'member',
     });
     expect(res.json().qualifications).toHaveLength(2);
     const out = await app.inject({ url: `/api/v1/people/${fx.people.cuong}`, headers: as(officerA) });

@@ -2,6 +2,7 @@ import {
   AGE_BAND_LIMITS,
   birthDateBounds,
   checkPersonFacts,
+  membershipFromDates,
   searchWords,
   todayInVietnam,
 } from '@nang-tam/domain';
@@ -52,6 +53,7 @@ export async function resolvePeopleFilter(db: Queryable, user: AuthUser, f: Peop
     plannedTitleId: f.plannedTitleId,
     planningTerm: f.planningTerm,
     partyMember: f.partyMember,
+    partyMembership: f.partyMembership,
     sort: f.sort,
   };
 }
@@ -87,7 +89,7 @@ export function getPerson(db: Db, user: AuthUser, id: number): Promise<PersonDet
 
 /** Every check of a person write that needs the database; all problems at once. */
 async function checkPersonWrite(db: Queryable, user: AuthUser, input: PersonCreate, selfId: number | null): Promise<void> {
-  const details: ErrorDetail[] = checkPersonFacts(input, todayInVietnam()).map((v) => fieldError(v.field, v.code));
+  const details: ErrorDetail[] = checkPersonFacts({ ...input, partyMembership: membershipOf(input) }, todayInVietnam()).map((v) => fieldError(v.field, v.code));
   const unit = await unitsRepo.findUnitById(db, user.scope, input.unitId);
   if (!unit) details.push(fieldError('unitId', 'UNKNOWN_CODE'));
   const ids = (v: number | null) => (v === null ? [] : [v]);
@@ -111,6 +113,14 @@ async function checkPersonWrite(db: Queryable, user: AuthUser, input: PersonCrea
   if (holder !== null && holder !== selfId) throw new AppError('DUPLICATE', [fieldError('citizenId', 'DUPLICATE_CITIZEN_ID')]);
 }
 
+/**
+ * The membership a write records: what the client sent (null = not known), or, from a client that
+ * does not send it, what the dates establish (membershipFromDates, decision 0031).
+ */
+function membershipOf(input: PersonCreate): peopleRepo.PersonWrite['partyMembership'] {
+  return input.partyMembership !== undefined ? input.partyMembership : membershipFromDates(input.partyJoinedOn, input.partyOfficialOn, todayInVietnam());
+}
+
 export function toPersonWrite(input: PersonCreate): peopleRepo.PersonWrite {
   return {
     citizenId: input.citizenId,
@@ -119,6 +129,7 @@ export function toPersonWrite(input: PersonCreate): peopleRepo.PersonWrite {
     gender: input.gender,
     ethnicityCode: input.ethnicityCode,
     category: input.category,
+    partyMembership: membershipOf(input),
     partyJoinedOn: input.partyJoinedOn,
     partyOfficialOn: input.partyOfficialOn,
     unitId: input.unitId,

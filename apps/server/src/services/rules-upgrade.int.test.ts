@@ -60,8 +60,10 @@ describe('upgradeShippedRules on a database seeded by the previous release', () 
     const r = await rulesRepo.upgradeShippedRules(db);
     expect(r?.added.sort()).toEqual([...NEW_IDS].sort());
     expect(r?.notes).toBe(2);
+    // with its history: version 1 as first shipped, version 2 read against Điều 6 (decision 0031)
     expect(await versionsOf('SDH_THS_101.age_limit')).toMatchObject([
-      { version: 1, superseded_by: null, created_by: null, period_from: '2017-10-21' },
+      { version: 1, superseded_by: 2, created_by: null, period_from: '2017-10-21' },
+      { version: 2, superseded_by: null, created_by: null, period_from: '2017-10-21' },
     ]);
     const notes = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM programme_notes WHERE text LIKE '%gấp 02 lần%'");
     expect(notes.rows[0]!.n).toBe(2);
@@ -69,11 +71,13 @@ describe('upgradeShippedRules on a database seeded by the previous release', () 
 
   it('writes the shipped corrections as version 2 and keeps version 1 for history', async () => {
     const sc = await versionsOf('SC_LLCT_57.target_group');
+    // two corrections behind: version 2 (0025) as history, version 3 (0031, commune level) in use
     expect(sc.map((v) => [v.version, v.superseded_by])).toEqual([
       [1, 2],
-      [2, null],
+      [2, 3],
+      [3, null],
     ]);
-    expect(sc[1]!.description).toContain('trừ trưởng công an và chỉ huy trưởng quân sự cấp xã');
+    expect(sc[2]!.description).toContain('trừ trưởng công an và chỉ huy trưởng quân sự cấp xã');
     expect((await versionsOf('QLNN_CV_171.target_group')).map((v) => [v.version, v.superseded_by])).toEqual([
       [1, 2],
       [2, null],
@@ -108,5 +112,45 @@ describe('upgradeShippedRules on a database seeded by the previous release', () 
     } finally {
       await fresh.close();
     }
+  });
+});
+
+describe('upgradeShippedRules on a database seeded by the release of decision 0025', () => {
+  let old: Db;
+  const PG_IDS = NEW_IDS;
+
+  beforeAll(async () => {
+    old = await createTestDb();
+    await seedFixture(old);
+    // what that release wrote: the NĐ 101/2017 postgraduate rules as version 1 citing "Điều 37", the note likewise
+    await old.query('DELETE FROM rule_versions WHERE id = ANY($1::text[]) AND version = 2', [PG_IDS]);
+    await old.query('UPDATE rule_versions SET superseded_by = NULL WHERE id = ANY($1::text[])', [PG_IDS]);
+    // and sơ cấp under 57-QĐ/TW at its version 2
+    await old.query("DELETE FROM rule_versions WHERE id = 'SC_LLCT_57.target_group' AND version = 3");
+    await old.query("UPDATE rule_versions SET superseded_by = NULL WHERE id = 'SC_LLCT_57.target_group' AND version = 2");
+    await old.query(
+      `UPDATE programme_notes SET source = jsonb_set(source, '{article}', '"Điều 37 (sửa đổi bởi Nghị định 89/2021/NĐ-CP)"')
+        WHERE source->>'code' = '101/2017/NĐ-CP'`,
+    );
+  });
+  afterAll(async () => {
+    await old?.close();
+  });
+
+  it('corrects each NĐ 101/2017 postgraduate rule to Điều 6 as version 2, sơ cấp to commune civil servants as version 3, and the note’s citation', async () => {
+    const r = await rulesRepo.upgradeShippedRules(old);
+    expect(r?.corrected.sort()).toEqual([...PG_IDS, 'SC_LLCT_57.target_group'].sort());
+    expect(r?.added).toEqual([]);
+    expect(r?.noteSourcesFixed).toBe(2);
+    const rows = await old.query<{ version: number; superseded_by: number | null; params: { categories?: string[] }; source: { article?: string } }>(
+      "SELECT version, superseded_by, params, source FROM rule_versions WHERE id = 'SDH_TS_101.service_years' ORDER BY version",
+    );
+    expect(rows.rows.map((v) => [v.version, v.superseded_by, v.source.article, v.params.categories ?? null])).toEqual([
+      [1, 2, 'Điều 37 (sửa đổi bởi Nghị định 89/2021/NĐ-CP)', null],
+      [2, null, 'Điều 6', ['can_bo', 'cong_chuc']],
+    ]);
+    const notes = await old.query<{ article: string }>("SELECT source->>'article' AS article FROM programme_notes WHERE source->>'code' = '101/2017/NĐ-CP'");
+    expect(notes.rows.map((n) => n.article)).toEqual(['Điều 6', 'Điều 6']);
+    expect(await rulesRepo.upgradeShippedRules(old)).toBeNull();
   });
 });

@@ -337,3 +337,50 @@ export async function seedShippedProgrammes(db: Db, today: string): Promise<Prog
     return result;
   });
 }
+
+// ---------- a corrected citation reaching an existing database (decision 0031) ----------
+
+export interface CitationCorrection {
+  /** Programmes whose grading scheme / graduation conditions now cite the corrected source. */
+  programmeSchemes: number;
+  programmeConditions: number;
+  /** Classes whose snapshot of the scheme / conditions was corrected likewise. */
+  classSchemes: number;
+  classConditions: number;
+}
+
+/**
+ * Wherever a grading scheme cites the 2010 regulation 268/QĐ-HVCT-HCQG, and wherever the
+ * graduation conditions of an LLCT programme (kind political_theory) cite it, the basis now cites
+ * 1855-QĐ/HVCTQG of 21/4/2016 and keeps the old source in `previousSources`. Only the citation
+ * changes: figures, notes and anything else an administrator wrote stay as they are; classes'
+ * snapshots get the same citation fix. Idempotent (nothing cites 268 afterwards for those); one
+ * audit entry; null when nothing changed.
+ */
+export async function correctTrainingCitations(db: Db): Promise<CitationCorrection | null> {
+  const before = training.GRADING_SOURCE_BEFORE_1855;
+  const now = JSON.stringify(training.TRAINING_SOURCES.HV_1855);
+  const previous = JSON.stringify([before]);
+  const fix = (column: string, value = column) =>
+    `${column} = jsonb_set(jsonb_set(${value}, '{basis,source}', $1::jsonb), '{basis,previousSources}',
+       coalesce(${value}->'basis'->'previousSources', '[]'::jsonb) || $2::jsonb)`;
+  const cites = (column: string) => `${column}->'basis'->'source'->>'code' = $3`;
+  return db.transaction(async (tx) => {
+    const params = [now, previous, before.source.code];
+    const run = async (sql: string) => (await tx.query(sql, params)).rowCount ?? 0;
+    const result: CitationCorrection = {
+      programmeSchemes: await run(`UPDATE programmes SET ${fix('grading_scheme')} WHERE ${cites('grading_scheme')}`),
+      programmeConditions: await run(
+        `UPDATE programmes SET ${fix('graduation_conditions')} WHERE kind = 'political_theory' AND ${cites('graduation_conditions')}`,
+      ),
+      classSchemes: await run(`UPDATE classes SET ${fix('grading_scheme')} WHERE ${cites('grading_scheme')}`),
+      classConditions: await run(
+        `UPDATE classes c SET ${fix('graduation_conditions', 'c.graduation_conditions')} FROM programmes p
+          WHERE p.code = c.programme_code AND p.kind = 'political_theory' AND ${cites('c.graduation_conditions')}`,
+      ),
+    };
+    if (Object.values(result).every((n) => n === 0)) return null;
+    await appendAudit(tx, { actorId: null, actorName: 'system', action: 'seed', entity: 'programme_catalogue', entityId: 'citation-1855', after: result });
+    return result;
+  });
+}

@@ -29,6 +29,7 @@ const personWrite = (w: { fullName: string; unitId: number; citizenId: string })
   gender: 'male',
   ethnicityCode: '01',
   category: 'cong_chuc',
+  partyMembership: null,
   partyJoinedOn: null,
   partyOfficialOn: null,
   titleId: null,

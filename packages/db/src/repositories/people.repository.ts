@@ -22,7 +22,10 @@ export interface PeopleListFilter {
   stateManagementLevel?: string;
   plannedTitleId?: number;
   planningTerm?: string;
+  /** true: a member (official or probationary); false: recorded as not a member. */
   partyMember?: boolean;
+  /** One recorded status, or 'unknown' for records that do not say. */
+  partyMembership?: 'member' | 'probationary' | 'not_member' | 'unknown';
   sort: string;
 }
 
@@ -40,7 +43,7 @@ export interface PersonListRow {
   title_name: string | null;
   management_scope_id: number | null;
   management_scope_name: string | null;
-  party_member: boolean;
+  party_membership: 'member' | 'probationary' | 'not_member' | null;
   education_level: string | null;
   political_theory_level: string | null;
   state_management_level: string | null;
@@ -90,14 +93,16 @@ export function peopleWhere(filter: PeopleListFilter, scope: Scope, p: Params): 
     if (filter.planningTerm) sub.push(`pe.term = ${p.add(filter.planningTerm)}`);
     conds.push(`EXISTS (SELECT 1 FROM planning_entries pe WHERE ${sub.join(' AND ')})`);
   }
-  if (filter.partyMember !== undefined) conds.push(`p.party_joined_on IS ${filter.partyMember ? 'NOT ' : ''}NULL`);
+  if (filter.partyMember !== undefined) conds.push(filter.partyMember ? "p.party_membership IN ('member', 'probationary')" : "p.party_membership = 'not_member'");
+  if (filter.partyMembership === 'unknown') conds.push('p.party_membership IS NULL');
+  else if (filter.partyMembership) conds.push(`p.party_membership = ${p.add(filter.partyMembership)}`);
   return conds.filter((c): c is string => c !== null).join(' AND ');
 }
 
 const LIST_COLUMNS = `
   p.id, p.full_name, p.birth_date, p.gender, p.ethnicity_code, e.name AS ethnicity_name, p.category,
   p.unit_id, u.name AS unit_name, p.title_id, t.name AS title_name,
-  p.management_scope_id, ms.name AS management_scope_name, (p.party_joined_on IS NOT NULL) AS party_member,
+  p.management_scope_id, ms.name AS management_scope_name, p.party_membership,
   p.education_level, p.political_theory_level, p.state_management_level`;
 
 const LIST_FROM = `
@@ -255,6 +260,7 @@ export interface PersonWrite {
   gender: string;
   ethnicityCode: string;
   category: string;
+  partyMembership: 'member' | 'probationary' | 'not_member' | null;
   partyJoinedOn: string | null;
   partyOfficialOn: string | null;
   unitId: number;
@@ -275,6 +281,7 @@ const WRITE_COLUMNS = [
   'gender',
   'ethnicity_code',
   'category',
+  'party_membership',
   'party_joined_on',
   'party_official_on',
   'unit_id',
@@ -296,6 +303,7 @@ function writeValues(w: PersonWrite): unknown[] {
     w.gender,
     w.ethnicityCode,
     w.category,
+    w.partyMembership,
     w.partyJoinedOn,
     w.partyOfficialOn,
     w.unitId,

@@ -115,6 +115,9 @@ function factsSql(p: Params, o: FactsOptions, ids: string, sub: (alias: string) 
     txt('pl.s'),
     txt('ap.s'),
     txt('en.s'),
+    txt('p.party_membership'),
+    // commune level: the unit is a commune or ward or lies under one (its path holds a commune's id)
+    `CASE WHEN string_to_array(btrim(u.path, '/'), '/')::int[] && ${COMMUNE_IDS} THEN 'commune' ELSE 'province' END`,
   ];
   return `
     SELECT string_agg(${columns.join(` || chr(29) || `)}, chr(28) ORDER BY p.id) AS facts
@@ -166,9 +169,10 @@ function decodePerson(line: string): PersonFactsRow {
       gender: orNull(f[4]) as rules.PersonFacts['gender'],
       ethnicMinority: f[5] === '1',
       category: orNull(f[6]) as rules.PersonFacts['category'],
+      unitLevel: f[18] === 'commune' ? 'commune' : 'province',
       rankCode: orNull(f[7]),
-      // the registry records membership by the joining date: no date, not a member
-      partyMember: f[8] !== '',
+      // recorded explicitly (decision 0031): '' is unknown, never "not a member"
+      partyMembership: orNull(f[17]) as rules.PersonFacts['partyMembership'],
       partyJoinedOn: orNull(f[8]),
       partyOfficialOn: orNull(f[9]),
       currentTitleCode: orNull(f[10]),
@@ -343,8 +347,30 @@ function boundValues(b: rules.AgeBound | undefined): number[] {
 
 const CLASSIFICATION_ORDER = ['not_completed', 'completed', 'good', 'excellent'];
 
-/** A necessary condition for one rule not to fail for certain (true when nothing cheap is known). */
+/** The ids of every commune or ward (an uncorrelated subquery: computed once per statement). */
+const COMMUNE_IDS = "(SELECT coalesce(array_agg(c.id), '{}') FROM units c WHERE c.kind = 'commune')";
+
+/**
+ * Not certainly a non-member on asOf (rules.isPartyMemberOn is not false): not recorded as a
+ * non-member, and not admitted after asOf. A member or unknown status without dates passes.
+ */
+function mayBeMemberSql(p: Params, asOf: string): string {
+  return `(p.party_membership IS DISTINCT FROM 'not_member' AND (p.party_joined_on IS NULL OR p.party_joined_on <= ${p.add(asOf)}::date))`;
+}
+
+/**
+ * A rule limited to some categories fails nobody outside them (not applicable) nor anyone whose
+ * category is unknown (missing): its condition binds only people of those categories.
+ */
 function ruleCondition(rule: rules.Rule, ctx: PrefilterContext, p: Params): string {
+  const condition = applicableRuleCondition(rule, ctx, p);
+  const categories = 'categories' in rule.params ? rule.params.categories : undefined;
+  if (!categories?.length || condition === ALWAYS) return condition;
+  return `(p.category IS NULL OR p.category <> ALL(${p.add(categories)}::text[]) OR ${condition})`;
+}
+
+/** A necessary condition for one rule not to fail for certain (true when nothing cheap is known). */
+function applicableRuleCondition(rule: rules.Rule, ctx: PrefilterContext, p: Params): string {
   const { asOf } = ctx;
   switch (rule.kind) {
     case 'target_post': {
@@ -364,13 +390,14 @@ function ruleCondition(rule: rules.Rule, ctx: PrefilterContext, p: Params): stri
           const ids = ctx.ranks.filter((r) => opt.rankCodes!.includes(r.code)).map((r) => r.id);
           parts.push(`p.rank_id = ANY(${p.add(ids)}::int[])`);
         }
-        if (opt.partyMember) parts.push(`p.party_joined_on <= ${p.add(asOf)}::date`);
+        if (opt.partyMember) parts.push(mayBeMemberSql(p, asOf));
+        if (opt.unitLevel) parts.push(`(string_to_array(btrim(u.path, '/'), '/')::int[] && ${COMMUNE_IDS}) = ${opt.unitLevel === 'commune' ? 'true' : 'false'}`);
         return parts.length > 0 ? `(${parts.join(' AND ')})` : ALWAYS;
       });
       return options.length > 0 ? `(${options.join(' OR ')})` : 'false';
     }
     case 'party_member':
-      return `p.party_joined_on <= ${p.add(asOf)}::date`;
+      return mayBeMemberSql(p, asOf);
     case 'min_qualification': {
       const { kind, minLevel, alternatives = [] } = rule.params;
       const ranks = [minLevel, ...alternatives.map((a) => a.level)].map((l) => rankOf(ctx.levels, kind, l));

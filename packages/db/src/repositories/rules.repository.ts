@@ -357,6 +357,14 @@ export interface ShippedRuleUpgrade {
   /** Rule ids left alone because an administrator had already changed them. */
   skipped: string[];
   notes: number;
+  /** Shipped notes already stored whose cited source was corrected (notes are never edited by hand). */
+  noteSourcesFixed: number;
+}
+
+/** Two cited documents are the same citation (jsonb does not keep key order). */
+function sameSource(a: rules.SourceDocument, b: rules.SourceDocument): boolean {
+  const keys: (keyof rules.SourceDocument)[] = ['code', 'title', 'issuer', 'issuedOn', 'article'];
+  return keys.every((k) => (a[k] ?? null) === (b[k] ?? null));
 }
 
 interface StoredVersion {
@@ -374,9 +382,11 @@ interface StoredVersion {
  * - a rule id the database does not know is written with all its shipped versions;
  * - a shipped correction (version N+1, `corrects: N`) is written only when the database's latest
  *   version of that id is the shipped version N, untouched (written by the seed, still active, same
- *   period); version N is then marked superseded, as a correction by hand would;
+ *   period); version N is then marked superseded, as a correction by hand would. A database two
+ *   corrections behind (stored N, shipped N+2) gets N+1 as history and N+2 in use;
  * - a shipped version 1 that is the only version and untouched gets its corrected start date;
- * - a shipped note the database lacks (same programme and text) is added.
+ * - a shipped note the database lacks (same programme and text) is added; one it has with another
+ *   source gets the shipped source (a citation fix: notes are written by the seed only).
  * Anything else is reported as skipped. Idempotent; returns null when nothing changed.
  */
 export async function upgradeShippedRules(db: Db): Promise<ShippedRuleUpgrade | null> {
@@ -392,7 +402,7 @@ export async function upgradeShippedRules(db: Db): Promise<ShippedRuleUpgrade | 
     const history = new Map<string, rules.Rule[]>();
     for (const { rule } of rules.SHIPPED_SUPERSEDED_RULES) history.set(rule.id, [...(history.get(rule.id) ?? []), rule]);
 
-    const result: ShippedRuleUpgrade = { added: [], corrected: [], periodFixed: [], skipped: [], notes: 0 };
+    const result: ShippedRuleUpgrade = { added: [], corrected: [], periodFixed: [], skipped: [], notes: 0, noteSourcesFixed: 0 };
     const untouched = (v: StoredVersion | undefined, period: rules.EffectivePeriod): v is StoredVersion =>
       !!v && v.created_by === null && v.superseded_by === null && v.period_from === period.from && v.period_to === period.to;
 
@@ -417,9 +427,12 @@ export async function upgradeShippedRules(db: Db): Promise<ShippedRuleUpgrade | 
           continue;
         }
         const latest = versions[versions.length - 1];
-        if (rule.corrects !== undefined && rule.corrects === rule.version - 1 && latest?.version === rule.corrects && untouched(latest, rule.period)) {
-          await updateRuleVersionState(tx, rule.id, latest.version, latest.period_to, rule.version);
-          await insertRuleVersion(tx, set.programmeCode, rule, null);
+        // the shipped corrections after the stored latest version, oldest first: a chain N+1 (corrects N), N+2 …
+        const chain = latest ? [...(history.get(rule.id) ?? []).filter((h) => h.version > latest.version), rule].sort((a, b) => a.version - b.version) : [];
+        const isChain = chain.every((r, i) => r.corrects === r.version - 1 && r.version === (latest?.version ?? 0) + 1 + i);
+        if (rule.corrects !== undefined && latest && isChain && untouched(latest, rule.period)) {
+          await updateRuleVersionState(tx, rule.id, latest.version, latest.period_to, chain[0]!.version);
+          await insertRows(tx, 'rule_versions', RULE_INSERT_COLUMNS, chain.map((r) => ruleValues(set.programmeCode, r, null)));
           result.corrected.push(rule.id);
           continue;
         }
@@ -427,8 +440,19 @@ export async function upgradeShippedRules(db: Db): Promise<ShippedRuleUpgrade | 
       }
     }
 
-    const notes = await tx.query<{ programme_code: string; text: string }>('SELECT programme_code, text FROM programme_notes');
+    const notes = await tx.query<{ id: number; programme_code: string; text: string; source: rules.SourceDocument }>(
+      'SELECT id, programme_code, text, source FROM programme_notes ORDER BY id',
+    );
     const known = new Set(notes.rows.map((n) => `${n.programme_code}\u0000${n.text}`));
+    for (const set of rules.SHIPPED_RULE_SETS) {
+      for (const note of set.notes ?? []) {
+        for (const stored of notes.rows.filter((n) => n.programme_code === set.programmeCode && n.text === note.text)) {
+          if (sameSource(stored.source, note.source)) continue;
+          await tx.query('UPDATE programme_notes SET source = $2 WHERE id = $1', [stored.id, JSON.stringify(note.source)]);
+          result.noteSourcesFixed += 1;
+        }
+      }
+    }
     const noteRows = rules.SHIPPED_RULE_SETS.flatMap((set) =>
       programmes.has(set.programmeCode)
         ? (set.notes ?? [])
@@ -439,7 +463,7 @@ export async function upgradeShippedRules(db: Db): Promise<ShippedRuleUpgrade | 
     await insertRows(tx, 'programme_notes', ['programme_code', 'text', 'source', 'period_from', 'period_to'], noteRows);
     result.notes = noteRows.length;
 
-    const changed = result.added.length + result.corrected.length + result.periodFixed.length + result.notes;
+    const changed = result.added.length + result.corrected.length + result.periodFixed.length + result.notes + result.noteSourcesFixed;
     if (changed === 0) return null;
     await appendAudit(tx, { actorId: null, actorName: 'system', action: 'seed', entity: 'rules', entityId: 'shipped-corrections', after: result });
     return result;

@@ -67,37 +67,84 @@ describe('age_limit: whole years on asOf, the birthday itself counts', () => {
   });
 });
 
+describe('target_group: unit level (công chức cấp xã)', () => {
+  const rule = makeRule<TargetGroupRule>('target_group', { anyOf: [{ categories: ['cong_chuc'], unitLevel: 'commune' }] });
+  it.each<[string, Partial<PersonFacts>, string, string[]?]>([
+    ['commune civil servant', { unitLevel: 'commune' }, 'pass'],
+    ['province civil servant', { unitLevel: 'province' }, 'fail'],
+    ['commune public employee', { unitLevel: 'commune', category: 'vien_chuc' }, 'fail'],
+    ['level not known', { unitLevel: null }, 'missing_fact', ['unitLevel']],
+  ])('%s → %s', (_name, over, outcome, missing) => {
+    const r = evaluateRule(rule, context({ person: person(over), asOf: ASOF }));
+    expect(r.outcome).toBe(outcome);
+    if (missing) expect(r.missing).toEqual(missing);
+  });
+
+  it('names the level in its finding', () => {
+    expect(evaluateRule(rule, context({ person: person(), asOf: ASOF })).message).toBe('Thuộc đối tượng: công chức, công tác ở cấp xã — đạt.');
+  });
+});
+
 describe('party_member', () => {
   const member = makeRule<PartyMemberRule>('party_member', { status: 'member' });
   const official = makeRule<PartyMemberRule>('party_member', { status: 'official' });
   const fiveYears = makeRule<PartyMemberRule>('party_member', { status: 'official', minYears: 5 });
   const fiveYearsJoined = makeRule<PartyMemberRule>('party_member', { status: 'member', minYears: 5, since: 'joined' });
+  const M = { partyMembership: 'member' } as const;
+  const P = { partyMembership: 'probationary' } as const;
+  const NOT = { partyMembership: 'not_member', partyJoinedOn: null, partyOfficialOn: null } as const;
+  const UNKNOWN = { partyMembership: null, partyJoinedOn: null, partyOfficialOn: null } as const;
+  const NO_DATES = { partyJoinedOn: null, partyOfficialOn: null } as const;
+  // decision 0031: member with dates, member without dates, probationary, not a member, unknown
   it.each<[string, PartyMemberRule, Partial<PersonFacts>, string, string[]?]>([
-    ['probationary member counts as a member', member, { partyJoinedOn: '2025-06-01', partyOfficialOn: null }, 'pass'],
-    ['joined on asOf', member, { partyJoinedOn: ASOF, partyOfficialOn: null }, 'pass'],
-    ['joins the day after asOf', member, { partyJoinedOn: '2025-10-02', partyOfficialOn: null, partyMember: null }, 'fail'],
-    ['recorded non-member', member, { partyMember: false, partyJoinedOn: null, partyOfficialOn: null }, 'fail'],
-    ['member flag without dates', member, { partyMember: true, partyJoinedOn: null, partyOfficialOn: null }, 'pass'],
-    ['unknown membership and no dates', member, { partyMember: null, partyJoinedOn: null, partyOfficialOn: null }, 'missing_fact', ['partyJoinedOn']],
-    ['official member', official, {}, 'pass'],
-    ['probationary, joined 4 months ago', official, { partyJoinedOn: '2025-06-01', partyOfficialOn: null }, 'fail'],
-    ['official from the day after asOf', official, { partyJoinedOn: '2024-10-02', partyOfficialOn: '2025-10-02' }, 'fail'],
-    ['joined 2 years ago, official date not recorded', official, { partyJoinedOn: '2023-06-01', partyOfficialOn: null }, 'missing_fact', ['partyOfficialOn']],
-    ['official exactly 5 years before asOf', fiveYears, { partyJoinedOn: '2019-10-01', partyOfficialOn: '2020-10-01' }, 'pass'],
-    ['official 5 years before the day after asOf', fiveYears, { partyJoinedOn: '2019-10-02', partyOfficialOn: '2020-10-02' }, 'fail'],
-    ['joined exactly 5 years before asOf', fiveYearsJoined, { partyJoinedOn: '2020-10-01', partyOfficialOn: null }, 'pass'],
-    ['years since joining, member flag but no join date', fiveYearsJoined, { partyMember: true, partyJoinedOn: null, partyOfficialOn: null }, 'missing_fact', ['partyJoinedOn']],
+    ['member with dates', member, { ...M, partyJoinedOn: '2015-05-19', partyOfficialOn: '2016-05-19' }, 'pass'],
+    ['member, dates unknown', member, { ...M, ...NO_DATES }, 'pass'],
+    ['probationary member counts as a member', member, { ...P, partyJoinedOn: '2025-06-01', partyOfficialOn: null }, 'pass'],
+    ['probationary, admission date unknown', member, { ...P, ...NO_DATES }, 'pass'],
+    ['not a member', member, NOT, 'fail'],
+    ['unknown: cannot decide, the status is missing', member, UNKNOWN, 'missing_fact', ['partyMembership']],
+    ['joined on asOf', member, { ...P, partyJoinedOn: ASOF, partyOfficialOn: null }, 'pass'],
+    ['joins the day after asOf', member, { ...P, partyJoinedOn: '2025-10-02', partyOfficialOn: null }, 'fail'],
+    ['status unknown but an admission date recorded', member, { partyMembership: null, partyJoinedOn: '2015-05-19', partyOfficialOn: null }, 'pass'],
+    ['official: member with dates', official, { ...M, partyJoinedOn: '2015-05-19', partyOfficialOn: '2016-05-19' }, 'pass'],
+    ['official: member, dates unknown', official, { ...M, ...NO_DATES }, 'pass'],
+    ['official: probationary, joined 4 months ago', official, { ...P, partyJoinedOn: '2025-06-01', partyOfficialOn: null }, 'fail'],
+    ['official: probationary, date unknown', official, { ...P, ...NO_DATES }, 'fail'],
+    ['official: not a member', official, NOT, 'fail'],
+    ['official: unknown', official, UNKNOWN, 'missing_fact', ['partyMembership']],
+    ['official from the day after asOf', official, { ...M, partyJoinedOn: '2024-10-02', partyOfficialOn: '2025-10-02' }, 'fail'],
+    ['official: member admitted 4 months before asOf (still probationary then)', official, { ...M, partyJoinedOn: '2025-06-01', partyOfficialOn: null }, 'fail'],
+    ['official: member admitted 2 years ago, official date not recorded', official, { ...M, partyJoinedOn: '2023-06-01', partyOfficialOn: null }, 'pass'],
+    ['official: status unknown, admitted 2 years ago', official, { partyMembership: null, partyJoinedOn: '2023-06-01', partyOfficialOn: null }, 'missing_fact', ['partyOfficialOn']],
+    ['official exactly 5 years before asOf', fiveYears, { ...M, partyJoinedOn: '2019-10-01', partyOfficialOn: '2020-10-01' }, 'pass'],
+    ['official 5 years before the day after asOf', fiveYears, { ...M, partyJoinedOn: '2019-10-02', partyOfficialOn: '2020-10-02' }, 'fail'],
+    ['5 years official: member, dates unknown', fiveYears, { ...M, ...NO_DATES }, 'missing_fact', ['partyOfficialOn']],
+    ['5 years official: probationary', fiveYears, { ...P, partyJoinedOn: '2025-06-01', partyOfficialOn: null }, 'fail'],
+    ['5 years official: not a member', fiveYears, NOT, 'fail'],
+    ['5 years official: unknown', fiveYears, UNKNOWN, 'missing_fact', ['partyMembership']],
+    ['joined exactly 5 years before asOf', fiveYearsJoined, { ...M, partyJoinedOn: '2020-10-01', partyOfficialOn: null }, 'pass'],
+    ['5 years since joining: member, date unknown → missing joining date, not "not eligible"', fiveYearsJoined, { ...M, ...NO_DATES }, 'missing_fact', ['partyJoinedOn']],
+    ['5 years since joining: probationary, date unknown', fiveYearsJoined, { ...P, ...NO_DATES }, 'missing_fact', ['partyJoinedOn']],
+    ['5 years since joining: not a member', fiveYearsJoined, NOT, 'fail'],
+    ['5 years since joining: unknown', fiveYearsJoined, UNKNOWN, 'missing_fact', ['partyMembership']],
   ])('%s → %s', (_name, rule, over, outcome, missing) => {
     const r = evaluateRule(rule, context({ person: person(over), asOf: ASOF }));
     expect(r.outcome).toBe(outcome);
     if (missing) expect(r.missing).toEqual(missing);
   });
 
+  it('names the missing fact in Vietnamese', () => {
+    expect(evaluateRule(fiveYearsJoined, context({ person: person({ ...M, ...NO_DATES }), asOf: ASOF })).message).toBe('Chưa thể kết luận: thiếu ngày vào Đảng.');
+    expect(evaluateRule(member, context({ person: person(UNKNOWN), asOf: ASOF })).message).toContain('thiếu tình trạng đảng viên');
+  });
+
   it.each<[Partial<PersonFacts>, boolean | null, boolean | null]>([
     [{}, true, true],
-    [{ partyMember: false }, false, false],
-    [{ partyMember: null, partyJoinedOn: null, partyOfficialOn: '2020-01-01' }, true, true],
-    [{ partyMember: null, partyJoinedOn: null, partyOfficialOn: null }, null, null],
+    [NOT, false, false],
+    [{ ...M, ...NO_DATES }, true, true],
+    [{ ...P, ...NO_DATES }, true, false],
+    [{ partyMembership: null, partyJoinedOn: null, partyOfficialOn: '2020-01-01' }, true, true],
+    [UNKNOWN, null, null],
   ])('membership and official status of %j', (over, isMember, isOfficial) => {
     expect(isPartyMemberOn(person(over), ASOF)).toBe(isMember);
     expect(isOfficialMemberOn(person(over), ASOF)).toBe(isOfficial);
@@ -246,11 +293,12 @@ describe('target_group', () => {
   const rule = makeRule<TargetGroupRule>('target_group', { anyOf: [{ partyMember: true }, { categories: ['khong_chuyen_trach'] }, { categories: ['cong_chuc'], rankCodes: ['01.003'] }] });
   it.each<[string, Partial<PersonFacts>, string, string[]?]>([
     ['party member', { category: 'vien_chuc' }, 'pass'],
-    ['part-time commune staff, not a member', { partyMember: false, category: 'khong_chuyen_trach' }, 'pass'],
-    ['civil servant with the rank', { partyMember: false }, 'pass'],
-    ['civil servant with another rank', { partyMember: false, rankCode: '01.002' }, 'fail'],
-    ['public employee, not a member', { partyMember: false, category: 'vien_chuc' }, 'fail'],
-    ['public employee, membership unknown', { partyMember: null, partyJoinedOn: null, partyOfficialOn: null, category: 'vien_chuc' }, 'missing_fact', ['partyJoinedOn']],
+    ['part-time commune staff, not a member', { partyMembership: 'not_member', category: 'khong_chuyen_trach' }, 'pass'],
+    ['civil servant with the rank', { partyMembership: 'not_member' }, 'pass'],
+    ['civil servant with another rank', { partyMembership: 'not_member', rankCode: '01.002' }, 'fail'],
+    ['public employee, not a member', { partyMembership: 'not_member', category: 'vien_chuc' }, 'fail'],
+    ['public employee, membership unknown', { partyMembership: null, partyJoinedOn: null, partyOfficialOn: null, category: 'vien_chuc' }, 'missing_fact', ['partyMembership']],
+    ['province civil servant with the rank', { partyMembership: 'not_member', unitLevel: 'province' }, 'pass'],
   ])('%s → %s', (_name, over, outcome, missing) => {
     const r = evaluateRule(rule, context({ person: person(over) }));
     expect(r.outcome).toBe(outcome);

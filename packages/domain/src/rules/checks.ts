@@ -68,33 +68,52 @@ const classificationLabel = (c: string | null): string => (c === null ? 'chưa c
 
 // ---------- party membership ----------
 
-/** Party member on asOf: true/false, or null when the registry cannot tell. */
+/**
+ * Party member on asOf: true/false, or null when the registry cannot tell. A recorded admission date
+ * places membership in time; without one, a recorded member or probationary member is taken as a
+ * member on asOf (the status is what the registry knows now), a recorded non-member is not one, and
+ * an unknown status is null.
+ */
 export function isPartyMemberOn(p: PersonFacts, asOf: IsoDate): Tri {
-  if (p.partyMember === false) return false;
+  if (p.partyMembership === 'not_member') return false;
   if (p.partyJoinedOn !== null) return p.partyJoinedOn <= asOf;
   if (p.partyOfficialOn !== null && p.partyOfficialOn <= asOf) return true;
-  return p.partyMember === true ? true : null;
+  return p.partyMembership === null ? null : true;
 }
 
-/** Official member on asOf; a member who joined less than 12 months ago is still probationary. */
+/**
+ * Official member on asOf. A recorded official date decides; a probationary member is not official;
+ * a member admitted less than 12 months before asOf was still probationary then. A recorded official
+ * member without dates is official; an unknown status with only an old admission date is null.
+ */
 export function isOfficialMemberOn(p: PersonFacts, asOf: IsoDate): Tri {
-  if (isPartyMemberOn(p, asOf) === false) return false;
+  const member = isPartyMemberOn(p, asOf);
+  if (member !== true) return member;
   if (p.partyOfficialOn !== null) return p.partyOfficialOn <= asOf;
+  if (p.partyMembership === 'probationary') return false;
   if (p.partyJoinedOn !== null && addYears(p.partyJoinedOn, 1) > asOf) return false;
-  return null;
+  return p.partyMembership === 'member' ? true : null;
+}
+
+/** The fact to ask for when membership on asOf is unknown. */
+function membershipFact(p: PersonFacts): string {
+  return p.partyMembership === null ? 'partyMembership' : 'partyJoinedOn';
 }
 
 function checkPartyMember(rule: PartyMemberRule, ctx: EvaluationContext): Check {
   const p = ctx.person;
   const { status, minYears } = rule.params;
-  const facts: Record<string, unknown> = { partyJoinedOn: p.partyJoinedOn, partyOfficialOn: p.partyOfficialOn, required: status };
+  const facts: Record<string, unknown> = { partyMembership: p.partyMembership, partyJoinedOn: p.partyJoinedOn, partyOfficialOn: p.partyOfficialOn, required: status };
   const member = isPartyMemberOn(p, ctx.asOf);
-  if (member === null) return missingFacts(['partyJoinedOn'], facts);
+  if (member === null) return missingFacts([membershipFact(p)], facts);
   if (!member) return decided(false, facts, `Không phải đảng viên tại ngày ${formatViDate(ctx.asOf)}`);
   if (status === 'official') {
     const official = isOfficialMemberOn(p, ctx.asOf);
     if (official === null) return missingFacts(['partyOfficialOn'], facts);
-    if (!official) return decided(false, facts, `Đang là đảng viên dự bị (vào Đảng ngày ${formatViDate(p.partyJoinedOn)}), yêu cầu đảng viên chính thức`);
+    if (!official) {
+      const joined = p.partyJoinedOn ? ` (vào Đảng ngày ${formatViDate(p.partyJoinedOn)})` : '';
+      return decided(false, facts, `Đang là đảng viên dự bị${joined}, yêu cầu đảng viên chính thức`);
+    }
   }
   if (minYears === undefined) {
     return decided(true, facts, status === 'official' ? 'Là đảng viên chính thức' : 'Là đảng viên');
@@ -146,6 +165,7 @@ function describeOption(opt: TargetGroupOption): string {
   if (opt.categories?.length) parts.push(opt.categories.map((c) => labelOf(PERSON_CATEGORIES, c).toLowerCase()).join(' hoặc '));
   if (opt.rankCodes?.length) parts.push(`ngạch ${opt.rankCodes.join(', ')}`);
   if (opt.partyMember) parts.push('đảng viên');
+  if (opt.unitLevel) parts.push(opt.unitLevel === 'commune' ? 'công tác ở cấp xã' : 'công tác ở cấp tỉnh');
   return parts.join(', ');
 }
 
@@ -156,17 +176,21 @@ function optionMatches(opt: TargetGroupOption, p: PersonFacts, asOf: IsoDate): {
     else if (!opt.categories.includes(p.category)) return { result: false, missing: [] };
   }
   if (opt.rankCodes?.length && (p.rankCode === null || !opt.rankCodes.includes(p.rankCode))) return { result: false, missing: [] };
+  if (opt.unitLevel) {
+    if (p.unitLevel === null) missing.push('unitLevel');
+    else if (p.unitLevel !== opt.unitLevel) return { result: false, missing: [] };
+  }
   if (opt.partyMember) {
     const member = isPartyMemberOn(p, asOf);
     if (member === false) return { result: false, missing: [] };
-    if (member === null) missing.push('partyJoinedOn');
+    if (member === null) missing.push(membershipFact(p));
   }
   return { result: missing.length > 0 ? null : true, missing };
 }
 
 function checkTargetGroup(rule: TargetGroupRule, ctx: EvaluationContext): Check {
   const p = ctx.person;
-  const facts: Record<string, unknown> = { category: p.category, rankCode: p.rankCode, partyMember: isPartyMemberOn(p, ctx.asOf) };
+  const facts: Record<string, unknown> = { category: p.category, rankCode: p.rankCode, partyMember: isPartyMemberOn(p, ctx.asOf), unitLevel: p.unitLevel };
   const results = rule.params.anyOf.map((opt) => ({ opt, ...optionMatches(opt, p, ctx.asOf) }));
   const hit = results.find((r) => r.result === true);
   if (hit) return decided(true, { ...facts, matched: describeOption(hit.opt) }, `Thuộc đối tượng: ${describeOption(hit.opt)}`);
@@ -317,8 +341,24 @@ function checkNotEnrolled(rule: NotEnrolledRule, ctx: EvaluationContext): Check 
   return decided(enrolled.length === 0, facts, text);
 }
 
+/** A rule limited to some categories: "not applicable" to the others, "missing category" when unknown; null when it applies. */
+function categoryScopeCheck(rule: Rule, ctx: EvaluationContext): Check | null {
+  const categories = 'categories' in rule.params ? rule.params.categories : undefined;
+  if (!categories?.length) return null;
+  const category = ctx.person.category;
+  const facts = { category, categories };
+  if (category === null) return missingFacts(['category'], facts);
+  if (categories.includes(category)) return null;
+  const names = categories.map((c) => labelOf(PERSON_CATEGORIES, c).toLowerCase()).join(', ');
+  return { outcome: 'not_applicable', facts, message: `Chỉ áp dụng cho ${names}.` };
+}
+
 /** Evaluates one rule (assumed in force and valid) for the context. */
 export function evaluateRule(rule: Rule, ctx: EvaluationContext): Check {
+  return categoryScopeCheck(rule, ctx) ?? evaluateApplicable(rule, ctx);
+}
+
+function evaluateApplicable(rule: Rule, ctx: EvaluationContext): Check {
   switch (rule.kind) {
     case 'target_post':
       return checkTargetPost(rule, ctx);

@@ -56,7 +56,7 @@ describe('checkEligibility: trung cấp LLCT', () => {
     ['already holds cao cấp LLCT', '2025-09-15', { qualifications: [edu('dai_hoc'), llct('cao_cap')] }, 'not_eligible', 'TC_LLCT_350.not_already_holding'],
     ['already enrolled in trung cấp', '2025-09-15', { enrolledProgrammeCodes: ['TC_LLCT'] }, 'not_eligible', 'TC_LLCT_350.not_enrolled'],
     ['only "completed" in 2024', '2025-09-15', { appraisals: [{ year: 2023, classification: 'good' }, { year: 2024, classification: 'completed' }] }, 'not_eligible', 'TC_LLCT_350.appraisal_streak'],
-    ['not a party member', '2025-09-15', { partyMember: false, partyJoinedOn: null, partyOfficialOn: null }, 'not_eligible', 'TC_LLCT_350.party_member'],
+    ['not a party member', '2025-09-15', { partyMembership: 'not_member', partyJoinedOn: null, partyOfficialOn: null }, 'not_eligible', 'TC_LLCT_350.party_member'],
     ['probationary member', '2025-09-15', { partyJoinedOn: '2025-03-02', partyOfficialOn: null }, 'eligible'],
     ['no title and no planning', '2025-09-15', { currentTitleCode: null, plannedTitles: [] }, 'not_eligible', 'TC_LLCT_350.target_post'],
     ['no title but planned for a commune post', '2025-09-15', { currentTitleCode: null, plannedTitles: [{ titleCode: 'DUV_X', term: '2025-2030' }] }, 'eligible'],
@@ -99,14 +99,21 @@ describe('checkEligibility: missing facts are named, never guessed', () => {
   });
 
   it('unknown membership without party dates cannot be decided', () => {
-    const r = check('TC_LLCT', 'full_time', '2025-09-15', person({ partyMember: null, partyJoinedOn: null, partyOfficialOn: null }));
+    const r = check('TC_LLCT', 'full_time', '2025-09-15', person({ partyMembership: null, partyJoinedOn: null, partyOfficialOn: null }));
     expect(r.outcome).toBe('cannot_decide');
-    expect(r.missing).toEqual(['partyJoinedOn']);
-    expect(r.rules.find((x) => x.ruleId === 'TC_LLCT_350.party_member')?.message).toBe('Chưa thể kết luận: thiếu ngày vào Đảng.');
+    expect(r.missing).toEqual(['partyMembership']);
+    expect(r.rules.find((x) => x.ruleId === 'TC_LLCT_350.party_member')?.message).toBe(
+      'Chưa thể kết luận: thiếu tình trạng đảng viên (chính thức, dự bị, không phải đảng viên).',
+    );
   });
 
-  it('cao cấp needs the official date of a member who joined long ago', () => {
-    const r = check('CC_LLCT', 'full_time', '2025-09-15', person({ currentTitleCode: 'TP_T', partyOfficialOn: null }));
+  it('a member whose dates are unknown is a member (decision 0031)', () => {
+    const r = check('TC_LLCT', 'full_time', '2025-09-15', person({ partyMembership: 'member', partyJoinedOn: null, partyOfficialOn: null }));
+    expect(r.outcome).toBe('eligible');
+  });
+
+  it('cao cấp needs the official date of someone of unknown status who joined long ago', () => {
+    const r = check('CC_LLCT', 'full_time', '2025-09-15', person({ currentTitleCode: 'TP_T', partyMembership: null, partyOfficialOn: null }));
     expect(r.outcome).toBe('cannot_decide');
     expect(r.missing).toEqual(['partyOfficialOn']);
   });
@@ -215,7 +222,7 @@ describe('checkEligibility: sơ cấp LLCT and state management', () => {
   it.each<[string, string, string, Partial<PersonFacts>, string]>([
     ['SC_LLCT', '2025-09-15', 'party member without LLCT', { qualifications: [edu('dai_hoc')] }, 'eligible'],
     ['SC_LLCT', '2025-09-15', 'already holds sơ cấp', {}, 'not_eligible'],
-    ['SC_LLCT', '2025-09-15', 'prospective member (quần chúng)', { qualifications: [], category: 'quan_chung', partyMember: false, partyJoinedOn: null, partyOfficialOn: null }, 'not_eligible'],
+    ['SC_LLCT', '2025-09-15', 'prospective member (quần chúng)', { qualifications: [], category: 'quan_chung', partyMembership: 'not_member', partyJoinedOn: null, partyOfficialOn: null }, 'not_eligible'],
     ['QLNN_CV', '2025-06-30', 'chuyên viên without the certificate (NĐ 101)', {}, 'eligible'],
     ['QLNN_CV', '2025-07-01', 'chuyên viên without the certificate (NĐ 171)', {}, 'eligible'],
     ['QLNN_CV', '2025-07-01', 'already holds chuyên viên chính', { qualifications: [{ kind: 'state_management', level: 'chuyen_vien_chinh', field: null, awardedOn: '2020-01-01' }] }, 'not_eligible'],
@@ -310,17 +317,49 @@ describe('shipped corrections', () => {
 
   it('the corrected versions say what the text says, and the replaced ones stay in the history', () => {
     const sc = SHIPPED_RULE_SETS.find((s) => s.programmeCode === 'SC_LLCT')?.rules.find((r) => r.id === 'SC_LLCT_57.target_group');
-    expect(sc).toMatchObject({ version: 2, corrects: 1 });
+    expect(sc).toMatchObject({ version: 3, corrects: 2 });
+    expect(sc?.kind === 'target_group' && sc.params.anyOf).toContainEqual({ categories: ['cong_chuc'], unitLevel: 'commune' });
     expect(sc?.description).toContain('trừ trưởng công an và chỉ huy trưởng quân sự cấp xã');
     expect(sc?.description).toContain('đoàn viên, hội viên');
     expect(sc?.description).toContain('trung học cơ sở');
     const history = SHIPPED_SUPERSEDED_RULES.map(({ rule }) => [rule.id, rule.version, rule.supersededBy]);
     expect(history).toEqual([
       ['SC_LLCT_57.target_group', 1, 2],
+      ['SC_LLCT_57.target_group', 2, 3],
       ['QLNN_CV_171.target_group', 1, 2],
       ['QLNN_CVC_171.target_group', 1, 2],
       ['QLNN_CVCC_171.target_group', 1, 2],
+      ...['SDH_THS', 'SDH_TS'].flatMap((p) =>
+        ['target_group', 'age_limit', 'service_years', 'appraisal_streak', 'field_matches_job', 'education', 'not_already_holding', 'not_enrolled'].map((c) => [`${p}_101.${c}`, 1, 2]),
+      ),
     ]);
+  });
+
+  it('NĐ 101/2017 Điều 6: the age, service and appraisal conditions bind cán bộ and công chức, not viên chức (decision 0031)', () => {
+    const base = {
+      category: 'cong_chuc' as const,
+      birthDate: '1980-01-01', // 45 on asOf: over 40
+      serviceStartedOn: '2024-01-01', // under 3 years
+      appraisals: [],
+      jobPositionCode: 'KT',
+      qualifications: [{ kind: 'education' as const, level: 'dai_hoc', field: 'Kế toán', awardedOn: '2005-06-30' }],
+      enrolledProgrammeCodes: [],
+    };
+    const ask = (over: Partial<PersonFacts>) => check('SDH_THS', 'full_time', '2025-03-01', person({ ...base, ...over }), 'Kế toán');
+    const civilServant = ask({});
+    expect(civilServant.outcome).toBe('not_eligible');
+    expect(civilServant.rules.filter((r) => r.outcome === 'fail').map((r) => r.ruleId).sort()).toEqual(['SDH_THS_101.age_limit', 'SDH_THS_101.service_years']);
+    const employee = ask({ category: 'vien_chuc' });
+    expect(employee.outcome).toBe('eligible');
+    expect(employee.rules.filter((r) => r.outcome === 'not_applicable').map((r) => r.ruleId).sort()).toEqual([
+      'SDH_THS_101.age_limit',
+      'SDH_THS_101.appraisal_streak',
+      'SDH_THS_101.service_years',
+    ]);
+    expect(employee.rules.find((r) => r.ruleId === 'SDH_THS_101.age_limit')?.source.article).toBe('Điều 6');
+    const unknown = ask({ category: null });
+    expect(unknown.outcome).toBe('cannot_decide');
+    expect(unknown.missing).toContain('category');
   });
 });
 
@@ -347,7 +386,7 @@ describe('checkEligibility: the summary names what is wrong, not what the rule r
       'đã có lý luận chính trị Cao cấp (từ Trung cấp trở lên)',
       'Chưa có trình độ trung cấp',
     ],
-    ['not a party member', { partyMember: false, partyJoinedOn: null, partyOfficialOn: null }, 'không phải đảng viên tại ngày 15/09/2025', 'Là đảng viên'],
+    ['not a party member', { partyMembership: 'not_member', partyJoinedOn: null, partyOfficialOn: null }, 'không phải đảng viên tại ngày 15/09/2025', 'Là đảng viên'],
     ['already enrolled', { enrolledProgrammeCodes: ['TC_LLCT'] }, 'đang học chương trình Trung cấp lý luận chính trị', 'Không đang học'],
   ])('%s', (_name, facts, reason, requirement) => {
     const r = check('TC_LLCT', 'full_time', '2025-09-15', person(facts));

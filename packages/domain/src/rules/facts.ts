@@ -3,7 +3,7 @@
  * fact that is null here — they answer "cannot decide: missing X" instead.
  */
 import type { IsoDate } from '../dates.js';
-import type { AppraisalClassification, Gender, PersonCategory } from '../vocabulary.js';
+import type { AppraisalClassification, Gender, PartyMembership, PersonCategory } from '../vocabulary.js';
 
 export interface HeldQualification {
   kind: string;
@@ -29,14 +29,17 @@ export interface PersonFacts {
   gender: Gender | null;
   ethnicMinority: boolean;
   category: PersonCategory | null;
+  /** 'commune' when the person's unit is a commune or ward or lies under one, else 'province'; null if not known. */
+  unitLevel: 'province' | 'commune' | null;
   /** Civil-service rank code (ngạch), e.g. '01.003'; null when the person has none. */
   rankCode: string | null;
   /**
-   * Party membership when the registry knows it: false for a non-member, true for a member.
-   * null = not recorded; then a recorded join date makes the person a member, and without one the
-   * answer is "missing partyJoinedOn".
+   * Party membership as recorded (decision 0031): 'member' (official), 'probationary', 'not_member',
+   * or null when the registry does not know. The status describes the record's present; the dates,
+   * when recorded, place it in time. Unknown with no dates is "missing partyMembership"; a member
+   * without an admission date is a member, and a rule that needs the date is "missing partyJoinedOn".
    */
-  partyMember: boolean | null;
+  partyMembership: PartyMembership | null;
   partyJoinedOn: IsoDate | null;
   partyOfficialOn: IsoDate | null;
   qualifications: HeldQualification[];
@@ -111,6 +114,7 @@ export function factLabel(fact: string): string {
 const FACT_LABELS: Record<string, string> = {
   birthDate: 'ngày sinh',
   gender: 'giới tính',
+  partyMembership: 'tình trạng đảng viên (chính thức, dự bị, không phải đảng viên)',
   partyJoinedOn: 'ngày vào Đảng',
   partyOfficialOn: 'ngày chuyển đảng viên chính thức',
   serviceStartedOn: 'ngày bắt đầu công tác',
@@ -119,5 +123,6 @@ const FACT_LABELS: Record<string, string> = {
   studyField: 'chuyên ngành đăng ký đào tạo',
   qualificationField: 'chuyên ngành của văn bằng',
   category: 'đối tượng (cán bộ, công chức, viên chức…)',
+  unitLevel: 'cấp của đơn vị công tác (tỉnh hay xã)',
   rulesInForce: 'quy định có hiệu lực tại ngày xét',
 };

@@ -20,8 +20,8 @@ interface Case {
   missing?: string[];
 }
 
-const NOT_MEMBER: Partial<PersonFacts> = { partyMember: false, partyJoinedOn: null, partyOfficialOn: null };
-const UNKNOWN_MEMBER: Partial<PersonFacts> = { partyMember: null, partyJoinedOn: null, partyOfficialOn: null };
+const NOT_MEMBER: Partial<PersonFacts> = { partyMembership: 'not_member', partyJoinedOn: null, partyOfficialOn: null };
+const UNKNOWN_MEMBER: Partial<PersonFacts> = { partyMembership: null, partyJoinedOn: null, partyOfficialOn: null };
 
 /** A day well inside the rule's period. */
 function asOfFor(rule: Rule): IsoDate {
@@ -60,12 +60,12 @@ function targetGroupCases(rule: Extract<Rule, { kind: 'target_group' }>): Case[]
   const outsider: Partial<PersonFacts> = { ...NOT_MEMBER, category: 'quan_chung', rankCode: null };
   const cases: Case[] = rule.params.anyOf.map((opt, i) => ({
     name: `matches option ${i + 1}`,
-    over: { ...outsider, category: opt.categories?.[0] ?? 'quan_chung', rankCode: opt.rankCodes?.[0] ?? null, ...(opt.partyMember ? { partyMember: true, partyJoinedOn: '2015-01-01' } : {}) },
+    over: { ...outsider, category: opt.categories?.[0] ?? 'quan_chung', rankCode: opt.rankCodes?.[0] ?? null, ...(opt.partyMember ? { partyMembership: 'member', partyJoinedOn: '2015-01-01' } : {}) },
     outcome: 'pass',
   }));
   cases.push({ name: 'matches no option', over: outsider, outcome: 'fail' });
   if (rule.params.anyOf.some((o) => o.partyMember)) {
-    cases.push({ name: 'membership unknown, no other option', over: { ...outsider, ...UNKNOWN_MEMBER, category: 'vien_chuc' }, outcome: 'missing_fact', missing: ['partyJoinedOn'] });
+    cases.push({ name: 'membership unknown, no other option', over: { ...outsider, ...UNKNOWN_MEMBER, category: 'vien_chuc' }, outcome: 'missing_fact', missing: ['partyMembership'] });
   }
   return cases;
 }
@@ -73,8 +73,9 @@ function targetGroupCases(rule: Extract<Rule, { kind: 'target_group' }>): Case[]
 function partyMemberCases(rule: Extract<Rule, { kind: 'party_member' }>, asOf: IsoDate): Case[] {
   const common: Case[] = [
     { name: 'not a member', over: NOT_MEMBER, outcome: 'fail' },
-    { name: 'membership unknown', over: UNKNOWN_MEMBER, outcome: 'missing_fact', missing: ['partyJoinedOn'] },
-    { name: 'joins the day after asOf', over: { partyMember: null, partyJoinedOn: addDays(asOf, 1), partyOfficialOn: null }, outcome: 'fail' },
+    { name: 'membership unknown', over: UNKNOWN_MEMBER, outcome: 'missing_fact', missing: ['partyMembership'] },
+    { name: 'member, dates unknown', over: { partyMembership: 'member', partyJoinedOn: null, partyOfficialOn: null }, outcome: 'pass' },
+    { name: 'joins the day after asOf', over: { partyMembership: null, partyJoinedOn: addDays(asOf, 1), partyOfficialOn: null }, outcome: 'fail' },
   ];
   if (rule.params.status === 'member') {
     return [...common, { name: 'probationary member who joined on asOf', over: { partyJoinedOn: asOf, partyOfficialOn: null }, outcome: 'pass' }];
@@ -83,7 +84,8 @@ function partyMemberCases(rule: Extract<Rule, { kind: 'party_member' }>, asOf: I
     ...common,
     { name: 'official on asOf', over: { partyJoinedOn: addYears(asOf, -1), partyOfficialOn: asOf }, outcome: 'pass' },
     { name: 'probationary, joined 100 days ago', over: { partyJoinedOn: addDays(asOf, -100), partyOfficialOn: null }, outcome: 'fail' },
-    { name: 'official date not recorded', over: { partyJoinedOn: addYears(asOf, -2), partyOfficialOn: null }, outcome: 'missing_fact', missing: ['partyOfficialOn'] },
+    { name: 'status unknown, official date not recorded', over: { partyMembership: null, partyJoinedOn: addYears(asOf, -2), partyOfficialOn: null }, outcome: 'missing_fact', missing: ['partyOfficialOn'] },
+    { name: 'probationary member', over: { partyMembership: 'probationary', partyJoinedOn: addYears(asOf, -2), partyOfficialOn: null }, outcome: 'fail' },
   ];
 }
 

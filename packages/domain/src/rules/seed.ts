@@ -4,6 +4,7 @@
  * versions. Figures not verified against the original text carry `note: UNVERIFIED`.
  */
 import { levelCatalogueFromRows, titleCatalogueFromRows, type JobPositionCatalogue } from './facts.js';
+import type { PersonCategory } from '../vocabulary.js';
 import type { EffectivePeriod, Programme, Requirement, Rule, RuleSet, RuleSetNote, SourceDocument, Standard } from './types.js';
 
 export const UNVERIFIED = 'Cần đối chiếu văn bản gốc';
@@ -377,13 +378,50 @@ function corrected<R extends Rule>(
   });
 }
 
+/**
+ * Replaces the latest shipped version N of each id in `changes` by its correction N+1 (same period,
+ * `corrects: N`); version N goes to the history with `supersededBy: N+1`.
+ */
+function correctedAll(programmeCode: string, rules: Rule[], changes: Record<string, Correction>): Rule[] {
+  const seen = new Set<string>();
+  const out = rules.map((r) => {
+    const change = changes[r.id];
+    if (!change) return r;
+    seen.add(r.id);
+    SHIPPED_SUPERSEDED_RULES.push({ programmeCode, rule: { ...r, supersededBy: r.version + 1 } });
+    const { note: _old, ...rest } = r;
+    return {
+      ...rest,
+      description: change.description,
+      params: change.params,
+      source: change.source,
+      ...(change.note ? { note: change.note } : {}),
+      version: r.version + 1,
+      corrects: r.version,
+    } as Rule;
+  });
+  for (const id of Object.keys(changes)) if (!seen.has(id)) throw new Error(`${id}: no shipped version to correct`);
+  return out;
+}
+
 function soCap57(): Rule[] {
-  return corrected<Extract<Rule, { kind: 'target_group' }>>('SC_LLCT', soCapRules(B57, 'Điều 3'), 'SC_LLCT_57.target_group', 'target_group', {
+  const v2 = corrected<Extract<Rule, { kind: 'target_group' }>>('SC_LLCT', soCapRules(B57, 'Điều 3'), 'SC_LLCT_57.target_group', 'target_group', {
     description:
       'Đảng viên; đoàn viên, hội viên của các tổ chức chính trị - xã hội ở cơ sở; công chức cấp xã (trừ trưởng công an và chỉ huy trưởng quân sự cấp xã); người hoạt động không chuyên trách cấp xã, ở thôn, tổ dân phố. Tiêu chuẩn: tốt nghiệp trung học cơ sở trở lên.',
     params: { anyOf: [{ partyMember: true }, { categories: ['cong_chuc'] }, { categories: ['khong_chuyen_trach'] }] },
     note:
       'Đính chính theo Điều 3 Quy định 57-QĐ/TW. Hồ sơ chưa ghi đoàn viên, hội viên, chưa phân biệt công chức cấp xã với cấp tỉnh, chưa nhận diện trưởng công an, chỉ huy trưởng quân sự cấp xã, và danh mục trình độ chưa có bậc trung học cơ sở: những điều này người xét duyệt kiểm tra trên hồ sơ.',
+  });
+  // version 3 (decision 0031): công chức only at commune level, which the registry now tells from the unit tree
+  return correctedAll('SC_LLCT', v2, {
+    'SC_LLCT_57.target_group': {
+      description:
+        'Đảng viên; đoàn viên, hội viên của các tổ chức chính trị - xã hội ở cơ sở; công chức cấp xã (trừ trưởng công an và chỉ huy trưởng quân sự cấp xã); người hoạt động không chuyên trách cấp xã, ở thôn, tổ dân phố. Tiêu chuẩn: tốt nghiệp trung học cơ sở trở lên.',
+      params: { anyOf: [{ partyMember: true }, { categories: ['cong_chuc'], unitLevel: 'commune' }, { categories: ['khong_chuyen_trach'] }] },
+      note:
+        'Đối chiếu Điều 3 Quy định 57-QĐ/TW. Công chức cấp xã: công chức của đơn vị là xã, phường (hoặc thuộc xã, phường) trong cây đơn vị. Hồ sơ chưa ghi đoàn viên, hội viên (người không là đảng viên, không là công chức cấp xã hay người hoạt động không chuyên trách thì người xét duyệt kiểm tra), danh mục chức danh chưa có trưởng công an, chỉ huy trưởng quân sự cấp xã để loại trừ, và danh mục trình độ chưa có bậc trung học cơ sở: những điều này người xét duyệt kiểm tra trên hồ sơ.',
+      source: cite('QD_57', 'Điều 3'),
+    },
   });
 }
 
@@ -398,10 +436,16 @@ function qlnn171(spec: QlnnSpec): Rule[] {
 
 // ---------- postgraduate (NĐ 101/2017, amended by NĐ 89/2021, until 30/6/2025) ----------
 
-const PG_101_ARTICLE = 'Điều 37 (sửa đổi bởi Nghị định 89/2021/NĐ-CP)';
+/** Shipped first (release of decision 0025) with this article, which was wrong: the conditions are Điều 6. */
+const PG_101_ARTICLE_V1 = 'Điều 37 (sửa đổi bởi Nghị định 89/2021/NĐ-CP)';
+const PG_101_ARTICLE = 'Điều 6';
+const CADRES_AND_CIVIL_SERVANTS: PersonCategory[] = ['can_bo', 'cong_chuc'];
+const PG_101_READ =
+  'Đối chiếu nội dung Điều 6 Nghị định 101/2017/NĐ-CP (khoản 1: cán bộ, công chức; khoản 2: viên chức); chưa đối chiếu được việc Nghị định 89/2021/NĐ-CP có sửa đổi Điều 6 hay không';
 
-function postgraduate101Rules(programme: 'SDH_THS' | 'SDH_TS', level: 'thac_si' | 'tien_si'): Rule[] {
-  const h = (criterion: string, description: string, note?: string) => head(programme, B101, criterion, PG_101_ARTICLE, description, note);
+/** Version 1 as shipped by decision 0025 (kept as history, see postgraduate101). */
+function postgraduate101RulesV1(programme: 'SDH_THS' | 'SDH_TS', level: 'thac_si' | 'tien_si'): Rule[] {
+  const h = (criterion: string, description: string, note?: string) => head(programme, B101, criterion, PG_101_ARTICLE_V1, description, note);
   return [
     {
       ...h(
@@ -442,6 +486,72 @@ function postgraduate101Rules(programme: 'SDH_THS' | 'SDH_TS', level: 'thac_si' 
   ];
 }
 
+type Correction = { description: string; params: Rule['params']; note?: string; source: SourceDocument };
+
+/**
+ * NĐ 101/2017 read against Điều 6 (decision 0031): version 2 of every postgraduate rule. The
+ * conditions of khoản 1 (3 years of service excluding probation, 2 years "hoàn thành tốt", at most 40
+ * at the first nomination) bind cán bộ and công chức only; a viên chức (khoản 2) needs the probation
+ * over, the 2× commitment and a field matching the job position. Admission (university degree) and
+ * "not already holding / enrolled" are not Điều 6's: their source no longer cites an article.
+ */
+function postgraduate101(programme: 'SDH_THS' | 'SDH_TS', level: 'thac_si' | 'tien_si'): Rule[] {
+  const id = (criterion: string) => `${programme}_101.${criterion}`;
+  const art6 = cite('ND_101', PG_101_ARTICLE);
+  const noArticle = cite('ND_101');
+  const general = 'Không thuộc điều kiện của Điều 6; nguyên tắc chung của việc cử đi đào tạo (đã đính chính số điều trích dẫn).';
+  const changes: Record<string, Correction> = {
+    [id('target_group')]: {
+      description: 'Cán bộ, công chức (khoản 1 Điều 6); viên chức (khoản 2 Điều 6: đã kết thúc thời gian tập sự, nếu có).',
+      params: { anyOf: [{ categories: CADRES_AND_CIVIL_SERVANTS }, { categories: ['vien_chuc'] }] },
+      note: `${PG_101_READ}. Viên chức không phải đáp ứng điều kiện tuổi, thời gian công tác và xếp loại của khoản 1; hồ sơ chưa ghi ngày kết thúc tập sự của viên chức: người xét duyệt kiểm tra.`,
+      source: art6,
+    },
+    [id('age_limit')]: {
+      description: 'Cán bộ, công chức: không quá 40 tuổi tính từ thời điểm được cử đi đào tạo sau đại học lần đầu.',
+      params: { max: 40, categories: CADRES_AND_CIVIL_SERVANTS },
+      note: 'Tuổi tính tại ngày cử đi học; người đã được cử đi đào tạo sau đại học trước đây cần xét theo ngày cử lần đầu. Không áp dụng cho viên chức (khoản 2 Điều 6).',
+      source: art6,
+    },
+    [id('service_years')]: {
+      description: 'Cán bộ, công chức: có thời gian công tác từ đủ 03 năm trở lên (không kể thời gian tập sự).',
+      params: { years: 3, categories: CADRES_AND_CIVIL_SERVANTS },
+      note: 'Ngày bắt đầu công tác trong hồ sơ có thể gồm thời gian tập sự: cán bộ xét duyệt trừ thời gian tập sự khi có. Không áp dụng cho viên chức.',
+      source: art6,
+    },
+    [id('appraisal_streak')]: {
+      description: 'Cán bộ, công chức: 02 năm liên tục liền kề trước thời điểm được cử đi đào tạo hoàn thành tốt nhiệm vụ.',
+      params: { minClassification: 'good', years: 2, categories: CADRES_AND_CIVIL_SERVANTS },
+      note: 'Không áp dụng cho viên chức.',
+      source: art6,
+    },
+    [id('field_matches_job')]: {
+      description: 'Chuyên ngành đào tạo phù hợp với vị trí việc làm (cán bộ, công chức và viên chức).',
+      params: { subject: 'study_field' },
+      source: art6,
+    },
+    [id('education')]: {
+      description: 'Tốt nghiệp đại học trở lên.',
+      params: { kind: 'education', minLevel: 'dai_hoc' },
+      note: `Điều kiện dự tuyển sau đại học, không thuộc Điều 6.${programme === 'SDH_TS' ? ` Đào tạo tiến sĩ thường đòi hỏi thạc sĩ (quy chế tuyển sinh). ${UNVERIFIED}.` : ''}`,
+      source: noArticle,
+    },
+    [id('not_already_holding')]: {
+      description: level === 'thac_si' ? 'Chưa có trình độ thạc sĩ trở lên.' : 'Chưa có trình độ tiến sĩ.',
+      params: { kind: 'education', level },
+      note: general,
+      source: noArticle,
+    },
+    [id('not_enrolled')]: {
+      description: 'Không đang học thạc sĩ hoặc tiến sĩ.',
+      params: { programmeCodes: ['SDH_THS', 'SDH_TS'] },
+      note: general,
+      source: noArticle,
+    },
+  };
+  return correctedAll(programme, postgraduate101RulesV1(programme, level), changes);
+}
+
 const COMMITMENT_NOTE_101: RuleSetNote = {
   text: 'Người được cử đi đào tạo sau đại học cam kết thực hiện nhiệm vụ, công tác tại cơ quan, đơn vị sau khi hoàn thành chương trình đào tạo trong thời gian ít nhất gấp 02 lần thời gian đào tạo; vi phạm phải đền bù chi phí đào tạo.',
   source: cite('ND_101', PG_101_ARTICLE),
@@ -453,8 +563,8 @@ export const SHIPPED_RULE_SETS: RuleSet[] = [
   { programmeCode: 'TC_LLCT', rules: [...TC_57, ...TC_350] },
   { programmeCode: 'CC_LLCT', rules: [...CC_57, ...CC_350] },
   ...QLNN_SPECS.map((spec) => ({ programmeCode: spec.programme, rules: [...qlnnRules(spec, B101), ...qlnn171(spec)] })),
-  { programmeCode: 'SDH_THS', rules: [...postgraduateRules('SDH_THS', 'thac_si'), ...postgraduate101Rules('SDH_THS', 'thac_si')], notes: [COMMITMENT_NOTE, COMMITMENT_NOTE_101] },
-  { programmeCode: 'SDH_TS', rules: [...postgraduateRules('SDH_TS', 'tien_si'), ...postgraduate101Rules('SDH_TS', 'tien_si')], notes: [COMMITMENT_NOTE, COMMITMENT_NOTE_101] },
+  { programmeCode: 'SDH_THS', rules: [...postgraduateRules('SDH_THS', 'thac_si'), ...postgraduate101('SDH_THS', 'thac_si')], notes: [COMMITMENT_NOTE, COMMITMENT_NOTE_101] },
+  { programmeCode: 'SDH_TS', rules: [...postgraduateRules('SDH_TS', 'tien_si'), ...postgraduate101('SDH_TS', 'tien_si')], notes: [COMMITMENT_NOTE, COMMITMENT_NOTE_101] },
 ];
 
 // ---------- title standards ----------

@@ -12,8 +12,9 @@ export function person(over: Partial<PersonFacts> = {}): PersonFacts {
     gender: 'female',
     ethnicMinority: false,
     category: 'cong_chuc',
+    unitLevel: 'commune',
     rankCode: '01.003',
-    partyMember: true,
+    partyMembership: 'member',
     partyJoinedOn: '2015-05-19',
     partyOfficialOn: '2016-05-19',
     qualifications: [

@@ -109,7 +109,12 @@ export interface TargetGroupOption {
   rankCodes?: string[];
   /** Must be a party member (probationary or official) on asOf. */
   partyMember?: boolean;
+  /** Works in a unit at this level: 'commune' = a commune or ward, or a unit under one (e.g. công chức cấp xã). */
+  unitLevel?: UnitLevel;
 }
+
+/** The two levels of local government since 1/7/2025 (as the titles table's `level`). */
+export type UnitLevel = 'province' | 'commune';
 
 /** An age bound: one figure for everyone, or one per gender. */
 export type AgeBound = number | { male: number; female: number };
@@ -150,12 +155,21 @@ export interface MinQualificationRule extends RuleBase {
 }
 
 /**
+ * Only for people of these categories (e.g. NĐ 101/2017 Điều 6: the age, service and appraisal
+ * conditions of postgraduate study bind cán bộ and công chức, not viên chức): anyone else is "not
+ * applicable"; an unknown category is "missing category". Absent: everyone.
+ */
+export interface CategoryScope {
+  categories?: PersonCategory[];
+}
+
+/**
  * Appraised `minClassification` or better in each of the `years` calendar years immediately
  * before the year of asOf: asOf in 2025 and years = 2 → 2024 and 2023 (see README.md).
  */
 export interface AppraisalStreakRule extends RuleBase {
   kind: 'appraisal_streak';
-  params: { minClassification: AppraisalClassification; years: number };
+  params: { minClassification: AppraisalClassification; years: number } & CategoryScope;
 }
 
 /**
@@ -164,13 +178,13 @@ export interface AppraisalStreakRule extends RuleBase {
  */
 export interface AgeLimitRule extends RuleBase {
   kind: 'age_limit';
-  params: { min?: AgeBound; max?: AgeBound; modes?: StudyMode[] };
+  params: { min?: AgeBound; max?: AgeBound; modes?: StudyMode[] } & CategoryScope;
 }
 
 /** At least `years` whole years since the person started service. */
 export interface MinServiceYearsRule extends RuleBase {
   kind: 'min_service_years';
-  params: { years: number };
+  params: { years: number } & CategoryScope;
 }
 
 /**

@@ -151,7 +151,10 @@ function checkParams(rule: Rule, levels: LevelCatalogue, refs: ReferenceCodes, a
       if (rule.params.anyOf.length === 0) add('params.anyOf', 'EMPTY_TARGET', 'Chưa nêu nhóm đối tượng nào.');
       rule.params.anyOf.forEach((opt, i) => {
         const path = `params.anyOf[${i}]`;
-        if (!opt.categories?.length && !opt.rankCodes?.length && opt.partyMember !== true) add(path, 'EMPTY_TARGET', 'Nhóm đối tượng trống.');
+        if (!opt.categories?.length && !opt.rankCodes?.length && opt.partyMember !== true && !opt.unitLevel) add(path, 'EMPTY_TARGET', 'Nhóm đối tượng trống.');
+        if (opt.unitLevel !== undefined && opt.unitLevel !== 'commune' && opt.unitLevel !== 'province') {
+          add(`${path}.unitLevel`, 'UNKNOWN_LEVEL', `Không có cấp "${String(opt.unitLevel)}".`);
+        }
         checkCodes(`${path}.categories`, opt.categories, CATEGORY_CODES, 'UNKNOWN_CATEGORY', 'đối tượng', add);
         checkCodes(`${path}.rankCodes`, opt.rankCodes, refs.ranks, 'UNKNOWN_RANK', 'ngạch', add);
       });
@@ -168,13 +171,16 @@ function checkParams(rule: Rule, levels: LevelCatalogue, refs: ReferenceCodes, a
         add('params.minClassification', 'UNKNOWN_CLASSIFICATION', `Không có mức xếp loại "${rule.params.minClassification}".`);
       }
       checkWholeNumber('params.years', rule.params.years, 1, 10, add);
+      checkCodes('params.categories', rule.params.categories, CATEGORY_CODES, 'UNKNOWN_CATEGORY', 'đối tượng', add);
       return;
     case 'age_limit':
       checkAgeBounds(rule.params.min, rule.params.max, add);
       checkCodes('params.modes', rule.params.modes, STUDY_MODES, 'UNKNOWN_MODE', 'hình thức học', add);
+      checkCodes('params.categories', rule.params.categories, CATEGORY_CODES, 'UNKNOWN_CATEGORY', 'đối tượng', add);
       return;
     case 'min_service_years':
       checkWholeNumber('params.years', rule.params.years, 1, 60, add);
+      checkCodes('params.categories', rule.params.categories, CATEGORY_CODES, 'UNKNOWN_CATEGORY', 'đối tượng', add);
       return;
     case 'field_matches_job':
       if (rule.params.minLevel !== undefined) checkLevel('params.minLevel', 'education', rule.params.minLevel, levels, add);

@@ -35,7 +35,9 @@ describe('shipped grading schemes', () => {
   });
 
   it('names its basis and flags it as unverified', () => {
-    expect(DEFAULT_GRADING_SCHEME.basis?.source.code).toBe('268/QĐ-HVCT-HCQG');
+    // decision 0031: the regulation schools cite since 2016; the 2010 one stays as history
+    expect(DEFAULT_GRADING_SCHEME.basis?.source).toMatchObject({ code: '1855-QĐ/HVCTQG', issuedOn: '2016-04-21' });
+    expect(DEFAULT_GRADING_SCHEME.basis?.previousSources?.map((p) => [p.source.code, p.source.issuedOn])).toEqual([['268/QĐ-HVCT-HCQG', '2010-02-03']]);
     expect(DEFAULT_GRADING_SCHEME.basis?.note).toContain(UNVERIFIED);
   });
 });

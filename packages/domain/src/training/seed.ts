@@ -5,7 +5,7 @@
  */
 import { UNVERIFIED } from '../rules/seed.js';
 import type { Programme, ProgrammeKind, SourceDocument } from '../rules/types.js';
-import type { Approver, Basis, GradingScheme, GraduationConditions, ProgrammeModule } from './types.js';
+import type { Approver, Basis, GradingScheme, GraduationConditions, PreviousSource, ProgrammeModule } from './types.js';
 
 export { UNVERIFIED };
 
@@ -16,6 +16,17 @@ export const TRAINING_SOURCES = {
     title: 'Quyết định ban hành các Quy chế, Quy định quản lý đào tạo ở các trường chính trị tỉnh, thành phố trực thuộc Trung ương',
     issuer: 'Học viện Chính trị - Hành chính quốc gia Hồ Chí Minh',
     issuedOn: '2010-02-03',
+  },
+  /**
+   * The Academy's training regulation that provincial political schools cite since 2016, issued by
+   * the Academy under its present name (Học viện Chính trị quốc gia Hồ Chí Minh); it replaces the
+   * 2010 regulation of the Academy under its former name (decision 0031). Its text was not read here.
+   */
+  HV_1855: {
+    code: '1855-QĐ/HVCTQG',
+    title: 'Quyết định của Giám đốc Học viện Chính trị quốc gia Hồ Chí Minh ban hành quy chế đào tạo (áp dụng tại các trường chính trị tỉnh, thành phố trực thuộc Trung ương)',
+    issuer: 'Học viện Chính trị quốc gia Hồ Chí Minh',
+    issuedOn: '2016-04-21',
   },
   /** The university training regulation: grades on a 10-point scale with one decimal. */
   TT_08_2021: {
@@ -38,6 +49,12 @@ export const CONDUCT_REPORT_EVIDENCE =
 
 // ---------- grading ----------
 
+/** The grading scheme's source until decision 0031: kept as its history, and what existing databases are corrected from. */
+export const GRADING_SOURCE_BEFORE_1855: PreviousSource = {
+  source: { ...TRAINING_SOURCES.HV_268 },
+  note: 'Quy chế năm 2010 của Học viện Chính trị - Hành chính quốc gia Hồ Chí Minh (tên cũ của Học viện); các trường chính trị tỉnh nay căn cứ Quyết định 1855-QĐ/HVCTQG ngày 21/4/2016.',
+};
+
 /**
  * 10-point scale, steps of 0.1, pass at 5.0; xuất sắc ≥ 9, giỏi ≥ 8, khá ≥ 7, trung bình khá ≥ 6,
  * trung bình ≥ 5 (DOMAIN.md lists the five classifications without figures).
@@ -55,8 +72,9 @@ export const DEFAULT_GRADING_SCHEME: GradingScheme = {
     { code: 'trung_binh', label: 'Trung bình', min: 5 },
   ],
   basis: {
-    source: { ...TRAINING_SOURCES.HV_268 },
-    note: `${UNVERIFIED}: mức điểm từng loại, điểm đạt 5,0 và bước chấm 0,1 (điểm lẻ một chữ số thập phân như Thông tư 08/2021/TT-BGDĐT) theo quy chế đào tạo hiện hành của Học viện Chính trị quốc gia Hồ Chí Minh và quy chế của Trường.`,
+    source: { ...TRAINING_SOURCES.HV_1855 },
+    note: `${UNVERIFIED}: mức điểm từng loại, điểm đạt 5,0 và bước chấm 0,1 (điểm lẻ một chữ số thập phân như Thông tư 08/2021/TT-BGDĐT) theo Quyết định 1855-QĐ/HVCTQG ngày 21/4/2016 và quy chế của Trường; chưa đọc được nguyên văn, chưa xác minh có văn bản nào sau năm 2016 thay thế.`,
+    previousSources: [GRADING_SOURCE_BEFORE_1855],
   },
 };
 
@@ -163,7 +181,9 @@ export function shippedCatalogueOf(programme: Pick<Programme, 'code' | 'kind'>):
 const ATTENDANCE_NOTE = 'tỷ lệ dự học tối thiểu 80% số buổi (nghỉ quá 20% thời gian không được dự thi)';
 
 function conditions(c: Omit<GraduationConditions, 'basis'>, source: SourceDocument, note: string, evidence?: string): GraduationConditions {
-  const basis: Basis = { source: { ...source }, note: `${UNVERIFIED}: ${note}.`, ...(evidence ? { evidence } : {}) };
+  // the LLCT programmes' regulation: the 2010 one it replaced stays as history (decision 0031)
+  const history = source.code === TRAINING_SOURCES.HV_1855.code ? { previousSources: [GRADING_SOURCE_BEFORE_1855] } : {};
+  const basis: Basis = { source: { ...source }, note: `${UNVERIFIED}: ${note}.`, ...(evidence ? { evidence } : {}), ...history };
   return { ...c, basis };
 }
 
@@ -171,7 +191,7 @@ function conditions(c: Omit<GraduationConditions, 'basis'>, source: SourceDocume
 export const DEFAULT_GRADUATION_CONDITIONS: Record<ProgrammeKind, GraduationConditions> = {
   political_theory: conditions(
     { allModulesPassed: true, minAttendanceRate: 0.8, finalExam: 'exam', conductReportRequired: false },
-    TRAINING_SOURCES.HV_268,
+    TRAINING_SOURCES.HV_1855,
     `${ATTENDANCE_NOTE}; sơ cấp kết thúc bằng bài kiểm tra cuối khóa`,
   ),
   state_management: conditions(
@@ -243,13 +263,13 @@ export const DEFAULT_GRADUATION_CONDITIONS: Record<ProgrammeKind, GraduationCond
 export const PROGRAMME_GRADUATION_CONDITIONS: Record<string, GraduationConditions> = {
   TC_LLCT: conditions(
     { allModulesPassed: true, minAttendanceRate: 0.8, finalExam: 'exam', thesisAllowedInsteadOfExam: true, conductReportRequired: true },
-    TRAINING_SOURCES.HV_268,
+    TRAINING_SOURCES.HV_1855,
     `${ATTENDANCE_NOTE}; thi tốt nghiệp hoặc làm khóa luận tốt nghiệp`,
     CONDUCT_REPORT_EVIDENCE,
   ),
   CC_LLCT: conditions(
     { allModulesPassed: true, minAttendanceRate: 0.8, finalExam: 'exam', thesisAllowedInsteadOfExam: true, conductReportRequired: true },
-    TRAINING_SOURCES.HV_268,
+    TRAINING_SOURCES.HV_1855,
     `${ATTENDANCE_NOTE}; thi tốt nghiệp hoặc làm khóa luận tốt nghiệp`,
     CONDUCT_REPORT_EVIDENCE,
   ),

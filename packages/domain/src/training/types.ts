@@ -16,6 +16,14 @@ export interface Basis {
   note?: string;
   /** Where the product's own material says so, e.g. 'seeds/003 (Trường Chính trị tỉnh Long An)'. */
   evidence?: string;
+  /** Sources cited before this one, oldest first, kept as history when a citation is corrected (decision 0031). */
+  previousSources?: PreviousSource[];
+}
+
+/** A source a basis used to cite, and why it no longer does. */
+export interface PreviousSource {
+  source: SourceDocument;
+  note: string;
 }
 
 // ---------- grading ----------

@@ -16,6 +16,7 @@ export type ColumnKey =
   | 'jobPosition'
   | 'rank'
   | 'managementScope'
+  | 'partyMembership'
   | 'partyJoinedOn'
   | 'partyOfficialOn'
   | 'phone'
@@ -63,6 +64,14 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [
   { key: 'jobPosition', header: 'Mã vị trí việc làm', required: false, width: 14 },
   { key: 'rank', header: 'Mã ngạch', required: false, width: 12 },
   { key: 'managementScope', header: 'Mã diện quản lý', required: false, width: 14 },
+  {
+    key: 'partyMembership',
+    header: 'Đảng viên',
+    required: false,
+    width: 18,
+    aliases: ['Tình trạng đảng viên'],
+    note: 'Chính thức, Dự bị, Không, Chưa rõ; để trống: theo ngày vào Đảng',
+  },
   { key: 'partyJoinedOn', header: 'Ngày vào Đảng', required: false, width: 14, note: 'dd/mm/yyyy' },
   { key: 'partyOfficialOn', header: 'Ngày chính thức', required: false, width: 14, note: 'dd/mm/yyyy' },
   { key: 'phone', header: 'Điện thoại', required: false, width: 14 },

@@ -1,4 +1,4 @@
-import { GENDERS, PERSON_CATEGORIES, foldVietnamese, type Scope } from '@nang-tam/domain';
+import { GENDERS, PARTY_MEMBERSHIPS, PERSON_CATEGORIES, foldVietnamese, type PartyMembership, type Scope } from '@nang-tam/domain';
 import { peopleImportRepo, referenceRepo, type Queryable } from '@nang-tam/db';
 
 /** Finds a value by code, or by name when the name is unique; compared case- and accent-insensitively. */
@@ -44,8 +44,18 @@ export interface ImportReference {
   ethnicities: Lookup<string>;
   categories: Lookup<string>;
   genders: Lookup<string>;
+  /** A recorded membership, or 'unknown' for a cell that says it is not known (decision 0031). */
+  partyMemberships: Lookup<PartyMembership | 'unknown'>;
   levels: Record<LevelKind, Lookup<string>>;
 }
+
+/** The short words people type (and the export writes for "unknown"). */
+export const PARTY_MEMBERSHIP_WORDS: readonly (readonly [string, PartyMembership | 'unknown'])[] = [
+  ['Chính thức', 'member'],
+  ['Dự bị', 'probationary'],
+  ['Không', 'not_member'],
+  ['Chưa rõ', 'unknown'],
+];
 
 export interface ReferenceLists {
   units: peopleImportRepo.UnitCodeRow[];
@@ -71,6 +81,10 @@ export function buildImportReference({ units, reference: r }: ReferenceLists): I
     ethnicities: new Lookup(r.ethnicities.map((e) => ({ code: e.code, name: e.name, value: e.code }))),
     categories: new Lookup(PERSON_CATEGORIES.map((c) => ({ code: c.code, name: c.vi, value: c.code }))),
     genders: new Lookup(GENDERS.map((g) => ({ code: g.code, name: g.vi, value: g.code }))),
+    partyMemberships: new Lookup<PartyMembership | 'unknown'>([
+      ...PARTY_MEMBERSHIPS.map((m) => ({ code: m.code, name: m.vi, value: m.code })),
+      ...PARTY_MEMBERSHIP_WORDS.map(([word, value]) => ({ code: word, value })),
+    ]),
     levels: { education: levels('education'), political_theory: levels('political_theory'), state_management: levels('state_management') },
   };
 }

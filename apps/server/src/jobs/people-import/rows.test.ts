@@ -40,6 +40,41 @@ const good = (): RowCells => ({
 const TODAY = '2026-11-23';
 const codes = (cells: RowCells) => validateRow(cells, ref, TODAY).errors.map((e) => `${e.key}:${e.code}`);
 
+describe('validateRow: party membership (decision 0031)', () => {
+  it.each<[string, RowCells, string | null]>([
+    ['an old template (no column), no dates: unknown, not "not a member"', {}, null],
+    ['an old template, admitted years ago', { partyJoinedOn: text('15/05/2005') }, 'member'],
+    ['an old template, admitted 3 months ago', { partyJoinedOn: text('23/08/2026') }, 'probationary'],
+    ['the short word for an official member, dates unknown', { partyMembership: text('Chính thức') }, 'member'],
+    ['the label, without diacritics', { partyMembership: text('dang vien du bi'), partyJoinedOn: text('23/08/2026') }, 'probationary'],
+    ['not a member', { partyMembership: text('Không') }, 'not_member'],
+    ['said to be unknown', { partyMembership: text('Chưa rõ') }, null],
+    ['the code', { partyMembership: text('member') }, 'member'],
+  ])('%s', (_name, over, expected) => {
+    const r = validateRow({ ...good(), ...over }, ref, TODAY);
+    expect(r.errors).toEqual([]);
+    expect(r.person?.partyMembership).toBe(expected);
+  });
+
+  it.each<[string, RowCells, string[]]>([
+    ['a word it does not know', { partyMembership: text('Có lẽ') }, ['partyMembership:UNKNOWN_CODE']],
+    ['not a member with an admission date', { partyMembership: text('Không'), partyJoinedOn: text('15/05/2005') }, ['partyJoinedOn:PARTY_DATE_NOT_MEMBER']],
+    ['unknown with an admission date', { partyMembership: text('Chưa rõ'), partyJoinedOn: text('15/05/2005') }, ['partyMembership:PARTY_MEMBERSHIP_REQUIRED']],
+    [
+      'probationary with an official date',
+      { partyMembership: text('Dự bị'), partyJoinedOn: text('15/05/2005'), partyOfficialOn: text('15/05/2006') },
+      ['partyOfficialOn:PARTY_PROBATIONARY_OFFICIAL'],
+    ],
+  ])('refuses %s', (_name, over, expected) => {
+    expect(codes({ ...good(), ...over })).toEqual(expected);
+  });
+
+  it('reads the export\'s column header', () => {
+    expect(columnForHeader('Đảng viên')).toBe('partyMembership');
+    expect(columnForHeader('Tình trạng đảng viên')).toBe('partyMembership');
+  });
+});
+
 describe('validateRow', () => {
   it('reads a good row into a person write', () => {
     const r = validateRow({ ...good(), educationLevel: text('dai hoc'), rank: text('Chuyên viên') }, ref, TODAY);

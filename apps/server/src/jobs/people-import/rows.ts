@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkPersonFacts, dateToIso, isValidCitizenId, parseDate, type IsoDate } from '@nang-tam/domain';
+import { checkPersonFacts, dateToIso, isValidCitizenId, membershipFromDates, parseDate, type IsoDate } from '@nang-tam/domain';
 import type { peopleRepo } from '@nang-tam/db';
 import type { FieldErrorCode } from '@nang-tam/contracts';
 import { cellText, type Cell } from '../xlsx/cells.js';
@@ -90,8 +90,12 @@ export function validateRow(cells: RowCells, ref: ImportReference, today: IsoDat
   const jobPositionId = coded('jobPosition', ref.jobPositions, false);
   const rankId = coded('rank', ref.ranks, false);
   const managementScopeId = coded('managementScope', ref.managementScopes, false);
+  const partyMembershipCell = coded('partyMembership', ref.partyMemberships, false);
   const partyJoinedOn = date('partyJoinedOn', false);
   const partyOfficialOn = date('partyOfficialOn', false);
+  // an empty cell, or a template without the column (before decision 0031): the dates decide
+  const partyMembership =
+    partyMembershipCell === null ? membershipFromDates(partyJoinedOn ?? null, partyOfficialOn ?? null, today) : partyMembershipCell === 'unknown' ? null : partyMembershipCell;
 
   const phone = text('phone', false, 20);
   if (phone !== null && !PHONE.test(phone)) fail('phone', 'INVALID_VALUE', shown(phone));
@@ -105,8 +109,13 @@ export function validateRow(cells: RowCells, ref: ImportReference, today: IsoDat
 
   // cross-field rules only on dates that were read correctly
   if (birthDate && partyJoinedOn !== undefined && partyOfficialOn !== undefined) {
-    const facts = checkPersonFacts({ birthDate, partyJoinedOn, partyOfficialOn, category: category ?? '' }, today);
-    const keys: Record<string, ColumnKey> = { birthDate: 'birthDate', partyJoinedOn: 'partyJoinedOn', partyOfficialOn: 'partyOfficialOn' };
+    const facts = checkPersonFacts({ birthDate, partyMembership, partyJoinedOn, partyOfficialOn, category: category ?? '' }, today);
+    const keys: Record<string, ColumnKey> = {
+      birthDate: 'birthDate',
+      partyMembership: 'partyMembership',
+      partyJoinedOn: 'partyJoinedOn',
+      partyOfficialOn: 'partyOfficialOn',
+    };
     for (const v of facts) fail(keys[v.field] ?? 'birthDate', v.code as FieldErrorCode);
   }
 
@@ -129,6 +138,7 @@ export function validateRow(cells: RowCells, ref: ImportReference, today: IsoDat
       gender,
       ethnicityCode,
       category,
+      partyMembership,
       partyJoinedOn: partyJoinedOn ?? null,
       partyOfficialOn: partyOfficialOn ?? null,
       unitId,

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { PERSON_CATEGORIES } from '@nang-tam/domain';
+import { PARTY_MEMBERSHIPS, PERSON_CATEGORIES } from '@nang-tam/domain';
 import { HEADER_FILL, HEADER_FONT } from '../xlsx/write.js';
 import { columnLetter } from '../xlsx/cells.js';
 import { EXAMPLE_PREFIX, IMPORT_COLUMNS, IMPORT_SHEET, REFERENCE_SHEET, TEXT_COLUMNS, type ColumnKey } from './columns.js';
@@ -28,6 +28,12 @@ function blocks({ units, reference: r }: ReferenceLists): Block[] {
     { title: 'Vị trí việc làm', rows: r.jobPositions, offer: 'code', column: 'jobPosition' },
     { title: 'Ngạch', rows: r.ranks, offer: 'code', column: 'rank' },
     { title: 'Diện quản lý', rows: r.managementScopes, offer: 'code', column: 'managementScope' },
+    {
+      title: 'Đảng viên',
+      rows: [...PARTY_MEMBERSHIPS.map((m) => ({ code: m.code, name: m.vi })), { code: 'unknown', name: 'Chưa rõ' }],
+      offer: 'name',
+      column: 'partyMembership',
+    },
     { title: 'Trình độ chuyên môn', rows: levels('education'), offer: 'name', column: 'educationLevel' },
     { title: 'Lý luận chính trị (LLCT)', rows: levels('political_theory'), offer: 'name', column: 'politicalTheoryLevel' },
     { title: 'Quản lý nhà nước (QLNN)', rows: levels('state_management'), offer: 'name', column: 'stateManagementLevel' },
@@ -76,6 +82,7 @@ function exampleRow(lists: ReferenceLists): Partial<Record<ColumnKey, string>> {
     jobPosition: r.jobPositions[0]?.code ?? '',
     rank: r.ranks.find((x) => x.code === '01.003')?.code ?? '',
     managementScope: r.managementScopes.at(-1)?.code ?? '',
+    partyMembership: 'Đảng viên chính thức',
     partyJoinedOn: '15/05/2005',
     partyOfficialOn: '15/05/2006',
     phone: '0912345678',

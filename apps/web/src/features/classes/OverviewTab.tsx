@@ -8,9 +8,9 @@ import { classesApi } from '../../api/classes';
 import { allows } from '../../app/actions';
 import { useI18n, type MessageKey } from '../../i18n';
 import { errorMessage, fieldErrorMessage } from '../../shared/errors';
-import { formatDateTime } from '../../shared/format';
+import { formatDate, formatDateTime } from '../../shared/format';
 import { useIsMobile } from '../../shared/hooks';
-import { modeLabel } from '../eligibility/common';
+import { modeLabel, SourceText } from '../eligibility/common';
 import { ClassFormDrawer } from './ClassFormDrawer';
 import { ClassStatusTag, dateRange, LecturerText } from './common';
 import { LecturerPicker } from './LecturerPicker';
@@ -161,14 +161,35 @@ export function OverviewTab({ cls }: { cls: ClassDetail }) {
             {
               key: 'scheme',
               label: t('class.scheme'),
-              children: t('class.schemeValue', {
-                name: scheme.name ?? '',
-                min: formatNumber(scheme.scale.min),
-                max: formatNumber(scheme.scale.max),
-                pass: formatNumber(scheme.passMark),
-              }),
+              children: (
+                <Flex vertical gap={2}>
+                  <span>
+                    {t('class.schemeValue', {
+                      name: scheme.name ?? '',
+                      min: formatNumber(scheme.scale.min),
+                      max: formatNumber(scheme.scale.max),
+                      pass: formatNumber(scheme.passMark),
+                    })}
+                  </span>
+                  {scheme.basis && <SourceText source={scheme.basis.source} />}
+                  {scheme.basis?.previousSources?.map((p) => (
+                    <Typography.Text key={`${p.source.code}-${p.source.issuedOn}`} type="secondary" style={{ fontSize: 12 }}>
+                      {t('class.schemePrevious', { code: p.source.code, date: formatDate(p.source.issuedOn), note: p.note })}
+                    </Typography.Text>
+                  ))}
+                </Flex>
+              ),
             },
-            { key: 'conditions', label: t('class.conditions'), children: conditions.join('; ') },
+            {
+              key: 'conditions',
+              label: t('class.conditions'),
+              children: (
+                <Flex vertical gap={2}>
+                  <span>{conditions.join('; ')}</span>
+                  {cond.basis && <SourceText source={cond.basis.source} />}
+                </Flex>
+              ),
+            },
             { key: 'created', label: t('class.createdAt'), children: formatDateTime(cls.createdAt, locale) },
           ]}
         />

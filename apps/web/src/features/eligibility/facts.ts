@@ -3,7 +3,7 @@
  * of the codes they carry. No React: the screens are common.tsx and its neighbours.
  */
 import type { Reference } from '@nang-tam/contracts';
-import { APPRAISAL_CLASSIFICATIONS, GENDERS, PERSON_CATEGORIES, QUALIFICATION_KINDS, type Term } from '@nang-tam/domain';
+import { APPRAISAL_CLASSIFICATIONS, GENDERS, PARTY_MEMBERSHIPS, PERSON_CATEGORIES, QUALIFICATION_KINDS, type Term } from '@nang-tam/domain';
 import { levelName } from '../../api/reference';
 import type { MessageKey, TFunction } from '../../i18n';
 import { formatDate } from '../../shared/format';
@@ -16,7 +16,7 @@ const ISO = /^\d{4}-\d{2}-\d{2}$/;
 // prettier-ignore
 const FACT_KEYS = new Set([
   'age', 'birthDate', 'gender', 'mode', 'modes', 'min', 'max', 'years', 'minYears', 'since', 'partyJoinedOn', 'partyOfficialOn',
-  'partyMember', 'required', 'held', 'kind', 'level', 'ethnicMinority', 'alternativeApplied', 'classifications', 'serviceStartedOn',
+  'partyMember', 'partyMembership', 'required', 'held', 'kind', 'level', 'ethnicMinority', 'alternativeApplied', 'classifications', 'serviceStartedOn',
   'currentTitleCode', 'plannedTitles', 'matched', 'category', 'rankCode', 'jobPositionCode', 'jobFields', 'fields',
   'enrolledProgrammeCodes', 'checkedCodes',
 ]);
@@ -66,6 +66,7 @@ function factValue(t: TFunction, label: Label, names: CodeNames, facts: Record<s
     if (key === 'kind') return label(QUALIFICATION_KINDS, v);
     if (key === 'gender') return label(GENDERS, v);
     if (key === 'category') return label(PERSON_CATEGORIES, v);
+    if (key === 'partyMembership') return label(PARTY_MEMBERSHIPS, v);
     if (key === 'rankCode') return names.rank(v);
     if (key === 'jobPositionCode') return names.jobPosition(v);
     if (key === 'currentTitleCode') return names.title(v);

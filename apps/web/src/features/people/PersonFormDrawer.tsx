@@ -5,7 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import type { ErrorDetail, PersonCreate, PersonDetail } from '@nang-tam/contracts';
 import { FIELD_ERRORS } from '@nang-tam/contracts';
-import { checkPersonFacts, GENDERS, PERSON_CATEGORIES, todayInVietnam } from '@nang-tam/domain';
+import { checkPersonFacts, GENDERS, PARTY_MEMBERSHIPS, PERSON_CATEGORIES, todayInVietnam } from '@nang-tam/domain';
 import { isApiError } from '../../api/client';
 import { peopleApi } from '../../api/endpoints';
 import { useReference } from '../../api/reference';
@@ -17,6 +17,8 @@ import { useIsMobile } from '../../shared/hooks';
 import { foldedFilter } from '../../shared/select';
 import { UnitPicker } from '../../shared/UnitPicker';
 
+const UNKNOWN = 'unknown';
+
 interface Values {
   fullName: string;
   citizenId: string;
@@ -24,6 +26,8 @@ interface Values {
   gender: string | null;
   ethnicityCode: string | null;
   category: string | null;
+  /** A PARTY_MEMBERSHIPS code, or UNKNOWN for "not known" (sent as null). */
+  partyMembership: string;
   partyJoinedOn: Dayjs | null;
   partyOfficialOn: Dayjs | null;
   unitId: number | null;
@@ -42,6 +46,7 @@ const FIELDS = [
   'gender',
   'ethnicityCode',
   'category',
+  'partyMembership',
   'partyJoinedOn',
   'partyOfficialOn',
   'unitId',
@@ -61,6 +66,7 @@ function fromPerson(p: PersonDetail): Values {
     gender: p.gender,
     ethnicityCode: p.ethnicity.code,
     category: p.category,
+    partyMembership: p.partyMembership ?? UNKNOWN,
     partyJoinedOn: toDayjs(p.partyJoinedOn),
     partyOfficialOn: toDayjs(p.partyOfficialOn),
     unitId: p.unit.id,
@@ -85,6 +91,7 @@ function toPayload(v: Values): PersonCreate {
     gender: v.gender as PersonCreate['gender'],
     ethnicityCode: v.ethnicityCode ?? '',
     category: v.category as PersonCreate['category'],
+    partyMembership: v.partyMembership === UNKNOWN ? null : (v.partyMembership as NonNullable<PersonCreate['partyMembership']>),
     partyJoinedOn: toIso(v.partyJoinedOn),
     partyOfficialOn: toIso(v.partyOfficialOn),
     unitId: v.unitId ?? 0,
@@ -145,6 +152,7 @@ function PersonForm({ person, onClose, onReload, defaultUnit, onSaved }: Props) 
             fullName: '',
             citizenId: '',
             unitId: defaultUnit?.id ?? null,
+            partyMembership: UNKNOWN,
             ethnicityCode: ref?.ethnicities.find((e) => !e.minority)?.code ?? null,
             phone: '',
             email: '',
@@ -190,7 +198,13 @@ function PersonForm({ person, onClose, onReload, defaultUnit, onSaved }: Props) 
     const body = toPayload(v);
     // The same cross-field rules the server applies, checked before sending.
     const problems = checkPersonFacts(
-      { birthDate: body.birthDate, partyJoinedOn: body.partyJoinedOn, partyOfficialOn: body.partyOfficialOn, category: body.category },
+      {
+        birthDate: body.birthDate,
+        partyMembership: body.partyMembership ?? null,
+        partyJoinedOn: body.partyJoinedOn,
+        partyOfficialOn: body.partyOfficialOn,
+        category: body.category,
+      },
       todayInVietnam(),
     );
     if (problems.length) {
@@ -318,6 +332,16 @@ function PersonForm({ person, onClose, onReload, defaultUnit, onSaved }: Props) 
 
       <Typography.Title level={5}>{t('personForm.sectionParty')}</Typography.Title>
       <Row gutter={16}>
+        <Col span={24}>
+          <Form.Item name="partyMembership" label={t('person.partyMembership')} extra={t('personForm.partyMembershipHint')}>
+            <Select
+              options={[
+                ...PARTY_MEMBERSHIPS.map((m) => ({ value: m.code, label: label(PARTY_MEMBERSHIPS, m.code) })),
+                { value: UNKNOWN, label: t('person.partyUnknown') },
+              ]}
+            />
+          </Form.Item>
+        </Col>
         <Col span={col}>
           <Form.Item name="partyJoinedOn" label={t('person.partyJoinedOn')}>
             <DatePicker {...dateProps} />

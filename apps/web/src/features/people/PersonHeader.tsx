@@ -1,6 +1,6 @@
 import { Avatar, Card, Col, Flex, Row, Tag, Typography } from 'antd';
 import type { PersonDetail } from '@nang-tam/contracts';
-import { APPRAISAL_CLASSIFICATIONS, GENDERS, PERSON_CATEGORIES } from '@nang-tam/domain';
+import { APPRAISAL_CLASSIFICATIONS, GENDERS, PARTY_MEMBERSHIPS, PERSON_CATEGORIES } from '@nang-tam/domain';
 import { levelName, useReference } from '../../api/reference';
 import { useI18n } from '../../i18n';
 import { ageToday, formatDate, initials } from '../../shared/format';
@@ -47,7 +47,9 @@ export function PersonHeader({ person: p, actions }: { person: PersonDetail; act
           </Flex>
           <Flex gap={6} wrap>
             <Tag color="geekblue">{label(PERSON_CATEGORIES, p.category)}</Tag>
-            {p.partyMember && <Tag color="red">{t('person.partyMember')}</Tag>}
+            {p.partyMembership === 'member' && <Tag color="red">{t('person.partyMember')}</Tag>}
+            {p.partyMembership === 'probationary' && <Tag color="volcano">{label(PARTY_MEMBERSHIPS, 'probationary')}</Tag>}
+            {p.partyMembership === null && <Tag>{t('person.partyUnknown')}</Tag>}
             {p.managementScope && <Tag color="gold">{p.managementScope.name}</Tag>}
           </Flex>
         </Flex>

@@ -8,6 +8,7 @@ import {
   ASSIGNMENT_REASONS,
   GENDERS,
   isIsoDate,
+  PARTY_MEMBERSHIPS,
   PERSON_CATEGORIES,
   QUALIFICATION_KINDS,
   QUALIFICATION_SOURCES,
@@ -37,6 +38,7 @@ export const FIELD_LABELS: Record<string, MessageKey> = {
   partyJoinedOn: 'person.partyJoinedOn',
   partyOfficialOn: 'person.partyOfficialOn',
   partyMember: 'person.partyMember',
+  partyMembership: 'person.partyMembership',
   unitId: 'person.unit',
   unit: 'person.unit',
   titleId: 'person.title',
@@ -69,6 +71,7 @@ export const FIELD_LABELS: Record<string, MessageKey> = {
 const VOCABULARIES: Record<string, readonly Term[]> = {
   gender: GENDERS,
   category: PERSON_CATEGORIES,
+  partyMembership: PARTY_MEMBERSHIPS,
   kind: QUALIFICATION_KINDS,
   source: QUALIFICATION_SOURCES,
   reason: ASSIGNMENT_REASONS,

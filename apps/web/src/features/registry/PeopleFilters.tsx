@@ -1,7 +1,7 @@
 import { useId, useMemo } from 'react';
 import { Button, Col, Form, Row, Select } from 'antd';
 import { ClearOutlined } from '@ant-design/icons';
-import { AGE_BANDS, GENDERS, PERSON_CATEGORIES } from '@nang-tam/domain';
+import { AGE_BANDS, GENDERS, PARTY_MEMBERSHIPS, PERSON_CATEGORIES } from '@nang-tam/domain';
 import { levelsOf, useReference } from '../../api/reference';
 import { useI18n, type MessageKey } from '../../i18n';
 import { foldedFilter } from '../../shared/select';
@@ -50,10 +50,7 @@ export function PeopleFilters({ state, onChange, onClear, stacked = false }: Pro
       stateManagementLevel: levels('state_management'),
       plannedTitleId: titles,
       planningTerm: (ref?.terms ?? []).map((x) => ({ value: x, label: x })),
-      partyMember: [
-        { value: 'true', label: t('filters.partyYes') },
-        { value: 'false', label: t('filters.partyNo') },
-      ],
+      partyMembership: [...fromVocab(PARTY_MEMBERSHIPS), { value: 'unknown', label: t('person.partyUnknown') }],
     } satisfies Record<FilterKey, Option[]>;
   }, [ref, t, label]);
 
@@ -69,7 +66,7 @@ export function PeopleFilters({ state, onChange, onClear, stacked = false }: Pro
     { key: 'stateManagementLevel', label: 'filters.stateManagementLevel' },
     { key: 'plannedTitleId', label: 'filters.plannedTitle' },
     { key: 'planningTerm', label: 'filters.planningTerm' },
-    { key: 'partyMember', label: 'filters.partyMember' },
+    { key: 'partyMembership', label: 'filters.partyMember' },
   ];
   const active = Object.values(state.filters).filter(Boolean).length;
 

@@ -7,6 +7,9 @@ import { useI18n } from '../../i18n';
 import { formatDate } from '../../shared/format';
 import { PAGE_SIZES, type PeopleSort } from './filters';
 
+/** A member, official or probationary (an unknown status is not shown as one). */
+const isMember = (m: PersonListItem['partyMembership']) => m === 'member' || m === 'probationary';
+
 interface Props {
   items: PersonListItem[];
   total: number;
@@ -53,7 +56,7 @@ export function PeopleTable(p: Props) {
                   <Link to={`/people/${x.id}`} onClick={(e) => e.stopPropagation()} style={{ fontWeight: 600, fontSize: 15 }}>
                     {x.fullName}
                   </Link>
-                  {x.partyMember && <Tag color="red">{t('person.partyMemberShort')}</Tag>}
+                  {isMember(x.partyMembership) && <Tag color="red">{t('person.partyMemberShort')}</Tag>}
                 </Flex>
                 <Typography.Text type="secondary" style={{ display: 'block' }}>
                   {[x.title?.name, x.unit.name].filter(Boolean).join(' · ')}
@@ -110,7 +113,7 @@ export function PeopleTable(p: Props) {
           </Link>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {label(PERSON_CATEGORIES, x.category)}
-            {x.partyMember ? ` · ${t('person.partyMemberShort')}` : ''}
+            {isMember(x.partyMembership) ? ` · ${t('person.partyMemberShort')}` : ''}
           </Typography.Text>
         </Flex>
       ),

@@ -43,8 +43,8 @@ describe('the request the list sends', () => {
     ['"without subtree" and no unit: nothing to say', 'subtree=false', { sort: 'name' }],
     [
       'filters and the sort',
-      'gender=female&partyMember=true&sort=-updatedAt',
-      { gender: 'female', partyMember: 'true', sort: '-updatedAt' },
+      'gender=female&partyMembership=unknown&sort=-updatedAt',
+      { gender: 'female', partyMembership: 'unknown', sort: '-updatedAt' },
     ],
   ])('%s', (_what, query, params) => {
     expect(toApiParams(state(query))).toEqual(params);

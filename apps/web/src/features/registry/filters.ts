@@ -18,7 +18,7 @@ export const FILTER_KEYS = [
   'stateManagementLevel',
   'plannedTitleId',
   'planningTerm',
-  'partyMember',
+  'partyMembership',
 ] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 

@@ -33,7 +33,17 @@ export type { AgeBoundValue, DescribeContext, Params, RuleKind } from './rule-pa
 
 // ---------- age bounds ----------
 
-function AgeBoundInput({ id, value, onChange, 'aria-label': ariaLabel }: { id?: string; value?: AgeBoundValue; onChange?: (v: AgeBoundValue) => void; 'aria-label'?: string }) {
+function AgeBoundInput({
+  id,
+  value,
+  onChange,
+  'aria-label': ariaLabel,
+}: {
+  id?: string;
+  value?: AgeBoundValue;
+  onChange?: (v: AgeBoundValue) => void;
+  'aria-label'?: string;
+}) {
   const { t } = useI18n();
   const v = value ?? { mode: 'none' };
   const set = (patch: Partial<AgeBoundValue>) => onChange?.({ ...v, ...patch });
@@ -127,7 +137,17 @@ export function RequirementFields({ prefix, form }: { prefix: (string | number)[
   );
 }
 
-function AlternativeInput({ id, value, onChange, levels }: { id?: string; value?: Alternative[]; onChange?: (v: Alternative[]) => void; levels: { value: string; label: string }[] }) {
+function AlternativeInput({
+  id,
+  value,
+  onChange,
+  levels,
+}: {
+  id?: string;
+  value?: Alternative[];
+  onChange?: (v: Alternative[]) => void;
+  levels: { value: string; label: string }[];
+}) {
   const { t } = useI18n();
   const current = value?.find((a) => a.when === 'ethnic_minority')?.level ?? '';
   return (
@@ -161,6 +181,16 @@ export function RuleParamsFields({ kind, form }: { kind: RuleKind; form: FormIns
   const minYears = Form.useWatch(['params', 'minYears'], form) as number | null | undefined;
   const notHoldingKind = Form.useWatch(['params', 'kind'], form) as string | undefined;
   const search = { filterOption: foldedFilter };
+  // age, service and appraisal conditions may bind some categories only (e.g. NĐ 101/2017 Điều 6)
+  const scopeField = (
+    <Form.Item name={['params', 'categories']} label={t('rp.scopeCategories')} extra={t('rp.scopeCategoriesHint')}>
+      <Select
+        mode="multiple"
+        allowClear
+        options={PERSON_CATEGORIES.map((c) => ({ value: c.code, label: label(PERSON_CATEGORIES, c.code) }))}
+      />
+    </Form.Item>
+  );
 
   switch (kind) {
     case 'target_post':
@@ -184,7 +214,13 @@ export function RuleParamsFields({ kind, form }: { kind: RuleKind; form: FormIns
                       <Form.Item name={[field.name, 'leadershipOnly']} valuePropName="checked" style={{ marginBottom: 0 }}>
                         <Checkbox>{t('rp.leadershipOnly')}</Checkbox>
                       </Form.Item>
-                      <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('rp.removeGroupN', { n: i + 1 })} onClick={() => remove(field.name)} />
+                      <Button
+                        type="text"
+                        danger
+                        icon={<DeleteOutlined />}
+                        aria-label={t('rp.removeGroupN', { n: i + 1 })}
+                        onClick={() => remove(field.name)}
+                      />
                     </Flex>
                   ))}
                   <div>
@@ -212,14 +248,42 @@ export function RuleParamsFields({ kind, form }: { kind: RuleKind; form: FormIns
                     key={field.key}
                     size="small"
                     title={t('rp.groupN', { n: i + 1 })}
-                    extra={<Button type="text" danger size="small" icon={<DeleteOutlined />} aria-label={t('rp.removeGroupN', { n: i + 1 })} onClick={() => remove(field.name)} />}
+                    extra={
+                      <Button
+                        type="text"
+                        danger
+                        size="small"
+                        icon={<DeleteOutlined />}
+                        aria-label={t('rp.removeGroupN', { n: i + 1 })}
+                        onClick={() => remove(field.name)}
+                      />
+                    }
                   >
                     <Flex gap={12} wrap>
-                      <Form.Item name={[field.name, 'categories']} label={t('rp.categories')} style={{ flex: '1 1 220px', marginBottom: 8 }}>
-                        <Select mode="multiple" options={PERSON_CATEGORIES.map((c) => ({ value: c.code, label: label(PERSON_CATEGORIES, c.code) }))} showSearch={search} />
+                      <Form.Item
+                        name={[field.name, 'categories']}
+                        label={t('rp.categories')}
+                        style={{ flex: '1 1 220px', marginBottom: 8 }}
+                      >
+                        <Select
+                          mode="multiple"
+                          options={PERSON_CATEGORIES.map((c) => ({ value: c.code, label: label(PERSON_CATEGORIES, c.code) }))}
+                          showSearch={search}
+                        />
+                      </Form.Item>
+                      <Form.Item name={[field.name, 'unitLevel']} label={t('rp.unitLevel')} style={{ flex: '1 1 180px', marginBottom: 8 }}>
+                        <Select
+                          allowClear
+                          placeholder={t('rp.unitLevelAny')}
+                          options={(['commune', 'province'] as const).map((l) => ({ value: l, label: t(`rp.text.unitLevel.${l}`) }))}
+                        />
                       </Form.Item>
                       <Form.Item name={[field.name, 'rankCodes']} label={t('rp.rankCodes')} style={{ flex: '1 1 220px', marginBottom: 8 }}>
-                        <Select mode="multiple" options={(ref?.ranks ?? []).map((r) => ({ value: r.code, label: r.name }))} showSearch={search} />
+                        <Select
+                          mode="multiple"
+                          options={(ref?.ranks ?? []).map((r) => ({ value: r.code, label: r.name }))}
+                          showSearch={search}
+                        />
                       </Form.Item>
                     </Flex>
                     <Form.Item name={[field.name, 'partyMember']} valuePropName="checked" style={{ marginBottom: 0 }}>
@@ -250,7 +314,12 @@ export function RuleParamsFields({ kind, form }: { kind: RuleKind; form: FormIns
             />
           </Form.Item>
           <Flex gap={12} wrap>
-            <Form.Item name={['params', 'minYears']} label={t('rp.partyMinYears')} extra={t('rp.partyMinYearsHint')} style={{ flex: '0 1 220px' }}>
+            <Form.Item
+              name={['params', 'minYears']}
+              label={t('rp.partyMinYears')}
+              extra={t('rp.partyMinYearsHint')}
+              style={{ flex: '0 1 220px' }}
+            >
               <InputNumber min={0} max={60} precision={0} suffix={t('rp.years')} style={{ width: 160 }} />
             </Form.Item>
             {typeof minYears === 'number' && (
@@ -270,14 +339,31 @@ export function RuleParamsFields({ kind, form }: { kind: RuleKind; form: FormIns
       return <RequirementFields prefix={['params']} form={form} />;
     case 'appraisal_streak':
       return (
-        <Flex gap={12} wrap>
-          <Form.Item name={['params', 'years']} label={t('rp.streakYears')} extra={t('rp.streakYearsHint')} rules={req(t)} style={{ flex: '0 1 220px' }}>
-            <InputNumber min={1} max={10} precision={0} suffix={t('rp.years')} style={{ width: 160 }} />
-          </Form.Item>
-          <Form.Item name={['params', 'minClassification']} label={t('rp.minClassification')} extra={t('rp.orHigher')} rules={req(t)} style={{ flex: '1 1 260px' }}>
-            <Select options={APPRAISAL_CLASSIFICATIONS.map((c) => ({ value: c.code, label: label(APPRAISAL_CLASSIFICATIONS, c.code) }))} />
-          </Form.Item>
-        </Flex>
+        <>
+          <Flex gap={12} wrap>
+            <Form.Item
+              name={['params', 'years']}
+              label={t('rp.streakYears')}
+              extra={t('rp.streakYearsHint')}
+              rules={req(t)}
+              style={{ flex: '0 1 220px' }}
+            >
+              <InputNumber min={1} max={10} precision={0} suffix={t('rp.years')} style={{ width: 160 }} />
+            </Form.Item>
+            <Form.Item
+              name={['params', 'minClassification']}
+              label={t('rp.minClassification')}
+              extra={t('rp.orHigher')}
+              rules={req(t)}
+              style={{ flex: '1 1 260px' }}
+            >
+              <Select
+                options={APPRAISAL_CLASSIFICATIONS.map((c) => ({ value: c.code, label: label(APPRAISAL_CLASSIFICATIONS, c.code) }))}
+              />
+            </Form.Item>
+          </Flex>
+          {scopeField}
+        </>
       );
     case 'age_limit':
       return (
@@ -291,13 +377,17 @@ export function RuleParamsFields({ kind, form }: { kind: RuleKind; form: FormIns
           <Form.Item name={['params', 'modes']} label={t('rp.modes')} extra={t('rp.modesHint')}>
             <Checkbox.Group options={STUDY_MODES.map((m) => ({ value: m, label: t(`mode.${m}` as MessageKey) }))} />
           </Form.Item>
+          {scopeField}
         </>
       );
     case 'min_service_years':
       return (
-        <Form.Item name={['params', 'years']} label={t('rp.serviceYears')} extra={t('rp.serviceYearsHint')} rules={req(t)}>
-          <InputNumber min={1} max={60} precision={0} suffix={t('rp.years')} style={{ width: 160 }} />
-        </Form.Item>
+        <>
+          <Form.Item name={['params', 'years']} label={t('rp.serviceYears')} extra={t('rp.serviceYearsHint')} rules={req(t)}>
+            <InputNumber min={1} max={60} precision={0} suffix={t('rp.years')} style={{ width: 160 }} />
+          </Form.Item>
+          {scopeField}
+        </>
       );
     case 'field_matches_job':
       return (
@@ -313,7 +403,11 @@ export function RuleParamsFields({ kind, form }: { kind: RuleKind; form: FormIns
           </Form.Item>
           {subject === 'held_qualification' && (
             <Form.Item name={['params', 'minLevel']} label={t('rp.heldMinLevel')} extra={t('rp.heldMinLevelHint')}>
-              <Select allowClear options={levelsOf(ref, 'education').map((l) => ({ value: l.code, label: l.name }))} style={{ maxWidth: 320 }} />
+              <Select
+                allowClear
+                options={levelsOf(ref, 'education').map((l) => ({ value: l.code, label: l.name }))}
+                style={{ maxWidth: 320 }}
+              />
             </Form.Item>
           )}
         </>
@@ -324,15 +418,28 @@ export function RuleParamsFields({ kind, form }: { kind: RuleKind; form: FormIns
           <Form.Item name={['params', 'kind']} label={t('rp.qualKind')} rules={req(t)} style={{ flex: '1 1 200px' }}>
             <Select options={kindOptions(ref, label)} onChange={() => form.setFieldValue(['params', 'level'], undefined)} />
           </Form.Item>
-          <Form.Item name={['params', 'level']} label={t('rp.heldLevel')} extra={t('rp.heldLevelHint')} rules={req(t)} style={{ flex: '1 1 200px' }}>
-            <Select options={levelsOf(ref, notHoldingKind ?? '').map((l) => ({ value: l.code, label: l.name }))} disabled={!notHoldingKind} />
+          <Form.Item
+            name={['params', 'level']}
+            label={t('rp.heldLevel')}
+            extra={t('rp.heldLevelHint')}
+            rules={req(t)}
+            style={{ flex: '1 1 200px' }}
+          >
+            <Select
+              options={levelsOf(ref, notHoldingKind ?? '').map((l) => ({ value: l.code, label: l.name }))}
+              disabled={!notHoldingKind}
+            />
           </Form.Item>
         </Flex>
       );
     case 'not_enrolled':
       return (
         <Form.Item name={['params', 'programmeCodes']} label={t('rp.programmeCodes')} extra={t('rp.programmeCodesHint')}>
-          <Select mode="multiple" options={(programmes.data?.items ?? []).map((p) => ({ value: p.code, label: p.name }))} showSearch={search} />
+          <Select
+            mode="multiple"
+            options={(programmes.data?.items ?? []).map((p) => ({ value: p.code, label: p.name }))}
+            showSearch={search}
+          />
         </Form.Item>
       );
   }

@@ -41,6 +41,9 @@ describe('a rule version through the form and back', () => {
     ['target_post', { titleCodes: ['CT_XA'], titleGroups: [{ level: 'commune', leadershipOnly: true }], includePlanned: true }],
     ['target_post', { titleGroups: [{ level: 'province' }], includePlanned: false }],
     ['target_group', { anyOf: [{ categories: ['cong_chuc'], rankCodes: ['01.003'] }, { partyMember: true }] }],
+    ['target_group', { anyOf: [{ categories: ['cong_chuc'], unitLevel: 'commune' }] }],
+    ['min_service_years', { years: 3, categories: ['can_bo', 'cong_chuc'] }],
+    ['age_limit', { max: 40, categories: ['can_bo', 'cong_chuc'] }],
     ['party_member', { status: 'official', minYears: 5, since: 'official' }],
     ['party_member', { status: 'member' }],
     [
@@ -69,7 +72,13 @@ describe('a rule version through the form and back', () => {
       {},
       { status: 'member', minYears: null, since: 'joined' },
     ],
-    ['a new appraisal rule asks for two years of "good"', 'appraisal_streak', {}, { minClassification: 'good', years: 2 }],
+    ['a new appraisal rule asks for two years of "good"', 'appraisal_streak', {}, { minClassification: 'good', years: 2, categories: [] }],
+    [
+      'a rule for some categories only keeps them',
+      'min_service_years',
+      { years: 3, categories: ['can_bo', 'cong_chuc'] },
+      { years: 3, categories: ['can_bo', 'cong_chuc'] },
+    ],
     [
       'age bounds become the age inputs',
       'age_limit',
@@ -78,9 +87,10 @@ describe('a rule version through the form and back', () => {
         min: { mode: 'all', all: 30 },
         max: { mode: 'gender', male: 60, female: 55 },
         modes: [],
+        categories: [],
       },
     ],
-    ['no age bound is "no limit"', 'age_limit', {}, { min: { mode: 'none' }, max: { mode: 'none' }, modes: [] }],
+    ['no age bound is "no limit"', 'age_limit', {}, { min: { mode: 'none' }, max: { mode: 'none' }, modes: [], categories: [] }],
   ])('%s', (_what, kind, params, form) => {
     expect(paramsToForm(kind, params)).toEqual(form);
   });

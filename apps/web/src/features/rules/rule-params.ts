@@ -78,6 +78,7 @@ export function paramsToForm(kind: RuleKind, params: Params): Params {
             categories: o.categories ?? [],
             rankCodes: o.rankCodes ?? [],
             partyMember: o.partyMember === true,
+            unitLevel: o.unitLevel ?? null,
           })) ?? [],
       };
     case 'party_member':
@@ -85,11 +86,11 @@ export function paramsToForm(kind: RuleKind, params: Params): Params {
     case 'min_qualification':
       return { kind: params.kind, minLevel: params.minLevel, alternatives: params.alternatives ?? [] };
     case 'appraisal_streak':
-      return { minClassification: params.minClassification ?? 'good', years: params.years ?? 2 };
+      return { minClassification: params.minClassification ?? 'good', years: params.years ?? 2, categories: params.categories ?? [] };
     case 'age_limit':
-      return { min: toAgeBoundValue(params.min), max: toAgeBoundValue(params.max), modes: params.modes ?? [] };
+      return { min: toAgeBoundValue(params.min), max: toAgeBoundValue(params.max), modes: params.modes ?? [], categories: params.categories ?? [] };
     case 'min_service_years':
-      return { years: params.years ?? null };
+      return { years: params.years ?? null, categories: params.categories ?? [] };
     case 'field_matches_job':
       return { subject: params.subject ?? 'study_field', minLevel: params.minLevel };
     case 'not_already_holding':
@@ -126,6 +127,7 @@ export function formToParams(kind: RuleKind, f: Params): Params {
             categories: nonEmpty(o.categories as string[]),
             rankCodes: nonEmpty(o.rankCodes as string[]),
             partyMember: o.partyMember === true ? true : undefined,
+            unitLevel: o.unitLevel === 'commune' || o.unitLevel === 'province' ? o.unitLevel : undefined,
           }),
         ),
       };
@@ -136,15 +138,16 @@ export function formToParams(kind: RuleKind, f: Params): Params {
     case 'min_qualification':
       return clean({ kind: f.kind, minLevel: f.minLevel, alternatives: nonEmpty(f.alternatives as Alternative[]) });
     case 'appraisal_streak':
-      return clean({ minClassification: f.minClassification, years: f.years });
+      return clean({ minClassification: f.minClassification, years: f.years, categories: nonEmpty(f.categories as string[]) });
     case 'age_limit':
       return clean({
         min: fromAgeBoundValue(f.min as AgeBoundValue),
         max: fromAgeBoundValue(f.max as AgeBoundValue),
         modes: nonEmpty(f.modes as string[]),
+        categories: nonEmpty(f.categories as string[]),
       });
     case 'min_service_years':
-      return clean({ years: f.years });
+      return clean({ years: f.years, categories: nonEmpty(f.categories as string[]) });
     case 'field_matches_job':
       return clean({ subject: f.subject, minLevel: f.subject === 'held_qualification' ? f.minLevel : undefined });
     case 'not_already_holding':
@@ -193,6 +196,12 @@ const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /** A version's params in Vietnamese (or English), one line each. */
 export function describeParams(ctx: DescribeContext, kind: string, p: Params): string[] {
+  const categories = (p.categories as string[] | undefined) ?? [];
+  const scope = categories.length > 0 ? [ctx.t('rp.text.onlyFor', { list: categories.map((c) => ctx.label(PERSON_CATEGORIES, c)).join(', ') })] : [];
+  return [...describeKindParams(ctx, kind, p), ...scope];
+}
+
+function describeKindParams(ctx: DescribeContext, kind: string, p: Params): string[] {
   const { t, label, names } = ctx;
   switch (kind as RuleKind) {
     case 'target_post': {
@@ -213,6 +222,7 @@ export function describeParams(ctx: DescribeContext, kind: string, p: Params): s
         const ranks = (o.rankCodes as string[] | undefined) ?? [];
         if (ranks.length > 0) parts.push(t('rp.text.ranks', { list: ranks.map(names.rank).join(', ') }));
         if (o.partyMember === true) parts.push(t('rp.text.partyMember'));
+        if (o.unitLevel === 'commune' || o.unitLevel === 'province') parts.push(t(`rp.text.unitLevel.${o.unitLevel}`));
         return upperFirst(parts.join(t('rp.text.and')));
       });
       return options.length === 1 ? [options[0]!] : [t('rp.text.anyOf'), ...options.map((o, i) => `${i + 1}) ${o}`)];

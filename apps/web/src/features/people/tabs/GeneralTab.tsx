@@ -1,6 +1,6 @@
 import { Descriptions, Tag, Typography, type DescriptionsProps } from 'antd';
 import type { PersonDetail } from '@nang-tam/contracts';
-import { GENDERS, PERSON_CATEGORIES } from '@nang-tam/domain';
+import { GENDERS, PARTY_MEMBERSHIPS, PERSON_CATEGORIES } from '@nang-tam/domain';
 import { levelName, useReference } from '../../../api/reference';
 import { useI18n } from '../../../i18n';
 import { ageToday, formatDate, formatDateTime } from '../../../shared/format';
@@ -30,8 +30,15 @@ export function GeneralTab({ person: p }: { person: PersonDetail }) {
     { key: 'category', label: t('person.category'), children: label(PERSON_CATEGORIES, p.category) },
     {
       key: 'party',
-      label: t('person.partyMember'),
-      children: p.partyMember ? <Tag color="red">{t('common.yes')}</Tag> : t('common.no'),
+      label: t('person.partyMembership'),
+      children:
+        p.partyMembership === null ? (
+          <Typography.Text type="secondary">{t('person.partyUnknown')}</Typography.Text>
+        ) : p.partyMembership === 'not_member' ? (
+          label(PARTY_MEMBERSHIPS, p.partyMembership)
+        ) : (
+          <Tag color="red">{label(PARTY_MEMBERSHIPS, p.partyMembership)}</Tag>
+        ),
     },
     { key: 'partyJoinedOn', label: t('person.partyJoinedOn'), children: v(formatDate(p.partyJoinedOn)) },
     { key: 'partyOfficialOn', label: t('person.partyOfficialOn'), children: v(formatDate(p.partyOfficialOn)) },
