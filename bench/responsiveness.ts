@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { createDb } from '@nang-tam/db';
+import { createDb, migrate } from '@nang-tam/db';
+import { seedDemoProvince } from '../tools/demo/generate.js';
 import { buildXlsx, makeRows, removeBenchRows } from './import.js';
 import { currentRssMiB, peakRssMiB, startServer, stop, waitForHttp } from './lib.js';
 
@@ -18,6 +19,8 @@ export interface Probe {
   p99: number;
   max: number;
   errors: number;
+  /** When the longest request started (performance.now()), to name the job's stage then. */
+  maxAt: number;
 }
 
 export interface StallRun {
@@ -28,6 +31,8 @@ export interface StallRun {
   peakRssMiB: number;
   baseline: Probe;
   during: Probe;
+  /** The job's stage (as polled) just before and just after the longest pause. */
+  longestPauseIn: string;
 }
 
 export interface ResponsivenessBench {
@@ -39,6 +44,8 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 function prober(api: string) {
   const times: number[] = [];
   let errors = 0;
+  let maxAt = 0;
+  let longest = -1;
   let running = true;
   const done = (async () => {
     while (running) {
@@ -50,7 +57,9 @@ function prober(api: string) {
       } catch {
         errors += 1;
       }
-      times.push(performance.now() - t);
+      const took = performance.now() - t;
+      times.push(took);
+      if (took > longest) [longest, maxAt] = [took, t];
       await new Promise((r) => setTimeout(r, 10));
     }
   })();
@@ -59,7 +68,7 @@ function prober(api: string) {
       running = false;
       await done;
       const sorted = [...times].sort((a, b) => a - b);
-      return { requests: times.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) ?? 0, errors };
+      return { requests: times.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) ?? 0, errors, maxAt };
     },
   };
 }
@@ -92,11 +101,13 @@ async function measure(api: string, pid: number, file: Buffer, baselineSeconds: 
   const res = await fetch(`${api}/api/v1/imports/people`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrf }, body: form });
   if (res.status !== 202) throw new Error(`upload failed: ${res.status} ${await res.text()}`);
   const job = (await res.json()) as { id: number };
+  const polls: { at: number; stage: string }[] = [];
   for (;;) {
     // a keep-alive connection the server closes as it resumes after a long pause resets: ask again
     const j = await fetch(`${api}/api/v1/jobs/${job.id}`, { headers: { cookie } })
-      .then((r) => r.json() as Promise<{ status: string; result: unknown }>)
-      .catch(() => ({ status: 'unknown', result: null }));
+      .then((r) => r.json() as Promise<{ status: string; stage: string | null; result: unknown }>)
+      .catch(() => ({ status: 'unknown', stage: null, result: null }));
+    polls.push({ at: performance.now(), stage: j.status === 'running' ? (j.stage ?? 'running') : j.status });
     if (j.status === 'succeeded') break;
     if (j.status === 'failed') throw new Error(`import failed: ${JSON.stringify(j.result).slice(0, 500)}`);
     await new Promise((r) => setTimeout(r, 500));
@@ -104,19 +115,30 @@ async function measure(api: string, pid: number, file: Buffer, baselineSeconds: 
   const importSeconds = (performance.now() - t0) / 1000;
   const during = await busy.stop();
   clearInterval(sampler);
-  return { fileMiB: file.length / 2 ** 20, importSeconds, peakRssMiB: Math.max(peak, peakRssMiB(pid)), baseline, during };
+  const before = polls.filter((p) => p.at <= during.maxAt).at(-1)?.stage ?? 'upload';
+  const after = polls.find((p) => p.at >= during.maxAt + during.max)?.stage ?? 'succeeded';
+  const longestPauseIn = before === after ? before : `${before} → ${after}`;
+  return { fileMiB: file.length / 2 ** 20, importSeconds, peakRssMiB: Math.max(peak, peakRssMiB(pid)), baseline, during, longestPauseIn };
 }
 
 const log = (r: StallRun) =>
   console.log(
     `  ${r.db}, ${r.rows} rows: import ${r.importSeconds.toFixed(1)} s; health p99 ${r.during.p99.toFixed(0)} ms (max ${r.during.max.toFixed(0)} ms)` +
-      ` vs ${r.baseline.p99.toFixed(0)} ms (max ${r.baseline.max.toFixed(0)} ms) without an import`,
+      ` vs ${r.baseline.p99.toFixed(0)} ms (max ${r.baseline.max.toFixed(0)} ms) without an import; longest pause during: ${r.longestPauseIn}`,
   );
 
 /** On the benchmark's PostgreSQL database (its province), then on a fresh PGlite data folder (a small demo province). */
-export async function benchResponsiveness(url: string, opts: { rows: number; pgliteRows: number[]; port: number }): Promise<ResponsivenessBench> {
+export async function benchResponsiveness(
+  url: string,
+  opts: { rows: number; pgliteRows: number[]; port: number },
+): Promise<ResponsivenessBench> {
   const runs: StallRun[] = [];
+  if (opts.rows > 0) runs.push(await onPostgres(url, opts));
+  if (opts.pgliteRows.length > 0) runs.push(...(await onPglite(opts)));
+  return { runs };
+}
 
+async function onPostgres(url: string, opts: { rows: number; port: number }): Promise<StallRun> {
   await removeBenchRows(url);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -130,20 +152,22 @@ export async function benchResponsiveness(url: string, opts: { rows: number; pgl
     await waitForHttp(`${api}/api/health`);
     const run: StallRun = { db: 'postgres', rows: opts.rows, ...(await measure(api, server.pid!, file, 10)) };
     log(run);
-    runs.push(run);
+    return run;
   } finally {
     await stop(server);
     await removeBenchRows(url);
   }
+}
 
+async function onPglite(opts: { pgliteRows: number[]; port: number }): Promise<StallRun[]> {
+  const runs: StallRun[] = [];
   // PGlite: a data folder with the demo province (100 people), then imports of each size
   const dataDir = mkdtempSync(join(tmpdir(), 'nangtam-bench-pglite-'));
   try {
     console.log('Responsiveness: building a PGlite demo province…');
-    const seeding = startServer({ DATA_DIR: dataDir, PORT: String(opts.port), DEMO: 'auto', DEMO_PEOPLE: '100' });
-    await waitForHttp(`http://127.0.0.1:${opts.port}/api/health`, 600_000);
-    await stop(seeding);
     const db = await createDb({ dataDir });
+    await migrate(db);
+    await seedDemoProvince(db, { people: 100 });
     const communes = (await db.query<{ id: number; code: string }>("SELECT id, code FROM units WHERE kind = 'commune' ORDER BY code")).rows;
     await db.close();
     let offset = 0;
@@ -166,5 +190,5 @@ export async function benchResponsiveness(url: string, opts: { rows: number; pgl
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
-  return { runs };
+  return runs;
 }

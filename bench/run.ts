@@ -147,7 +147,10 @@ const classes: ClassesBench | null = runs('classes') ? await benchClasses(DB_URL
 const responsiveness: ResponsivenessBench | null = runs('responsiveness')
   ? await benchResponsiveness(DB_URL, {
       rows: Number(args['stall-rows']),
-      pgliteRows: String(args['pglite-rows']).split(',').map(Number),
+      pgliteRows: String(args['pglite-rows'])
+        .split(',')
+        .map(Number)
+        .filter((x) => x > 0),
       port: API_PORT,
     })
   : null;

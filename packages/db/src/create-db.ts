@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
@@ -97,6 +98,15 @@ export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<
   return PGlite.create({ dataDir, loadDataDir, extensions: { pg_trgm }, parsers: PGLITE_PARSERS as never });
 }
 
+/**
+ * PGlite runs each statement synchronously on this thread, and its promises resolve as microtasks:
+ * a job issuing statement after statement (an import staging its rows) would never hand the event
+ * loop back, and no request — not even one waiting for the database — would be read until the job
+ * stopped (decision 0032: 8.6 s of a 20,000-row import's staging held the API so). Each statement
+ * and transaction outside a transaction therefore first waits for the next turn of the event loop,
+ * where pending requests get their place in PGlite's queue. Inside a transaction nothing is gained:
+ * the connection is held anyway.
+ */
 export function wrapPglite(pglite: PGlite, owned = true): Db {
   const run = async <T>(q: Pick<PGlite, 'query'>, sql: string, params?: unknown[]): Promise<QueryResult<T>> => {
     const r = await q.query<T>(sql, params as unknown[]).catch(classify);
@@ -104,19 +114,25 @@ export function wrapPglite(pglite: PGlite, owned = true): Db {
   };
   return {
     kind: 'pglite',
-    query: (sql, params) => run(pglite, sql, params),
-    transaction: (fn) =>
-      pglite
-        .transaction((tx) =>
-          fn({
-            query: (sql, params) => run(tx, sql, params),
-            exec: async (sql) => {
-              await tx.exec(sql);
-            },
-          }),
-        )
-        .catch(classify),
+    query: async (sql, params) => {
+      await nextTurn();
+      return run(pglite, sql, params);
+    },
+    transaction: async (fn) =>
+      nextTurn().then(() =>
+        pglite
+          .transaction((tx) =>
+            fn({
+              query: (sql, params) => run(tx, sql, params),
+              exec: async (sql) => {
+                await tx.exec(sql);
+              },
+            }),
+          )
+          .catch(classify),
+      ),
     exec: async (sql) => {
+      await nextTurn();
       await pglite.exec(sql).catch(classify);
     },
     close: async () => {

@@ -3,7 +3,9 @@ import type { CandidatesExport, Candidate } from '@nang-tam/contracts';
 import { referenceRepo } from '@nang-tam/db';
 import { candidatesOf, rankCandidates } from '../services/eligibility.service.js';
 import type { JobContext, JobOutcome } from './context.js';
-import { HEADER_FILL, HEADER_FONT, VI_DATE_FORMAT, excelDate, writeWorkbook } from './xlsx/write.js';
+import { renderTable } from './xlsx/render.js';
+import type { TableColumn } from './xlsx/table.js';
+import { VI_DATE_FORMAT, excelDate } from './xlsx/write.js';
 
 const PRIORITY_LABELS: Record<Candidate['priority'], string> = {
   planned: 'Trong quy hoạch',
@@ -17,10 +19,10 @@ const OUTCOME_LABELS: Record<Candidate['outcome'], string> = {
   cannot_decide: 'Chưa đủ dữ liệu để xét',
 };
 
-const COLUMNS = [
+const COLUMNS: TableColumn[] = [
   { header: 'STT', key: 'no', width: 7 },
   { header: 'Họ và tên', key: 'fullName', width: 26 },
-  { header: 'Ngày sinh', key: 'birthDate', width: 12, style: { numFmt: VI_DATE_FORMAT } },
+  { header: 'Ngày sinh', key: 'birthDate', width: 12, numFmt: VI_DATE_FORMAT },
   { header: 'Tuổi', key: 'age', width: 6 },
   { header: 'Giới tính', key: 'gender', width: 9 },
   { header: 'Dân tộc', key: 'ethnicity', width: 12 },
@@ -52,49 +54,39 @@ export async function runCandidatesExport(ctx: JobContext): Promise<JobOutcome> 
   const total = ranked.listed.length;
   let rows = 0;
   await ctx.progress.report('writing', 0, total);
-  const file = await writeWorkbook(async (wb) => {
-    const ws = wb.addWorksheet('NguonCuDiHoc', { views: [{ state: 'frozen', ySplit: 4 }] });
-    // widths and keys only: the headers go in row 4, under the question
-    ws.columns = COLUMNS.map(({ header: _header, ...col }) => col);
-    ws.getRow(1).values = [`DANH SÁCH NGUỒN CỬ ĐI HỌC: ${ranked.programme.name.toUpperCase()}`];
-    ws.getRow(1).font = { bold: true, size: 13 };
-    ws.getRow(1).commit();
-    const c = ranked.counts;
-    ws.getRow(2).values = [
+  const c = ranked.counts;
+  const heading = {
+    title: `DANH SÁCH NGUỒN CỬ ĐI HỌC: ${ranked.programme.name.toUpperCase()}`,
+    summary:
       `Hình thức: ${rules.STUDY_MODE_LABELS[ranked.mode]}; đơn vị: ${ranked.unit.name}; xét tại ngày ${formatViDate(ranked.asOf)}; ` +
-        `${c.people} người: ${c.eligible} đủ điều kiện, ${c.cannotDecide} chưa đủ dữ liệu, ${c.notEligible} không đủ điều kiện.`,
-    ];
-    ws.getRow(2).commit();
-    ws.getRow(3).commit();
-    const header = ws.getRow(4);
-    header.values = COLUMNS.map((col) => col.header);
-    header.font = HEADER_FONT;
-    header.fill = HEADER_FILL;
-    header.commit();
-    ws.autoFilter = { from: { row: 4, column: 1 }, to: { row: 4, column: COLUMNS.length } };
+      `${c.people} người: ${c.eligible} đủ điều kiện, ${c.cannotDecide} chưa đủ dữ liệu, ${c.notEligible} không đủ điều kiện.`,
+  };
+  // the candidates are evaluated here, page by page, and written into the workbook in a worker thread
+  const file = await renderTable({ sheet: 'NguonCuDiHoc', columns: COLUMNS, heading }, ctx.signal, async (send) => {
     for (let start = 0; start < total; start += PAGE) {
       ctx.signal.throwIfAborted();
-      for (const cand of await candidatesOf(db, ranked.listed.slice(start, start + PAGE), ranked.asOf)) {
-        rows += 1;
-        const p = cand.person;
-        ws.addRow({
-          no: rows,
-          fullName: p.fullName,
-          birthDate: excelDate(p.birthDate),
-          age: cand.age,
-          gender: labelOf(GENDERS, p.gender),
-          ethnicity: p.ethnicity.name,
-          unit: p.unit.name,
-          title: p.title?.name ?? null,
-          priority: PRIORITY_LABELS[cand.priority],
-          planned: cand.plannedTitles.map((t) => `${titles.get(t.titleCode) ?? t.titleCode} (${t.term})`).join('; ') || null,
-          outcome: OUTCOME_LABELS[cand.outcome],
-          missing: cand.missingLabels.join('; ') || null,
-        }).commit();
-      }
+      const page = await candidatesOf(db, ranked.listed.slice(start, start + PAGE), ranked.asOf);
+      await send(
+        page.map((cand) => {
+          const p = cand.person;
+          return {
+            no: ++rows,
+            fullName: p.fullName,
+            birthDate: excelDate(p.birthDate),
+            age: cand.age,
+            gender: labelOf(GENDERS, p.gender),
+            ethnicity: p.ethnicity.name,
+            unit: p.unit.name,
+            title: p.title?.name ?? null,
+            priority: PRIORITY_LABELS[cand.priority],
+            planned: cand.plannedTitles.map((t) => `${titles.get(t.titleCode) ?? t.titleCode} (${t.term})`).join('; ') || null,
+            outcome: OUTCOME_LABELS[cand.outcome],
+            missing: cand.missingLabels.join('; ') || null,
+          };
+        }),
+      );
       await ctx.progress.report('writing', rows, total);
     }
-    ws.commit();
   });
   return { status: 'succeeded', result: { rows }, fileName: candidatesFileName(ranked.programme.code, ranked.asOf), file };
 }

@@ -13,20 +13,17 @@
  * re-run would find its own nominations and report them as duplicates); it finishes the list
  * (bounded by NOMINATIONS_BULK_MAX) and only checks for a shutdown before the first write.
  */
-import { FIELD_ERRORS, NOMINATIONS_BULK_COLUMN, NOMINATIONS_BULK_MAX, type BulkOutcome } from '@nang-tam/contracts';
-import { formatViDate, isValidCitizenId, rules, todayInVietnam } from '@nang-tam/domain';
+import { NOMINATIONS_BULK_COLUMN, type BulkOutcome } from '@nang-tam/contracts';
+import { formatViDate, rules, todayInVietnam } from '@nang-tam/domain';
 import { jobsRepo, nominationsRepo, personFactsRepo, type classesRepo } from '@nang-tam/db';
 import { AppError } from '../errors.js';
 import { nominatePerson, prepareClass } from '../services/nominations.service.js';
-import { JobFailure, type JobContext, type JobOutcome } from './context.js';
-import { columnForHeader, isExampleName } from './people-import/columns.js';
-import { cellText, readCell, type Cell } from './xlsx/cells.js';
-import { NotAWorkbookError, openWorkbook, type Workbook } from './xlsx/inspect.js';
-import { readSheetRows, type SheetRow } from './xlsx/read-rows.js';
-import { HEADER_FILL, HEADER_FONT, writeWorkbook } from './xlsx/write.js';
-import { WorkbookTooLargeError } from './xlsx/limits.js';
-import { checkDeclaredSizes, looksLikeOle2, looksLikeZip, measureEntries } from './xlsx/zip.js';
-import { workbookTooLarge } from './people-import/read-file.js';
+import { workerPool } from '../workers/pool.js';
+import type { JobContext, JobOutcome } from './context.js';
+import type { BulkFileRow } from './nominations-bulk/read-file.js';
+import { renderTable } from './xlsx/render.js';
+import { fromWorker } from './worker-failure.js';
+import type { TableColumn } from './xlsx/table.js';
 
 export interface BulkNominationParams {
   classId: number;
@@ -52,9 +49,6 @@ const OUTCOME_LABELS: Record<BulkOutcome, string> = {
   refused: 'Không cử được',
 };
 
-/** Header rows are looked for among the first rows of a sheet (a title may sit above the table). */
-const HEADER_SEARCH_ROWS = 10;
-
 /** People whose facts are loaded in one query. */
 const FACTS_CHUNK = 500;
 
@@ -70,7 +64,7 @@ export async function runNominationsBulk(ctx: JobContext): Promise<JobOutcome> {
   await ctx.progress.report('reading', 0, 0);
   const rows = params.personIds
     ? listRows(params.personIds)
-    : await fileRows((await jobsRepo.loadJobInput(db, ctx.job.id)) ?? Buffer.alloc(0));
+    : await fileRows((await jobsRepo.loadJobInput(db, ctx.job.id)) ?? Buffer.alloc(0), ctx.signal);
   await attachPeople(ctx, rows);
   const prepared = await prepareClass(db, params.classId);
   ctx.signal.throwIfAborted();
@@ -102,7 +96,8 @@ export async function runNominationsBulk(ctx: JobContext): Promise<JobOutcome> {
   }
 
   await ctx.progress.report('writing', 0, total);
-  const file = await writeResult(prepared.cls, rows, counts, params.personIds === undefined);
+  // nominations are committed: the result file is written even while the server shuts down
+  const file = await writeResult(prepared.cls, rows, counts, params.personIds === undefined, new AbortController().signal);
   await ctx.progress.report('writing', total, total);
   return {
     status: 'succeeded',
@@ -166,160 +161,38 @@ async function attachPeople(ctx: JobContext, rows: BulkRow[]): Promise<void> {
 
 // ---------- the uploaded file ----------
 
-function openFile(buf: Buffer): Workbook {
-  if (buf.length === 0) throw new JobFailure('FILE_EMPTY');
-  if (looksLikeOle2(buf)) {
-    throw new JobFailure(
-      'FILE_NOT_XLSX',
-      { format: 'xls' },
-      'Tệp ở định dạng Excel 97-2003 (.xls). Hãy mở tệp và lưu lại dưới dạng Excel Workbook (.xlsx).',
-    );
-  }
-  if (!looksLikeZip(buf)) throw new JobFailure('FILE_NOT_XLSX');
-  try {
-    const wb = openWorkbook(buf);
-    checkDeclaredSizes(wb.entries);
-    return wb;
-  } catch (err) {
-    if (err instanceof WorkbookTooLargeError) throw workbookTooLarge(err);
-    throw new JobFailure(err instanceof NotAWorkbookError ? 'FILE_NOT_XLSX' : 'FILE_CORRUPT');
-  }
-}
-
-/** The real inflated sizes (decision 0018), before exceljs inflates every part into memory. */
-async function checkInflatedSizes(wb: Workbook): Promise<void> {
-  try {
-    await measureEntries(wb.buf, wb.entries);
-  } catch (err) {
-    throw err instanceof WorkbookTooLargeError ? workbookTooLarge(err) : new JobFailure('FILE_CORRUPT');
-  }
-}
-
-async function* sheetRows(wb: Workbook, sheet: Workbook['sheets'][number]): AsyncGenerator<SheetRow> {
-  const it = readSheetRows(wb.buf, sheet);
-  for (;;) {
-    let next: IteratorResult<SheetRow>;
-    try {
-      next = await it.next();
-    } catch {
-      throw new JobFailure('FILE_CORRUPT');
-    }
-    if (next.done) return;
-    yield next.value;
-  }
-}
-
-interface Header {
-  citizenId: number;
-  fullName: number | null;
-}
-
-function findHeader(r: SheetRow): Header | null {
-  let citizenId: number | null = null;
-  let fullName: number | null = null;
-  r.values.forEach((v, col) => {
-    const text = cellText(readCell(v));
-    if (text === null) return;
-    const key = columnForHeader(text);
-    if (key === 'citizenId' && citizenId === null) citizenId = col;
-    if (key === 'fullName' && fullName === null) fullName = col;
-  });
-  return citizenId !== null ? { citizenId, fullName } : null;
-}
-
-/** A citizen id typed into a number cell has lost its leading zeros (it always has 12 digits). */
-function citizenIdOf(c: Cell): string | null {
-  if (c.kind === 'number') return Number.isInteger(c.value) && c.value >= 0 && c.value < 1e12 ? String(c.value).padStart(12, '0') : null;
-  if (c.kind !== 'text') return null;
-  const id = c.text.replace(/[\s.]/g, '');
-  return isValidCitizenId(id) ? id : null;
-}
-
 /**
- * The data rows of the first sheet with a "Số CCCD" header among its first rows. Blank rows and the
- * template's example row are skipped; a malformed id or a repeated one is refused on its row.
+ * The data rows of the file, read in a worker thread (nominations-bulk/read-file.ts: the workbook
+ * limits, the header search, each row's citizen id); rows refused there keep their reason.
  */
-async function fileRows(buf: Buffer): Promise<BulkRow[]> {
-  const wb = openFile(buf);
-  await checkInflatedSizes(wb);
-  for (const sheet of wb.sheets) {
-    let header: Header | null = null;
-    let looked = 0;
-    const rows: BulkRow[] = [];
-    const firstRowOf = new Map<string, number>();
-    for await (const r of sheetRows(wb, sheet)) {
-      const cells = r.values.map(readCell);
-      if (cells.every((c) => c.kind === 'empty')) continue;
-      if (!header) {
-        header = findHeader(r);
-        looked += 1;
-        if (!header && looked >= HEADER_SEARCH_ROWS) break;
-        continue;
-      }
-      const name = header.fullName !== null ? cells[header.fullName] : undefined;
-      if (name?.kind === 'text' && isExampleName(name.text)) continue;
-      if (rows.length >= NOMINATIONS_BULK_MAX) {
-        throw new JobFailure(
-          'TOO_MANY_ROWS',
-          { maxRows: NOMINATIONS_BULK_MAX },
-          `Tệp có quá nhiều dòng (tối đa ${NOMINATIONS_BULK_MAX.toLocaleString('vi-VN')} người mỗi lần cử). Hãy chia thành nhiều tệp.`,
-        );
-      }
-      const cell = cells[header.citizenId] ?? { kind: 'empty' };
-      const row: BulkRow = {
-        fileRow: r.number,
-        citizenId: null,
-        personId: null,
-        person: null,
-        outcome: null,
-        waitlistPosition: null,
-        reason: null,
-      };
-      rows.push(row);
-      if (cell.kind === 'empty') {
-        Object.assign(row, refused(`Thiếu ${NOMINATIONS_BULK_COLUMN}.`));
-        continue;
-      }
-      if (cell.kind === 'formula') {
-        Object.assign(row, refused(FIELD_ERRORS.FORMULA_NOT_ALLOWED.vi));
-        continue;
-      }
-      const id = citizenIdOf(cell);
-      if (id === null) {
-        Object.assign(row, refused(`${FIELD_ERRORS.INVALID_CITIZEN_ID.vi} (đã nhập: ${cellText(cell) ?? ''})`));
-        continue;
-      }
-      row.citizenId = id;
-      const first = firstRowOf.get(id);
-      if (first !== undefined) Object.assign(row, refused(`Trùng với dòng ${first} trong tệp.`));
-      else firstRowOf.set(id, r.number);
-    }
-    if (!header) continue;
-    if (rows.length === 0) {
-      throw new JobFailure(
-        'NO_DATA_ROWS',
-        {},
-        `Trang tính "${sheet.name}" có cột "${NOMINATIONS_BULK_COLUMN}" nhưng không có dòng dữ liệu nào.`,
-      );
-    }
-    return rows;
+async function fileRows(buf: Buffer, signal: AbortSignal): Promise<BulkRow[]> {
+  let read: BulkFileRow[];
+  try {
+    read = await workerPool().run('readBulkNominationFile', { buf }, { signal });
+  } catch (err) {
+    throw fromWorker(err);
   }
-  throw new JobFailure(
-    'COLUMNS_MISSING',
-    { missingColumns: [NOMINATIONS_BULK_COLUMN] },
-    `Không tìm thấy cột "${NOMINATIONS_BULK_COLUMN}" trong tệp. Dòng tiêu đề của bảng phải có một cột tên "${NOMINATIONS_BULK_COLUMN}" chứa số định danh cá nhân (12 chữ số) của người được cử.`,
-  );
+  return read.map((r) => ({
+    fileRow: r.fileRow,
+    citizenId: r.citizenId,
+    personId: null,
+    person: null,
+    waitlistPosition: null,
+    ...(r.reason === null ? { outcome: null, reason: null } : refused(r.reason)),
+  }));
 }
 
 // ---------- the result file ----------
 
+/** The result file, written in a worker thread. */
 async function writeResult(
   cls: classesRepo.ClassRow,
   rows: readonly BulkRow[],
   counts: Record<BulkOutcome, number>,
   fromFile: boolean,
+  signal: AbortSignal,
 ): Promise<Buffer> {
-  const columns = [
+  const columns: TableColumn[] = [
     { header: 'STT', key: 'no', width: 7 },
     fromFile ? { header: 'Dòng trong tệp', key: 'source', width: 10 } : { header: 'Mã hồ sơ', key: 'source', width: 10 },
     { header: NOMINATIONS_BULK_COLUMN, key: 'citizenId', width: 16 },
@@ -329,36 +202,29 @@ async function writeResult(
     { header: 'Thứ tự chờ', key: 'position', width: 10 },
     { header: 'Lý do', key: 'reason', width: 90 },
   ];
-  return writeWorkbook(async (wb) => {
-    const ws = wb.addWorksheet('KetQua', { views: [{ state: 'frozen', ySplit: 4 }] });
-    ws.columns = columns.map(({ header: _header, ...col }) => col);
-    ws.getRow(1).values = [`KẾT QUẢ CỬ ĐI HỌC: ${cls.name.toUpperCase()}`];
-    ws.getRow(1).font = { bold: true, size: 13 };
-    ws.getRow(1).commit();
-    ws.getRow(2).values = [
+  const heading = {
+    title: `KẾT QUẢ CỬ ĐI HỌC: ${cls.name.toUpperCase()}`,
+    summary:
       `${cls.programme_name}, khóa ${cls.cohort_code}, ${rules.STUDY_MODE_LABELS[cls.mode as rules.StudyMode]}, khai giảng ${formatViDate(cls.start_date)}; ` +
-        `${rows.length} người: ${counts.nominated} đã cử, ${counts.waitlisted} vào danh sách chờ, ${counts.refused} không cử được.`,
-    ];
-    ws.getRow(2).commit();
-    ws.getRow(3).commit();
-    const header = ws.getRow(4);
-    header.values = columns.map((c) => c.header);
-    header.font = HEADER_FONT;
-    header.fill = HEADER_FILL;
-    header.commit();
-    ws.autoFilter = { from: { row: 4, column: 1 }, to: { row: 4, column: columns.length } };
-    rows.forEach((r, i) => {
-      ws.addRow({
-        no: i + 1,
-        source: fromFile ? r.fileRow : r.personId,
-        citizenId: r.citizenId,
-        fullName: r.person?.full_name ?? null,
-        unit: r.person?.unit_name ?? null,
-        outcome: r.outcome ? OUTCOME_LABELS[r.outcome] : null,
-        position: r.waitlistPosition,
-        reason: r.reason,
-      }).commit();
-    });
-    ws.commit();
+      `${rows.length} người: ${counts.nominated} đã cử, ${counts.waitlisted} vào danh sách chờ, ${counts.refused} không cử được.`,
+  };
+  return renderTable({ sheet: 'KetQua', columns, heading }, signal, async (send) => {
+    for (let start = 0; start < rows.length; start += RESULT_BATCH) {
+      await send(
+        rows.slice(start, start + RESULT_BATCH).map((r, i) => ({
+          no: start + i + 1,
+          source: fromFile ? r.fileRow : r.personId,
+          citizenId: r.citizenId,
+          fullName: r.person?.full_name ?? null,
+          unit: r.person?.unit_name ?? null,
+          outcome: r.outcome ? OUTCOME_LABELS[r.outcome] : null,
+          position: r.waitlistPosition,
+          reason: r.reason,
+        })),
+      );
+    }
   });
 }
+
+/** Rows of the result file sent to the worker at once. */
+const RESULT_BATCH = 1000;

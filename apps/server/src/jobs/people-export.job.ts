@@ -3,12 +3,14 @@ import type { PeopleFilter } from '@nang-tam/contracts';
 import { peopleRepo, referenceRepo } from '@nang-tam/db';
 import { resolvePeopleFilter } from '../services/people.service.js';
 import type { JobContext, JobOutcome } from './context.js';
-import { HEADER_FILL, HEADER_FONT, VI_DATE_FORMAT, excelDate, writeWorkbook } from './xlsx/write.js';
+import { renderTable } from './xlsx/render.js';
+import type { TableColumn } from './xlsx/table.js';
+import { VI_DATE_FORMAT, excelDate } from './xlsx/write.js';
 
-const COLUMNS = [
+const COLUMNS: TableColumn[] = [
   { header: 'STT', key: 'no', width: 7 },
   { header: 'Họ và tên', key: 'fullName', width: 26 },
-  { header: 'Ngày sinh', key: 'birthDate', width: 12, style: { numFmt: VI_DATE_FORMAT } },
+  { header: 'Ngày sinh', key: 'birthDate', width: 12, numFmt: VI_DATE_FORMAT },
   { header: 'Giới tính', key: 'gender', width: 9 },
   { header: 'Dân tộc', key: 'ethnicity', width: 12 },
   { header: 'Đối tượng', key: 'category', width: 20 },
@@ -35,20 +37,13 @@ export async function runPeopleExport(ctx: JobContext): Promise<JobOutcome> {
   const level = (kind: string, code: string | null) => (code ? (levels.get(`${kind}:${code}`) ?? code) : null);
   let rows = 0;
   await ctx.progress.report('writing', 0, total);
-  const file = await writeWorkbook(async (wb) => {
-    const ws = wb.addWorksheet('DanhSach', { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = COLUMNS;
-    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
-    const header = ws.getRow(1);
-    header.font = HEADER_FONT;
-    header.fill = HEADER_FILL;
-    header.commit();
+  // the rows are read here and written into the workbook in a worker thread
+  const file = await renderTable({ sheet: 'DanhSach', columns: COLUMNS }, ctx.signal, async (send) => {
     for await (const batch of peopleRepo.iteratePeople(db, owner.scope, filter)) {
       ctx.signal.throwIfAborted();
-      for (const p of batch) {
-        rows += 1;
-        ws.addRow({
-          no: rows,
+      await send(
+        batch.map((p) => ({
+          no: ++rows,
           fullName: p.full_name,
           birthDate: excelDate(p.birth_date),
           gender: labelOf(GENDERS, p.gender),
@@ -62,11 +57,10 @@ export async function runPeopleExport(ctx: JobContext): Promise<JobOutcome> {
           education: level('education', p.education_level),
           politicalTheory: level('political_theory', p.political_theory_level),
           stateManagement: level('state_management', p.state_management_level),
-        }).commit();
-      }
+        })),
+      );
       await ctx.progress.report('writing', rows, Math.max(total, rows));
     }
-    ws.commit();
   });
   return { status: 'succeeded', result: { rows }, fileName: exportFileName(), file };
 }

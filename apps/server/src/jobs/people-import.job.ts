@@ -1,13 +1,13 @@
 import { JOB_FAILURES } from '@nang-tam/contracts';
 import { todayInVietnam } from '@nang-tam/domain';
 import { isUniqueViolation, jobsRepo, peopleImportRepo, peopleRepo } from '@nang-tam/db';
-import { TaskError, WorkerCrashed, workerPool } from '../workers/pool.js';
+import { workerPool } from '../workers/pool.js';
 import { asBuffer } from '../workers/tasks.js';
 import { JobFailure, JobSuperseded, type JobContext, type JobOutcome } from './context.js';
 import { rowError, type CheckFileChunk } from './people-import/check-file.js';
 import { ERROR_REPORT_FILE, ErrorCollector, type PositionedError } from './people-import/error-report.js';
-import { workbookTooLarge } from './people-import/read-file.js';
 import { loadReferenceLists } from './people-import/reference.js';
+import { fromWorker } from './worker-failure.js';
 
 const RESULT_ERRORS = 100;
 
@@ -52,17 +52,6 @@ export async function runPeopleImport(ctx: JobContext): Promise<JobOutcome> {
     };
   }
   return publish(ctx, checked.staged);
-}
-
-/** A failure inside the worker comes back as the import's own failure (or as a file too large for it). */
-function fromWorker(err: unknown): unknown {
-  if (err instanceof TaskError && err.name === 'JobFailure') {
-    const f = err.fields as { code: JobFailure['code']; extra?: Record<string, unknown> };
-    return new JobFailure(f.code, f.extra ?? {}, err.message);
-  }
-  // a file within the limits whose parse still exhausted the worker's heap
-  if (err instanceof WorkerCrashed && err.outOfMemory) return workbookTooLarge({ limit: 'totalBytes', max: 0 });
-  return err;
 }
 
 async function writeErrorReportInWorker(errors: PositionedError[], count: number, signal: AbortSignal): Promise<Buffer> {
@@ -113,7 +102,10 @@ const STAGE_BATCH = { pglite: 100, postgres: 500 } as const;
 
 async function addExistingIdErrors(ctx: JobContext, c: Checked): Promise<void> {
   const ids = [...c.firstRowOf.keys()];
-  const header = { cols: new Map([['citizenId' as const, c.citizenIdColumn.col]]), texts: new Map([[c.citizenIdColumn.col, c.citizenIdColumn.text]]) };
+  const header = {
+    cols: new Map([['citizenId' as const, c.citizenIdColumn.col]]),
+    texts: new Map([[c.citizenIdColumn.col, c.citizenIdColumn.text]]),
+  };
   for (let i = 0; i < ids.length; i += 5000) {
     const existing = await peopleRepo.findExistingCitizenIds(ctx.db, ids.slice(i, i + 5000));
     for (const id of existing) c.errors.add(rowError(header, c.firstRowOf.get(id)!, { key: 'citizenId', code: 'DUPLICATE_CITIZEN_ID' }));
@@ -133,7 +125,13 @@ async function publish(ctx: JobContext, staged: number): Promise<JobOutcome> {
   try {
     await db.transaction(async (tx) => {
       if (!(await jobsRepo.lockRunningAttempt(tx, job.id, job.attempts))) throw new JobSuperseded(job.id);
-      const imported = await peopleImportRepo.publishStagedImport(tx, job.id, { id: owner.id, name: owner.username });
+      // PGlite: one connection, held by this transaction: the references are checked set-based
+      const imported = await peopleImportRepo.publishStagedImport(
+        tx,
+        job.id,
+        { id: owner.id, name: owner.username },
+        { checkReferencesAtOnce: db.kind === 'pglite' },
+      );
       if (imported !== staged) throw new Error(`staged ${staged} rows, published ${imported}`);
       await ctx.progress.report('inserting', imported, staged, tx);
       await jobsRepo.finishJob(tx, job.id, outcome, job.attempts);

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker, type Transferable } from 'node:worker_threads';
-import type { TaskName, TaskInput, TaskChunk, TaskResult } from './tasks.js';
+import type { TaskName, TaskInput, TaskChunk, TaskFeed, TaskResult } from './tasks.js';
 
 /**
  * A small pool of worker threads for CPU-heavy work that would otherwise hold the web process's
@@ -40,6 +40,58 @@ interface Pending {
   resolve: (v: unknown) => void;
   reject: (e: unknown) => void;
   signal?: AbortSignal;
+  channel?: Channel;
+}
+
+/**
+ * The pieces of input a fed task receives after it starts (feed()): kept until the task has a
+ * worker, then posted in order; each piece's send() resolves when the worker takes it up.
+ */
+class Channel {
+  private post: ((message: object) => void) | null = null;
+  private readonly waiting: object[] = [];
+  private readonly acks: { resolve: () => void; reject: (e: unknown) => void }[] = [];
+  private over: { error: unknown } | null = null;
+
+  send(piece: unknown): Promise<void> {
+    if (this.over) return this.over.error ? Promise.reject(this.over.error) : Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.acks.push({ resolve, reject });
+      this.deliver({ type: 'piece', data: piece });
+    });
+  }
+
+  end(): void {
+    if (!this.over) this.deliver({ type: 'end' });
+  }
+
+  /** The task has its worker: pieces kept so far go out, with the task's id. */
+  attach(id: number, post: (message: unknown) => void): void {
+    this.post = (m) => post({ ...m, id });
+    for (const m of this.waiting.splice(0)) this.post(m);
+  }
+
+  ack(): void {
+    this.acks.shift()?.resolve();
+  }
+
+  /** The task is over: pieces still unacknowledged fail with its error (or are released). */
+  settle(error: unknown): void {
+    this.over = { error };
+    for (const a of this.acks.splice(0)) error ? a.reject(error) : a.resolve();
+  }
+
+  private deliver(m: object): void {
+    if (this.post) this.post(m);
+    else this.waiting.push(m);
+  }
+}
+
+/** A task fed its input in pieces: send() each (resolves when the worker takes it up), then end(). */
+export interface Feeder<N extends TaskName> {
+  send(piece: TaskFeed<N>): Promise<void>;
+  end(): void;
+  result: Promise<TaskResult<N>>;
 }
 
 interface Slot {
@@ -49,6 +101,7 @@ interface Slot {
 
 type FromWorker =
   | { id: number; type: 'chunk'; data: unknown }
+  | { id: number; type: 'ack' }
   | { id: number; type: 'done'; data: unknown }
   | { id: number; type: 'error'; error: { name: string; message: string; fields: Record<string, unknown> } };
 
@@ -88,7 +141,7 @@ export class WorkerPool {
   run<N extends TaskName>(
     name: N,
     input: TaskInput<N>,
-    options: { transfer?: Transferable[]; onChunk?: (chunk: TaskChunk<N>) => void; signal?: AbortSignal } = {},
+    options: { transfer?: Transferable[]; onChunk?: (chunk: TaskChunk<N>) => void; signal?: AbortSignal; channel?: Channel } = {},
   ): Promise<TaskResult<N>> {
     if (this.closed) return Promise.reject(new Error('worker pool closed'));
     options.signal?.throwIfAborted();
@@ -101,9 +154,27 @@ export class WorkerPool {
         resolve: resolve as (v: unknown) => void,
         reject,
         signal: options.signal,
+        channel: options.channel,
       });
       this.dispatch();
     });
+  }
+
+  /**
+   * Starts a task whose input also comes in pieces after it starts (rows read from the database
+   * while the worker writes them). The producer must end() it, or abort its signal when it fails
+   * (the worker is then stopped): a fed task waits for its pieces.
+   */
+  feed<N extends TaskName>(name: N, input: TaskInput<N>, options: { signal?: AbortSignal } = {}): Feeder<N> {
+    const channel = new Channel();
+    const result = this.run(name, input, { signal: options.signal, channel }).then(
+      (v) => (channel.settle(null), v),
+      (e: unknown) => {
+        channel.settle(e);
+        throw e;
+      },
+    );
+    return { send: (piece) => channel.send(piece), end: () => channel.end(), result };
   }
 
   /** Like run(), but its chunks as an async iterable; the result is returned by the iterator. */
@@ -166,7 +237,9 @@ export class WorkerPool {
       const fail = task.reject;
       task.resolve = (v) => (p.signal?.removeEventListener('abort', onAbort), done(v));
       task.reject = (e) => (p.signal?.removeEventListener('abort', onAbort), fail(e));
-      slot.worker.postMessage({ id: task.id, name: task.name, input: task.input }, task.transfer);
+      slot.worker.postMessage({ type: 'start', id: task.id, name: task.name, input: task.input }, task.transfer);
+      const worker = slot.worker;
+      task.channel?.attach(task.id, (m) => worker.postMessage(m));
     }
   }
 
@@ -177,6 +250,10 @@ export class WorkerPool {
     worker.on('message', (m: FromWorker) => {
       const task = slot.task;
       if (!task || task.id !== m.id) return;
+      if (m.type === 'ack') {
+        task.channel?.ack();
+        return;
+      }
       if (m.type === 'chunk') {
         task.onChunk?.(m.data);
         return;
