@@ -10,5 +10,6 @@ export * from './rules.js';
 export * from './certificates.js';
 export * from './classes.js';
 export * from './nominations.js';
+export * from './outside-trainings.js';
 export * from './learners.js';
 export * from './boards.js';

@@ -12,6 +12,7 @@ import {
   periodsOverlap,
   type OutsideAction,
   type OutsideFacts,
+  type OutsideProposalInput,
   type OutsideStatus,
 } from './outside.js';
 
@@ -76,8 +77,8 @@ describe('decideOutside: who takes each step, and when', () => {
 });
 
 describe('checkOutsideProposal', () => {
-  const ok = { startDate: '2026-09-01', endDate: '2027-06-30', cost: 45_000_000, institution: 'Học viện Chính trị quốc gia Hồ Chí Minh', abroad: false, country: null };
-  const cases: [string, Partial<typeof ok> & { country?: string | null; cost?: number | null }, string[]][] = [
+  const ok: OutsideProposalInput = { startDate: '2026-09-01', endDate: '2027-06-30', cost: 45_000_000, institution: 'Học viện Chính trị quốc gia Hồ Chí Minh', abroad: false, country: null };
+  const cases: [string, Partial<OutsideProposalInput>, string[]][] = [
     ['a valid proposal', {}, []],
     ['an unknown cost', { cost: null }, []],
     ['a one-day course', { endDate: '2026-09-01' }, []],
@@ -90,7 +91,7 @@ describe('checkOutsideProposal', () => {
     ['a date that does not exist', { startDate: '2026-02-30' }, ['startDate:INVALID_DATE']],
   ];
   it.each(cases)('%s', (_label, over, expected) => {
-    const errors = checkOutsideProposal({ ...ok, ...over } as typeof ok);
+    const errors = checkOutsideProposal({ ...ok, ...over });
     expect(errors.map((e) => `${e.path}:${e.code}`)).toEqual(expected);
     for (const e of errors) expect(e.message.length).toBeGreaterThan(10);
   });
@@ -149,13 +150,13 @@ describe('duplicates', () => {
 });
 
 describe('outsideYearCounts', () => {
-  const r = {
-    status: 'sent' as OutsideStatus,
+  const r: Parameters<typeof outsideYearCounts>[0] = {
+    status: 'sent',
     decisionDate: '2025-08-20',
     startDate: '2025-09-01',
     endDate: '2027-06-30',
-    result: null as 'graduated' | 'not_graduated' | 'withdrawn' | null,
-    resultDate: null as string | null,
+    result: null,
+    resultDate: null,
   };
   const cases: [string, Partial<typeof r>, number, string][] = [
     ['sent and started in its first year', {}, 2025, 'sent,started'],
