@@ -43,8 +43,8 @@ CREATE TABLE outside_trainings (
   updated_at       timestamptz NOT NULL DEFAULT now(),
   CONSTRAINT outside_trainings_period_check CHECK (end_date >= start_date),
   CONSTRAINT outside_trainings_plan_check CHECK (NOT (outside_plan AND plan_line_id IS NOT NULL)),
-  CONSTRAINT outside_trainings_decision_check CHECK (status NOT IN ('sent', 'completed') OR (decision_no IS NOT NULL AND decision_date IS NOT NULL)),
-  CONSTRAINT outside_trainings_result_check CHECK ((status = 'completed') = (result IS NOT NULL AND result_date IS NOT NULL))
+  CONSTRAINT outside_trainings_sent_check CHECK (status NOT IN ('sent', 'completed') OR (decision_no IS NOT NULL AND decision_date IS NOT NULL)),
+  CONSTRAINT outside_trainings_completed_check CHECK ((status = 'completed') = (result IS NOT NULL AND result_date IS NOT NULL))
 );
 CREATE INDEX outside_trainings_person_idx ON outside_trainings (person_id, programme_code);
 CREATE INDEX outside_trainings_dates_idx ON outside_trainings (start_date, end_date);
