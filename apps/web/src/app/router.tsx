@@ -18,6 +18,8 @@ const UnitGapsPage = lazy(() => import('../features/eligibility/UnitGapsPage'));
 const RulesPage = lazy(() => import('../features/rules/RulesPage'));
 const ClassesPage = lazy(() => import('../features/classes/ClassesPage'));
 const ClassPage = lazy(() => import('../features/classes/ClassPage'));
+const OutsideTrainingsPage = lazy(() => import('../features/outside/OutsideTrainingsPage'));
+const OutsideTrainingPage = lazy(() => import('../features/outside/OutsideTrainingPage'));
 const MyLearningPage = lazy(() => import('../features/learning/MyLearningPage'));
 const MyLearnersPage = lazy(() => import('../features/my-learners/MyLearnersPage'));
 const TeachingPage = lazy(() => import('../features/learning/TeachingPage'));
@@ -32,6 +34,12 @@ function Lazy({ children }: { children: ReactNode }) {
 function ProfileRoute() {
   const { id } = useParams();
   return <ProfilePage key={id} />;
+}
+
+/** Remounts the outside-training page when the id changes. */
+function OutsideTrainingRoute() {
+  const { id } = useParams();
+  return <OutsideTrainingPage key={id} />;
 }
 
 /** Remounts the class page when the id changes. */
@@ -154,6 +162,26 @@ export const router = createBrowserRouter([
               <RequireStaff permission="classes.read">
                 <Lazy>
                   <ClassRoute />
+                </Lazy>
+              </RequireStaff>
+            ),
+          },
+          {
+            path: 'outside-trainings',
+            element: (
+              <RequireStaff permission="nominations.write">
+                <Lazy>
+                  <OutsideTrainingsPage />
+                </Lazy>
+              </RequireStaff>
+            ),
+          },
+          {
+            path: 'outside-trainings/:id',
+            element: (
+              <RequireStaff permission="nominations.write">
+                <Lazy>
+                  <OutsideTrainingRoute />
                 </Lazy>
               </RequireStaff>
             ),
