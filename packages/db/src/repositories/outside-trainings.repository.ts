@@ -339,3 +339,19 @@ export async function countOutsideTrainingsByYear(
   );
   return r.rows;
 }
+
+/**
+ * Sets when a record was proposed and when each of its steps was taken (in step order): for records
+ * written after the fact (the demo province's history), whose rows would otherwise all carry the
+ * time they were written.
+ */
+export async function setOutsideTimes(tx: Queryable, id: number, proposedAt: string, stepTimes: readonly string[]): Promise<void> {
+  await tx.query('UPDATE outside_trainings SET proposed_at = $2, updated_at = $2 WHERE id = $1', [id, proposedAt]);
+  await tx.query(
+    `UPDATE outside_training_steps s SET decided_at = v.at
+     FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM outside_training_steps WHERE outside_training_id = $1) o
+     JOIN unnest($2::timestamptz[]) WITH ORDINALITY AS v(at, n) ON v.n = o.n
+     WHERE s.id = o.id`,
+    [id, stepTimes],
+  );
+}
