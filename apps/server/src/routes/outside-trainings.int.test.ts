@@ -155,6 +155,12 @@ describe('the chain', () => {
     const sent = await post('board', `/api/v1/outside-trainings/${id}/sending-decision`, { number: '12-QĐ/TU', date: '2024-08-20', signer: 'Phó Trưởng ban Tổ chức Tỉnh ủy' });
     expect(sent.json()).toMatchObject({ status: 'sent', decision: { number: '12-QĐ/TU', date: '2024-08-20' } });
     expect(sent.json().actions).toEqual(['recordResult']);
+    // while sent, the person counts as enrolled in the programme: not nominated for it elsewhere
+    const during = (await get('board', `/api/v1/people/${p!.id}/eligibility?programme=SC_LLCT&mode=full_time&asOf=2024-10-01`)).json();
+    const notEnrolled = during.results[0].rules.find((x: { kind: string }) => x.kind === 'not_enrolled');
+    expect(notEnrolled.outcome).toBe('fail');
+    const before = (await get('board', `/api/v1/people/${p!.id}/eligibility?programme=SC_LLCT&mode=full_time&asOf=2024-08-31`)).json();
+    expect(before.results[0].rules.find((x: { kind: string }) => x.kind === 'not_enrolled').outcome).toBe('pass');
     // no withdrawal once sent
     expect((await post('officerA', `/api/v1/outside-trainings/${id}/withdraw`, {})).json().error.code).toBe('OUTSIDE_STEP_ORDER');
     // a result before the end, a graduate without a classification
