@@ -22,6 +22,7 @@ import { errorMessage, fieldErrorMessage } from '../../shared/errors';
 import { applyServerErrors } from '../../shared/form-errors';
 import { formatDate } from '../../shared/format';
 import { useDebounced, useIsMobile } from '../../shared/hooks';
+import { foldedFilter } from '../../shared/select';
 import { modeLabel } from '../eligibility/common';
 import { EligibilityResultView } from '../eligibility/EligibilityTab';
 
@@ -175,6 +176,7 @@ function ProposeForm({ onClose, mayOverride }: { onClose: () => void; mayOverrid
         <Col xs={24} md={14}>
           <Form.Item name="programmeCode" label={t('out.programme')} rules={required}>
             <Select
+              showSearch={{ filterOption: foldedFilter }}
               loading={programmes.isPending}
               options={(programmes.data?.items ?? []).map((p) => ({ value: p.code, label: p.name }))}
               onChange={() => form.setFieldValue('mode', undefined)}
@@ -255,7 +257,8 @@ function ProposeForm({ onClose, mayOverride }: { onClose: () => void; mayOverrid
       )}
       <Flex gap={8} justify="end">
         <Button onClick={onClose}>{t('action.cancel')}</Button>
-        <Button type="primary" htmlType="submit" loading={saving} disabled={blocked} data-testid="outside-submit">
+        {/* not a submit button: Enter in a date field confirms the date, it does not send the proposal */}
+        <Button type="primary" onClick={() => form.submit()} loading={saving} disabled={blocked} data-testid="outside-submit">
           {t('out.propose')}
         </Button>
       </Flex>
