@@ -56,6 +56,19 @@ describe('demo outside trainings', () => {
     }
   });
 
+  it('overrides only rules of standing, never "already holds it"', async () => {
+    const rows = (await db.query<{ eligibility: { outcome: string; rules: { kind: string; outcome: string }[] }; override_reason: string | null }>(
+      'SELECT eligibility, override_reason FROM outside_trainings',
+    )).rows;
+    for (const r of rows) {
+      if (r.eligibility.outcome === 'eligible') expect(r.override_reason).toBeNull();
+      else {
+        expect(r.override_reason).not.toBeNull();
+        expect(r.eligibility.rules.filter((x) => x.outcome === 'fail').map((x) => x.kind)).not.toContain('not_already_holding');
+      }
+    }
+  });
+
   it('wrote the graduates’ qualifications into the registry', async () => {
     const q = (await db.query<{ kind: string; level: string; source: string; holds: string | null }>(
       `SELECT q.kind, q.level, q.source, CASE q.kind WHEN 'political_theory' THEN p.political_theory_level WHEN 'education' THEN p.education_level END AS holds

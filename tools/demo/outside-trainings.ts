@@ -116,14 +116,16 @@ export async function seedDemoOutsideTrainings(tx: Queryable, opts: { seed: numb
       asOf: start,
     });
     const pool = people.filter((p) => !used.has(p.id) && (!spec.inUnitCommune || p.unit_path.startsWith(unitPath)));
-    // the first eligible among up to 1,200 candidates, in chunks; else the first one, overridden by the board
+    // the first eligible among up to 1,200 candidates, in chunks; else the first one the board may override
     let chosen: { id: number; eligibility: EligibilityResult } | null = null;
     let first: { id: number; eligibility: EligibilityResult } | null = null;
     for (let i = 0; i < Math.min(pool.length, 1200) && !chosen; i += 200) {
       const rows = await personFactsRepo.loadFactsOf(tx, pool.slice(i, i + 200).map((p) => p.id).sort((a, b) => a - b), personFactsRepo.ALL_FACTS);
       for (const row of rows) {
         const e = toEligibilityResult(evaluate(personFactsRepo.factsOn(row, start), spec.studyField));
-        first ??= { id: row.id, eligibility: e };
+        // the board sets aside a rule of standing (appraisals, age, target group), never "already holds it"
+        const hard = e.rules.some((r) => r.outcome === 'fail' && (r.kind === 'not_already_holding' || r.kind === 'not_enrolled'));
+        if (!hard) first ??= { id: row.id, eligibility: e };
         if (e.outcome === 'eligible') {
           chosen = { id: row.id, eligibility: e };
           break;
