@@ -23,6 +23,7 @@ import { rulesRoutes } from './routes/rules.routes.js';
 import { catalogueRoutes } from './routes/catalogue.routes.js';
 import { eligibilityRoutes } from './routes/eligibility.routes.js';
 import { nominationsRoutes } from './routes/nominations.routes.js';
+import { outsideTrainingsRoutes } from './routes/outside-trainings.routes.js';
 import { classesRoutes } from './routes/classes.routes.js';
 import { certificatesRoutes } from './routes/certificates.routes.js';
 import { learnersRoutes } from './routes/learners.routes.js';
@@ -80,6 +81,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await app.register(catalogueRoutes(ctx));
   await app.register(eligibilityRoutes(ctx));
   await app.register(nominationsRoutes(ctx));
+  await app.register(outsideTrainingsRoutes(ctx));
   await app.register(classesRoutes(ctx));
   await app.register(certificatesRoutes(ctx));
   await app.register(learnersRoutes(ctx));

@@ -78,6 +78,9 @@ export const ERRORS = {
   },
   NOMINATION_STEP_ORDER: { status: 409, vi: 'Chưa đến bước duyệt này hoặc bước này đã xong.', en: 'This approval step is not due, or already done.' },
   NOMINATION_CLOSED: { status: 409, vi: 'Hồ sơ cử đi học đã kết thúc (đã rút hoặc không được duyệt).', en: 'The nomination is closed (withdrawn or refused).' },
+  // training outside the province's classes (issue 9)
+  OUTSIDE_STEP_ORDER: { status: 409, vi: 'Hồ sơ đi học chưa đến bước này hoặc bước này đã xong.', en: 'This step of the outside training is not due, or already done.' },
+  OUTSIDE_CLOSED: { status: 409, vi: 'Hồ sơ đi học đã kết thúc (đã rút hoặc không được duyệt).', en: 'The outside training record is closed (withdrawn or refused).' },
   // following the learner: attendance, check-in, make-up, graduation (issue 4)
   SESSION_NOT_HELD: { status: 422, vi: 'Buổi học chưa diễn ra nên chưa điểm danh được.', en: 'The session has not taken place yet, so it cannot be marked.' },
   NOT_IN_CLASS: { status: 422, vi: 'Có học viên không thuộc lớp này (hoặc đã rút khỏi lớp). Xem từng dòng.', en: 'Some learners are not in this class (or have left it). See each row.' },
@@ -213,6 +216,13 @@ export const FIELD_ERRORS = {
     vi: 'Chỉ Ban Tổ chức Tỉnh ủy (hoặc quản trị hệ thống) được cử người chưa đủ điều kiện, kèm lý do.',
     en: 'Only the provincial organisation board may nominate an ineligible person, with a reason.',
   },
+  // training outside the province's classes (issue 9); details carry the specific message
+  INVALID_COST: { vi: 'Kinh phí phải là số tiền nguyên (đồng), không âm.', en: 'The cost must be a whole, non-negative number of đồng.' },
+  DECISION_AFTER_START: { vi: 'Quyết định cử đi học phải ký trước hoặc đúng ngày bắt đầu học.', en: 'The sending decision must be signed on or before the first day.' },
+  RESULT_BEFORE_END: { vi: 'Kết quả tốt nghiệp chỉ ghi từ ngày kết thúc khóa học trở đi.', en: 'A graduation result is dated on or after the end of the course.' },
+  RESULT_BEFORE_START: { vi: 'Ngày thôi học trước ngày bắt đầu học.', en: 'The withdrawal is dated before the course started.' },
+  CLASSIFICATION_NOT_ALLOWED: { vi: 'Chỉ ghi xếp loại khi tốt nghiệp.', en: 'A classification is recorded only for a graduate.' },
+  OUTSIDE_DUPLICATE: { vi: 'Người này đã có hồ sơ đi học chương trình này trùng thời gian.', en: 'This person already has a record of this programme overlapping these dates.' },
   // following the learner (issue 4)
   NOT_IN_CLASS: { vi: 'Học viên không thuộc lớp này (hoặc đã rút khỏi lớp).', en: 'The learner is not in this class.' },
   RECALL_DATES_REQUIRED: { vi: 'Phải nhập ngày bắt đầu và ngày kết thúc đợt triệu tập về cơ quan.', en: 'Both dates of the recall are required.' },

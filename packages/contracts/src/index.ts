@@ -11,6 +11,7 @@ export * from './catalogue.js';
 export * from './certificates.js';
 export * from './classes.js';
 export * from './nominations.js';
+export * from './outside-trainings.js';
 export * from './learners.js';
 export * from './boards.js';
 export * from './calendar.js';

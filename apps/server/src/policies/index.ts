@@ -7,6 +7,7 @@ import type { Policy } from './policy.js';
 import { classListPolicy, classPolicy } from './class.js';
 import { enrolmentPolicy, myLearnersPolicy } from './enrolment.js';
 import { nominationPolicy } from './nomination.js';
+import { outsideTrainingPolicy } from './outside-training.js';
 import { peopleListPolicy, personPolicy } from './person.js';
 import { programmeListPolicy, programmePolicy } from './programme.js';
 
@@ -16,6 +17,7 @@ export const POLICIES = {
   enrolment: enrolmentPolicy,
   learners: myLearnersPolicy,
   nomination: nominationPolicy,
+  outsideTraining: outsideTrainingPolicy,
   person: personPolicy,
   people: peopleListPolicy,
   programme: programmePolicy,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { ERRORS, type ErrorCode } from '@nang-tam/contracts';
 import { todayInVietnam, training, type Role } from '@nang-tam/domain';
-import { classesRepo, enrolmentsRepo, nominationsRepo, peopleRepo, type Db } from '@nang-tam/db';
+import { classesRepo, enrolmentsRepo, nominationsRepo, outsideTrainingsRepo, peopleRepo, type Db } from '@nang-tam/db';
 import { createTestDb } from '../../../../tests/support/test-db.js';
 import { as, buildTestApp, loginAs, seedFixture, type Fixture, type Session } from '../../../../tests/support/fixtures.js';
 import { addDays, assignLecturer, enrol, insertLecturer, insertSession, insertTrainingClass } from '../../../../tests/support/learners.js';
@@ -13,6 +13,7 @@ import { hidden, parsePolicyRef, type PolicyRef, type Refusal, type Verdict } fr
 import { classPolicy, sessionActions } from '../policies/class.js';
 import { enrolmentPolicy } from '../policies/enrolment.js';
 import { nominationFactsOf, nominationPolicy } from '../policies/nomination.js';
+import { outsideFactsOf, outsideTrainingPolicy } from '../policies/outside-training.js';
 import { personPolicy } from '../policies/person.js';
 import { resolveSession } from '../services/auth.service.js';
 import { classFactsOf, lecturerIdOf, loadClassFacts } from '../services/access-facts.js';
@@ -130,7 +131,7 @@ describe('access matrix', () => {
  */
 describe('policy matrix', () => {
   const today = todayInVietnam();
-  type Kind = 'class' | 'session' | 'enrolment' | 'person' | 'nomination';
+  type Kind = 'class' | 'session' | 'enrolment' | 'person' | 'nomination' | 'outside';
   interface Rec {
     id: number;
     classId: number;
@@ -149,7 +150,9 @@ describe('policy matrix', () => {
     /** Something to create first (a session to delete, a sub-record to delete): returns the URL. */
     prepare?: (r: Rec) => Promise<string>;
   }
-  const records: Record<Kind, Rec[]> = { class: [], session: [], enrolment: [], person: [], nomination: [] };
+  const records: Record<Kind, Rec[]> = { class: [], session: [], enrolment: [], person: [], nomination: [], outside: [] };
+  /** The period of each outside-training record, by id (the bodies' dates fit it). */
+  const outsidePeriod = new Map<number, { start: string; end: string }>();
   const users = new Map<Role, AuthUser>();
   let sysadmin: Session;
 
@@ -245,6 +248,23 @@ describe('policy matrix', () => {
     },
     'POST /api/v1/nominations/:id/withdraw': { kind: 'nomination', url: (r) => `/api/v1/nominations/${r.id}/withdraw`, body: () => ({ note: 'Rút hồ sơ' }) },
     'GET /api/v1/classes/:id/certificates': { kind: 'class', url: (r) => `/api/v1/classes/${r.classId}/certificates` },
+    // training outside the province's classes (issue 9)
+    'POST /api/v1/outside-trainings/:id/decision': {
+      kind: 'outside',
+      url: (r) => `/api/v1/outside-trainings/${r.id}/decision`,
+      bodies: [async () => ({ decision: 'approved' }), async () => ({ decision: 'refused', note: 'Không phù hợp' })],
+    },
+    'POST /api/v1/outside-trainings/:id/sending-decision': {
+      kind: 'outside',
+      url: (r) => `/api/v1/outside-trainings/${r.id}/sending-decision`,
+      body: (r) => ({ number: '99-QĐ/TU', date: outsidePeriod.get(r.id)!.start, signer: 'Trưởng ban' }),
+    },
+    'POST /api/v1/outside-trainings/:id/result': {
+      kind: 'outside',
+      url: (r) => `/api/v1/outside-trainings/${r.id}/result`,
+      body: (r) => ({ result: 'not_graduated', date: outsidePeriod.get(r.id)!.end }),
+    },
+    'POST /api/v1/outside-trainings/:id/withdraw': { kind: 'outside', url: (r) => `/api/v1/outside-trainings/${r.id}/withdraw`, body: () => ({ note: 'Rút' }) },
     'GET /api/v1/people/:id': { kind: 'person', url: (r) => `/api/v1/people/${r.id}` },
     'PUT /api/v1/people/:id': { kind: 'person', url: (r) => `/api/v1/people/${r.id}`, body: () => ({ ...validBody('/api/v1/people/:id'), version: 999 }) },
     'GET /api/v1/people/:id/audit': { kind: 'person', url: (r) => `/api/v1/people/${r.id}/audit` },
@@ -304,6 +324,13 @@ describe('policy matrix', () => {
       expect(resource).toBe('nomination');
       return nominationPolicy.decide(user, nominationFactsOf(cls, seen, today), action as never);
     }
+    if (kind === 'outside') {
+      // a person out of the user's scope: 404 from the repository, before any rule
+      const seen = await outsideTrainingsRepo.findOutsideTraining(db, user.scope, r.id);
+      if (!seen) return hidden;
+      expect(resource).toBe('outsideTraining');
+      return outsideTrainingPolicy.decide(user, outsideFactsOf(seen), action as never);
+    }
     if (kind === 'enrolment') {
       // a check-in is about the caller's own enrolment in the class of the scanned session
       const id = ref === 'enrolment.checkIn' && user.personId !== null ? ((await enrolmentsRepo.findPersonEnrolment(db, r.classId, user.personId))?.id ?? r.id) : r.id;
@@ -322,6 +349,7 @@ describe('policy matrix', () => {
       enrolment: `/api/v1/enrolments/${r.id}/progress`,
       person: `/api/v1/people/${r.id}`,
       nomination: `/api/v1/nominations/${r.id}`,
+      outside: `/api/v1/outside-trainings/${r.id}`,
     }[kind];
     const res = await app.inject({ url, headers: as(session) });
     if (res.statusCode !== 200) return null;
@@ -412,6 +440,33 @@ describe('policy matrix', () => {
       nomRec('Bình nominated into graduated NF', nf, await nominate(nf, fx.people.binh)),
     ];
     await db.query("UPDATE classes SET status = 'finished', graduated_at = now() WHERE id = $1", [nf.id]);
+    // outside trainings: An (commune A) proposed, approved and sent; Cường (commune B) proposed; one refused
+    const sendOutside = async (personId: number, year: number, ...steps: [string, unknown][]) => {
+      const period = { start: `${year}-03-02`, end: `${year}-06-30` };
+      const made = await app.inject({
+        method: 'POST',
+        url: '/api/v1/outside-trainings',
+        headers: as(sysadmin),
+        payload: { personId, programmeCode: 'SC_LLCT', mode: 'full_time', institution: 'Học viện Chính trị quốc gia Hồ Chí Minh', startDate: period.start, endDate: period.end, overrideReason: 'Thử ma trận quyền' },
+      });
+      if (made.statusCode !== 201) throw new Error(`could not propose ${personId}: ${made.body}`);
+      const id = made.json().id as number;
+      for (const [path, body] of steps) {
+        const res = await app.inject({ method: 'POST', url: `/api/v1/outside-trainings/${id}/${path}`, headers: as(sysadmin), payload: body as Record<string, unknown> });
+        if (res.statusCode !== 200) throw new Error(`could not ${path} ${id}: ${res.body}`);
+      }
+      outsidePeriod.set(id, period);
+      return id;
+    };
+    const approveOutside: [string, unknown] = ['decision', { decision: 'approved' }];
+    const outRec = (label: string, id: number): Rec => ({ id, classId: 0, moduleId: 0, sessionId: 0, enrolmentId: 0, label });
+    records.outside = [
+      outRec('An proposed to go outside', await sendOutside(fx.people.an, 2019)),
+      outRec('An approved to go outside', await sendOutside(fx.people.an, 2020, approveOutside)),
+      outRec('An sent outside', await sendOutside(fx.people.an, 2021, approveOutside, ['sending-decision', { number: '1-QĐ/TU', date: '2021-03-01', signer: 'Trưởng ban' }])),
+      outRec('Cường (commune B) proposed to go outside', await sendOutside(fx.people.cuong, 2019)),
+      outRec('An refused to go outside', await sendOutside(fx.people.an, 2022, ['decision', { decision: 'refused', note: 'Không' }])),
+    ];
     checkinToken = (await app.inject({ url: `/api/v1/sessions/${sessionAToday}/checkin-code`, headers: as(sessions.get('school_registrar')!) })).json().token;
   });
 
@@ -422,7 +477,7 @@ describe('policy matrix', () => {
   });
 
   it('answers every policy route as the policy decides, for every role and record', async () => {
-    const refusalCodes = new Set<ErrorCode>(['NOT_FOUND', 'FORBIDDEN', 'CLASS_FINISHED', 'NOT_IN_CLASS', 'CLASS_CLOSED']);
+    const refusalCodes = new Set<ErrorCode>(['NOT_FOUND', 'FORBIDDEN', 'CLASS_FINISHED', 'NOT_IN_CLASS', 'CLASS_CLOSED', 'OUTSIDE_STEP_ORDER', 'OUTSIDE_CLOSED']);
     let decided = 0;
     for (const route of app.routeAccess.filter((r) => r.policies.length > 0)) {
       const probe = PROBES[`${route.method} ${route.url}`]!;
@@ -456,7 +511,7 @@ describe('policy matrix', () => {
   }, 600_000);
 
   it("advertises in each record's actions exactly what the policy allows", async () => {
-    for (const kind of ['class', 'session', 'enrolment', 'person', 'nomination'] as const) {
+    for (const kind of ['class', 'session', 'enrolment', 'person', 'nomination', 'outside'] as const) {
       for (const r of records[kind]) {
         for (const [role, session] of sessions) {
           const shown = await advertised(session, kind, r);
@@ -471,6 +526,8 @@ describe('policy matrix', () => {
           else if (kind === 'nomination') {
             const seen = (await nominationsRepo.findNomination(db, r.id, visibilityOf(user)))!;
             expected = nominationPolicy.allowedActions(user, nominationFactsOf((await classesRepo.findClass(db, seen.class_id))!, seen, today));
+          } else if (kind === 'outside') {
+            expected = outsideTrainingPolicy.allowedActions(user, outsideFactsOf((await outsideTrainingsRepo.findOutsideTraining(db, user.scope, r.id))!));
           } else expected = personPolicy.allowedActions(user, personFactsOf((await peopleRepo.findPerson(db, { kind: 'subtree', unitPath: '/' }, r.id))!));
           expect(shown, `${kind} ${r.label} as ${role}`).toEqual(expected);
         }

@@ -134,7 +134,7 @@ function sourceText(s: { code: string; article?: string }): string {
 }
 
 /** The refusal of an ineligible person: one detail per failed (or undecidable) condition, with its source. */
-function notEligible(result: EligibilityResult, overrideRefused: boolean): AppError {
+export function notEligible(result: EligibilityResult, overrideRefused: boolean): AppError {
   const details: ErrorDetail[] = result.rules
     .filter((r) => r.outcome === 'fail' || r.outcome === 'missing_fact')
     .map((r) => ({

@@ -19,9 +19,9 @@ export interface Tasks {
   /** The error report of an import (xlsx). */
   importErrorReport: { input: { errors: PositionedError[]; count: number }; chunk: never; result: Uint8Array; feed: never };
   /** One certificate as a PDF. */
+  certificatePdf: { input: CertificatePdfData; chunk: never; result: Uint8Array; feed: never };
   /** An official document (title block, table, signatures) as a workbook or a PDF. */
   officialDocument: { input: { doc: OfficialDocument; format: 'xlsx' | 'pdf' }; chunk: never; result: Uint8Array; feed: never };
-  certificatePdf: { input: CertificatePdfData; chunk: never; result: Uint8Array; feed: never };
   /** Checks a bulk-nomination workbook's limits and reads its citizen ids, one entry per data row. */
   readBulkNominationFile: { input: BulkFileInput; chunk: never; result: BulkFileRow[]; feed: never };
   /** A one-sheet table workbook (exports, result files): fed its rows in batches, returns the file. */

@@ -20,6 +20,8 @@ const CataloguePage = lazy(() => import('../features/catalogue/CataloguePage'));
 const ProgrammeCataloguePage = lazy(() => import('../features/catalogue/ProgrammeCataloguePage'));
 const ClassesPage = lazy(() => import('../features/classes/ClassesPage'));
 const ClassPage = lazy(() => import('../features/classes/ClassPage'));
+const OutsideTrainingsPage = lazy(() => import('../features/outside/OutsideTrainingsPage'));
+const OutsideTrainingPage = lazy(() => import('../features/outside/OutsideTrainingPage'));
 const MyLearningPage = lazy(() => import('../features/learning/MyLearningPage'));
 const MyLearnersPage = lazy(() => import('../features/my-learners/MyLearnersPage'));
 const TeachingPage = lazy(() => import('../features/learning/TeachingPage'));
@@ -41,6 +43,12 @@ function ProfileRoute() {
 function ProgrammeCatalogueRoute() {
   const { code } = useParams();
   return <ProgrammeCataloguePage key={code} />;
+}
+
+/** Remounts the outside-training page when the id changes. */
+function OutsideTrainingRoute() {
+  const { id } = useParams();
+  return <OutsideTrainingPage key={id} />;
 }
 
 /** Remounts the class page when the id changes. */
@@ -183,6 +191,26 @@ export const router = createBrowserRouter([
               <RequireStaff permission="classes.read">
                 <Lazy>
                   <ClassRoute />
+                </Lazy>
+              </RequireStaff>
+            ),
+          },
+          {
+            path: 'outside-trainings',
+            element: (
+              <RequireStaff permission="nominations.write">
+                <Lazy>
+                  <OutsideTrainingsPage />
+                </Lazy>
+              </RequireStaff>
+            ),
+          },
+          {
+            path: 'outside-trainings/:id',
+            element: (
+              <RequireStaff permission="nominations.write">
+                <Lazy>
+                  <OutsideTrainingRoute />
                 </Lazy>
               </RequireStaff>
             ),

@@ -143,7 +143,15 @@ function factsSql(p: Params, o: FactsOptions, ids: string, sub: (alias: string) 
     ) ap ON ap.person_id = p.id
     LEFT JOIN (
       SELECT n.person_id, string_agg(n.programme_code || chr(31) || n.started_on::text || chr(31) || coalesce(n.ended_on::text, '') || chr(31) || n.status, chr(30)) AS s
-      FROM enrolments n WHERE ${sub('n')} AND n.status <> 'withdrawn' GROUP BY 1
+      FROM (
+        SELECT n.person_id, n.programme_code, n.started_on, n.ended_on, n.status FROM enrolments n WHERE ${sub('n')} AND n.status <> 'withdrawn'
+        UNION ALL
+        -- study outside the province's classes once sent (decision 0027): enrolled from its start to its
+        -- end, or to its result; a graduation ends it like a completed enrolment; a withdrawal not at all
+        SELECT o.person_id, o.programme_code, o.start_date, coalesce(o.result_date, o.end_date),
+          CASE WHEN o.result = 'graduated' THEN 'completed' ELSE 'enrolled' END
+        FROM outside_trainings o WHERE ${sub('o')} AND (o.status = 'sent' OR (o.status = 'completed' AND o.result <> 'withdrawn'))
+      ) n GROUP BY 1
     ) en ON en.person_id = p.id
     WHERE p.id = ANY(${ids}) AND ${extraWhere}`;
 }

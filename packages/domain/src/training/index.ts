@@ -12,3 +12,4 @@ export * from './calendar.js';
 export * from './seed.js';
 export * from './catalogue.js';
 export * from './catalogue-seed.js';
+export * from './outside.js';

@@ -20,8 +20,10 @@ import { PlanningTab } from './tabs/PlanningTab';
 import { QualificationsTab } from './tabs/QualificationsTab';
 import { EligibilityTab } from '../eligibility/EligibilityTab';
 import { GapsTab } from '../eligibility/GapsTab';
+import { OutsideTrainingsTab } from '../outside/OutsideTrainingsTab';
+import { useCurrentUser } from '../../app/session';
 
-const TABS = ['general', 'gaps', 'eligibility', 'qualifications', 'assignments', 'planning', 'appraisals', 'history'] as const;
+const TABS = ['general', 'gaps', 'eligibility', 'qualifications', 'outside', 'assignments', 'planning', 'appraisals', 'history'] as const;
 type TabKey = (typeof TABS)[number];
 
 export default function ProfilePage() {
@@ -38,9 +40,11 @@ export default function ProfilePage() {
   const q = useQuery({ queryKey: ['people', id], queryFn: () => peopleApi.get(id), enabled: validId });
   usePageTitle(q.data?.fullName ?? t('profile.title'));
 
+  // outside trainings are read by those who send people to study (the API's nominations.write)
+  const seesOutside = useCurrentUser().permissions.includes('nominations.write');
   const tabParam = sp.get('tab');
   const canAudit = allows(q.data, 'viewHistory');
-  const tab: TabKey = TABS.includes(tabParam as TabKey) && (tabParam !== 'history' || canAudit) ? (tabParam as TabKey) : 'general';
+  const tab: TabKey = TABS.includes(tabParam as TabKey) && (tabParam !== 'history' || canAudit) && (tabParam !== 'outside' || seesOutside) ? (tabParam as TabKey) : 'general';
   const canEdit = allows(q.data, 'update');
 
   if (!validId || (q.isError && isApiError(q.error) && q.error.status === 404)) {
@@ -73,6 +77,7 @@ export default function ProfilePage() {
       label: t('profile.tab.qualifications') + count(p.qualifications.length),
       children: <QualificationsTab person={p} canEdit={canEdit} />,
     },
+    ...(seesOutside ? [{ key: 'outside', label: t('out.tab'), children: <OutsideTrainingsTab personId={p.id} /> }] : []),
     {
       key: 'assignments',
       label: t('profile.tab.assignments') + count(p.assignments.length),
