@@ -22,6 +22,7 @@ import { jobsRoutes } from './routes/jobs.routes.js';
 import { rulesRoutes } from './routes/rules.routes.js';
 import { eligibilityRoutes } from './routes/eligibility.routes.js';
 import { nominationsRoutes } from './routes/nominations.routes.js';
+import { needsRoutes } from './routes/needs.routes.js';
 import { classesRoutes } from './routes/classes.routes.js';
 import { certificatesRoutes } from './routes/certificates.routes.js';
 import { learnersRoutes } from './routes/learners.routes.js';
@@ -81,6 +82,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await app.register(certificatesRoutes(ctx));
   await app.register(learnersRoutes(ctx));
   await app.register(boardsRoutes(ctx));
+  await app.register(needsRoutes(ctx));
 
   if (existsSync(join(ctx.config.webDist, 'index.html'))) {
     await app.register(fastifyStatic, webAppStaticOptions(ctx.config.webDist));

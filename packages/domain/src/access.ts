@@ -45,6 +45,11 @@ export const PERMISSIONS = [
   'grades.write',
   'conduct.write',
   'certificates.manage',
+  // training needs (issue 9): see campaigns and one's units' answers; answer; run campaigns; see the aggregation
+  'needs.read',
+  'needs.write',
+  'needs.manage',
+  'needs.aggregate',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -60,6 +65,8 @@ const REGISTRY_OFFICER: Permission[] = [
   'classes.read',
   'nominations.write',
   'conduct.write',
+  'needs.read',
+  'needs.write',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -73,10 +80,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'attendance.write',
     'grades.write',
     'certificates.manage',
+    'needs.manage',
+    'needs.aggregate',
   ],
   // the board approves nominations of the programmes it owns and alone may override an ineligible one
-  province_board: [...REGISTRY_OFFICER, 'rules.write', 'nominations.approve', 'nominations.override'],
-  home_affairs: [...REGISTRY_OFFICER, 'nominations.approve'],
+  province_board: [...REGISTRY_OFFICER, 'rules.write', 'nominations.approve', 'nominations.override', 'needs.manage', 'needs.aggregate'],
+  home_affairs: [...REGISTRY_OFFICER, 'nominations.approve', 'needs.manage', 'needs.aggregate'],
   unit_officer: REGISTRY_OFFICER,
   // the school: opens classes, accepts nominations (the last approval step), follows learners, graduates them
   school_registrar: [
@@ -90,6 +99,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'attendance.write',
     'grades.write',
     'certificates.manage',
+    // the school sees the campaigns and the province's aggregated needs (counts, no names)
+    'needs.read',
+    'needs.aggregate',
   ],
   lecturer: ['units.read', 'classes.read', 'attendance.write', 'grades.write'],
   learner: ['people.read'],

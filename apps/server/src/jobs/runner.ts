@@ -11,6 +11,7 @@ import { runNominationsBulk } from './nominations-bulk.job.js';
 import { runPeopleExport } from './people-export.job.js';
 import { runPeopleImport } from './people-import.job.js';
 import { remindOverdueConductReports } from '../services/learners.service.js';
+import { runNeedsReminders } from './needs-reminders.job.js';
 
 interface Handler {
   /** The permission the job's creator must still hold when it runs. */
@@ -155,6 +156,7 @@ export function startJobRunner(ctx: AppContext, log: JobLog, options: RunnerOpti
     if (purged > 0) log.info({ purged }, 'old job files dropped');
     const reminded = await remindOverdueConductReports(ctx.db);
     if (reminded > 0) log.info({ reminded }, 'overdue conduct reports reminded');
+    await runNeedsReminders(ctx, log);
   };
 
   const tick = async (): Promise<void> => {

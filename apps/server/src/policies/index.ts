@@ -7,6 +7,7 @@ import type { Policy } from './policy.js';
 import { classListPolicy, classPolicy } from './class.js';
 import { enrolmentPolicy, myLearnersPolicy } from './enrolment.js';
 import { nominationPolicy } from './nomination.js';
+import { needsAnswerPolicy, needsCampaignListPolicy, needsCampaignPolicy } from './needs.js';
 import { peopleListPolicy, personPolicy } from './person.js';
 
 export const POLICIES = {
@@ -15,6 +16,9 @@ export const POLICIES = {
   enrolment: enrolmentPolicy,
   learners: myLearnersPolicy,
   nomination: nominationPolicy,
+  needsCampaign: needsCampaignPolicy,
+  needsCampaigns: needsCampaignListPolicy,
+  needsAnswer: needsAnswerPolicy,
   person: personPolicy,
   people: peopleListPolicy,
 } as const;

@@ -3,18 +3,21 @@
  * answering unit (with the roll-up of each unit's subtree) and target group. The target groups
  * (young, female, ethnic minority, planned cadres) can only be counted over the people a line
  * names: each tally says how many of its people were named, so a reader sees what the group
- * counts cover. Pure: the SQL gathers the facts (one row per line, with its named people's tags).
+ * counts cover. Pure: the SQL gathers the facts (one row per line, with its named people counted by group).
  */
 import type { StudyMode } from '../rules/types.js';
 import { QUARTERS } from './needs.js';
 
-/** What is known of one named person, judged on the campaign's dates. */
-export interface PersonTags {
-  young: boolean;
-  female: boolean;
-  minority: boolean;
-  /** Holds a planning entry (quy hoạch) of a current term. */
-  planned: boolean;
+/**
+ * A line's named people by target group (judged on the campaign's dates): how many are named, and
+ * of them young, female, ethnic minority, planned (a planning entry of a current term).
+ */
+export interface NamedCounts {
+  count: number;
+  young: number;
+  female: number;
+  minority: number;
+  planned: number;
 }
 
 export interface AnswerLineFact {
@@ -23,7 +26,7 @@ export interface AnswerLineFact {
   mode: StudyMode;
   quarter: number;
   people: number;
-  named: readonly PersonTags[];
+  named: NamedCounts;
 }
 
 export interface Tally {
@@ -39,13 +42,11 @@ export const emptyTally = (): Tally => ({ people: 0, named: 0, young: 0, female:
 
 export function addLine(t: Tally, l: Pick<AnswerLineFact, 'people' | 'named'>): void {
   t.people += l.people;
-  t.named += l.named.length;
-  for (const p of l.named) {
-    if (p.young) t.young += 1;
-    if (p.female) t.female += 1;
-    if (p.minority) t.minority += 1;
-    if (p.planned) t.planned += 1;
-  }
+  t.named += l.named.count;
+  t.young += l.named.young;
+  t.female += l.named.female;
+  t.minority += l.named.minority;
+  t.planned += l.named.planned;
 }
 
 export function addTally(into: Tally, t: Tally): void {
@@ -105,9 +106,9 @@ export function aggregateNeeds(lines: readonly AnswerLineFact[], programmeOrder:
     programmes.set(l.programmeCode, row);
     addLine(row.total, l);
     row.byMode[l.mode] = (row.byMode[l.mode] ?? 0) + l.people;
-    row.byQuarter[l.quarter - 1] += l.people;
+    row.byQuarter[l.quarter - 1]! += l.people;
     modes.set(l.mode, (modes.get(l.mode) ?? 0) + l.people);
-    byQuarter[l.quarter - 1] += l.people;
+    byQuarter[l.quarter - 1]! += l.people;
     const t = own.get(l.unitId) ?? emptyTally();
     own.set(l.unitId, t);
     addLine(t, l);

@@ -100,7 +100,7 @@ describe('line problems', () => {
     ['a person in two programmes is fine', [line({ personIds: [1] }), line({ programmeCode: 'BD_CV', personIds: [1] })], []],
     ['the same programme × mode × quarter twice', [line(), line()], ['lines.1.quarter NEEDS_DUPLICATE_LINE']],
   ] as const)('%s', (_label, lines, expected) => {
-    expect(lineProblems(offers, lines as LineInput[], inUnit).map((p) => `${p.path} ${p.code}`)).toEqual(expected);
+    expect(lineProblems(offers, lines as readonly LineInput[], inUnit).map((p) => `${p.path} ${p.code}`)).toEqual(expected);
   });
 
   it('names the earlier line of a repeated person', () => {
@@ -176,12 +176,13 @@ describe('reminders', () => {
 });
 
 describe('aggregation', () => {
-  const tag = (over: Partial<{ young: boolean; female: boolean; minority: boolean; planned: boolean }> = {}) => ({
-    young: false,
-    female: false,
-    minority: false,
-    planned: false,
-    ...over,
+  // named people of a line, each given by its groups
+  const named = (...people: Partial<Record<'young' | 'female' | 'minority' | 'planned', boolean>>[]) => ({
+    count: people.length,
+    young: people.filter((p) => p.young).length,
+    female: people.filter((p) => p.female).length,
+    minority: people.filter((p) => p.minority).length,
+    planned: people.filter((p) => p.planned).length,
   });
   // province 1 → district-level body 2 → communes 3, 4; department 5 directly under the province
   const units = [
@@ -193,11 +194,11 @@ describe('aggregation', () => {
     { id: 6, parentId: 1 },
   ];
   const lines: AnswerLineFact[] = [
-    { unitId: 3, programmeCode: 'TC', mode: 'part_time', quarter: 2, people: 5, named: [tag({ young: true, female: true }), tag({ minority: true })] },
-    { unitId: 3, programmeCode: 'CV', mode: 'full_time', quarter: 1, people: 2, named: [] },
-    { unitId: 4, programmeCode: 'TC', mode: 'part_time', quarter: 3, people: 3, named: [tag({ planned: true, female: true })] },
-    { unitId: 5, programmeCode: 'TC', mode: 'full_time', quarter: 2, people: 4, named: [] },
-    { unitId: 2, programmeCode: 'AI', mode: 'online', quarter: 4, people: 10, named: [] },
+    { unitId: 3, programmeCode: 'TC', mode: 'part_time', quarter: 2, people: 5, named: named({ young: true, female: true }, { minority: true }) },
+    { unitId: 3, programmeCode: 'CV', mode: 'full_time', quarter: 1, people: 2, named: named() },
+    { unitId: 4, programmeCode: 'TC', mode: 'part_time', quarter: 3, people: 3, named: named({ planned: true, female: true }) },
+    { unitId: 5, programmeCode: 'TC', mode: 'full_time', quarter: 2, people: 4, named: named() },
+    { unitId: 2, programmeCode: 'AI', mode: 'online', quarter: 4, people: 10, named: named() },
   ];
   const agg = aggregateNeeds(lines, ['TC', 'CV', 'AI'], units);
 
