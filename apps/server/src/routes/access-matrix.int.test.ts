@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { ERRORS, type ErrorCode } from '@nang-tam/contracts';
 import { todayInVietnam, training, type Role } from '@nang-tam/domain';
-import { classesRepo, enrolmentsRepo, nominationsRepo, peopleRepo, type Db } from '@nang-tam/db';
+import { classesRepo, enrolmentsRepo, needsRepo, nominationsRepo, peopleRepo, type Db } from '@nang-tam/db';
 import { createTestDb } from '../../../../tests/support/test-db.js';
 import { as, buildTestApp, loginAs, seedFixture, type Fixture, type Session } from '../../../../tests/support/fixtures.js';
 import { addDays, assignLecturer, enrol, insertLecturer, insertSession, insertTrainingClass } from '../../../../tests/support/learners.js';
@@ -19,6 +19,8 @@ import { classFactsOf, lecturerIdOf, loadClassFacts } from '../services/access-f
 import { loadEnrolment } from '../services/learner-records.js';
 import { personFactsOf } from '../services/people.service.js';
 import { visibilityOf } from '../services/nominations.service.js';
+import { needsAnswerPolicy, needsCampaignPolicy } from '../policies/needs.js';
+import { loadAnswerFacts, loadCampaignFacts } from '../services/needs.service.js';
 
 /**
  * Every API route × every role: a role without the route's permission gets 403; a role with it
@@ -130,7 +132,7 @@ describe('access matrix', () => {
  */
 describe('policy matrix', () => {
   const today = todayInVietnam();
-  type Kind = 'class' | 'session' | 'enrolment' | 'person' | 'nomination';
+  type Kind = 'class' | 'session' | 'enrolment' | 'person' | 'nomination' | 'needsCampaign' | 'needsAnswer';
   interface Rec {
     id: number;
     classId: number;
@@ -139,6 +141,8 @@ describe('policy matrix', () => {
     sessionId: number;
     enrolmentId: number;
     label: string;
+    /** A needs answer's (or a needs campaign's probed) unit; `id` is then the campaign. */
+    unitId?: number;
   }
   interface Probe {
     kind: Kind;
@@ -149,7 +153,7 @@ describe('policy matrix', () => {
     /** Something to create first (a session to delete, a sub-record to delete): returns the URL. */
     prepare?: (r: Rec) => Promise<string>;
   }
-  const records: Record<Kind, Rec[]> = { class: [], session: [], enrolment: [], person: [], nomination: [] };
+  const records: Record<Kind, Rec[]> = { class: [], session: [], enrolment: [], person: [], nomination: [], needsCampaign: [], needsAnswer: [] };
   const users = new Map<Role, AuthUser>();
   let sysadmin: Session;
 
@@ -244,6 +248,30 @@ describe('policy matrix', () => {
       ],
     },
     'POST /api/v1/nominations/:id/withdraw': { kind: 'nomination', url: (r) => `/api/v1/nominations/${r.id}/withdraw`, body: () => ({ note: 'Rút hồ sơ' }) },
+    // training needs: versions never read (999), so an allowed write answers 409 CONFLICT and changes nothing
+    'PATCH /api/v1/needs/campaigns/:id': { kind: 'needsCampaign', url: (r) => `/api/v1/needs/campaigns/${r.id}`, body: () => ({ version: 999 }) },
+    'POST /api/v1/needs/campaigns/:id/units/:unitId/reopen': {
+      kind: 'needsCampaign',
+      url: (r) => `/api/v1/needs/campaigns/${r.id}/units/${r.unitId}/reopen`,
+      body: () => ({ until: null }),
+    },
+    'GET /api/v1/needs/campaigns/:id/aggregate': { kind: 'needsCampaign', url: (r) => `/api/v1/needs/campaigns/${r.id}/aggregate` },
+    'PUT /api/v1/needs/campaigns/:id/answers/:unitId': {
+      kind: 'needsAnswer',
+      url: (r) => `/api/v1/needs/campaigns/${r.id}/answers/${r.unitId}`,
+      body: () => ({ version: 999, lines: [] }),
+    },
+    'GET /api/v1/needs/campaigns/:id/answers/:unitId/suggestion': { kind: 'needsAnswer', url: (r) => `/api/v1/needs/campaigns/${r.id}/answers/${r.unitId}/suggestion` },
+    'POST /api/v1/needs/campaigns/:id/answers/:unitId/submit': {
+      kind: 'needsAnswer',
+      url: (r) => `/api/v1/needs/campaigns/${r.id}/answers/${r.unitId}/submit`,
+      body: () => ({ version: 999 }),
+    },
+    'POST /api/v1/needs/campaigns/:id/answers/:unitId/return': {
+      kind: 'needsAnswer',
+      url: (r) => `/api/v1/needs/campaigns/${r.id}/answers/${r.unitId}/return`,
+      body: () => ({ version: 999, comment: 'Đề nghị bổ sung' }),
+    },
     'GET /api/v1/classes/:id/certificates': { kind: 'class', url: (r) => `/api/v1/classes/${r.classId}/certificates` },
     'GET /api/v1/people/:id': { kind: 'person', url: (r) => `/api/v1/people/${r.id}` },
     'PUT /api/v1/people/:id': { kind: 'person', url: (r) => `/api/v1/people/${r.id}`, body: () => ({ ...validBody('/api/v1/people/:id'), version: 999 }) },
@@ -304,6 +332,14 @@ describe('policy matrix', () => {
       expect(resource).toBe('nomination');
       return nominationPolicy.decide(user, nominationFactsOf(cls, seen, today), action as never);
     }
+    if (kind === 'needsCampaign') {
+      const campaign = (await needsRepo.findCampaign(db, r.id))!;
+      return needsCampaignPolicy.decide(user, await loadCampaignFacts(db, user, campaign), action as never);
+    }
+    if (kind === 'needsAnswer') {
+      const found = (await loadAnswerFacts(db, r.id, r.unitId!))!;
+      return needsAnswerPolicy.decide(user, found.facts, action as never);
+    }
     if (kind === 'enrolment') {
       // a check-in is about the caller's own enrolment in the class of the scanned session
       const id = ref === 'enrolment.checkIn' && user.personId !== null ? ((await enrolmentsRepo.findPersonEnrolment(db, r.classId, user.personId))?.id ?? r.id) : r.id;
@@ -322,6 +358,8 @@ describe('policy matrix', () => {
       enrolment: `/api/v1/enrolments/${r.id}/progress`,
       person: `/api/v1/people/${r.id}`,
       nomination: `/api/v1/nominations/${r.id}`,
+      needsCampaign: `/api/v1/needs/campaigns/${r.id}`,
+      needsAnswer: `/api/v1/needs/campaigns/${r.id}/answers/${r.unitId}`,
     }[kind];
     const res = await app.inject({ url, headers: as(session) });
     if (res.statusCode !== 200) return null;
@@ -412,6 +450,33 @@ describe('policy matrix', () => {
       nomRec('Bình nominated into graduated NF', nf, await nominate(nf, fx.people.binh)),
     ];
     await db.query("UPDATE classes SET status = 'finished', graduated_at = now() WHERE id = $1", [nf.id]);
+    // needs: campaign N1 asks the three units (A not started, B a draft, Sở Y tế submitted); N2 asks
+    // commune B only (out of the agency's reach) and is closed with B's draft in it
+    const campaign = async (target: Record<string, unknown>) => {
+      const offers = [{ programmeCode: 'TC_LLCT', modes: ['full_time'] }];
+      const res = await app.inject({ method: 'POST', url: '/api/v1/needs/campaigns', headers: as(sysadmin), payload: { year: 2031, title: 'Ma trận', deadline: addDays(today, 10), offers, target } });
+      if (res.statusCode !== 201) throw new Error(`could not open a campaign: ${res.body}`);
+      return res.json() as { id: number; version: number };
+    };
+    const n1 = await campaign({ unitIds: [fx.units.communeA, fx.units.communeB, fx.units.department] });
+    const n2 = await campaign({ unitIds: [fx.units.communeB] });
+    const save = async (c: number, unitId: number) => {
+      const res = await app.inject({ method: 'PUT', url: `/api/v1/needs/campaigns/${c}/answers/${unitId}`, headers: as(sysadmin), payload: { version: 0, lines: [] } });
+      if (res.statusCode !== 200) throw new Error(`could not save: ${res.body}`);
+    };
+    await save(n1.id, fx.units.communeB);
+    await save(n1.id, fx.units.department);
+    await app.inject({ method: 'POST', url: `/api/v1/needs/campaigns/${n1.id}/answers/${fx.units.department}/submit`, headers: as(sysadmin), payload: { version: 1 } });
+    await save(n2.id, fx.units.communeB);
+    await app.inject({ method: 'PATCH', url: `/api/v1/needs/campaigns/${n2.id}`, headers: as(sysadmin), payload: { version: n2.version, status: 'closed' } });
+    const needsRec = (label: string, campaignId: number, unitId: number): Rec => ({ id: campaignId, unitId, classId: 0, moduleId: 0, sessionId: 0, enrolmentId: 0, label });
+    records.needsCampaign = [needsRec('campaign asking commune A', n1.id, fx.units.communeA), needsRec('closed campaign asking commune B only', n2.id, fx.units.communeB)];
+    records.needsAnswer = [
+      needsRec('commune A, not started', n1.id, fx.units.communeA),
+      needsRec('commune B, a draft', n1.id, fx.units.communeB),
+      needsRec('Sở Y tế, submitted', n1.id, fx.units.department),
+      needsRec('commune B in a closed campaign', n2.id, fx.units.communeB),
+    ];
     checkinToken = (await app.inject({ url: `/api/v1/sessions/${sessionAToday}/checkin-code`, headers: as(sessions.get('school_registrar')!) })).json().token;
   });
 
@@ -422,7 +487,10 @@ describe('policy matrix', () => {
   });
 
   it('answers every policy route as the policy decides, for every role and record', async () => {
-    const refusalCodes = new Set<ErrorCode>(['NOT_FOUND', 'FORBIDDEN', 'CLASS_FINISHED', 'NOT_IN_CLASS', 'CLASS_CLOSED']);
+    const refusalCodes = new Set<ErrorCode>([
+      'NOT_FOUND', 'FORBIDDEN', 'CLASS_FINISHED', 'NOT_IN_CLASS', 'CLASS_CLOSED',
+      'NEEDS_CAMPAIGN_CLOSED', 'NEEDS_ANSWER_SUBMITTED', 'NEEDS_ANSWER_NOT_SUBMITTED', 'NEEDS_ANSWER_NOT_SAVED',
+    ]);
     let decided = 0;
     for (const route of app.routeAccess.filter((r) => r.policies.length > 0)) {
       const probe = PROBES[`${route.method} ${route.url}`]!;
@@ -456,7 +524,7 @@ describe('policy matrix', () => {
   }, 600_000);
 
   it("advertises in each record's actions exactly what the policy allows", async () => {
-    for (const kind of ['class', 'session', 'enrolment', 'person', 'nomination'] as const) {
+    for (const kind of ['class', 'session', 'enrolment', 'person', 'nomination', 'needsCampaign', 'needsAnswer'] as const) {
       for (const r of records[kind]) {
         for (const [role, session] of sessions) {
           const shown = await advertised(session, kind, r);
@@ -468,6 +536,8 @@ describe('policy matrix', () => {
             const ctx = (await classesRepo.findSessionContext(db, r.sessionId, await lecturerIdOf(db, user)))!;
             expected = sessionActions(user, classFactsOf((await classesRepo.findClassContext(db, r.classId))!, { teaches: ctx.taught_by_lecturer, teachesModule: false }), ctx.on_date);
           } else if (kind === 'enrolment') expected = enrolmentPolicy.allowedActions(user, (await loadEnrolment(db, user, r.id))!.facts);
+          else if (kind === 'needsCampaign') expected = needsCampaignPolicy.allowedActions(user, await loadCampaignFacts(db, user, (await needsRepo.findCampaign(db, r.id))!));
+          else if (kind === 'needsAnswer') expected = needsAnswerPolicy.allowedActions(user, (await loadAnswerFacts(db, r.id, r.unitId!))!.facts);
           else if (kind === 'nomination') {
             const seen = (await nominationsRepo.findNomination(db, r.id, visibilityOf(user)))!;
             expected = nominationPolicy.allowedActions(user, nominationFactsOf((await classesRepo.findClass(db, seen.class_id))!, seen, today));

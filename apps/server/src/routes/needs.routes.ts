@@ -26,8 +26,9 @@ import * as needs from '../services/needs.service.js';
  * Training needs: campaigns (the board and home affairs open, change, close and reopen them for a
  * unit), each unit's answer (its officers save, submit; the board returns it), the suggestion from
  * gaps, the aggregation (the board, home affairs, the school), the unit's history and reminders.
- * The campaign list, one campaign and one answer declare no policy action: what they show is bounded
- * by reach (a campaign none of whose units the user reaches, another unit's answer: 404) and each
+ * Opening a campaign needs needs.manage and no record-level decision (the campaign is made in the
+ * caller's own subtree). The campaign list, one campaign and one answer declare no policy action:
+ * what they show is bounded by reach (a campaign none of whose units the user reaches, another unit's answer: 404) and each
  * record carries its `actions`. History and reminders are bounded by the user's subtree.
  */
 export function needsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -49,7 +50,7 @@ export function needsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: ZNeedsCampaignCreate,
           response: { 201: ZNeedsCampaignDetail, 400: ZErrorBody },
         },
-        config: { access: 'needs.manage', policy: 'needsCampaigns.create' },
+        config: { access: 'needs.manage' },
       },
       async (request, reply) => reply.status(201).send(await needs.createCampaign(ctx.db, userOf(request), request.body)),
     );
