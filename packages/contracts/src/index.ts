@@ -13,3 +13,4 @@ export * from './nominations.js';
 export * from './learners.js';
 export * from './boards.js';
 export * from './needs.js';
+export * from './calendar.js';

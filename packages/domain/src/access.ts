@@ -50,6 +50,8 @@ export const PERMISSIONS = [
   'needs.write',
   'needs.manage',
   'needs.aggregate',
+  // one's own calendar of sessions and its .ics feed (issue 14): learner, lecturer, school registrar
+  'calendar.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -102,9 +104,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     // the school sees the campaigns and the province's aggregated needs (counts, no names)
     'needs.read',
     'needs.aggregate',
+    'calendar.read',
   ],
-  lecturer: ['units.read', 'classes.read', 'attendance.write', 'grades.write'],
-  learner: ['people.read'],
+  lecturer: ['units.read', 'classes.read', 'attendance.write', 'grades.write', 'calendar.read'],
+  learner: ['people.read', 'calendar.read'],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

@@ -21,6 +21,7 @@ const ClassPage = lazy(() => import('../features/classes/ClassPage'));
 const MyLearningPage = lazy(() => import('../features/learning/MyLearningPage'));
 const MyLearnersPage = lazy(() => import('../features/my-learners/MyLearnersPage'));
 const TeachingPage = lazy(() => import('../features/learning/TeachingPage'));
+const CalendarPage = lazy(() => import('../features/calendar/CalendarPage'));
 const VerifyPage = lazy(() => import('../features/verify/VerifyPage'));
 const CheckinPage = lazy(() => import('../features/checkin/CheckinPage'));
 const NeedsCampaignsPage = lazy(() => import('../features/needs/NeedsCampaignsPage'));
@@ -214,6 +215,16 @@ export const router = createBrowserRouter([
               </RequireStaff>
             ),
           })),
+          {
+            path: 'calendar',
+            element: (
+              <RequirePermission permission="calendar.read">
+                <Lazy>
+                  <CalendarPage />
+                </Lazy>
+              </RequirePermission>
+            ),
+          },
           { path: 'home', element: <Navigate to="/" replace /> },
           { path: '*', element: <NotFoundPage /> },
         ],
