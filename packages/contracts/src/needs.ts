@@ -254,3 +254,5 @@ export type NeedsHistory = z.infer<typeof ZNeedsHistory>;
 export const ZNeedsReminderList = z.object({ items: z.array(ZNeedsReminder) });
 
 export const ZNeedsExportRequest = z.strictObject({ format: z.enum(['xlsx', 'pdf']) });
+/** The aggregation under one unit of the campaign (default: the whole campaign). */
+export const ZNeedsAggregateExportRequest = z.strictObject({ format: z.enum(['xlsx', 'pdf']), unitId: ZId.optional() });

@@ -256,6 +256,12 @@ describe('policy matrix', () => {
       body: () => ({ until: null }),
     },
     'GET /api/v1/needs/campaigns/:id/aggregate': { kind: 'needsCampaign', url: (r) => `/api/v1/needs/campaigns/${r.id}/aggregate` },
+    'POST /api/v1/needs/campaigns/:id/aggregate/export': { kind: 'needsCampaign', url: (r) => `/api/v1/needs/campaigns/${r.id}/aggregate/export`, body: () => ({ format: 'xlsx' }) },
+    'POST /api/v1/needs/campaigns/:id/answers/:unitId/export': {
+      kind: 'needsAnswer',
+      url: (r) => `/api/v1/needs/campaigns/${r.id}/answers/${r.unitId}/export`,
+      body: () => ({ format: 'pdf' }),
+    },
     'PUT /api/v1/needs/campaigns/:id/answers/:unitId': {
       kind: 'needsAnswer',
       url: (r) => `/api/v1/needs/campaigns/${r.id}/answers/${r.unitId}`,

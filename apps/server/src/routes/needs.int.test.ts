@@ -7,6 +7,8 @@ import { createTestDb } from '../../../../tests/support/test-db.js';
 import { as, buildTestApp, loginAs, personWrite, seedFixture, type Fixture, type Session } from '../../../../tests/support/fixtures.js';
 import { addDays } from '../../../../tests/support/learners.js';
 import { recordNeedsReminders } from '../services/needs.service.js';
+import { jobsClient, readSheet } from '../../../../tests/support/jobs.js';
+import { pdfText } from '../../../../tests/support/pdf-text.js';
 
 /**
  * Needs campaigns through the API: the board opens a campaign for the communes, commune A's officer
@@ -268,6 +270,37 @@ describe('aggregation', () => {
     expect((await app.inject({ url: `/api/v1/needs/campaigns/${campaign.id}/aggregate`, headers: as(s.officerA!) })).statusCode).toBe(403);
     // the school sees the campaign and its counts, not a unit's answer
     expect((await app.inject({ url: url(fx.units.communeA), headers: as(s.registrar!) })).statusCode).toBe(404);
+  });
+});
+
+describe('exports', () => {
+  it("writes the unit's registration form and the aggregated needs as Excel with a title block, and as PDF", async () => {
+    const jobs = jobsClient(app, db);
+    const queue = async (who: string, url: string, format: string) => {
+      const res = await app.inject({ method: 'POST', url, headers: as(s[who]!), payload: { format } });
+      expect(res.statusCode, res.body).toBe(202);
+      return res.json().id as number;
+    };
+    const form = await queue('officerA', url(fx.units.communeA, '/export'), 'xlsx');
+    const formPdf = await queue('officerA', url(fx.units.communeA, '/export'), 'pdf');
+    const agg = await queue('board', `/api/v1/needs/campaigns/${campaign.id}/aggregate/export`, 'xlsx');
+    const aggPdf = await queue('board', `/api/v1/needs/campaigns/${campaign.id}/aggregate/export`, 'pdf');
+    await jobs.run();
+    const formRows = (await readSheet((await jobs.file(s.officerA!, form)).body)).map((r) => r.filter((c) => c !== null && c !== undefined && c !== ''));
+    const formText = JSON.stringify(formRows);
+    expect(formText).toContain('XÃ MINH QUANG');
+    expect(formText).toContain(`PHIẾU ĐĂNG KÝ NHU CẦU ĐÀO TẠO, BỒI DƯỠNG NĂM ${year}`);
+    expect(formText).toContain('Nguyễn Thị Bình');
+    const aggText = JSON.stringify(await readSheet((await jobs.file(s.board!, agg)).body));
+    expect(aggText).toContain(`TỔNG HỢP NHU CẦU ĐÀO TẠO, BỒI DƯỠNG NĂM ${year}`);
+    expect(aggText).toContain('Phường Hà Giang 1');
+    const pdf = await jobs.file(s.board!, aggPdf);
+    expect(pdf.body.subarray(0, 4).toString()).toBe('%PDF');
+    expect(pdfText(pdf.body)).toContain('Trung cấp lý luận chính trị');
+    expect((await jobs.file(s.officerA!, formPdf)).body.subarray(0, 4).toString()).toBe('%PDF');
+    // out of reach: another unit's form, the aggregation for an officer
+    expect((await app.inject({ method: 'POST', url: url(fx.units.communeB, '/export'), headers: as(s.officerA!), payload: { format: 'xlsx' } })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'POST', url: `/api/v1/needs/campaigns/${campaign.id}/aggregate/export`, headers: as(s.officerA!), payload: { format: 'pdf' } })).statusCode).toBe(403);
   });
 });
 

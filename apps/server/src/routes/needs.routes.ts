@@ -13,6 +13,9 @@ import {
   ZNeedsCampaignList,
   ZNeedsCampaignUnitParams,
   ZNeedsCampaignUpdate,
+  ZNeedsExportRequest,
+  ZNeedsAggregateExportRequest,
+  ZJob,
   ZNeedsHistory,
   ZNeedsReminderList,
   ZNeedsReopen,
@@ -162,6 +165,35 @@ export function needsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request) =>
         needs.returnAnswer(ctx.db, userOf(request), request.params.id, request.params.unitId, request.body.version, request.body.comment),
+    );
+    app.post(
+      '/api/v1/needs/campaigns/:id/answers/:unitId/export',
+      {
+        schema: {
+          tags: ['needs'],
+          summary: 'Xuất phiếu đăng ký nhu cầu của đơn vị ra Excel (có tiêu đề văn bản) hoặc PDF (chạy nền)',
+          params: ZNeedsCampaignUnitParams,
+          body: ZNeedsExportRequest,
+          response: { 202: ZJob },
+        },
+        config: { access: 'needs.read', policy: 'needsAnswer.export' },
+      },
+      async (request, reply) =>
+        reply.status(202).send(await needs.startAnswerExport(ctx.db, userOf(request), request.params.id, request.params.unitId, request.body.format)),
+    );
+    app.post(
+      '/api/v1/needs/campaigns/:id/aggregate/export',
+      {
+        schema: {
+          tags: ['needs'],
+          summary: 'Xuất bảng tổng hợp nhu cầu ra Excel (có tiêu đề văn bản) hoặc PDF (chạy nền)',
+          params: ZIdParams,
+          body: ZNeedsAggregateExportRequest,
+          response: { 202: ZJob },
+        },
+        config: { access: 'needs.aggregate', policy: 'needsCampaign.export' },
+      },
+      async (request, reply) => reply.status(202).send(await needs.startAggregateExport(ctx.db, userOf(request), request.params.id, request.body.format, request.body.unitId)),
     );
     app.get(
       '/api/v1/needs/units/:id/history',

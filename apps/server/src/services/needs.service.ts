@@ -8,6 +8,7 @@ import { addYears, hasPermission, needs, rules, todayInVietnam, type IsoDate } f
 import { auditRepo, needsRepo, unitsRepo, type Db, type Queryable } from '@nang-tam/db';
 import type {
   ErrorDetail,
+  Job,
   NeedsAggregate,
   NeedsAnswer,
   NeedsAnswerSave,
@@ -36,6 +37,7 @@ import {
 import { loadCatalogue } from './rules.service.js';
 import { subtreeGapNeeds, summariesOf } from './gaps.service.js';
 import { rankCandidates } from './eligibility.service.js';
+import { queueJob, toJob } from './jobs.service.js';
 
 const scopePathOf = (user: AuthUser): string | null => (user.scope.kind === 'subtree' ? user.scope.unitPath : null);
 const ALL = '/';
@@ -568,4 +570,21 @@ export async function recordNeedsReminders(db: Db, today: IsoDate = todayInVietn
     );
     return added;
   });
+}
+
+// ---------- exports (background jobs) ----------
+
+/** Queues the unit's needs-registration form as Excel or PDF (a job); out of reach: 404 now. */
+export async function startAnswerExport(db: Db, user: AuthUser, campaignId: number, unitId: number, format: 'xlsx' | 'pdf'): Promise<Job> {
+  const { facts } = await reachAnswer(db, user, campaignId, unitId);
+  needsAnswerPolicy.authorize(user, facts, 'export');
+  return toJob(await queueJob(db, user, { kind: 'needs_answer_export', params: { campaignId, unitId, format } }, { audit: 'export' }));
+}
+
+/** Queues the campaign's aggregated needs as Excel or PDF (a job). */
+export async function startAggregateExport(db: Db, user: AuthUser, campaignId: number, format: 'xlsx' | 'pdf', unitId?: number): Promise<Job> {
+  const { campaign, facts } = await reachCampaign(db, user, campaignId);
+  needsCampaignPolicy.authorize(user, facts, 'export');
+  if (unitId !== undefined && !(await unitsRepo.findUnitById(db, { kind: 'subtree', unitPath: campaign.owner_path }, unitId))) throw notFound();
+  return toJob(await queueJob(db, user, { kind: 'needs_aggregate_export', params: { campaignId, format, ...(unitId !== undefined ? { unitId } : {}) } }, { audit: 'export' }));
 }
