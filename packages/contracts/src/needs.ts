@@ -29,7 +29,10 @@ export const zNeedsCount = z
   .refine((n) => Number.isInteger(n) && n >= 0 && n <= needs.MAX_LINE_PEOPLE, { message: 'NEEDS_COUNT_INVALID' })
   .meta({ example: 12 });
 /** A quarter of the year, 1 to 4. */
-export const zQuarter = z.number().refine((n) => Number.isInteger(n) && n >= 1 && n <= 4, { message: 'NEEDS_QUARTER_INVALID' }).meta({ example: 2 });
+export const zQuarter = z
+  .number()
+  .refine((n) => Number.isInteger(n) && n >= 1 && n <= 4, { message: 'NEEDS_QUARTER_INVALID' })
+  .meta({ example: 2 });
 const ZVersion = z.number().int().min(0).max(INT4_MAX);
 
 // ---------- campaigns ----------
@@ -200,7 +203,14 @@ export type NeedsSuggestion = z.infer<typeof ZNeedsSuggestion>;
 
 // ---------- aggregation ----------
 
-const ZTally = z.object({ people: z.number(), named: z.number(), young: z.number(), female: z.number(), minority: z.number(), planned: z.number() });
+const ZTally = z.object({
+  people: z.number(),
+  named: z.number(),
+  young: z.number(),
+  female: z.number(),
+  minority: z.number(),
+  planned: z.number(),
+});
 export type NeedsTally = z.infer<typeof ZTally>;
 
 export const ZNeedsAggregateQuery = z.strictObject({ unitId: ZId.optional() });
@@ -225,7 +235,16 @@ export const ZNeedsAggregate = z.object({
   ),
   byMode: z.array(z.object({ mode: ZStudyMode, people: z.number() })),
   byQuarter: z.array(z.number()),
-  byUnit: z.array(z.object({ unit: ZUnitRef, depth: z.number(), required: z.boolean(), status: ZNeedsAnswerStatus.nullable(), own: ZTally, subtree: ZTally })),
+  byUnit: z.array(
+    z.object({
+      unit: ZUnitRef,
+      depth: z.number(),
+      required: z.boolean(),
+      status: ZNeedsAnswerStatus.nullable(),
+      own: ZTally,
+      subtree: ZTally,
+    }),
+  ),
   notAnswered: z.array(z.object({ unit: ZUnitRef, status: ZNeedsAnswerStatus, late: z.boolean(), reminders: z.number() })),
   counts: z.object({ required: z.number(), submitted: z.number() }),
 });

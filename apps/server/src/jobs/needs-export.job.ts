@@ -11,7 +11,12 @@ import { aggregateCampaign, getAnswer } from '../services/needs.service.js';
 import type { JobContext, JobOutcome } from './context.js';
 
 const MODE_VI: Record<string, string> = { full_time: 'Tập trung', part_time: 'Vừa làm vừa học', online: 'Trực tuyến' };
-const STATUS_VI: Record<needs.AnswerStatus, string> = { not_started: 'Chưa đăng ký', draft: 'Đang soạn', submitted: 'Đã gửi', returned: 'Bị trả lại' };
+const STATUS_VI: Record<needs.AnswerStatus, string> = {
+  not_started: 'Chưa đăng ký',
+  draft: 'Đang soạn',
+  submitted: 'Đã gửi',
+  returned: 'Bị trả lại',
+};
 
 /** A unit's needs-registration form. */
 export function answerDocument(a: NeedsAnswer, preparedBy: string, today: string): OfficialDocument {

@@ -6,7 +6,13 @@
  * Reach before role before state: a campaign none of whose units the user reaches, or another
  * unit's answer, answers 404.
  */
-import { NEEDS_ANSWER_ACTIONS, NEEDS_CAMPAIGN_ACTIONS, NEEDS_CAMPAIGN_LIST_ACTIONS, type NeedsAnswerAction, type NeedsCampaignAction } from '@nang-tam/contracts';
+import {
+  NEEDS_ANSWER_ACTIONS,
+  NEEDS_CAMPAIGN_ACTIONS,
+  NEEDS_CAMPAIGN_LIST_ACTIONS,
+  type NeedsAnswerAction,
+  type NeedsCampaignAction,
+} from '@nang-tam/contracts';
 import { hasPermission, needs, unitInScope, type IsoDate } from '@nang-tam/domain';
 import type { AuthUser } from '../auth/auth-user.js';
 import { allowed, definePolicy, forbidden, hidden, refuse, type Verdict } from './policy.js';
@@ -44,9 +50,13 @@ export const needsCampaignPolicy = definePolicy<NeedsCampaignFacts, NeedsCampaig
   export: aggregate,
 });
 
-export const needsCampaignListPolicy = definePolicy<null, (typeof NEEDS_CAMPAIGN_LIST_ACTIONS)[number]>('needsCampaigns', NEEDS_CAMPAIGN_LIST_ACTIONS, {
-  create: (user) => (hasPermission(user.role, 'needs.manage') ? allowed : forbidden()),
-});
+export const needsCampaignListPolicy = definePolicy<null, (typeof NEEDS_CAMPAIGN_LIST_ACTIONS)[number]>(
+  'needsCampaigns',
+  NEEDS_CAMPAIGN_LIST_ACTIONS,
+  {
+    create: (user) => (hasPermission(user.role, 'needs.manage') ? allowed : forbidden()),
+  },
+);
 
 export interface NeedsAnswerFacts extends needs.AnswerFacts {
   ownerPath: string;
@@ -59,13 +69,16 @@ export function reachesAnswer(user: AuthUser, f: Pick<NeedsAnswerFacts, 'ownerPa
   return unitInScope(user.scope, f.unitPath) || runsCampaign(user, f.ownerPath);
 }
 
-const stateVerdict = (r: needs.NeedsRefusal | null): Verdict => (r ? refuse(r.code, r.message, [{ path: 'status', code: r.code, message: r.message }]) : allowed);
+const stateVerdict = (r: needs.NeedsRefusal | null): Verdict =>
+  r ? refuse(r.code, r.message, [{ path: 'status', code: r.code, message: r.message }]) : allowed;
 
-const writes = (check: (a: needs.AnswerFacts) => needs.NeedsRefusal | null) => (user: AuthUser, f: NeedsAnswerFacts): Verdict => {
-  if (!reachesAnswer(user, f)) return hidden;
-  if (!hasPermission(user.role, 'needs.write') || !unitInScope(user.scope, f.unitPath)) return forbidden();
-  return stateVerdict(check(f));
-};
+const writes =
+  (check: (a: needs.AnswerFacts) => needs.NeedsRefusal | null) =>
+  (user: AuthUser, f: NeedsAnswerFacts): Verdict => {
+    if (!reachesAnswer(user, f)) return hidden;
+    if (!hasPermission(user.role, 'needs.write') || !unitInScope(user.scope, f.unitPath)) return forbidden();
+    return stateVerdict(check(f));
+  };
 
 export const needsAnswerPolicy = definePolicy<NeedsAnswerFacts, NeedsAnswerAction>('needsAnswer', NEEDS_ANSWER_ACTIONS, {
   edit: writes(needs.editRefusal),

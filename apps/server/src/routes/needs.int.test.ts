@@ -35,9 +35,17 @@ beforeAll(async () => {
   for (const u of ['board', 'officerA', 'officerD', 'registrar', 'noivu', 'lecturer']) s[u] = await loginAs(app, u);
   // Em, vice-chairman of commune A: his post requires trung cấp LLCT, he holds sơ cấp
   const title = (await db.query<{ id: number }>("SELECT id FROM titles WHERE code = 'PCT_UBND_X'")).rows[0]!.id;
-  [em] = await peopleRepo.insertPeople(db, [
-    personWrite({ fullName: 'Hoàng Văn Em', unitId: fx.units.communeA, citizenId: '008085000005', birthDate: '1985-04-04', titleId: title, partyJoinedOn: '2010-01-01', partyOfficialOn: '2011-01-01' }),
-  ]) as [number];
+  [em] = (await peopleRepo.insertPeople(db, [
+    personWrite({
+      fullName: 'Hoàng Văn Em',
+      unitId: fx.units.communeA,
+      citizenId: '008085000005',
+      birthDate: '1985-04-04',
+      titleId: title,
+      partyJoinedOn: '2010-01-01',
+      partyOfficialOn: '2011-01-01',
+    }),
+  ])) as [number];
   await db.query(
     `INSERT INTO qualifications (person_id, kind, level, field, source) VALUES ($1, 'education', 'dai_hoc', 'Luật', 'imported'), ($1, 'political_theory', 'so_cap', NULL, 'imported')`,
     [em],
@@ -72,7 +80,11 @@ describe('opening a campaign', () => {
         year,
         title: 'Thử',
         deadline: `${year + 1}-01-10`,
-        offers: [{ programmeCode: 'KHONG_CO', modes: ['full_time'] }, { programmeCode: 'TC_LLCT', modes: ['online'] }, { programmeCode: 'TC_LLCT', modes: ['full_time'] }],
+        offers: [
+          { programmeCode: 'KHONG_CO', modes: ['full_time'] },
+          { programmeCode: 'TC_LLCT', modes: ['online'] },
+          { programmeCode: 'TC_LLCT', modes: ['full_time'] },
+        ],
         target: { kinds: ['commune'] },
       },
     });
@@ -89,7 +101,11 @@ describe('opening a campaign', () => {
       headers: as(s.board!),
       payload: { year, title: 'Thử', deadline: addDays(today, 20), offers, target: { kinds: ['group'] } },
     });
-    expect([none.statusCode, none.json().error.details[0].path, none.json().error.details[0].code]).toEqual([400, 'target', 'NEEDS_NO_UNITS']);
+    expect([none.statusCode, none.json().error.details[0].path, none.json().error.details[0].code]).toEqual([
+      400,
+      'target',
+      'NEEDS_NO_UNITS',
+    ]);
     const both = await app.inject({
       method: 'POST',
       url: '/api/v1/needs/campaigns',
@@ -101,7 +117,13 @@ describe('opening a campaign', () => {
   });
 
   it('opens a campaign for every commune, audited; an officer may not', async () => {
-    const payload = { year, title: `Đăng ký nhu cầu đào tạo, bồi dưỡng năm ${year}`, deadline: addDays(today, 20), offers, target: { kinds: ['commune'] } };
+    const payload = {
+      year,
+      title: `Đăng ký nhu cầu đào tạo, bồi dưỡng năm ${year}`,
+      deadline: addDays(today, 20),
+      offers,
+      target: { kinds: ['commune'] },
+    };
     expect((await app.inject({ method: 'POST', url: '/api/v1/needs/campaigns', headers: as(s.officerA!), payload })).statusCode).toBe(403);
     const res = await app.inject({ method: 'POST', url: '/api/v1/needs/campaigns', headers: as(s.board!), payload });
     expect(res.statusCode, res.body).toBe(201);
@@ -132,9 +154,14 @@ describe('opening a campaign', () => {
 describe("a unit's answer", () => {
   it("answers 404 for another unit's answer, a unit not asked, an unknown campaign", async () => {
     expect((await app.inject({ url: url(fx.units.communeB), headers: as(s.officerA!) })).statusCode).toBe(404);
-    expect((await app.inject({ method: 'PUT', url: url(fx.units.communeB), headers: as(s.officerA!), payload: { version: 0, lines: [] } })).statusCode).toBe(404);
+    expect(
+      (await app.inject({ method: 'PUT', url: url(fx.units.communeB), headers: as(s.officerA!), payload: { version: 0, lines: [] } }))
+        .statusCode,
+    ).toBe(404);
     expect((await app.inject({ url: url(fx.units.department), headers: as(s.board!) })).statusCode).toBe(404);
-    expect((await app.inject({ url: `/api/v1/needs/campaigns/999999/answers/${fx.units.communeA}`, headers: as(s.officerA!) })).statusCode).toBe(404);
+    expect(
+      (await app.inject({ url: `/api/v1/needs/campaigns/999999/answers/${fx.units.communeA}`, headers: as(s.officerA!) })).statusCode,
+    ).toBe(404);
   });
 
   it('suggests from gaps only people who lack the qualification and are eligible', async () => {
@@ -146,15 +173,27 @@ describe("a unit's answer", () => {
         const gaps = (await app.inject({ url: `/api/v1/people/${person.id}/gaps`, headers: as(s.officerA!) })).json();
         expect(gaps.summary.gapCount, `${person.fullName} has a gap`).toBeGreaterThan(0);
         const mode = line.mode;
-        const el = (await app.inject({ url: `/api/v1/people/${person.id}/eligibility?programme=${line.programmeCode}&mode=${mode}`, headers: as(s.officerA!) })).json();
+        const el = (
+          await app.inject({
+            url: `/api/v1/people/${person.id}/eligibility?programme=${line.programmeCode}&mode=${mode}`,
+            headers: as(s.officerA!),
+          })
+        ).json();
         expect(el.results[0].outcome, `${person.fullName} eligible for ${line.programmeCode}`).toBe('eligible');
       }
       expect(line.people).toBe(line.named.length);
     }
-    expect(suggestion.lines.map((l: { programmeCode: string; mode: string; quarter: number; named: { id: number }[] }) => [l.programmeCode, l.mode, l.quarter, l.named.map((n) => n.id)])).toEqual([
-      ['TC_LLCT', 'full_time', 1, [em]],
-    ]);
-    expect(suggestion.peopleWithGaps).toBeGreaterThanOrEqual(suggestion.lines.reduce((n: number, l: { people: number }) => n + l.people, 0));
+    expect(
+      suggestion.lines.map((l: { programmeCode: string; mode: string; quarter: number; named: { id: number }[] }) => [
+        l.programmeCode,
+        l.mode,
+        l.quarter,
+        l.named.map((n) => n.id),
+      ]),
+    ).toEqual([['TC_LLCT', 'full_time', 1, [em]]]);
+    expect(suggestion.peopleWithGaps).toBeGreaterThanOrEqual(
+      suggestion.lines.reduce((n: number, l: { people: number }) => n + l.people, 0),
+    );
   });
 
   it('refuses bad lines at their fields, changing nothing', async () => {
@@ -189,29 +228,67 @@ describe("a unit's answer", () => {
       { programmeCode: 'TC_LLCT', mode: 'part_time', quarter: 2, people: 3, personIds: [fx.people.binh] },
       { programmeCode: 'QLNN_CV', mode: 'online', quarter: 3, people: 2, personIds: [fx.people.an] },
     ];
-    const first = await app.inject({ method: 'PUT', url: url(fx.units.communeA), headers: as(s.officerA!), payload: { version: 0, lines } });
+    const first = await app.inject({
+      method: 'PUT',
+      url: url(fx.units.communeA),
+      headers: as(s.officerA!),
+      payload: { version: 0, lines },
+    });
     expect(first.statusCode, first.body).toBe(200);
     const saved: NeedsAnswer = first.json();
-    expect([saved.status, saved.version, saved.totals, saved.actions]).toEqual(['draft', 1, { people: 5, named: 2 }, ['edit', 'submit', 'export']]);
+    expect([saved.status, saved.version, saved.totals, saved.actions]).toEqual([
+      'draft',
+      1,
+      { people: 5, named: 2 },
+      ['edit', 'submit', 'export'],
+    ]);
     expect(saved.lines.map((l) => [l.programmeName, l.quarter, l.people, l.named.map((n) => n.fullName)])).toEqual([
       ['Trung cấp lý luận chính trị', 2, 3, ['Nguyễn Thị Bình']],
       ['Bồi dưỡng kiến thức quản lý nhà nước ngạch chuyên viên', 3, 2, ['Nguyễn Văn An']],
     ]);
     // a second officer (the board, on the unit's behalf) who read version 0 is told
-    const stale = await app.inject({ method: 'PUT', url: url(fx.units.communeA), headers: as(s.board!), payload: { version: 0, lines: [] } });
+    const stale = await app.inject({
+      method: 'PUT',
+      url: url(fx.units.communeA),
+      headers: as(s.board!),
+      payload: { version: 0, lines: [] },
+    });
     expect([stale.statusCode, stale.json().error.code]).toEqual([409, 'CONFLICT']);
-    const submitted = await app.inject({ method: 'POST', url: url(fx.units.communeA, '/submit'), headers: as(s.officerA!), payload: { version: 1 } });
+    const submitted = await app.inject({
+      method: 'POST',
+      url: url(fx.units.communeA, '/submit'),
+      headers: as(s.officerA!),
+      payload: { version: 1 },
+    });
     expect(submitted.statusCode, submitted.body).toBe(200);
     expect([submitted.json().status, submitted.json().version, submitted.json().actions]).toEqual(['submitted', 2, ['export']]);
-    const again = await app.inject({ method: 'PUT', url: url(fx.units.communeA), headers: as(s.officerA!), payload: { version: 2, lines: [] } });
+    const again = await app.inject({
+      method: 'PUT',
+      url: url(fx.units.communeA),
+      headers: as(s.officerA!),
+      payload: { version: 2, lines: [] },
+    });
     expect([again.statusCode, again.json().error.code]).toEqual([409, 'NEEDS_ANSWER_SUBMITTED']);
-    expect((await db.query("SELECT action FROM audit_log WHERE entity = 'needs_answer' ORDER BY id")).rows.map((r) => r.action)).toEqual(['create', 'submit']);
+    expect((await db.query("SELECT action FROM audit_log WHERE entity = 'needs_answer' ORDER BY id")).rows.map((r) => r.action)).toEqual([
+      'create',
+      'submit',
+    ]);
   });
 
   it('the board returns it with a comment; the officer fixes and resubmits', async () => {
-    const officerTry = await app.inject({ method: 'POST', url: url(fx.units.communeA, '/return'), headers: as(s.officerA!), payload: { version: 2, comment: 'x' } });
+    const officerTry = await app.inject({
+      method: 'POST',
+      url: url(fx.units.communeA, '/return'),
+      headers: as(s.officerA!),
+      payload: { version: 2, comment: 'x' },
+    });
     expect(officerTry.statusCode).toBe(403);
-    const empty = await app.inject({ method: 'POST', url: url(fx.units.communeA, '/return'), headers: as(s.board!), payload: { version: 2, comment: '  ' } });
+    const empty = await app.inject({
+      method: 'POST',
+      url: url(fx.units.communeA, '/return'),
+      headers: as(s.board!),
+      payload: { version: 2, comment: '  ' },
+    });
     expect([empty.statusCode, empty.json().error.details[0].path]).toEqual([400, 'comment']);
     const returned = await app.inject({
       method: 'POST',
@@ -220,7 +297,10 @@ describe("a unit's answer", () => {
       payload: { version: 2, comment: 'Đề nghị tách riêng nhu cầu trung cấp hệ tập trung.' },
     });
     expect(returned.statusCode, returned.body).toBe(200);
-    expect([returned.json().status, returned.json().returnComment]).toEqual(['returned', 'Đề nghị tách riêng nhu cầu trung cấp hệ tập trung.']);
+    expect([returned.json().status, returned.json().returnComment]).toEqual([
+      'returned',
+      'Đề nghị tách riêng nhu cầu trung cấp hệ tập trung.',
+    ]);
     const a = await answerOf('officerA', fx.units.communeA);
     expect(a.actions).toEqual(['edit', 'submit', 'export']);
     const fixed = await app.inject({
@@ -237,7 +317,12 @@ describe("a unit's answer", () => {
       },
     });
     expect([fixed.statusCode, fixed.json().status]).toEqual([200, 'returned']);
-    const resubmitted = await app.inject({ method: 'POST', url: url(fx.units.communeA, '/submit'), headers: as(s.officerA!), payload: { version: fixed.json().version } });
+    const resubmitted = await app.inject({
+      method: 'POST',
+      url: url(fx.units.communeA, '/submit'),
+      headers: as(s.officerA!),
+      payload: { version: fixed.json().version },
+    });
     expect([resubmitted.statusCode, resubmitted.json().status]).toEqual([200, 'submitted']);
   });
 });
@@ -286,7 +371,9 @@ describe('exports', () => {
     const agg = await queue('board', `/api/v1/needs/campaigns/${campaign.id}/aggregate/export`, 'xlsx');
     const aggPdf = await queue('board', `/api/v1/needs/campaigns/${campaign.id}/aggregate/export`, 'pdf');
     await jobs.run();
-    const formRows = (await readSheet((await jobs.file(s.officerA!, form)).body)).map((r) => r.filter((c) => c !== null && c !== undefined && c !== ''));
+    const formRows = (await readSheet((await jobs.file(s.officerA!, form)).body)).map((r) =>
+      r.filter((c) => c !== null && c !== undefined && c !== ''),
+    );
     const formText = JSON.stringify(formRows);
     expect(formText).toContain('XÃ MINH QUANG');
     expect(formText).toContain(`PHIẾU ĐĂNG KÝ NHU CẦU ĐÀO TẠO, BỒI DƯỠNG NĂM ${year}`);
@@ -299,23 +386,50 @@ describe('exports', () => {
     expect(pdfText(pdf.body)).toContain('Trung cấp lý luận chính trị');
     expect((await jobs.file(s.officerA!, formPdf)).body.subarray(0, 4).toString()).toBe('%PDF');
     // out of reach: another unit's form, the aggregation for an officer
-    expect((await app.inject({ method: 'POST', url: url(fx.units.communeB, '/export'), headers: as(s.officerA!), payload: { format: 'xlsx' } })).statusCode).toBe(404);
-    expect((await app.inject({ method: 'POST', url: `/api/v1/needs/campaigns/${campaign.id}/aggregate/export`, headers: as(s.officerA!), payload: { format: 'pdf' } })).statusCode).toBe(403);
+    expect(
+      (await app.inject({ method: 'POST', url: url(fx.units.communeB, '/export'), headers: as(s.officerA!), payload: { format: 'xlsx' } }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: `/api/v1/needs/campaigns/${campaign.id}/aggregate/export`,
+          headers: as(s.officerA!),
+          payload: { format: 'pdf' },
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 });
 
 describe('closing, reopening for one unit, reminders, history', () => {
   it('refuses an answer once closed, unless reopened for the unit', async () => {
-    const closed = await app.inject({ method: 'PATCH', url: `/api/v1/needs/campaigns/${campaign.id}`, headers: as(s.board!), payload: { version: campaign.version, status: 'closed' } });
+    const closed = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/needs/campaigns/${campaign.id}`,
+      headers: as(s.board!),
+      payload: { version: campaign.version, status: 'closed' },
+    });
     expect([closed.statusCode, closed.json().status]).toEqual([200, 'closed']);
-    const stale = await app.inject({ method: 'PATCH', url: `/api/v1/needs/campaigns/${campaign.id}`, headers: as(s.board!), payload: { version: campaign.version, deadline: addDays(today, 30) } });
+    const stale = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/needs/campaigns/${campaign.id}`,
+      headers: as(s.board!),
+      payload: { version: campaign.version, deadline: addDays(today, 30) },
+    });
     expect(stale.statusCode).toBe(409);
     const payload = { version: 0, lines: [{ programmeCode: 'TC_LLCT', mode: 'part_time', quarter: 2, people: 1, personIds: [] }] };
     const officerB = await loginAsOfficerB();
     const refused = await app.inject({ method: 'PUT', url: url(fx.units.communeB), headers: as(officerB), payload });
     expect([refused.statusCode, refused.json().error.code]).toEqual([409, 'NEEDS_CAMPAIGN_CLOSED']);
     expect(refused.json().error.message).toContain('đã đóng');
-    const reopened = await app.inject({ method: 'POST', url: `/api/v1/needs/campaigns/${campaign.id}/units/${fx.units.communeB}/reopen`, headers: as(s.board!), payload: { until: addDays(today, 5) } });
+    const reopened = await app.inject({
+      method: 'POST',
+      url: `/api/v1/needs/campaigns/${campaign.id}/units/${fx.units.communeB}/reopen`,
+      headers: as(s.board!),
+      payload: { until: addDays(today, 5) },
+    });
     expect(reopened.statusCode, reopened.body).toBe(200);
     const ok = await app.inject({ method: 'PUT', url: url(fx.units.communeB), headers: as(officerB), payload });
     expect([ok.statusCode, ok.json().status]).toEqual([200, 'draft']);
@@ -329,7 +443,13 @@ describe('closing, reopening for one unit, reminders, history', () => {
       method: 'POST',
       url: '/api/v1/needs/campaigns',
       headers: as(s.board!),
-      payload: { year, title: 'Đợt bổ sung', deadline: addDays(today, 3), offers, target: { unitIds: [fx.units.communeA, fx.units.department] } },
+      payload: {
+        year,
+        title: 'Đợt bổ sung',
+        deadline: addDays(today, 3),
+        offers,
+        target: { unitIds: [fx.units.communeA, fx.units.department] },
+      },
     });
     expect(made.statusCode, made.body).toBe(201);
     const id = made.json().id;
@@ -341,7 +461,10 @@ describe('closing, reopening for one unit, reminders, history', () => {
     expect(mine.items[0].message).toContain('chưa gửi bản đăng ký');
     expect(await recordNeedsReminders(db, addDays(today, 4))).toBe(2);
     expect(await recordNeedsReminders(db, addDays(today, 5))).toBe(0);
-    const reminders = await db.query('SELECT kind, count(*)::int AS n FROM needs_reminders WHERE campaign_id = $1 GROUP BY kind ORDER BY kind', [id]);
+    const reminders = await db.query(
+      'SELECT kind, count(*)::int AS n FROM needs_reminders WHERE campaign_id = $1 GROUP BY kind ORDER BY kind',
+      [id],
+    );
     expect(reminders.rows).toEqual([
       { kind: 'after_deadline', n: 2 },
       { kind: 'before_deadline', n: 2 },
@@ -352,7 +475,9 @@ describe('closing, reopening for one unit, reminders, history', () => {
     const res = await app.inject({ url: `/api/v1/needs/units/${fx.units.communeA}/history`, headers: as(s.officerA!) });
     expect(res.statusCode, res.body).toBe(200);
     const items = res.json().items;
-    expect(items.map((i: { campaign: { title: string }; status: string; people: number }) => [i.campaign.title, i.status, i.people])).toEqual([
+    expect(
+      items.map((i: { campaign: { title: string }; status: string; people: number }) => [i.campaign.title, i.status, i.people]),
+    ).toEqual([
       ['Đợt bổ sung', 'not_started', 0],
       [`Đăng ký nhu cầu đào tạo, bồi dưỡng năm ${year}`, 'submitted', 5],
     ]);
@@ -364,6 +489,13 @@ async function loginAsOfficerB(): Promise<Session> {
   const { hashPassword } = await import('../auth/password.js');
   const { usersRepo } = await import('@nang-tam/db');
   const { PASSWORD } = await import('../../../../tests/support/fixtures.js');
-  await usersRepo.insertUser(db, { username: 'officerB', passwordHash: await hashPassword(PASSWORD), displayName: 'officerB', role: 'unit_officer', unitId: fx.units.communeB, personId: null });
+  await usersRepo.insertUser(db, {
+    username: 'officerB',
+    passwordHash: await hashPassword(PASSWORD),
+    displayName: 'officerB',
+    role: 'unit_officer',
+    unitId: fx.units.communeB,
+    personId: null,
+  });
   return loginAs(app, 'officerB');
 }

@@ -39,7 +39,11 @@ export function needsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/api/v1/needs/campaigns',
       {
-        schema: { tags: ['needs'], summary: 'Các đợt đăng ký nhu cầu đào tạo, bồi dưỡng (mới nhất trước)', response: { 200: ZNeedsCampaignList } },
+        schema: {
+          tags: ['needs'],
+          summary: 'Các đợt đăng ký nhu cầu đào tạo, bồi dưỡng (mới nhất trước)',
+          response: { 200: ZNeedsCampaignList },
+        },
         config: { access: 'needs.read' },
       },
       async (request) => needs.listCampaigns(ctx.db, userOf(request)),
@@ -60,7 +64,12 @@ export function needsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/api/v1/needs/campaigns/:id',
       {
-        schema: { tags: ['needs'], summary: 'Một đợt đăng ký nhu cầu và tình trạng đăng ký của từng đơn vị', params: ZIdParams, response: { 200: ZNeedsCampaignDetail } },
+        schema: {
+          tags: ['needs'],
+          summary: 'Một đợt đăng ký nhu cầu và tình trạng đăng ký của từng đơn vị',
+          params: ZIdParams,
+          response: { 200: ZNeedsCampaignDetail },
+        },
         config: { access: 'needs.read' },
       },
       async (request) => needs.getCampaign(ctx.db, userOf(request), request.params.id),
@@ -110,7 +119,12 @@ export function needsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/api/v1/needs/campaigns/:id/answers/:unitId',
       {
-        schema: { tags: ['needs'], summary: 'Bản đăng ký nhu cầu của một đơn vị', params: ZNeedsCampaignUnitParams, response: { 200: ZNeedsAnswer } },
+        schema: {
+          tags: ['needs'],
+          summary: 'Bản đăng ký nhu cầu của một đơn vị',
+          params: ZNeedsCampaignUnitParams,
+          response: { 200: ZNeedsAnswer },
+        },
         config: { access: 'needs.read' },
       },
       async (request) => needs.getAnswer(ctx.db, userOf(request), request.params.id, request.params.unitId),
@@ -146,7 +160,13 @@ export function needsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/api/v1/needs/campaigns/:id/answers/:unitId/submit',
       {
-        schema: { tags: ['needs'], summary: 'Gửi bản đăng ký nhu cầu của đơn vị', params: ZNeedsCampaignUnitParams, body: ZNeedsAnswerSubmit, response: { 200: ZNeedsAnswer, 409: ZErrorBody } },
+        schema: {
+          tags: ['needs'],
+          summary: 'Gửi bản đăng ký nhu cầu của đơn vị',
+          params: ZNeedsCampaignUnitParams,
+          body: ZNeedsAnswerSubmit,
+          response: { 200: ZNeedsAnswer, 409: ZErrorBody },
+        },
         config: { access: 'needs.write', policy: 'needsAnswer.submit' },
       },
       async (request) => needs.submitAnswer(ctx.db, userOf(request), request.params.id, request.params.unitId, request.body.version),
@@ -179,7 +199,9 @@ export function needsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         config: { access: 'needs.read', policy: 'needsAnswer.export' },
       },
       async (request, reply) =>
-        reply.status(202).send(await needs.startAnswerExport(ctx.db, userOf(request), request.params.id, request.params.unitId, request.body.format)),
+        reply
+          .status(202)
+          .send(await needs.startAnswerExport(ctx.db, userOf(request), request.params.id, request.params.unitId, request.body.format)),
     );
     app.post(
       '/api/v1/needs/campaigns/:id/aggregate/export',
@@ -193,12 +215,20 @@ export function needsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
         config: { access: 'needs.aggregate', policy: 'needsCampaign.export' },
       },
-      async (request, reply) => reply.status(202).send(await needs.startAggregateExport(ctx.db, userOf(request), request.params.id, request.body.format, request.body.unitId)),
+      async (request, reply) =>
+        reply
+          .status(202)
+          .send(await needs.startAggregateExport(ctx.db, userOf(request), request.params.id, request.body.format, request.body.unitId)),
     );
     app.get(
       '/api/v1/needs/units/:id/history',
       {
-        schema: { tags: ['needs'], summary: 'Lịch sử đăng ký nhu cầu của một đơn vị qua các năm và kết quả', params: ZIdParams, response: { 200: ZNeedsHistory } },
+        schema: {
+          tags: ['needs'],
+          summary: 'Lịch sử đăng ký nhu cầu của một đơn vị qua các năm và kết quả',
+          params: ZIdParams,
+          response: { 200: ZNeedsHistory },
+        },
         config: { access: 'needs.read' },
       },
       async (request) => needs.unitHistory(ctx.db, userOf(request), request.params.id),
@@ -206,7 +236,11 @@ export function needsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/api/v1/needs/reminders',
       {
-        schema: { tags: ['needs'], summary: 'Nhắc hạn đăng ký nhu cầu của các đơn vị thuộc phạm vi của bạn chưa gửi', response: { 200: ZNeedsReminderList } },
+        schema: {
+          tags: ['needs'],
+          summary: 'Nhắc hạn đăng ký nhu cầu của các đơn vị thuộc phạm vi của bạn chưa gửi',
+          response: { 200: ZNeedsReminderList },
+        },
         config: { access: 'needs.read' },
       },
       async (request) => needs.listReminders(ctx.db, userOf(request)),

@@ -94,10 +94,21 @@ function toCampaign(c: needsRepo.CampaignRow, counts: Partial<needsRepo.Campaign
   };
 }
 
-const toOffer = (o: needsRepo.OfferRow) => ({ programmeCode: o.programme_code, programmeName: o.programme_name, modes: o.modes as rules.StudyMode[] });
+const toOffer = (o: needsRepo.OfferRow) => ({
+  programmeCode: o.programme_code,
+  programmeName: o.programme_name,
+  modes: o.modes as rules.StudyMode[],
+});
 
 function toReminder(r: needsRepo.ReminderRow): NeedsReminder {
-  return { campaignId: r.campaign_id, year: r.year, unit: { id: r.unit_id, name: r.unit_name }, kind: r.kind, message: r.message, createdAt: r.created_at };
+  return {
+    campaignId: r.campaign_id,
+    year: r.year,
+    unit: { id: r.unit_id, name: r.unit_name },
+    kind: r.kind,
+    message: r.message,
+    createdAt: r.created_at,
+  };
 }
 
 // ---------- campaigns ----------
@@ -195,7 +206,14 @@ export async function createCampaign(db: Db, user: AuthUser, input: NeedsCampaig
       action: 'create',
       entity: 'needs_campaign',
       entityId: id,
-      after: { year: input.year, title: input.title, deadline: input.deadline, offers: input.offers, target: input.target, units: unitIds.length },
+      after: {
+        year: input.year,
+        title: input.title,
+        deadline: input.deadline,
+        offers: input.offers,
+        target: input.target,
+        units: unitIds.length,
+      },
     });
     return id;
   });
@@ -214,7 +232,8 @@ export async function updateCampaign(db: Db, user: AuthUser, id: number, input: 
       status: input.status ?? campaign.status,
       note: input.note === undefined ? campaign.note : input.note,
     };
-    if (next.deadline > `${campaign.year}-12-31`) throw new AppError('VALIDATION_FAILED', [fieldError('deadline', 'NEEDS_DEADLINE_OUTSIDE_YEAR')]);
+    if (next.deadline > `${campaign.year}-12-31`)
+      throw new AppError('VALIDATION_FAILED', [fieldError('deadline', 'NEEDS_DEADLINE_OUTSIDE_YEAR')]);
     if (!(await needsRepo.updateCampaign(tx, id, input.version, next))) throw new AppError('CONFLICT');
     await auditRepo.appendAudit(tx, {
       ...actorOf(user),
@@ -229,7 +248,13 @@ export async function updateCampaign(db: Db, user: AuthUser, id: number, input: 
 }
 
 /** Lets one unit answer until a date (after the deadline or the close), or ends that. */
-export async function reopenForUnit(db: Db, user: AuthUser, id: number, unitId: number, until: string | null): Promise<NeedsCampaignDetail> {
+export async function reopenForUnit(
+  db: Db,
+  user: AuthUser,
+  id: number,
+  unitId: number,
+  until: string | null,
+): Promise<NeedsCampaignDetail> {
   await db.transaction(async (tx) => {
     const { facts } = await reachCampaign(tx, user, id);
     const place = await needsRepo.lockCampaignUnit(tx, id, unitId);
@@ -295,7 +320,14 @@ export async function getAnswer(db: Queryable, user: AuthUser, campaignId: numbe
  * In one transaction: locks the unit's place in the campaign (then its answer), reloads the facts on
  * the locked rows, applies the policy action, and checks the version read.
  */
-async function lockedAnswer(tx: Queryable, user: AuthUser, campaignId: number, unitId: number, action: 'edit' | 'submit' | 'return', version: number) {
+async function lockedAnswer(
+  tx: Queryable,
+  user: AuthUser,
+  campaignId: number,
+  unitId: number,
+  action: 'edit' | 'submit' | 'return',
+  version: number,
+) {
   const found = await loadAnswerFacts(tx, campaignId, unitId);
   if (!found || !reachesAnswer(user, found.facts)) throw notFound();
   const place = await needsRepo.lockCampaignUnit(tx, campaignId, unitId);
@@ -303,12 +335,33 @@ async function lockedAnswer(tx: Queryable, user: AuthUser, campaignId: number, u
   const answer = await needsRepo.findAnswer(tx, campaignId, unitId, true);
   const facts: NeedsAnswerFacts = { ...found.facts, reopenedUntil: place.reopened_until, status: answer?.status ?? 'not_started' };
   needsAnswerPolicy.authorize(user, facts, action);
-  if ((answer?.version ?? 0) !== version) throw new AppError('CONFLICT', [], 'Bản đăng ký vừa được người khác sửa hoặc gửi trong lúc bạn đang sửa. Vui lòng tải lại để xem bản mới nhất rồi sửa lại.');
+  if ((answer?.version ?? 0) !== version)
+    throw new AppError(
+      'CONFLICT',
+      [],
+      'Bản đăng ký vừa được người khác sửa hoặc gửi trong lúc bạn đang sửa. Vui lòng tải lại để xem bản mới nhất rồi sửa lại.',
+    );
   return { ...found, facts, answer };
 }
 
-const linesSnapshot = (lines: readonly { programmeCode?: string; programme_code?: string; mode: string; quarter: number; people: number; personIds?: readonly number[]; named?: { id: number }[] }[]) =>
-  lines.map((l) => ({ programmeCode: l.programmeCode ?? l.programme_code, mode: l.mode, quarter: l.quarter, people: l.people, personIds: l.personIds ?? l.named?.map((n) => n.id) ?? [] }));
+const linesSnapshot = (
+  lines: readonly {
+    programmeCode?: string;
+    programme_code?: string;
+    mode: string;
+    quarter: number;
+    people: number;
+    personIds?: readonly number[];
+    named?: { id: number }[];
+  }[],
+) =>
+  lines.map((l) => ({
+    programmeCode: l.programmeCode ?? l.programme_code,
+    mode: l.mode,
+    quarter: l.quarter,
+    people: l.people,
+    personIds: l.personIds ?? l.named?.map((n) => n.id) ?? [],
+  }));
 
 /** Saves the unit's lines as a draft (a returned answer stays returned until submitted again). */
 export async function saveAnswer(db: Db, user: AuthUser, campaignId: number, unitId: number, input: NeedsAnswerSave): Promise<NeedsAnswer> {
@@ -321,7 +374,11 @@ export async function saveAnswer(db: Db, user: AuthUser, campaignId: number, uni
       input.lines,
       (id) => paths.get(id)?.startsWith(unit.unit_path) ?? false,
     );
-    if (problems.length > 0) throw new AppError('VALIDATION_FAILED', problems.map((p) => ({ path: p.path, code: p.code, message: p.message })));
+    if (problems.length > 0)
+      throw new AppError(
+        'VALIDATION_FAILED',
+        problems.map((p) => ({ path: p.path, code: p.code, message: p.message })),
+      );
     const before = answer ? linesSnapshot(await needsRepo.findLines(tx, answer.id)) : null;
     let answerId: number;
     if (answer) {
@@ -358,7 +415,14 @@ export async function submitAnswer(db: Db, user: AuthUser, campaignId: number, u
 }
 
 /** The board returns a submitted answer with a comment; past the window, the return reopens it for the unit (a week). */
-export async function returnAnswer(db: Db, user: AuthUser, campaignId: number, unitId: number, version: number, comment: string): Promise<NeedsAnswer> {
+export async function returnAnswer(
+  db: Db,
+  user: AuthUser,
+  campaignId: number,
+  unitId: number,
+  version: number,
+  comment: string,
+): Promise<NeedsAnswer> {
   await db.transaction(async (tx) => {
     const { answer, facts } = await lockedAnswer(tx, user, campaignId, unitId, 'return', version);
     const reopened = needs.reopenAfterReturn(facts.campaign, facts.reopenedUntil, facts.today);
@@ -387,7 +451,11 @@ export async function suggestAnswer(db: Db, user: AuthUser, campaignId: number, 
   const asOf = todayInVietnam();
   const unit = await unitsRepo.findUnitById(db, { kind: 'subtree', unitPath: ALL }, unitId);
   if (!unit) throw notFound();
-  const [offers, catalogue, gapPeople] = await Promise.all([needsRepo.findOffers(db, campaignId), loadCatalogue(db), subtreeGapNeeds(db, unit, asOf)]);
+  const [offers, catalogue, gapPeople] = await Promise.all([
+    needsRepo.findOffers(db, campaignId),
+    loadCatalogue(db),
+    subtreeGapNeeds(db, unit, asOf),
+  ]);
   const rank = (kind: string, level: string) => catalogue.levels[kind]?.[level]?.rank ?? 0;
   const granting = offers.map((o) => ({
     code: o.programme_code,
@@ -398,7 +466,13 @@ export async function suggestAnswer(db: Db, user: AuthUser, campaignId: number, 
   const eligible = new Map<string, Set<number>>();
   for (const o of offers) {
     if (!o.grants_kind || !neededKinds.has(o.grants_kind)) continue;
-    const ranked = await rankCandidates(db, user, { programme: o.programme_code, mode: o.modes[0] as rules.StudyMode, unitId, asOf, outcome: 'eligible' });
+    const ranked = await rankCandidates(db, user, {
+      programme: o.programme_code,
+      mode: o.modes[0] as rules.StudyMode,
+      unitId,
+      asOf,
+      outcome: 'eligible',
+    });
     eligible.set(o.programme_code, new Set(ranked.listed.map((c) => c.id)));
   }
   const modeOf = new Map(offers.map((o) => [o.programme_code, o.modes[0] as rules.StudyMode]));
@@ -492,13 +566,25 @@ export async function aggregateCampaign(db: Queryable, user: AuthUser, id: numbe
     byUnit: agg.byUnit.map((r) => {
       const u = treeById.get(r.unitId)!;
       const req = required.get(r.unitId);
-      return { unit: { id: u.id, name: u.name }, depth: depthOf(u.path), required: !!req, status: req ? (req.status ?? 'not_started') : null, own: r.own, subtree: r.subtree };
+      return {
+        unit: { id: u.id, name: u.name },
+        depth: depthOf(u.path),
+        required: !!req,
+        status: req ? (req.status ?? 'not_started') : null,
+        own: r.own,
+        subtree: r.subtree,
+      };
     }),
     notAnswered: units
       .filter((u) => u.status !== 'submitted')
       .map((u) => {
         const status = u.status ?? 'not_started';
-        return { unit: { id: u.unit_id, name: u.unit_name }, status, late: needs.isLate(campaign, status, today), reminders: u.reminders.length };
+        return {
+          unit: { id: u.unit_id, name: u.unit_name },
+          status,
+          late: needs.isLate(campaign, status, today),
+          reminders: u.reminders.length,
+        };
       }),
     counts: { required: units.length, submitted: units.filter((u) => u.status === 'submitted').length },
   };
@@ -559,14 +645,26 @@ export async function recordNeedsReminders(db: Db, today: IsoDate = todayInVietn
         new Set(c.recorded as needs.ReminderKind[]),
         today,
       )
-      .map((kind) => ({ campaignId: c.campaign_id, unitId: c.unit_id, kind, message: needs.reminderMessage(kind, { year: c.year, deadline: c.deadline }, c.unit_name) })),
+      .map((kind) => ({
+        campaignId: c.campaign_id,
+        unitId: c.unit_id,
+        kind,
+        message: needs.reminderMessage(kind, { year: c.year, deadline: c.deadline }, c.unit_name),
+      })),
   );
   if (due.length === 0) return 0;
   return db.transaction(async (tx) => {
     const added = await needsRepo.insertReminders(tx, due);
     await auditRepo.appendAuditMany(
       tx,
-      due.map((d) => ({ actorId: null, actorName: 'system', action: 'remind', entity: 'needs_campaign_unit', entityId: `${d.campaignId}/${d.unitId}`, after: { kind: d.kind } })),
+      due.map((d) => ({
+        actorId: null,
+        actorName: 'system',
+        action: 'remind',
+        entity: 'needs_campaign_unit',
+        entityId: `${d.campaignId}/${d.unitId}`,
+        after: { kind: d.kind },
+      })),
     );
     return added;
   });
@@ -582,9 +680,23 @@ export async function startAnswerExport(db: Db, user: AuthUser, campaignId: numb
 }
 
 /** Queues the campaign's aggregated needs as Excel or PDF (a job). */
-export async function startAggregateExport(db: Db, user: AuthUser, campaignId: number, format: 'xlsx' | 'pdf', unitId?: number): Promise<Job> {
+export async function startAggregateExport(
+  db: Db,
+  user: AuthUser,
+  campaignId: number,
+  format: 'xlsx' | 'pdf',
+  unitId?: number,
+): Promise<Job> {
   const { campaign, facts } = await reachCampaign(db, user, campaignId);
   needsCampaignPolicy.authorize(user, facts, 'export');
-  if (unitId !== undefined && !(await unitsRepo.findUnitById(db, { kind: 'subtree', unitPath: campaign.owner_path }, unitId))) throw notFound();
-  return toJob(await queueJob(db, user, { kind: 'needs_aggregate_export', params: { campaignId, format, ...(unitId !== undefined ? { unitId } : {}) } }, { audit: 'export' }));
+  if (unitId !== undefined && !(await unitsRepo.findUnitById(db, { kind: 'subtree', unitPath: campaign.owner_path }, unitId)))
+    throw notFound();
+  return toJob(
+    await queueJob(
+      db,
+      user,
+      { kind: 'needs_aggregate_export', params: { campaignId, format, ...(unitId !== undefined ? { unitId } : {}) } },
+      { audit: 'export' },
+    ),
+  );
 }

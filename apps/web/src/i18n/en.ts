@@ -1271,6 +1271,7 @@ export const en: Record<MessageKey, string> = {
   'needs.answer.cellPeople': 'People, line {n}',
   'needs.answer.cellPerson': 'Add a person, line {n}',
   'needs.answer.submittedAt': 'Submitted',
+  'needs.exportPdf': 'Export PDF',
   'needs.answer.updatedAt': 'Last changed',
 
   'nav.calendar': 'Calendar',

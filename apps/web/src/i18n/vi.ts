@@ -1269,6 +1269,7 @@ export const vi = {
   'needs.answer.cellPeople': 'Số người, dòng {n}',
   'needs.answer.cellPerson': 'Thêm người, dòng {n}',
   'needs.answer.submittedAt': 'Gửi lúc',
+  'needs.exportPdf': 'Xuất PDF',
   'needs.answer.updatedAt': 'Sửa lần cuối',
 
   'nav.calendar': 'Lịch',

@@ -52,7 +52,11 @@ export async function insertCampaign(tx: Queryable, c: CampaignInsert): Promise<
   return r.rows[0]!.id;
 }
 
-export async function insertOffers(tx: Queryable, campaignId: number, offers: readonly { programmeCode: string; modes: readonly string[] }[]): Promise<void> {
+export async function insertOffers(
+  tx: Queryable,
+  campaignId: number,
+  offers: readonly { programmeCode: string; modes: readonly string[] }[],
+): Promise<void> {
   if (offers.length === 0) return;
   await insertRows(
     tx,
@@ -64,14 +68,23 @@ export async function insertOffers(tx: Queryable, campaignId: number, offers: re
 
 export async function insertCampaignUnits(tx: Queryable, campaignId: number, unitIds: readonly number[]): Promise<void> {
   if (unitIds.length === 0) return;
-  await insertRows(tx, 'needs_campaign_units', ['campaign_id', 'unit_id'], unitIds.map((u) => [campaignId, u]));
+  await insertRows(
+    tx,
+    'needs_campaign_units',
+    ['campaign_id', 'unit_id'],
+    unitIds.map((u) => [campaignId, u]),
+  );
 }
 
 /**
  * The units of a subtree that a target picks: every unit of the given kinds, or the listed ids
  * (those inside the subtree only), in tree order.
  */
-export async function findTargetUnits(q: Queryable, rootPath: string, target: { kinds?: readonly string[]; unitIds?: readonly number[] }): Promise<{ id: number; name: string }[]> {
+export async function findTargetUnits(
+  q: Queryable,
+  rootPath: string,
+  target: { kinds?: readonly string[]; unitIds?: readonly number[] },
+): Promise<{ id: number; name: string }[]> {
   const p = new Params();
   const cond = target.unitIds ? `u.id = ANY(${p.add(target.unitIds)}::int[])` : `u.kind = ANY(${p.add(target.kinds ?? [])}::text[])`;
   const r = await q.query<{ id: number; name: string }>(
@@ -168,7 +181,11 @@ export async function findCampaignUnits(q: Queryable, campaignId: number, scopeP
 }
 
 /** Locks a unit's place in a campaign (always taken before its answer's row), or null. */
-export async function lockCampaignUnit(tx: Queryable, campaignId: number, unitId: number): Promise<{ reopened_until: string | null } | null> {
+export async function lockCampaignUnit(
+  tx: Queryable,
+  campaignId: number,
+  unitId: number,
+): Promise<{ reopened_until: string | null } | null> {
   const r = await tx.query<{ reopened_until: string | null }>(
     'SELECT reopened_until::text AS reopened_until FROM needs_campaign_units WHERE campaign_id = $1 AND unit_id = $2 FOR UPDATE',
     [campaignId, unitId],
@@ -177,7 +194,11 @@ export async function lockCampaignUnit(tx: Queryable, campaignId: number, unitId
 }
 
 export async function setReopenedUntil(tx: Queryable, campaignId: number, unitId: number, until: string | null): Promise<void> {
-  await tx.query('UPDATE needs_campaign_units SET reopened_until = $3 WHERE campaign_id = $1 AND unit_id = $2', [campaignId, unitId, until]);
+  await tx.query('UPDATE needs_campaign_units SET reopened_until = $3 WHERE campaign_id = $1 AND unit_id = $2', [
+    campaignId,
+    unitId,
+    until,
+  ]);
 }
 
 export interface CampaignChange {
@@ -275,10 +296,7 @@ export async function replaceLines(
   if (named.length > 0) await insertRows(tx, 'needs_answer_people', ['line_id', 'person_id'], named);
 }
 
-export type AnswerTransition =
-  | { kind: 'save' }
-  | { kind: 'submit' }
-  | { kind: 'return'; comment: string };
+export type AnswerTransition = { kind: 'save' } | { kind: 'submit' } | { kind: 'return'; comment: string };
 
 /** Moves an answer read at `version` (draft saved, submitted, returned); false when it changed meanwhile. */
 export async function touchAnswer(tx: Queryable, answerId: number, version: number, userId: number, t: AnswerTransition): Promise<boolean> {
@@ -328,7 +346,13 @@ export interface AggregateLineRow {
  * of a current term in `year`: as rules.isTermCurrent, the term ends in `year` or later, or is not
  * written "YYYY-YYYY").
  */
-export async function findAggregateLines(q: Queryable, campaignId: number, scopePath: string, youngBornAfter: string, year: number): Promise<AggregateLineRow[]> {
+export async function findAggregateLines(
+  q: Queryable,
+  campaignId: number,
+  scopePath: string,
+  youngBornAfter: string,
+  year: number,
+): Promise<AggregateLineRow[]> {
   const r = await q.query<AggregateLineRow>(
     `WITH lines AS (
        SELECT l.id, a.unit_id, l.programme_code, l.mode, l.quarter::int AS quarter, l.people
@@ -363,7 +387,12 @@ export async function findAggregateLines(q: Queryable, campaignId: number, scope
 }
 
 /** The units a campaign asks under `scopePath` and their ancestors up to `topPath`: the roll-up tree, in tree order. */
-export async function findRollupTree(q: Queryable, campaignId: number, scopePath: string, topPath: string): Promise<{ id: number; parent_id: number | null; name: string; path: string }[]> {
+export async function findRollupTree(
+  q: Queryable,
+  campaignId: number,
+  scopePath: string,
+  topPath: string,
+): Promise<{ id: number; parent_id: number | null; name: string; path: string }[]> {
   const r = await q.query<{ id: number; parent_id: number | null; name: string; path: string }>(
     `SELECT u.id, u.parent_id, u.name, u.path FROM units u
       WHERE u.path LIKE $3 AND EXISTS (
@@ -435,7 +464,10 @@ export async function findReminderCandidates(q: Queryable): Promise<ReminderCand
 }
 
 /** Records reminders; one already recorded (same campaign, unit, kind) is left as it was. Returns how many were new. */
-export async function insertReminders(tx: Queryable, rows: readonly { campaignId: number; unitId: number; kind: string; message: string }[]): Promise<number> {
+export async function insertReminders(
+  tx: Queryable,
+  rows: readonly { campaignId: number; unitId: number; kind: string; message: string }[],
+): Promise<number> {
   let added = 0;
   for (const r of rows) {
     const res = await tx.query(

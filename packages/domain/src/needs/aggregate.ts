@@ -93,7 +93,11 @@ export interface NeedsAggregate {
  * its children's, climbing parent links until a unit outside `units`); rows come in `units` order,
  * leaving out units with nothing in their subtree.
  */
-export function aggregateNeeds(lines: readonly AnswerLineFact[], programmeOrder: readonly string[], units: readonly UnitNode[]): NeedsAggregate {
+export function aggregateNeeds(
+  lines: readonly AnswerLineFact[],
+  programmeOrder: readonly string[],
+  units: readonly UnitNode[],
+): NeedsAggregate {
   const total = emptyTally();
   const programmes = new Map<string, ProgrammeRow>();
   const modes = new Map<StudyMode, number>();
@@ -102,7 +106,12 @@ export function aggregateNeeds(lines: readonly AnswerLineFact[], programmeOrder:
   for (const l of lines) {
     if (!QUARTERS.includes(l.quarter as 1)) throw new RangeError(`quarter ${l.quarter}`);
     addLine(total, l);
-    const row = programmes.get(l.programmeCode) ?? { programmeCode: l.programmeCode, total: emptyTally(), byMode: {}, byQuarter: [0, 0, 0, 0] };
+    const row = programmes.get(l.programmeCode) ?? {
+      programmeCode: l.programmeCode,
+      total: emptyTally(),
+      byMode: {},
+      byQuarter: [0, 0, 0, 0],
+    };
     programmes.set(l.programmeCode, row);
     addLine(row.total, l);
     row.byMode[l.mode] = (row.byMode[l.mode] ?? 0) + l.people;
@@ -117,7 +126,11 @@ export function aggregateNeeds(lines: readonly AnswerLineFact[], programmeOrder:
   const subtree = new Map<number, Tally>();
   for (const [unitId, t] of own) {
     // climb from the answering unit to the top of the given tree, adding to each
-    for (let id: number | null = unitId, guard = 0; id !== null && parentOf.has(id) && guard < 1000; id = parentOf.get(id) ?? null, guard += 1) {
+    for (
+      let id: number | null = unitId, guard = 0;
+      id !== null && parentOf.has(id) && guard < 1000;
+      id = parentOf.get(id) ?? null, guard += 1
+    ) {
       const s = subtree.get(id) ?? emptyTally();
       subtree.set(id, s);
       addTally(s, t);
@@ -133,7 +146,9 @@ export function aggregateNeeds(lines: readonly AnswerLineFact[], programmeOrder:
     byProgramme,
     byMode: MODE_ORDER.filter((m) => modes.has(m)).map((mode) => ({ mode, people: modes.get(mode)! })),
     byQuarter,
-    byUnit: units.filter((u) => subtree.has(u.id)).map((u) => ({ unitId: u.id, own: own.get(u.id) ?? emptyTally(), subtree: subtree.get(u.id)! })),
+    byUnit: units
+      .filter((u) => subtree.has(u.id))
+      .map((u) => ({ unitId: u.id, own: own.get(u.id) ?? emptyTally(), subtree: subtree.get(u.id)! })),
   };
 }
 

@@ -50,7 +50,12 @@ describe('answering window', () => {
 });
 
 describe('answer lifecycle', () => {
-  const facts = (status: AnswerStatus, today = '2026-11-01', reopenedUntil: string | null = null) => ({ campaign: campaign(), status, reopenedUntil, today });
+  const facts = (status: AnswerStatus, today = '2026-11-01', reopenedUntil: string | null = null) => ({
+    campaign: campaign(),
+    status,
+    reopenedUntil,
+    today,
+  });
   it.each([
     ['not_started', null, 'NEEDS_ANSWER_NOT_SAVED', 'NEEDS_ANSWER_NOT_SUBMITTED'],
     ['draft', null, null, 'NEEDS_ANSWER_NOT_SUBMITTED'],
@@ -82,7 +87,14 @@ describe('line problems', () => {
     { programmeCode: 'TC_LLCT', programmeName: 'Trung cấp LLCT', modes: ['full_time', 'part_time'] },
     { programmeCode: 'BD_CV', programmeName: 'Bồi dưỡng ngạch chuyên viên', modes: ['full_time'] },
   ];
-  const line = (over: Partial<LineInput> = {}): LineInput => ({ programmeCode: 'TC_LLCT', mode: 'full_time', quarter: 2, people: 3, personIds: [], ...over });
+  const line = (over: Partial<LineInput> = {}): LineInput => ({
+    programmeCode: 'TC_LLCT',
+    mode: 'full_time',
+    quarter: 2,
+    people: 3,
+    personIds: [],
+    ...over,
+  });
   const inUnit = (id: number) => id < 100;
   it.each([
     ['a valid line', [line()], []],
@@ -96,7 +108,11 @@ describe('line problems', () => {
     ['more named than counted', [line({ people: 1, personIds: [1, 2] })], ['lines.0.people NEEDS_NAMED_EXCEED_COUNT']],
     ['a person outside the unit', [line({ personIds: [1, 500] })], ['lines.0.personIds.1 NEEDS_PERSON_OUTSIDE_UNIT']],
     ['a person twice in a line', [line({ personIds: [1, 1] })], ['lines.0.personIds.1 NEEDS_PERSON_NAMED_TWICE']],
-    ['a person in two lines of one programme', [line({ personIds: [1] }), line({ quarter: 3, personIds: [1] })], ['lines.1.personIds.0 NEEDS_PERSON_NAMED_TWICE']],
+    [
+      'a person in two lines of one programme',
+      [line({ personIds: [1] }), line({ quarter: 3, personIds: [1] })],
+      ['lines.1.personIds.0 NEEDS_PERSON_NAMED_TWICE'],
+    ],
     ['a person in two programmes is fine', [line({ personIds: [1] }), line({ programmeCode: 'BD_CV', personIds: [1] })], []],
     ['the same programme × mode × quarter twice', [line(), line()], ['lines.1.quarter NEEDS_DUPLICATE_LINE']],
   ] as const)('%s', (_label, lines, expected) => {
@@ -118,10 +134,28 @@ describe('suggest from gaps', () => {
     { code: 'AI', grants: null },
   ];
   it.each([
-    ['needs trung cấp, eligible for both trung cấp and cao cấp: the lower one', [{ kind: 'political_theory', rank: 2 }], ['TC_LLCT', 'CAO_CAP'], ['TC_LLCT']],
+    [
+      'needs trung cấp, eligible for both trung cấp and cao cấp: the lower one',
+      [{ kind: 'political_theory', rank: 2 }],
+      ['TC_LLCT', 'CAO_CAP'],
+      ['TC_LLCT'],
+    ],
     ['needs trung cấp, eligible for cao cấp only', [{ kind: 'political_theory', rank: 2 }], ['CAO_CAP'], ['CAO_CAP']],
-    ['needs trung cấp, eligible for sơ cấp only: nothing (it would not close the gap)', [{ kind: 'political_theory', rank: 2 }], ['SO_CAP'], []],
-    ['two kinds', [{ kind: 'political_theory', rank: 1 }, { kind: 'state_management', rank: 1 }], ['SO_CAP', 'CV'], ['SO_CAP', 'CV']],
+    [
+      'needs trung cấp, eligible for sơ cấp only: nothing (it would not close the gap)',
+      [{ kind: 'political_theory', rank: 2 }],
+      ['SO_CAP'],
+      [],
+    ],
+    [
+      'two kinds',
+      [
+        { kind: 'political_theory', rank: 1 },
+        { kind: 'state_management', rank: 1 },
+      ],
+      ['SO_CAP', 'CV'],
+      ['SO_CAP', 'CV'],
+    ],
     ['not eligible for anything', [{ kind: 'state_management', rank: 1 }], [], []],
     ['no gap', [], ['SO_CAP'], []],
   ] as const)('%s', (_l, needs, eligible, expected) => {
@@ -194,7 +228,14 @@ describe('aggregation', () => {
     { id: 6, parentId: 1 },
   ];
   const lines: AnswerLineFact[] = [
-    { unitId: 3, programmeCode: 'TC', mode: 'part_time', quarter: 2, people: 5, named: named({ young: true, female: true }, { minority: true }) },
+    {
+      unitId: 3,
+      programmeCode: 'TC',
+      mode: 'part_time',
+      quarter: 2,
+      people: 5,
+      named: named({ young: true, female: true }, { minority: true }),
+    },
     { unitId: 3, programmeCode: 'CV', mode: 'full_time', quarter: 1, people: 2, named: named() },
     { unitId: 4, programmeCode: 'TC', mode: 'part_time', quarter: 3, people: 3, named: named({ planned: true, female: true }) },
     { unitId: 5, programmeCode: 'TC', mode: 'full_time', quarter: 2, people: 4, named: named() },

@@ -32,8 +32,7 @@ export const YOUNG_CADRE_DEFINITION = {
     code: 'NANG-TAM-YOUNG-35',
     title:
       'Ngưỡng "cán bộ trẻ" dưới 35 tuổi dùng thống nhất trong bộ lọc và báo cáo của hệ thống (theo cách các tỉnh thống kê cán bộ trẻ trong báo cáo đào tạo, bồi dưỡng)',
-    note:
-      'Chưa đối chiếu được với một văn bản quy phạm: Chỉ thị 35-CT/TW (2019) tính cấp ủy viên trẻ là dưới 40 tuổi (cấp tỉnh, huyện); Luật Thanh niên 2020 tính thanh niên từ 16 đến 30 tuổi. Ban Tổ chức có thể đổi ngưỡng ở đây.',
+    note: 'Chưa đối chiếu được với một văn bản quy phạm: Chỉ thị 35-CT/TW (2019) tính cấp ủy viên trẻ là dưới 40 tuổi (cấp tỉnh, huyện); Luật Thanh niên 2020 tính thanh niên từ 16 đến 30 tuổi. Ban Tổ chức có thể đổi ngưỡng ở đây.',
     verified: false,
   },
 } as const;
@@ -79,7 +78,10 @@ export interface NeedsRefusal {
 export function answerWindowRefusal(c: CampaignFacts, reopenedUntil: IsoDate | null, today: IsoDate): NeedsRefusal | null {
   if (reopenedUntil !== null && today <= reopenedUntil) return null;
   if (c.status === 'closed')
-    return { code: 'NEEDS_CAMPAIGN_CLOSED', message: `Đợt đăng ký nhu cầu năm ${c.year} đã đóng; chỉ gửi được khi Ban Tổ chức mở lại cho đơn vị.` };
+    return {
+      code: 'NEEDS_CAMPAIGN_CLOSED',
+      message: `Đợt đăng ký nhu cầu năm ${c.year} đã đóng; chỉ gửi được khi Ban Tổ chức mở lại cho đơn vị.`,
+    };
   if (today > c.deadline)
     return {
       code: 'NEEDS_CAMPAIGN_CLOSED',
@@ -180,21 +182,35 @@ export function lineProblems(offers: readonly Offer[], lines: readonly LineInput
   lines.forEach((l, i) => {
     const at = (field: string) => `lines.${i}.${field}`;
     const offer = byCode.get(l.programmeCode);
-    if (!offer) out.push({ path: at('programmeCode'), code: 'NEEDS_PROGRAMME_NOT_OFFERED', message: 'Chương trình này không có trong đợt đăng ký nhu cầu.' });
+    if (!offer)
+      out.push({
+        path: at('programmeCode'),
+        code: 'NEEDS_PROGRAMME_NOT_OFFERED',
+        message: 'Chương trình này không có trong đợt đăng ký nhu cầu.',
+      });
     else if (!offer.modes.includes(l.mode))
       out.push({
         path: at('mode'),
         code: 'NEEDS_MODE_NOT_OFFERED',
         message: `Đợt đăng ký không nhận hình thức ${MODE_VI[l.mode] ?? l.mode} cho chương trình ${offer.programmeName}.`,
       });
-    if (!Number.isInteger(l.quarter) || l.quarter < 1 || l.quarter > 4) out.push({ path: at('quarter'), code: 'NEEDS_QUARTER_INVALID', message: 'Quý phải là 1, 2, 3 hoặc 4.' });
+    if (!Number.isInteger(l.quarter) || l.quarter < 1 || l.quarter > 4)
+      out.push({ path: at('quarter'), code: 'NEEDS_QUARTER_INVALID', message: 'Quý phải là 1, 2, 3 hoặc 4.' });
     if (!Number.isInteger(l.people) || l.people < 0 || l.people > MAX_LINE_PEOPLE)
       out.push({ path: at('people'), code: 'NEEDS_COUNT_INVALID', message: 'Số người phải là số nguyên từ 0 trở lên.' });
     else if (l.personIds.length > l.people)
-      out.push({ path: at('people'), code: 'NEEDS_NAMED_EXCEED_COUNT', message: `Đã nêu tên ${l.personIds.length} người nhưng dòng chỉ đăng ký ${l.people} người.` });
+      out.push({
+        path: at('people'),
+        code: 'NEEDS_NAMED_EXCEED_COUNT',
+        message: `Đã nêu tên ${l.personIds.length} người nhưng dòng chỉ đăng ký ${l.people} người.`,
+      });
     const key = `${l.programmeCode}\u001f${l.mode}\u001f${l.quarter}`;
     if (seenLine.has(key))
-      out.push({ path: at('quarter'), code: 'NEEDS_DUPLICATE_LINE', message: 'Đã có một dòng cùng chương trình, hình thức và quý; hãy gộp vào dòng đó.' });
+      out.push({
+        path: at('quarter'),
+        code: 'NEEDS_DUPLICATE_LINE',
+        message: 'Đã có một dòng cùng chương trình, hình thức và quý; hãy gộp vào dòng đó.',
+      });
     seenLine.add(key);
     const named = namedIn.get(l.programmeCode) ?? new Map<number, number>();
     namedIn.set(l.programmeCode, named);
@@ -209,7 +225,10 @@ export function lineProblems(offers: readonly Offer[], lines: readonly LineInput
         out.push({
           path,
           code: 'NEEDS_PERSON_NAMED_TWICE',
-          message: first === i ? 'Người này đã được nêu tên trong dòng này.' : `Người này đã được nêu tên ở dòng ${first + 1} cho cùng chương trình.`,
+          message:
+            first === i
+              ? 'Người này đã được nêu tên trong dòng này.'
+              : `Người này đã được nêu tên ở dòng ${first + 1} cho cùng chương trình.`,
         });
       else named.set(id, i);
     });
@@ -218,10 +237,14 @@ export function lineProblems(offers: readonly Offer[], lines: readonly LineInput
 }
 
 /** Lines in a stable order: programme (offer order), mode, quarter. */
-export function sortLines<L extends { programmeCode: string; mode: string; quarter: number }>(offers: readonly Offer[], lines: readonly L[]): L[] {
+export function sortLines<L extends { programmeCode: string; mode: string; quarter: number }>(
+  offers: readonly Offer[],
+  lines: readonly L[],
+): L[] {
   const rank = new Map(offers.map((o, i) => [o.programmeCode, i]));
   return [...lines].sort(
-    (a, b) => (rank.get(a.programmeCode) ?? 1e9) - (rank.get(b.programmeCode) ?? 1e9) || a.mode.localeCompare(b.mode) || a.quarter - b.quarter,
+    (a, b) =>
+      (rank.get(a.programmeCode) ?? 1e9) - (rank.get(b.programmeCode) ?? 1e9) || a.mode.localeCompare(b.mode) || a.quarter - b.quarter,
   );
 }
 
@@ -298,7 +321,8 @@ export const REMINDER_DAYS = { before_deadline: -3, after_deadline: 1 } as const
 export function remindersDue(c: CampaignFacts, status: AnswerStatus, recorded: ReadonlySet<ReminderKind>, today: IsoDate): ReminderKind[] {
   if (status === 'submitted' || c.status === 'closed') return [];
   const out: ReminderKind[] = [];
-  if (today >= addDaysIso(c.deadline, REMINDER_DAYS.before_deadline) && today <= c.deadline && !recorded.has('before_deadline')) out.push('before_deadline');
+  if (today >= addDaysIso(c.deadline, REMINDER_DAYS.before_deadline) && today <= c.deadline && !recorded.has('before_deadline'))
+    out.push('before_deadline');
   if (today >= addDaysIso(c.deadline, REMINDER_DAYS.after_deadline) && !recorded.has('after_deadline')) out.push('after_deadline');
   return out;
 }

@@ -1,6 +1,31 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, InputNumber, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { BulbOutlined, DeleteOutlined, PlusOutlined, RollbackOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
+import {
+  BulbOutlined,
+  DeleteOutlined,
+  FilePdfOutlined,
+  PlusOutlined,
+  RollbackOutlined,
+  SaveOutlined,
+  SendOutlined,
+} from '@ant-design/icons';
+import { ExportButton } from '../jobs/ExportButton';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import type { NeedsAnswer } from '@nang-tam/contracts';
@@ -19,7 +44,17 @@ import { AnswerStatusTag } from './common';
 import { cellErrors, emptyRow, mergeSuggestion, rowsOf, toInput, totals, type CellErrors, type GridRow } from './grid';
 
 /** Names one more person of the unit on a line: type a few letters of the name (diacritics optional). */
-function PersonAdder({ unitId, exclude, onPick, label }: { unitId: number; exclude: readonly number[]; onPick: (p: { id: number; fullName: string; unitName: string }) => void; label: string }) {
+function PersonAdder({
+  unitId,
+  exclude,
+  onPick,
+  label,
+}: {
+  unitId: number;
+  exclude: readonly number[];
+  onPick: (p: { id: number; fullName: string; unitName: string }) => void;
+  label: string;
+}) {
   const { t } = useI18n();
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 300);
@@ -28,7 +63,9 @@ function PersonAdder({ unitId, exclude, onPick, label }: { unitId: number; exclu
     queryFn: ({ signal }) => peopleApi.list({ q, unitId, limit: 20 }, signal),
     enabled: q.length >= 2,
   });
-  const options = (found.data?.items ?? []).filter((p) => !exclude.includes(p.id)).map((p) => ({ value: p.id, label: `${p.fullName} · ${p.unit.name}`, p }));
+  const options = (found.data?.items ?? [])
+    .filter((p) => !exclude.includes(p.id))
+    .map((p) => ({ value: p.id, label: `${p.fullName} · ${p.unit.name}`, p }));
   return (
     <Select
       size="small"
@@ -143,7 +180,9 @@ export default function NeedsAnswerPage() {
       setRows((rs) => mergeSuggestion(rs, s.lines));
       setDirty(true);
       const named = s.lines.reduce((n, l) => n + l.named.length, 0);
-      setSuggestInfo(t('needs.answer.suggested', { n: formatNumber(named), gaps: formatNumber(s.peopleWithGaps), date: formatDate(s.asOf) }));
+      setSuggestInfo(
+        t('needs.answer.suggested', { n: formatNumber(named), gaps: formatNumber(s.peopleWithGaps), date: formatDate(s.asOf) }),
+      );
     } catch (e) {
       fail(e);
     } finally {
@@ -312,6 +351,15 @@ export default function NeedsAnswerPage() {
               {t('needs.answer.submit')}
             </Button>
           ) : null}
+          {allows(a, 'export') && <ExportButton start={() => needsApi.exportAnswer(campaignId, unitId, 'xlsx')} total={undefined} />}
+          {allows(a, 'export') && (
+            <ExportButton
+              start={() => needsApi.exportAnswer(campaignId, unitId, 'pdf')}
+              total={undefined}
+              label={t('needs.exportPdf')}
+              icon={<FilePdfOutlined />}
+            />
+          )}
           {allows(a, 'return') && (
             <Button danger icon={<RollbackOutlined />} onClick={() => setReturning(true)}>
               {t('needs.answer.return')}
@@ -320,13 +368,23 @@ export default function NeedsAnswerPage() {
         </Space>
       </Flex>
       {a.status === 'returned' && a.returnComment && (
-        <Alert type="error" showIcon style={{ marginBottom: 12 }} title={t('needs.answer.returnedBy', { who: a.returnedBy ?? '', date: formatDateTime(a.returnedAt, locale) })} description={a.returnComment} />
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('needs.answer.returnedBy', { who: a.returnedBy ?? '', date: formatDateTime(a.returnedAt, locale) })}
+          description={a.returnComment}
+        />
       )}
-      {a.closedMessage && a.status !== 'submitted' && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={a.closedMessage} />}
+      {a.closedMessage && a.status !== 'submitted' && (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={a.closedMessage} />
+      )}
       {a.reminders.map((r) => (
         <Alert key={r.kind} type="warning" showIcon style={{ marginBottom: 12 }} title={r.message} />
       ))}
-      {suggestInfo && <Alert type="info" showIcon closable style={{ marginBottom: 12 }} title={suggestInfo} onClose={() => setSuggestInfo(null)} />}
+      {suggestInfo && (
+        <Alert type="info" showIcon closable style={{ marginBottom: 12 }} title={suggestInfo} onClose={() => setSuggestInfo(null)} />
+      )}
       {errors.other.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={errors.other.join(' ')} />}
       <Card>
         <Table<GridRow>
@@ -347,7 +405,9 @@ export default function NeedsAnswerPage() {
                 </Typography.Text>
               </Table.Summary.Cell>
               <Table.Summary.Cell index={3}>
-                <strong className="nt-num" data-testid="needs-answer-total">{formatNumber(sum.people)}</strong>
+                <strong className="nt-num" data-testid="needs-answer-total">
+                  {formatNumber(sum.people)}
+                </strong>
               </Table.Summary.Cell>
               <Table.Summary.Cell index={4} colSpan={editable ? 2 : 1}>
                 {t('needs.answer.namedCount', { n: formatNumber(sum.named) })}
@@ -369,7 +429,11 @@ export default function NeedsAnswerPage() {
         )}
       </Card>
       <Descriptions size="small" style={{ marginTop: 12 }} column={{ xs: 1, md: 3 }}>
-        {a.submittedAt && <Descriptions.Item label={t('needs.answer.submittedAt')}>{`${formatDateTime(a.submittedAt, locale)} · ${a.submittedBy ?? ''}`}</Descriptions.Item>}
+        {a.submittedAt && (
+          <Descriptions.Item
+            label={t('needs.answer.submittedAt')}
+          >{`${formatDateTime(a.submittedAt, locale)} · ${a.submittedBy ?? ''}`}</Descriptions.Item>
+        )}
         {a.updatedAt && <Descriptions.Item label={t('needs.answer.updatedAt')}>{formatDateTime(a.updatedAt, locale)}</Descriptions.Item>}
         {a.reopenedUntil && <Descriptions.Item label={t('needs.reopenedUntil')}>{formatDate(a.reopenedUntil)}</Descriptions.Item>}
       </Descriptions>
@@ -384,7 +448,11 @@ export default function NeedsAnswerPage() {
           onSubmit={async (v) => reload(await needsApi.giveBack(campaignId, unitId, a.version, v.comment))}
         >
           {() => (
-            <Form.Item name="comment" label={t('needs.answer.comment')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+            <Form.Item
+              name="comment"
+              label={t('needs.answer.comment')}
+              rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+            >
               <Input.TextArea maxLength={2000} autoSize={{ minRows: 3, maxRows: 8 }} />
             </Form.Item>
           )}

@@ -1,5 +1,21 @@
 import { useState } from 'react';
-import { App, Button, Card, DatePicker, Descriptions, Empty, Flex, Form, Popconfirm, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Empty,
+  Flex,
+  Form,
+  Popconfirm,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import type { Dayjs } from 'dayjs';
@@ -14,6 +30,8 @@ import { FormModal } from '../../shared/FormModal';
 import { usePageTitle } from '../../shared/hooks';
 import { PageError, PageLoading } from '../../shared/PageState';
 import { modeLabel } from '../eligibility/facts';
+import { ExportButton } from '../jobs/ExportButton';
+import { FilePdfOutlined } from '@ant-design/icons';
 import { AnswerStatusTag, CampaignStatusTag } from './common';
 
 type UnitRow = NeedsCampaignDetail['units'][number];
@@ -42,9 +60,27 @@ function AggregateView({ campaignId }: { campaignId: number }) {
   }));
   const programmeColumns: TableColumnsType<P> = [
     { title: t('needs.programme'), key: 'p', render: (_, r) => r.programmeName, fixed: 'left', width: 240 },
-    ...(['full_time', 'part_time', 'online'] as const).map((m) => ({ title: modeLabel(t, m), key: m, width: 100, align: 'right' as const, render: (_: unknown, r: P) => <Num n={r.byMode[m]} /> })),
-    ...[0, 1, 2, 3].map((i) => ({ title: t('needs.quarterN', { n: i + 1 }), key: `q${i}`, width: 70, align: 'right' as const, render: (_: unknown, r: P) => <Num n={r.byQuarter[i]!} /> })),
-    { title: t('needs.people'), key: 'people', width: 90, align: 'right', render: (_, r) => <strong className="nt-num">{formatNumber(r.total.people)}</strong> },
+    ...(['full_time', 'part_time', 'online'] as const).map((m) => ({
+      title: modeLabel(t, m),
+      key: m,
+      width: 100,
+      align: 'right' as const,
+      render: (_: unknown, r: P) => <Num n={r.byMode[m]} />,
+    })),
+    ...[0, 1, 2, 3].map((i) => ({
+      title: t('needs.quarterN', { n: i + 1 }),
+      key: `q${i}`,
+      width: 70,
+      align: 'right' as const,
+      render: (_: unknown, r: P) => <Num n={r.byQuarter[i]!} />,
+    })),
+    {
+      title: t('needs.people'),
+      key: 'people',
+      width: 90,
+      align: 'right',
+      render: (_, r) => <strong className="nt-num">{formatNumber(r.total.people)}</strong>,
+    },
     { title: t('needs.named'), key: 'named', width: 90, align: 'right', render: (_, r) => <Num n={r.total.named} /> },
     ...groupColumns,
   ];
@@ -53,14 +89,22 @@ function AggregateView({ campaignId }: { campaignId: number }) {
     { title: t('needs.unit'), key: 'unit', render: (_, r) => <span style={{ paddingInlineStart: r.depth * 16 }}>{r.unit.name}</span> },
     { title: t('needs.status'), key: 'status', width: 150, render: (_, r) => (r.status ? <AnswerStatusTag status={r.status} /> : null) },
     { title: t('needs.ownPeople'), key: 'own', width: 110, align: 'right', render: (_, r) => <Num n={r.own.people} /> },
-    { title: t('needs.subtreePeople'), key: 'subtree', width: 130, align: 'right', render: (_, r) => <strong className="nt-num">{formatNumber(r.subtree.people)}</strong> },
+    {
+      title: t('needs.subtreePeople'),
+      key: 'subtree',
+      width: 130,
+      align: 'right',
+      render: (_, r) => <strong className="nt-num">{formatNumber(r.subtree.people)}</strong>,
+    },
     ...groupColumns,
   ];
   return (
     <Flex vertical gap={16}>
       <Descriptions size="small" column={{ xs: 1, sm: 2, md: 4 }} bordered>
         <Descriptions.Item label={t('needs.people')}>
-          <strong className="nt-num" data-testid="needs-total-people">{formatNumber(a.total.people)}</strong>
+          <strong className="nt-num" data-testid="needs-total-people">
+            {formatNumber(a.total.people)}
+          </strong>
         </Descriptions.Item>
         <Descriptions.Item label={t('needs.answered')}>
           <span className="nt-num">{`${formatNumber(a.counts.submitted)} / ${formatNumber(a.counts.required)}`}</span>
@@ -198,7 +242,15 @@ export default function NeedsCampaignPage() {
       : []),
   ];
   const unitsTable = (
-    <Table<UnitRow> rowKey={(u) => u.unit.id} columns={columns} dataSource={c.units} size="small" pagination={c.units.length > 50 ? { pageSize: 50 } : false} scroll={{ x: 800 }} aria-label={t('needs.unitsTab')} />
+    <Table<UnitRow>
+      rowKey={(u) => u.unit.id}
+      columns={columns}
+      dataSource={c.units}
+      size="small"
+      pagination={c.units.length > 50 ? { pageSize: 50 } : false}
+      scroll={{ x: 800 }}
+      aria-label={t('needs.unitsTab')}
+    />
   );
   return (
     <>
@@ -214,16 +266,27 @@ export default function NeedsCampaignPage() {
             </Typography.Text>
           </Space>
         </div>
-        {allows(c, 'update') && (
-          <Popconfirm
-            title={c.status === 'open' ? t('needs.closeConfirm') : t('needs.openConfirm')}
-            okText={t('common.yes')}
-            cancelText={t('common.no')}
-            onConfirm={() => setStatus(c.status === 'open' ? 'closed' : 'open')}
-          >
-            <Button>{c.status === 'open' ? t('needs.close') : t('needs.openAgain')}</Button>
-          </Popconfirm>
-        )}
+        <Space wrap>
+          {allows(c, 'export') && <ExportButton start={() => needsApi.exportAggregate(c.id, 'xlsx')} total={undefined} />}
+          {allows(c, 'export') && (
+            <ExportButton
+              start={() => needsApi.exportAggregate(c.id, 'pdf')}
+              total={undefined}
+              label={t('needs.exportPdf')}
+              icon={<FilePdfOutlined />}
+            />
+          )}
+          {allows(c, 'update') && (
+            <Popconfirm
+              title={c.status === 'open' ? t('needs.closeConfirm') : t('needs.openConfirm')}
+              okText={t('common.yes')}
+              cancelText={t('common.no')}
+              onConfirm={() => setStatus(c.status === 'open' ? 'closed' : 'open')}
+            >
+              <Button>{c.status === 'open' ? t('needs.close') : t('needs.openAgain')}</Button>
+            </Popconfirm>
+          )}
+        </Space>
       </Flex>
       <Card size="small" style={{ marginBottom: 16 }}>
         <Typography.Text strong>{t('needs.offers')}: </Typography.Text>

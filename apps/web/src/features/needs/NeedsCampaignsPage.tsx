@@ -1,5 +1,19 @@
 import { useState } from 'react';
-import { Button, Card, Checkbox, DatePicker, Empty, Flex, Form, Input, InputNumber, Select, Table, Typography, type TableColumnsType } from 'antd';
+import {
+  Button,
+  Card,
+  Checkbox,
+  DatePicker,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Select,
+  Table,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router-dom';
@@ -43,7 +57,9 @@ function CreateCampaignModal({ open, onClose }: { open: boolean; onClose: () => 
       deadline: toIso(v.deadline) ?? '',
       offers: (v.programmes ?? []).map((code) => ({
         programmeCode: code,
-        modes: (v.modes?.[code]?.length ? v.modes[code] : byCode.get(code)?.modes ?? []) as NeedsCampaignCreate['offers'][number]['modes'],
+        modes: (v.modes?.[code]?.length
+          ? v.modes[code]
+          : (byCode.get(code)?.modes ?? [])) as NeedsCampaignCreate['offers'][number]['modes'],
       })),
       target: { kinds: v.kinds as NeedsCampaignCreate['target']['kinds'] },
       note: v.note,
@@ -62,19 +78,38 @@ function CreateCampaignModal({ open, onClose }: { open: boolean; onClose: () => 
       fields={['year', 'title', 'deadline', 'offers', 'target', 'note']}
       name="needs-campaign"
       width={720}
-      initialValues={{ year: nextYear, title: t('needs.create.defaultTitle', { year: nextYear }), kinds: ['commune', 'department'], programmes: [] }}
+      initialValues={{
+        year: nextYear,
+        title: t('needs.create.defaultTitle', { year: nextYear }),
+        kinds: ['commune', 'department'],
+        programmes: [],
+      }}
     >
       {(form) => (
         <>
           <Flex gap={12} wrap>
-            <Form.Item name="year" label={t('needs.year')} rules={[{ required: true, message: t('validation.required') }]} style={{ flex: '0 0 120px' }}>
+            <Form.Item
+              name="year"
+              label={t('needs.year')}
+              rules={[{ required: true, message: t('validation.required') }]}
+              style={{ flex: '0 0 120px' }}
+            >
               <InputNumber min={2000} max={2100} style={{ width: '100%' }} />
             </Form.Item>
-            <Form.Item name="deadline" label={t('needs.deadline')} rules={[{ required: true, message: t('validation.required') }]} style={{ flex: '0 0 180px' }}>
+            <Form.Item
+              name="deadline"
+              label={t('needs.deadline')}
+              rules={[{ required: true, message: t('validation.required') }]}
+              style={{ flex: '0 0 180px' }}
+            >
               <DatePicker format={VI_DATE_FORMATS} placeholder={t('common.datePlaceholder')} style={{ width: '100%' }} />
             </Form.Item>
           </Flex>
-          <Form.Item name="title" label={t('needs.titleField')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+          <Form.Item
+            name="title"
+            label={t('needs.titleField')}
+            rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+          >
             <Input maxLength={300} />
           </Form.Item>
           <Form.Item name="programmes" label={t('needs.offers')} rules={[{ required: true, message: t('needs.create.offersRequired') }]}>
@@ -92,14 +127,24 @@ function CreateCampaignModal({ open, onClose }: { open: boolean; onClose: () => 
                 const p = programmes.data?.items.find((x) => x.code === code);
                 if (!p) return null;
                 return (
-                  <Form.Item key={code} name={['modes', code]} label={t('needs.create.modesOf', { programme: p.name })} initialValue={p.modes}>
+                  <Form.Item
+                    key={code}
+                    name={['modes', code]}
+                    label={t('needs.create.modesOf', { programme: p.name })}
+                    initialValue={p.modes}
+                  >
                     <Checkbox.Group options={p.modes.map((m) => ({ value: m, label: modeLabel(t, m) }))} />
                   </Form.Item>
                 );
               })
             }
           </Form.Item>
-          <Form.Item name="kinds" label={t('needs.create.unitKinds')} rules={[{ required: true, message: t('validation.required') }]} extra={t('needs.create.unitKindsHelp')}>
+          <Form.Item
+            name="kinds"
+            label={t('needs.create.unitKinds')}
+            rules={[{ required: true, message: t('validation.required') }]}
+            extra={t('needs.create.unitKindsHelp')}
+          >
             <Select mode="multiple" options={UNIT_KINDS.map((k) => ({ value: k.code, label: k[locale] }))} />
           </Form.Item>
           <Form.Item name="note" label={t('needs.note')}>
@@ -119,14 +164,31 @@ function UnitHistory({ unitId }: { unitId: number }) {
   type Item = (typeof q.data.items)[number];
   const columns: TableColumnsType<Item> = [
     { title: t('needs.year'), key: 'year', width: 80, render: (_, i) => <span className="nt-num">{i.campaign.year}</span> },
-    { title: t('needs.campaignTitle'), key: 'title', render: (_, i) => <Link to={`/needs/${i.campaign.id}/units/${unitId}`}>{i.campaign.title}</Link> },
+    {
+      title: t('needs.campaignTitle'),
+      key: 'title',
+      render: (_, i) => <Link to={`/needs/${i.campaign.id}/units/${unitId}`}>{i.campaign.title}</Link>,
+    },
     { title: t('needs.status'), key: 'status', width: 150, render: (_, i) => <AnswerStatusTag status={i.status} /> },
-    { title: t('needs.people'), key: 'people', width: 110, align: 'right', render: (_, i) => <span className="nt-num">{formatNumber(i.people)}</span> },
+    {
+      title: t('needs.people'),
+      key: 'people',
+      width: 110,
+      align: 'right',
+      render: (_, i) => <span className="nt-num">{formatNumber(i.people)}</span>,
+    },
     { title: t('needs.history.outcome'), key: 'outcome', render: (_, i) => i.outcome },
   ];
   return (
     <Card title={t('needs.history.title', { unit: q.data.unit.name })} style={{ marginTop: 16 }}>
-      <Table<Item> rowKey={(i) => i.campaign.id} columns={columns} dataSource={q.data.items} pagination={false} size="small" locale={{ emptyText: <Empty description={t('needs.history.empty')} /> }} />
+      <Table<Item>
+        rowKey={(i) => i.campaign.id}
+        columns={columns}
+        dataSource={q.data.items}
+        pagination={false}
+        size="small"
+        locale={{ emptyText: <Empty description={t('needs.history.empty')} /> }}
+      />
     </Card>
   );
 }
@@ -148,7 +210,12 @@ export default function NeedsCampaignsPage() {
   const columns: TableColumnsType<NeedsCampaign> = [
     { title: t('needs.year'), key: 'year', width: 80, render: (_, c) => <span className="nt-num">{c.year}</span> },
     { title: t('needs.campaignTitle'), key: 'title', render: (_, c) => <Link to={`/needs/${c.id}`}>{c.title}</Link> },
-    { title: t('needs.deadline'), key: 'deadline', width: 200, render: (_, c) => <CampaignStatusTag status={c.status} deadline={c.deadline} pastDeadline={c.pastDeadline} /> },
+    {
+      title: t('needs.deadline'),
+      key: 'deadline',
+      width: 200,
+      render: (_, c) => <CampaignStatusTag status={c.status} deadline={c.deadline} pastDeadline={c.pastDeadline} />,
+    },
     runsCampaigns
       ? {
           title: t('needs.answered'),
@@ -169,7 +236,15 @@ export default function NeedsCampaignsPage() {
             ),
         },
     ...(runsCampaigns
-      ? [{ title: t('needs.people'), key: 'people', width: 110, align: 'right' as const, render: (_: unknown, c: NeedsCampaign) => <span className="nt-num">{formatNumber(c.people)}</span> }]
+      ? [
+          {
+            title: t('needs.people'),
+            key: 'people',
+            width: 110,
+            align: 'right' as const,
+            render: (_: unknown, c: NeedsCampaign) => <span className="nt-num">{formatNumber(c.people)}</span>,
+          },
+        ]
       : []),
   ];
   return (

@@ -20,10 +20,24 @@ export function AnswerStatusTag({ status, late }: { status: AnswerStatus; late?:
   );
 }
 
-export function CampaignStatusTag({ status, deadline, pastDeadline }: { status: 'open' | 'closed'; deadline: string; pastDeadline: boolean }) {
+export function CampaignStatusTag({
+  status,
+  deadline,
+  pastDeadline,
+}: {
+  status: 'open' | 'closed';
+  deadline: string;
+  pastDeadline: boolean;
+}) {
   const { t } = useI18n();
   if (status === 'closed') return <Tag>{t('needs.campaign.closed')}</Tag>;
-  return <Tag color={pastDeadline ? 'volcano' : 'blue'}>{pastDeadline ? t('needs.campaign.pastDeadline', { date: formatDate(deadline) }) : t('needs.campaign.open', { date: formatDate(deadline) })}</Tag>;
+  return (
+    <Tag color={pastDeadline ? 'volcano' : 'blue'}>
+      {pastDeadline
+        ? t('needs.campaign.pastDeadline', { date: formatDate(deadline) })
+        : t('needs.campaign.open', { date: formatDate(deadline) })}
+    </Tag>
+  );
 }
 
 /**

@@ -31,7 +31,9 @@ describe('needs grid', () => {
   });
 
   it('keeps problems of no cell apart', () => {
-    expect(cellErrors([{ path: 'status', code: 'NEEDS_CAMPAIGN_CLOSED', message: 'đã đóng' }], (d) => d.message).other).toEqual(['đã đóng']);
+    expect(cellErrors([{ path: 'status', code: 'NEEDS_CAMPAIGN_CLOSED', message: 'đã đóng' }], (d) => d.message).other).toEqual([
+      'đã đóng',
+    ]);
   });
 
   it('totals people, named and quarters, ignoring empty cells', () => {
@@ -41,7 +43,10 @@ describe('needs grid', () => {
 
   it('merges a suggestion: same line gains the new names, others become rows', () => {
     const rows = rowsOf([line({ people: 1, named: [person(1)] })]);
-    const merged = mergeSuggestion(rows, [line({ people: 2, named: [person(1), person(2)] }), line({ programmeCode: 'QLNN_CV', mode: 'online', quarter: 1, people: 1, named: [person(3)] })]);
+    const merged = mergeSuggestion(rows, [
+      line({ people: 2, named: [person(1), person(2)] }),
+      line({ programmeCode: 'QLNN_CV', mode: 'online', quarter: 1, people: 1, named: [person(3)] }),
+    ]);
     expect(merged.map((r) => [r.programmeCode, r.quarter, r.people, r.named.map((n) => n.id)])).toEqual([
       ['TC_LLCT', 2, 2, [1, 2]],
       ['QLNN_CV', 1, 1, [3]],

@@ -19,10 +19,21 @@ let seq = 0;
 const nextKey = () => `row-${++seq}`;
 
 export function rowsOf(lines: readonly NeedsLine[]): GridRow[] {
-  return lines.map((l) => ({ key: nextKey(), programmeCode: l.programmeCode, mode: l.mode, quarter: l.quarter, people: l.people, named: [...l.named] }));
+  return lines.map((l) => ({
+    key: nextKey(),
+    programmeCode: l.programmeCode,
+    mode: l.mode,
+    quarter: l.quarter,
+    people: l.people,
+    named: [...l.named],
+  }));
 }
 
-export function emptyRow(programmeCode: string | null = null, mode: NeedsLine['mode'] | null = null, quarter: number | null = null): GridRow {
+export function emptyRow(
+  programmeCode: string | null = null,
+  mode: NeedsLine['mode'] | null = null,
+  quarter: number | null = null,
+): GridRow {
   return { key: nextKey(), programmeCode, mode, quarter, people: 0, named: [] };
 }
 
