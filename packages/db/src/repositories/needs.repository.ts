@@ -513,3 +513,93 @@ export async function asksUnitsUnder(q: Queryable, campaignId: number, scopePath
   );
   return r.rows[0]!.found;
 }
+
+// ---------- generated data (the demo province, benchmarks) ----------
+
+export interface AnswerState {
+  campaignId: number;
+  unitId: number;
+  status: 'draft' | 'submitted' | 'returned';
+  /** Each step taken so far counts one version, as the service would have counted them. */
+  version: number;
+  submittedAt: string | null;
+  submittedBy: number | null;
+  returnComment: string | null;
+  returnedAt: string | null;
+  returnedBy: number | null;
+  updatedAt: string;
+  updatedBy: number | null;
+}
+
+/** Writes answers in a given state (generated data: the service's lifecycle was played out beforehand). Returns their ids in order. */
+export async function insertAnswersAs(tx: Queryable, answers: readonly AnswerState[]): Promise<number[]> {
+  return insertRows<number>(
+    tx,
+    'needs_answers',
+    [
+      'campaign_id',
+      'unit_id',
+      'status',
+      'version',
+      'submitted_at',
+      'submitted_by',
+      'return_comment',
+      'returned_at',
+      'returned_by',
+      'updated_at',
+      'updated_by',
+    ],
+    answers.map((a) => [
+      a.campaignId,
+      a.unitId,
+      a.status,
+      a.version,
+      a.submittedAt,
+      a.submittedBy,
+      a.returnComment,
+      a.returnedAt,
+      a.returnedBy,
+      a.updatedAt,
+      a.updatedBy,
+    ]),
+    { returning: 'id' },
+  );
+}
+
+/** The lines of many answers at once (generated data). */
+export async function insertLinesMany(
+  tx: Queryable,
+  lines: readonly {
+    answerId: number;
+    lineNo: number;
+    programmeCode: string;
+    mode: string;
+    quarter: number;
+    people: number;
+    personIds: readonly number[];
+  }[],
+): Promise<void> {
+  if (lines.length === 0) return;
+  const ids = await insertRows<number>(
+    tx,
+    'needs_answer_lines',
+    ['answer_id', 'line_no', 'programme_code', 'mode', 'quarter', 'people'],
+    lines.map((l) => [l.answerId, l.lineNo, l.programmeCode, l.mode, l.quarter, l.people]),
+    { returning: 'id' },
+  );
+  const named = lines.flatMap((l, i) => l.personIds.map((p) => [ids[i], p]));
+  if (named.length > 0) await insertRows(tx, 'needs_answer_people', ['line_id', 'person_id'], named);
+}
+
+/** Up to `perUnit` people of each unit's subtree (lowest ids first), to name in generated answers. */
+export async function samplePeopleOfUnits(q: Queryable, unitIds: readonly number[], perUnit: number): Promise<Map<number, number[]>> {
+  if (unitIds.length === 0) return new Map();
+  const r = await q.query<{ id: number; people: number[] | null }>(
+    `SELECT u.id, (SELECT array_agg(x.id ORDER BY x.id) FROM (
+              SELECT pe.id FROM people pe JOIN units pu ON pu.id = pe.unit_id
+               WHERE pu.path LIKE u.path || '%' ORDER BY pe.id LIMIT $2) x) AS people
+       FROM units u WHERE u.id = ANY($1::int[])`,
+    [unitIds, perUnit],
+  );
+  return new Map(r.rows.map((x) => [x.id, x.people ?? []]));
+}
