@@ -24,6 +24,7 @@ import { catalogueRoutes } from './routes/catalogue.routes.js';
 import { eligibilityRoutes } from './routes/eligibility.routes.js';
 import { nominationsRoutes } from './routes/nominations.routes.js';
 import { outsideTrainingsRoutes } from './routes/outside-trainings.routes.js';
+import { needsRoutes } from './routes/needs.routes.js';
 import { classesRoutes } from './routes/classes.routes.js';
 import { certificatesRoutes } from './routes/certificates.routes.js';
 import { learnersRoutes } from './routes/learners.routes.js';
@@ -86,6 +87,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await app.register(certificatesRoutes(ctx));
   await app.register(learnersRoutes(ctx));
   await app.register(boardsRoutes(ctx));
+  await app.register(needsRoutes(ctx));
   await app.register(calendarRoutes(ctx));
 
   if (existsSync(join(ctx.config.webDist, 'index.html'))) {

@@ -108,6 +108,11 @@ export const ERRORS = {
     vi: 'Chương trình này do cơ sở đào tạo ngoài tỉnh hoặc ở nước ngoài tổ chức nên không mở lớp trong hệ thống; hãy ghi nhận là đào tạo ngoài tỉnh.',
     en: 'This programme is run by an outside institution or abroad, so no class is opened here; record it as outside training.',
   },
+  // training needs (issue 9)
+  NEEDS_CAMPAIGN_CLOSED: { status: 409, vi: 'Đợt đăng ký nhu cầu đã đóng hoặc đã quá hạn; chỉ gửi được khi Ban Tổ chức mở lại cho đơn vị.', en: 'The needs campaign is closed or past its deadline; it must be reopened for the unit.' },
+  NEEDS_ANSWER_SUBMITTED: { status: 409, vi: 'Đơn vị đã gửi bản đăng ký này; chỉ sửa được khi Ban Tổ chức trả lại.', en: 'The unit has submitted this answer; it can be changed only once returned.' },
+  NEEDS_ANSWER_NOT_SUBMITTED: { status: 409, vi: 'Chỉ trả lại được bản đăng ký đơn vị đã gửi.', en: 'Only a submitted answer can be returned.' },
+  NEEDS_ANSWER_NOT_SAVED: { status: 409, vi: 'Hãy lưu bản đăng ký trước khi gửi.', en: 'Save the answer before submitting it.' },
   DATABASE_UNAVAILABLE: {
     status: 503,
     vi: 'Tạm thời không kết nối được cơ sở dữ liệu; thao tác vừa rồi chưa được lưu. Vui lòng thử lại sau ít phút.',
@@ -254,6 +259,19 @@ export const FIELD_ERRORS = {
   PROGRAMME_PERIOD_OVERLAP: { vi: 'Ngày có hiệu lực phải sau ngày bắt đầu của phiên bản cuối cùng.', en: 'The effective date must be after the start of the latest version.' },
   PROGRAMME_VERSION_CONFLICT: { vi: 'Đã có phiên bản mới hơn phiên bản bạn đang sửa.', en: 'A newer version exists than the one you edited.' },
   PROGRAMME_NOT_ORGANISED_HERE: { vi: 'Chỉ mở lớp cho chương trình do Trường Chính trị tỉnh hoặc trung tâm chính trị cấp xã tổ chức.', en: 'Classes open only for programmes run by the provincial school or a commune centre.' },
+  // training needs (issue 9)
+  NEEDS_PROGRAMME_NOT_OFFERED: { vi: 'Chương trình này không có trong đợt đăng ký nhu cầu.', en: 'The campaign does not offer this programme.' },
+  NEEDS_MODE_NOT_OFFERED: { vi: 'Đợt đăng ký không nhận hình thức học này cho chương trình.', en: 'The campaign does not offer this mode for the programme.' },
+  NEEDS_QUARTER_INVALID: { vi: 'Quý phải là 1, 2, 3 hoặc 4.', en: 'The quarter must be 1, 2, 3 or 4.' },
+  NEEDS_COUNT_INVALID: { vi: 'Số người phải là số nguyên từ 0 trở lên.', en: 'The number of people must be a whole number from 0.' },
+  NEEDS_PERSON_OUTSIDE_UNIT: { vi: 'Người này không thuộc đơn vị đăng ký (hoặc không có trong hồ sơ).', en: 'The person is not in the answering unit.' },
+  NEEDS_PERSON_NAMED_TWICE: { vi: 'Người này đã được nêu tên cho cùng chương trình.', en: 'The person is already named for this programme.' },
+  NEEDS_NAMED_EXCEED_COUNT: { vi: 'Số người được nêu tên nhiều hơn số người đăng ký của dòng.', en: 'More people are named than the line asks for.' },
+  NEEDS_DUPLICATE_LINE: { vi: 'Đã có một dòng cùng chương trình, hình thức và quý.', en: 'Another line has the same programme, mode and quarter.' },
+  NEEDS_TARGET_REQUIRED: { vi: 'Chọn các loại đơn vị hoặc danh sách đơn vị phải đăng ký (một trong hai).', en: 'Choose unit kinds or a list of units (one of the two).' },
+  NEEDS_NO_UNITS: { vi: 'Không có đơn vị nào trong phạm vi của bạn khớp với lựa chọn này.', en: 'No unit in your scope matches this choice.' },
+  NEEDS_DUPLICATE_OFFER: { vi: 'Chương trình bị lặp lại trong đợt đăng ký.', en: 'The programme is listed twice.' },
+  NEEDS_DEADLINE_OUTSIDE_YEAR: { vi: 'Hạn đăng ký phải trước hoặc trong năm kế hoạch.', en: 'The deadline must be before or in the plan year.' },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type FieldErrorCode = keyof typeof FIELD_ERRORS;

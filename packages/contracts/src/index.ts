@@ -14,4 +14,5 @@ export * from './nominations.js';
 export * from './outside-trainings.js';
 export * from './learners.js';
 export * from './boards.js';
+export * from './needs.js';
 export * from './calendar.js';

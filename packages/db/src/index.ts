@@ -29,4 +29,5 @@ export * as gradesRepo from './repositories/grades.repository.js';
 export * as graduationRepo from './repositories/graduation.repository.js';
 export * as historyRepo from './repositories/history.repository.js';
 export * as boardsRepo from './repositories/boards.repository.js';
+export * as needsRepo from './repositories/needs.repository.js';
 export * as calendarRepo from './repositories/calendar.repository.js';

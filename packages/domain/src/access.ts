@@ -45,6 +45,11 @@ export const PERMISSIONS = [
   'grades.write',
   'conduct.write',
   'certificates.manage',
+  // training needs (issue 9): see campaigns and one's units' answers; answer; run campaigns; see the aggregation
+  'needs.read',
+  'needs.write',
+  'needs.manage',
+  'needs.aggregate',
   // one's own calendar of sessions and its .ics feed (issue 14): learner, lecturer, school registrar
   'calendar.read',
   // the programme catalogue (issue 9): the board and home affairs add programmes and versions
@@ -64,6 +69,8 @@ const REGISTRY_OFFICER: Permission[] = [
   'classes.read',
   'nominations.write',
   'conduct.write',
+  'needs.read',
+  'needs.write',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -78,10 +85,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'grades.write',
     'certificates.manage',
     'catalogue.write',
+    'needs.manage',
+    'needs.aggregate',
   ],
   // the board approves nominations of the programmes it owns and alone may override an ineligible one
-  province_board: [...REGISTRY_OFFICER, 'rules.write', 'nominations.approve', 'nominations.override', 'catalogue.write'],
-  home_affairs: [...REGISTRY_OFFICER, 'nominations.approve', 'catalogue.write'],
+  province_board: [...REGISTRY_OFFICER, 'rules.write', 'nominations.approve', 'nominations.override', 'catalogue.write', 'needs.manage', 'needs.aggregate'],
+  home_affairs: [...REGISTRY_OFFICER, 'nominations.approve', 'catalogue.write', 'needs.manage', 'needs.aggregate'],
   unit_officer: REGISTRY_OFFICER,
   // the school: opens classes, accepts nominations (the last approval step), follows learners, graduates them
   school_registrar: [
@@ -95,6 +104,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'attendance.write',
     'grades.write',
     'certificates.manage',
+    // the school sees the campaigns and the province's aggregated needs (counts, no names)
+    'needs.read',
+    'needs.aggregate',
     'calendar.read',
   ],
   lecturer: ['units.read', 'classes.read', 'attendance.write', 'grades.write', 'calendar.read'],

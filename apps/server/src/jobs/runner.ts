@@ -11,6 +11,8 @@ import { runNominationsBulk } from './nominations-bulk.job.js';
 import { runPeopleExport } from './people-export.job.js';
 import { runPeopleImport } from './people-import.job.js';
 import { remindOverdueConductReports } from '../services/learners.service.js';
+import { runNeedsReminders } from './needs-reminders.job.js';
+import { runNeedsAggregateExport, runNeedsAnswerExport } from './needs-export.job.js';
 
 interface Handler {
   /** The permission the job's creator must still hold when it runs. */
@@ -23,6 +25,8 @@ const HANDLERS: Record<string, Handler> = {
   people_export: { permission: 'people.export', run: runPeopleExport },
   candidates_export: { permission: 'rules.read', run: runCandidatesExport },
   nominations_bulk: { permission: 'nominations.write', run: runNominationsBulk },
+  needs_answer_export: { permission: 'needs.read', run: runNeedsAnswerExport },
+  needs_aggregate_export: { permission: 'needs.aggregate', run: runNeedsAggregateExport },
 };
 
 export interface RunnerOptions {
@@ -155,6 +159,7 @@ export function startJobRunner(ctx: AppContext, log: JobLog, options: RunnerOpti
     if (purged > 0) log.info({ purged }, 'old job files dropped');
     const reminded = await remindOverdueConductReports(ctx.db);
     if (reminded > 0) log.info({ reminded }, 'overdue conduct reports reminded');
+    await runNeedsReminders(ctx, log);
   };
 
   const tick = async (): Promise<void> => {

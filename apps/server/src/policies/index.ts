@@ -8,6 +8,7 @@ import { classListPolicy, classPolicy } from './class.js';
 import { enrolmentPolicy, myLearnersPolicy } from './enrolment.js';
 import { nominationPolicy } from './nomination.js';
 import { outsideTrainingPolicy } from './outside-training.js';
+import { needsAnswerPolicy, needsCampaignListPolicy, needsCampaignPolicy } from './needs.js';
 import { peopleListPolicy, personPolicy } from './person.js';
 import { programmeListPolicy, programmePolicy } from './programme.js';
 
@@ -18,6 +19,9 @@ export const POLICIES = {
   learners: myLearnersPolicy,
   nomination: nominationPolicy,
   outsideTraining: outsideTrainingPolicy,
+  needsCampaign: needsCampaignPolicy,
+  needsCampaigns: needsCampaignListPolicy,
+  needsAnswer: needsAnswerPolicy,
   person: personPolicy,
   people: peopleListPolicy,
   programme: programmePolicy,

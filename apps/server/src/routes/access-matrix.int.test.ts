@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { ERRORS, type ErrorCode } from '@nang-tam/contracts';
 import { todayInVietnam, training, type Role } from '@nang-tam/domain';
-import { classesRepo, enrolmentsRepo, nominationsRepo, outsideTrainingsRepo, peopleRepo, type Db } from '@nang-tam/db';
+import { classesRepo, enrolmentsRepo, needsRepo, nominationsRepo, outsideTrainingsRepo, peopleRepo, type Db } from '@nang-tam/db';
 import { createTestDb } from '../../../../tests/support/test-db.js';
 import { as, buildTestApp, loginAs, seedFixture, type Fixture, type Session } from '../../../../tests/support/fixtures.js';
 import { addDays, assignLecturer, enrol, insertLecturer, insertSession, insertTrainingClass } from '../../../../tests/support/learners.js';
@@ -20,6 +20,8 @@ import { classFactsOf, lecturerIdOf, loadClassFacts } from '../services/access-f
 import { loadEnrolment } from '../services/learner-records.js';
 import { personFactsOf } from '../services/people.service.js';
 import { visibilityOf } from '../services/nominations.service.js';
+import { needsAnswerPolicy, needsCampaignPolicy } from '../policies/needs.js';
+import { loadAnswerFacts, loadCampaignFacts } from '../services/needs.service.js';
 
 /**
  * Every API route × every role: a role without the route's permission gets 403; a role with it
@@ -131,7 +133,7 @@ describe('access matrix', () => {
  */
 describe('policy matrix', () => {
   const today = todayInVietnam();
-  type Kind = 'class' | 'session' | 'enrolment' | 'person' | 'nomination' | 'outside';
+  type Kind = 'class' | 'session' | 'enrolment' | 'person' | 'nomination' | 'outside' | 'needsCampaign' | 'needsAnswer';
   interface Rec {
     id: number;
     classId: number;
@@ -140,6 +142,8 @@ describe('policy matrix', () => {
     sessionId: number;
     enrolmentId: number;
     label: string;
+    /** A needs answer's (or a needs campaign's probed) unit; `id` is then the campaign. */
+    unitId?: number;
   }
   interface Probe {
     kind: Kind;
@@ -150,7 +154,7 @@ describe('policy matrix', () => {
     /** Something to create first (a session to delete, a sub-record to delete): returns the URL. */
     prepare?: (r: Rec) => Promise<string>;
   }
-  const records: Record<Kind, Rec[]> = { class: [], session: [], enrolment: [], person: [], nomination: [], outside: [] };
+  const records: Record<Kind, Rec[]> = { class: [], session: [], enrolment: [], person: [], nomination: [], outside: [], needsCampaign: [], needsAnswer: [] };
   /** The period of each outside-training record, by id (the bodies' dates fit it). */
   const outsidePeriod = new Map<number, { start: string; end: string }>();
   const users = new Map<Role, AuthUser>();
@@ -247,6 +251,36 @@ describe('policy matrix', () => {
       ],
     },
     'POST /api/v1/nominations/:id/withdraw': { kind: 'nomination', url: (r) => `/api/v1/nominations/${r.id}/withdraw`, body: () => ({ note: 'Rút hồ sơ' }) },
+    // training needs: versions never read (999), so an allowed write answers 409 CONFLICT and changes nothing
+    'PATCH /api/v1/needs/campaigns/:id': { kind: 'needsCampaign', url: (r) => `/api/v1/needs/campaigns/${r.id}`, body: () => ({ version: 999 }) },
+    'POST /api/v1/needs/campaigns/:id/units/:unitId/reopen': {
+      kind: 'needsCampaign',
+      url: (r) => `/api/v1/needs/campaigns/${r.id}/units/${r.unitId}/reopen`,
+      body: () => ({ until: null }),
+    },
+    'GET /api/v1/needs/campaigns/:id/aggregate': { kind: 'needsCampaign', url: (r) => `/api/v1/needs/campaigns/${r.id}/aggregate` },
+    'POST /api/v1/needs/campaigns/:id/aggregate/export': { kind: 'needsCampaign', url: (r) => `/api/v1/needs/campaigns/${r.id}/aggregate/export`, body: () => ({ format: 'xlsx' }) },
+    'POST /api/v1/needs/campaigns/:id/answers/:unitId/export': {
+      kind: 'needsAnswer',
+      url: (r) => `/api/v1/needs/campaigns/${r.id}/answers/${r.unitId}/export`,
+      body: () => ({ format: 'pdf' }),
+    },
+    'PUT /api/v1/needs/campaigns/:id/answers/:unitId': {
+      kind: 'needsAnswer',
+      url: (r) => `/api/v1/needs/campaigns/${r.id}/answers/${r.unitId}`,
+      body: () => ({ version: 999, lines: [] }),
+    },
+    'GET /api/v1/needs/campaigns/:id/answers/:unitId/suggestion': { kind: 'needsAnswer', url: (r) => `/api/v1/needs/campaigns/${r.id}/answers/${r.unitId}/suggestion` },
+    'POST /api/v1/needs/campaigns/:id/answers/:unitId/submit': {
+      kind: 'needsAnswer',
+      url: (r) => `/api/v1/needs/campaigns/${r.id}/answers/${r.unitId}/submit`,
+      body: () => ({ version: 999 }),
+    },
+    'POST /api/v1/needs/campaigns/:id/answers/:unitId/return': {
+      kind: 'needsAnswer',
+      url: (r) => `/api/v1/needs/campaigns/${r.id}/answers/${r.unitId}/return`,
+      body: () => ({ version: 999, comment: 'Đề nghị bổ sung' }),
+    },
     'GET /api/v1/classes/:id/certificates': { kind: 'class', url: (r) => `/api/v1/classes/${r.classId}/certificates` },
     // training outside the province's classes (issue 9)
     'POST /api/v1/outside-trainings/:id/decision': {
@@ -331,6 +365,14 @@ describe('policy matrix', () => {
       expect(resource).toBe('outsideTraining');
       return outsideTrainingPolicy.decide(user, outsideFactsOf(seen), action as never);
     }
+    if (kind === 'needsCampaign') {
+      const campaign = (await needsRepo.findCampaign(db, r.id))!;
+      return needsCampaignPolicy.decide(user, await loadCampaignFacts(db, user, campaign), action as never);
+    }
+    if (kind === 'needsAnswer') {
+      const found = (await loadAnswerFacts(db, r.id, r.unitId!))!;
+      return needsAnswerPolicy.decide(user, found.facts, action as never);
+    }
     if (kind === 'enrolment') {
       // a check-in is about the caller's own enrolment in the class of the scanned session
       const id = ref === 'enrolment.checkIn' && user.personId !== null ? ((await enrolmentsRepo.findPersonEnrolment(db, r.classId, user.personId))?.id ?? r.id) : r.id;
@@ -350,6 +392,8 @@ describe('policy matrix', () => {
       person: `/api/v1/people/${r.id}`,
       nomination: `/api/v1/nominations/${r.id}`,
       outside: `/api/v1/outside-trainings/${r.id}`,
+      needsCampaign: `/api/v1/needs/campaigns/${r.id}`,
+      needsAnswer: `/api/v1/needs/campaigns/${r.id}/answers/${r.unitId}`,
     }[kind];
     const res = await app.inject({ url, headers: as(session) });
     if (res.statusCode !== 200) return null;
@@ -467,6 +511,33 @@ describe('policy matrix', () => {
       outRec('Cường (commune B) proposed to go outside', await sendOutside(fx.people.cuong, 2019)),
       outRec('An refused to go outside', await sendOutside(fx.people.an, 2022, ['decision', { decision: 'refused', note: 'Không' }])),
     ];
+    // needs: campaign N1 asks the three units (A not started, B a draft, Sở Y tế submitted); N2 asks
+    // commune B only (out of the agency's reach) and is closed with B's draft in it
+    const campaign = async (target: Record<string, unknown>) => {
+      const offers = [{ programmeCode: 'TC_LLCT', modes: ['full_time'] }];
+      const res = await app.inject({ method: 'POST', url: '/api/v1/needs/campaigns', headers: as(sysadmin), payload: { year: 2031, title: 'Ma trận', deadline: addDays(today, 10), offers, target } });
+      if (res.statusCode !== 201) throw new Error(`could not open a campaign: ${res.body}`);
+      return res.json() as { id: number; version: number };
+    };
+    const n1 = await campaign({ unitIds: [fx.units.communeA, fx.units.communeB, fx.units.department] });
+    const n2 = await campaign({ unitIds: [fx.units.communeB] });
+    const save = async (c: number, unitId: number) => {
+      const res = await app.inject({ method: 'PUT', url: `/api/v1/needs/campaigns/${c}/answers/${unitId}`, headers: as(sysadmin), payload: { version: 0, lines: [] } });
+      if (res.statusCode !== 200) throw new Error(`could not save: ${res.body}`);
+    };
+    await save(n1.id, fx.units.communeB);
+    await save(n1.id, fx.units.department);
+    await app.inject({ method: 'POST', url: `/api/v1/needs/campaigns/${n1.id}/answers/${fx.units.department}/submit`, headers: as(sysadmin), payload: { version: 1 } });
+    await save(n2.id, fx.units.communeB);
+    await app.inject({ method: 'PATCH', url: `/api/v1/needs/campaigns/${n2.id}`, headers: as(sysadmin), payload: { version: n2.version, status: 'closed' } });
+    const needsRec = (label: string, campaignId: number, unitId: number): Rec => ({ id: campaignId, unitId, classId: 0, moduleId: 0, sessionId: 0, enrolmentId: 0, label });
+    records.needsCampaign = [needsRec('campaign asking commune A', n1.id, fx.units.communeA), needsRec('closed campaign asking commune B only', n2.id, fx.units.communeB)];
+    records.needsAnswer = [
+      needsRec('commune A, not started', n1.id, fx.units.communeA),
+      needsRec('commune B, a draft', n1.id, fx.units.communeB),
+      needsRec('Sở Y tế, submitted', n1.id, fx.units.department),
+      needsRec('commune B in a closed campaign', n2.id, fx.units.communeB),
+    ];
     checkinToken = (await app.inject({ url: `/api/v1/sessions/${sessionAToday}/checkin-code`, headers: as(sessions.get('school_registrar')!) })).json().token;
   });
 
@@ -477,7 +548,10 @@ describe('policy matrix', () => {
   });
 
   it('answers every policy route as the policy decides, for every role and record', async () => {
-    const refusalCodes = new Set<ErrorCode>(['NOT_FOUND', 'FORBIDDEN', 'CLASS_FINISHED', 'NOT_IN_CLASS', 'CLASS_CLOSED', 'OUTSIDE_STEP_ORDER', 'OUTSIDE_CLOSED']);
+    const refusalCodes = new Set<ErrorCode>([
+      'NOT_FOUND', 'FORBIDDEN', 'CLASS_FINISHED', 'NOT_IN_CLASS', 'CLASS_CLOSED', 'OUTSIDE_STEP_ORDER', 'OUTSIDE_CLOSED',
+      'NEEDS_CAMPAIGN_CLOSED', 'NEEDS_ANSWER_SUBMITTED', 'NEEDS_ANSWER_NOT_SUBMITTED', 'NEEDS_ANSWER_NOT_SAVED',
+    ]);
     let decided = 0;
     for (const route of app.routeAccess.filter((r) => r.policies.length > 0)) {
       const probe = PROBES[`${route.method} ${route.url}`]!;
@@ -511,7 +585,7 @@ describe('policy matrix', () => {
   }, 600_000);
 
   it("advertises in each record's actions exactly what the policy allows", async () => {
-    for (const kind of ['class', 'session', 'enrolment', 'person', 'nomination', 'outside'] as const) {
+    for (const kind of ['class', 'session', 'enrolment', 'person', 'nomination', 'outside', 'needsCampaign', 'needsAnswer'] as const) {
       for (const r of records[kind]) {
         for (const [role, session] of sessions) {
           const shown = await advertised(session, kind, r);
@@ -523,6 +597,8 @@ describe('policy matrix', () => {
             const ctx = (await classesRepo.findSessionContext(db, r.sessionId, await lecturerIdOf(db, user)))!;
             expected = sessionActions(user, classFactsOf((await classesRepo.findClassContext(db, r.classId))!, { teaches: ctx.taught_by_lecturer, teachesModule: false }), ctx.on_date);
           } else if (kind === 'enrolment') expected = enrolmentPolicy.allowedActions(user, (await loadEnrolment(db, user, r.id))!.facts);
+          else if (kind === 'needsCampaign') expected = needsCampaignPolicy.allowedActions(user, await loadCampaignFacts(db, user, (await needsRepo.findCampaign(db, r.id))!));
+          else if (kind === 'needsAnswer') expected = needsAnswerPolicy.allowedActions(user, (await loadAnswerFacts(db, r.id, r.unitId!))!.facts);
           else if (kind === 'nomination') {
             const seen = (await nominationsRepo.findNomination(db, r.id, visibilityOf(user)))!;
             expected = nominationPolicy.allowedActions(user, nominationFactsOf((await classesRepo.findClass(db, seen.class_id))!, seen, today));

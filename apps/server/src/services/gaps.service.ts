@@ -167,6 +167,19 @@ export async function getUnitGaps(db: Db, user: AuthUser, unitId: number, asOfIn
   return { unit: { id: unit.id, name: unit.name }, asOf, totals: total.toRow(catalogue.levels), children: rows };
 }
 
+/**
+ * Everyone of a unit subtree who lacks something their post or a planned post requires, with what
+ * they need (per kind, the highest level), as of a date: the raw material of a needs suggestion.
+ */
+export async function subtreeGapNeeds(db: Queryable, unit: unitsRepo.UnitRow, asOf: string): Promise<{ personId: number; needs: rules.GapNeed[] }[]> {
+  const catalogue = await loadCatalogue(db);
+  const out: { personId: number; needs: rules.GapNeed[] }[] = [];
+  await scanGaps(db, { catalogue, asOf, unit }, (row, report) => {
+    if (report.summary.gapCount > 0) out.push({ personId: row.id, needs: report.summary.needs });
+  });
+  return out;
+}
+
 /** The people of a unit subtree who lack a qualification kind (at one needed level, if given). */
 export async function listUnitGapPeople(
   db: Db,

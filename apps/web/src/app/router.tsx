@@ -28,6 +28,9 @@ const TeachingPage = lazy(() => import('../features/learning/TeachingPage'));
 const CalendarPage = lazy(() => import('../features/calendar/CalendarPage'));
 const VerifyPage = lazy(() => import('../features/verify/VerifyPage'));
 const CheckinPage = lazy(() => import('../features/checkin/CheckinPage'));
+const NeedsCampaignsPage = lazy(() => import('../features/needs/NeedsCampaignsPage'));
+const NeedsCampaignPage = lazy(() => import('../features/needs/NeedsCampaignPage'));
+const NeedsAnswerPage = lazy(() => import('../features/needs/NeedsAnswerPage'));
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<PageLoading />}>{children}</Suspense>;
@@ -49,6 +52,16 @@ function ProgrammeCatalogueRoute() {
 function OutsideTrainingRoute() {
   const { id } = useParams();
   return <OutsideTrainingPage key={id} />;
+}
+
+/** Remounts the needs pages when the campaign or the unit changes. */
+function NeedsCampaignRoute() {
+  const { id } = useParams();
+  return <NeedsCampaignPage key={id} />;
+}
+function NeedsAnswerRoute() {
+  const { id, unitId } = useParams();
+  return <NeedsAnswerPage key={`${id}/${unitId}`} />;
 }
 
 /** Remounts the class page when the id changes. */
@@ -243,6 +256,21 @@ export const router = createBrowserRouter([
               </RequireStaff>
             ),
           },
+          // training needs (issue 9)
+          ...(
+            [
+              ['needs', <NeedsCampaignsPage key="needs" />],
+              ['needs/:id', <NeedsCampaignRoute key="needs-campaign" />],
+              ['needs/:id/units/:unitId', <NeedsAnswerRoute key="needs-answer" />],
+            ] as const
+          ).map(([path, page]) => ({
+            path,
+            element: (
+              <RequireStaff permission="needs.read">
+                <Lazy>{page}</Lazy>
+              </RequireStaff>
+            ),
+          })),
           {
             path: 'calendar',
             element: (

@@ -48,6 +48,7 @@ function staged(over: Partial<StagedPerson['person']> = {}): StagedPerson {
       gender: 'male',
       ethnicityCode: '01',
       category: 'cong_chuc',
+      partyMembership: null,
       partyJoinedOn: null,
       partyOfficialOn: null,
       unitId,

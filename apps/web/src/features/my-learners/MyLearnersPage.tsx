@@ -15,6 +15,7 @@ import { LearnerCell, percent } from '../learning/common';
 import { ProgressDrawer } from '../learning/ProgressDrawer';
 import { RecallModal, type RecallTarget } from '../learning/RecallModal';
 import { ConductReportModal, type ConductTarget } from './ConductReportModal';
+import { NeedsRemindersBanner } from '../needs/common';
 
 type Owed = MyLearners['owed']['items'][number];
 const PAGE = 50;
@@ -205,6 +206,7 @@ export default function MyLearnersPage() {
           <Typography.Text type="secondary">{t('myl.subtitle', { unit: me.unit.name })}</Typography.Text>
         </div>
       </div>
+      <NeedsRemindersBanner />
       <Flex vertical gap={16}>
         <Card
           size="small"

@@ -1,0 +1,2 @@
+export * from './needs.js';
+export * from './aggregate.js';
