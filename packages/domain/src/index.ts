@@ -5,3 +5,4 @@ export * from './access.js';
 export * from './person.js';
 export * as rules from './rules/index.js';
 export * as training from './training/index.js';
+export * as plans from './plans/index.js';
