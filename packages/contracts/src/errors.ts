@@ -89,6 +89,21 @@ export const ERRORS = {
     vi: 'Chưa thể xét tốt nghiệp: còn học viên thiếu điểm, điểm danh hoặc nhận xét của cơ quan. Xem từng người và từng nội dung còn thiếu.',
     en: 'Graduation cannot be decided yet: some learners lack grades, attendance or the conduct report. See who and what.',
   },
+  // plans (issue 9)
+  PLAN_EXISTS: { status: 409, vi: 'Đã có kế hoạch của năm (hoặc giai đoạn) này.', en: 'A plan for this year (or period) already exists.' },
+  PLAN_EMPTY: { status: 409, vi: 'Kế hoạch chưa có dòng nào nên chưa trình hoặc phê duyệt được.', en: 'The plan has no lines, so it cannot be submitted or approved.' },
+  PLAN_VERSION_FROZEN: {
+    status: 409,
+    vi: 'Phiên bản kế hoạch đã được phê duyệt nên không sửa được; muốn thay đổi phải lập điều chỉnh kế hoạch.',
+    en: 'The approved version is frozen; changing it takes an adjustment.',
+  },
+  PLAN_VERSION_SUBMITTED: { status: 409, vi: 'Phiên bản kế hoạch đang trình duyệt nên không sửa được; cần trả lại để sửa.', en: 'The version is submitted; return it to draft to edit.' },
+  PLAN_STEP_ORDER: { status: 409, vi: 'Phiên bản kế hoạch không ở trạng thái cho phép thao tác này.', en: 'The version is not in a state that allows this.' },
+  PLAN_ADJUSTMENT_RACE: {
+    status: 409,
+    vi: 'Phiên bản này đã có bản điều chỉnh (có thể vừa được người khác lập). Vui lòng tải lại để xem và sửa trên bản điều chỉnh đó.',
+    en: 'Someone else has just started an adjustment of this version; reload and work on theirs.',
+  },
   DATABASE_UNAVAILABLE: {
     status: 503,
     vi: 'Tạm thời không kết nối được cơ sở dữ liệu; thao tác vừa rồi chưa được lưu. Vui lòng thử lại sau ít phút.',
@@ -209,6 +224,18 @@ export const FIELD_ERRORS = {
   CHECKIN_TOKEN_INVALID: { vi: 'Mã QR không đúng hoặc đã bị sửa.', en: 'The QR code is wrong or was altered.' },
   CHECKIN_OUTSIDE_SESSION: { vi: 'Thời điểm quét mã không nằm trong thời gian buổi học (từ 30 phút trước giờ học đến khi kết thúc) hoặc không khớp với mã.', en: 'The scan time is not within the session or does not match the code.' },
   CHECKIN_CLIENT_ID_TAKEN: { vi: 'Mã lần quét đã được dùng cho một lần điểm danh khác.', en: 'This scan id was used for another check-in.' },
+  // plans (issue 9)
+  PLAN_LINE_YEAR: { vi: 'Năm mở lớp phải là năm của kế hoạch.', en: 'The year must be the plan\'s year.' },
+  PLAN_LINE_QUARTER: { vi: 'Quý phải từ 1 đến 4.', en: 'The quarter must be 1 to 4.' },
+  PLAN_LINE_COUNT: { vi: 'Số lớp, số học viên phải là số nguyên không âm.', en: 'Counts must be whole and not negative.' },
+  PLAN_LINE_COST: { vi: 'Kinh phí dự kiến phải là số đồng nguyên, không âm.', en: 'The cost must be whole đồng, not negative.' },
+  PLAN_LINE_LEARNERS: { vi: 'Có lớp thì phải có học viên dự kiến (và ngược lại).', en: 'Classes need learners (and the other way round).' },
+  PLAN_LINE_UNKNOWN: { vi: 'Không có dòng kế hoạch này.', en: 'No such plan line.' },
+  PLAN_LINE_OTHER_YEAR: { vi: 'Dòng kế hoạch thuộc kế hoạch của năm khác với năm khai giảng lớp.', en: 'The plan line belongs to another year than the class opens in.' },
+  PLAN_LINE_OTHER_PROGRAMME: { vi: 'Dòng kế hoạch thuộc chương trình khác với chương trình của lớp.', en: 'The plan line is for another programme.' },
+  PLAN_LINE_OR_OUTSIDE: { vi: 'Lớp thuộc một dòng kế hoạch hoặc ngoài kế hoạch, không thể cả hai.', en: 'A class is either on a plan line or outside the plan, not both.' },
+  TARGET_YEAR_OUTSIDE_PERIOD: { vi: 'Năm của chỉ tiêu nằm ngoài giai đoạn của kế hoạch.', en: 'The target year is outside the plan period.' },
+  DUPLICATE_TARGET: { vi: 'Chỉ tiêu của năm và chương trình này bị nhập hai lần.', en: 'This year and programme appear twice.' },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type FieldErrorCode = keyof typeof FIELD_ERRORS;

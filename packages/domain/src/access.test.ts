@@ -5,12 +5,13 @@ describe('role permissions', () => {
   const registry: Permission[] = ['units.read', 'people.read', 'people.write', 'people.import', 'people.export', 'audit.read', 'jobs.read', 'rules.read'];
   const agency: Permission[] = ['classes.read', 'nominations.write', 'conduct.write'];
   const school: Permission[] = ['classes.read', 'classes.manage', 'attendance.write', 'grades.write', 'certificates.manage'];
+  const plans: Permission[] = ['plans.read', 'plans.write', 'plans.manage'];
   const expected: Record<Role, Permission[]> = {
-    system_admin: [...registry, ...agency, ...school, 'users.manage', 'rules.write', 'nominations.approve', 'nominations.override'],
-    province_board: [...registry, ...agency, 'rules.write', 'nominations.approve', 'nominations.override'],
-    home_affairs: [...registry, ...agency, 'nominations.approve'],
+    system_admin: [...registry, ...agency, ...school, 'users.manage', 'rules.write', 'nominations.approve', 'nominations.override', ...plans, 'plans.approve'],
+    province_board: [...registry, ...agency, 'rules.write', 'nominations.approve', 'nominations.override', ...plans, 'plans.approve'],
+    home_affairs: [...registry, ...agency, 'nominations.approve', ...plans],
     unit_officer: [...registry, ...agency],
-    school_registrar: ['units.read', 'people.read', 'people.export', 'jobs.read', 'rules.read', ...school],
+    school_registrar: ['units.read', 'people.read', 'people.export', 'jobs.read', 'rules.read', ...school, 'plans.read', 'plans.write'],
     lecturer: ['units.read', 'classes.read', 'attendance.write', 'grades.write'],
     learner: ['people.read'],
   };

@@ -45,6 +45,12 @@ export const PERMISSIONS = [
   'grades.write',
   'conduct.write',
   'certificates.manage',
+  // annual and five-year plans (issue 9): read; write lines organised in one's subtree; manage the plan
+  // (open it, submit, adjust, five-year targets); approve (the board / standing committee)
+  'plans.read',
+  'plans.write',
+  'plans.manage',
+  'plans.approve',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -73,10 +79,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'attendance.write',
     'grades.write',
     'certificates.manage',
+    'plans.read',
+    'plans.write',
+    'plans.manage',
+    'plans.approve',
   ],
   // the board approves nominations of the programmes it owns and alone may override an ineligible one
-  province_board: [...REGISTRY_OFFICER, 'rules.write', 'nominations.approve', 'nominations.override'],
-  home_affairs: [...REGISTRY_OFFICER, 'nominations.approve'],
+  province_board: [...REGISTRY_OFFICER, 'rules.write', 'nominations.approve', 'nominations.override', 'plans.read', 'plans.write', 'plans.manage', 'plans.approve'],
+  home_affairs: [...REGISTRY_OFFICER, 'nominations.approve', 'plans.read', 'plans.write', 'plans.manage'],
   unit_officer: REGISTRY_OFFICER,
   // the school: opens classes, accepts nominations (the last approval step), follows learners, graduates them
   school_registrar: [
@@ -90,6 +100,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'attendance.write',
     'grades.write',
     'certificates.manage',
+    // the school drafts its own part of the annual plan
+    'plans.read',
+    'plans.write',
   ],
   lecturer: ['units.read', 'classes.read', 'attendance.write', 'grades.write'],
   learner: ['people.read'],

@@ -8,6 +8,7 @@ import { classListPolicy, classPolicy } from './class.js';
 import { enrolmentPolicy, myLearnersPolicy } from './enrolment.js';
 import { nominationPolicy } from './nomination.js';
 import { peopleListPolicy, personPolicy } from './person.js';
+import { fiveYearPolicy, planLinePolicy, planListPolicy, planVersionPolicy } from './plan.js';
 
 export const POLICIES = {
   class: classPolicy,
@@ -17,6 +18,10 @@ export const POLICIES = {
   nomination: nominationPolicy,
   person: personPolicy,
   people: peopleListPolicy,
+  plans: planListPolicy,
+  planVersion: planVersionPolicy,
+  planLine: planLinePolicy,
+  fiveYearPlan: fiveYearPolicy,
 } as const;
 
 type ActionOf<P> = P extends Policy<never, infer A> ? A : P extends Policy<infer _F, infer A> ? A : never;

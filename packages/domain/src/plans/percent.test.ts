@@ -5,7 +5,7 @@ const T2: PercentRounding = { mode: 'truncate', decimals: 2 };
 const H2: PercentRounding = { mode: 'half_up', decimals: 2 };
 
 describe('percent: done ÷ planned with the rounding as data', () => {
-  it.each([
+  it.each<[number, number, PercentRounding, number, string]>([
     // Long An 2023: 50/48 lớp "đạt 104,16%" — truncation, not rounding (104.1666…)
     [50, 48, T2, 104.16, '104,16%'],
     [50, 48, H2, 104.17, '104,17%'],

@@ -62,7 +62,7 @@ describe('planStep: draft → submitted → approved, frozen once approved', () 
     [v('draft'), 'approve', 'PLAN_STEP_ORDER'],
     [v('approved'), 'approve', 'PLAN_VERSION_FROZEN'],
     [v('approved'), 'adjust', 'approved'],
-    [v('approved', 3, false), 'adjust', 'PLAN_NOT_LATEST'],
+    [v('approved', 3, false), 'adjust', 'PLAN_ADJUSTMENT_RACE'],
     [v('draft'), 'adjust', 'PLAN_STEP_ORDER'],
     [v('submitted'), 'adjust', 'PLAN_STEP_ORDER'],
   ])('%o %s → %s', (state, step, expected) => {

@@ -54,7 +54,7 @@ export const PLAN_ERROR_MESSAGES = {
   PLAN_VERSION_FROZEN: 'Phiên bản kế hoạch đã được phê duyệt nên không sửa được; muốn thay đổi phải lập điều chỉnh kế hoạch.',
   PLAN_VERSION_SUBMITTED: 'Phiên bản kế hoạch đang trình duyệt nên không sửa được; cần trả lại để sửa.',
   PLAN_STEP_ORDER: 'Phiên bản kế hoạch không ở trạng thái cho phép thao tác này.',
-  PLAN_NOT_LATEST: 'Chỉ điều chỉnh được phiên bản đã phê duyệt mới nhất của kế hoạch.',
+  PLAN_ADJUSTMENT_RACE: 'Phiên bản này đã có bản điều chỉnh (có thể vừa được người khác lập). Vui lòng tải lại để xem và sửa trên bản điều chỉnh đó.',
   PLAN_LINE_YEAR: 'Năm mở lớp phải là năm của kế hoạch.',
   PLAN_LINE_QUARTER: 'Quý phải từ 1 đến 4.',
   PLAN_LINE_COUNT: 'Số lớp, số học viên phải là số nguyên không âm.',
@@ -118,7 +118,7 @@ export function planStep(v: VersionState, step: PlanStep): StepResult {
       return { ok: true, status: 'approved' };
     case 'adjust':
       if (v.status !== 'approved') return no('PLAN_STEP_ORDER');
-      if (!v.latest) return no('PLAN_NOT_LATEST');
+      if (!v.latest) return no('PLAN_ADJUSTMENT_RACE');
       return { ok: true, status: 'approved' };
   }
 }
