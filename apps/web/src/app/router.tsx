@@ -18,6 +18,9 @@ const UnitGapsPage = lazy(() => import('../features/eligibility/UnitGapsPage'));
 const RulesPage = lazy(() => import('../features/rules/RulesPage'));
 const ClassesPage = lazy(() => import('../features/classes/ClassesPage'));
 const ClassPage = lazy(() => import('../features/classes/ClassPage'));
+const AnnualPlanPage = lazy(() => import('../features/plans/AnnualPlanPage'));
+const RealisationPage = lazy(() => import('../features/plans/RealisationPage'));
+const FiveYearPage = lazy(() => import('../features/plans/FiveYearPage'));
 const MyLearningPage = lazy(() => import('../features/learning/MyLearningPage'));
 const MyLearnersPage = lazy(() => import('../features/my-learners/MyLearnersPage'));
 const TeachingPage = lazy(() => import('../features/learning/TeachingPage'));
@@ -134,6 +137,36 @@ export const router = createBrowserRouter([
               <RequireStaff permission="rules.write">
                 <Lazy>
                   <RulesPage />
+                </Lazy>
+              </RequireStaff>
+            ),
+          },
+          {
+            path: 'plans',
+            element: (
+              <RequireStaff permission="plans.read">
+                <Lazy>
+                  <AnnualPlanPage />
+                </Lazy>
+              </RequireStaff>
+            ),
+          },
+          {
+            path: 'plans/realisation',
+            element: (
+              <RequireStaff permission="plans.read">
+                <Lazy>
+                  <RealisationPage />
+                </Lazy>
+              </RequireStaff>
+            ),
+          },
+          {
+            path: 'plans/five-year',
+            element: (
+              <RequireStaff permission="plans.read">
+                <Lazy>
+                  <FiveYearPage />
                 </Lazy>
               </RequireStaff>
             ),
