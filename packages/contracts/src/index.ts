@@ -13,3 +13,4 @@ export * from './nominations.js';
 export * from './learners.js';
 export * from './boards.js';
 export * from './plans.js';
+export * from './calendar.js';

@@ -11,9 +11,9 @@ describe('role permissions', () => {
     province_board: [...registry, ...agency, 'rules.write', 'nominations.approve', 'nominations.override', ...plans, 'plans.approve'],
     home_affairs: [...registry, ...agency, 'nominations.approve', ...plans],
     unit_officer: [...registry, ...agency],
-    school_registrar: ['units.read', 'people.read', 'people.export', 'jobs.read', 'rules.read', ...school, 'plans.read', 'plans.write'],
-    lecturer: ['units.read', 'classes.read', 'attendance.write', 'grades.write'],
-    learner: ['people.read'],
+    school_registrar: ['units.read', 'people.read', 'people.export', 'jobs.read', 'rules.read', ...school, 'plans.read', 'plans.write', 'calendar.read'],
+    lecturer: ['units.read', 'classes.read', 'attendance.write', 'grades.write', 'calendar.read'],
+    learner: ['people.read', 'calendar.read'],
   };
   it.each(ROLES.flatMap((role) => PERMISSIONS.map((perm) => [role, perm] as const)))('%s / %s', (role, perm) => {
     expect(hasPermission(role, perm)).toBe(expected[role].includes(perm));

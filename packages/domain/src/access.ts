@@ -51,6 +51,8 @@ export const PERMISSIONS = [
   'plans.write',
   'plans.manage',
   'plans.approve',
+  // one's own calendar of sessions and its .ics feed (issue 14): learner, lecturer, school registrar
+  'calendar.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -103,9 +105,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     // the school drafts its own part of the annual plan
     'plans.read',
     'plans.write',
+    'calendar.read',
   ],
-  lecturer: ['units.read', 'classes.read', 'attendance.write', 'grades.write'],
-  learner: ['people.read'],
+  lecturer: ['units.read', 'classes.read', 'attendance.write', 'grades.write', 'calendar.read'],
+  learner: ['people.read', 'calendar.read'],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

@@ -11,6 +11,7 @@ import { toDataURL } from 'qrcode';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { CertificateDocumentKind } from '@nang-tam/contracts';
 import { formatViDate } from '@nang-tam/domain';
+import { officialDateLine } from '../documents/date-line.js';
 
 const require = createRequire(import.meta.url);
 const pdfmake = require('pdfmake') as typeof import('pdfmake');
@@ -53,15 +54,9 @@ export function placeOfProvince(provinceName: string): string {
   return provinceName.replace(/^\s*(tỉnh|thành phố)\s+/iu, '').trim() || provinceName;
 }
 
-/**
- * 'Hà Giang, ngày 15 tháng 12 năm 2026'. As in administrative documents (Nghị định 30/2020/NĐ-CP),
- * days below 10 and months below 3 take a leading zero: 'ngày 05 tháng 02 năm 2026', 'ngày 05 tháng 4 năm 2026'.
- */
+/** 'Hà Giang, ngày 15 tháng 12 năm 2026' (the official documents' date line: documents/date-line.ts). */
 export function placeAndDateLine(place: string, isoDate: string): string {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  const day = d < 10 ? `0${d}` : String(d);
-  const month = m < 3 ? `0${m}` : String(m);
-  return `${place}, ngày ${day} tháng ${month} năm ${y}`;
+  return officialDateLine(place, isoDate);
 }
 
 /** 'Trung cấp lý luận chính trị' → 'trung cấp lý luận chính trị', for use inside a sentence. */

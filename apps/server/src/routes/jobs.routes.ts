@@ -6,6 +6,7 @@ import type { AppContext } from '../context.js';
 import { userOf } from '../auth/plugin.js';
 import { contentDisposition } from '../http/content-disposition.js';
 import { readUpload, uploadedPart, uploadTooLarge } from '../http/upload.js';
+import { OFFICIAL_MIME } from '../documents/render.js';
 import { XLSX_MIME } from '../jobs/xlsx/write.js';
 import * as jobs from '../services/jobs.service.js';
 
@@ -24,8 +25,18 @@ const ZUpload = z.unknown().meta({
   properties: { file: { type: 'string', format: 'binary', description: 'Tệp .xlsx theo mẫu (trang tính "CanBo")' } },
 } as Record<string, unknown>);
 
+/** A job's result file: a workbook, or a PDF (an official document rendered as PDF: documents/README.md). */
+const ZJobFile = {
+  description: 'Tệp kết quả (.xlsx hoặc .pdf)',
+  content: {
+    [XLSX_MIME]: { schema: z.string().meta({ format: 'binary' }) },
+    [OFFICIAL_MIME.pdf]: { schema: z.string().meta({ format: 'binary' }) },
+  },
+};
+
 function sendFile(reply: FastifyReply, file: jobs.DownloadFile) {
-  return reply.type(XLSX_MIME).header('content-disposition', contentDisposition(file.fileName)).send(file.content);
+  const type = /\.pdf$/i.test(file.fileName) ? OFFICIAL_MIME.pdf : XLSX_MIME;
+  return reply.type(type).header('content-disposition', contentDisposition(file.fileName)).send(file.content);
 }
 
 export function jobsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -106,7 +117,7 @@ export function jobsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/api/v1/jobs/:id/file',
       {
-        schema: { tags: ['jobs'], summary: 'Tải tệp kết quả của tác vụ', params: ZIdParams, response: { 200: ZXlsxFile } },
+        schema: { tags: ['jobs'], summary: 'Tải tệp kết quả của tác vụ', params: ZIdParams, response: { 200: ZJobFile } },
         config: { access: 'jobs.read' },
       },
       async (request, reply) => sendFile(reply, await jobs.getJobFile(ctx.db, userOf(request), request.params.id)),

@@ -1,5 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { renderCertificatePdf } from '../certificates/pdf.js';
+import { renderOfficialPdf } from '../documents/pdf.js';
+import { renderOfficialXlsx } from '../documents/xlsx.js';
 import { writeErrorReport } from '../jobs/people-import/error-report.js';
 import { checkImportFile } from '../jobs/people-import/check-file.js';
 import { readImportFile } from '../jobs/people-import/read-file.js';
@@ -19,6 +21,7 @@ const IMPLEMENTATIONS: { [N in TaskName]: Impl<N> } = {
   },
   importErrorReport: (input) => writeErrorReport(input.errors, input.count),
   certificatePdf: (input) => renderCertificatePdf(input),
+  officialDocument: (input) => (input.format === 'pdf' ? renderOfficialPdf(input.doc) : renderOfficialXlsx(input.doc)),
 };
 
 const port = parentPort;

@@ -1,4 +1,5 @@
 import type { CertificatePdfData } from '../certificates/pdf.js';
+import type { OfficialDocument } from '../documents/model.js';
 import type { CheckFileChunk, CheckFileInput } from '../jobs/people-import/check-file.js';
 import type { ImportFileChunk, ImportFileInput } from '../jobs/people-import/read-file.js';
 import type { PositionedError } from '../jobs/people-import/error-report.js';
@@ -16,6 +17,8 @@ export interface Tasks {
   importErrorReport: { input: { errors: PositionedError[]; count: number }; chunk: never; result: Uint8Array };
   /** One certificate as a PDF. */
   certificatePdf: { input: CertificatePdfData; chunk: never; result: Uint8Array };
+  /** An official document (title block, table, signatures) as a workbook or a PDF. */
+  officialDocument: { input: { doc: OfficialDocument; format: 'xlsx' | 'pdf' }; chunk: never; result: Uint8Array };
 }
 
 export type TaskName = keyof Tasks;

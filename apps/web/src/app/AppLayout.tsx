@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Avatar, Button, Divider, Drawer, Dropdown, Flex, Layout, Menu, Typography, type MenuProps } from 'antd';
 import { AuditOutlined, BarChartOutlined, BookOutlined, CloudUploadOutlined, LogoutOutlined, MenuOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
-import { CalendarOutlined, IdcardOutlined, ReadOutlined } from '@ant-design/icons';
-import { FundOutlined, ProjectOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { CalendarOutlined, IdcardOutlined, ReadOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { FundOutlined, ProjectOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { ROLE_LABELS } from '@nang-tam/domain';
@@ -24,6 +24,7 @@ function useNavItems(): MenuProps['items'] {
         items.push({ key: `/people/${me.personId}`, icon: <UserOutlined />, label: <Link to={`/people/${me.personId}`}>{t('nav.myProfile')}</Link> });
         items.push({ key: '/learning', icon: <ReadOutlined />, label: <Link to="/learning">{t('nav.learning')}</Link> });
       }
+      items.push({ key: '/calendar', icon: <ScheduleOutlined />, label: <Link to="/calendar">{t('nav.calendar')}</Link> });
       return items;
     }
     if (me.permissions.includes('people.read')) {
@@ -49,6 +50,9 @@ function useNavItems(): MenuProps['items'] {
     }
     if (me.role === 'lecturer') {
       items.push({ key: '/teaching', icon: <CalendarOutlined />, label: <Link to="/teaching">{t('nav.teaching')}</Link> });
+    }
+    if (me.permissions.includes('calendar.read')) {
+      items.push({ key: '/calendar', icon: <ScheduleOutlined />, label: <Link to="/calendar">{t('nav.calendar')}</Link> });
     }
     if (me.permissions.includes('rules.write')) {
       items.push({ key: '/rules', icon: <AuditOutlined />, label: <Link to="/rules">{t('nav.rules')}</Link> });

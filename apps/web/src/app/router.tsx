@@ -24,6 +24,7 @@ const FiveYearPage = lazy(() => import('../features/plans/FiveYearPage'));
 const MyLearningPage = lazy(() => import('../features/learning/MyLearningPage'));
 const MyLearnersPage = lazy(() => import('../features/my-learners/MyLearnersPage'));
 const TeachingPage = lazy(() => import('../features/learning/TeachingPage'));
+const CalendarPage = lazy(() => import('../features/calendar/CalendarPage'));
 const VerifyPage = lazy(() => import('../features/verify/VerifyPage'));
 const CheckinPage = lazy(() => import('../features/checkin/CheckinPage'));
 
@@ -217,6 +218,16 @@ export const router = createBrowserRouter([
                   <TeachingPage />
                 </Lazy>
               </RequireStaff>
+            ),
+          },
+          {
+            path: 'calendar',
+            element: (
+              <RequirePermission permission="calendar.read">
+                <Lazy>
+                  <CalendarPage />
+                </Lazy>
+              </RequirePermission>
             ),
           },
           { path: 'home', element: <Navigate to="/" replace /> },

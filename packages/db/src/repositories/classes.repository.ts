@@ -424,15 +424,30 @@ export async function insertSessions(tx: Queryable, classId: number, sessions: r
   );
 }
 
+/** Whether the written values differ from the row's (every SET expression sees the row before the update). */
+const SESSION_CHANGED = `(class_module_id, kind, on_date, starts_at, ends_at, room, online_link, lecturer_id)
+  IS DISTINCT FROM ($2::int, $3::text, $4::date, $5::time, $6::time, $7::text, $8::text, $9::int)`;
+
+/** Writes a session; a real change raises its sequence (calendars: migration 025). */
 export async function updateSession(tx: Queryable, sessionId: number, w: SessionWrite): Promise<void> {
   await tx.query(
-    `UPDATE class_sessions SET class_module_id = $2, kind = $3, on_date = $4, starts_at = $5, ends_at = $6, room = $7, online_link = $8, lecturer_id = $9
+    `UPDATE class_sessions SET
+       sequence = sequence + CASE WHEN ${SESSION_CHANGED} THEN 1 ELSE 0 END,
+       updated_at = CASE WHEN ${SESSION_CHANGED} THEN now() ELSE updated_at END,
+       class_module_id = $2, kind = $3, on_date = $4, starts_at = $5, ends_at = $6, room = $7, online_link = $8, lecturer_id = $9
      WHERE id = $1`,
     [sessionId, w.classModuleId, w.kind, w.date, w.startTime, w.endTime, w.room, w.onlineLink, w.lecturerId],
   );
 }
 
+/** Deletes a session, keeping it as cancelled for the calendar feeds (same UID, next sequence). */
 export async function deleteSession(tx: Queryable, sessionId: number): Promise<void> {
+  await tx.query(
+    `INSERT INTO cancelled_class_sessions (session_id, class_id, class_module_id, kind, on_date, starts_at, ends_at, room, online_link, lecturer_id, sequence)
+     SELECT id, class_id, class_module_id, kind, on_date, starts_at, ends_at, room, online_link, lecturer_id, sequence + 1
+     FROM class_sessions WHERE id = $1`,
+    [sessionId],
+  );
   await tx.query('DELETE FROM class_sessions WHERE id = $1', [sessionId]);
 }
 

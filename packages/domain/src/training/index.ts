@@ -8,4 +8,5 @@ export * from './nominations.js';
 export * from './base64url.js';
 export * from './certificates.js';
 export * from './classes.js';
+export * from './calendar.js';
 export * from './seed.js';

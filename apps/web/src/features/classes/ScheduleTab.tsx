@@ -21,7 +21,8 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
-import { DeleteOutlined, EditOutlined, LinkOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, LinkOutlined, PlusOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { Link } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ClassDetail, ClassSession, ClassSessionInput, ErrorDetail } from '@nang-tam/contracts';
@@ -29,6 +30,7 @@ import { todayInVietnam } from '@nang-tam/domain';
 import { isApiError } from '../../api/client';
 import { classesApi } from '../../api/classes';
 import { allows } from '../../app/actions';
+import { useCurrentUser } from '../../app/session';
 import { useI18n, type MessageKey } from '../../i18n';
 import { toDayjs, toIso, VI_DATE_FORMATS } from '../../shared/dates';
 import { errorMessage, fieldErrorMessage, hasFieldDetails } from '../../shared/errors';
@@ -84,6 +86,7 @@ export function ScheduleTab({ cls }: { cls: ClassDetail }) {
   const isMobile = useIsMobile();
   const qc = useQueryClient();
   const manage = allows(cls, 'manageSessions');
+  const calendar = useCurrentUser().permissions.includes('calendar.read');
   const [editing, setEditing] = useState<ClassSession | 'new' | null>(null);
   const q = useQuery({ queryKey: sessionsKey(cls.id), queryFn: () => classesApi.sessions(cls.id) });
 
@@ -199,11 +202,18 @@ export function ScheduleTab({ cls }: { cls: ClassDetail }) {
         <Typography.Text type="secondary">
           {t('session.count', { n: formatNumber(sessions.length), days: formatNumber(byDate.length) })}
         </Typography.Text>
-        {manage && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-            {t('session.add')}
-          </Button>
-        )}
+        <Flex gap={8} wrap>
+          {calendar && sessions.length > 0 && (
+            <Link to={`/calendar?view=month&class=${cls.id}&date=${sessions.find((s) => s.date >= today)?.date ?? sessions[0]!.date}`}>
+              <Button icon={<ScheduleOutlined />}>{t('session.calendarView')}</Button>
+            </Link>
+          )}
+          {manage && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+              {t('session.add')}
+            </Button>
+          )}
+        </Flex>
       </Flex>
       {sessions.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('session.empty')} />
