@@ -314,3 +314,8 @@ export const ZFiveYearList = z.object({
   items: z.array(z.object({ id: z.number(), startYear: z.number(), endYear: z.number(), title: z.string() })),
   actions: zActions(['create'] as const),
 });
+
+// ---------- exports (background jobs) ----------
+
+export const ZPlanExport = z.strictObject({ versionId: ZIdNumber, format: z.enum(['xlsx', 'pdf']) });
+export const ZRealisationExport = z.strictObject({ year: ZYear, asOf: ZIsoDate.optional(), format: z.enum(['xlsx', 'pdf']) });

@@ -8,6 +8,7 @@ import { AppError } from '../errors.js';
 import { JobFailure, JobSuperseded, Progress, failureResult, type JobContext, type JobLog, type JobOutcome } from './context.js';
 import { runCandidatesExport } from './candidates-export.job.js';
 import { runNominationsBulk } from './nominations-bulk.job.js';
+import { runPlanExport, runRealisationExport } from './plan-export.job.js';
 import { runPeopleExport } from './people-export.job.js';
 import { runPeopleImport } from './people-import.job.js';
 import { remindOverdueConductReports } from '../services/learners.service.js';
@@ -23,6 +24,8 @@ const HANDLERS: Record<string, Handler> = {
   people_export: { permission: 'people.export', run: runPeopleExport },
   candidates_export: { permission: 'rules.read', run: runCandidatesExport },
   nominations_bulk: { permission: 'nominations.write', run: runNominationsBulk },
+  plan_export: { permission: 'plans.read', run: runPlanExport },
+  realisation_export: { permission: 'plans.read', run: runRealisationExport },
 };
 
 export interface RunnerOptions {

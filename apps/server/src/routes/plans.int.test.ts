@@ -4,6 +4,9 @@ import type { Db } from '@nang-tam/db';
 import { createTestDb } from '../../../../tests/support/test-db.js';
 import { as, buildTestApp, loginAs, seedFixture, type Fixture, type Session } from '../../../../tests/support/fixtures.js';
 import { enrol, insertTrainingClass } from '../../../../tests/support/learners.js';
+import { jobsClient, readSheet } from '../../../../tests/support/jobs.js';
+import { pdfText } from '../../../../tests/support/pdf-text.js';
+import { closeWorkerPool } from '../workers/pool.js';
 
 /**
  * Annual plans end to end through the API: lines drafted by the board and by the school (its own
@@ -32,6 +35,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
   await db?.close();
+  await closeWorkerPool();
 });
 
 const get = (s: Session, url: string) => app.inject({ url, headers: as(s) });
@@ -325,6 +329,38 @@ describe('classes against plan lines', () => {
     const r = (await get(registrar, `/api/v1/plans/annual/${YEAR}/realisation?asOf=2023-12-31`)).json();
     expect(r.lines.map((l: { line: { lineId: number } }) => l.line.lineId)).not.toContain(lineIds.ccB);
     expect((await get(officer, `/api/v1/plans/annual/${YEAR}/realisation`)).statusCode).toBe(403);
+  });
+});
+
+describe('exports as background jobs (official document: title block, Excel and PDF)', () => {
+  it('exports the annual plan table of a version to Excel', { timeout: 60_000 }, async () => {
+    const res = await send(board, 'POST', '/api/v1/exports/plan', { versionId: v2.id, format: 'xlsx' });
+    expect(res.statusCode, res.body).toBe(202);
+    const jobs = jobsClient(app, db);
+    await jobs.run();
+    const job = await jobs.get(board, res.json().id);
+    expect(job.status, JSON.stringify(job)).toBe('succeeded');
+    const file = await jobs.file(board, job.id);
+    const rows = (await readSheet(file.body)).map((r) => r.map((c) => (c && typeof c === 'object' && 'richText' in c ? '' : c)).join('|'));
+    const text = rows.join('\n');
+    expect(text).toContain('KẾ HOẠCH ĐÀO TẠO, BỒI DƯỠNG NĂM 2023'.toUpperCase());
+    expect(text).toContain('Điều chỉnh lần 1 theo Quyết định số 310-QĐ/TU ngày 15/06/2023');
+    expect(text).toContain('Sơ cấp lý luận chính trị');
+    expect((await send(board, 'POST', '/api/v1/exports/plan', { versionId: 999999, format: 'pdf' })).statusCode).toBe(404);
+  });
+
+  it('exports plan against actual to PDF with the truncated percentages and the notes', { timeout: 60_000 }, async () => {
+    const res = await send(board, 'POST', '/api/v1/exports/realisation', { year: YEAR, asOf: '2023-12-31', format: 'pdf' });
+    expect(res.statusCode, res.body).toBe(202);
+    const jobs = jobsClient(app, db);
+    await jobs.run();
+    const job = await jobs.get(board, res.json().id);
+    expect(job.status, JSON.stringify(job)).toBe('succeeded');
+    const text = pdfText((await jobs.file(board, job.id)).body);
+    expect(text).toContain('KẾT QUẢ THỰC HIỆN KẾ HOẠCH');
+    expect(text).toContain('33,33%');
+    expect(text).toContain('cắt bỏ phần thập phân thừa');
+    expect((await send(officer, 'POST', '/api/v1/exports/realisation', { year: YEAR, format: 'pdf' })).statusCode).toBe(403);
   });
 });
 

@@ -25,11 +25,15 @@ import {
   ZYearParams,
   ZId,
   ZIdNumber,
+  ZJob,
+  ZPlanExport,
+  ZRealisationExport,
 } from '@nang-tam/contracts';
 import type { AppContext } from '../context.js';
 import { reportsDb } from '../database.js';
 import { userOf } from '../auth/plugin.js';
 import * as plans from '../services/plans.service.js';
+import * as jobs from '../services/jobs.service.js';
 
 const ZLineParams = z.strictObject({ id: ZId, lineId: ZId });
 const ZRowVersionQuery = z.strictObject({ rowVersion: z.coerce.number().pipe(ZIdNumber) });
@@ -177,6 +181,24 @@ export function plansRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         config: { access: 'classes.manage' },
       },
       async (request) => plans.linkableLines(ctx.db, userOf(request), request.query.year, request.query.programme),
+    );
+    // ---------- exports: background jobs (the file is downloaded from /api/v1/jobs/:id/file) ----------
+    // Every plans.read role may export what it may read (the job reads through the same scoped service), so no record-level policy.
+    app.post(
+      '/api/v1/exports/plan',
+      {
+        schema: { tags: ['exports'], summary: 'Xuất bảng kế hoạch năm (một phiên bản) ra Excel hoặc PDF có tiêu đề văn bản (chạy nền)', body: ZPlanExport, response: { 202: ZJob } },
+        config: { access: 'plans.read' },
+      },
+      async (request, reply) => reply.status(202).send(await jobs.startPlanExport(ctx.db, userOf(request), request.body)),
+    );
+    app.post(
+      '/api/v1/exports/realisation',
+      {
+        schema: { tags: ['exports'], summary: 'Xuất kết quả thực hiện kế hoạch năm đến một ngày ra Excel hoặc PDF (chạy nền)', body: ZRealisationExport, response: { 202: ZJob } },
+        config: { access: 'plans.read' },
+      },
+      async (request, reply) => reply.status(202).send(await jobs.startRealisationExport(ctx.db, userOf(request), request.body)),
     );
     // ---------- five-year plans ----------
     app.get(

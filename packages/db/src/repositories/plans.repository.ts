@@ -449,3 +449,9 @@ export async function classPlanLink(db: Queryable, classId: number): Promise<Cla
 export async function setClassPlanLink(tx: Queryable, classId: number, link: { planLineId: number | null; outsidePlan: boolean }): Promise<void> {
   await tx.query('UPDATE classes SET plan_line_id = $2, outside_plan = $3 WHERE id = $1', [classId, link.planLineId, link.outsidePlan]);
 }
+
+/** The province (the root of the unit tree): the issuer of plan documents. */
+export async function provinceName(db: Queryable): Promise<string> {
+  const r = await db.query<{ name: string }>('SELECT name FROM units WHERE parent_id IS NULL ORDER BY id LIMIT 1');
+  return r.rows[0]?.name ?? '';
+}
