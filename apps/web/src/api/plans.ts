@@ -1,5 +1,5 @@
 /** Typed calls of the plans API (issue 9): annual plans, versions and lines, comparison, plan against actual, five-year plans. */
-import type { AnnualPlan, Drill, FiveYearPlan, PlanComparison, PlanLineInput, PlanVersion, Realisation } from '@nang-tam/contracts';
+import type { AnnualPlan, Drill, Job, FiveYearPlan, PlanComparison, PlanLineInput, PlanVersion, Realisation } from '@nang-tam/contracts';
 import { api } from './client';
 
 export interface AnnualPlanList {
@@ -41,6 +41,8 @@ export const plansApi = {
   drill: (year: number, q: { asOf: string | null; row: string; measure: string; limit: number; offset: number }) =>
     api.get<Drill>(`/plans/annual/${year}/realisation/drill`, { query: q }),
   linkableLines: (year: number, programme: string | null) => api.get<{ items: LinkableLine[] }>('/plans/linkable-lines', { query: { year, programme } }),
+  exportPlan: (versionId: number, format: 'xlsx' | 'pdf') => api.post<Job>('/exports/plan', { versionId, format }),
+  exportRealisation: (year: number, asOf: string | null, format: 'xlsx' | 'pdf') => api.post<Job>('/exports/realisation', asOf ? { year, asOf, format } : { year, format }),
   fiveYearList: () => api.get<FiveYearList>('/plans/five-year'),
   fiveYearCreate: (body: { startYear: number; title: string }) => api.post<FiveYearPlan>('/plans/five-year', body),
   fiveYear: (id: number) => api.get<FiveYearPlan>(`/plans/five-year/${id}`),

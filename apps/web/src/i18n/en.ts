@@ -1223,6 +1223,7 @@ export const en: Record<MessageKey, string> = {
   'plans.quarterValue': 'Q{q}',
   'plans.totals': 'Total: {lines} lines, {classes} classes, {learners} learners, {cost} VND',
   'plans.addLine': 'Add a line',
+  'plans.exportPdf': 'Export to PDF',
   'plans.edit': 'Edit',
   'plans.editLine': 'Edit the plan line',
   'plans.deleteLine': 'Delete line',

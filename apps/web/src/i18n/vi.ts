@@ -1221,6 +1221,7 @@ export const vi = {
   'plans.quarterValue': 'Quý {q}',
   'plans.totals': 'Cộng: {lines} dòng, {classes} lớp, {learners} học viên, {cost} đồng',
   'plans.addLine': 'Thêm dòng',
+  'plans.exportPdf': 'Xuất PDF',
   'plans.edit': 'Sửa',
   'plans.editLine': 'Sửa dòng kế hoạch',
   'plans.deleteLine': 'Xóa dòng',

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Alert, App, Button, Flex, Modal, Typography } from 'antd';
 import { DownloadOutlined, FileExcelOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
@@ -14,7 +14,7 @@ import { useJob } from './useJob';
  * "Xuất Excel": starts an export job (of a list's current filters), shows its progress, downloads
  * the file. `total` is how many rows the list shows (the button is disabled at 0).
  */
-export function ExportButton({ start: startJob, total }: { start: () => Promise<Job>; total: number | undefined }) {
+export function ExportButton({ start: startJob, total, label, icon }: { start: () => Promise<Job>; total: number | undefined; label?: string; icon?: ReactNode }) {
   const { t, locale, formatNumber } = useI18n();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
@@ -55,8 +55,8 @@ export function ExportButton({ start: startJob, total }: { start: () => Promise<
 
   return (
     <>
-      <Button icon={<FileExcelOutlined />} onClick={begin} disabled={total === 0}>
-        {t('export.button')}
+      <Button icon={icon ?? <FileExcelOutlined />} onClick={begin} disabled={total === 0}>
+        {label ?? t('export.button')}
       </Button>
       <Modal
         open={open}

@@ -13,6 +13,8 @@ import { formatDate, formatDateTime } from '../../shared/format';
 import { PageError, PageLoading } from '../../shared/PageState';
 import { modeLabel } from '../eligibility/common';
 import { LineModal } from './LineModal';
+import { ExportButton } from '../jobs/ExportButton';
+import { FilePdfOutlined } from '@ant-design/icons';
 import { ComparisonCard } from './ComparisonCard';
 import { formatVnd } from './plan-view';
 
@@ -242,6 +244,12 @@ function VersionCard({ versionId, plan, onAdjusted }: { versionId: number; plan:
             </Button>
           )}
           {can('adjust') && <Button onClick={() => setAdjustOpen(true)}>{t('plans.action.adjust')}</Button>}
+          {can('export') && (
+            <>
+              <ExportButton start={() => plansApi.exportPlan(v.id, 'xlsx')} total={v.lines.length} />
+              <ExportButton start={() => plansApi.exportPlan(v.id, 'pdf')} total={v.lines.length} label={t('plans.exportPdf')} icon={<FilePdfOutlined />} />
+            </>
+          )}
         </Space>
       }
     >

@@ -11,6 +11,8 @@ import { PageError, PageLoading } from '../../shared/PageState';
 import { useIsMobile } from '../../shared/hooks';
 import { modeLabel } from '../eligibility/common';
 import { versionName } from './AnnualPlanPage';
+import { ExportButton } from '../jobs/ExportButton';
+import { FilePdfOutlined } from '@ant-design/icons';
 import type { Measure, RowKey } from './plan-view';
 
 type Figures = Realisation['total'];
@@ -51,6 +53,8 @@ export default function RealisationPage() {
         <Space wrap>
           <Link to={`/plans?year=${year}`}>{t('nav.plans')}</Link>
           <Select aria-label={t('plans.year')} value={year} style={{ width: 110 }} options={years.map((y) => ({ value: y, label: String(y) }))} onChange={(y: number) => set(y, null)} />
+          <ExportButton start={() => plansApi.exportRealisation(year, asOf, 'xlsx')} total={undefined} />
+          <ExportButton start={() => plansApi.exportRealisation(year, asOf, 'pdf')} total={undefined} label={t('plans.exportPdf')} icon={<FilePdfOutlined />} />
           <DatePicker
             aria-label={t('realisation.asOf')}
             placeholder={t('realisation.asOf')}
