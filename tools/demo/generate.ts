@@ -22,6 +22,7 @@ import { hashPassword } from '../../apps/server/src/auth/password.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoPerson, type DemoUnit } from './accounts.js';
 import { PeopleGenerator, type GenerateOptions, type PersonDraft } from './people.js';
 import { seedDemoSchool } from './school.js';
+import { seedDemoPlans } from './school-annual-plans.js';
 import { MERGER_NOTE, REORGANISATION_DATE, type UnitSpec } from './units.js';
 
 export interface SeedOptions {
@@ -296,6 +297,8 @@ export async function seedDemoProvince(db: Db, opts: SeedOptions = {}): Promise<
     const users = await insertUsers(tx, accountUnits, refs, picks, passwordHashes);
     progress(`users: ${users}`);
     await seedDemoSchool(tx, generator.units, { seed: options.seed, today: options.today, onProgress: progress });
+    const planned = await seedDemoPlans(tx, options.today);
+    progress(`plans: ${planned.annualPlans} annual plans, ${planned.lines} lines, ${planned.linkedClasses} classes linked, ${planned.extraClasses} outside the plan`);
     return { units: unitIds.size, people, users };
   });
   // fresh statistics for the planner; PGlite has no autovacuum to do it

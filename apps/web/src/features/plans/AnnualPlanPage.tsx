@@ -5,7 +5,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import type { AnnualPlan, PlanLine, PlanLineInput, PlanVersion } from '@nang-tam/contracts';
 import { isApiError } from '../../api/client';
 import { plansApi } from '../../api/plans';
-import { useI18n, type MessageKey } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { toIso, VI_DATE_FORMATS } from '../../shared/dates';
 import { errorMessage } from '../../shared/errors';
 import { FormModal } from '../../shared/FormModal';
@@ -16,13 +16,10 @@ import { LineModal } from './LineModal';
 import { ExportButton } from '../jobs/ExportButton';
 import { FilePdfOutlined } from '@ant-design/icons';
 import { ComparisonCard } from './ComparisonCard';
-import { formatVnd } from './plan-view';
+import { formatVnd, versionName } from './plan-view';
 
 const STATUS_COLOR = { draft: 'default', submitted: 'processing', approved: 'success' } as const;
 
-export function versionName(t: (k: MessageKey, p?: Record<string, string | number>) => string, v: { number: number; isAdjustment: boolean }): string {
-  return `${t('plans.versionLabel', { n: v.number })} · ${v.isAdjustment ? t('plans.adjustment', { n: v.number - 1 }) : t('plans.original')}`;
-}
 
 /** The annual plan of a year: its versions, the chosen version's lines, the workflow, adjustments and comparison. */
 export default function AnnualPlanPage() {

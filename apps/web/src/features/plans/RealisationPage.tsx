@@ -10,10 +10,9 @@ import { formatDate } from '../../shared/format';
 import { PageError, PageLoading } from '../../shared/PageState';
 import { useIsMobile } from '../../shared/hooks';
 import { modeLabel } from '../eligibility/common';
-import { versionName } from './AnnualPlanPage';
 import { ExportButton } from '../jobs/ExportButton';
 import { FilePdfOutlined } from '@ant-design/icons';
-import type { Measure, RowKey } from './plan-view';
+import { versionName, type Measure, type RowKey } from './plan-view';
 
 type Figures = Realisation['total'];
 interface Row {

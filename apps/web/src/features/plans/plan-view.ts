@@ -54,3 +54,8 @@ export function periodYears(startYear: number): number[] {
 export function periodStartOf(year: number): number {
   return year - ((((year - 2021) % 5) + 5) % 5);
 }
+
+/** "Phiên bản 2 · Điều chỉnh lần 1". */
+export function versionName(t: (k: MessageKey, p?: Record<string, string | number>) => string, v: { number: number; isAdjustment: boolean }): string {
+  return `${t('plans.versionLabel', { n: v.number })} · ${v.isAdjustment ? t('plans.adjustment', { n: v.number - 1 }) : t('plans.original')}`;
+}
