@@ -266,3 +266,32 @@ describe('the demo school year', () => {
     expect(profile.json().qualifications.some((q: { source: string }) => q.source === 'graduated')).toBe(true);
   });
 });
+
+describe('the demo plans (issue 9)', () => {
+  it("has this year's plan approved and adjusted once, and last year's plan", async () => {
+    const plan = (await get('admin', `/api/v1/plans/annual/${year}`)).json();
+    expect(plan.versions.map((v: { number: number; status: string }) => `${v.number}:${v.status}`)).toEqual(['1:approved', '2:approved']);
+    expect(plan.versions[1]).toMatchObject({ isAdjustment: true, decisionNumber: '310-QĐ/TU' });
+    expect(plan.inForceVersionId).toBe(plan.versions[1].id);
+    const compare = (await get('admin', `/api/v1/plans/compare?from=${plan.versions[0].id}&to=${plan.versions[1].id}`)).json();
+    expect(compare.changed.length).toBeGreaterThan(0);
+    expect((await get('admin', `/api/v1/plans/annual/${year - 1}`)).json().versions[0].status).toBe('approved');
+  });
+
+  it('has plan against actual with carried-over and extra classes, every class linked or outside the plan', async () => {
+    const r = (await get('admin', `/api/v1/plans/annual/${year}/realisation`)).json();
+    expect(r.total.plannedClasses).toBeGreaterThan(r.total.doneClasses - 1);
+    expect(r.total.doneClasses).toBeGreaterThan(0);
+    expect(r.total.carriedInClasses + r.extra.carriedInClasses).toBeGreaterThan(0);
+    expect(r.extra.doneClasses + (await count('SELECT count(*)::int AS n FROM classes WHERE outside_plan AND start_date > $1', [today]))).toBeGreaterThan(0);
+    expect(r.unlinked.doneClasses).toBe(0);
+    expect(r.total.classesPercent.text).toMatch(/^\d+,\d{2}%$/);
+    const unplaced = await count(
+      `SELECT count(*)::int AS n FROM classes WHERE plan_line_id IS NULL AND NOT outside_plan AND extract(year FROM start_date) BETWEEN $1 AND $2`,
+      [year - 1, year],
+    );
+    expect(unplaced).toBe(0);
+    const five = (await get('admin', '/api/v1/plans/five-year')).json();
+    expect(five.items.map((p: { startYear: number }) => p.startYear)).toEqual([2026, 2021]);
+  });
+});

@@ -29,6 +29,7 @@ import { classesRoutes } from './routes/classes.routes.js';
 import { certificatesRoutes } from './routes/certificates.routes.js';
 import { learnersRoutes } from './routes/learners.routes.js';
 import { boardsRoutes } from './routes/boards.routes.js';
+import { plansRoutes } from './routes/plans.routes.js';
 import { calendarRoutes } from './routes/calendar.routes.js';
 
 /** Request logs carry the method and path only: query strings hold names, so they stay out. */
@@ -88,6 +89,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await app.register(learnersRoutes(ctx));
   await app.register(boardsRoutes(ctx));
   await app.register(needsRoutes(ctx));
+  await app.register(plansRoutes(ctx));
   await app.register(calendarRoutes(ctx));
 
   if (existsSync(join(ctx.config.webDist, 'index.html'))) {

@@ -197,6 +197,10 @@ export const ZClassCreate = z.strictObject({
   capacity: z.number().int().min(1).max(5000),
   /** The organising unit (the school or a political centre); default: the caller's unit. Must be in the caller's subtree. */
   organiserUnitId: ZIdNumber.optional(),
+  /** The annual plan line it opens against (a line of the year it starts, of its programme) … */
+  planLineId: ZIdNumber.nullish(),
+  /** … or outside the plan (an extra class at a local site). */
+  outsidePlan: z.boolean().optional(),
 });
 export type ClassCreate = z.infer<typeof ZClassCreate>;
 
@@ -213,6 +217,9 @@ export const ZClassUpdate = z.strictObject({
   capacity: z.number().int().min(1).max(5000).optional(),
   /** open: takes nominations; closed: takes no more (finished is set by graduation). */
   status: z.enum(['open', 'closed']).optional(),
+  /** The annual plan line (null: none), or outside the plan. */
+  planLineId: ZIdNumber.nullish(),
+  outsidePlan: z.boolean().optional(),
 });
 export type ClassUpdate = z.infer<typeof ZClassUpdate>;
 
@@ -285,6 +292,8 @@ export const ZClassDetail = ZClassSummary.extend({
   sessions: z.number(),
   createdAt: z.string(),
   graduatedAt: z.string().nullable(),
+  /** Its place in the annual plan: a plan line, or outside the plan (neither: not linked yet). */
+  plan: z.object({ lineId: z.number().nullable(), outsidePlan: z.boolean() }),
 });
 export type ClassDetail = z.infer<typeof ZClassDetail>;
 

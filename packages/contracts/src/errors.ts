@@ -113,6 +113,21 @@ export const ERRORS = {
   NEEDS_ANSWER_SUBMITTED: { status: 409, vi: 'Đơn vị đã gửi bản đăng ký này; chỉ sửa được khi Ban Tổ chức trả lại.', en: 'The unit has submitted this answer; it can be changed only once returned.' },
   NEEDS_ANSWER_NOT_SUBMITTED: { status: 409, vi: 'Chỉ trả lại được bản đăng ký đơn vị đã gửi.', en: 'Only a submitted answer can be returned.' },
   NEEDS_ANSWER_NOT_SAVED: { status: 409, vi: 'Hãy lưu bản đăng ký trước khi gửi.', en: 'Save the answer before submitting it.' },
+  // plans (issue 9)
+  PLAN_EXISTS: { status: 409, vi: 'Đã có kế hoạch của năm (hoặc giai đoạn) này.', en: 'A plan for this year (or period) already exists.' },
+  PLAN_EMPTY: { status: 409, vi: 'Kế hoạch chưa có dòng nào nên chưa trình hoặc phê duyệt được.', en: 'The plan has no lines, so it cannot be submitted or approved.' },
+  PLAN_VERSION_FROZEN: {
+    status: 409,
+    vi: 'Phiên bản kế hoạch đã được phê duyệt nên không sửa được; muốn thay đổi phải lập điều chỉnh kế hoạch.',
+    en: 'The approved version is frozen; changing it takes an adjustment.',
+  },
+  PLAN_VERSION_SUBMITTED: { status: 409, vi: 'Phiên bản kế hoạch đang trình duyệt nên không sửa được; cần trả lại để sửa.', en: 'The version is submitted; return it to draft to edit.' },
+  PLAN_STEP_ORDER: { status: 409, vi: 'Phiên bản kế hoạch không ở trạng thái cho phép thao tác này.', en: 'The version is not in a state that allows this.' },
+  PLAN_ADJUSTMENT_RACE: {
+    status: 409,
+    vi: 'Phiên bản này đã có bản điều chỉnh (có thể vừa được người khác lập). Vui lòng tải lại để xem và sửa trên bản điều chỉnh đó.',
+    en: 'Someone else has just started an adjustment of this version; reload and work on theirs.',
+  },
   DATABASE_UNAVAILABLE: {
     status: 503,
     vi: 'Tạm thời không kết nối được cơ sở dữ liệu; thao tác vừa rồi chưa được lưu. Vui lòng thử lại sau ít phút.',
@@ -272,6 +287,18 @@ export const FIELD_ERRORS = {
   NEEDS_NO_UNITS: { vi: 'Không có đơn vị nào trong phạm vi của bạn khớp với lựa chọn này.', en: 'No unit in your scope matches this choice.' },
   NEEDS_DUPLICATE_OFFER: { vi: 'Chương trình bị lặp lại trong đợt đăng ký.', en: 'The programme is listed twice.' },
   NEEDS_DEADLINE_OUTSIDE_YEAR: { vi: 'Hạn đăng ký phải trước hoặc trong năm kế hoạch.', en: 'The deadline must be before or in the plan year.' },
+  // plans (issue 9)
+  PLAN_LINE_YEAR: { vi: 'Năm mở lớp phải là năm của kế hoạch.', en: 'The year must be the plan\'s year.' },
+  PLAN_LINE_QUARTER: { vi: 'Quý phải từ 1 đến 4.', en: 'The quarter must be 1 to 4.' },
+  PLAN_LINE_COUNT: { vi: 'Số lớp, số học viên phải là số nguyên không âm.', en: 'Counts must be whole and not negative.' },
+  PLAN_LINE_COST: { vi: 'Kinh phí dự kiến phải là số đồng nguyên, không âm.', en: 'The cost must be whole đồng, not negative.' },
+  PLAN_LINE_LEARNERS: { vi: 'Có lớp thì phải có học viên dự kiến (và ngược lại).', en: 'Classes need learners (and the other way round).' },
+  PLAN_LINE_UNKNOWN: { vi: 'Không có dòng kế hoạch này.', en: 'No such plan line.' },
+  PLAN_LINE_OTHER_YEAR: { vi: 'Dòng kế hoạch thuộc kế hoạch của năm khác với năm khai giảng lớp.', en: 'The plan line belongs to another year than the class opens in.' },
+  PLAN_LINE_OTHER_PROGRAMME: { vi: 'Dòng kế hoạch thuộc chương trình khác với chương trình của lớp.', en: 'The plan line is for another programme.' },
+  PLAN_LINE_OR_OUTSIDE: { vi: 'Lớp thuộc một dòng kế hoạch hoặc ngoài kế hoạch, không thể cả hai.', en: 'A class is either on a plan line or outside the plan, not both.' },
+  TARGET_YEAR_OUTSIDE_PERIOD: { vi: 'Năm của chỉ tiêu nằm ngoài giai đoạn của kế hoạch.', en: 'The target year is outside the plan period.' },
+  DUPLICATE_TARGET: { vi: 'Chỉ tiêu của năm và chương trình này bị nhập hai lần.', en: 'This year and programme appear twice.' },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type FieldErrorCode = keyof typeof FIELD_ERRORS;

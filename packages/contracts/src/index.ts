@@ -15,4 +15,5 @@ export * from './outside-trainings.js';
 export * from './learners.js';
 export * from './boards.js';
 export * from './needs.js';
+export * from './plans.js';
 export * from './calendar.js';

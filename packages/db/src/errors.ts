@@ -23,6 +23,11 @@ export const UNIQUE_CONSTRAINTS = [
   'certificates_enrolment_id_key',
   /** one live (not refused, not withdrawn) nomination of a person to a class */
   'nominations_live_idx',
+  /** plans (issue 9): one annual plan per year, one five-year plan per period, one adjustment per approved version */
+  'annual_plans_year_key',
+  'five_year_plans_start_year_key',
+  'plan_versions_based_on_key',
+  'plan_versions_number_key',
 ] as const;
 
 export type UniqueConstraint = (typeof UNIQUE_CONSTRAINTS)[number];

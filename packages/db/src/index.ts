@@ -30,4 +30,5 @@ export * as graduationRepo from './repositories/graduation.repository.js';
 export * as historyRepo from './repositories/history.repository.js';
 export * as boardsRepo from './repositories/boards.repository.js';
 export * as needsRepo from './repositories/needs.repository.js';
+export * as plansRepo from './repositories/plans.repository.js';
 export * as calendarRepo from './repositories/calendar.repository.js';

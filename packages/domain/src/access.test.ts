@@ -3,14 +3,16 @@ import { PERMISSIONS, ROLES, ROLE_PERMISSIONS, hasPermission, scopeFor, unitInSc
 
 describe('role permissions', () => {
   const registry: Permission[] = ['units.read', 'people.read', 'people.write', 'people.import', 'people.export', 'audit.read', 'jobs.read', 'rules.read'];
-  const agency: Permission[] = ['classes.read', 'nominations.write', 'conduct.write'];
+  const agency: Permission[] = ['classes.read', 'nominations.write', 'conduct.write', 'needs.read', 'needs.write'];
+  const needsBoard: Permission[] = ['needs.manage', 'needs.aggregate'];
   const school: Permission[] = ['classes.read', 'classes.manage', 'attendance.write', 'grades.write', 'certificates.manage'];
+  const plans: Permission[] = ['plans.read', 'plans.write', 'plans.manage'];
   const expected: Record<Role, Permission[]> = {
-    system_admin: [...registry, ...agency, ...school, 'users.manage', 'rules.write', 'nominations.approve', 'nominations.override', 'catalogue.write'],
-    province_board: [...registry, ...agency, 'rules.write', 'nominations.approve', 'nominations.override', 'catalogue.write'],
-    home_affairs: [...registry, ...agency, 'nominations.approve', 'catalogue.write'],
+    system_admin: [...registry, ...agency, ...school, 'users.manage', 'rules.write', 'nominations.approve', 'nominations.override', 'catalogue.write', ...needsBoard, ...plans, 'plans.approve'],
+    province_board: [...registry, ...agency, 'rules.write', 'nominations.approve', 'nominations.override', 'catalogue.write', ...needsBoard, ...plans, 'plans.approve'],
+    home_affairs: [...registry, ...agency, 'nominations.approve', 'catalogue.write', ...needsBoard, ...plans],
     unit_officer: [...registry, ...agency],
-    school_registrar: ['units.read', 'people.read', 'people.export', 'jobs.read', 'rules.read', ...school, 'calendar.read'],
+    school_registrar: ['units.read', 'people.read', 'people.export', 'jobs.read', 'rules.read', ...school, 'needs.read', 'needs.aggregate', 'plans.read', 'plans.write', 'calendar.read'],
     lecturer: ['units.read', 'classes.read', 'attendance.write', 'grades.write', 'calendar.read'],
     learner: ['people.read', 'calendar.read'],
   };

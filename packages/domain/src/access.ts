@@ -50,6 +50,12 @@ export const PERMISSIONS = [
   'needs.write',
   'needs.manage',
   'needs.aggregate',
+  // annual and five-year plans (issue 9): read; write lines organised in one's subtree; manage the plan
+  // (open it, submit, adjust, five-year targets); approve (the board / standing committee)
+  'plans.read',
+  'plans.write',
+  'plans.manage',
+  'plans.approve',
   // one's own calendar of sessions and its .ics feed (issue 14): learner, lecturer, school registrar
   'calendar.read',
   // the programme catalogue (issue 9): the board and home affairs add programmes and versions
@@ -87,10 +93,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'catalogue.write',
     'needs.manage',
     'needs.aggregate',
+    'plans.read',
+    'plans.write',
+    'plans.manage',
+    'plans.approve',
   ],
   // the board approves nominations of the programmes it owns and alone may override an ineligible one
-  province_board: [...REGISTRY_OFFICER, 'rules.write', 'nominations.approve', 'nominations.override', 'catalogue.write', 'needs.manage', 'needs.aggregate'],
-  home_affairs: [...REGISTRY_OFFICER, 'nominations.approve', 'catalogue.write', 'needs.manage', 'needs.aggregate'],
+  province_board: [...REGISTRY_OFFICER, 'rules.write', 'nominations.approve', 'nominations.override', 'catalogue.write', 'needs.manage', 'needs.aggregate', 'plans.read', 'plans.write', 'plans.manage', 'plans.approve'],
+  home_affairs: [...REGISTRY_OFFICER, 'nominations.approve', 'catalogue.write', 'needs.manage', 'needs.aggregate', 'plans.read', 'plans.write', 'plans.manage'],
   unit_officer: REGISTRY_OFFICER,
   // the school: opens classes, accepts nominations (the last approval step), follows learners, graduates them
   school_registrar: [
@@ -107,6 +117,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     // the school sees the campaigns and the province's aggregated needs (counts, no names)
     'needs.read',
     'needs.aggregate',
+    // the school drafts its own part of the annual plan
+    'plans.read',
+    'plans.write',
     'calendar.read',
   ],
   lecturer: ['units.read', 'classes.read', 'attendance.write', 'grades.write', 'calendar.read'],

@@ -6,3 +6,4 @@ export * from './person.js';
 export * as rules from './rules/index.js';
 export * as training from './training/index.js';
 export * as needs from './needs/index.js';
+export * as plans from './plans/index.js';

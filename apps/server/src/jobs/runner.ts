@@ -8,6 +8,7 @@ import { AppError } from '../errors.js';
 import { JobFailure, JobSuperseded, Progress, failureResult, type JobContext, type JobLog, type JobOutcome } from './context.js';
 import { runCandidatesExport } from './candidates-export.job.js';
 import { runNominationsBulk } from './nominations-bulk.job.js';
+import { runPlanExport, runRealisationExport } from './plan-export.job.js';
 import { runPeopleExport } from './people-export.job.js';
 import { runPeopleImport } from './people-import.job.js';
 import { remindOverdueConductReports } from '../services/learners.service.js';
@@ -27,6 +28,8 @@ const HANDLERS: Record<string, Handler> = {
   nominations_bulk: { permission: 'nominations.write', run: runNominationsBulk },
   needs_answer_export: { permission: 'needs.read', run: runNeedsAnswerExport },
   needs_aggregate_export: { permission: 'needs.aggregate', run: runNeedsAggregateExport },
+  plan_export: { permission: 'plans.read', run: runPlanExport },
+  realisation_export: { permission: 'plans.read', run: runRealisationExport },
 };
 
 export interface RunnerOptions {

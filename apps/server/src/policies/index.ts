@@ -11,6 +11,7 @@ import { outsideTrainingPolicy } from './outside-training.js';
 import { needsAnswerPolicy, needsCampaignListPolicy, needsCampaignPolicy } from './needs.js';
 import { peopleListPolicy, personPolicy } from './person.js';
 import { programmeListPolicy, programmePolicy } from './programme.js';
+import { fiveYearPolicy, planLinePolicy, planListPolicy, planVersionPolicy } from './plan.js';
 
 export const POLICIES = {
   class: classPolicy,
@@ -26,6 +27,10 @@ export const POLICIES = {
   people: peopleListPolicy,
   programme: programmePolicy,
   programmes: programmeListPolicy,
+  plans: planListPolicy,
+  planVersion: planVersionPolicy,
+  planLine: planLinePolicy,
+  fiveYearPlan: fiveYearPolicy,
 } as const;
 
 type ActionOf<P> = P extends Policy<never, infer A> ? A : P extends Policy<infer _F, infer A> ? A : never;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { ERRORS, type ErrorCode } from '@nang-tam/contracts';
 import { todayInVietnam, training, type Role } from '@nang-tam/domain';
-import { classesRepo, enrolmentsRepo, needsRepo, nominationsRepo, outsideTrainingsRepo, peopleRepo, type Db } from '@nang-tam/db';
+import { classesRepo, enrolmentsRepo, needsRepo, nominationsRepo, outsideTrainingsRepo, peopleRepo, plansRepo, type Db } from '@nang-tam/db';
 import { createTestDb } from '../../../../tests/support/test-db.js';
 import { as, buildTestApp, loginAs, seedFixture, type Fixture, type Session } from '../../../../tests/support/fixtures.js';
 import { addDays, assignLecturer, enrol, insertLecturer, insertSession, insertTrainingClass } from '../../../../tests/support/learners.js';
@@ -15,6 +15,7 @@ import { enrolmentPolicy } from '../policies/enrolment.js';
 import { nominationFactsOf, nominationPolicy } from '../policies/nomination.js';
 import { outsideFactsOf, outsideTrainingPolicy } from '../policies/outside-training.js';
 import { personPolicy } from '../policies/person.js';
+import { fiveYearPolicy, planLinePolicy, planListPolicy, planVersionPolicy } from '../policies/plan.js';
 import { resolveSession } from '../services/auth.service.js';
 import { classFactsOf, lecturerIdOf, loadClassFacts } from '../services/access-facts.js';
 import { loadEnrolment } from '../services/learner-records.js';
@@ -133,7 +134,7 @@ describe('access matrix', () => {
  */
 describe('policy matrix', () => {
   const today = todayInVietnam();
-  type Kind = 'class' | 'session' | 'enrolment' | 'person' | 'nomination' | 'outside' | 'needsCampaign' | 'needsAnswer';
+  type Kind = 'class' | 'session' | 'enrolment' | 'person' | 'nomination' | 'outside' | 'needsCampaign' | 'needsAnswer' | 'planVersion' | 'planLine' | 'planList';
   interface Rec {
     id: number;
     classId: number;
@@ -144,6 +145,8 @@ describe('policy matrix', () => {
     label: string;
     /** A needs answer's (or a needs campaign's probed) unit; `id` is then the campaign. */
     unitId?: number;
+    /** A plan line (planLine records: `id` is its version). */
+    lineId?: number;
   }
   interface Probe {
     kind: Kind;
@@ -154,7 +157,7 @@ describe('policy matrix', () => {
     /** Something to create first (a session to delete, a sub-record to delete): returns the URL. */
     prepare?: (r: Rec) => Promise<string>;
   }
-  const records: Record<Kind, Rec[]> = { class: [], session: [], enrolment: [], person: [], nomination: [], outside: [], needsCampaign: [], needsAnswer: [] };
+  const records: Record<Kind, Rec[]> = { class: [], session: [], enrolment: [], person: [], nomination: [], outside: [], needsCampaign: [], needsAnswer: [], planVersion: [], planLine: [], planList: [] };
   /** The period of each outside-training record, by id (the bodies' dates fit it). */
   const outsidePeriod = new Map<number, { start: string; end: string }>();
   const users = new Map<Role, AuthUser>();
@@ -303,6 +306,36 @@ describe('policy matrix', () => {
     'PUT /api/v1/people/:id': { kind: 'person', url: (r) => `/api/v1/people/${r.id}`, body: () => ({ ...validBody('/api/v1/people/:id'), version: 999 }) },
     'GET /api/v1/people/:id/audit': { kind: 'person', url: (r) => `/api/v1/people/${r.id}/audit` },
     'GET /api/v1/people/:id/certificates': { kind: 'person', url: (r) => `/api/v1/people/${r.id}/certificates` },
+    // annual and five-year plans (issue 9): a stale row version answers CONFLICT once the policy allowed it
+    'POST /api/v1/plans/annual': { kind: 'planList', url: () => '/api/v1/plans/annual', body: () => ({ year: 2095, title: 'Kế hoạch ma trận' }) },
+    'POST /api/v1/plans/versions/:id/lines': {
+      kind: 'planVersion',
+      url: (r) => `/api/v1/plans/versions/${r.id}/lines`,
+      body: () => ({ rowVersion: 999999, lines: [planLineBody()] }),
+    },
+    'PUT /api/v1/plans/versions/:id/lines/:lineId': {
+      kind: 'planLine',
+      url: (r) => `/api/v1/plans/versions/${r.id}/lines/${r.lineId}`,
+      body: () => ({ rowVersion: 999999, line: planLineBody() }),
+    },
+    'DELETE /api/v1/plans/versions/:id/lines/:lineId': { kind: 'planLine', url: (r) => `/api/v1/plans/versions/${r.id}/lines/${r.lineId}?rowVersion=999999` },
+    ...Object.fromEntries(
+      (['submit', 'return', 'approve'] as const).map((step) => [
+        `POST /api/v1/plans/versions/:id/${step}`,
+        { kind: 'planVersion', url: (r: Rec) => `/api/v1/plans/versions/${r.id}/${step}`, body: () => ({ rowVersion: 999999 }) },
+      ]),
+    ),
+    'POST /api/v1/plans/versions/:id/adjustments': {
+      kind: 'planVersion',
+      url: (r) => `/api/v1/plans/versions/${r.id}/adjustments`,
+      body: () => ({ rowVersion: 999999, reason: 'Thử', decisionNumber: '1-QĐ/TU', decisionDate: '2090-05-01' }),
+    },
+    'POST /api/v1/plans/five-year': { kind: 'planList', url: () => '/api/v1/plans/five-year', body: () => ({ startYear: 2095, title: 'Giai đoạn ma trận' }) },
+    'PUT /api/v1/plans/five-year/:id': {
+      kind: 'planList',
+      url: () => `/api/v1/plans/five-year/${fiveYearId}`,
+      body: () => ({ version: 999999, title: 'Giai đoạn', targets: [] }),
+    },
     ...Object.fromEntries(
       (['qualifications', 'assignments', 'planning-entries', 'appraisals'] as const).flatMap((sub) => [
         // the same body each time: made once, then a duplicate (409), both after the policy allowed it
@@ -328,6 +361,8 @@ describe('policy matrix', () => {
     ),
   };
   let checkinToken = '';
+  let fiveYearId = 0;
+  const planLineBody = () => ({ programmeCode: 'TC_LLCT', mode: 'full_time', classes: 1, learners: 50, year: 2090, quarter: 1, siteKind: 'school', site: 'Trường', estimatedCost: 0 });
   // appraisals and planning entries are unique per year / term: each one made here gets its own
   let appraisalYear = 1989;
   let termStart = 2030;
@@ -340,6 +375,16 @@ describe('policy matrix', () => {
   /** The facts of a record as its services load them, and the verdict for one policy action. */
   async function verdict(user: AuthUser, ref: PolicyRef, kind: Kind, r: Rec): Promise<Verdict> {
     const { resource, action } = parsePolicyRef(ref);
+    if (kind === 'planList') return resource === 'plans' ? planListPolicy.decide(user, null, action as never) : fiveYearPolicy.decide(user, null, action as never);
+    if (kind === 'planVersion') {
+      const v = (await plansRepo.findVersion(db, r.id))!;
+      return planVersionPolicy.decide(user, { status: v.status, lineCount: v.line_count, latest: v.latest }, action as never);
+    }
+    if (kind === 'planLine') {
+      const v = (await plansRepo.findVersion(db, r.id))!;
+      const l = (await plansRepo.findLineOfVersion(db, r.id, r.lineId!))!;
+      return planLinePolicy.decide(user, { status: v.status, organiserPath: l.organiser_path }, action as never);
+    }
     if (kind === 'class' || kind === 'session') {
       const facts =
         kind === 'class'
@@ -384,7 +429,13 @@ describe('policy matrix', () => {
   }
 
   /** The actions the record's own response advertises to the user (null when they cannot read it). */
-  async function advertised(session: Session, kind: Kind, r: Rec): Promise<string[] | null> {
+  async function advertised(session: Session, kind: Exclude<Kind, 'planList'>, r: Rec): Promise<string[] | null> {
+    if (kind === 'planVersion' || kind === 'planLine') {
+      const res = await app.inject({ url: `/api/v1/plans/versions/${r.id}`, headers: as(session) });
+      if (res.statusCode !== 200) return null;
+      if (kind === 'planVersion') return res.json().actions;
+      return res.json().lines.find((l: { lineId: number }) => l.lineId === r.lineId)?.actions ?? null;
+    }
     const url = {
       class: `/api/v1/classes/${r.classId}`,
       session: `/api/v1/classes/${r.classId}/sessions`,
@@ -539,6 +590,42 @@ describe('policy matrix', () => {
       needsRec('commune B in a closed campaign', n2.id, fx.units.communeB),
     ];
     checkinToken = (await app.inject({ url: `/api/v1/sessions/${sessionAToday}/checkin-code`, headers: as(sessions.get('school_registrar')!) })).json().token;
+    // plans: a draft (lines of the school and of commune B), an approved version since adjusted, its
+    // submitted adjustment, and an approved version in force
+    const api = async (method: 'POST' | 'PUT', url: string, payload: Record<string, unknown>) => {
+      const res = await app.inject({ method, url, headers: as(sysadmin), payload });
+      if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.body}`);
+      return res.json();
+    };
+    const planOf = async (year: number, organisers: number[]) => {
+      const plan = await api('POST', '/api/v1/plans/annual', { year, title: `Kế hoạch ${year}` });
+      const v = plan.versions[0];
+      const lines = organisers.map((organiserUnitId) => ({ ...planLineBody(), year, organiserUnitId }));
+      return api('POST', `/api/v1/plans/versions/${v.id}/lines`, { rowVersion: v.rowVersion, lines });
+    };
+    const approve = async (v: { id: number; rowVersion: number }) => {
+      const submitted = await api('POST', `/api/v1/plans/versions/${v.id}/submit`, { rowVersion: v.rowVersion });
+      return api('POST', `/api/v1/plans/versions/${v.id}/approve`, { rowVersion: submitted.rowVersion });
+    };
+    const draft = await planOf(2090, [fx.units.department, fx.units.communeB]);
+    const adjusted = await approve(await planOf(2091, [fx.units.department]));
+    const adjustment = await api('POST', `/api/v1/plans/versions/${adjusted.id}/adjustments`, { rowVersion: adjusted.rowVersion, reason: 'Thử', decisionNumber: '2-QĐ/TU', decisionDate: '2091-05-01' });
+    await api('POST', `/api/v1/plans/versions/${adjustment.id}/submit`, { rowVersion: adjustment.rowVersion });
+    const inForce = await approve(await planOf(2092, [fx.units.department]));
+    const planRec = (label: string, id: number, lineId?: number): Rec => ({ id, classId: 0, moduleId: 0, sessionId: 0, enrolmentId: 0, label, lineId });
+    records.planVersion = [
+      planRec('draft plan version', draft.id),
+      planRec('approved version already adjusted', adjusted.id),
+      planRec('submitted adjustment', adjustment.id),
+      planRec('approved version in force', inForce.id),
+    ];
+    records.planLine = [
+      planRec("draft line of the school", draft.id, draft.lines[0].lineId),
+      planRec('draft line of commune B', draft.id, draft.lines[1].lineId),
+      planRec('line of an approved version', inForce.id, inForce.lines[0].lineId),
+    ];
+    records.planList = [planRec('the plans', 0)];
+    fiveYearId = (await api('POST', '/api/v1/plans/five-year', { startYear: 2086, title: 'Giai đoạn 2086–2090' })).id;
   });
 
   it('has a probe for every route that declares a policy', () => {
@@ -585,7 +672,7 @@ describe('policy matrix', () => {
   }, 600_000);
 
   it("advertises in each record's actions exactly what the policy allows", async () => {
-    for (const kind of ['class', 'session', 'enrolment', 'person', 'nomination', 'outside', 'needsCampaign', 'needsAnswer'] as const) {
+    for (const kind of ['class', 'session', 'enrolment', 'person', 'nomination', 'outside', 'needsCampaign', 'needsAnswer', 'planVersion', 'planLine'] as const) {
       for (const r of records[kind]) {
         for (const [role, session] of sessions) {
           const shown = await advertised(session, kind, r);
@@ -604,6 +691,12 @@ describe('policy matrix', () => {
             expected = nominationPolicy.allowedActions(user, nominationFactsOf((await classesRepo.findClass(db, seen.class_id))!, seen, today));
           } else if (kind === 'outside') {
             expected = outsideTrainingPolicy.allowedActions(user, outsideFactsOf((await outsideTrainingsRepo.findOutsideTraining(db, user.scope, r.id))!));
+          } else if (kind === 'planVersion') {
+            const v = (await plansRepo.findVersion(db, r.id))!;
+            expected = planVersionPolicy.allowedActions(user, { status: v.status, lineCount: v.line_count, latest: v.latest });
+          } else if (kind === 'planLine') {
+            const v = (await plansRepo.findVersion(db, r.id))!;
+            expected = planLinePolicy.allowedActions(user, { status: v.status, organiserPath: (await plansRepo.findLineOfVersion(db, r.id, r.lineId!))!.organiser_path });
           } else expected = personPolicy.allowedActions(user, personFactsOf((await peopleRepo.findPerson(db, { kind: 'subtree', unitPath: '/' }, r.id))!));
           expect(shown, `${kind} ${r.label} as ${role}`).toEqual(expected);
         }

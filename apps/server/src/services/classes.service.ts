@@ -10,7 +10,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { formatViDate, rules, searchWords, todayInVietnam, training } from '@nang-tam/domain';
-import { auditRepo, classesRepo, catalogueRepo, lecturersRepo, nominationsRepo, unitsRepo, isUniqueViolation, type Db, type Queryable, type Tx } from '@nang-tam/db';
+import { auditRepo, classesRepo, catalogueRepo, lecturersRepo, nominationsRepo, plansRepo, unitsRepo, isUniqueViolation, type Db, type Queryable, type Tx } from '@nang-tam/db';
 import type {
   ClassCreate,
   ClassDetail,
@@ -33,6 +33,7 @@ import { classFactsOf, lecturerIdOf, loadClassFacts, teachingIn, teachingInClass
 import { requireCatalogue } from './catalogue.service.js';
 import { lecturerRefOf, textOrNull } from './lecturers.service.js';
 import { fillFreePlaces } from './nominations.service.js';
+import { checkClassPlanLink } from './plans.service.js';
 
 type StudyMode = rules.StudyMode;
 
@@ -106,8 +107,10 @@ async function loadDetail(db: Queryable, user: AuthUser, id: number): Promise<Cl
       sessions,
     });
   }
+  const link = await plansRepo.classPlanLink(db, id);
   return {
     ...toSummary(row, null, actions, todayInVietnam()),
+    plan: { lineId: link?.plan_line_id ?? null, outsidePlan: link?.outside_plan ?? false },
     gradingScheme: row.grading_scheme,
     graduationConditions: row.graduation_conditions,
     modules: modules.map((m) => {
@@ -242,6 +245,8 @@ export async function createClass(db: Db, user: AuthUser, input: ClassCreate): P
   if (!(await unitsRepo.findUnitById(db, user.scope, organiserUnitId))) {
     throw new AppError('VALIDATION_FAILED', [fieldError('organiserUnitId', 'UNIT_OUT_OF_SCOPE')]);
   }
+  const planLink = { planLineId: input.planLineId ?? null, outsidePlan: input.outsidePlan ?? false };
+  assertNoFieldErrors(await checkClassPlanLink(db, user, { ...planLink, programmeCode: input.programmeCode, startDate: input.startDate }));
   return withCohortGuard(() =>
     db.transaction(async (tx) => {
       // the programme row is locked so a catalogue correction cannot interleave with the copy
@@ -267,6 +272,7 @@ export async function createClass(db: Db, user: AuthUser, input: ClassCreate): P
         createdBy: user.id,
       });
       await classesRepo.insertClassModules(tx, id, modules);
+      await plansRepo.setClassPlanLink(tx, id, planLink);
       await auditRepo.appendAudit(tx, {
         ...actorOf(user),
         action: 'create',
@@ -275,6 +281,7 @@ export async function createClass(db: Db, user: AuthUser, input: ClassCreate): P
         after: {
           programmeCode: input.programmeCode,
           organiserUnitId,
+          ...planLink,
           ...classSnapshot({
             cohort_code: input.cohortCode,
             name: input.name,
@@ -350,11 +357,20 @@ export async function updateClass(db: Db, user: AuthUser, id: number, input: Cla
           });
         }
       }
+      const linkBefore = (await plansRepo.classPlanLink(tx, id))!;
+      const planLink = {
+        planLineId: input.planLineId !== undefined ? input.planLineId : linkBefore.plan_line_id,
+        outsidePlan: input.outsidePlan ?? (input.planLineId ? false : linkBefore.outside_plan),
+      };
+      const linkChanged = planLink.planLineId !== linkBefore.plan_line_id || planLink.outsidePlan !== linkBefore.outside_plan;
+      if (linkChanged || next.startDate !== current.start_date)
+        details.push(...(await checkClassPlanLink(tx, user, { ...planLink, programmeCode: current.programme_code, startDate: next.startDate })));
       assertNoFieldErrors(details);
       if (next.cohortCode !== current.cohort_code && (await classesRepo.cohortCodeTaken(tx, current.programme_code, next.cohortCode, id))) {
         throw new AppError('DUPLICATE', [fieldError('cohortCode', 'COHORT_CODE_TAKEN')]);
       }
       if (!(await classesRepo.updateClass(tx, id, input.version, next))) throw new AppError('CONFLICT');
+      if (linkChanged) await plansRepo.setClassPlanLink(tx, id, planLink);
       // more places: the oldest waitlisted nominations move up in the same transaction
       const promoted = next.capacity > current.capacity ? await fillFreePlaces(tx, user, { id, capacity: next.capacity, status: current.status }) : [];
       await auditRepo.appendAudit(tx, {
@@ -362,8 +378,9 @@ export async function updateClass(db: Db, user: AuthUser, id: number, input: Cla
         action: 'update',
         entity: 'class',
         entityId: id,
-        before: classSnapshot(current),
+        before: { ...classSnapshot(current), ...(linkChanged ? { planLineId: linkBefore.plan_line_id, outsidePlan: linkBefore.outside_plan } : {}) },
         after: {
+          ...(linkChanged ? planLink : {}),
           ...classSnapshot({
             cohort_code: next.cohortCode,
             name: next.name,

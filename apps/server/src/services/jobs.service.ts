@@ -1,6 +1,7 @@
 import type { CandidatesExport, Job, PeopleFilter } from '@nang-tam/contracts';
 import { MAX_ACTIVE_JOBS_PER_USER } from '@nang-tam/contracts';
-import { auditRepo, jobsRepo, type Db } from '@nang-tam/db';
+import { todayInVietnam } from '@nang-tam/domain';
+import { auditRepo, jobsRepo, plansRepo, type Db } from '@nang-tam/db';
 import { AppError, fieldError, notFound } from '../errors.js';
 import { WorkbookTooLargeError, workbookTooLargeMessage } from '../jobs/xlsx/limits.js';
 import { checkDeclaredSizes, looksLikeZip, readZipDirectory } from '../jobs/xlsx/zip.js';
@@ -127,3 +128,14 @@ export async function getImportTemplate(db: Db, user: AuthUser): Promise<Downloa
 
 /** The upload's form field was not "file". */
 export const missingUpload = () => new AppError('VALIDATION_FAILED', [fieldError('file', 'REQUIRED')]);
+
+/** Queues the export of an annual plan version (Excel or PDF); a version that does not exist is refused now. */
+export async function startPlanExport(db: Db, user: AuthUser, q: { versionId: number; format: 'xlsx' | 'pdf' }): Promise<Job> {
+  if (!(await plansRepo.findVersion(db, q.versionId))) throw notFound();
+  return toJob(await queueJob(db, user, { kind: 'plan_export', params: q }, { audit: 'export' }));
+}
+
+/** Queues the export of plan against actual of a year on a date (Excel or PDF). */
+export async function startRealisationExport(db: Db, user: AuthUser, q: { year: number; asOf?: string; format: 'xlsx' | 'pdf' }): Promise<Job> {
+  return toJob(await queueJob(db, user, { kind: 'realisation_export', params: { year: q.year, asOf: q.asOf ?? todayInVietnam(), format: q.format } }, { audit: 'export' }));
+}

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Avatar, Button, Divider, Drawer, Dropdown, Flex, Layout, Menu, Typography, type MenuProps } from 'antd';
 import { AuditOutlined, BarChartOutlined, BookOutlined, CloudUploadOutlined, LogoutOutlined, MenuOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
-import { CalendarOutlined, GlobalOutlined, IdcardOutlined, ReadOutlined, ScheduleOutlined, FormOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { CalendarOutlined, GlobalOutlined, IdcardOutlined, ReadOutlined, ScheduleOutlined, FormOutlined, UnorderedListOutlined, FundOutlined, ProjectOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { ROLE_LABELS } from '@nang-tam/domain';
@@ -39,6 +39,11 @@ function useNavItems(): MenuProps['items'] {
     }
     if (me.permissions.includes('classes.read')) {
       items.push({ key: '/classes', icon: <BookOutlined />, label: <Link to="/classes">{t('nav.classes')}</Link> });
+    }
+    if (me.permissions.includes('plans.read')) {
+      items.push({ key: '/plans', icon: <ScheduleOutlined />, label: <Link to="/plans">{t('nav.plans')}</Link> });
+      items.push({ key: '/plans/realisation', icon: <FundOutlined />, label: <Link to="/plans/realisation">{t('nav.realisation')}</Link> });
+      items.push({ key: '/plans/five-year', icon: <ProjectOutlined />, label: <Link to="/plans/five-year">{t('nav.fiveYear')}</Link> });
     }
     if (me.permissions.includes('nominations.write')) {
       items.push({ key: '/my-learners', icon: <IdcardOutlined />, label: <Link to="/my-learners">{t('nav.myLearners')}</Link> });

@@ -22,6 +22,9 @@ const ClassesPage = lazy(() => import('../features/classes/ClassesPage'));
 const ClassPage = lazy(() => import('../features/classes/ClassPage'));
 const OutsideTrainingsPage = lazy(() => import('../features/outside/OutsideTrainingsPage'));
 const OutsideTrainingPage = lazy(() => import('../features/outside/OutsideTrainingPage'));
+const AnnualPlanPage = lazy(() => import('../features/plans/AnnualPlanPage'));
+const RealisationPage = lazy(() => import('../features/plans/RealisationPage'));
+const FiveYearPage = lazy(() => import('../features/plans/FiveYearPage'));
 const MyLearningPage = lazy(() => import('../features/learning/MyLearningPage'));
 const MyLearnersPage = lazy(() => import('../features/my-learners/MyLearnersPage'));
 const TeachingPage = lazy(() => import('../features/learning/TeachingPage'));
@@ -179,11 +182,41 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'plans',
+            element: (
+              <RequireStaff permission="plans.read">
+                <Lazy>
+                  <AnnualPlanPage />
+                </Lazy>
+              </RequireStaff>
+            ),
+          },
+          {
             path: 'catalogue/:code',
             element: (
               <RequireStaff permission="rules.read">
                 <Lazy>
                   <ProgrammeCatalogueRoute />
+                </Lazy>
+              </RequireStaff>
+            ),
+          },
+          {
+            path: 'plans/realisation',
+            element: (
+              <RequireStaff permission="plans.read">
+                <Lazy>
+                  <RealisationPage />
+                </Lazy>
+              </RequireStaff>
+            ),
+          },
+          {
+            path: 'plans/five-year',
+            element: (
+              <RequireStaff permission="plans.read">
+                <Lazy>
+                  <FiveYearPage />
                 </Lazy>
               </RequireStaff>
             ),

@@ -18,7 +18,7 @@ import {
   Typography,
 } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import type { ClassCreate, ClassDetail, ClassUpdate, ErrorDetail } from '@nang-tam/contracts';
 import { isApiError } from '../../api/client';
@@ -33,6 +33,8 @@ import { useIsMobile } from '../../shared/hooks';
 import { foldedFilter } from '../../shared/select';
 import { modeLabel } from '../eligibility/common';
 import { classStatusLabel } from './common';
+import { plansApi } from '../../api/plans';
+import { linkOf, planChoiceOf, type PlanChoice } from '../plans/plan-view';
 
 interface Values {
   programmeCode: string | null;
@@ -44,9 +46,11 @@ interface Values {
   endDate: Dayjs | null;
   capacity: number | null;
   status: 'open' | 'closed';
+  /** The plan line, outside the plan, or not linked (form field named after the server's path). */
+  planLineId: PlanChoice;
 }
 
-const FIELDS = ['programmeCode', 'mode', 'cohortCode', 'name', 'site', 'startDate', 'endDate', 'capacity', 'status'] as const;
+const FIELDS = ['programmeCode', 'mode', 'cohortCode', 'name', 'site', 'startDate', 'endDate', 'capacity', 'status', 'planLineId', 'outsidePlan'] as const;
 
 function fromClass(c: ClassDetail): Values {
   return {
@@ -59,6 +63,7 @@ function fromClass(c: ClassDetail): Values {
     endDate: toDayjs(c.endDate),
     capacity: c.capacity,
     status: c.status === 'closed' ? 'closed' : 'open',
+    planLineId: planChoiceOf(c.plan),
   };
 }
 
@@ -115,7 +120,7 @@ function ClassForm({ cls, onClose, onReload, onSaved }: Props) {
   const modes = programme?.modes ?? (cls ? [cls.mode] : []);
 
   const initialValues = useMemo<Partial<Values>>(
-    () => (cls ? fromClass(cls) : { cohortCode: '', name: '', site: me.unit.name, capacity: 50, status: 'open' }),
+    () => (cls ? fromClass(cls) : { cohortCode: '', name: '', site: me.unit.name, capacity: 50, status: 'open', planLineId: 'none' }),
     // the class as it was when the form opened
     [],
   );
@@ -132,6 +137,7 @@ function ClassForm({ cls, onClose, onReload, onSaved }: Props) {
           startDate: toIso(v.startDate) ?? '',
           endDate: toIso(v.endDate) ?? '',
           capacity: v.capacity ?? 0,
+          ...linkOf(v.planLineId),
         };
         return classesApi.create(body);
       }
@@ -151,6 +157,7 @@ function ClassForm({ cls, onClose, onReload, onSaved }: Props) {
       if (end !== cls.endDate) body.endDate = end;
       if (v.capacity !== before.capacity) body.capacity = v.capacity ?? 0;
       if (cls.status !== 'finished' && v.status !== before.status) body.status = v.status;
+      if (v.planLineId !== before.planLineId) Object.assign(body, linkOf(v.planLineId));
       return classesApi.update(cls.id, body);
     },
     onSuccess: (saved) => {
@@ -208,6 +215,13 @@ function ClassForm({ cls, onClose, onReload, onSaved }: Props) {
       if (e.key === 'Enter') e.preventDefault();
     },
   } as const;
+  const startDate = Form.useWatch('startDate', form) as Dayjs | null | undefined;
+  const planYear = startDate ? startDate.year() : null;
+  const lines = useQuery({
+    queryKey: ['plans', 'linkable', planYear, programmeCode],
+    queryFn: () => plansApi.linkableLines(planYear!, programmeCode),
+    enabled: planYear !== null && !!programmeCode && me.permissions.includes('classes.manage'),
+  });
   const cat = catalogue.data;
   const incomplete = cat && (!cat.gradingScheme || !cat.graduationConditions || cat.modules.length === 0);
 
@@ -359,6 +373,23 @@ function ClassForm({ cls, onClose, onReload, onSaved }: Props) {
           </Col>
         )}
       </Row>
+
+      <Form.Item name="planLineId" label={t('classForm.plan')} tooltip={t('classForm.planHint')}>
+        <Select<PlanChoice>
+          loading={lines.isFetching}
+          options={[
+            { value: 'none', label: t('classForm.planNone') },
+            { value: 'outside', label: t('classForm.planOutside') },
+            ...(lines.data?.items ?? []).map((l) => ({
+              value: `line:${l.lineId}` as PlanChoice,
+              label: t('classForm.planLine', { programme: l.programmeName, mode: modeLabel(t, l.mode), quarter: l.quarter, classes: l.classes, organiser: l.organiser }),
+            })),
+            ...(cls?.plan.lineId && !(lines.data?.items ?? []).some((l) => l.lineId === cls.plan.lineId)
+              ? [{ value: `line:${cls.plan.lineId}` as PlanChoice, label: `#${cls.plan.lineId}` }]
+              : []),
+          ]}
+        />
+      </Form.Item>
 
       <Flex
         gap={8}

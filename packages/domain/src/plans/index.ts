@@ -1,0 +1,3 @@
+export * from './percent.js';
+export * from './plans.js';
+export * from './realisation.js';
