@@ -133,17 +133,19 @@ describe('import of good files', () => {
     expect(job.progress).toBe(job.total);
 
     const people = await db.query<Record<string, unknown>>(
-      `SELECT citizen_id, full_name, birth_date, gender, party_joined_on, party_official_on, education_level,
+      `SELECT citizen_id, full_name, birth_date, gender, party_membership, party_joined_on, party_official_on, education_level,
               political_theory_level, state_management_level, phone
        FROM people WHERE citizen_id IN ('008085000601', '008086000602', '008070000603') ORDER BY citizen_id`,
     );
+    // the template's rows leave "Đảng viên" empty: the dates decide, and no date is "not known" (decision 0031)
     expect(people.rows).toEqual([
-      expect.objectContaining({ citizen_id: '008070000603', full_name: 'Đỗ Văn Ba', education_level: null }),
-      expect.objectContaining({ citizen_id: '008085000601', education_level: 'thac_si', political_theory_level: 'cao_cap' }),
+      expect.objectContaining({ citizen_id: '008070000603', full_name: 'Đỗ Văn Ba', education_level: null, party_membership: null }),
+      expect.objectContaining({ citizen_id: '008085000601', education_level: 'thac_si', political_theory_level: 'cao_cap', party_membership: null }),
       expect.objectContaining({
         citizen_id: '008086000602',
         birth_date: '1986-02-28',
         gender: 'female',
+        party_membership: 'member',
         party_joined_on: '2010-02-03',
         party_official_on: '2011-02-03',
         state_management_level: 'chuyen_vien_chinh',

@@ -82,7 +82,7 @@ describe('export', () => {
       'Xã Minh Quang',
       undefined,
       undefined,
-      'Không',
+      'Không phải đảng viên',
       'Thạc sĩ',
     ]);
     expect(job.fileName).toMatch(/^danh-sach-can-bo-\d{4}-\d{2}-\d{2}\.xlsx$/);
@@ -95,7 +95,7 @@ describe('export', () => {
 
   it('keeps to the unit filter and to the creator’s scope', async () => {
     const { rows } = await exportRows(board, { unitId: String(fx.units.communeA), politicalTheoryLevel: 'trung_cap' });
-    expect(rows.slice(1).map((r) => [r[1], r[9], r[11]])).toEqual([['Nguyễn Văn An', 'Có', 'Trung cấp']]);
+    expect(rows.slice(1).map((r) => [r[1], r[9], r[11]])).toEqual([['Nguyễn Văn An', 'Đảng viên chính thức', 'Trung cấp']]);
     const own = await exportRows(officerA, {});
     expect(
       own.rows
