@@ -6,8 +6,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { apiGet, apiLogin, login, randomDigits } from './support.js';
-import { useBrowser } from './support.js';
+import { apiGet, apiLogin, clickMenuItem, login, randomDigits, useBrowser } from './support.js';
 
 const b = useBrowser();
 
@@ -51,7 +50,7 @@ describe('programme catalogue', () => {
   test('search, filter, create a programme, change it as a version, read the history', async () => {
     const { page } = b;
     await login(page, 'admin');
-    await page.getByRole('menuitem', { name: 'Danh mục chương trình' }).click();
+    await clickMenuItem(page, 'Danh mục chương trình');
     await page.waitForURL((u) => u.pathname === '/catalogue');
     const table = page.getByRole('table', { name: 'Danh mục chương trình' });
 
