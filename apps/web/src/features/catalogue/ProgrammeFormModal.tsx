@@ -13,6 +13,7 @@ import { errorMessage } from '../../shared/errors';
 import { toDayjs, toIso, VI_DATE_FORMATS } from '../../shared/dates';
 import { foldedFilter } from '../../shared/select';
 import { FormErrorBanner, placeServerErrors } from '../rules/versioning';
+import { vocabLabel } from './common';
 
 const MODES = ['full_time', 'part_time', 'online'] as const;
 
@@ -121,8 +122,8 @@ export function ProgrammeFormModal({ programme, onClose, onSaved }: { programme:
     }
   };
   const req = [{ required: true, whitespace: true, message: t('validation.required') }];
-  const options = (list: { code: string; label: string }[] | undefined, prefix?: string) =>
-    (list ?? []).map((x) => ({ value: x.code, label: prefix ? t(`${prefix}.${x.code}` as MessageKey) : x.label }));
+  const options = (list: { code: string; label: string }[] | undefined, prefix?: string, table?: 'targetGroups' | 'levels') =>
+    (list ?? []).map((x) => ({ value: x.code, label: prefix ? t(`${prefix}.${x.code}` as MessageKey) : table ? vocabLabel(table, x, locale) : x.label }));
 
   return (
     <Modal
@@ -154,7 +155,7 @@ export function ProgrammeFormModal({ programme, onClose, onSaved }: { programme:
             <Select options={options(vocab.data?.kinds, 'catalogue.kindLabel')} loading={vocab.isPending} showSearch={{ filterOption: foldedFilter }} />
           </Form.Item>
           <Form.Item name="level" label={t('catalogue.level')} style={{ flex: '1 1 180px' }}>
-            <Select allowClear options={options(vocab.data?.levels)} showSearch={{ filterOption: foldedFilter }} placeholder={t('common.none')} />
+            <Select allowClear options={options(vocab.data?.levels, undefined, 'levels')} showSearch={{ filterOption: foldedFilter }} placeholder={t('common.none')} />
           </Form.Item>
         </Flex>
         <Flex gap={12} wrap>
@@ -169,7 +170,7 @@ export function ProgrammeFormModal({ programme, onClose, onSaved }: { programme:
           </Form.Item>
         </Flex>
         <Form.Item name="targetGroups" label={t('catalogue.targetGroups')}>
-          <Select mode="multiple" options={options(vocab.data?.targetGroups)} showSearch={{ filterOption: foldedFilter }} />
+          <Select mode="multiple" options={options(vocab.data?.targetGroups, undefined, 'targetGroups')} showSearch={{ filterOption: foldedFilter }} />
         </Form.Item>
         <Flex gap={12} wrap>
           <Form.Item name="grants" label={t('catalogue.grants')} style={{ flex: '1 1 260px' }}>
