@@ -69,13 +69,23 @@ export default function CataloguePage() {
       ),
     },
     { key: 'duration', title: t('catalogue.duration'), width: 120, render: (_, p) => durationText(t, p.current.duration) },
-    { key: 'modes', title: t('catalogue.modes'), width: 200, render: (_, p) => p.current.modes.map((m) => t(`mode.${m}` as MessageKey)).join(', ') },
+    {
+      key: 'modes',
+      title: t('catalogue.modes'),
+      width: 200,
+      render: (_, p) => p.current.modes.map((m) => t(`mode.${m}` as MessageKey)).join(', '),
+    },
     { key: 'organiser', title: t('catalogue.organiser'), width: 220, render: (_, p) => <OrganiserTag version={p.current} /> },
     {
       key: 'rules',
       title: t('catalogue.ruleSet'),
       width: 140,
-      render: (_, p) => (p.ruleSet ? t('catalogue.rulesInForce', { n: p.ruleSet.rulesInForce }) : <Typography.Text type="secondary">{t('catalogue.noRuleSet')}</Typography.Text>),
+      render: (_, p) =>
+        p.ruleSet ? (
+          t('catalogue.rulesInForce', { n: p.ruleSet.rulesInForce })
+        ) : (
+          <Typography.Text type="secondary">{t('catalogue.noRuleSet')}</Typography.Text>
+        ),
     },
   ];
 
