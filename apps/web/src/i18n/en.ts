@@ -1585,6 +1585,7 @@ export const en: Record<MessageKey, string> = {
   'classForm.planHint': 'Each class belongs to a line of the plan of the year it opens (same programme) or is outside the plan (an extra class at a local site).',
   'classForm.planNone': 'Not linked yet',
   'classForm.planOutside': 'Outside the plan (extra class)',
+  'class.planLine': 'Plan line {id} (the {year} plan)',
   'classForm.planLine': '{programme} · {mode} · Q{quarter} · {classes} classes · {organiser}',
   'nav.calendar': 'Calendar',
   'session.calendarView': 'Week and month calendar',

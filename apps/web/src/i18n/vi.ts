@@ -1583,6 +1583,7 @@ export const vi = {
   'classForm.planHint': 'Mỗi lớp thuộc một dòng của kế hoạch năm khai giảng (cùng chương trình) hoặc là lớp ngoài kế hoạch (mở thêm tại địa phương).',
   'classForm.planNone': 'Chưa gắn kế hoạch',
   'classForm.planOutside': 'Ngoài kế hoạch (lớp mở thêm)',
+  'class.planLine': 'Dòng kế hoạch số {id} (kế hoạch năm {year})',
   'classForm.planLine': '{programme} · {mode} · Quý {quarter} · {classes} lớp · {organiser}',
   'nav.calendar': 'Lịch',
   'session.calendarView': 'Xem dạng lịch tuần, tháng',
