@@ -150,7 +150,10 @@ export default function OutsideTrainingsPage() {
             style={{ width: 200 }}
             aria-label={t('out.status')}
             onChange={(v) => update({ status: v === 'all' ? null : v })}
-            options={[{ value: 'all', label: t('out.allStatuses') }, ...OUTSIDE_STATUSES.map((s) => ({ value: s, label: t(`out.status.${s}`) }))]}
+            options={[
+              { value: 'all', label: t('out.allStatuses') },
+              ...OUTSIDE_STATUSES.map((s) => ({ value: s, label: t(`out.status.${s}`) })),
+            ]}
           />
           <Select
             value={state.institution ?? 'all'}
@@ -184,7 +187,9 @@ export default function OutsideTrainingsPage() {
           />
         )}
       </Card>
-      {d && allows(d, 'propose') && <ProposeDrawer open={proposing} onClose={() => setProposing(false)} mayOverride={allows(d, 'override')} />}
+      {d && allows(d, 'propose') && (
+        <ProposeDrawer open={proposing} onClose={() => setProposing(false)} mayOverride={allows(d, 'override')} />
+      )}
     </Flex>
   );
 }
