@@ -15,7 +15,7 @@ import type { EligibilityResult } from '@nang-tam/contracts';
 import { auditRepo, outsideTrainingsRepo, peopleRepo, personFactsRepo, usersRepo, type Queryable } from '@nang-tam/db';
 import { actorOf, toAuthUser, type AuthUser } from '../../apps/server/src/auth/auth-user.js';
 import { toEligibilityResult } from '../../apps/server/src/services/eligibility.service.js';
-import { loadCatalogue } from '../../apps/server/src/services/rules.service.js';
+import { loadCatalogue, rulesInForceOf } from '../../apps/server/src/services/rules.service.js';
 import { addDays } from './days.js';
 import { Rng } from './random.js';
 import { shuffled, stamp } from './school-context.js';
@@ -205,19 +205,20 @@ export async function seedDemoOutsideTrainings(tx: Queryable, opts: { seed: numb
   const board = await user('admin');
   const homeAffairs = await user('noivu');
   const agency = await user('unit');
-  const people = shuffled(rng, await peopleRepo.listPeopleWithPosts(tx));
   const unitPath = agency.scope.kind === 'subtree' ? agency.scope.unitPath : '/';
   const used = new Set<number>();
   const audit: auditRepo.AuditInput[] = [];
   let graduated = 0;
   let overridden = 0;
   let written = 0;
+  const catalogues = new Map<string, Awaited<ReturnType<typeof loadCatalogue>>>();
 
   for (const planned of SPECS) {
     const start = typeof planned.start === 'number' ? addDays(opts.today, planned.start) : dateOf(year, planned.start);
     const end = typeof planned.end === 'number' ? addDays(start, planned.end) : dateOf(year, planned.end);
     const spec = { ...planned, reach: reachBy(planned.reach, start, end, opts.today) };
-    const catalogue = await loadCatalogue(tx, { programmeCode: spec.programmeCode });
+    let catalogue = catalogues.get(spec.programmeCode);
+    if (!catalogue) catalogues.set(spec.programmeCode, (catalogue = await loadCatalogue(tx, { programmeCode: spec.programmeCode })));
     const programme = catalogue.programmes.find((p) => p.code === spec.programmeCode);
     if (!programme) throw new Error(`the demo needs the programme ${spec.programmeCode}`);
     const evaluate = rules.prepareEligibility({
@@ -230,29 +231,46 @@ export async function seedDemoOutsideTrainings(tx: Queryable, opts: { seed: numb
       jobPositions: catalogue.jobPositions,
       asOf: start,
     });
-    const pool = people.filter((p) => !used.has(p.id) && (!spec.inUnitCommune || p.unit_path.startsWith(unitPath)));
-    // the first eligible among up to 1,200 candidates, in chunks; else the first one the board may override
+    // the SQL pre-filter of the rules in force (a necessary condition) narrows the candidates; the
+    // engine decides: the first eligible one, else one of the first others the board may override
+    const scopePath = spec.inUnitCommune ? unitPath : '/';
+    const possible = shuffled(
+      rng,
+      await personFactsRepo.findSubtreePersonIds(
+        tx,
+        scopePath,
+        personFactsRepo.eligibilityCondition(rulesInForceOf(catalogue, spec.programmeCode, start), {
+          asOf: start,
+          mode: spec.mode,
+          programmeCode: spec.programmeCode,
+          levels: catalogue.levels,
+          titles: catalogue.reference.titles,
+          ranks: catalogue.reference.ranks,
+        }),
+      ),
+    ).filter((id) => !used.has(id));
+    // a few others too: the board's override needs someone when nobody passes
+    const others =
+      possible.length >= 150 ? [] : shuffled(rng, await personFactsRepo.findSubtreePersonIds(tx, scopePath)).filter((id) => !used.has(id));
+    const likely = [...new Set([...possible.slice(0, 150), ...others.slice(0, 50)])];
     let chosen: { id: number; eligibility: EligibilityResult } | null = null;
     let first: { id: number; eligibility: EligibilityResult } | null = null;
-    for (let i = 0; i < Math.min(pool.length, 1200) && !chosen; i += 200) {
-      const rows = await personFactsRepo.loadFactsOf(
-        tx,
-        pool
-          .slice(i, i + 200)
-          .map((p) => p.id)
-          .sort((a, b) => a - b),
-        personFactsRepo.ALL_FACTS,
-      );
-      for (const row of rows) {
-        const e = toEligibilityResult(evaluate(personFactsRepo.factsOn(row, start), spec.studyField));
-        // the board sets aside a rule of standing (appraisals, age, target group), never "already holds it"
-        const hard = e.rules.some((r) => r.outcome === 'fail' && (r.kind === 'not_already_holding' || r.kind === 'not_enrolled'));
-        if (!hard) first ??= { id: row.id, eligibility: e };
-        if (e.outcome === 'eligible') {
-          chosen = { id: row.id, eligibility: e };
-          break;
-        }
+    const rows = await personFactsRepo.loadFactsOf(
+      tx,
+      [...likely].sort((a, b) => a - b),
+      personFactsRepo.ALL_FACTS,
+    );
+    const order = new Map(likely.map((id, k) => [id, k]));
+    rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+    for (const row of rows) {
+      const e = toEligibilityResult(evaluate(personFactsRepo.factsOn(row, start), spec.studyField));
+      if (e.outcome === 'eligible') {
+        chosen = { id: row.id, eligibility: e };
+        break;
       }
+      // the board sets aside a rule of standing (appraisals, age, target group), never "already holds it"
+      const hard = e.rules.some((r) => r.outcome === 'fail' && (r.kind === 'not_already_holding' || r.kind === 'not_enrolled'));
+      if (!hard) first ??= { id: row.id, eligibility: e };
     }
     const pick = chosen ?? first;
     if (!pick) throw new Error(`no candidate for ${spec.programmeCode}`);
