@@ -349,5 +349,25 @@ describe('the list and person-times', () => {
     const y2025 = await outsideTrainingsRepo.countOutsideTrainingsByYear(db, { kind: 'subtree', unitPath: '/' }, 2025, 'SC_LLCT');
     expect(y2025.reduce((n, r) => n + r.finished, 0)).toBe(1);
     expect(todayInVietnam() >= '2025-02-10').toBe(true);
+    // the list gives the year's figures in the caller's scope
+    const page = (await get('board', '/api/v1/outside-trainings?year=2025&status=refused')).json();
+    const sum = (k: 'sent' | 'started' | 'carried_over' | 'finished') => y2025All.reduce((n, r) => n + r[k], 0);
+    const y2025All = await outsideTrainingsRepo.countOutsideTrainingsByYear(db, { kind: 'subtree', unitPath: '/' }, 2025);
+    expect(page.personTimes).toEqual({
+      year: 2025,
+      sent: sum('sent'),
+      started: sum('started'),
+      carriedOver: sum('carried_over'),
+      finished: sum('finished'),
+    });
+    expect(page.personTimes.finished).toBeGreaterThan(0);
+    expect((await get('officerD', '/api/v1/outside-trainings?year=2025')).json().personTimes).toEqual({
+      year: 2025,
+      sent: 0,
+      started: 0,
+      carriedOver: 0,
+      finished: 0,
+    });
+    expect((await get('board', '/api/v1/outside-trainings')).json().personTimes).toBeNull();
   });
 });

@@ -126,7 +126,15 @@ export async function listOutsideTrainings(db: Queryable, user: AuthUser, q: Out
     items: page.rows.map((r) => toSummary(user, r)),
     institutions: await outsideTrainingsRepo.listInstitutions(db, user.scope),
     actions: outsideListActions(user),
+    personTimes: q.year === undefined ? null : await personTimesOf(db, user, q.year),
   };
+}
+
+/** The year's person-times in the user's scope, summed over programmes, units and plan lines. */
+async function personTimesOf(db: Queryable, user: AuthUser, year: number): Promise<NonNullable<OutsidePage['personTimes']>> {
+  const rows = await outsideTrainingsRepo.countOutsideTrainingsByYear(db, user.scope, year);
+  const sum = (k: 'sent' | 'started' | 'carried_over' | 'finished') => rows.reduce((n, r) => n + r[k], 0);
+  return { year, sent: sum('sent'), started: sum('started'), carriedOver: sum('carried_over'), finished: sum('finished') };
 }
 
 // ---------- proposing ----------
