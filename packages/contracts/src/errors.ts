@@ -89,6 +89,27 @@ export const ERRORS = {
     vi: 'Chưa thể xét tốt nghiệp: còn học viên thiếu điểm, điểm danh hoặc nhận xét của cơ quan. Xem từng người và từng nội dung còn thiếu.',
     en: 'Graduation cannot be decided yet: some learners lack grades, attendance or the conduct report. See who and what.',
   },
+  // printed documents (issue 10)
+  DOCUMENT_NO_LEARNERS: {
+    status: 409,
+    vi: 'Lớp chưa có danh sách học viên được duyệt (chưa có học viên ghi danh) nên chưa lập được văn bản này.',
+    en: 'The class has no approved list (no enrolled learners), so this document cannot be made.',
+  },
+  DOCUMENT_CLASS_NOT_GRADUATED: {
+    status: 409,
+    vi: 'Lớp chưa được xét tốt nghiệp nên chưa lập được quyết định công nhận tốt nghiệp hay sổ cấp phát văn bằng.',
+    en: 'The class has not graduated, so there is no graduation decision or register yet.',
+  },
+  DOCUMENT_GRADES_MISSING: {
+    status: 409,
+    vi: 'Chưa lập được bảng điểm: còn học viên thiếu điểm. Xem từng người và học phần còn thiếu.',
+    en: 'The grade sheet cannot be made: some grades are missing. See who and which module.',
+  },
+  DOCUMENT_NO_CERTIFICATES: {
+    status: 409,
+    vi: 'Lớp chưa có văn bằng, chứng chỉ nào được cấp.',
+    en: 'No certificate has been issued to the class yet.',
+  },
   DATABASE_UNAVAILABLE: {
     status: 503,
     vi: 'Tạm thời không kết nối được cơ sở dữ liệu; thao tác vừa rồi chưa được lưu. Vui lòng thử lại sau ít phút.',
@@ -209,6 +230,11 @@ export const FIELD_ERRORS = {
   CHECKIN_TOKEN_INVALID: { vi: 'Mã QR không đúng hoặc đã bị sửa.', en: 'The QR code is wrong or was altered.' },
   CHECKIN_OUTSIDE_SESSION: { vi: 'Thời điểm quét mã không nằm trong thời gian buổi học (từ 30 phút trước giờ học đến khi kết thúc) hoặc không khớp với mã.', en: 'The scan time is not within the session or does not match the code.' },
   CHECKIN_CLIENT_ID_TAKEN: { vi: 'Mã lần quét đã được dùng cho một lần điểm danh khác.', en: 'This scan id was used for another check-in.' },
+  // printed documents (issue 10)
+  DOCUMENT_KIND_UNKNOWN: { vi: 'Không có loại văn bản này.', en: 'No such kind of document.' },
+  DOCUMENT_NUMBER_INVALID: { vi: 'Số văn bản chỉ gồm chữ số, chữ cái không dấu, dấu chấm và dấu gạch ngang.', en: 'A document number holds digits, plain letters, dots and hyphens only.' },
+  DOCUMENT_SYMBOL_INVALID: { vi: 'Chữ viết tắt tên cơ quan chỉ gồm chữ in hoa, chữ số, dấu chấm và dấu gạch ngang (ví dụ TCT).', en: 'The abbreviation holds capital letters, digits, dots and hyphens only (e.g. TCT).' },
+  GRADE_MISSING: { vi: 'Chưa có điểm.', en: 'No grade yet.' },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type FieldErrorCode = keyof typeof FIELD_ERRORS;

@@ -12,3 +12,4 @@ export * from './classes.js';
 export * from './nominations.js';
 export * from './learners.js';
 export * from './boards.js';
+export * from './documents.js';

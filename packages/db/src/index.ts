@@ -28,3 +28,4 @@ export * as gradesRepo from './repositories/grades.repository.js';
 export * as graduationRepo from './repositories/graduation.repository.js';
 export * as historyRepo from './repositories/history.repository.js';
 export * as boardsRepo from './repositories/boards.repository.js';
+export * as documentsRepo from './repositories/documents.repository.js';

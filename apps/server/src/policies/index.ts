@@ -5,6 +5,7 @@
  */
 import type { Policy } from './policy.js';
 import { classListPolicy, classPolicy } from './class.js';
+import { documentSettingsPolicy } from './document-settings.js';
 import { enrolmentPolicy, myLearnersPolicy } from './enrolment.js';
 import { nominationPolicy } from './nomination.js';
 import { peopleListPolicy, personPolicy } from './person.js';
@@ -12,6 +13,7 @@ import { peopleListPolicy, personPolicy } from './person.js';
 export const POLICIES = {
   class: classPolicy,
   classes: classListPolicy,
+  documentSettings: documentSettingsPolicy,
   enrolment: enrolmentPolicy,
   learners: myLearnersPolicy,
   nomination: nominationPolicy,

@@ -9,3 +9,4 @@ export * from './base64url.js';
 export * from './certificates.js';
 export * from './classes.js';
 export * from './seed.js';
+export * from './documents.js';
