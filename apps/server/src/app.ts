@@ -26,6 +26,7 @@ import { classesRoutes } from './routes/classes.routes.js';
 import { certificatesRoutes } from './routes/certificates.routes.js';
 import { learnersRoutes } from './routes/learners.routes.js';
 import { boardsRoutes } from './routes/boards.routes.js';
+import { documentsRoutes } from './routes/documents.routes.js';
 
 /** Request logs carry the method and path only: query strings hold names, so they stay out. */
 const logSerializers = {
@@ -81,6 +82,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await app.register(certificatesRoutes(ctx));
   await app.register(learnersRoutes(ctx));
   await app.register(boardsRoutes(ctx));
+  await app.register(documentsRoutes(ctx));
 
   if (existsSync(join(ctx.config.webDist, 'index.html'))) {
     await app.register(fastifyStatic, webAppStaticOptions(ctx.config.webDist));

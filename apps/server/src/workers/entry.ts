@@ -1,5 +1,7 @@
 import { parentPort } from 'node:worker_threads';
-import { renderCertificatePdf } from '../certificates/pdf.js';
+import { renderCertificatePdf, renderCertificatesPdf } from '../certificates/pdf.js';
+import { renderAdminDocx } from '../documents/administrative/docx.js';
+import { renderAdminPdf } from '../documents/administrative/pdf.js';
 import { writeErrorReport } from '../jobs/people-import/error-report.js';
 import { checkImportFile } from '../jobs/people-import/check-file.js';
 import { readImportFile } from '../jobs/people-import/read-file.js';
@@ -19,6 +21,8 @@ const IMPLEMENTATIONS: { [N in TaskName]: Impl<N> } = {
   },
   importErrorReport: (input) => writeErrorReport(input.errors, input.count),
   certificatePdf: (input) => renderCertificatePdf(input),
+  certificatesPdf: (input) => renderCertificatesPdf(input),
+  adminDocument: (input) => (input.format === 'docx' ? renderAdminDocx(input.document) : renderAdminPdf(input.document)),
 };
 
 const port = parentPort;

@@ -1,4 +1,5 @@
 import type { CertificatePdfData } from '../certificates/pdf.js';
+import type { AdminDocument } from '../documents/administrative/model.js';
 import type { CheckFileChunk, CheckFileInput } from '../jobs/people-import/check-file.js';
 import type { ImportFileChunk, ImportFileInput } from '../jobs/people-import/read-file.js';
 import type { PositionedError } from '../jobs/people-import/error-report.js';
@@ -16,6 +17,10 @@ export interface Tasks {
   importErrorReport: { input: { errors: PositionedError[]; count: number }; chunk: never; result: Uint8Array };
   /** One certificate as a PDF. */
   certificatePdf: { input: CertificatePdfData; chunk: never; result: Uint8Array };
+  /** A class's certificates as one PDF (one page each). */
+  certificatesPdf: { input: CertificatePdfData[]; chunk: never; result: Uint8Array };
+  /** A printed administrative document (decision, summons, list, sheet, register) as DOCX or PDF. */
+  adminDocument: { input: { document: AdminDocument; format: 'docx' | 'pdf' }; chunk: never; result: Uint8Array };
 }
 
 export type TaskName = keyof Tasks;

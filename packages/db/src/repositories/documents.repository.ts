@@ -100,6 +100,7 @@ export interface DocumentClassRow {
   status: 'open' | 'closed' | 'finished';
   graduated_at: string | null;
   grading_scheme: unknown;
+  graduation_conditions: { finalExam?: string } | null;
   organiser_unit_id: number;
   organiser_path: string;
 }
@@ -107,7 +108,7 @@ export interface DocumentClassRow {
 export async function findDocumentClass(db: Queryable, classId: number): Promise<DocumentClassRow | null> {
   const r = await db.query<DocumentClassRow>(
     `SELECT c.id, c.name, c.cohort_code, c.programme_code, pr.name AS programme_name, pr.kind AS programme_kind, c.mode, c.site,
-       c.start_date, c.end_date, c.status, c.graduated_at, c.grading_scheme, c.organiser_unit_id, ou.path AS organiser_path
+       c.start_date, c.end_date, c.status, c.graduated_at, c.grading_scheme, c.graduation_conditions, c.organiser_unit_id, ou.path AS organiser_path
      FROM classes c JOIN programmes pr ON pr.code = c.programme_code JOIN units ou ON ou.id = c.organiser_unit_id
      WHERE c.id = $1`,
     [classId],
