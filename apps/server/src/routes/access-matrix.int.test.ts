@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { ERRORS, type ErrorCode } from '@nang-tam/contracts';
 import { todayInVietnam, training, type Role } from '@nang-tam/domain';
-import { classesRepo, enrolmentsRepo, nominationsRepo, peopleRepo, type Db } from '@nang-tam/db';
+import { classesRepo, documentsRepo, enrolmentsRepo, nominationsRepo, peopleRepo, type Db } from '@nang-tam/db';
 import { createTestDb } from '../../../../tests/support/test-db.js';
 import { as, buildTestApp, loginAs, seedFixture, type Fixture, type Session } from '../../../../tests/support/fixtures.js';
 import { addDays, assignLecturer, enrol, insertLecturer, insertSession, insertTrainingClass } from '../../../../tests/support/learners.js';
@@ -14,6 +14,7 @@ import { classPolicy, sessionActions } from '../policies/class.js';
 import { enrolmentPolicy } from '../policies/enrolment.js';
 import { nominationFactsOf, nominationPolicy } from '../policies/nomination.js';
 import { personPolicy } from '../policies/person.js';
+import { documentSettingsPolicy } from '../policies/document-settings.js';
 import { resolveSession } from '../services/auth.service.js';
 import { classFactsOf, lecturerIdOf, loadClassFacts } from '../services/access-facts.js';
 import { loadEnrolment } from '../services/learner-records.js';
@@ -130,7 +131,7 @@ describe('access matrix', () => {
  */
 describe('policy matrix', () => {
   const today = todayInVietnam();
-  type Kind = 'class' | 'session' | 'enrolment' | 'person' | 'nomination';
+  type Kind = 'class' | 'session' | 'enrolment' | 'person' | 'nomination' | 'unit';
   interface Rec {
     id: number;
     classId: number;
@@ -149,7 +150,7 @@ describe('policy matrix', () => {
     /** Something to create first (a session to delete, a sub-record to delete): returns the URL. */
     prepare?: (r: Rec) => Promise<string>;
   }
-  const records: Record<Kind, Rec[]> = { class: [], session: [], enrolment: [], person: [], nomination: [] };
+  const records: Record<Kind, Rec[]> = { class: [], session: [], enrolment: [], person: [], nomination: [], unit: [] };
   const users = new Map<Role, AuthUser>();
   let sysadmin: Session;
 
@@ -245,6 +246,15 @@ describe('policy matrix', () => {
     },
     'POST /api/v1/nominations/:id/withdraw': { kind: 'nomination', url: (r) => `/api/v1/nominations/${r.id}/withdraw`, body: () => ({ note: 'Rút hồ sơ' }) },
     'GET /api/v1/classes/:id/certificates': { kind: 'class', url: (r) => `/api/v1/classes/${r.classId}/certificates` },
+    // printed documents (issue 10): the class list prints for every class with learners
+    'GET /api/v1/classes/:id/documents': { kind: 'class', url: (r) => `/api/v1/classes/${r.classId}/documents` },
+    'GET /api/v1/classes/:id/documents/:kind': { kind: 'class', url: (r) => `/api/v1/classes/${r.classId}/documents/class_list` },
+    'PUT /api/v1/units/:id/document-settings': {
+      kind: 'unit',
+      url: (r) => `/api/v1/units/${r.id}/document-settings`,
+      // a stale version: refused with CONFLICT after the policy allowed it, so nothing is saved
+      body: () => ({ headerStyle: 'state', parentBody: '', issuingBody: 'Sở Y tế', symbol: 'SYT', place: 'Thử Nghiệm', signerAuthority: '', signerTitle: 'GIÁM ĐỐC', signerName: '', version: 999 }),
+    },
     'GET /api/v1/people/:id': { kind: 'person', url: (r) => `/api/v1/people/${r.id}` },
     'PUT /api/v1/people/:id': { kind: 'person', url: (r) => `/api/v1/people/${r.id}`, body: () => ({ ...validBody('/api/v1/people/:id'), version: 999 }) },
     'GET /api/v1/people/:id/audit': { kind: 'person', url: (r) => `/api/v1/people/${r.id}/audit` },
@@ -309,6 +319,10 @@ describe('policy matrix', () => {
       const id = ref === 'enrolment.checkIn' && user.personId !== null ? ((await enrolmentsRepo.findPersonEnrolment(db, r.classId, user.personId))?.id ?? r.id) : r.id;
       return enrolmentPolicy.decide(user, (await loadEnrolment(db, user, id))!.facts, action as never);
     }
+    if (kind === 'unit') {
+      expect(resource).toBe('documentSettings');
+      return documentSettingsPolicy.decide(user, { unitPath: (await documentsRepo.findUnitNames(db, r.id))!.path }, action as never);
+    }
     const row = (await peopleRepo.findPerson(db, { kind: 'subtree', unitPath: '/' }, r.id))!;
     expect(resource).toBe('person');
     return personPolicy.decide(user, personFactsOf(row), action as never);
@@ -322,6 +336,7 @@ describe('policy matrix', () => {
       enrolment: `/api/v1/enrolments/${r.id}/progress`,
       person: `/api/v1/people/${r.id}`,
       nomination: `/api/v1/nominations/${r.id}`,
+      unit: `/api/v1/units/${r.id}/document-settings`,
     }[kind];
     const res = await app.inject({ url, headers: as(session) });
     if (res.statusCode !== 200) return null;
@@ -412,6 +427,7 @@ describe('policy matrix', () => {
       nomRec('Bình nominated into graduated NF', nf, await nominate(nf, fx.people.binh)),
     ];
     await db.query("UPDATE classes SET status = 'finished', graduated_at = now() WHERE id = $1", [nf.id]);
+    records.unit = [rec('the school (department)', a, fx.units.department, 0, 0), rec('commune A', a, fx.units.communeA, 0, 0), rec('the province', a, fx.units.root, 0, 0)];
     checkinToken = (await app.inject({ url: `/api/v1/sessions/${sessionAToday}/checkin-code`, headers: as(sessions.get('school_registrar')!) })).json().token;
   });
 
@@ -456,7 +472,7 @@ describe('policy matrix', () => {
   }, 600_000);
 
   it("advertises in each record's actions exactly what the policy allows", async () => {
-    for (const kind of ['class', 'session', 'enrolment', 'person', 'nomination'] as const) {
+    for (const kind of ['class', 'session', 'enrolment', 'person', 'nomination', 'unit'] as const) {
       for (const r of records[kind]) {
         for (const [role, session] of sessions) {
           const shown = await advertised(session, kind, r);
@@ -471,7 +487,8 @@ describe('policy matrix', () => {
           else if (kind === 'nomination') {
             const seen = (await nominationsRepo.findNomination(db, r.id, visibilityOf(user)))!;
             expected = nominationPolicy.allowedActions(user, nominationFactsOf((await classesRepo.findClass(db, seen.class_id))!, seen, today));
-          } else expected = personPolicy.allowedActions(user, personFactsOf((await peopleRepo.findPerson(db, { kind: 'subtree', unitPath: '/' }, r.id))!));
+          } else if (kind === 'unit') expected = documentSettingsPolicy.allowedActions(user, { unitPath: (await documentsRepo.findUnitNames(db, r.id))!.path });
+          else expected = personPolicy.allowedActions(user, personFactsOf((await peopleRepo.findPerson(db, { kind: 'subtree', unitPath: '/' }, r.id))!));
           expect(shown, `${kind} ${r.label} as ${role}`).toEqual(expected);
         }
       }
