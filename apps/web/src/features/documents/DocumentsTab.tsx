@@ -1,0 +1,109 @@
+/**
+ * "Văn bản": the printed documents of a class (decisions, summons, class list, attendance and grade
+ * sheets, certificate register, the class's certificates), each downloaded as an editable Word file
+ * or a PDF; a document the records do not allow yet says why. Decisions take a number and a date
+ * (drafts for signature). The issuer and signer come from the organiser's settings, edited here
+ * by whoever the server allows.
+ */
+import { useState } from 'react';
+import { Alert, Button, Card, DatePicker, Descriptions, Flex, Input, List, Space, Tag, Typography } from 'antd';
+import { EditOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import dayjs, { type Dayjs } from 'dayjs';
+import type { ClassDetail } from '@nang-tam/contracts';
+import { documentsApi } from '../../api/documents';
+import { allows } from '../../app/actions';
+import { useI18n } from '../../i18n';
+import { PageError, PageLoading } from '../../shared/PageState';
+import { DocumentSettingsModal } from './DocumentSettingsModal';
+
+export function DocumentsTab({ cls }: { cls: ClassDetail }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const q = useQuery({ queryKey: ['classes', cls.id, 'documents'], queryFn: () => documentsApi.ofClass(cls.id) });
+  const unitId = q.data?.issuer.unitId;
+  const settings = useQuery({ queryKey: ['document-settings', unitId], queryFn: () => documentsApi.settings(unitId!), enabled: unitId !== undefined });
+  const [number, setNumber] = useState('');
+  const [date, setDate] = useState<Dayjs | null>(null);
+  const [editing, setEditing] = useState(false);
+
+  if (q.isPending) return <PageLoading />;
+  if (q.isError) return <PageError error={q.error} onRetry={() => void q.refetch()} />;
+  const iso = date ? date.format('YYYY-MM-DD') : '';
+  const s = settings.data;
+
+  return (
+    <Flex vertical gap={16}>
+      <Card size="small" title={t('docs.issuer')}
+        extra={s && allows(s, 'update') ? <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(true)}>{t('docs.editSettings')}</Button> : null}>
+        {s ? (
+          <Descriptions size="small" column={{ xs: 1, md: 2 }}>
+            <Descriptions.Item label={t('docs.issuingBody')}>{s.issuingBody}</Descriptions.Item>
+            <Descriptions.Item label={t('docs.parentBody')}>{s.parentBody || t('common.none')}</Descriptions.Item>
+            <Descriptions.Item label={t('docs.symbol')}>{s.symbol}</Descriptions.Item>
+            <Descriptions.Item label={t('docs.place')}>{s.place}</Descriptions.Item>
+            <Descriptions.Item label={t('docs.signer')}>
+              {[s.signerAuthority, s.signerTitle, s.signerName].filter((x) => x !== '').join(' · ')}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('docs.headerStyle')}>{t(s.headerStyle === 'party' ? 'docs.header.party' : 'docs.header.state')}</Descriptions.Item>
+          </Descriptions>
+        ) : null}
+        {s?.isDefault ? <Typography.Text type="secondary">{t('docs.defaultsNote')}</Typography.Text> : null}
+      </Card>
+      <Flex gap={12} wrap align="end">
+        <label>
+          <Typography.Text>{t('docs.number')}</Typography.Text>
+          <Input value={number} onChange={(e) => setNumber(e.target.value.trim())} maxLength={20} placeholder="125" style={{ width: 140, display: 'block' }} aria-label={t('docs.number')} />
+        </label>
+        <label>
+          <Typography.Text>{t('docs.date')}</Typography.Text>
+          <DatePicker value={date} onChange={setDate} format="DD/MM/YYYY" placeholder={dayjs().format('DD/MM/YYYY')} style={{ display: 'block' }} aria-label={t('docs.date')} />
+        </label>
+        <Typography.Text type="secondary">{t('docs.numberHint')}</Typography.Text>
+      </Flex>
+      <List
+        bordered
+        dataSource={q.data.items}
+        aria-label={t('classTab.documents')}
+        renderItem={(d) => (
+          <List.Item
+            data-kind={d.kind}
+            actions={
+              d.refusal
+                ? []
+                : d.formats.map((f) => (
+                    <Button
+                      key={f}
+                      size="small"
+                      icon={f === 'docx' ? <FileWordOutlined /> : <FilePdfOutlined />}
+                      href={documentsApi.fileUrl(cls.id, d.kind, f, d.numbered ? { number, date: iso } : { date: iso })}
+                      download
+                      aria-label={`${d.title} (${f.toUpperCase()})`}
+                    >
+                      {f.toUpperCase()}
+                    </Button>
+                  ))
+            }
+          >
+            <List.Item.Meta
+              title={
+                <Space>
+                  {d.title}
+                  {d.numbered ? <Tag>{t('docs.numbered')}</Tag> : null}
+                </Space>
+              }
+              description={d.refusal ? <Alert type="info" showIcon message={d.refusal.message} style={{ padding: '2px 8px' }} /> : null}
+            />
+          </List.Item>
+        )}
+      />
+      {editing && s ? (
+        <DocumentSettingsModal
+          settings={s}
+          onClose={() => setEditing(false)}
+          onSaved={() => void qc.invalidateQueries({ queryKey: ['document-settings', unitId] })}
+        />
+      ) : null}
+    </Flex>
+  );
+}
