@@ -7,7 +7,7 @@
 import { describe, expect, test } from 'vitest';
 import type { ClassDocumentList, ClassPage, DocumentSettings, GradeMatrix } from '@nang-tam/contracts';
 import { docxText } from '../support/docx-text.js';
-import { apiGet, apiLogin, BASE_URL, login, UI_TIMEOUT, useBrowser } from './support.js';
+import { apiGet, apiLogin, BASE_URL, UI_TIMEOUT, useBrowser } from './support.js';
 
 const b = useBrowser();
 
@@ -31,11 +31,12 @@ describe('printed documents', () => {
     const docs = await apiGet<ClassDocumentList>(ctx.request, `/api/v1/classes/${cls.id}/documents`);
     const settings = await apiGet<DocumentSettings>(ctx.request, `/api/v1/units/${docs.issuer.unitId}/document-settings`);
 
+    // the context's API login also signs its pages in
     const page = await ctx.newPage();
-    await login(page, 'truong');
     await page.goto(`${BASE_URL}/classes/${cls.id}?tab=documents`);
     await page.getByRole('tab', { name: 'Văn bản' }).waitFor({ timeout: UI_TIMEOUT });
-    await page.getByText(settings.issuingBody).first().waitFor({ timeout: UI_TIMEOUT });
+    // the issuer's settings are shown above the documents
+    await page.locator('.ant-descriptions').getByText(settings.issuingBody, { exact: true }).waitFor({ timeout: UI_TIMEOUT });
     await page.getByLabel('Số văn bản').fill('77');
     const picker = page.getByLabel('Ngày văn bản');
     await picker.click();

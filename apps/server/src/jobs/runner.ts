@@ -7,6 +7,7 @@ import { reportsDb } from '../database.js';
 import { AppError } from '../errors.js';
 import { JobFailure, JobSuperseded, Progress, failureResult, type JobContext, type JobLog, type JobOutcome } from './context.js';
 import { runCandidatesExport } from './candidates-export.job.js';
+import { runClassDocument } from './class-document.job.js';
 import { runNominationsBulk } from './nominations-bulk.job.js';
 import { runPeopleExport } from './people-export.job.js';
 import { runPeopleImport } from './people-import.job.js';
@@ -23,6 +24,7 @@ const HANDLERS: Record<string, Handler> = {
   people_export: { permission: 'people.export', run: runPeopleExport },
   candidates_export: { permission: 'rules.read', run: runCandidatesExport },
   nominations_bulk: { permission: 'nominations.write', run: runNominationsBulk },
+  class_document: { permission: 'classes.read', run: runClassDocument },
 };
 
 export interface RunnerOptions {

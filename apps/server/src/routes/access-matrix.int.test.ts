@@ -249,6 +249,7 @@ describe('policy matrix', () => {
     // printed documents (issue 10): the class list prints for every class with learners
     'GET /api/v1/classes/:id/documents': { kind: 'class', url: (r) => `/api/v1/classes/${r.classId}/documents` },
     'GET /api/v1/classes/:id/documents/:kind': { kind: 'class', url: (r) => `/api/v1/classes/${r.classId}/documents/class_list` },
+    'POST /api/v1/classes/:id/documents/:kind/jobs': { kind: 'class', url: (r) => `/api/v1/classes/${r.classId}/documents/class_list/jobs` },
     'PUT /api/v1/units/:id/document-settings': {
       kind: 'unit',
       url: (r) => `/api/v1/units/${r.id}/document-settings`,

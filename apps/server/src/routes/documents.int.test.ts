@@ -7,6 +7,7 @@ import { as, buildTestApp, loginAs, seedFixture, type Fixture, type Session } fr
 import { addDays, enrol, insertSession, insertTrainingClass } from '../../../../tests/support/learners.js';
 import { docxText } from '../../../../tests/support/docx-text.js';
 import { pdfText } from '../../../../tests/support/pdf-text.js';
+import { jobsClient } from '../../../../tests/support/jobs.js';
 import { toAuthUser } from '../auth/auth-user.js';
 import { issueCertificates } from '../services/certificates.service.js';
 
@@ -179,6 +180,25 @@ describe('content', () => {
     expect(text).toContain('Nguyễn Văn An');
     expect(text).toContain('Lò Thị Dung');
     expect(all.rawPayload.toString('latin1').match(/\/Type \/Page\b/g)).toHaveLength(2);
+  });
+});
+
+describe('background job', () => {
+  it("renders the class's certificates as one PDF in a job; refusals answer at once", async () => {
+    const post = (who: string, url: string) => app.inject({ method: 'POST', url, headers: as(s[who]!) });
+    const refused = await post('registrar', `/api/v1/classes/${ids.e}/documents/study_decision/jobs`);
+    expect([refused.statusCode, refused.json().error.code]).toEqual([409, 'DOCUMENT_NO_LEARNERS']);
+    expect((await post('officerA', `/api/v1/classes/${ids.g}/documents/certificates/jobs?format=pdf`)).statusCode).toBe(404);
+    const queued = await post('registrar', `/api/v1/classes/${ids.g}/documents/certificates/jobs?format=pdf`);
+    expect(queued.statusCode).toBe(202);
+    const jobs = jobsClient(app, db);
+    await jobs.run();
+    const job = await jobs.get(s.registrar!, queued.json().id);
+    expect(job.status).toBe('succeeded');
+    expect(job.fileName).toMatch(/\.pdf$/);
+    const file = await jobs.file(s.registrar!, job.id);
+    expect(file.status).toBe(200);
+    expect(pdfText(file.body)).toContain('Lò Thị Dung');
   });
 });
 

@@ -7,6 +7,7 @@ import {
   ZDocumentQuery,
   ZDocumentSettings,
   ZIdParams,
+  ZJob,
   ZUpdateDocumentSettings,
   type DocumentKind,
 } from '@nang-tam/contracts';
@@ -74,6 +75,31 @@ export function documentsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           baseUrlOf(ctx, request),
         );
         return sendFile(reply, file);
+      },
+    );
+    app.post(
+      '/api/v1/classes/:id/documents/:kind/jobs',
+      {
+        schema: {
+          tags: ['documents'],
+          summary: 'Lập một văn bản của lớp đông học viên (văn bằng cả lớp, danh sách hàng trăm người) dưới dạng tác vụ nền; tải tệp khi tác vụ xong',
+          description: 'Cùng tham số và cùng các lý do từ chối như khi tải trực tiếp; kiểm tra lại khi tác vụ chạy. Theo dõi ở /api/v1/jobs/:id.',
+          params: ZDocumentParams,
+          querystring: ZDocumentQuery,
+          response: { 202: ZJob },
+        },
+        config: { access: 'classes.read', policy: 'class.printDocuments' },
+      },
+      async (request, reply) => {
+        const job = await documents.startClassDocumentJob(
+          ctx.db,
+          userOf(request),
+          request.params.id,
+          request.params.kind as DocumentKind,
+          request.query,
+          baseUrlOf(ctx, request),
+        );
+        return reply.code(202).send(job);
       },
     );
     app.get(

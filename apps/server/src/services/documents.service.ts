@@ -16,6 +16,7 @@ import {
   type DocumentKind,
   type DocumentQuery,
   type DocumentSettings,
+  type Job,
   type UpdateDocumentSettings,
 } from '@nang-tam/contracts';
 import { AppError, notFound } from '../errors.js';
@@ -27,6 +28,7 @@ import { classificationLabel, documentKindOf, pdfDataOf } from './certificates.s
 import * as builders from '../documents/administrative/builders.js';
 import type { AdminDocument, Issuer } from '../documents/administrative/model.js';
 import { workerPool } from '../workers/pool.js';
+import { queueJob, toJob } from './jobs.service.js';
 import { asBuffer } from '../workers/tasks.js';
 
 // ---------- settings ----------
@@ -219,11 +221,8 @@ export async function renderClassDocument(
   query: DocumentQuery,
   baseUrl: string,
 ): Promise<DocumentFile> {
-  const r = await loadRecords(db, user, classId);
+  const r = await checkedRecords(db, user, classId, kind, query);
   const format = query.format;
-  if (!FORMATS[kind].includes(format)) throw new AppError('VALIDATION_FAILED', [{ path: 'format', code: 'INVALID_VALUE', message: 'Văn bản này chỉ có bản PDF.' }]);
-  const refusal = refusalOf(kind, r);
-  if (refusal) throw new AppError(refusal.code, refusal.details.map((d) => ({ ...d, code: 'GRADE_MISSING' })), refusal.message);
 
   if (kind === 'certificates') {
     const printable = r.certificates.filter((c) => c.revoked_at === null);
@@ -236,7 +235,6 @@ export async function renderClassDocument(
   const issuer: Issuer = (await resolveSettings(db, unit)).fields;
   let learners = r.learners;
   if (query.enrolmentId !== undefined) {
-    if (kind !== 'summons') throw new AppError('VALIDATION_FAILED', [{ path: 'enrolmentId', code: 'UNKNOWN_FIELD', message: 'Chỉ giấy triệu tập lập được cho từng học viên.' }]);
     learners = learners.filter((l) => l.enrolment_id === query.enrolmentId);
     if (learners.length === 0) throw notFound();
   }
@@ -258,6 +256,45 @@ export async function renderClassDocument(
   const document = await buildDocument(db, kind, common, r);
   const content = asBuffer(await workerPool().run('adminDocument', { document, format }));
   return { fileName: `${document.fileTitle}.${format}`, contentType: CONTENT_TYPES[format], content };
+}
+
+/** What a class document job is queued with (jobs/class-document.job.ts runs it). */
+export interface ClassDocumentParams {
+  classId: number;
+  kind: DocumentKind;
+  query: DocumentQuery;
+  /** Where the web app is reached: the certificates' QR codes point there. */
+  baseUrl: string;
+}
+
+/** The class's records when the document can be made from them in this format, else the refusal. */
+async function checkedRecords(db: Queryable, user: AuthUser, classId: number, kind: DocumentKind, query: DocumentQuery): Promise<ClassRecords> {
+  const r = await loadRecords(db, user, classId);
+  if (!FORMATS[kind].includes(query.format))
+    throw new AppError('VALIDATION_FAILED', [{ path: 'format', code: 'INVALID_VALUE', message: 'Văn bản này chỉ có bản PDF.' }]);
+  if (query.enrolmentId !== undefined && kind !== 'summons')
+    throw new AppError('VALIDATION_FAILED', [{ path: 'enrolmentId', code: 'UNKNOWN_FIELD', message: 'Chỉ giấy triệu tập lập được cho từng học viên.' }]);
+  const refusal = refusalOf(kind, r);
+  if (refusal) throw new AppError(refusal.code, refusal.details.map((d) => ({ ...d, code: 'GRADE_MISSING' })), refusal.message);
+  return r;
+}
+
+/**
+ * Queues a document of a large class as a background job (decision 0034: the class's certificates
+ * as one PDF take seconds per hundred pages). Refusals answer at once, as for the download; the
+ * job checks again as its creator when it runs.
+ */
+export async function startClassDocumentJob(
+  db: Db,
+  user: AuthUser,
+  classId: number,
+  kind: DocumentKind,
+  query: DocumentQuery,
+  baseUrl: string,
+): Promise<Job> {
+  await checkedRecords(db, user, classId, kind, query);
+  const params: ClassDocumentParams = { classId, kind, query, baseUrl };
+  return toJob(await queueJob(db, user, { kind: 'class_document', params: params as unknown as Record<string, unknown> }, { audit: 'export' }));
 }
 
 async function buildDocument(db: Queryable, kind: Exclude<DocumentKind, 'certificates'>, common: builders.CommonInput, r: ClassRecords): Promise<AdminDocument> {
