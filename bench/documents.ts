@@ -103,7 +103,18 @@ async function time(fn: () => Promise<Buffer | number>): Promise<{ ms: number; b
 async function xlsxBaseline(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('DanhSach');
-  ws.addRow(['STT', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Dân tộc', 'Chức vụ', 'Đơn vị công tác', 'Trình độ chuyên môn', 'Lý luận chính trị', 'Quản lý nhà nước']);
+  ws.addRow([
+    'STT',
+    'Họ và tên',
+    'Ngày sinh',
+    'Giới tính',
+    'Dân tộc',
+    'Chức vụ',
+    'Đơn vị công tác',
+    'Trình độ chuyên môn',
+    'Lý luận chính trị',
+    'Quản lý nhà nước',
+  ]);
   input.learners.forEach((l, i) =>
     ws.addRow([i + 1, l.name, l.birthDate, l.gender, l.ethnicity, l.position, l.unit, l.education, l.politicalTheory, l.stateManagement]),
   );
@@ -120,7 +131,12 @@ const doc = classList(input);
 const rows = [
   ['class list, DOCX', await time(() => renderAdminDocx(doc)), 'xlsx of the same cells (exceljs)', await time(xlsxBaseline)],
   ['class list, PDF', await time(() => renderAdminPdf(doc)), 'xlsx of the same cells (exceljs)', await time(xlsxBaseline)],
-  [`${N} certificates, one PDF`, await time(() => renderCertificatesPdf(certificates)), `${N} single-certificate PDFs`, await time(oneByOne)],
+  [
+    `${N} certificates, one PDF`,
+    await time(() => renderCertificatesPdf(certificates)),
+    `${N} single-certificate PDFs`,
+    await time(oneByOne),
+  ],
 ] as const;
 
 const kb = (b: number) => `${Math.round(b / 1024).toLocaleString('en')} KiB`;
@@ -132,7 +148,9 @@ const lines = [
   '',
   '| document | time | size | baseline | baseline time | ratio |',
   '|---|---|---|---|---|---|',
-  ...rows.map(([what, ours, base, b]) => `| ${what} | ${s(ours.ms)} | ${kb(ours.bytes)} | ${base} | ${s(b.ms)} | ${(ours.ms / b.ms).toFixed(2)}× |`),
+  ...rows.map(
+    ([what, ours, base, b]) => `| ${what} | ${s(ours.ms)} | ${kb(ours.bytes)} | ${base} | ${s(b.ms)} | ${(ours.ms / b.ms).toFixed(2)}× |`,
+  ),
   '',
 ];
 console.log(lines.join('\n'));

@@ -51,7 +51,8 @@ describe('printed documents', () => {
     for await (const chunk of await file.createReadStream()) chunks.push(chunk as Buffer);
     const text = docxText(Buffer.concat(chunks)).replace(/\s+/gu, ' ');
 
-    const motto = settings.headerStyle === 'party' ? ['ĐẢNG CỘNG SẢN VIỆT NAM'] : ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'];
+    const motto =
+      settings.headerStyle === 'party' ? ['ĐẢNG CỘNG SẢN VIỆT NAM'] : ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'];
     for (const line of motto) expect(text).toContain(line);
     expect(text).toContain(settings.issuingBody.toLocaleUpperCase('vi'));
     expect(text).toContain(settings.headerStyle === 'party' ? `Số 77-QĐ/${settings.symbol}` : `Số: 77/QĐ-${settings.symbol}`);

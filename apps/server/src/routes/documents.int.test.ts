@@ -35,7 +35,13 @@ beforeAll(async () => {
     { code: 'HP1', name: 'Triết học Mác - Lênin', periods: 40 },
     { code: 'HP2', name: 'Kinh tế chính trị', periods: 20 },
   ];
-  const k = await insertTrainingClass(db, { organiserUnitId: fx.units.department, cohortCode: 'K-VB', startDate: addDays(today, -30), endDate: addDays(today, 30), modules });
+  const k = await insertTrainingClass(db, {
+    organiserUnitId: fx.units.department,
+    cohortCode: 'K-VB',
+    startDate: addDays(today, -30),
+    endDate: addDays(today, 30),
+    modules,
+  });
   ids.k = k.id;
   ids.an = await enrol(db, k.id, fx.people.an);
   ids.binh = await enrol(db, k.id, fx.people.binh);
@@ -46,16 +52,39 @@ beforeAll(async () => {
     [s1, s2, ids.an, ids.binh],
   );
   await db.query('INSERT INTO grades (enrolment_id, class_module_id, value) VALUES ($1, $2, 8.5)', [ids.an, k.modules.HP1]);
-  ids.e = (await insertTrainingClass(db, { organiserUnitId: fx.units.department, cohortCode: 'E-VB', startDate: addDays(today, 10), endDate: addDays(today, 40), modules })).id;
-  const x = await insertTrainingClass(db, { organiserUnitId: fx.units.communeB, cohortCode: 'X-VB', startDate: addDays(today, -10), endDate: addDays(today, 40), modules });
+  ids.e = (
+    await insertTrainingClass(db, {
+      organiserUnitId: fx.units.department,
+      cohortCode: 'E-VB',
+      startDate: addDays(today, 10),
+      endDate: addDays(today, 40),
+      modules,
+    })
+  ).id;
+  const x = await insertTrainingClass(db, {
+    organiserUnitId: fx.units.communeB,
+    cohortCode: 'X-VB',
+    startDate: addDays(today, -10),
+    endDate: addDays(today, 40),
+    modules,
+  });
   ids.x = x.id;
   ids.xEnrolment = await enrol(db, x.id, fx.people.cuong);
   // G: graduated, An and Dung completed with a classification, certificates issued by the registrar
-  const g = await insertTrainingClass(db, { organiserUnitId: fx.units.department, cohortCode: 'G-VB', startDate: '2026-01-05', endDate: '2026-06-30', modules });
+  const g = await insertTrainingClass(db, {
+    organiserUnitId: fx.units.department,
+    cohortCode: 'G-VB',
+    startDate: '2026-01-05',
+    endDate: '2026-06-30',
+    modules,
+  });
   ids.g = g.id;
   const gAn = await enrol(db, g.id, fx.people.an);
   const gDung = await enrol(db, g.id, fx.people.dung);
-  await db.query("UPDATE enrolments SET status = 'completed', average = 8.6, classification = 'gioi', graduated_on = '2026-06-30' WHERE id = ANY($1::int[])", [[gAn, gDung]]);
+  await db.query(
+    "UPDATE enrolments SET status = 'completed', average = 8.6, classification = 'gioi', graduated_on = '2026-06-30' WHERE id = ANY($1::int[])",
+    [[gAn, gDung]],
+  );
   await db.query("UPDATE classes SET status = 'finished', graduated_at = now() WHERE id = $1", [g.id]);
   const registrar = toAuthUser((await usersRepo.findUserByUsername(db, 'registrar'))!, 'test', '');
   await db.transaction((tx) => issueCertificates(tx, registrar, [gAn, gDung], '2026-07-02'));
@@ -71,7 +100,14 @@ describe('scope', () => {
       const res = await get(who, `/api/v1/classes/${ids.k}/documents`);
       expect(res.statusCode, who).toBe(200);
       expect(res.json().items.map((d: { kind: string }) => d.kind)).toEqual([
-        'study_decision', 'summons', 'class_list', 'attendance_sheet', 'grade_sheet', 'graduation_decision', 'certificate_register', 'certificates',
+        'study_decision',
+        'summons',
+        'class_list',
+        'attendance_sheet',
+        'grade_sheet',
+        'graduation_decision',
+        'certificate_register',
+        'certificates',
       ]);
       expect((await get(who, `/api/v1/classes/${ids.k}/documents/class_list`)).statusCode, who).toBe(200);
     }
@@ -99,7 +135,9 @@ describe('refusals', () => {
       const res = await get('registrar', `/api/v1/classes/${ids.e}/documents/${kind}`);
       expect(res.statusCode, kind).toBe(409);
       expect(res.json().error.code).toBe('DOCUMENT_NO_LEARNERS');
-      expect(res.json().error.message).toBe('Lớp trung cấp lý luận chính trị E-VB chưa có danh sách học viên được duyệt (chưa có học viên ghi danh) nên chưa lập được văn bản này.');
+      expect(res.json().error.message).toBe(
+        'Lớp trung cấp lý luận chính trị E-VB chưa có danh sách học viên được duyệt (chưa có học viên ghi danh) nên chưa lập được văn bản này.',
+      );
     }
     const list = (await get('registrar', `/api/v1/classes/${ids.e}/documents`)).json();
     expect(list.items.every((d: { refusal: { code: string } | null }) => d.refusal?.code === 'DOCUMENT_NO_LEARNERS')).toBe(true);
@@ -214,22 +252,42 @@ describe('settings', () => {
     signerName: 'Trần Thị Hoa',
   };
   const put = (who: string, payload: unknown) =>
-    app.inject({ method: 'PUT', url: `/api/v1/units/${fx.units.department}/document-settings`, headers: as(s[who]!), payload: payload as Record<string, unknown> });
+    app.inject({
+      method: 'PUT',
+      url: `/api/v1/units/${fx.units.department}/document-settings`,
+      headers: as(s[who]!),
+      payload: payload as Record<string, unknown>,
+    });
 
   it('starts from defaults derived from the unit, saves with an audit record, and signs the documents with them', async () => {
     const before = (await get('registrar', `/api/v1/units/${fx.units.department}/document-settings`)).json();
-    expect(before).toMatchObject({ isDefault: true, version: null, issuingBody: 'Sở Y tế', parentBody: 'Tỉnh Thử Nghiệm', symbol: 'SYT', place: 'Thử Nghiệm', signerTitle: 'GIÁM ĐỐC', actions: ['update'] });
+    expect(before).toMatchObject({
+      isDefault: true,
+      version: null,
+      issuingBody: 'Sở Y tế',
+      parentBody: 'Tỉnh Thử Nghiệm',
+      symbol: 'SYT',
+      place: 'Thử Nghiệm',
+      signerTitle: 'GIÁM ĐỐC',
+      actions: ['update'],
+    });
     expect((await get('officerD', `/api/v1/units/${fx.units.department}/document-settings`)).json().actions).toEqual([]);
     expect((await get('officerA', `/api/v1/units/${fx.units.department}/document-settings`)).statusCode).toBe(404);
     expect((await put('officerD', { ...body, version: null })).statusCode).toBe(403);
     const saved = await put('registrar', { ...body, version: null });
     expect(saved.statusCode).toBe(200);
     expect(saved.json()).toMatchObject({ ...body, isDefault: false, version: 1, updatedBy: 'registrar' });
-    const audit = await db.query<{ after: { signerName: string } }>("SELECT after FROM audit_log WHERE entity = 'document_settings' AND entity_id = $1", [String(fx.units.department)]);
+    const audit = await db.query<{ after: { signerName: string } }>(
+      "SELECT after FROM audit_log WHERE entity = 'document_settings' AND entity_id = $1",
+      [String(fx.units.department)],
+    );
     expect(audit.rows.map((r) => r.after.signerName)).toEqual(['Trần Thị Hoa']);
     // someone saved meanwhile: the stale version is refused
     expect((await put('registrar', { ...body, version: null })).json().error.code).toBe('CONFLICT');
-    expect((await put('registrar', { ...body, symbol: 'tct', version: 1 })).json().error.details[0]).toMatchObject({ path: 'symbol', code: 'DOCUMENT_SYMBOL_INVALID' });
+    expect((await put('registrar', { ...body, symbol: 'tct', version: 1 })).json().error.details[0]).toMatchObject({
+      path: 'symbol',
+      code: 'DOCUMENT_SYMBOL_INVALID',
+    });
     const text = flat(docxText((await get('registrar', `/api/v1/classes/${ids.k}/documents/study_decision?number=7`)).rawPayload));
     expect(text).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
     expect(text).not.toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');

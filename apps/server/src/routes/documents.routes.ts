@@ -41,7 +41,8 @@ export function documentsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['documents'],
-          summary: 'Các văn bản in của lớp (quyết định, giấy triệu tập, danh sách, bảng điểm danh, bảng điểm, sổ cấp phát) và lý do chưa lập được',
+          summary:
+            'Các văn bản in của lớp (quyết định, giấy triệu tập, danh sách, bảng điểm danh, bảng điểm, sổ cấp phát) và lý do chưa lập được',
           description: 'Phòng đào tạo của đơn vị tổ chức lớp và Ban Tổ chức Tỉnh ủy; người khác nhận 404.',
           params: ZIdParams,
           response: { 200: ZClassDocumentList },
@@ -82,8 +83,10 @@ export function documentsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['documents'],
-          summary: 'Lập một văn bản của lớp đông học viên (văn bằng cả lớp, danh sách hàng trăm người) dưới dạng tác vụ nền; tải tệp khi tác vụ xong',
-          description: 'Cùng tham số và cùng các lý do từ chối như khi tải trực tiếp; kiểm tra lại khi tác vụ chạy. Theo dõi ở /api/v1/jobs/:id.',
+          summary:
+            'Lập một văn bản của lớp đông học viên (văn bằng cả lớp, danh sách hàng trăm người) dưới dạng tác vụ nền; tải tệp khi tác vụ xong',
+          description:
+            'Cùng tham số và cùng các lý do từ chối như khi tải trực tiếp; kiểm tra lại khi tác vụ chạy. Theo dõi ở /api/v1/jobs/:id.',
           params: ZDocumentParams,
           querystring: ZDocumentQuery,
           response: { 202: ZJob },

@@ -49,10 +49,16 @@ function fieldsOf(row: documentsRepo.DocumentSettingsRow): SettingsFields {
 }
 
 /** The unit's saved settings, or the defaults derived from its names. */
-async function resolveSettings(db: Queryable, unit: documentsRepo.UnitNamesRow): Promise<{ fields: SettingsFields; row: documentsRepo.DocumentSettingsRow | null }> {
+async function resolveSettings(
+  db: Queryable,
+  unit: documentsRepo.UnitNamesRow,
+): Promise<{ fields: SettingsFields; row: documentsRepo.DocumentSettingsRow | null }> {
   const row = await documentsRepo.findSettings(db, unit.id);
   if (row) return { fields: fieldsOf(row), row };
-  return { fields: training.defaultDocumentSettings({ name: unit.name, parentName: unit.parent_name, provinceName: unit.province_name }), row: null };
+  return {
+    fields: training.defaultDocumentSettings({ name: unit.name, parentName: unit.parent_name, provinceName: unit.province_name }),
+    row: null,
+  };
 }
 
 async function reachableUnit(db: Queryable, user: AuthUser, unitId: number): Promise<documentsRepo.UnitNamesRow> {
@@ -61,7 +67,11 @@ async function reachableUnit(db: Queryable, user: AuthUser, unitId: number): Pro
   return unit;
 }
 
-function toSettings(user: AuthUser, unit: documentsRepo.UnitNamesRow, s: { fields: SettingsFields; row: documentsRepo.DocumentSettingsRow | null }): DocumentSettings {
+function toSettings(
+  user: AuthUser,
+  unit: documentsRepo.UnitNamesRow,
+  s: { fields: SettingsFields; row: documentsRepo.DocumentSettingsRow | null },
+): DocumentSettings {
   return {
     unitId: unit.id,
     unitName: unit.name,
@@ -85,7 +95,12 @@ export async function getDocumentSettings(db: Db, user: AuthUser, unitId: number
  * subtree), with an audit record of before and after. `version` is the one read (null over the
  * defaults); someone else's save in between answers CONFLICT.
  */
-export async function updateDocumentSettings(db: Db, user: AuthUser, unitId: number, input: UpdateDocumentSettings): Promise<DocumentSettings> {
+export async function updateDocumentSettings(
+  db: Db,
+  user: AuthUser,
+  unitId: number,
+  input: UpdateDocumentSettings,
+): Promise<DocumentSettings> {
   return db.transaction(async (tx) => {
     const unit = await reachableUnit(tx, user, unitId);
     documentSettingsPolicy.authorize(user, { unitPath: unit.path }, 'update');
@@ -94,7 +109,14 @@ export async function updateDocumentSettings(db: Db, user: AuthUser, unitId: num
     const { version: _read, ...fields } = input;
     const before = current ? fieldsOf(current) : null;
     await documentsRepo.upsertSettings(tx, unitId, fields, user.id);
-    await auditRepo.appendAudit(tx, { ...actorOf(user), action: 'update', entity: 'document_settings', entityId: unitId, before, after: fields });
+    await auditRepo.appendAudit(tx, {
+      ...actorOf(user),
+      action: 'update',
+      entity: 'document_settings',
+      entityId: unitId,
+      before,
+      after: fields,
+    });
     return toSettings(user, unit, await resolveSettings(tx, unit));
   });
 }
@@ -227,7 +249,12 @@ export async function renderClassDocument(
   if (kind === 'certificates') {
     const printable = r.certificates.filter((c) => c.revoked_at === null);
     if (printable.length === 0) throw new AppError('DOCUMENT_NO_CERTIFICATES');
-    const content = asBuffer(await workerPool().run('certificatesPdf', printable.map((c) => pdfDataOf(c, baseUrl))));
+    const content = asBuffer(
+      await workerPool().run(
+        'certificatesPdf',
+        printable.map((c) => pdfDataOf(c, baseUrl)),
+      ),
+    );
     return { fileName: `Văn bằng, chứng chỉ - ${r.cls.name}.pdf`.replace(/[\\/:*?"<>|]+/gu, '-'), contentType: CONTENT_TYPES.pdf, content };
   }
 
@@ -268,14 +295,27 @@ export interface ClassDocumentParams {
 }
 
 /** The class's records when the document can be made from them in this format, else the refusal. */
-async function checkedRecords(db: Queryable, user: AuthUser, classId: number, kind: DocumentKind, query: DocumentQuery): Promise<ClassRecords> {
+async function checkedRecords(
+  db: Queryable,
+  user: AuthUser,
+  classId: number,
+  kind: DocumentKind,
+  query: DocumentQuery,
+): Promise<ClassRecords> {
   const r = await loadRecords(db, user, classId);
   if (!FORMATS[kind].includes(query.format))
     throw new AppError('VALIDATION_FAILED', [{ path: 'format', code: 'INVALID_VALUE', message: 'Văn bản này chỉ có bản PDF.' }]);
   if (query.enrolmentId !== undefined && kind !== 'summons')
-    throw new AppError('VALIDATION_FAILED', [{ path: 'enrolmentId', code: 'UNKNOWN_FIELD', message: 'Chỉ giấy triệu tập lập được cho từng học viên.' }]);
+    throw new AppError('VALIDATION_FAILED', [
+      { path: 'enrolmentId', code: 'UNKNOWN_FIELD', message: 'Chỉ giấy triệu tập lập được cho từng học viên.' },
+    ]);
   const refusal = refusalOf(kind, r);
-  if (refusal) throw new AppError(refusal.code, refusal.details.map((d) => ({ ...d, code: 'GRADE_MISSING' })), refusal.message);
+  if (refusal)
+    throw new AppError(
+      refusal.code,
+      refusal.details.map((d) => ({ ...d, code: 'GRADE_MISSING' })),
+      refusal.message,
+    );
   return r;
 }
 
@@ -294,10 +334,17 @@ export async function startClassDocumentJob(
 ): Promise<Job> {
   await checkedRecords(db, user, classId, kind, query);
   const params: ClassDocumentParams = { classId, kind, query, baseUrl };
-  return toJob(await queueJob(db, user, { kind: 'class_document', params: params as unknown as Record<string, unknown> }, { audit: 'export' }));
+  return toJob(
+    await queueJob(db, user, { kind: 'class_document', params: params as unknown as Record<string, unknown> }, { audit: 'export' }),
+  );
 }
 
-async function buildDocument(db: Queryable, kind: Exclude<DocumentKind, 'certificates'>, common: builders.CommonInput, r: ClassRecords): Promise<AdminDocument> {
+async function buildDocument(
+  db: Queryable,
+  kind: Exclude<DocumentKind, 'certificates'>,
+  common: builders.CommonInput,
+  r: ClassRecords,
+): Promise<AdminDocument> {
   const certificateTitle = CERTIFICATE_DOCUMENT_KINDS[documentKindOf(r.cls.programme_kind)].vi;
   switch (kind) {
     case 'study_decision':
@@ -307,7 +354,10 @@ async function buildDocument(db: Queryable, kind: Exclude<DocumentKind, 'certifi
     case 'class_list':
       return builders.classList(common);
     case 'attendance_sheet': {
-      const [sessions, marks] = await Promise.all([classesRepo.listClassSessions(db, r.cls.id), attendanceRepo.listAttendance(db, { classId: r.cls.id })]);
+      const [sessions, marks] = await Promise.all([
+        classesRepo.listClassSessions(db, r.cls.id),
+        attendanceRepo.listAttendance(db, { classId: r.cls.id }),
+      ]);
       const held = sessions.filter((s) => s.on_date <= common.date);
       return builders.attendanceSheet({
         ...common,

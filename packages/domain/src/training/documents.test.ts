@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { defaultDocumentSettings, documentRefusal, missingGrades, unitAbbreviation, type ClassDocumentFacts, type ClassDocumentKind } from './documents.js';
+import {
+  defaultDocumentSettings,
+  documentRefusal,
+  missingGrades,
+  unitAbbreviation,
+  type ClassDocumentFacts,
+  type ClassDocumentKind,
+} from './documents.js';
 
 const base: ClassDocumentFacts = { className: 'Trung cấp LLCT K12', learners: 30, graduated: true, certificates: 30, missingGrades: [] };
 
@@ -13,9 +20,19 @@ describe('documentRefusal', () => {
     ['a register before graduation', 'certificate_register', { graduated: false, certificates: 0 }, 'DOCUMENT_CLASS_NOT_GRADUATED'],
     ['a register without certificates', 'certificate_register', { certificates: 0 }, 'DOCUMENT_NO_CERTIFICATES'],
     ['the certificates PDF without certificates', 'certificates', { certificates: 0 }, 'DOCUMENT_NO_CERTIFICATES'],
-    ['a grade sheet with a missing grade', 'grade_sheet', { missingGrades: [{ learnerName: 'Lê Văn A', what: 'Triết học' }] }, 'DOCUMENT_GRADES_MISSING'],
+    [
+      'a grade sheet with a missing grade',
+      'grade_sheet',
+      { missingGrades: [{ learnerName: 'Lê Văn A', what: 'Triết học' }] },
+      'DOCUMENT_GRADES_MISSING',
+    ],
     ['a grade sheet, complete', 'grade_sheet', {}, null],
-    ['an attendance sheet with missing grades', 'attendance_sheet', { missingGrades: [{ learnerName: 'Lê Văn A', what: 'Triết học' }] }, null],
+    [
+      'an attendance sheet with missing grades',
+      'attendance_sheet',
+      { missingGrades: [{ learnerName: 'Lê Văn A', what: 'Triết học' }] },
+      null,
+    ],
     ['no learners comes first', 'graduation_decision', { learners: 0, graduated: false }, 'DOCUMENT_NO_LEARNERS'],
   ];
   it.each(cases)('%s', (_name, kind, facts, code) => {
@@ -31,7 +48,10 @@ describe('documentRefusal', () => {
       ],
     });
     expect(r?.message).toContain('Lê Văn A (Triết học)');
-    expect(r?.details.map((d) => d.message)).toEqual(['Lê Văn A: chưa có điểm Triết học.', 'Trần Thị B: chưa có điểm Thi tốt nghiệp, khóa luận.']);
+    expect(r?.details.map((d) => d.message)).toEqual([
+      'Lê Văn A: chưa có điểm Triết học.',
+      'Trần Thị B: chưa có điểm Thi tốt nghiệp, khóa luận.',
+    ]);
   });
 });
 
@@ -69,7 +89,13 @@ describe('default settings', () => {
   });
 
   it('derives the issuing body, parent, place, signer and header from the names', () => {
-    expect(defaultDocumentSettings({ name: 'Trường Chính trị tỉnh Tuyên Quang', parentName: 'Tỉnh ủy Tuyên Quang', provinceName: 'Tỉnh Tuyên Quang' })).toEqual({
+    expect(
+      defaultDocumentSettings({
+        name: 'Trường Chính trị tỉnh Tuyên Quang',
+        parentName: 'Tỉnh ủy Tuyên Quang',
+        provinceName: 'Tỉnh Tuyên Quang',
+      }),
+    ).toEqual({
       headerStyle: 'party',
       parentBody: 'Tỉnh ủy Tuyên Quang',
       issuingBody: 'Trường Chính trị tỉnh Tuyên Quang',

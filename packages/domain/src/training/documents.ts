@@ -33,7 +33,8 @@ export interface ClassDocumentFacts {
   missingGrades: readonly MissingGrade[];
 }
 
-export type DocumentRefusalCode = 'DOCUMENT_NO_LEARNERS' | 'DOCUMENT_CLASS_NOT_GRADUATED' | 'DOCUMENT_GRADES_MISSING' | 'DOCUMENT_NO_CERTIFICATES';
+export type DocumentRefusalCode =
+  'DOCUMENT_NO_LEARNERS' | 'DOCUMENT_CLASS_NOT_GRADUATED' | 'DOCUMENT_GRADES_MISSING' | 'DOCUMENT_NO_CERTIFICATES';
 
 export interface DocumentRefusal {
   code: DocumentRefusalCode;
@@ -101,7 +102,10 @@ const PLACE_WORDS = new Set(['tỉnh', 'thành', 'huyện', 'quận', 'thị', '
  * 'Ban Tổ chức Tỉnh ủy' → 'BTCTU'. Letters lose their marks except Đ.
  */
 export function unitAbbreviation(name: string): string {
-  const words = name.normalize('NFC').split(/\s+/u).filter((w) => w !== '');
+  const words = name
+    .normalize('NFC')
+    .split(/\s+/u)
+    .filter((w) => w !== '');
   let out = '';
   for (const w of words) {
     if (PLACE_WORDS.has(w)) break;

@@ -89,7 +89,9 @@ describe('decision sending people to study', () => {
       expect(text).toContain('Số: 125/QĐ-TCT');
       expect(text).toContain('Tuyên Quang, ngày 07 tháng 12 năm 2026');
       expect(text).toContain('QUYẾT ĐỊNH');
-      expect(text).toContain('Về việc cử cán bộ, công chức, viên chức đi học lớp trung cấp lý luận chính trị, Trung cấp LLCT K12 (khóa K12)');
+      expect(text).toContain(
+        'Về việc cử cán bộ, công chức, viên chức đi học lớp trung cấp lý luận chính trị, Trung cấp LLCT K12 (khóa K12)',
+      );
       expect(text).toContain('Căn cứ Nghị định số 101/2017/NĐ-CP');
       expect(text).toContain('QUYẾT ĐỊNH:');
       expect(text).toMatch(/Điều 1\. Cử 2 đồng chí \(có danh sách kèm theo\)/);
@@ -135,7 +137,17 @@ describe('the other documents', () => {
   it('the class list with the personal summary columns', async () => {
     for (const text of await bothTexts(classList(input))) {
       expect(text).toContain('DANH SÁCH TRÍCH NGANG HỌC VIÊN');
-      for (const h of ['Họ và tên', 'Ngày sinh', 'Giới tính', 'Dân tộc', 'Chức vụ', 'Đơn vị công tác', 'Trình độ chuyên môn', 'Lý luận chính trị', 'Quản lý nhà nước'])
+      for (const h of [
+        'Họ và tên',
+        'Ngày sinh',
+        'Giới tính',
+        'Dân tộc',
+        'Chức vụ',
+        'Đơn vị công tác',
+        'Trình độ chuyên môn',
+        'Lý luận chính trị',
+        'Quản lý nhà nước',
+      ])
         expect(text).toContain(h);
       expect(text).toContain('Phó Chủ tịch UBND xã');
       expect(text).toContain('Tày');
@@ -179,7 +191,11 @@ describe('the other documents', () => {
   });
 
   it('the graduation decision lists the graduates with their classification', async () => {
-    const doc = graduationDecision({ ...input, documentTitle: 'Bằng tốt nghiệp', learners: [...input.learners, learner(3, { status: 'failed', name: 'Người Chưa Đạt', classification: null })] });
+    const doc = graduationDecision({
+      ...input,
+      documentTitle: 'Bằng tốt nghiệp',
+      learners: [...input.learners, learner(3, { status: 'failed', name: 'Người Chưa Đạt', classification: null })],
+    });
     for (const text of await bothTexts(doc)) {
       expect(text).toContain('Về việc công nhận tốt nghiệp lớp trung cấp lý luận chính trị');
       expect(text).toContain('Điều 1. Công nhận tốt nghiệp cho 2 học viên');
@@ -196,8 +212,28 @@ describe('the other documents', () => {
       ...input,
       documentTitle: 'Bằng tốt nghiệp',
       entries: [
-        { entryNumber: 41, number: 'TC-LLCT/2026/000041', holderName: 'Hoàng Văn Thắng 1', birthDate: '1985-03-09', gender: 'male', unit: 'UBND xã Minh Thanh', classification: 'Giỏi', issuedOn: '2026-11-30', revoked: false },
-        { entryNumber: 42, number: 'TC-LLCT/2026/000042', holderName: 'Lý Thị Mai', birthDate: '1985-03-09', gender: 'female', unit: 'UBND xã Minh Thanh', classification: 'Khá', issuedOn: '2026-11-30', revoked: true },
+        {
+          entryNumber: 41,
+          number: 'TC-LLCT/2026/000041',
+          holderName: 'Hoàng Văn Thắng 1',
+          birthDate: '1985-03-09',
+          gender: 'male',
+          unit: 'UBND xã Minh Thanh',
+          classification: 'Giỏi',
+          issuedOn: '2026-11-30',
+          revoked: false,
+        },
+        {
+          entryNumber: 42,
+          number: 'TC-LLCT/2026/000042',
+          holderName: 'Lý Thị Mai',
+          birthDate: '1985-03-09',
+          gender: 'female',
+          unit: 'UBND xã Minh Thanh',
+          classification: 'Khá',
+          issuedOn: '2026-11-30',
+          revoked: true,
+        },
       ],
     });
     const text = docxText(await renderAdminDocx(doc));

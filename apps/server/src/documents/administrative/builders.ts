@@ -112,7 +112,9 @@ const fileSafe = (s: string) => s.replace(/[\\/:*?"<>|]+/gu, '-');
 /** The legal bases every decision of a training body cites. */
 function bases(issuer: Issuer, extra: string[]): Block[] {
   return [
-    p('Căn cứ Nghị định số 101/2017/NĐ-CP ngày 01 tháng 9 năm 2017 của Chính phủ về đào tạo, bồi dưỡng cán bộ, công chức, viên chức và Nghị định số 89/2021/NĐ-CP ngày 18 tháng 10 năm 2021 sửa đổi, bổ sung một số điều của Nghị định số 101/2017/NĐ-CP;'),
+    p(
+      'Căn cứ Nghị định số 101/2017/NĐ-CP ngày 01 tháng 9 năm 2017 của Chính phủ về đào tạo, bồi dưỡng cán bộ, công chức, viên chức và Nghị định số 89/2021/NĐ-CP ngày 18 tháng 10 năm 2021 sửa đổi, bổ sung một số điều của Nghị định số 101/2017/NĐ-CP;',
+    ),
     p(`Căn cứ chức năng, nhiệm vụ, quyền hạn của ${issuer.issuingBody};`),
     ...extra.map((e) => p(e)),
   ];
@@ -165,7 +167,10 @@ function sheet(input: CommonInput, title: string, subtitle: string[], blocks: Bl
   };
 }
 
-const classSubtitle = (c: ClassInfo) => [`Lớp ${classTitle(c)}`.replace(/^Lớp Lớp /u, 'Lớp '), `(${c.programmeName}, hình thức ${c.modeLabel}, ${period(c)})`];
+const classSubtitle = (c: ClassInfo) => [
+  `Lớp ${classTitle(c)}`.replace(/^Lớp Lớp /u, 'Lớp '),
+  `(${c.programmeName}, hình thức ${c.modeLabel}, ${period(c)})`,
+];
 
 const LEARNER_COLUMNS: TableColumn[] = [
   { header: 'STT', width: 4, align: 'center' },
@@ -175,7 +180,14 @@ const LEARNER_COLUMNS: TableColumn[] = [
   { header: 'Chức vụ', width: 16 },
   { header: 'Đơn vị công tác', width: 22 },
 ];
-const learnerRow = (l: LearnerLine, i: number) => [String(i + 1), l.name, formatViDate(l.birthDate), genderLabel(l.gender), l.position, l.unit];
+const learnerRow = (l: LearnerLine, i: number) => [
+  String(i + 1),
+  l.name,
+  formatViDate(l.birthDate),
+  genderLabel(l.gender),
+  l.position,
+  l.unit,
+];
 
 // ---------- the documents ----------
 
@@ -184,7 +196,10 @@ export function studyDecision(input: CommonInput): AdminDocument {
   const decision = decisionSection(
     input,
     `Về việc cử cán bộ, công chức, viên chức đi học lớp ${inSentence(cls.programmeName)}, ${classTitle(cls)}`,
-    [`Căn cứ kế hoạch mở lớp ${classTitle(cls)} và danh sách học viên đã được duyệt;`, 'Xét đề nghị của các cơ quan, đơn vị cử cán bộ đi học,'],
+    [
+      `Căn cứ kế hoạch mở lớp ${classTitle(cls)} và danh sách học viên đã được duyệt;`,
+      'Xét đề nghị của các cơ quan, đơn vị cử cán bộ đi học,',
+    ],
     [
       `Cử ${learners.length} đồng chí (có danh sách kèm theo) tham gia học lớp ${inSentence(cls.programmeName)}, ${classTitle(cls)}, hình thức ${cls.modeLabel}, ${period(cls)}, tại ${cls.site}.`,
       'Các đồng chí có tên tại Điều 1 có trách nhiệm chấp hành nghiêm quy chế học tập; cơ quan, đơn vị cử người đi học tạo điều kiện về thời gian và thực hiện chế độ, chính sách đối với học viên theo quy định.',
@@ -212,7 +227,9 @@ export function summons(input: CommonInput): AdminDocument {
       p(`Đến học lớp ${inSentence(cls.programmeName)}, ${classTitle(cls)}, hình thức ${cls.modeLabel}.`),
       p(`Thời gian: ${period(cls)}.`),
       p(`Địa điểm: ${cls.site}.`),
-      p(`Đề nghị thủ trưởng cơ quan, đơn vị tạo điều kiện để ${honorific(l.gender).toLocaleLowerCase('vi')} ${l.name} tham gia khóa học đầy đủ, đúng thời gian quy định./.`),
+      p(
+        `Đề nghị thủ trưởng cơ quan, đơn vị tạo điều kiện để ${honorific(l.gender).toLocaleLowerCase('vi')} ${l.name} tham gia khóa học đầy đủ, đúng thời gian quy định./.`,
+      ),
     ],
     closing: { recipients: ['Như trên', 'Cơ quan, đơn vị cử đi học', 'Lưu: VT, ĐT'], signature: signatureOf(issuer), dateLine: null },
   }));
@@ -262,9 +279,7 @@ const MARK_SIGNS = { present: 'x', absent_excused: 'P', absent_unexcused: 'K', r
 const SESSIONS_PER_TABLE = 15;
 
 export function attendanceSheet(input: AttendanceInput): AdminDocument {
-  const blocks: Block[] = [
-    p('Ký hiệu: x có mặt; P vắng có phép; K vắng không phép; T triệu tập về cơ quan.', { indent: false, size: 12 }),
-  ];
+  const blocks: Block[] = [p('Ký hiệu: x có mặt; P vắng có phép; K vắng không phép; T triệu tập về cơ quan.', { indent: false, size: 12 })];
   for (let start = 0; start < input.sessions.length; start += SESSIONS_PER_TABLE) {
     const chunk = input.sessions.slice(start, start + SESSIONS_PER_TABLE);
     if (input.sessions.length > SESSIONS_PER_TABLE)
@@ -277,10 +292,15 @@ export function attendanceSheet(input: AttendanceInput): AdminDocument {
         { header: 'Họ và tên', width: 18 },
         ...chunk.map((s) => ({ header: formatViDate(s.date).slice(0, 5), width: 4, align: 'center' as const })),
       ],
-      rows: input.learners.map((l, i) => [String(i + 1), l.name, ...chunk.map((s) => (input.marks[`${l.enrolmentId}:${s.id}`] ? MARK_SIGNS[input.marks[`${l.enrolmentId}:${s.id}`]!] : ''))]),
+      rows: input.learners.map((l, i) => [
+        String(i + 1),
+        l.name,
+        ...chunk.map((s) => (input.marks[`${l.enrolmentId}:${s.id}`] ? MARK_SIGNS[input.marks[`${l.enrolmentId}:${s.id}`]!] : '')),
+      ]),
     });
   }
-  const count = (l: LearnerLine, mark: keyof typeof MARK_SIGNS) => input.sessions.filter((s) => input.marks[`${l.enrolmentId}:${s.id}`] === mark).length;
+  const count = (l: LearnerLine, mark: keyof typeof MARK_SIGNS) =>
+    input.sessions.filter((s) => input.marks[`${l.enrolmentId}:${s.id}`] === mark).length;
   blocks.push(p([{ text: 'Tổng hợp', bold: true }], { indent: false, size: 12, spaceBefore: 10 }));
   blocks.push({
     kind: 'table',
@@ -368,7 +388,11 @@ export function graduationDecision(input: CommonInput & { documentTitle: string 
     { header: 'Điểm trung bình', width: 8, align: 'center' },
     { header: 'Xếp loại tốt nghiệp', width: 10, align: 'center' },
   ];
-  const rows = graduates.map((l, i) => [...learnerRow(l, i), l.average === null ? '' : l.average.toFixed(2).replace('.', ','), l.classification ?? '']);
+  const rows = graduates.map((l, i) => [
+    ...learnerRow(l, i),
+    l.average === null ? '' : l.average.toFixed(2).replace('.', ','),
+    l.classification ?? '',
+  ]);
   const list = attachedList(input, 'DANH SÁCH HỌC VIÊN ĐƯỢC CÔNG NHẬN TỐT NGHIỆP', columns, rows);
   return { fileTitle: fileSafe(`Quyết định công nhận tốt nghiệp - ${cls.name}`), issuer, sections: [decision, list] };
 }
@@ -401,6 +425,8 @@ export function certificateRegister(input: RegisterInput): AdminDocument {
   return {
     fileTitle: fileSafe(`Sổ cấp phát ${input.documentTitle.toLocaleLowerCase('vi')} - ${input.cls.name}`),
     issuer: input.issuer,
-    sections: [sheet(input, `SỔ CẤP PHÁT ${upper(input.documentTitle)}`, classSubtitle(input.cls), [{ kind: 'table', columns, rows, size: 10 }])],
+    sections: [
+      sheet(input, `SỔ CẤP PHÁT ${upper(input.documentTitle)}`, classSubtitle(input.cls), [{ kind: 'table', columns, rows, size: 10 }]),
+    ],
   };
 }

@@ -38,16 +38,38 @@ const A4 = { width: convertMillimetersToTwip(210), height: convertMillimetersToT
 const half = (pt: number) => pt * 2;
 
 const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
-const NO_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER };
+const NO_BORDERS = {
+  top: NO_BORDER,
+  bottom: NO_BORDER,
+  left: NO_BORDER,
+  right: NO_BORDER,
+  insideHorizontal: NO_BORDER,
+  insideVertical: NO_BORDER,
+};
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 
-const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, justify: AlignmentType.JUSTIFIED, right: AlignmentType.RIGHT } as const;
+const ALIGN = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  justify: AlignmentType.JUSTIFIED,
+  right: AlignmentType.RIGHT,
+} as const;
 
 function run(r: Run, size: number, extra: { underline?: boolean } = {}): TextRun {
-  return new TextRun({ text: r.text, bold: r.bold, italics: r.italics, size: half(size), font: FONT, ...(extra.underline ? { underline: {} } : {}) });
+  return new TextRun({
+    text: r.text,
+    bold: r.bold,
+    italics: r.italics,
+    size: half(size),
+    font: FONT,
+    ...(extra.underline ? { underline: {} } : {}),
+  });
 }
 
-function line(text: string, opts: { size: number; bold?: boolean; italics?: boolean; underline?: boolean; align?: keyof typeof ALIGN; spaceBefore?: number }): Paragraph {
+function line(
+  text: string,
+  opts: { size: number; bold?: boolean; italics?: boolean; underline?: boolean; align?: keyof typeof ALIGN; spaceBefore?: number },
+): Paragraph {
   return new Paragraph({
     alignment: ALIGN[opts.align ?? 'center'],
     spacing: { before: (opts.spaceBefore ?? 0) * 20, after: 0 },
@@ -56,7 +78,12 @@ function line(text: string, opts: { size: number; bold?: boolean; italics?: bool
 }
 
 function cell(children: Paragraph[], widthPct: number): TableCell {
-  return new TableCell({ children, width: { size: widthPct, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, verticalAlign: VerticalAlign.TOP });
+  return new TableCell({
+    children,
+    width: { size: widthPct, type: WidthType.PERCENTAGE },
+    borders: NO_BORDERS,
+    verticalAlign: VerticalAlign.TOP,
+  });
 }
 
 function layoutTable(left: Paragraph[], right: Paragraph[], leftPct: number): Table {
@@ -95,7 +122,7 @@ function block(b: Block, landscape: boolean): (Paragraph | Table)[] {
   }
   const size = b.size ?? 12;
   const total = b.columns.reduce((s, c) => s + c.width, 0);
-  const usable = (landscape ? 297 - LANDSCAPE_MARGINS_MM.left - LANDSCAPE_MARGINS_MM.right : 210 - MARGINS_MM.left - MARGINS_MM.right);
+  const usable = landscape ? 297 - LANDSCAPE_MARGINS_MM.left - LANDSCAPE_MARGINS_MM.right : 210 - MARGINS_MM.left - MARGINS_MM.right;
   const widths = b.columns.map((c) => Math.floor(convertMillimetersToTwip((usable * c.width) / total)));
   const borders = { top: LINE, bottom: LINE, left: LINE, right: LINE };
   const tcell = (text: string, i: number, head: boolean) =>

@@ -6,7 +6,17 @@
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { BODY_SIZE, LANDSCAPE_MARGINS_MM, MARGINS_MM, mottoLines, upper, type AdminDocument, type Block, type Issuer, type Section } from './model.js';
+import {
+  BODY_SIZE,
+  LANDSCAPE_MARGINS_MM,
+  MARGINS_MM,
+  mottoLines,
+  upper,
+  type AdminDocument,
+  type Block,
+  type Issuer,
+  type Section,
+} from './model.js';
 
 const require = createRequire(import.meta.url);
 const pdfmake = require('pdfmake') as typeof import('pdfmake');
@@ -68,7 +78,10 @@ function block(b: Block): Content {
       headerRows: 1,
       dontBreakRows: true,
       widths: b.columns.map((c) => `${((c.width / total) * 100).toFixed(2)}%`),
-      body: [head, ...b.rows.map((r) => r.map((v, i): TableCell => ({ text: v, alignment: b.columns[i]!.align ?? 'left', fontSize: size })))],
+      body: [
+        head,
+        ...b.rows.map((r) => r.map((v, i): TableCell => ({ text: v, alignment: b.columns[i]!.align ?? 'left', fontSize: size }))),
+      ],
     },
     layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, paddingTop: () => 2, paddingBottom: () => 2 },
   };
@@ -90,7 +103,14 @@ function closing(c: NonNullable<Section['closing']>): Content {
     right.push({ text: '(Ký, ghi rõ họ tên và đóng dấu)', italics: true, fontSize: 11 });
     right.push({ text: s.name || ' ', bold: true, fontSize: 13, margin: [0, 60, 0, 0] });
   }
-  return { margin: [0, 18, 0, 0], unbreakable: true, columns: [{ width: '45%', stack: left }, { width: '*', alignment: 'center', stack: right }] };
+  return {
+    margin: [0, 18, 0, 0],
+    unbreakable: true,
+    columns: [
+      { width: '45%', stack: left },
+      { width: '*', alignment: 'center', stack: right },
+    ],
+  };
 }
 
 function sectionContent(doc: AdminDocument, s: Section, first: boolean): Content[] {
@@ -98,7 +118,14 @@ function sectionContent(doc: AdminDocument, s: Section, first: boolean): Content
   const start = first ? {} : { pageBreak: 'before' as const, pageOrientation: s.orientation };
   if (s.header) out.push({ stack: [headerBlock(doc.issuer, s.header.numberLine, s.header.dateLine)], ...start });
   s.title.forEach((t, i) =>
-    out.push({ text: t, bold: true, fontSize: 14, alignment: 'center', margin: [0, i === 0 ? 14 : 0, 0, 0], ...(i === 0 && !s.header ? start : {}) }),
+    out.push({
+      text: t,
+      bold: true,
+      fontSize: 14,
+      alignment: 'center',
+      margin: [0, i === 0 ? 14 : 0, 0, 0],
+      ...(i === 0 && !s.header ? start : {}),
+    }),
   );
   s.subtitle.forEach((t) => out.push({ text: t, bold: !t.startsWith('('), italics: t.startsWith('('), fontSize: 13, alignment: 'center' }));
   out.push(...s.blocks.map(block));

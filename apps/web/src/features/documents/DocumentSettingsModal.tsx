@@ -8,7 +8,15 @@ import { FormModal } from '../../shared/FormModal';
 type Values = Omit<UpdateDocumentSettings, 'version'>;
 const FIELDS = ['headerStyle', 'parentBody', 'issuingBody', 'symbol', 'place', 'signerAuthority', 'signerTitle', 'signerName'] as const;
 
-export function DocumentSettingsModal({ settings, onClose, onSaved }: { settings: DocumentSettings; onClose: () => void; onSaved: () => void }) {
+export function DocumentSettingsModal({
+  settings,
+  onClose,
+  onSaved,
+}: {
+  settings: DocumentSettings;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const initial: Values = {
@@ -57,10 +65,19 @@ export function DocumentSettingsModal({ settings, onClose, onSaved }: { settings
           <Form.Item name="parentBody" label={t('docs.parentBody')}>
             <Input maxLength={200} />
           </Form.Item>
-          <Form.Item name="issuingBody" label={t('docs.issuingBody')} rules={[{ required: true, whitespace: true, message: t('docs.required') }]}>
+          <Form.Item
+            name="issuingBody"
+            label={t('docs.issuingBody')}
+            rules={[{ required: true, whitespace: true, message: t('docs.required') }]}
+          >
             <Input maxLength={200} />
           </Form.Item>
-          <Form.Item name="symbol" label={t('docs.symbol')} extra={t('docs.symbolHint')} rules={[{ required: true, whitespace: true, message: t('docs.required') }]}>
+          <Form.Item
+            name="symbol"
+            label={t('docs.symbol')}
+            extra={t('docs.symbolHint')}
+            rules={[{ required: true, whitespace: true, message: t('docs.required') }]}
+          >
             <Input maxLength={30} />
           </Form.Item>
           <Form.Item name="place" label={t('docs.place')} rules={[{ required: true, whitespace: true, message: t('docs.required') }]}>
@@ -69,7 +86,11 @@ export function DocumentSettingsModal({ settings, onClose, onSaved }: { settings
           <Form.Item name="signerAuthority" label={t('docs.signerAuthority')} extra={t('docs.signerAuthorityHint')}>
             <Input maxLength={100} />
           </Form.Item>
-          <Form.Item name="signerTitle" label={t('docs.signerTitle')} rules={[{ required: true, whitespace: true, message: t('docs.required') }]}>
+          <Form.Item
+            name="signerTitle"
+            label={t('docs.signerTitle')}
+            rules={[{ required: true, whitespace: true, message: t('docs.required') }]}
+          >
             <Input maxLength={100} />
           </Form.Item>
           <Form.Item name="signerName" label={t('docs.signerName')} extra={t('docs.signerNameHint')}>

@@ -15,14 +15,22 @@ import { documentsApi } from '../../api/documents';
 import { allows } from '../../app/actions';
 import { useI18n } from '../../i18n';
 import { PageError, PageLoading } from '../../shared/PageState';
+import { DocumentJobButton } from './DocumentJobButton';
 import { DocumentSettingsModal } from './DocumentSettingsModal';
+
+/** Above this many learners a document is made by a background job (decision 0034); the class's certificates always are. */
+const JOB_ABOVE_LEARNERS = 150;
 
 export function DocumentsTab({ cls }: { cls: ClassDetail }) {
   const { t } = useI18n();
   const qc = useQueryClient();
   const q = useQuery({ queryKey: ['classes', cls.id, 'documents'], queryFn: () => documentsApi.ofClass(cls.id) });
   const unitId = q.data?.issuer.unitId;
-  const settings = useQuery({ queryKey: ['document-settings', unitId], queryFn: () => documentsApi.settings(unitId!), enabled: unitId !== undefined });
+  const settings = useQuery({
+    queryKey: ['document-settings', unitId],
+    queryFn: () => documentsApi.settings(unitId!),
+    enabled: unitId !== undefined,
+  });
   const [number, setNumber] = useState('');
   const [date, setDate] = useState<Dayjs | null>(null);
   const [editing, setEditing] = useState(false);
@@ -34,8 +42,17 @@ export function DocumentsTab({ cls }: { cls: ClassDetail }) {
 
   return (
     <Flex vertical gap={16}>
-      <Card size="small" title={t('docs.issuer')}
-        extra={s && allows(s, 'update') ? <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(true)}>{t('docs.editSettings')}</Button> : null}>
+      <Card
+        size="small"
+        title={t('docs.issuer')}
+        extra={
+          s && allows(s, 'update') ? (
+            <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(true)}>
+              {t('docs.editSettings')}
+            </Button>
+          ) : null
+        }
+      >
         {s ? (
           <Descriptions size="small" column={{ xs: 1, md: 2 }}>
             <Descriptions.Item label={t('docs.issuingBody')}>{s.issuingBody}</Descriptions.Item>
@@ -45,7 +62,9 @@ export function DocumentsTab({ cls }: { cls: ClassDetail }) {
             <Descriptions.Item label={t('docs.signer')}>
               {[s.signerAuthority, s.signerTitle, s.signerName].filter((x) => x !== '').join(' · ')}
             </Descriptions.Item>
-            <Descriptions.Item label={t('docs.headerStyle')}>{t(s.headerStyle === 'party' ? 'docs.header.party' : 'docs.header.state')}</Descriptions.Item>
+            <Descriptions.Item label={t('docs.headerStyle')}>
+              {t(s.headerStyle === 'party' ? 'docs.header.party' : 'docs.header.state')}
+            </Descriptions.Item>
           </Descriptions>
         ) : null}
         {s?.isDefault ? <Typography.Text type="secondary">{t('docs.defaultsNote')}</Typography.Text> : null}
@@ -53,11 +72,25 @@ export function DocumentsTab({ cls }: { cls: ClassDetail }) {
       <Flex gap={12} wrap align="end">
         <label>
           <Typography.Text>{t('docs.number')}</Typography.Text>
-          <Input value={number} onChange={(e) => setNumber(e.target.value.trim())} maxLength={20} placeholder="125" style={{ width: 140, display: 'block' }} aria-label={t('docs.number')} />
+          <Input
+            value={number}
+            onChange={(e) => setNumber(e.target.value.trim())}
+            maxLength={20}
+            placeholder="125"
+            style={{ width: 140, display: 'block' }}
+            aria-label={t('docs.number')}
+          />
         </label>
         <label>
           <Typography.Text>{t('docs.date')}</Typography.Text>
-          <DatePicker value={date} onChange={setDate} format="DD/MM/YYYY" placeholder={dayjs().format('DD/MM/YYYY')} style={{ display: 'block' }} aria-label={t('docs.date')} />
+          <DatePicker
+            value={date}
+            onChange={setDate}
+            format="DD/MM/YYYY"
+            placeholder={dayjs().format('DD/MM/YYYY')}
+            style={{ display: 'block' }}
+            aria-label={t('docs.date')}
+          />
         </label>
         <Typography.Text type="secondary">{t('docs.numberHint')}</Typography.Text>
       </Flex>
@@ -71,18 +104,30 @@ export function DocumentsTab({ cls }: { cls: ClassDetail }) {
             actions={
               d.refusal
                 ? []
-                : d.formats.map((f) => (
-                    <Button
-                      key={f}
-                      size="small"
-                      icon={f === 'docx' ? <FileWordOutlined /> : <FilePdfOutlined />}
-                      href={documentsApi.fileUrl(cls.id, d.kind, f, d.numbered ? { number, date: iso } : { date: iso })}
-                      download
-                      aria-label={`${d.title} (${f.toUpperCase()})`}
-                    >
-                      {f.toUpperCase()}
-                    </Button>
-                  ))
+                : d.formats.map((f) => {
+                    const opts = d.numbered ? { number, date: iso } : { date: iso };
+                    if (d.kind === 'certificates' || cls.enrolled > JOB_ABOVE_LEARNERS)
+                      return (
+                        <DocumentJobButton
+                          key={f}
+                          title={d.title}
+                          format={f}
+                          start={() => documentsApi.startJob(cls.id, d.kind, f, opts)}
+                        />
+                      );
+                    return (
+                      <Button
+                        key={f}
+                        size="small"
+                        icon={f === 'docx' ? <FileWordOutlined /> : <FilePdfOutlined />}
+                        href={documentsApi.fileUrl(cls.id, d.kind, f, opts)}
+                        download
+                        aria-label={`${d.title} (${f.toUpperCase()})`}
+                      >
+                        {f.toUpperCase()}
+                      </Button>
+                    );
+                  })
             }
           >
             <List.Item.Meta
