@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Avatar, Button, Divider, Drawer, Dropdown, Flex, Layout, Menu, Typography, type MenuProps } from 'antd';
 import { AuditOutlined, BarChartOutlined, BookOutlined, CloudUploadOutlined, LogoutOutlined, MenuOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
-import { CalendarOutlined, IdcardOutlined, ReadOutlined } from '@ant-design/icons';
+import { CalendarOutlined, FileTextOutlined, IdcardOutlined, ReadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { ROLE_LABELS } from '@nang-tam/domain';
@@ -46,6 +46,9 @@ function useNavItems(): MenuProps['items'] {
     }
     if (me.permissions.includes('rules.write')) {
       items.push({ key: '/rules', icon: <AuditOutlined />, label: <Link to="/rules">{t('nav.rules')}</Link> });
+    }
+    if (me.permissions.includes('classes.manage') || me.permissions.includes('nominations.override') || me.permissions.includes('users.manage')) {
+      items.push({ key: '/document-settings', icon: <FileTextOutlined />, label: <Link to="/document-settings">{t('nav.documentSettings')}</Link> });
     }
     return items;
   }, [me, t]);

@@ -20,6 +20,7 @@ const ClassesPage = lazy(() => import('../features/classes/ClassesPage'));
 const ClassPage = lazy(() => import('../features/classes/ClassPage'));
 const MyLearningPage = lazy(() => import('../features/learning/MyLearningPage'));
 const MyLearnersPage = lazy(() => import('../features/my-learners/MyLearnersPage'));
+const DocumentSettingsPage = lazy(() => import('../features/documents/DocumentSettingsPage'));
 const TeachingPage = lazy(() => import('../features/learning/TeachingPage'));
 const VerifyPage = lazy(() => import('../features/verify/VerifyPage'));
 const CheckinPage = lazy(() => import('../features/checkin/CheckinPage'));
@@ -182,6 +183,16 @@ export const router = createBrowserRouter([
               <RequireStaff permission="classes.read">
                 <Lazy>
                   <TeachingPage />
+                </Lazy>
+              </RequireStaff>
+            ),
+          },
+          {
+            path: 'document-settings',
+            element: (
+              <RequireStaff permission="units.read">
+                <Lazy>
+                  <DocumentSettingsPage />
                 </Lazy>
               </RequireStaff>
             ),

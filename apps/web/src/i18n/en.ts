@@ -890,6 +890,8 @@ export const en: Record<MessageKey, string> = {
   'docs.downloadAgain': 'Download again',
   'docs.jobProgress': 'Making the document',
   'docs.jobFailed': 'The document could not be made',
+  'nav.documentSettings': 'Document issuing details',
+  'docs.pageIntro': 'The issuing body, symbol, place and signer printed on the documents of {unit} (decisions, summons, lists, grade sheets, certificate register).',
   'mark.present': 'Present',
   'mark.absent_excused': 'Excused',
   'mark.absent_unexcused': 'Unexcused',

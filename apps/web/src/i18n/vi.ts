@@ -888,6 +888,8 @@ export const vi = {
   'docs.downloadAgain': 'Tải lại',
   'docs.jobProgress': 'Đang lập văn bản',
   'docs.jobFailed': 'Không lập được văn bản',
+  'nav.documentSettings': 'Thông tin ban hành văn bản',
+  'docs.pageIntro': 'Cơ quan ban hành, ký hiệu, địa danh và người ký in trên các văn bản của {unit} (quyết định, giấy triệu tập, danh sách, bảng điểm, sổ cấp phát văn bằng).',
   'mark.present': 'Có mặt',
   'mark.absent_excused': 'Vắng có phép',
   'mark.absent_unexcused': 'Vắng không phép',

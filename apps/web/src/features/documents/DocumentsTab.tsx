@@ -6,69 +6,34 @@
  * by whoever the server allows.
  */
 import { useState } from 'react';
-import { Alert, Button, Card, DatePicker, Descriptions, Flex, Input, List, Space, Tag, Typography } from 'antd';
-import { EditOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, DatePicker, Flex, Input, List, Space, Tag, Typography } from 'antd';
+import { FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ClassDetail } from '@nang-tam/contracts';
 import { documentsApi } from '../../api/documents';
-import { allows } from '../../app/actions';
 import { useI18n } from '../../i18n';
 import { PageError, PageLoading } from '../../shared/PageState';
 import { DocumentJobButton } from './DocumentJobButton';
-import { DocumentSettingsModal } from './DocumentSettingsModal';
+import { DocumentSettingsCard } from './DocumentSettingsCard';
 
 /** Above this many learners a document is made by a background job (decision 0034); the class's certificates always are. */
 const JOB_ABOVE_LEARNERS = 150;
 
 export function DocumentsTab({ cls }: { cls: ClassDetail }) {
   const { t } = useI18n();
-  const qc = useQueryClient();
   const q = useQuery({ queryKey: ['classes', cls.id, 'documents'], queryFn: () => documentsApi.ofClass(cls.id) });
   const unitId = q.data?.issuer.unitId;
-  const settings = useQuery({
-    queryKey: ['document-settings', unitId],
-    queryFn: () => documentsApi.settings(unitId!),
-    enabled: unitId !== undefined,
-  });
   const [number, setNumber] = useState('');
   const [date, setDate] = useState<Dayjs | null>(null);
-  const [editing, setEditing] = useState(false);
 
   if (q.isPending) return <PageLoading />;
   if (q.isError) return <PageError error={q.error} onRetry={() => void q.refetch()} />;
   const iso = date ? date.format('YYYY-MM-DD') : '';
-  const s = settings.data;
 
   return (
     <Flex vertical gap={16}>
-      <Card
-        size="small"
-        title={t('docs.issuer')}
-        extra={
-          s && allows(s, 'update') ? (
-            <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(true)}>
-              {t('docs.editSettings')}
-            </Button>
-          ) : null
-        }
-      >
-        {s ? (
-          <Descriptions size="small" column={{ xs: 1, md: 2 }}>
-            <Descriptions.Item label={t('docs.issuingBody')}>{s.issuingBody}</Descriptions.Item>
-            <Descriptions.Item label={t('docs.parentBody')}>{s.parentBody || t('common.none')}</Descriptions.Item>
-            <Descriptions.Item label={t('docs.symbol')}>{s.symbol}</Descriptions.Item>
-            <Descriptions.Item label={t('docs.place')}>{s.place}</Descriptions.Item>
-            <Descriptions.Item label={t('docs.signer')}>
-              {[s.signerAuthority, s.signerTitle, s.signerName].filter((x) => x !== '').join(' · ')}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('docs.headerStyle')}>
-              {t(s.headerStyle === 'party' ? 'docs.header.party' : 'docs.header.state')}
-            </Descriptions.Item>
-          </Descriptions>
-        ) : null}
-        {s?.isDefault ? <Typography.Text type="secondary">{t('docs.defaultsNote')}</Typography.Text> : null}
-      </Card>
+      {unitId !== undefined ? <DocumentSettingsCard unitId={unitId} /> : null}
       <Flex gap={12} wrap align="end">
         <label>
           <Typography.Text>{t('docs.number')}</Typography.Text>
@@ -142,13 +107,6 @@ export function DocumentsTab({ cls }: { cls: ClassDetail }) {
           </List.Item>
         )}
       />
-      {editing && s ? (
-        <DocumentSettingsModal
-          settings={s}
-          onClose={() => setEditing(false)}
-          onSaved={() => void qc.invalidateQueries({ queryKey: ['document-settings', unitId] })}
-        />
-      ) : null}
     </Flex>
   );
 }
