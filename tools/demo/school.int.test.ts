@@ -265,6 +265,15 @@ describe('the demo school year', () => {
     expect(profile.statusCode).toBe(200);
     expect(profile.json().qualifications.some((q: { source: string }) => q.source === 'graduated')).toBe(true);
   });
+
+  it("signs the school's printed documents with its settings: the graduated class's decision and register print", async () => {
+    const [graduated] = await rows<{ id: number; organiser_unit_id: number }>("SELECT id, organiser_unit_id FROM classes WHERE status = 'finished' ORDER BY id LIMIT 1");
+    const settings = (await get('truong', `/api/v1/units/${graduated!.organiser_unit_id}/document-settings`)).json();
+    expect(settings).toMatchObject({ isDefault: false, headerStyle: 'party', symbol: 'TCT', signerAuthority: 'KT. HIỆU TRƯỞNG', actions: ['update'] });
+    const list = (await get('truong', `/api/v1/classes/${graduated!.id}/documents`)).json();
+    const available = list.items.filter((d: { refusal: unknown }) => d.refusal === null).map((d: { kind: string }) => d.kind);
+    expect(available).toEqual(expect.arrayContaining(['study_decision', 'class_list', 'graduation_decision', 'certificate_register', 'certificates']));
+  });
 });
 
 describe('the demo plans (issue 9)', () => {

@@ -21,7 +21,7 @@
  * catalogueRepo.seedProgrammeCatalogue) and the demo accounts.
  */
 import type { IsoDate } from '@nang-tam/domain';
-import { auditRepo, classesRepo, type Queryable } from '@nang-tam/db';
+import { auditRepo, classesRepo, documentsRepo, type Queryable } from '@nang-tam/db';
 import { graduateClassInTransaction } from '../../apps/server/src/services/graduation.service.js';
 import { addDays } from './days.js';
 import { Rng } from './random.js';
@@ -131,6 +131,8 @@ export async function seedDemoSchool(tx: Queryable, units: readonly UnitSpec[], 
   }
   ctx.progress(`school: ${certificates} certificates issued`);
 
+  await seedDocumentSettings(tx, ctx);
+
   await ctx.times.write(tx);
   await auditRepo.appendAuditMany(tx, ctx.audit);
   return {
@@ -143,4 +145,25 @@ export async function seedDemoSchool(tx: Queryable, units: readonly UnitSpec[], 
     grades: follow.gradeCount,
     certificates,
   };
+}
+
+/**
+ * How the school signs its printed documents (decision 0034): under the provincial party committee,
+ * so with the Party's header (Hướng dẫn 36-HD/VPTW), signed by a deputy rector on the rector's behalf.
+ */
+async function seedDocumentSettings(tx: Queryable, ctx: Awaited<ReturnType<typeof createContext>>): Promise<void> {
+  const province = ctx.school.name.replace(/^Trường Chính trị tỉnh\s+/u, '');
+  const settings: documentsRepo.DocumentSettingsWrite = {
+    headerStyle: 'party',
+    parentBody: `Tỉnh ủy ${province}`,
+    issuingBody: ctx.school.name,
+    symbol: 'TCT',
+    place: province,
+    signerAuthority: 'KT. HIỆU TRƯỞNG',
+    signerTitle: 'PHÓ HIỆU TRƯỞNG',
+    signerName: 'Nguyễn Thị Thu Hà',
+  };
+  const registrar = ctx.actors.registrar;
+  await documentsRepo.upsertSettings(tx, ctx.school.id, settings, registrar.id);
+  ctx.audit.push({ actorId: registrar.id, actorName: registrar.username, action: 'update', entity: 'document_settings', entityId: ctx.school.id, before: null, after: settings });
 }

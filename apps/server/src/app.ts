@@ -31,6 +31,7 @@ import { learnersRoutes } from './routes/learners.routes.js';
 import { boardsRoutes } from './routes/boards.routes.js';
 import { plansRoutes } from './routes/plans.routes.js';
 import { calendarRoutes } from './routes/calendar.routes.js';
+import { documentsRoutes } from './routes/documents.routes.js';
 
 /** Request logs carry the method and path only: query strings hold names, so they stay out. */
 const logSerializers = {
@@ -91,6 +92,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await app.register(needsRoutes(ctx));
   await app.register(plansRoutes(ctx));
   await app.register(calendarRoutes(ctx));
+  await app.register(documentsRoutes(ctx));
 
   if (existsSync(join(ctx.config.webDist, 'index.html'))) {
     await app.register(fastifyStatic, webAppStaticOptions(ctx.config.webDist));

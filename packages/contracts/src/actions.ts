@@ -43,6 +43,8 @@ export const CLASS_ACTIONS = [
   'issueCertificates',
   /** Revoke an issued certificate. */
   'revokeCertificates',
+  /** Generate the class's printed documents (decisions, summons, lists, sheets, register). */
+  'printDocuments',
 ] as const;
 export type ClassAction = (typeof CLASS_ACTIONS)[number];
 export const ZClassActions = zActions(CLASS_ACTIONS);

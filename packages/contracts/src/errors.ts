@@ -128,6 +128,27 @@ export const ERRORS = {
     vi: 'Phiên bản này đã có bản điều chỉnh (có thể vừa được người khác lập). Vui lòng tải lại để xem và sửa trên bản điều chỉnh đó.',
     en: 'Someone else has just started an adjustment of this version; reload and work on theirs.',
   },
+  // printed documents (issue 10)
+  DOCUMENT_NO_LEARNERS: {
+    status: 409,
+    vi: 'Lớp chưa có danh sách học viên được duyệt (chưa có học viên ghi danh) nên chưa lập được văn bản này.',
+    en: 'The class has no approved list (no enrolled learners), so this document cannot be made.',
+  },
+  DOCUMENT_CLASS_NOT_GRADUATED: {
+    status: 409,
+    vi: 'Lớp chưa được xét tốt nghiệp nên chưa lập được quyết định công nhận tốt nghiệp hay sổ cấp phát văn bằng.',
+    en: 'The class has not graduated, so there is no graduation decision or register yet.',
+  },
+  DOCUMENT_GRADES_MISSING: {
+    status: 409,
+    vi: 'Chưa lập được bảng điểm: còn học viên thiếu điểm. Xem từng người và học phần còn thiếu.',
+    en: 'The grade sheet cannot be made: some grades are missing. See who and which module.',
+  },
+  DOCUMENT_NO_CERTIFICATES: {
+    status: 409,
+    vi: 'Lớp chưa có văn bằng, chứng chỉ nào được cấp.',
+    en: 'No certificate has been issued to the class yet.',
+  },
   DATABASE_UNAVAILABLE: {
     status: 503,
     vi: 'Tạm thời không kết nối được cơ sở dữ liệu; thao tác vừa rồi chưa được lưu. Vui lòng thử lại sau ít phút.',
@@ -299,6 +320,11 @@ export const FIELD_ERRORS = {
   PLAN_LINE_OR_OUTSIDE: { vi: 'Lớp thuộc một dòng kế hoạch hoặc ngoài kế hoạch, không thể cả hai.', en: 'A class is either on a plan line or outside the plan, not both.' },
   TARGET_YEAR_OUTSIDE_PERIOD: { vi: 'Năm của chỉ tiêu nằm ngoài giai đoạn của kế hoạch.', en: 'The target year is outside the plan period.' },
   DUPLICATE_TARGET: { vi: 'Chỉ tiêu của năm và chương trình này bị nhập hai lần.', en: 'This year and programme appear twice.' },
+  // printed documents (issue 10)
+  DOCUMENT_KIND_UNKNOWN: { vi: 'Không có loại văn bản này.', en: 'No such kind of document.' },
+  DOCUMENT_NUMBER_INVALID: { vi: 'Số văn bản chỉ gồm chữ số, chữ cái không dấu, dấu chấm và dấu gạch ngang.', en: 'A document number holds digits, plain letters, dots and hyphens only.' },
+  DOCUMENT_SYMBOL_INVALID: { vi: 'Chữ viết tắt tên cơ quan chỉ gồm chữ in hoa, chữ số, dấu chấm và dấu gạch ngang (ví dụ TCT).', en: 'The abbreviation holds capital letters, digits, dots and hyphens only (e.g. TCT).' },
+  GRADE_MISSING: { vi: 'Chưa có điểm.', en: 'No grade yet.' },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type FieldErrorCode = keyof typeof FIELD_ERRORS;

@@ -185,3 +185,24 @@ export async function renderCertificatePdf(data: CertificatePdfData): Promise<Bu
   pdfmake.setLocalAccessPolicy((path) => dirname(path) === FONT_DIR);
   return pdfmake.createPdf(document).getBuffer();
 }
+
+/**
+ * Several certificates as one PDF, one page each (a whole class printed at once, decision 0034):
+ * the same page as a single certificate, with its own QR code; fonts are embedded once.
+ */
+export async function renderCertificatesPdf(list: readonly CertificatePdfData[]): Promise<Buffer> {
+  if (list.length === 0) throw new Error('renderCertificatesPdf needs at least one certificate');
+  const pages = await Promise.all(list.map(async (data) => buildCertificateDocument(data, await qrDataUrl(data.verificationUrl))));
+  const first = pages[0]!;
+  const document: TDocumentDefinitions = {
+    ...first,
+    info: { title: `${list[0]!.documentTitle} - ${list[0]!.className}`, author: list[0]!.issuerName, subject: list[0]!.programmeName },
+    // the background (the frame) is the same on every page; a revoked certificate is not printed in a batch
+    watermark: undefined,
+    content: pages.map((page, i) => ({ stack: page.content as Content[], ...(i > 0 ? { pageBreak: 'before' as const } : {}) })),
+  };
+  pdfmake.setFonts(ROBOTO);
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy((path) => dirname(path) === FONT_DIR);
+  return pdfmake.createPdf(document).getBuffer();
+}

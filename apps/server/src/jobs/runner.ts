@@ -7,6 +7,7 @@ import { reportsDb } from '../database.js';
 import { AppError } from '../errors.js';
 import { JobFailure, JobSuperseded, Progress, failureResult, type JobContext, type JobLog, type JobOutcome } from './context.js';
 import { runCandidatesExport } from './candidates-export.job.js';
+import { runClassDocument } from './class-document.job.js';
 import { runNominationsBulk } from './nominations-bulk.job.js';
 import { runPlanExport, runRealisationExport } from './plan-export.job.js';
 import { runPeopleExport } from './people-export.job.js';
@@ -30,6 +31,7 @@ const HANDLERS: Record<string, Handler> = {
   needs_aggregate_export: { permission: 'needs.aggregate', run: runNeedsAggregateExport },
   plan_export: { permission: 'plans.read', run: runPlanExport },
   realisation_export: { permission: 'plans.read', run: runRealisationExport },
+  class_document: { permission: 'classes.read', run: runClassDocument },
 };
 
 export interface RunnerOptions {

@@ -64,6 +64,15 @@ export function managesCertificatesOf(user: AuthUser, organiserPath: string): Ve
   return unitInScope(user.scope, organiserPath) ? allowed : hidden;
 }
 
+/**
+ * The class's printed documents (decisions, summons, lists, sheets, register): the school running
+ * the class, or the board (nominations.override: the provincial organisation board and the
+ * administrator) over its subtree. Everyone else: not found.
+ */
+export function printsDocumentsOf(user: AuthUser, organiserPath: string): boolean {
+  return runsClass(user, organiserPath) || (hasPermission(user.role, 'nominations.override') && unitInScope(user.scope, organiserPath));
+}
+
 /** Nominations are taken only into an open class that has not ended (the training domain's rule). */
 export function takesNominations(c: ClassFacts): Verdict {
   const refusal = training.classRefusesNominations({ name: c.name, status: c.status, endDate: c.endDate }, c.today);
@@ -102,6 +111,7 @@ export const classPolicy = definePolicy<ClassFacts, (typeof CLASS_ACTIONS)[numbe
   viewCertificates: (user, c) => (hasPermission(user.role, 'certificates.manage') || c.status === 'finished' ? allowed : hidden),
   issueCertificates: (user, c) => managesCertificatesOf(user, c.organiserPath),
   revokeCertificates: (user, c) => managesCertificatesOf(user, c.organiserPath),
+  printDocuments: (user, c) => (printsDocumentsOf(user, c.organiserPath) ? allowed : hidden),
 });
 
 /** The class list: open a class, keep the lecturer pool. */

@@ -5,6 +5,7 @@
  */
 import type { Policy } from './policy.js';
 import { classListPolicy, classPolicy } from './class.js';
+import { documentSettingsPolicy } from './document-settings.js';
 import { enrolmentPolicy, myLearnersPolicy } from './enrolment.js';
 import { nominationPolicy } from './nomination.js';
 import { outsideTrainingPolicy } from './outside-training.js';
@@ -16,6 +17,7 @@ import { fiveYearPolicy, planLinePolicy, planListPolicy, planVersionPolicy } fro
 export const POLICIES = {
   class: classPolicy,
   classes: classListPolicy,
+  documentSettings: documentSettingsPolicy,
   enrolment: enrolmentPolicy,
   learners: myLearnersPolicy,
   nomination: nominationPolicy,

@@ -91,10 +91,22 @@ describe('the class policy', () => {
       'viewCertificates',
       'issueCertificates',
       'revokeCertificates',
+      'printDocuments',
     ]);
     expect(classPolicy.allowedActions(learner, cls())).toEqual([]);
     expect(classListPolicy.allowedActions(registrar, null)).toEqual(['create', 'manageLecturers']);
     expect(classListPolicy.allowedActions(officerA, null)).toEqual([]);
+  });
+
+  it('lets the school running the class and the board print its documents; not the agencies, lecturers or another school', () => {
+    const board = userOf('province_board', '/1/');
+    expect(classPolicy.may(registrar, cls(), 'printDocuments')).toBe(true);
+    expect(classPolicy.may(board, cls(), 'printDocuments')).toBe(true);
+    expect(classPolicy.may(admin, cls(), 'printDocuments')).toBe(true);
+    expect(classPolicy.decide(officerA, cls(), 'printDocuments')).toEqual({ code: 'NOT_FOUND' });
+    expect(classPolicy.decide(lecturer, cls({ teaches: true }), 'printDocuments')).toEqual({ code: 'NOT_FOUND' });
+    expect(classPolicy.decide(userOf('home_affairs', '/1/'), cls(), 'printDocuments')).toEqual({ code: 'NOT_FOUND' });
+    expect(classPolicy.decide(userOf('school_registrar', '/1/5/'), cls(), 'printDocuments')).toEqual({ code: 'NOT_FOUND' });
   });
 
   it('offers the QR code only on the session date, to whoever may mark', () => {

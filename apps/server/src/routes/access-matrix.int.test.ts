@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { ERRORS, type ErrorCode } from '@nang-tam/contracts';
 import { todayInVietnam, training, type Role } from '@nang-tam/domain';
-import { classesRepo, enrolmentsRepo, needsRepo, nominationsRepo, outsideTrainingsRepo, peopleRepo, plansRepo, type Db } from '@nang-tam/db';
+import { classesRepo, documentsRepo, enrolmentsRepo, needsRepo, nominationsRepo, outsideTrainingsRepo, peopleRepo, plansRepo, type Db } from '@nang-tam/db';
 import { createTestDb } from '../../../../tests/support/test-db.js';
 import { as, buildTestApp, loginAs, seedFixture, type Fixture, type Session } from '../../../../tests/support/fixtures.js';
 import { addDays, assignLecturer, enrol, insertLecturer, insertSession, insertTrainingClass } from '../../../../tests/support/learners.js';
@@ -16,6 +16,7 @@ import { nominationFactsOf, nominationPolicy } from '../policies/nomination.js';
 import { outsideFactsOf, outsideTrainingPolicy } from '../policies/outside-training.js';
 import { personPolicy } from '../policies/person.js';
 import { fiveYearPolicy, planLinePolicy, planListPolicy, planVersionPolicy } from '../policies/plan.js';
+import { documentSettingsPolicy } from '../policies/document-settings.js';
 import { resolveSession } from '../services/auth.service.js';
 import { classFactsOf, lecturerIdOf, loadClassFacts } from '../services/access-facts.js';
 import { loadEnrolment } from '../services/learner-records.js';
@@ -134,7 +135,7 @@ describe('access matrix', () => {
  */
 describe('policy matrix', () => {
   const today = todayInVietnam();
-  type Kind = 'class' | 'session' | 'enrolment' | 'person' | 'nomination' | 'outside' | 'needsCampaign' | 'needsAnswer' | 'planVersion' | 'planLine' | 'planList';
+  type Kind = 'class' | 'session' | 'enrolment' | 'person' | 'nomination' | 'outside' | 'needsCampaign' | 'needsAnswer' | 'planVersion' | 'planLine' | 'planList' | 'unit';
   interface Rec {
     id: number;
     classId: number;
@@ -157,7 +158,7 @@ describe('policy matrix', () => {
     /** Something to create first (a session to delete, a sub-record to delete): returns the URL. */
     prepare?: (r: Rec) => Promise<string>;
   }
-  const records: Record<Kind, Rec[]> = { class: [], session: [], enrolment: [], person: [], nomination: [], outside: [], needsCampaign: [], needsAnswer: [], planVersion: [], planLine: [], planList: [] };
+  const records: Record<Kind, Rec[]> = { class: [], session: [], enrolment: [], person: [], nomination: [], outside: [], needsCampaign: [], needsAnswer: [], planVersion: [], planLine: [], planList: [], unit: [] };
   /** The period of each outside-training record, by id (the bodies' dates fit it). */
   const outsidePeriod = new Map<number, { start: string; end: string }>();
   const users = new Map<Role, AuthUser>();
@@ -302,6 +303,16 @@ describe('policy matrix', () => {
       body: (r) => ({ result: 'not_graduated', date: outsidePeriod.get(r.id)!.end }),
     },
     'POST /api/v1/outside-trainings/:id/withdraw': { kind: 'outside', url: (r) => `/api/v1/outside-trainings/${r.id}/withdraw`, body: () => ({ note: 'Rút' }) },
+    // printed documents (issue 10): the class list prints for every class with learners
+    'GET /api/v1/classes/:id/documents': { kind: 'class', url: (r) => `/api/v1/classes/${r.classId}/documents` },
+    'GET /api/v1/classes/:id/documents/:kind': { kind: 'class', url: (r) => `/api/v1/classes/${r.classId}/documents/class_list` },
+    'POST /api/v1/classes/:id/documents/:kind/jobs': { kind: 'class', url: (r) => `/api/v1/classes/${r.classId}/documents/class_list/jobs` },
+    'PUT /api/v1/units/:id/document-settings': {
+      kind: 'unit',
+      url: (r) => `/api/v1/units/${r.id}/document-settings`,
+      // a stale version: refused with CONFLICT after the policy allowed it, so nothing is saved
+      body: () => ({ headerStyle: 'state', parentBody: '', issuingBody: 'Sở Y tế', symbol: 'SYT', place: 'Thử Nghiệm', signerAuthority: '', signerTitle: 'GIÁM ĐỐC', signerName: '', version: 999 }),
+    },
     'GET /api/v1/people/:id': { kind: 'person', url: (r) => `/api/v1/people/${r.id}` },
     'PUT /api/v1/people/:id': { kind: 'person', url: (r) => `/api/v1/people/${r.id}`, body: () => ({ ...validBody('/api/v1/people/:id'), version: 999 }) },
     'GET /api/v1/people/:id/audit': { kind: 'person', url: (r) => `/api/v1/people/${r.id}/audit` },
@@ -423,6 +434,10 @@ describe('policy matrix', () => {
       const id = ref === 'enrolment.checkIn' && user.personId !== null ? ((await enrolmentsRepo.findPersonEnrolment(db, r.classId, user.personId))?.id ?? r.id) : r.id;
       return enrolmentPolicy.decide(user, (await loadEnrolment(db, user, id))!.facts, action as never);
     }
+    if (kind === 'unit') {
+      expect(resource).toBe('documentSettings');
+      return documentSettingsPolicy.decide(user, { unitPath: (await documentsRepo.findUnitNames(db, r.id))!.path }, action as never);
+    }
     const row = (await peopleRepo.findPerson(db, { kind: 'subtree', unitPath: '/' }, r.id))!;
     expect(resource).toBe('person');
     return personPolicy.decide(user, personFactsOf(row), action as never);
@@ -445,6 +460,7 @@ describe('policy matrix', () => {
       outside: `/api/v1/outside-trainings/${r.id}`,
       needsCampaign: `/api/v1/needs/campaigns/${r.id}`,
       needsAnswer: `/api/v1/needs/campaigns/${r.id}/answers/${r.unitId}`,
+      unit: `/api/v1/units/${r.id}/document-settings`,
     }[kind];
     const res = await app.inject({ url, headers: as(session) });
     if (res.statusCode !== 200) return null;
@@ -589,6 +605,7 @@ describe('policy matrix', () => {
       needsRec('Sở Y tế, submitted', n1.id, fx.units.department),
       needsRec('commune B in a closed campaign', n2.id, fx.units.communeB),
     ];
+    records.unit = [rec('the school (department)', a, fx.units.department, 0, 0), rec('commune A', a, fx.units.communeA, 0, 0), rec('the province', a, fx.units.root, 0, 0)];
     checkinToken = (await app.inject({ url: `/api/v1/sessions/${sessionAToday}/checkin-code`, headers: as(sessions.get('school_registrar')!) })).json().token;
     // plans: a draft (lines of the school and of commune B), an approved version since adjusted, its
     // submitted adjustment, and an approved version in force
@@ -672,7 +689,7 @@ describe('policy matrix', () => {
   }, 600_000);
 
   it("advertises in each record's actions exactly what the policy allows", async () => {
-    for (const kind of ['class', 'session', 'enrolment', 'person', 'nomination', 'outside', 'needsCampaign', 'needsAnswer', 'planVersion', 'planLine'] as const) {
+    for (const kind of ['class', 'session', 'enrolment', 'person', 'nomination', 'outside', 'needsCampaign', 'needsAnswer', 'planVersion', 'planLine', 'unit'] as const) {
       for (const r of records[kind]) {
         for (const [role, session] of sessions) {
           const shown = await advertised(session, kind, r);
@@ -697,6 +714,8 @@ describe('policy matrix', () => {
           } else if (kind === 'planLine') {
             const v = (await plansRepo.findVersion(db, r.id))!;
             expected = planLinePolicy.allowedActions(user, { status: v.status, organiserPath: (await plansRepo.findLineOfVersion(db, r.id, r.lineId!))!.organiser_path });
+          } else if (kind === 'unit') {
+            expected = documentSettingsPolicy.allowedActions(user, { unitPath: (await documentsRepo.findUnitNames(db, r.id))!.path });
           } else expected = personPolicy.allowedActions(user, personFactsOf((await peopleRepo.findPerson(db, { kind: 'subtree', unitPath: '/' }, r.id))!));
           expect(shown, `${kind} ${r.label} as ${role}`).toEqual(expected);
         }

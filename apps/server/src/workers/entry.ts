@@ -1,7 +1,9 @@
 import { parentPort } from 'node:worker_threads';
-import { renderCertificatePdf } from '../certificates/pdf.js';
 import { renderOfficialPdf } from '../documents/pdf.js';
 import { renderOfficialXlsx } from '../documents/xlsx.js';
+import { renderCertificatePdf, renderCertificatesPdf } from '../certificates/pdf.js';
+import { renderAdminDocx } from '../documents/administrative/docx.js';
+import { renderAdminPdf } from '../documents/administrative/pdf.js';
 import { writeErrorReport } from '../jobs/people-import/error-report.js';
 import { checkImportFile } from '../jobs/people-import/check-file.js';
 import { readImportFile } from '../jobs/people-import/read-file.js';
@@ -30,6 +32,8 @@ const IMPLEMENTATIONS: { [N in TaskName]: Impl<N> } = {
   officialDocument: (input) => (input.format === 'pdf' ? renderOfficialPdf(input.doc) : renderOfficialXlsx(input.doc)),
   readBulkNominationFile: (input) => readBulkNominationFile(input),
   tableWorkbook: async (input, _emit, pieces) => new Uint8Array(await writeTable(input, pieces)),
+  certificatesPdf: (input) => renderCertificatesPdf(input),
+  adminDocument: (input) => (input.format === 'docx' ? renderAdminDocx(input.document) : renderAdminPdf(input.document)),
 };
 
 const port = parentPort;

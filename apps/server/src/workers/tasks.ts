@@ -1,5 +1,6 @@
 import type { CertificatePdfData } from '../certificates/pdf.js';
 import type { OfficialDocument } from '../documents/model.js';
+import type { AdminDocument } from '../documents/administrative/model.js';
 import type { CheckFileChunk, CheckFileInput } from '../jobs/people-import/check-file.js';
 import type { ImportFileChunk, ImportFileInput } from '../jobs/people-import/read-file.js';
 import type { PositionedError } from '../jobs/people-import/error-report.js';
@@ -26,6 +27,10 @@ export interface Tasks {
   readBulkNominationFile: { input: BulkFileInput; chunk: never; result: BulkFileRow[]; feed: never };
   /** A one-sheet table workbook (exports, result files): fed its rows in batches, returns the file. */
   tableWorkbook: { input: TableSpec; chunk: never; result: Uint8Array; feed: TableRow[] };
+  /** A class's certificates as one PDF (one page each). */
+  certificatesPdf: { input: CertificatePdfData[]; chunk: never; result: Uint8Array; feed: never };
+  /** A printed administrative document (decision, summons, list, sheet, register) as DOCX or PDF. */
+  adminDocument: { input: { document: AdminDocument; format: 'docx' | 'pdf' }; chunk: never; result: Uint8Array; feed: never };
 }
 
 export type TaskName = keyof Tasks;

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Avatar, Button, Divider, Drawer, Dropdown, Flex, Layout, Menu, Typography, type MenuProps } from 'antd';
 import { AuditOutlined, BarChartOutlined, BookOutlined, CloudUploadOutlined, LogoutOutlined, MenuOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
-import { CalendarOutlined, GlobalOutlined, IdcardOutlined, ReadOutlined, ScheduleOutlined, FormOutlined, UnorderedListOutlined, FundOutlined, ProjectOutlined } from '@ant-design/icons';
+import { CalendarOutlined, GlobalOutlined, IdcardOutlined, ReadOutlined, ScheduleOutlined, FormOutlined, UnorderedListOutlined, FundOutlined, ProjectOutlined, FileTextOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { ROLE_LABELS } from '@nang-tam/domain';
@@ -65,6 +65,9 @@ function useNavItems(): MenuProps['items'] {
     // the programme catalogue (issue 9): last, so the entries before it keep their places
     if (me.permissions.includes('rules.read')) {
       items.push({ key: '/catalogue', icon: <UnorderedListOutlined />, label: <Link to="/catalogue">{t('nav.catalogue')}</Link> });
+    }
+    if (me.permissions.includes('classes.manage') || me.permissions.includes('nominations.override') || me.permissions.includes('users.manage')) {
+      items.push({ key: '/document-settings', icon: <FileTextOutlined />, label: <Link to="/document-settings">{t('nav.documentSettings')}</Link> });
     }
     return items;
   }, [me, t]);

@@ -27,6 +27,7 @@ const RealisationPage = lazy(() => import('../features/plans/RealisationPage'));
 const FiveYearPage = lazy(() => import('../features/plans/FiveYearPage'));
 const MyLearningPage = lazy(() => import('../features/learning/MyLearningPage'));
 const MyLearnersPage = lazy(() => import('../features/my-learners/MyLearnersPage'));
+const DocumentSettingsPage = lazy(() => import('../features/documents/DocumentSettingsPage'));
 const TeachingPage = lazy(() => import('../features/learning/TeachingPage'));
 const CalendarPage = lazy(() => import('../features/calendar/CalendarPage'));
 const VerifyPage = lazy(() => import('../features/verify/VerifyPage'));
@@ -312,6 +313,16 @@ export const router = createBrowserRouter([
                   <CalendarPage />
                 </Lazy>
               </RequirePermission>
+            ),
+          },
+          {
+            path: 'document-settings',
+            element: (
+              <RequireStaff permission="units.read">
+                <Lazy>
+                  <DocumentSettingsPage />
+                </Lazy>
+              </RequireStaff>
             ),
           },
           { path: 'home', element: <Navigate to="/" replace /> },

@@ -13,3 +13,4 @@ export * from './seed.js';
 export * from './catalogue.js';
 export * from './catalogue-seed.js';
 export * from './outside.js';
+export * from './documents.js';

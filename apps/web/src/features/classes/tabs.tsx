@@ -8,6 +8,7 @@ import { NominationsTab } from './NominationsTab';
 import { OverviewTab } from './OverviewTab';
 import { ScheduleTab } from './ScheduleTab';
 import { LEARNER_CLASS_TABS } from '../learning/classTabs';
+import { DocumentsTab } from '../documents/DocumentsTab';
 
 export type { ClassTabContext, ClassTabDef } from './tab-def';
 
@@ -28,4 +29,10 @@ export const CLASS_TABS: ClassTabDef[] = [
     render: ({ cls }) => <NominationsTab cls={cls} />,
   },
   ...LEARNER_CLASS_TABS,
+  {
+    key: 'documents',
+    label: ({ t }) => t('classTab.documents'),
+    visible: ({ allows }) => allows('printDocuments'),
+    render: ({ cls }) => <DocumentsTab cls={cls} />,
+  },
 ];
