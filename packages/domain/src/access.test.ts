@@ -5,12 +5,15 @@ describe('role permissions', () => {
   const registry: Permission[] = ['units.read', 'people.read', 'people.write', 'people.import', 'people.export', 'audit.read', 'jobs.read', 'rules.read'];
   const agency: Permission[] = ['classes.read', 'nominations.write', 'conduct.write'];
   const school: Permission[] = ['classes.read', 'classes.manage', 'attendance.write', 'grades.write', 'certificates.manage'];
+  // training needs: answer (agencies), run campaigns (the board, home affairs), see the aggregation (and the school)
+  const answers: Permission[] = ['needs.read', 'needs.write'];
+  const runsNeeds: Permission[] = ['needs.manage', 'needs.aggregate'];
   const expected: Record<Role, Permission[]> = {
-    system_admin: [...registry, ...agency, ...school, 'users.manage', 'rules.write', 'nominations.approve', 'nominations.override'],
-    province_board: [...registry, ...agency, 'rules.write', 'nominations.approve', 'nominations.override'],
-    home_affairs: [...registry, ...agency, 'nominations.approve'],
-    unit_officer: [...registry, ...agency],
-    school_registrar: ['units.read', 'people.read', 'people.export', 'jobs.read', 'rules.read', ...school, 'calendar.read'],
+    system_admin: [...registry, ...agency, ...school, 'users.manage', 'rules.write', 'nominations.approve', 'nominations.override', ...answers, ...runsNeeds],
+    province_board: [...registry, ...agency, 'rules.write', 'nominations.approve', 'nominations.override', ...answers, ...runsNeeds],
+    home_affairs: [...registry, ...agency, 'nominations.approve', ...answers, ...runsNeeds],
+    unit_officer: [...registry, ...agency, ...answers],
+    school_registrar: ['units.read', 'people.read', 'people.export', 'jobs.read', 'rules.read', ...school, 'calendar.read', 'needs.read', 'needs.aggregate'],
     lecturer: ['units.read', 'classes.read', 'attendance.write', 'grades.write', 'calendar.read'],
     learner: ['people.read', 'calendar.read'],
   };
