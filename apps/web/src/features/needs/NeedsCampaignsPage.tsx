@@ -261,12 +261,9 @@ export default function NeedsCampaignsPage() {
           title: t('needs.myUnits'),
           key: 'mine',
           width: 160,
-          render: (_, c) =>
-            c.myUnits === 1 ? (
-              <AnswerStatusTag status={c.mySubmitted === 1 ? 'submitted' : 'draft'} />
-            ) : (
-              <span className="nt-num">{t('needs.myUnitsAnswered', { n: formatNumber(c.mySubmitted), of: formatNumber(c.myUnits) })}</span>
-            ),
+          render: (_, c) => (
+            <span className="nt-num">{t('needs.myUnitsAnswered', { n: formatNumber(c.mySubmitted), of: formatNumber(c.myUnits) })}</span>
+          ),
         },
     ...(runsCampaigns
       ? [
