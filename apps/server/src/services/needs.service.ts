@@ -624,10 +624,11 @@ export async function unitHistory(db: Db, user: AuthUser, unitId: number): Promi
   };
 }
 
-/** The reminders of the caller's units that have still not submitted. */
+/** The reminders of the caller's units that have still not submitted (for the units' officers). */
 export async function listReminders(db: Db, user: AuthUser): Promise<{ items: NeedsReminder[] }> {
   const path = scopePathOf(user);
-  if (path === null || !hasPermission(user.role, 'needs.write')) return { items: [] };
+  // for the units' own officers: those who run campaigns follow every unit on the campaign page
+  if (path === null || !hasPermission(user.role, 'needs.write') || hasPermission(user.role, 'needs.manage')) return { items: [] };
   return { items: (await needsRepo.findOpenReminders(db, path)).map(toReminder) };
 }
 

@@ -1236,6 +1236,7 @@ export const en: Record<MessageKey, string> = {
   'needs.group.planned': 'Planned cadres',
   'needs.groupsNote': 'Target groups count the people named only. Young: under {age} on {date}; planned: a planning entry of a current term.',
   'needs.reminders.title': '{n} needs-registration reminders for your units',
+  'needs.reminders.more': '… and {n} more',
   'needs.create.button': 'Open a campaign',
   'needs.create.title': 'Open a training needs campaign',
   'needs.create.ok': 'Open the campaign',

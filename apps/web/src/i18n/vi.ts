@@ -1234,6 +1234,7 @@ export const vi = {
   'needs.group.planned': 'Trong quy hoạch',
   'needs.groupsNote': 'Các nhóm đối tượng chỉ tính trên những người được nêu tên. Trẻ: dưới {age} tuổi tại ngày {date}; trong quy hoạch: có quy hoạch của nhiệm kỳ còn hiệu lực.',
   'needs.reminders.title': 'Đơn vị còn {n} lời nhắc hạn đăng ký nhu cầu',
+  'needs.reminders.more': '… và {n} lời nhắc khác',
   'needs.create.button': 'Mở đợt đăng ký',
   'needs.create.title': 'Mở đợt đăng ký nhu cầu đào tạo, bồi dưỡng',
   'needs.create.ok': 'Mở đợt đăng ký',

@@ -9,6 +9,7 @@ import {
   Form,
   Input,
   InputNumber,
+  Radio,
   Select,
   Table,
   Typography,
@@ -114,7 +115,9 @@ function CreateCampaignModal({ open, onClose }: { open: boolean; onClose: () => 
       initialValues={{
         year: nextYear,
         title: t('needs.create.defaultTitle', { year: nextYear }),
+        targetBy: 'kinds',
         kinds: ['commune', 'department'],
+        unitIds: [],
         programmes: [],
       }}
     >
@@ -172,13 +175,31 @@ function CreateCampaignModal({ open, onClose }: { open: boolean; onClose: () => 
               })
             }
           </Form.Item>
-          <Form.Item
-            name="kinds"
-            label={t('needs.create.unitKinds')}
-            rules={[{ required: true, message: t('validation.required') }]}
-            extra={t('needs.create.unitKindsHelp')}
-          >
-            <Select mode="multiple" options={UNIT_KINDS.map((k) => ({ value: k.code, label: k[locale] }))} />
+          <Form.Item name="targetBy" label={t('needs.create.target')}>
+            <Radio.Group
+              options={[
+                { value: 'kinds', label: t('needs.create.byKinds') },
+                { value: 'units', label: t('needs.create.byUnits') },
+              ]}
+            />
+          </Form.Item>
+          <Form.Item noStyle shouldUpdate={(a, b) => a.targetBy !== b.targetBy}>
+            {() =>
+              form.getFieldValue('targetBy') === 'units' ? (
+                <Form.Item name="unitIds" label={t('needs.create.units')} rules={[{ required: true, message: t('validation.required') }]}>
+                  <UnitsSelect />
+                </Form.Item>
+              ) : (
+                <Form.Item
+                  name="kinds"
+                  label={t('needs.create.unitKinds')}
+                  rules={[{ required: true, message: t('validation.required') }]}
+                  extra={t('needs.create.unitKindsHelp')}
+                >
+                  <Select mode="multiple" options={UNIT_KINDS.map((k) => ({ value: k.code, label: k[locale] }))} />
+                </Form.Item>
+              )
+            }
           </Form.Item>
           <Form.Item name="note" label={t('needs.note')}>
             <Input.TextArea maxLength={2000} autoSize={{ minRows: 2, maxRows: 5 }} />
