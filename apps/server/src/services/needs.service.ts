@@ -128,7 +128,7 @@ export async function getCampaign(db: Db, user: AuthUser, id: number): Promise<N
   const [offers, units, listed] = await Promise.all([
     needsRepo.findOffers(db, id),
     needsRepo.findCampaignUnits(db, id, seesAll ? ALL : path),
-    needsRepo.listCampaigns(db, path, true),
+    needsRepo.listCampaigns(db, path, true, id),
   ]);
   const counts = listed.find((r) => r.id === id) ?? {};
   return {
@@ -527,7 +527,7 @@ export async function aggregateCampaign(db: Queryable, user: AuthUser, id: numbe
     needsRepo.findAggregateLines(db, id, root.path, addYears(judgedOn, -needs.YOUNG_CADRE_DEFINITION.maxAgeExclusive), campaign.year),
     needsRepo.findRollupTree(db, id, root.path, root.path),
     needsRepo.findCampaignUnits(db, id, root.path),
-    needsRepo.listCampaigns(db, ALL, true),
+    needsRepo.listCampaigns(db, ALL, true, id),
   ]);
   const agg = needs.aggregateNeeds(
     lineRows.map((l) => ({
