@@ -64,5 +64,8 @@ describe('demo needs campaigns', () => {
     expect([answer.status, answer.closedMessage, answer.actions]).toEqual(['draft', null, ['edit', 'submit', 'export']]);
     expect(answer.lines.length).toBeGreaterThan(0);
     expect(answer.reminders.map((r) => r.kind).sort()).toEqual(['after_deadline', 'before_deadline']);
+    // the gaps suggestion has people to offer there
+    const suggestion = (await app.inject({ url: `/api/v1/needs/campaigns/${list[0]!.id}/answers/${me.unit.id}/suggestion`, headers: as(officer) })).json();
+    expect(suggestion.lines.length).toBeGreaterThan(0);
   });
 });

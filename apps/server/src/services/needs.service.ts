@@ -128,7 +128,7 @@ export async function getCampaign(db: Db, user: AuthUser, id: number): Promise<N
   const [offers, units, listed] = await Promise.all([
     needsRepo.findOffers(db, id),
     needsRepo.findCampaignUnits(db, id, seesAll ? ALL : path),
-    needsRepo.listCampaigns(db, path, true),
+    needsRepo.listCampaigns(db, path, true, id),
   ]);
   const counts = listed.find((r) => r.id === id) ?? {};
   return {
@@ -344,23 +344,17 @@ async function lockedAnswer(
   return { ...found, facts, answer };
 }
 
-const linesSnapshot = (
-  lines: readonly {
-    programmeCode?: string;
-    programme_code?: string;
-    mode: string;
-    quarter: number;
-    people: number;
-    personIds?: readonly number[];
-    named?: { id: number }[];
-  }[],
-) =>
-  lines.map((l) => ({
-    programmeCode: l.programmeCode ?? l.programme_code,
+/** What an audit record keeps of an answer's lines: programme, mode, quarter, people and who is named. */
+type LineSnapshot = { programmeCode: string; mode: string; quarter: number; people: number; personIds: readonly number[] };
+const inputSnapshot = (lines: NeedsAnswerSave['lines']): LineSnapshot[] =>
+  lines.map((l) => ({ programmeCode: l.programmeCode, mode: l.mode, quarter: l.quarter, people: l.people, personIds: l.personIds }));
+const storedSnapshot = (rows: readonly needsRepo.LineRow[]): LineSnapshot[] =>
+  rows.map((l) => ({
+    programmeCode: l.programme_code,
     mode: l.mode,
     quarter: l.quarter,
     people: l.people,
-    personIds: l.personIds ?? l.named?.map((n) => n.id) ?? [],
+    personIds: l.named.map((n) => n.id),
   }));
 
 /** Saves the unit's lines as a draft (a returned answer stays returned until submitted again). */
@@ -379,7 +373,7 @@ export async function saveAnswer(db: Db, user: AuthUser, campaignId: number, uni
         'VALIDATION_FAILED',
         problems.map((p) => ({ path: p.path, code: p.code, message: p.message })),
       );
-    const before = answer ? linesSnapshot(await needsRepo.findLines(tx, answer.id)) : null;
+    const before = answer ? storedSnapshot(await needsRepo.findLines(tx, answer.id)) : null;
     let answerId: number;
     if (answer) {
       answerId = answer.id;
@@ -392,7 +386,7 @@ export async function saveAnswer(db: Db, user: AuthUser, campaignId: number, uni
       entity: 'needs_answer',
       entityId: answerId,
       before: before ? { status: answer!.status, lines: before } : undefined,
-      after: { campaignId, unitId, status: answer?.status === 'returned' ? 'returned' : 'draft', lines: linesSnapshot(input.lines) },
+      after: { campaignId, unitId, status: answer?.status === 'returned' ? 'returned' : 'draft', lines: inputSnapshot(input.lines) },
     });
   });
   return getAnswer(db, user, campaignId, unitId);
@@ -527,7 +521,7 @@ export async function aggregateCampaign(db: Queryable, user: AuthUser, id: numbe
     needsRepo.findAggregateLines(db, id, root.path, addYears(judgedOn, -needs.YOUNG_CADRE_DEFINITION.maxAgeExclusive), campaign.year),
     needsRepo.findRollupTree(db, id, root.path, root.path),
     needsRepo.findCampaignUnits(db, id, root.path),
-    needsRepo.listCampaigns(db, ALL, true),
+    needsRepo.listCampaigns(db, ALL, true, id),
   ]);
   const agg = needs.aggregateNeeds(
     lineRows.map((l) => ({
@@ -624,10 +618,11 @@ export async function unitHistory(db: Db, user: AuthUser, unitId: number): Promi
   };
 }
 
-/** The reminders of the caller's units that have still not submitted. */
+/** The reminders of the caller's units that have still not submitted (for the units' officers). */
 export async function listReminders(db: Db, user: AuthUser): Promise<{ items: NeedsReminder[] }> {
   const path = scopePathOf(user);
-  if (path === null || !hasPermission(user.role, 'needs.write')) return { items: [] };
+  // for the units' own officers: those who run campaigns follow every unit on the campaign page
+  if (path === null || !hasPermission(user.role, 'needs.write') || hasPermission(user.role, 'needs.manage')) return { items: [] };
   return { items: (await needsRepo.findOpenReminders(db, path)).map(toReminder) };
 }
 

@@ -123,11 +123,12 @@ export interface CampaignListRow extends CampaignRow {
 
 /**
  * Campaigns seen from a subtree: every campaign (`all`), or those it owns or asks a unit of it to
- * answer. Newest year first.
+ * answer (`onlyId`: that one alone). Newest year first.
  */
-export async function listCampaigns(q: Queryable, scopePath: string, all: boolean): Promise<CampaignListRow[]> {
+export async function listCampaigns(q: Queryable, scopePath: string, all: boolean, onlyId?: number): Promise<CampaignListRow[]> {
   const p = new Params();
   const like = p.add(`${likeEscape(scopePath)}%`);
+  const one = onlyId !== undefined ? `c.id = ${p.add(onlyId)} AND ` : '';
   const r = await q.query<CampaignListRow>(
     `SELECT ${CAMPAIGN_COLUMNS},
             (SELECT count(*)::int FROM needs_campaign_units cu WHERE cu.campaign_id = c.id) AS required_units,
@@ -138,7 +139,7 @@ export async function listCampaigns(q: Queryable, scopePath: string, all: boolea
             (SELECT coalesce(sum(l.people), 0)::int FROM needs_answers a JOIN needs_answer_lines l ON l.answer_id = a.id
               WHERE a.campaign_id = c.id AND a.status = 'submitted') AS people
        FROM needs_campaigns c JOIN units o ON o.id = c.owner_unit_id
-      WHERE ${all ? 'true' : `(o.path LIKE ${like} OR EXISTS (SELECT 1 FROM needs_campaign_units cu JOIN units u ON u.id = cu.unit_id WHERE cu.campaign_id = c.id AND u.path LIKE ${like}))`}
+      WHERE ${one}${all ? 'true' : `(o.path LIKE ${like} OR EXISTS (SELECT 1 FROM needs_campaign_units cu JOIN units u ON u.id = cu.unit_id WHERE cu.campaign_id = c.id AND u.path LIKE ${like}))`}
       ORDER BY c.year DESC, c.id DESC`,
     p.values,
   );

@@ -9,6 +9,7 @@ import {
   Form,
   Input,
   InputNumber,
+  Radio,
   Select,
   Table,
   Typography,
@@ -21,13 +22,14 @@ import type { Dayjs } from 'dayjs';
 import type { NeedsCampaign, NeedsCampaignCreate } from '@nang-tam/contracts';
 import { UNIT_KINDS, todayInVietnam } from '@nang-tam/domain';
 import { needsApi } from '../../api/needs';
+import { unitsApi } from '../../api/endpoints';
 import { useProgrammes } from '../../api/rules';
 import { allows } from '../../app/actions';
 import { useCurrentUser } from '../../app/session';
 import { useI18n } from '../../i18n';
 import { toIso, VI_DATE_FORMATS } from '../../shared/dates';
 import { FormModal } from '../../shared/FormModal';
-import { usePageTitle } from '../../shared/hooks';
+import { useDebounced, usePageTitle } from '../../shared/hooks';
 import { PageError, PageLoading } from '../../shared/PageState';
 import { foldedFilter } from '../../shared/select';
 import { modeLabel } from '../eligibility/facts';
@@ -39,8 +41,40 @@ interface CreateValues {
   deadline: Dayjs;
   programmes: string[];
   modes: Record<string, string[]>;
+  targetBy: 'kinds' | 'units';
   kinds: string[];
+  unitIds: number[];
   note?: string;
+}
+
+/** Several units of the caller's scope, found by typing part of their name (diacritics optional). */
+function UnitsSelect({ value, onChange, id }: { value?: number[]; onChange?: (v: number[]) => void; id?: string }) {
+  const { t } = useI18n();
+  const [search, setSearch] = useState('');
+  const [known, setKnown] = useState<Map<number, string>>(new Map());
+  const q = useDebounced(search.trim(), 300);
+  const found = useQuery({ queryKey: ['units', 'search', q], queryFn: () => unitsApi.search(q), enabled: q.length >= 2 });
+  const options = [
+    ...(value ?? []).map((v) => ({ value: v, label: known.get(v) ?? String(v) })),
+    ...(found.data?.items ?? []).filter((u) => !(value ?? []).includes(u.id)).map((u) => ({ value: u.id, label: u.name })),
+  ];
+  return (
+    <Select
+      id={id}
+      mode="multiple"
+      value={value}
+      showSearch={{ filterOption: false, onSearch: setSearch }}
+      loading={found.isFetching}
+      notFoundContent={q.length < 2 ? t('needs.typeName') : undefined}
+      options={options}
+      onChange={(v: number[]) => {
+        const names = new Map(known);
+        for (const u of found.data?.items ?? []) names.set(u.id, u.name);
+        setKnown(names);
+        onChange?.(v);
+      }}
+    />
+  );
 }
 
 function CreateCampaignModal({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -61,7 +95,7 @@ function CreateCampaignModal({ open, onClose }: { open: boolean; onClose: () => 
           ? v.modes[code]
           : (byCode.get(code)?.modes ?? [])) as NeedsCampaignCreate['offers'][number]['modes'],
       })),
-      target: { kinds: v.kinds as NeedsCampaignCreate['target']['kinds'] },
+      target: v.targetBy === 'units' ? { unitIds: v.unitIds ?? [] } : { kinds: v.kinds as NeedsCampaignCreate['target']['kinds'] },
       note: v.note,
     };
     const made = await needsApi.create(body);
@@ -81,7 +115,9 @@ function CreateCampaignModal({ open, onClose }: { open: boolean; onClose: () => 
       initialValues={{
         year: nextYear,
         title: t('needs.create.defaultTitle', { year: nextYear }),
+        targetBy: 'kinds',
         kinds: ['commune', 'department'],
+        unitIds: [],
         programmes: [],
       }}
     >
@@ -139,13 +175,31 @@ function CreateCampaignModal({ open, onClose }: { open: boolean; onClose: () => 
               })
             }
           </Form.Item>
-          <Form.Item
-            name="kinds"
-            label={t('needs.create.unitKinds')}
-            rules={[{ required: true, message: t('validation.required') }]}
-            extra={t('needs.create.unitKindsHelp')}
-          >
-            <Select mode="multiple" options={UNIT_KINDS.map((k) => ({ value: k.code, label: k[locale] }))} />
+          <Form.Item name="targetBy" label={t('needs.create.target')}>
+            <Radio.Group
+              options={[
+                { value: 'kinds', label: t('needs.create.byKinds') },
+                { value: 'units', label: t('needs.create.byUnits') },
+              ]}
+            />
+          </Form.Item>
+          <Form.Item noStyle shouldUpdate={(a, b) => a.targetBy !== b.targetBy}>
+            {() =>
+              form.getFieldValue('targetBy') === 'units' ? (
+                <Form.Item name="unitIds" label={t('needs.create.units')} rules={[{ required: true, message: t('validation.required') }]}>
+                  <UnitsSelect />
+                </Form.Item>
+              ) : (
+                <Form.Item
+                  name="kinds"
+                  label={t('needs.create.unitKinds')}
+                  rules={[{ required: true, message: t('validation.required') }]}
+                  extra={t('needs.create.unitKindsHelp')}
+                >
+                  <Select mode="multiple" options={UNIT_KINDS.map((k) => ({ value: k.code, label: k[locale] }))} />
+                </Form.Item>
+              )
+            }
           </Form.Item>
           <Form.Item name="note" label={t('needs.note')}>
             <Input.TextArea maxLength={2000} autoSize={{ minRows: 2, maxRows: 5 }} />
@@ -228,12 +282,9 @@ export default function NeedsCampaignsPage() {
           title: t('needs.myUnits'),
           key: 'mine',
           width: 160,
-          render: (_, c) =>
-            c.myUnits === 1 ? (
-              <AnswerStatusTag status={c.mySubmitted === 1 ? 'submitted' : 'draft'} />
-            ) : (
-              <span className="nt-num">{t('needs.myUnitsAnswered', { n: formatNumber(c.mySubmitted), of: formatNumber(c.myUnits) })}</span>
-            ),
+          render: (_, c) => (
+            <span className="nt-num">{t('needs.myUnitsAnswered', { n: formatNumber(c.mySubmitted), of: formatNumber(c.myUnits) })}</span>
+          ),
         },
     ...(runsCampaigns
       ? [

@@ -40,6 +40,8 @@ export function CampaignStatusTag({
   );
 }
 
+const SHOWN = 6;
+
 /**
  * The reminders of the officer's units that have not submitted (recorded by the background job at
  * D-3 and D+1), with a link to each answer. Shown on the needs page and the officer's home screen.
@@ -59,11 +61,12 @@ export function NeedsRemindersBanner() {
       title={t('needs.reminders.title', { n: q.data.items.length })}
       description={
         <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-          {q.data.items.map((r) => (
+          {q.data.items.slice(0, SHOWN).map((r) => (
             <li key={`${r.campaignId}-${r.unit.id}-${r.kind}`}>
               <Link to={`/needs/${r.campaignId}/units/${r.unit.id}`}>{r.message}</Link>
             </li>
           ))}
+          {q.data.items.length > SHOWN && <li>{t('needs.reminders.more', { n: q.data.items.length - SHOWN })}</li>}
         </ul>
       }
     />
