@@ -283,10 +283,10 @@ function SessionSheet({
         <strong style={{ color: '#b91c1c' }}>{t('attendance.barAbsent', { n: formatNumber(counts.absent) })}</strong>
         <span>{t('attendance.barUnmarked', { n: formatNumber(counts.unmarked) })}</span>
       </div>
-      <Button icon={<CheckOutlined />} onClick={() => setDraft((prev) => markAllPresent(prev, rows))} disabled={counts.unmarked === 0 || save.isPending} style={{ flex: 1 }}>
+      <Button icon={<CheckOutlined aria-hidden />} onClick={() => setDraft((prev) => markAllPresent(prev, rows))} disabled={counts.unmarked === 0 || save.isPending} style={{ flex: 1 }}>
         {t('attendance.allPresent', { n: formatNumber(counts.unmarked) })}
       </Button>
-      <Button type="primary" icon={<SaveOutlined />} onClick={submit} loading={save.isPending} disabled={!dirty} style={{ flex: 1 }}>
+      <Button type="primary" icon={<SaveOutlined aria-hidden />} onClick={submit} loading={save.isPending} disabled={!dirty} style={{ flex: 1 }}>
         {dirty ? t('attendance.saveN', { n: formatNumber(draft.size) }) : t('attendance.save')}
       </Button>
     </div>
@@ -311,7 +311,7 @@ function SessionSheet({
           title={errorMessage(save.error, locale)}
           action={
             conflict ? (
-              <Button icon={<ReloadOutlined />} onClick={() => void reload()} style={{ minHeight: 44 }}>
+              <Button icon={<ReloadOutlined aria-hidden />} onClick={() => void reload()} style={{ minHeight: 44 }}>
                 {t('attendance.reload')}
               </Button>
             ) : undefined
