@@ -65,6 +65,7 @@ describe('attendance on a phone', () => {
     await page.goto(`/classes/${classId}?tab=attendance&session=${sessionId}`);
     const list = page.getByRole('list', { name: 'Danh sách điểm danh' });
     const rows = list.getByRole('listitem');
+    await list.waitFor({ timeout: 30_000 });
     await expect.poll(() => rows.count()).toBe(sheet.items.length);
     const bar = page.getByRole('region', { name: 'Điểm danh buổi này' });
     await bar.waitFor();
@@ -144,6 +145,7 @@ describe('attendance on a phone', () => {
 
     // after a reload, every learner shows the mark given
     await page.reload();
+    await list.waitFor({ timeout: 30_000 });
     await expect.poll(() => rows.count()).toBe(sheet.items.length);
     for (let i = 0; i < sheet.items.length; i++) {
       const r = sheet.items[i]!;
