@@ -300,6 +300,8 @@ export async function checkIn(db: Db, user: AuthUser, input: CheckinInput, now =
     const cls = await classesRepo.lockClassShared(tx, session.class_id);
     if (!cls) throw notFound();
     enrolmentPolicy.authorize(user, { ...facts, class: { ...facts.class, status: cls.status } }, 'checkIn');
+    // the same lock as a lecturer's save: a scan and a save of the same session never interleave
+    await attendanceRepo.lockSessionForMarking(tx, session.id);
     const write = { sessionId: session.id, enrolmentId: enrolment.id, clientId: input.clientId, checkedInAt: new Date(scannedAt).toISOString(), markedBy: user.id };
     const existing = await attendanceRepo.findAttendance(tx, session.id, enrolment.id);
     let recorded = false;
