@@ -84,6 +84,11 @@ export const ERRORS = {
   // following the learner: attendance, check-in, make-up, graduation (issue 4)
   SESSION_NOT_HELD: { status: 422, vi: 'Buổi học chưa diễn ra nên chưa điểm danh được.', en: 'The session has not taken place yet, so it cannot be marked.' },
   NOT_IN_CLASS: { status: 422, vi: 'Có học viên không thuộc lớp này (hoặc đã rút khỏi lớp). Xem từng dòng.', en: 'Some learners are not in this class (or have left it). See each row.' },
+  ATTENDANCE_CONFLICT: {
+    status: 409,
+    vi: 'Trong lúc bạn điểm danh, người khác (giảng viên, phòng đào tạo hoặc học viên quét mã QR) đã điểm danh một số học viên của buổi này. Chưa lưu gì; hãy xem các dòng được đánh dấu, tải lại rồi điểm danh lại.',
+    en: 'While you were marking, someone else marked some learners of this session. Nothing was saved; reload and mark again.',
+  },
   CHECKIN_INVALID: { status: 422, vi: 'Mã điểm danh không hợp lệ hoặc không đúng thời gian buổi học. Vui lòng quét lại mã đang hiển thị tại lớp.', en: 'The check-in code is not valid or not for the time of the session; scan the code shown in class again.' },
   CHECKIN_NOT_OPEN: { status: 422, vi: 'Chỉ tạo được mã điểm danh QR trong ngày diễn ra buổi học.', en: 'A check-in QR code can only be made on the day of the session.' },
   MAKE_UP_NOT_REQUIRED: { status: 422, vi: 'Buổi học này không thuộc diện phải học bổ sung của học viên.', en: 'The learner does not have to make up this session.' },
@@ -266,6 +271,7 @@ export const FIELD_ERRORS = {
   OUTSIDE_DUPLICATE: { vi: 'Người này đã có hồ sơ đi học chương trình này trùng thời gian.', en: 'This person already has a record of this programme overlapping these dates.' },
   // following the learner (issue 4)
   NOT_IN_CLASS: { vi: 'Học viên không thuộc lớp này (hoặc đã rút khỏi lớp).', en: 'The learner is not in this class.' },
+  ATTENDANCE_CHANGED: { vi: 'Người khác vừa điểm danh học viên này; tải lại để xem điểm danh mới nhất.', en: 'Someone else has just marked this learner; reload to see the latest mark.' },
   RECALL_DATES_REQUIRED: { vi: 'Phải nhập ngày bắt đầu và ngày kết thúc đợt triệu tập về cơ quan.', en: 'Both dates of the recall are required.' },
   RECALL_DATE_INVALID: { vi: 'Ngày triệu tập về cơ quan không hợp lệ (định dạng YYYY-MM-DD).', en: 'The recall date is not valid.' },
   RECALL_PERIOD_INVALID: { vi: 'Ngày kết thúc đợt triệu tập không được trước ngày bắt đầu.', en: 'The recall ends before it starts.' },

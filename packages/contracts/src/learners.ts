@@ -66,7 +66,18 @@ export const ZSessionIdParams = z.strictObject({ id: ZId });
 export const ZAttendanceInput = z.strictObject({
   /** Marks to record; learners not listed keep their mark. One mark per learner in a request. */
   marks: z
-    .array(z.strictObject({ enrolmentId: ZIdNumber, mark: ZAttendanceMark }))
+    .array(
+      z.strictObject({
+        enrolmentId: ZIdNumber,
+        mark: ZAttendanceMark,
+        /**
+         * Optimistic concurrency: the mark the client saw before changing it (null: not marked).
+         * When the stored mark differs (someone else marked the learner meanwhile), nothing is saved
+         * and the answer is 409 ATTENDANCE_CONFLICT naming each such row. Omitted: no check.
+         */
+        expected: ZAttendanceMark.nullable().optional(),
+      }),
+    )
     .min(1)
     .max(5000),
 });

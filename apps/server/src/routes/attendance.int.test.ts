@@ -55,6 +55,7 @@ beforeAll(async () => {
   await add('yesterday', 'HP1', addDays(today, -1), mine);
   await add('today', 'HP2', today, mine, '00:00', '23:59');
   await add('future', 'HP1', addDays(today, 5), mine);
+  await add('concurrent', 'HP1', addDays(today, -5), mine);
   enrolments.an = await enrol(db, classId, fx.people.an);
   enrolments.binh = await enrol(db, classId, fx.people.binh);
   enrolments.cuong = await enrol(db, classId, fx.people.cuong);
@@ -165,6 +166,57 @@ describe('marking attendance', () => {
     expect(res.json().error.code).toBe(code);
     expect(res.json().error.details.map((d: { path: string; code: string }) => ({ path: d.path, code: d.code }))).toEqual(details);
     expect(await marksOf(sessions[session]!)).toEqual(before);
+  });
+});
+
+describe('two people marking the same session at once', () => {
+  const url = () => `/api/v1/sessions/${sessions.concurrent}/attendance`;
+
+  it('refuses the second save where the first changed what it saw, names each learner, and saves nothing', async () => {
+    const first = await put('lecturer', url(), {
+      marks: [
+        { enrolmentId: enrolments.an, mark: 'present', expected: null },
+        { enrolmentId: enrolments.binh, mark: 'absent_excused', expected: null },
+      ],
+    });
+    expect(first.statusCode, first.body).toBe(200);
+    // the school loaded the session before the lecturer saved: it still believes all three unmarked
+    const second = await put('registrar', url(), {
+      marks: [
+        { enrolmentId: enrolments.cuong, mark: 'present', expected: null },
+        { enrolmentId: enrolments.an, mark: 'absent_unexcused', expected: null },
+      ],
+    });
+    expect(second.statusCode, second.body).toBe(409);
+    const err = second.json().error;
+    expect(err.code).toBe('ATTENDANCE_CONFLICT');
+    expect(err.message).toMatch(/người khác/);
+    expect(err.details).toEqual([{ path: 'marks.1.mark', code: 'ATTENDANCE_CHANGED', message: 'Nguyễn Văn An: người khác vừa điểm danh là "có mặt".' }]);
+    // nothing of the refused request was written, not even the row that did not clash
+    expect((await marksOf(sessions.concurrent!)).map((m) => [m.enrolment_id, m.mark, m.source])).toEqual([
+      [enrolments.an, 'present', 'lecturer'],
+      [enrolments.binh, 'absent_excused', 'lecturer'],
+    ]);
+    const audit = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE entity = 'attendance' AND entity_id LIKE $1", [`${sessions.concurrent}:%`]);
+    expect(audit.rows[0]!.n).toBe(2);
+
+    // after reloading, the school's save names what it now sees and goes through
+    const again = await put('registrar', url(), {
+      marks: [
+        { enrolmentId: enrolments.cuong, mark: 'present', expected: null },
+        { enrolmentId: enrolments.an, mark: 'absent_unexcused', expected: 'present' },
+      ],
+    });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json().counts).toEqual({ present: 1, absentExcused: 1, absentUnexcused: 1, recalled: 0, unmarked: 0 });
+  });
+
+  it('lets exactly one of two simultaneous saves of the same learner through', async () => {
+    const body = (mark: string) => ({ marks: [{ enrolmentId: enrolments.cuong, mark, expected: 'present' }] });
+    const [a, b] = await Promise.all([put('lecturer', url(), body('absent_excused')), put('registrar', url(), body('absent_unexcused'))]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const winner = a.statusCode === 200 ? 'absent_excused' : 'absent_unexcused';
+    expect((await marksOf(sessions.concurrent!)).find((m) => m.enrolment_id === enrolments.cuong)!.mark).toBe(winner);
   });
 });
 

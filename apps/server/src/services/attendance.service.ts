@@ -102,6 +102,10 @@ async function loadSessionAttendance(db: Queryable, user: AuthUser, session: cla
  * Records marks of one session in one transaction: refused for a session that has not happened
  * (its date after today in Vietnam), for a learner listed twice, and for anyone not enrolled in the
  * class (each row named). Learners not listed keep their marks; an unchanged mark is not rewritten.
+ * Optimistic concurrency: a mark sent with `expected` (what the client saw) is refused, with the whole
+ * request, when the stored mark differs — another lecturer, the school or a QR scan marked the learner
+ * meanwhile (409 ATTENDANCE_CONFLICT, one detail per such row). Markers of one session are serialised
+ * by a lock on the session row, so of two saves at once the second sees the first's marks.
  */
 export async function markAttendance(db: Db, user: AuthUser, sessionId: number, input: AttendanceInput): Promise<SessionAttendance> {
   const { session, facts, source } = await requireSession(db, user, sessionId);
@@ -125,7 +129,19 @@ export async function markAttendance(db: Db, user: AuthUser, sessionId: number, 
     const outsiders = input.marks.flatMap((m, i) => (enrolled.has(m.enrolmentId) ? [] : [fieldError(`marks.${i}.enrolmentId`, 'NOT_IN_CLASS')]));
     if (outsiders.length > 0) throw new AppError('NOT_IN_CLASS', outsiders);
 
+    await attendanceRepo.lockSessionForMarking(tx, sessionId);
     const before = new Map((await attendanceRepo.lockSessionMarks(tx, sessionId, [...seen])).map((m) => [m.enrolment_id, m]));
+    // optimistic concurrency: a row whose stored mark is no longer the one the client saw was
+    // marked by someone else meanwhile; the whole request is refused, naming each such learner
+    const stale = input.marks.flatMap((m, i) => {
+      if (m.expected === undefined) return [];
+      const now = before.get(m.enrolmentId)?.mark ?? null;
+      if (now === m.expected) return [];
+      const name = enrolled.get(m.enrolmentId)!.full_name;
+      const what = now === null ? 'bỏ điểm danh' : MARK_LABELS[now].toLowerCase();
+      return [{ ...fieldError(`marks.${i}.mark`, 'ATTENDANCE_CHANGED'), message: `${name}: người khác vừa điểm danh là "${what}".` }];
+    });
+    if (stale.length > 0) throw new AppError('ATTENDANCE_CONFLICT', stale);
     const changed = input.marks.filter((m) => before.get(m.enrolmentId)?.mark !== m.mark);
     await attendanceRepo.upsertMarks(tx, sessionId, changed, source, user.id);
     const actor = actorOf(user);
@@ -284,6 +300,8 @@ export async function checkIn(db: Db, user: AuthUser, input: CheckinInput, now =
     const cls = await classesRepo.lockClassShared(tx, session.class_id);
     if (!cls) throw notFound();
     enrolmentPolicy.authorize(user, { ...facts, class: { ...facts.class, status: cls.status } }, 'checkIn');
+    // the same lock as a lecturer's save: a scan and a save of the same session never interleave
+    await attendanceRepo.lockSessionForMarking(tx, session.id);
     const write = { sessionId: session.id, enrolmentId: enrolment.id, clientId: input.clientId, checkedInAt: new Date(scannedAt).toISOString(), markedBy: user.id };
     const existing = await attendanceRepo.findAttendance(tx, session.id, enrolment.id);
     let recorded = false;

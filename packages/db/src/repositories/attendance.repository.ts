@@ -40,6 +40,11 @@ export async function listAttendance(db: Queryable, target: { enrolmentId: numbe
 }
 
 /** The marks of these learners in one session, locked until the transaction ends. */
+/** Serialises the writers of one session's marks (two lecturers saving at once, a QR scan meanwhile): the second waits, then sees the first's marks. */
+export async function lockSessionForMarking(tx: Queryable, sessionId: number): Promise<void> {
+  await tx.query('SELECT id FROM class_sessions WHERE id = $1 FOR UPDATE', [sessionId]);
+}
+
 export async function lockSessionMarks(tx: Queryable, sessionId: number, enrolmentIds: readonly number[]): Promise<AttendanceRow[]> {
   if (enrolmentIds.length === 0) return [];
   const r = await tx.query<AttendanceRow>(

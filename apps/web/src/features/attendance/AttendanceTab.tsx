@@ -1,9 +1,9 @@
-import { useMemo, useState } from 'react';
-import { Alert, App, Button, Empty, Flex, Radio, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { CheckOutlined, HistoryOutlined, RollbackOutlined, SaveOutlined } from '@ant-design/icons';
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, App, Button, Checkbox, Empty, Flex, Input, Modal, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { CheckOutlined, HistoryOutlined, ReloadOutlined, RollbackOutlined, SaveOutlined, SearchOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router-dom';
-import type { AttendanceMarkCode, ClassDetail, ClassSession, SessionAttendance } from '@nang-tam/contracts';
+import { useBlocker, useSearchParams } from 'react-router-dom';
+import type { AttendanceInput, ClassDetail, ClassSession, SessionAttendance } from '@nang-tam/contracts';
 import { isApiError } from '../../api/client';
 import { classesApi } from '../../api/classes';
 import { attendanceApi } from '../../api/learners';
@@ -13,17 +13,20 @@ import { errorMessage, fieldErrorMessage } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { useIsMobile } from '../../shared/hooks';
 import { PageError, PageLoading } from '../../shared/PageState';
-import { ATTENDANCE_MARKS, LearnerCell, MarkTag, markLabel, sessionLabel, today } from '../learning/common';
+import { MarkTag, sessionLabel, today } from '../learning/common';
 import { ProgressDrawer } from '../learning/ProgressDrawer';
 import { RecallModal, type RecallTarget } from '../learning/RecallModal';
 import { CheckinCodePanel } from './CheckinCodePanel';
 import { RecallsPanel } from './RecallsPanel';
+import { AttendanceRowCard, LearnerBadge, MarkButtons } from './MarkButtons';
+import { chooseMark, currentMark, filterRows, markAllPresent, rebase, rowErrorsOf, saveRequest, tally, type Draft } from './marking';
 
 type Row = SessionAttendance['items'][number];
 
 /**
- * "Điểm danh": pick a held session, mark each learner present, excused, unexcused or recalled,
- * save. Today's session shows its QR check-in code. Each learner opens their course (recalls,
+ * "Điểm danh": pick a held session, mark each learner present, excused, unexcused or recalled with
+ * one tap, save the whole session at once from a bar that stays in view (a phone shows large rows,
+ * a desktop a compact table of the same buttons). Today's session shows its QR check-in code. Each learner opens their course (recalls,
  * make-up study) from here.
  */
 export function AttendanceTab({ cls }: { cls: ClassDetail }) {
@@ -143,71 +146,54 @@ function SessionSheet({
   const qc = useQueryClient();
   const key = ['classes', cls.id, 'attendance', session.id];
   const q = useQuery({ queryKey: key, queryFn: () => attendanceApi.get(session.id) });
-  const [draft, setDraft] = useState<Map<number, AttendanceMarkCode>>(new Map());
+  const [draft, setDraft] = useState<Draft>(new Map());
+  const [query, setQuery] = useState('');
+  const [unmarkedOnly, setUnmarkedOnly] = useState(false);
+  const [sent, setSent] = useState<AttendanceInput | null>(null);
   const editable = allows(session, 'markAttendance') && !!q.data?.held;
+  const rows = q.data?.items ?? [];
+  const dirty = draft.size > 0;
+
+  // unsaved marks: leaving the tab, the session or the page asks first
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && (currentLocation.pathname !== nextLocation.pathname || currentLocation.search !== nextLocation.search));
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
 
   const save = useMutation({
-    mutationFn: () => attendanceApi.mark(session.id, { marks: [...draft].map(([enrolmentId, mark]) => ({ enrolmentId, mark })) }),
+    mutationFn: (input: AttendanceInput) => attendanceApi.mark(session.id, input),
     onSuccess: (data) => {
       qc.setQueryData(key, data);
       setDraft(new Map());
+      setSent(null);
       onSaved();
     },
   });
   const saveError = save.error;
-  const rowErrors = useMemo(() => {
-    const m = new Map<number, string>();
-    if (!isApiError(saveError)) return m;
-    const sent = [...draft.keys()];
-    for (const d of saveError.details) {
-      const i = /^marks\.(\d+)\./.exec(d.path)?.[1];
-      const id = i !== undefined ? sent[Number(i)] : undefined;
-      if (id !== undefined) m.set(id, fieldErrorMessage(d, locale));
-    }
-    return m;
-  }, [saveError, draft, locale]);
+  const rowErrors = useMemo(
+    () => (isApiError(saveError) ? rowErrorsOf(sent, saveError.details, (d) => fieldErrorMessage(d, locale)) : new Map<number, string>()),
+    [saveError, sent, locale],
+  );
+  const conflict = isApiError(saveError) && saveError.code === 'ATTENDANCE_CONFLICT';
+  const reload = async () => {
+    const fresh = await q.refetch();
+    if (fresh.data) setDraft((d) => rebase(d, fresh.data.items));
+  };
 
   if (q.isPending) return <PageLoading />;
   if (q.isError) return <PageError error={q.error} onRetry={() => void q.refetch()} />;
   const d = q.data;
-  const value = (r: Row) => draft.get(r.enrolmentId) ?? r.mark;
-  const set = (r: Row, mark: AttendanceMarkCode) =>
-    setDraft((prev) => {
-      const next = new Map(prev);
-      if (mark === r.mark) next.delete(r.enrolmentId);
-      else next.set(r.enrolmentId, mark);
-      return next;
-    });
-  const unmarked = d.items.filter((r) => value(r) === null);
-  const allPresent = () =>
-    setDraft((prev) => {
-      const next = new Map(prev);
-      for (const r of unmarked) next.set(r.enrolmentId, 'present');
-      return next;
-    });
-
-  const picker = (r: Row) =>
-    isMobile ? (
-      <Select
-        aria-label={t('attendance.markOf', { name: r.person.fullName })}
-        value={value(r) ?? undefined}
-        placeholder={t('mark.none')}
-        onChange={(v: AttendanceMarkCode) => set(r, v)}
-        disabled={!editable}
-        style={{ width: '100%' }}
-        options={ATTENDANCE_MARKS.map((m) => ({ value: m, label: markLabel(t, m) }))}
-      />
-    ) : (
-      <Radio.Group
-        aria-label={t('attendance.markOf', { name: r.person.fullName })}
-        optionType="button"
-        size="small"
-        value={value(r)}
-        disabled={!editable}
-        onChange={(e) => set(r, e.target.value as AttendanceMarkCode)}
-        options={ATTENDANCE_MARKS.map((m) => ({ value: m, label: markLabel(t, m) }))}
-      />
-    );
+  const counts = tally(rows, draft);
+  const shown = filterRows(rows, { query, unmarkedOnly });
+  const choose = (r: Row) => (mark: Parameters<typeof chooseMark>[2]) => setDraft((prev) => chooseMark(prev, r, mark));
+  const submit = () => {
+    const input = saveRequest(rows, draft);
+    setSent(input);
+    save.mutate(input);
+  };
 
   const note = (r: Row) => (
     <Flex vertical gap={2}>
@@ -226,11 +212,6 @@ function SessionSheet({
           {t('attendance.markedBy', { who: r.markedBy, at: formatDateTime(r.markedAt, locale) })}
         </Typography.Text>
       )}
-      {rowErrors.has(r.enrolmentId) && (
-        <Typography.Text type="danger" role="alert">
-          {rowErrors.get(r.enrolmentId)}
-        </Typography.Text>
-      )}
     </Flex>
   );
 
@@ -238,40 +219,79 @@ function SessionSheet({
     <Space size={4}>
       <Tooltip title={t('attendance.openLearner')}>
         <Button
-          size="small"
           icon={<HistoryOutlined />}
           aria-label={t('attendance.openLearnerOf', { name: r.person.fullName })}
           onClick={() => onOpenLearner(r.enrolmentId)}
+          style={isMobile ? { width: 44, height: 44 } : undefined}
         />
       </Tooltip>
       {onRecall && allows(r, 'recall') && (
         <Tooltip title={t('recall.add')}>
           <Button
-            size="small"
             icon={<RollbackOutlined />}
             aria-label={t('recall.addOf', { name: r.person.fullName })}
             onClick={() => onRecall(r)}
+            style={isMobile ? { width: 44, height: 44 } : undefined}
           />
         </Tooltip>
       )}
     </Space>
   );
 
+  const buttons = (r: Row, compact: boolean) => (
+    <MarkButtons name={r.person.fullName} value={currentMark(r, draft)} onChoose={choose(r)} disabled={!editable || save.isPending} compact={compact} />
+  );
+
   const columns: TableColumnsType<Row> = [
     { key: 'n', title: '#', width: 48, render: (_, __, i) => <span className="nt-num">{i + 1}</span> },
-    { key: 'learner', title: t('attendance.learner'), render: (_, r) => <LearnerCell person={r.person} /> },
+    { key: 'learner', title: t('attendance.learner'), render: (_, r) => <LearnerBadge person={r.person} /> },
     {
       key: 'saved',
       title: t('attendance.current'),
       width: 150,
       render: (_, r) => <MarkTag mark={r.mark} />,
     },
-    { key: 'mark', title: t('attendance.mark'), render: (_, r) => picker(r) },
-    { key: 'note', title: t('attendance.note'), width: 200, render: (_, r) => note(r) },
+    { key: 'mark', title: t('attendance.mark'), width: 420, render: (_, r) => buttons(r, true) },
+    {
+      key: 'note',
+      title: t('attendance.note'),
+      width: 200,
+      render: (_, r) => (
+        <Flex vertical gap={2}>
+          {draft.has(r.enrolmentId) && (
+            <span>
+              <Tag color="blue">{t('attendance.changed')}</Tag>
+            </span>
+          )}
+          {note(r)}
+          {rowErrors.has(r.enrolmentId) && (
+            <Typography.Text type="danger" role="alert">
+              {rowErrors.get(r.enrolmentId)}
+            </Typography.Text>
+          )}
+        </Flex>
+      ),
+    },
     { key: 'actions', title: <span className="nt-visually-hidden">{t('common.actions')}</span>, width: 90, render: (_, r) => actions(r) },
   ];
 
   const c = d.counts;
+  const bar = editable && rows.length > 0 && (
+    <div className={`nt-att-bar${isMobile ? ' is-fixed' : ''}`} role="region" aria-label={t('attendance.barLabel')} data-testid="attendance-bar">
+      <div className="nt-att-bar-counts" aria-live="polite">
+        <strong style={{ color: '#15803d' }}>{t('attendance.barPresent', { n: formatNumber(counts.present) })}</strong>
+        <strong style={{ color: '#b91c1c' }}>{t('attendance.barAbsent', { n: formatNumber(counts.absent) })}</strong>
+        <span>{t('attendance.barUnmarked', { n: formatNumber(counts.unmarked) })}</span>
+      </div>
+      <Button icon={<CheckOutlined aria-hidden />} onClick={() => setDraft((prev) => markAllPresent(prev, rows))} disabled={counts.unmarked === 0 || save.isPending} style={{ flex: 1 }}>
+        {t('attendance.allPresent', { n: formatNumber(counts.unmarked) })}
+      </Button>
+      <Button type="primary" icon={<SaveOutlined aria-hidden />} onClick={submit} loading={save.isPending} disabled={!dirty} style={{ flex: 1 }}>
+        {dirty ? t('attendance.saveN', { n: formatNumber(draft.size) }) : t('attendance.save')}
+      </Button>
+    </div>
+  );
+
   return (
     <Flex vertical gap={12}>
       {allows(session, 'showCheckinCode') && <CheckinCodePanel sessionId={session.id} />}
@@ -283,25 +303,54 @@ function SessionSheet({
         <Tag>{t('attendance.countUnmarked', { n: formatNumber(c.unmarked) })}</Tag>
       </Flex>
       {cls.status === 'finished' && <Alert type="info" showIcon title={t('attendance.finished')} />}
-      {save.isError && <Alert type="error" showIcon role="alert" title={errorMessage(save.error, locale)} />}
-      {d.items.length === 0 ? (
+      {save.isError && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={errorMessage(save.error, locale)}
+          action={
+            conflict ? (
+              <Button icon={<ReloadOutlined aria-hidden />} onClick={() => void reload()} style={{ minHeight: 44 }}>
+                {t('attendance.reload')}
+              </Button>
+            ) : undefined
+          }
+        />
+      )}
+      {rows.length > 0 && (
+        <Flex gap={12} wrap align="center" className="nt-att-tools">
+          <Input
+            allowClear
+            prefix={<SearchOutlined aria-hidden />}
+            placeholder={t('attendance.search')}
+            aria-label={t('attendance.search')}
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            style={{ width: isMobile ? '100%' : 320 }}
+          />
+          <Checkbox checked={unmarkedOnly} onChange={(e) => setUnmarkedOnly(e.target.checked)}>
+            {t('attendance.unmarkedOnly')}
+          </Checkbox>
+        </Flex>
+      )}
+      {rows.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('attendance.noLearners')} />
+      ) : shown.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('attendance.noMatch')} />
       ) : isMobile ? (
         <Flex vertical gap={8} role="list" aria-label={t('attendance.listLabel')}>
-          {d.items.map((r) => (
-            <div
+          {shown.map((r) => (
+            <AttendanceRowCard
               key={r.enrolmentId}
-              role="listitem"
-              className="nt-person-card"
-              style={{ border: '1px solid #e5e7eb', borderRadius: 8, padding: 10, background: '#fff' }}
+              person={r.person}
+              changed={draft.has(r.enrolmentId)}
+              error={rowErrors.get(r.enrolmentId)}
+              actions={actions(r)}
+              note={note(r)}
             >
-              <Flex justify="space-between" gap={8} align="start">
-                <LearnerCell person={r.person} />
-                {actions(r)}
-              </Flex>
-              <div style={{ marginTop: 8 }}>{picker(r)}</div>
-              <div style={{ marginTop: 4 }}>{note(r)}</div>
-            </div>
+              {buttons(r, false)}
+            </AttendanceRowCard>
           ))}
         </Flex>
       ) : (
@@ -310,21 +359,24 @@ function SessionSheet({
           rowKey="enrolmentId"
           size="small"
           columns={columns}
-          dataSource={d.items}
+          dataSource={shown}
           pagination={false}
-          scroll={{ x: 900 }}
+          scroll={{ x: 1000 }}
         />
       )}
-      {editable && d.items.length > 0 && (
-        <Flex gap={8} wrap justify="end">
-          <Button icon={<CheckOutlined />} onClick={allPresent} disabled={unmarked.length === 0}>
-            {t('attendance.allPresent', { n: unmarked.length })}
-          </Button>
-          <Button type="primary" icon={<SaveOutlined />} onClick={() => save.mutate()} loading={save.isPending} disabled={draft.size === 0}>
-            {draft.size > 0 ? t('attendance.saveN', { n: draft.size }) : t('attendance.save')}
-          </Button>
-        </Flex>
-      )}
+      {bar}
+      {bar && isMobile && <div className="nt-att-bar-spacer" aria-hidden />}
+      <Modal
+        open={blocker.state === 'blocked'}
+        title={t('attendance.leaveTitle')}
+        okText={t('attendance.leave')}
+        cancelText={t('attendance.stay')}
+        okButtonProps={{ danger: true }}
+        onOk={() => blocker.proceed?.()}
+        onCancel={() => blocker.reset?.()}
+      >
+        {t('attendance.leaveBody', { n: formatNumber(draft.size) })}
+      </Modal>
     </Flex>
   );
 }
