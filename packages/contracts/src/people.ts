@@ -81,8 +81,8 @@ export type PersonListItem = z.infer<typeof ZPersonListItem>;
 export const ZPeoplePage = z.object({
   items: z.array(ZPersonListItem),
   /**
-   * How many people match. Counted exactly up to 10,000; above that `total` is 10,000 and
-   * `totalExact` is false ("more than 10,000"): GET /api/v1/people/count gives the exact figure.
+   * How many people match. Counted exactly up to 1,000; above that `total` is 1,000 and
+   * `totalExact` is false ("more than 1,000"): GET /api/v1/people/count gives the exact figure.
    */
   total: z.number(),
   totalExact: z.boolean(),

@@ -43,7 +43,7 @@ export function peopleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['people'],
-          summary: 'Đếm chính xác số hồ sơ theo bộ lọc (danh sách chỉ đếm đến 10.000)',
+          summary: 'Đếm chính xác số hồ sơ theo bộ lọc (danh sách chỉ đếm đến 1.000)',
           querystring: ZPeopleFilter,
           response: { 200: ZPeopleCount },
         },

@@ -116,7 +116,7 @@ const LIST_FROM = `
  * Above this many matches the list's total is not counted exactly: the count stops at CAP + 1
  * (decision 0040), so a province-wide list costs a bounded count, not a scan of every person.
  */
-export const PEOPLE_TOTAL_CAP = 10_000;
+export const PEOPLE_TOTAL_CAP = 1_000;
 
 /** The SQL of one page of the people list and of its total (the benchmark's baseline reuses it). */
 export function buildPeopleListSql(scope: Scope, filter: PeopleListFilter, limit: number, offset: number, cap = PEOPLE_TOTAL_CAP) {

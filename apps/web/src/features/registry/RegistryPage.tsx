@@ -51,7 +51,7 @@ export default function RegistryPage() {
     queryFn: ({ signal }) => peopleApi.list(listParams, signal),
     placeholderData: keepPreviousData,
   });
-  // Above 10,000 matches the list says "more than 10,000"; the exact figure is counted on request.
+  // Above 1,000 matches the list says "more than 1,000"; the exact figure is counted on request.
   const countKey = JSON.stringify(apiParams);
   const [countRequested, setCountRequested] = useState<string | null>(null);
   const exactCount = useQuery({
