@@ -100,7 +100,7 @@ async function benchSearch(): Promise<SearchBench> {
   const sql = [];
   for (const s of scenarios) {
     const q = ZPeopleQuery.parse(Object.fromEntries(new URLSearchParams(s)));
-    sql.push(peopleRepo.buildPeopleListSql(admin.scope, await resolvePeopleFilter(db, admin, q), q.limit, q.offset));
+    sql.push({ ...peopleRepo.buildPeopleListSql(admin.scope, await resolvePeopleFilter(db, admin, q), q.limit, q.offset), limit: q.limit, offset: q.offset });
   }
   await db.close();
 

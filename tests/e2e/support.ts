@@ -208,6 +208,25 @@ export async function shownTotal(page: Page): Promise<number> {
 }
 
 /**
+ * Above 1,000 matches the registry shows "hơn 1.000" (the list's count stops there): asks for the
+ * exact count with the button next to it and returns the figure the page then shows.
+ */
+export async function countExactly(page: Page): Promise<number> {
+  const total = page.getByTestId('people-total');
+  await expect.poll(() => total.textContent(), { timeout: UI_TIMEOUT }).toMatch(/^Tổng số: hơn 1\.000 cán bộ/);
+  const answer = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/people/count' && r.request().method() === 'GET');
+  await page.getByTestId('people-count-exact').click();
+  const res = await answer;
+  expect(res.status()).toBe(200);
+  const exact = ((await res.json()) as { total: number }).total;
+  expect(exact).toBeGreaterThan(1000);
+  await expect.poll(async () => (await total.textContent()) ?? '', { timeout: UI_TIMEOUT }).toBe(
+    `Tổng số: ${exact.toLocaleString('vi-VN')} cán bộ, công chức, viên chức`,
+  );
+  return exact;
+}
+
+/**
  * Types a query into the registry's search box and waits for the list the server sends for it;
  * returns the server's answer (the caller then checks what the page shows).
  */

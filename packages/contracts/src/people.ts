@@ -80,11 +80,19 @@ export type PersonListItem = z.infer<typeof ZPersonListItem>;
 
 export const ZPeoplePage = z.object({
   items: z.array(ZPersonListItem),
+  /**
+   * How many people match. Counted exactly up to 1,000; above that `total` is 1,000 and
+   * `totalExact` is false ("more than 1,000"): GET /api/v1/people/count gives the exact figure.
+   */
   total: z.number(),
+  totalExact: z.boolean(),
   /** What the signed-in user may do with the registry as a whole: add, import, export. */
   actions: ZPeopleListActions,
 });
 export type PeoplePage = z.infer<typeof ZPeoplePage>;
+/** The exact number of people matching the filters (GET /api/v1/people/count). */
+export const ZPeopleCount = z.object({ total: z.number() });
+export type PeopleCount = z.infer<typeof ZPeopleCount>;
 
 export const ZQualification = z.object({
   id: z.number(),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import type { Db } from '@nang-tam/db';
+import { peopleRepo, type Db } from '@nang-tam/db';
 import { createTestDb } from '../../../../tests/support/test-db.js';
 import { as, buildTestApp, loginAs, seedFixture, type Fixture, type Session } from '../../../../tests/support/fixtures.js';
 
@@ -81,7 +81,12 @@ describe('people list', () => {
   const list = async (s: Session, query: string) => {
     const res = await app.inject({ url: `/api/v1/people?${query}`, headers: as(s) });
     expect(res.statusCode, res.body).toBe(200);
-    return res.json() as { items: { fullName: string; id: number }[]; total: number };
+    return res.json() as { items: { fullName: string; id: number }[]; total: number; totalExact: boolean };
+  };
+  const count = async (s: Session, query: string) => {
+    const res = await app.inject({ url: `/api/v1/people/count?${query}`, headers: as(s) });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as { total: number };
   };
 
   it('finds names without diacritics, by word prefix', async () => {
@@ -115,6 +120,42 @@ describe('people list', () => {
     const r = await list(board, 'limit=2&offset=2&sort=name');
     expect(r.total).toBe(4);
     expect(r.items.map((p) => p.fullName)).toEqual(['Trần Văn Cường', 'Lò Thị Dung']);
+  });
+
+  it('says whether the total is exact: below the cap it always is', async () => {
+    expect(await list(board, 'limit=2&sort=name')).toMatchObject({ total: 4, totalExact: true });
+    expect(await list(board, 'limit=2&offset=4')).toMatchObject({ items: [], total: 4, totalExact: true });
+    expect(await list(board, 'q=zzz')).toMatchObject({ items: [], total: 0, totalExact: true });
+  });
+
+  it('caps the count: above the cap the total is the cap and not exact, paging still works', async () => {
+    const root = (await db.query<{ path: string }>('SELECT path FROM units WHERE id = $1', [fx.units.root])).rows[0]!.path;
+    const scope = { kind: 'subtree', unitPath: root } as const;
+    const filter = { words: [], subtree: true, sort: 'name' };
+    // a full page, more matches than the cap: "more than 2"
+    expect(await peopleRepo.listPeople(db, scope, filter, 2, 0, 2)).toMatchObject({ total: 2, totalExact: false });
+    expect(await peopleRepo.listPeople(db, scope, filter, 1, 3, 2)).toMatchObject({ total: 2, totalExact: false });
+    // exactly the cap is exact
+    expect(await peopleRepo.listPeople(db, scope, filter, 2, 0, 4)).toMatchObject({ total: 4, totalExact: true });
+    // the last, partial page tells the exact total without counting
+    const last = await peopleRepo.listPeople(db, scope, filter, 3, 3, 2);
+    expect(last).toMatchObject({ total: 4, totalExact: true });
+    expect(last.rows).toHaveLength(1);
+    // the exact count (exports, "count exactly") is never capped
+    expect(await peopleRepo.countPeople(db, scope, filter)).toBe(4);
+  });
+
+  it('counts exactly on request, with the same filters and scope as the list', async () => {
+    expect(await count(board, '')).toEqual({ total: 4 });
+    expect(await count(board, 'gender=female')).toEqual({ total: 2 });
+    expect(await count(board, 'q=nguyen')).toEqual({ total: 2 });
+    expect(await count(officerA, '')).toEqual({ total: 2 });
+    const outside = await app.inject({ url: `/api/v1/people/count?unitId=${fx.units.communeB}`, headers: as(officerA) });
+    expect(outside.statusCode).toBe(404);
+    const paged = await app.inject({ url: '/api/v1/people/count?limit=20', headers: as(board) });
+    expect(paged.statusCode).toBe(400);
+    expect(paged.json().error.details).toEqual([expect.objectContaining({ path: 'limit', code: 'UNKNOWN_FIELD' })]);
+    expect((await app.inject({ url: '/api/v1/people/count' })).statusCode).toBe(401);
   });
 
   it('shows an agency officer only their subtree', async () => {

@@ -6,6 +6,8 @@ import {
   ZAuditPage,
   ZIdParams,
   ZPage,
+  ZPeopleCount,
+  ZPeopleFilter,
   ZPeoplePage,
   ZPeopleQuery,
   ZPersonCreate,
@@ -35,6 +37,19 @@ export function peopleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         config: { access: 'people.read' },
       },
       async (request) => people.listPeople(ctx.db, userOf(request), request.query),
+    );
+    app.get(
+      '/api/v1/people/count',
+      {
+        schema: {
+          tags: ['people'],
+          summary: 'Đếm chính xác số hồ sơ theo bộ lọc (danh sách chỉ đếm đến 1.000)',
+          querystring: ZPeopleFilter,
+          response: { 200: ZPeopleCount },
+        },
+        config: { access: 'people.read' },
+      },
+      async (request) => people.countPeople(ctx.db, userOf(request), request.query),
     );
     app.get(
       '/api/v1/people/:id',

@@ -11,6 +11,7 @@ import type {
   AssignmentInput,
   AppraisalInput,
   ErrorDetail,
+  PeopleCount,
   PeopleFilter,
   PeoplePage,
   PeopleQuery,
@@ -60,8 +61,14 @@ export async function resolvePeopleFilter(db: Queryable, user: AuthUser, f: Peop
 
 export async function listPeople(db: Db, user: AuthUser, q: PeopleQuery): Promise<PeoplePage> {
   const filter = await resolvePeopleFilter(db, user, q);
-  const { rows, total } = await peopleRepo.listPeople(db, user.scope, filter, q.limit, q.offset);
-  return { items: rows.map(toPersonListItem), total, actions: peopleListPolicy.allowedActions(user, null) };
+  const { rows, total, totalExact } = await peopleRepo.listPeople(db, user.scope, filter, q.limit, q.offset);
+  return { items: rows.map(toPersonListItem), total, totalExact, actions: peopleListPolicy.allowedActions(user, null) };
+}
+
+/** The exact number of people in the user's scope matching the filters (the list caps its total). */
+export async function countPeople(db: Db, user: AuthUser, f: PeopleFilter): Promise<PeopleCount> {
+  const filter = await resolvePeopleFilter(db, user, f);
+  return { total: await peopleRepo.countPeople(db, user.scope, filter) };
 }
 
 /** The policy's facts about a person, from their row. */

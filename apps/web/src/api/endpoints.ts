@@ -6,6 +6,7 @@ import type {
   Job,
   LoginRequest,
   Me,
+  PeopleCount,
   PeoplePage,
   PersonCreate,
   PersonDetail,
@@ -58,6 +59,8 @@ export interface SubRecordInputs {
 
 export const peopleApi = {
   list: (params: PeopleParams, signal?: AbortSignal) => api.get<PeoplePage>('/people', { query: params, signal }),
+  /** The exact total of the filters (the list counts only up to 1,000). */
+  count: (params: PeopleParams, signal?: AbortSignal) => api.get<PeopleCount>('/people/count', { query: params, signal }),
   get: (id: number) => api.get<PersonDetail>(`/people/${id}`),
   create: (body: PersonCreate) => api.post<PersonDetail>('/people', body),
   update: (id: number, body: PersonUpdate) => api.put<PersonDetail>(`/people/${id}`, body),

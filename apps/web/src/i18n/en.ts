@@ -87,6 +87,8 @@ export const en: Record<MessageKey, string> = {
   'registry.listLabel': 'People',
   'registry.totalPrefix': 'Total:',
   'registry.totalSuffix': 'cadres, civil servants and public employees',
+  'registry.moreThan': 'more than {n}',
+  'registry.countExactly': 'Count exactly',
   'registry.range': '{from}–{to} of {total}',
   'registry.noMatch': 'Nobody matches these criteria',
   'registry.emptyRegistry': 'The registry is empty',

@@ -85,6 +85,8 @@ export const vi = {
   'registry.listLabel': 'Danh sách cán bộ',
   'registry.totalPrefix': 'Tổng số:',
   'registry.totalSuffix': 'cán bộ, công chức, viên chức',
+  'registry.moreThan': 'hơn {n}',
+  'registry.countExactly': 'Đếm chính xác',
   'registry.range': '{from}–{to} trong {total}',
   'registry.noMatch': 'Không tìm thấy cán bộ phù hợp với điều kiện tìm kiếm',
   'registry.emptyRegistry': 'Chưa có hồ sơ cán bộ nào',

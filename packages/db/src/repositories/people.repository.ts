@@ -112,28 +112,43 @@ const LIST_FROM = `
   LEFT JOIN titles t ON t.id = p.title_id
   LEFT JOIN management_scopes ms ON ms.id = p.management_scope_id`;
 
+/**
+ * Above this many matches the list's total is not counted exactly: the count stops at CAP + 1
+ * (decision 0040), so a province-wide list costs a bounded count, not a scan of every person.
+ */
+export const PEOPLE_TOTAL_CAP = 1_000;
+
 /** The SQL of one page of the people list and of its total (the benchmark's baseline reuses it). */
-export function buildPeopleListSql(scope: Scope, filter: PeopleListFilter, limit: number, offset: number) {
+export function buildPeopleListSql(scope: Scope, filter: PeopleListFilter, limit: number, offset: number, cap = PEOPLE_TOTAL_CAP) {
   const p = new Params();
   const where = peopleWhere(filter, scope, p);
   return {
     pageSql: `SELECT ${LIST_COLUMNS} ${LIST_FROM} WHERE ${where}
     ORDER BY ${SORTS[filter.sort] ?? SORTS.name} LIMIT ${limit | 0} OFFSET ${offset | 0}`,
-    countSql: `SELECT count(*)::int AS n FROM people p JOIN units u ON u.id = p.unit_id WHERE ${where}`,
+    /** Counts at most cap + 1 matches: more than cap means "more than cap". */
+    countSql: `SELECT count(*)::int AS n FROM (SELECT 1 FROM people p JOIN units u ON u.id = p.unit_id WHERE ${where} LIMIT ${(cap | 0) + 1}) m`,
+    exactCountSql: `SELECT count(*)::int AS n FROM people p JOIN units u ON u.id = p.unit_id WHERE ${where}`,
     params: p.values,
   };
 }
 
+/**
+ * One page and its total. `totalExact` false means more than `cap` people match and `total` is `cap`.
+ * When the page is not full the total is known without counting (offset + rows on the page).
+ */
 export async function listPeople(
   db: Queryable,
   scope: Scope,
   filter: PeopleListFilter,
   limit: number,
   offset: number,
-): Promise<{ rows: PersonListRow[]; total: number }> {
-  const { pageSql, countSql, params } = buildPeopleListSql(scope, filter, limit, offset);
-  const [page, count] = await Promise.all([db.query<PersonListRow>(pageSql, params), db.query<{ n: number }>(countSql, params)]);
-  return { rows: page.rows, total: count.rows[0]?.n ?? 0 };
+  cap = PEOPLE_TOTAL_CAP,
+): Promise<{ rows: PersonListRow[]; total: number; totalExact: boolean }> {
+  const { pageSql, countSql, params } = buildPeopleListSql(scope, filter, limit, offset, cap);
+  const page = await db.query<PersonListRow>(pageSql, params);
+  if (page.rows.length > 0 && page.rows.length < limit) return { rows: page.rows, total: offset + page.rows.length, totalExact: true };
+  const n = (await db.query<{ n: number }>(countSql, params)).rows[0]?.n ?? 0;
+  return { rows: page.rows, total: Math.min(n, cap), totalExact: n <= cap };
 }
 
 /** Streams the whole filtered list in pages of `batch` rows ordered by id (exports). */
@@ -152,8 +167,9 @@ export async function* iteratePeople(db: Queryable, scope: Scope, filter: People
   }
 }
 
+/** The exact number of people matching the filter (exports, reports, the list's "count exactly"). */
 export async function countPeople(db: Queryable, scope: Scope, filter: PeopleListFilter): Promise<number> {
-  const { countSql, params } = buildPeopleListSql(scope, filter, 0, 0);
+  const { exactCountSql: countSql, params } = buildPeopleListSql(scope, filter, 0, 0);
   const r = await db.query<{ n: number }>(countSql, params);
   return r.rows[0]?.n ?? 0;
 }

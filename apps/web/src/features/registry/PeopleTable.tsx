@@ -13,6 +13,8 @@ const isMember = (m: PersonListItem['partyMembership']) => m === 'member' || m =
 interface Props {
   items: PersonListItem[];
   total: number;
+  /** The total as shown: "more than 10,000" when the list's count stopped at its cap. */
+  totalText?: string;
   loading: boolean;
   reference: Reference | undefined;
   sort: PeopleSort;
@@ -39,7 +41,7 @@ export function PeopleTable(p: Props) {
   const orDash = (s: string | null | undefined) => (s ? s : dash);
 
   const showTotal = (total: number, range: [number, number]) =>
-    t('registry.range', { from: formatNumber(range[0]), to: formatNumber(range[1]), total: formatNumber(total) });
+    t('registry.range', { from: formatNumber(range[0]), to: formatNumber(range[1]), total: p.totalText ?? formatNumber(total) });
 
   if (p.mobile) {
     return (

@@ -51,6 +51,14 @@ export default function RegistryPage() {
     queryFn: ({ signal }) => peopleApi.list(listParams, signal),
     placeholderData: keepPreviousData,
   });
+  // Above 1,000 matches the list says "more than 1,000"; the exact figure is counted on request.
+  const countKey = JSON.stringify(apiParams);
+  const [countRequested, setCountRequested] = useState<string | null>(null);
+  const exactCount = useQuery({
+    queryKey: ['people', 'count', apiParams],
+    queryFn: ({ signal }) => peopleApi.count(apiParams, signal),
+    enabled: countRequested === countKey,
+  });
   const unit = useQuery({
     queryKey: ['units', state.unitId],
     queryFn: () => unitsApi.get(state.unitId!),
@@ -118,7 +126,11 @@ export default function RegistryPage() {
     </Flex>
   );
 
-  const total = list.data?.total;
+  const capped = list.data !== undefined && !list.data.totalExact;
+  const exactTotal = capped ? (countRequested === countKey ? exactCount.data?.total : undefined) : list.data?.total;
+  // the pager pages through what is known: the exact total, or the cap
+  const total = exactTotal ?? list.data?.total;
+  const totalText = total === undefined ? '' : exactTotal === undefined ? t('registry.moreThan', { n: formatNumber(total) }) : formatNumber(total);
   const actions = (
     <Space wrap>
       {allows(list.data, 'import') && !isMobile && (
@@ -126,7 +138,7 @@ export default function RegistryPage() {
           <Button icon={<CloudUploadOutlined />}>{t('nav.import')}</Button>
         </Link>
       )}
-      {allows(list.data, 'export') && <ExportButton start={() => exportsApi.startPeople(apiParams)} total={total} />}
+      {allows(list.data, 'export') && <ExportButton start={() => exportsApi.startPeople(apiParams)} total={exactTotal} />}
       {allows(list.data, 'create') && (
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
           {t('registry.add')}
@@ -159,7 +171,21 @@ export default function RegistryPage() {
             t('common.loading')
           ) : (
             <>
-              {t('registry.totalPrefix')} <strong className="nt-num">{formatNumber(total)}</strong> {t('registry.totalSuffix')}
+              {t('registry.totalPrefix')} <strong className="nt-num">{totalText}</strong> {t('registry.totalSuffix')}
+              {exactTotal === undefined && (
+                <>
+                  {' '}
+                  <Button
+                    size="small"
+                    type="link"
+                    data-testid="people-count-exact"
+                    loading={exactCount.isFetching}
+                    onClick={() => setCountRequested(countKey)}
+                  >
+                    {t('registry.countExactly')}
+                  </Button>
+                </>
+              )}
             </>
           )}
         </Typography.Text>
@@ -185,6 +211,7 @@ export default function RegistryPage() {
         <PeopleTable
           items={list.data?.items ?? []}
           total={total ?? 0}
+          totalText={totalText || undefined}
           loading={list.isFetching}
           reference={ref}
           sort={state.sort}
@@ -246,7 +273,7 @@ export default function RegistryPage() {
             title={t('registry.filters')}
             footer={
               <Button type="primary" block onClick={() => setFilterDrawer(false)}>
-                {total === undefined ? t('registry.showResults') : t('registry.showN', { n: formatNumber(total) })}
+                {total === undefined ? t('registry.showResults') : t('registry.showN', { n: totalText })}
               </Button>
             }
           >
