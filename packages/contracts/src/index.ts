@@ -17,3 +17,4 @@ export * from './boards.js';
 export * from './needs.js';
 export * from './plans.js';
 export * from './calendar.js';
+export * from './notifications.js';

@@ -32,3 +32,4 @@ export * as boardsRepo from './repositories/boards.repository.js';
 export * as needsRepo from './repositories/needs.repository.js';
 export * as plansRepo from './repositories/plans.repository.js';
 export * as calendarRepo from './repositories/calendar.repository.js';
+export * as notificationsRepo from './repositories/notifications.repository.js';
