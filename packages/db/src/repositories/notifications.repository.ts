@@ -208,18 +208,24 @@ export interface DueEmailRow {
   locale: string;
 }
 
-/** Outbox rows due now (oldest first), locked so that two runners never send one twice. */
-export async function lockDueEmails(tx: Queryable, limit: number): Promise<DueEmailRow[]> {
-  const r = await tx.query<DueEmailRow>(
-    `SELECT m.id, m.attempts, n.created_at, n.kind, n.link, n.params, u.email, u.locale
-     FROM notification_emails m
-     JOIN notifications n ON n.id = m.notification_id
-     JOIN users u ON u.id = n.user_id
-     WHERE m.status = 'pending' AND m.next_attempt_at <= now()
-     ORDER BY m.next_attempt_at, m.id
-     LIMIT $1
-     FOR UPDATE OF m SKIP LOCKED`,
-    [limit],
+/**
+ * Claims the outbox rows due now (oldest first): each is leased for `leaseSeconds` (its next
+ * attempt moved past the lease) so that another runner skips it while this one sends.
+ */
+export async function claimDueEmails(db: Queryable, limit: number, leaseSeconds: number): Promise<DueEmailRow[]> {
+  const r = await db.query<DueEmailRow>(
+    `WITH due AS (
+       SELECT id FROM notification_emails
+       WHERE status = 'pending' AND next_attempt_at <= now()
+       ORDER BY next_attempt_at, id LIMIT $1
+       FOR UPDATE SKIP LOCKED),
+     claimed AS (
+       UPDATE notification_emails m SET next_attempt_at = now() + make_interval(secs => $2::int)
+       FROM due WHERE m.id = due.id RETURNING m.id, m.attempts, m.notification_id)
+     SELECT c.id, c.attempts, n.created_at, n.kind, n.link, n.params, u.email, u.locale
+     FROM claimed c JOIN notifications n ON n.id = c.notification_id JOIN users u ON u.id = n.user_id
+     ORDER BY c.id`,
+    [limit, leaseSeconds],
   );
   return r.rows;
 }
