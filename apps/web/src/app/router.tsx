@@ -29,6 +29,7 @@ const MyLearningPage = lazy(() => import('../features/learning/MyLearningPage'))
 const MyLearnersPage = lazy(() => import('../features/my-learners/MyLearnersPage'));
 const TeachingPage = lazy(() => import('../features/learning/TeachingPage'));
 const CalendarPage = lazy(() => import('../features/calendar/CalendarPage'));
+const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage'));
 const VerifyPage = lazy(() => import('../features/verify/VerifyPage'));
 const CheckinPage = lazy(() => import('../features/checkin/CheckinPage'));
 const NeedsCampaignsPage = lazy(() => import('../features/needs/NeedsCampaignsPage'));
@@ -312,6 +313,14 @@ export const router = createBrowserRouter([
                   <CalendarPage />
                 </Lazy>
               </RequirePermission>
+            ),
+          },
+          {
+            path: 'notifications',
+            element: (
+              <Lazy>
+                <NotificationsPage />
+              </Lazy>
             ),
           },
           { path: 'home', element: <Navigate to="/" replace /> },
