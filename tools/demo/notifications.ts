@@ -1,6 +1,7 @@
 /**
  * The demo's notifications (decision 0036): a few unread event notifications for the `unit` account
- * (board and school decisions on its nominations, a waitlist place that opened, a recall of one of
+ * (board and school decisions on its nominations, a waitlist place that opened when the demo school
+ * promoted one of its people, a recall of one of
  * its learners) and for the learner account when they were recalled, all built from the records the
  * demo school already holds, as the services would have written them. The "work waiting" counts need
  * no seeding: they are derived from the demo's nominations, conduct reports, needs and plans.
@@ -46,9 +47,13 @@ export async function seedDemoNotifications(tx: Queryable): Promise<number> {
      JOIN people p ON p.id = e.person_id JOIN units u ON u.id = p.unit_id
      ORDER BY r.id`,
   );
+  let unitRecalls = 0;
   for (const r of recalls.rows) {
     const params = { personName: r.full_name, className: r.class_name, fromDate: r.from_date, toDate: r.to_date };
-    if (r.path.startsWith(unit.path)) rows.push({ userId: unit.id, kind: 'recall_recorded', link: '/my-learners', params });
+    if (r.path.startsWith(unit.path) && unitRecalls < 1) {
+      rows.push({ userId: unit.id, kind: 'recall_recorded', link: '/my-learners', params });
+      unitRecalls += 1;
+    }
     if (learner && learner.person_id === r.person_id) rows.push({ userId: learner.id, kind: 'recall_recorded', link: '/learning', params });
   }
   return (await notificationsRepo.insertNotifications(tx, rows)).length;
