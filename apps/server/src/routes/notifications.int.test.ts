@@ -121,6 +121,25 @@ describe('event notifications', () => {
     expect((await summary('officerD')).latest.filter((l) => l.kind === 'recall_recorded')).toEqual([]);
   });
 
+  it("counts the agency's conduct reports overdue or due soon, in its scope only", async () => {
+    const today = todayInVietnam();
+    const cls = await insertTrainingClass(db, {
+      organiserUnitId: fx.units.department,
+      cohortCode: 'K-RL',
+      startDate: addDays(today, -30),
+      endDate: addDays(today, 30),
+      modules: [{ code: 'HP1', name: 'Triết học', periods: 10 }],
+    });
+    const an = await enrol(db, cls.id, fx.people.an);
+    const dung = await enrol(db, cls.id, fx.people.dung);
+    await db.query('INSERT INTO conduct_reports (enrolment_id, due_on) VALUES ($1, $2), ($3, $4)', [an, addDays(today, -2), dung, addDays(today, 3)]);
+    const conductOf = async (who: Who) => (await summary(who)).work.find((w) => w.kind === 'conductReports');
+    expect(await conductOf('officerA')).toMatchObject({ count: 1, overdue: 1, link: '/my-learners', label: 'Nhận xét rèn luyện đến hạn' });
+    expect(await conductOf('officerD')).toMatchObject({ count: 1, overdue: 0 });
+    expect(await conductOf('board')).toMatchObject({ count: 2, overdue: 1 });
+    expect(await conductOf('registrar')).toBeUndefined();
+  });
+
   it('writes nothing when the transaction of the event fails', async () => {
     const before = await countNotifications(fx.users.officerA!.id);
     await expect(
