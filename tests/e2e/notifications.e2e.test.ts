@@ -83,7 +83,11 @@ describe('notification centre', () => {
     await page.locator('.ant-popconfirm:visible').getByText(`Duyệt cử ${fullName} đi học?`).waitFor();
     await page.locator('.ant-popconfirm:visible').getByRole('button', { name: 'Duyệt', exact: true }).click();
     await expect
-      .poll(async () => (await apiGet<{ latest: { title: string; body: string }[] }>(unitCtx.request, '/api/v1/me/notifications/summary')).latest[0]?.body)
+      .poll(
+        async () =>
+          (await apiGet<{ latest: { title: string; body: string }[] }>(unitCtx.request, '/api/v1/me/notifications/summary')).latest[0]
+            ?.body,
+      )
       .toBe(`Đề cử ${fullName} đi học lớp “${className}” đã được duyệt.`);
 
     const officerPage = await unitCtx.newPage();

@@ -40,8 +40,20 @@ export async function seedDemoNotifications(tx: Queryable): Promise<number> {
     [unit.path],
   );
   for (const d of promoted.rows)
-    rows.push({ userId: unit.id, kind: 'waitlist_promoted', link: `/classes/${d.class_id}?tab=nominations`, params: { personName: d.full_name, className: d.class_name } });
-  const recalls = await tx.query<{ person_id: number; path: string; class_name: string; full_name: string; from_date: string; to_date: string }>(
+    rows.push({
+      userId: unit.id,
+      kind: 'waitlist_promoted',
+      link: `/classes/${d.class_id}?tab=nominations`,
+      params: { personName: d.full_name, className: d.class_name },
+    });
+  const recalls = await tx.query<{
+    person_id: number;
+    path: string;
+    class_name: string;
+    full_name: string;
+    from_date: string;
+    to_date: string;
+  }>(
     `SELECT e.person_id, u.path, c.name AS class_name, p.full_name, r.from_date::text, r.to_date::text
      FROM recalls r JOIN enrolments e ON e.id = r.enrolment_id JOIN classes c ON c.id = e.class_id
      JOIN people p ON p.id = e.person_id JOIN units u ON u.id = p.unit_id

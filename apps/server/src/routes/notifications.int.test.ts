@@ -36,14 +36,21 @@ afterAll(async () => {
   await db?.close();
 });
 
-const post = (who: Who, url: string, payload: unknown = {}) => app.inject({ method: 'POST', url, headers: as(s[who]), payload: payload as object });
+const post = (who: Who, url: string, payload: unknown = {}) =>
+  app.inject({ method: 'POST', url, headers: as(s[who]), payload: payload as object });
 const get = (who: Who, url: string) => app.inject({ url, headers: as(s[who]) });
 const summary = async (who: Who) => {
   const res = await get(who, '/api/v1/me/notifications/summary');
   expect(res.statusCode, res.body).toBe(200);
-  return res.json() as { unread: number; total: number; work: { kind: string; label: string; count: number; link: string }[]; latest: { id: number; kind: string; title: string; body: string; link: string; read: boolean }[] };
+  return res.json() as {
+    unread: number;
+    total: number;
+    work: { kind: string; label: string; count: number; link: string }[];
+    latest: { id: number; kind: string; title: string; body: string; link: string; read: boolean }[];
+  };
 };
-const nominationsWork = async (who: Who, classId: number) => (await summary(who)).work.find((w) => w.kind === 'nominations' && w.link === `/classes/${classId}?tab=nominations`);
+const nominationsWork = async (who: Who, classId: number) =>
+  (await summary(who)).work.find((w) => w.kind === 'nominations' && w.link === `/classes/${classId}?tab=nominations`);
 const countNotifications = async (userId: number) =>
   (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM notifications WHERE user_id = $1', [userId])).rows[0]!.n;
 
@@ -54,12 +61,15 @@ describe('work waiting', () => {
     for (const p of people) expect((await post('officerA', `/api/v1/classes/${cls}/nominations`, { personId: p.id })).statusCode).toBe(201);
     // the programme's approver (the board) has two to approve; home affairs, the school, other agencies none
     expect(await nominationsWork('board', cls)).toMatchObject({ count: 2, label: 'Đề cử chờ anh/chị duyệt: Lớp sơ cấp LLCT thông báo 1' });
-    for (const who of ['noivu', 'registrar', 'officerA', 'officerD', 'lecturer', 'learner'] as const) expect(await nominationsWork(who, cls)).toBeUndefined();
+    for (const who of ['noivu', 'registrar', 'officerA', 'officerD', 'lecturer', 'learner'] as const)
+      expect(await nominationsWork(who, cls)).toBeUndefined();
     const board = await summary('board');
     expect(board.total).toBe(board.unread + board.work.reduce((t, w) => t + w.count, 0));
     // once the board approves one, the school has it to accept and the board one left
     const [first] = (await db.query<{ id: number }>('SELECT id FROM nominations WHERE class_id = $1 ORDER BY id', [cls])).rows;
-    expect((await post('board', `/api/v1/nominations/${first!.id}/decision`, { step: 'board', decision: 'approved' })).statusCode).toBe(200);
+    expect((await post('board', `/api/v1/nominations/${first!.id}/decision`, { step: 'board', decision: 'approved' })).statusCode).toBe(
+      200,
+    );
     expect(await nominationsWork('board', cls)).toMatchObject({ count: 1 });
     expect(await nominationsWork('registrar', cls)).toMatchObject({ count: 1 });
   });
@@ -76,8 +86,15 @@ describe('event notifications', () => {
     const cls = await insertClass(db, { organiserUnitId: fx.units.department, name: 'Lớp sơ cấp LLCT thông báo 2' });
     const [p] = await insertPeople(db, 1, { unitId: fx.units.communeA });
     const n = (await post('officerA', `/api/v1/classes/${cls}/nominations`, { personId: p!.id })).json();
-    const before = { officerA: await countNotifications(fx.users.officerA!.id), officerD: await countNotifications(fx.users.officerD!.id), board: await countNotifications(fx.users.board!.id) };
-    expect((await post('board', `/api/v1/nominations/${n.id}/decision`, { step: 'board', decision: 'refused', note: 'Chưa đến lượt' })).statusCode).toBe(200);
+    const before = {
+      officerA: await countNotifications(fx.users.officerA!.id),
+      officerD: await countNotifications(fx.users.officerD!.id),
+      board: await countNotifications(fx.users.board!.id),
+    };
+    expect(
+      (await post('board', `/api/v1/nominations/${n.id}/decision`, { step: 'board', decision: 'refused', note: 'Chưa đến lượt' }))
+        .statusCode,
+    ).toBe(200);
     const mine = await summary('officerA');
     expect(mine.latest[0]).toMatchObject({
       kind: 'nomination_decided',
@@ -97,9 +114,22 @@ describe('event notifications', () => {
     const n1 = (await post('officerA', `/api/v1/classes/${cls}/nominations`, { personId: p1!.id })).json();
     const n2 = (await post('officerA', `/api/v1/classes/${cls}/nominations`, { personId: p2!.id })).json();
     expect(n2.status).toBe('waitlisted');
-    expect((await post('board', `/api/v1/nominations/${n1.id}/decision`, { step: 'board', decision: 'refused', note: 'Cơ quan cần người ở lại' })).statusCode).toBe(200);
-    const promoted = (await get('officerA', '/api/v1/me/notifications?limit=5')).json().items.find((i: { kind: string }) => i.kind === 'waitlist_promoted');
-    expect(promoted).toMatchObject({ title: 'Có chỗ trống trong lớp', body: `${p2!.fullName} được chuyển từ danh sách chờ vào lớp “Lớp sơ cấp LLCT một chỗ”.` });
+    expect(
+      (
+        await post('board', `/api/v1/nominations/${n1.id}/decision`, {
+          step: 'board',
+          decision: 'refused',
+          note: 'Cơ quan cần người ở lại',
+        })
+      ).statusCode,
+    ).toBe(200);
+    const promoted = (await get('officerA', '/api/v1/me/notifications?limit=5'))
+      .json()
+      .items.find((i: { kind: string }) => i.kind === 'waitlist_promoted');
+    expect(promoted).toMatchObject({
+      title: 'Có chỗ trống trong lớp',
+      body: `${p2!.fullName} được chuyển từ danh sách chờ vào lớp “Lớp sơ cấp LLCT một chỗ”.`,
+    });
   });
 
   it('tells the learner and their agency of a recall, each with their own page', async () => {
@@ -112,7 +142,11 @@ describe('event notifications', () => {
       modules: [{ code: 'HP1', name: 'Triết học', periods: 10 }],
     });
     const enrolment = await enrol(db, cls.id, fx.people.binh);
-    const res = await post('board', `/api/v1/enrolments/${enrolment}/recalls`, { fromDate: today, toDate: addDays(today, 1), reason: 'Triệu tập họp' });
+    const res = await post('board', `/api/v1/enrolments/${enrolment}/recalls`, {
+      fromDate: today,
+      toDate: addDays(today, 1),
+      reason: 'Triệu tập họp',
+    });
     expect(res.statusCode, res.body).toBe(201);
     const learner = (await summary('learner')).latest[0];
     expect(learner).toMatchObject({ kind: 'recall_recorded', title: 'Có đợt triệu tập về cơ quan', link: '/learning' });
@@ -132,7 +166,12 @@ describe('event notifications', () => {
     });
     const an = await enrol(db, cls.id, fx.people.an);
     const dung = await enrol(db, cls.id, fx.people.dung);
-    await db.query('INSERT INTO conduct_reports (enrolment_id, due_on) VALUES ($1, $2), ($3, $4)', [an, addDays(today, -2), dung, addDays(today, 3)]);
+    await db.query('INSERT INTO conduct_reports (enrolment_id, due_on) VALUES ($1, $2), ($3, $4)', [
+      an,
+      addDays(today, -2),
+      dung,
+      addDays(today, 3),
+    ]);
     const conductOf = async (who: Who) => (await summary(who)).work.find((w) => w.kind === 'conductReports');
     expect(await conductOf('officerA')).toMatchObject({ count: 1, overdue: 1, link: '/my-learners', label: 'Nhận xét rèn luyện đến hạn' });
     expect(await conductOf('officerD')).toMatchObject({ count: 1, overdue: 0 });
@@ -144,7 +183,13 @@ describe('event notifications', () => {
     const before = await countNotifications(fx.users.officerA!.id);
     await expect(
       db.transaction(async (tx) => {
-        const told = await notifyEvent(tx, { kind: 'waitlist_promoted', actorId: fx.users.board!.id, personId: fx.people.an, link: '/classes/1', params: { className: 'Lớp thử' } });
+        const told = await notifyEvent(tx, {
+          kind: 'waitlist_promoted',
+          actorId: fx.users.board!.id,
+          personId: fx.people.an,
+          link: '/classes/1',
+          params: { className: 'Lớp thử' },
+        });
         expect(told).toBe(1);
         throw new Error('the event write failed');
       }),
@@ -163,7 +208,9 @@ describe('reading and marking one’s own', () => {
     expect(stranger.json().error.code).toBe('NOT_FOUND');
     expect((await get('officerD', '/api/v1/me/notifications')).json().items.map((i: { id: number }) => i.id)).not.toContain(id);
     expect((await post('officerA', `/api/v1/me/notifications/${id}/read`)).json()).toEqual({ marked: 1 });
-    expect((await db.query("SELECT 1 FROM audit_log WHERE entity = 'notification' AND action = 'read' AND entity_id = $1", [String(id)])).rows).toHaveLength(1);
+    expect(
+      (await db.query("SELECT 1 FROM audit_log WHERE entity = 'notification' AND action = 'read' AND entity_id = $1", [String(id)])).rows,
+    ).toHaveLength(1);
     const after = (await get('officerA', '/api/v1/me/notifications?unread=true')).json();
     expect(after.unread).toBe(list.unread - 1);
     expect((await post('officerA', '/api/v1/me/notifications/read-all')).json()).toEqual({ marked: list.unread - 1 });
@@ -204,12 +251,28 @@ describe('e-mail to a local SMTP sink', () => {
       const [p] = await insertPeople(db, 1, { unitId: fx.units.communeA });
       const n = (await post('officerA', `/api/v1/classes/${cls}/nominations`, { personId: p!.id })).json();
       expect((await post('board', `/api/v1/nominations/${n.id}/decision`, { step: 'board', decision: 'approved' })).statusCode).toBe(200);
-      const outbox = (await db.query<{ id: number }>("SELECT m.id FROM notification_emails m JOIN notifications n ON n.id = m.notification_id WHERE n.user_id = $1 AND m.status = 'pending'", [fx.users.officerA!.id])).rows;
+      const outbox = (
+        await db.query<{ id: number }>(
+          "SELECT m.id FROM notification_emails m JOIN notifications n ON n.id = m.notification_id WHERE n.user_id = $1 AND m.status = 'pending'",
+          [fx.users.officerA!.id],
+        )
+      ).rows;
       expect(outbox).toHaveLength(1);
-      const ctx = { db, config: testConfig({ smtp: { url: `smtp://127.0.0.1:${port}`, from: 'Nâng Tầm <no-reply@example.test>' }, publicBaseUrl: 'https://nangtam.example.test' }) };
+      const ctx = {
+        db,
+        config: testConfig({
+          smtp: { url: `smtp://127.0.0.1:${port}`, from: 'Nâng Tầm <no-reply@example.test>' },
+          publicBaseUrl: 'https://nangtam.example.test',
+        }),
+      };
       // first attempt: the sink refuses (451); the row waits for its retry
       expect(await sendNotificationEmails(ctx, silent)).toEqual({ sent: 0, failed: 1 });
-      const retrying = (await db.query<{ status: string; attempts: number; last_error: string; later: boolean }>('SELECT status, attempts, last_error, next_attempt_at > now() AS later FROM notification_emails WHERE id = $1', [outbox[0]!.id])).rows[0]!;
+      const retrying = (
+        await db.query<{ status: string; attempts: number; last_error: string; later: boolean }>(
+          'SELECT status, attempts, last_error, next_attempt_at > now() AS later FROM notification_emails WHERE id = $1',
+          [outbox[0]!.id],
+        )
+      ).rows[0]!;
       expect(retrying).toMatchObject({ status: 'pending', attempts: 1, later: true });
       expect(retrying.last_error).not.toContain('@');
       // not yet due: nothing sent
@@ -224,7 +287,13 @@ describe('e-mail to a local SMTP sink', () => {
       expect(mail.subject).toBe('[Nâng Tầm] Đề cử đã được duyệt');
       expect(mail.text).toContain(`Đề cử ${p!.fullName} đi học lớp “Lớp sơ cấp LLCT thư điện tử” đã được duyệt.`);
       expect(mail.text).toContain(`Xem tại: https://nangtam.example.test/classes/${cls}?tab=nominations`);
-      expect((await db.query<{ status: string; attempts: number }>('SELECT status, attempts FROM notification_emails WHERE id = $1', [outbox[0]!.id])).rows[0]).toEqual({ status: 'sent', attempts: 2 });
+      expect(
+        (
+          await db.query<{ status: string; attempts: number }>('SELECT status, attempts FROM notification_emails WHERE id = $1', [
+            outbox[0]!.id,
+          ])
+        ).rows[0],
+      ).toEqual({ status: 'sent', attempts: 2 });
     } finally {
       await new Promise<void>((resolve) => sink.close(() => resolve()));
     }

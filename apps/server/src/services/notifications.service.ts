@@ -33,7 +33,13 @@ export async function notifyEvent(tx: Queryable, event: NotificationEvent): Prom
   if (!person) return 0;
   const candidates = await notificationsRepo.listCandidates(tx, person.unit_path, event.personId, event.proposerId ?? null);
   const recipients = notifications.recipientsOf(
-    { kind: event.kind, actorId: event.actorId, personId: event.personId, personUnitPath: person.unit_path, proposerId: event.proposerId ?? null },
+    {
+      kind: event.kind,
+      actorId: event.actorId,
+      personId: event.personId,
+      personUnitPath: person.unit_path,
+      proposerId: event.proposerId ?? null,
+    },
     candidates.map((c) => ({ userId: c.user_id, role: c.role as Role, unitPath: c.unit_path, personId: c.person_id, active: c.active })),
   );
   const params = { ...event.params, personName: person.full_name };
@@ -46,10 +52,21 @@ export async function notifyEvent(tx: Queryable, event: NotificationEvent): Prom
   return ids.length;
 }
 
-function toNotification(r: Pick<notificationsRepo.NotificationRow, 'id' | 'kind' | 'link' | 'params' | 'created_at' | 'read_at'>, locale: 'vi' | 'en'): Notification {
+function toNotification(
+  r: Pick<notificationsRepo.NotificationRow, 'id' | 'kind' | 'link' | 'params' | 'created_at' | 'read_at'>,
+  locale: 'vi' | 'en',
+): Notification {
   const kind = r.kind as Kind;
   const text = notifications.notificationText(kind, r.params as unknown as notifications.NotificationParams, locale);
-  return { id: r.id, kind, title: text.title, body: text.body, link: r.link, createdAt: new Date(r.created_at).toISOString(), read: r.read_at !== null };
+  return {
+    id: r.id,
+    kind,
+    title: text.title,
+    body: text.body,
+    link: r.link,
+    createdAt: new Date(r.created_at).toISOString(),
+    read: r.read_at !== null,
+  };
 }
 
 /** GET /me/notifications: the user's own, newest first. */
@@ -64,7 +81,8 @@ export async function listMine(db: Queryable, user: AuthUser, q: NotificationLis
 
 /** The board step approvers a role stands for (system_admin: both), and whether it takes the school step. */
 function nominationStepsOf(role: Role): { approvers: string[]; school: boolean } {
-  const approvers = role === 'system_admin' ? ['province_board', 'home_affairs'] : role === 'province_board' || role === 'home_affairs' ? [role] : [];
+  const approvers =
+    role === 'system_admin' ? ['province_board', 'home_affairs'] : role === 'province_board' || role === 'home_affairs' ? [role] : [];
   return { approvers: hasPermission(role, 'nominations.approve') ? approvers : [], school: hasPermission(role, 'classes.manage') };
 }
 
@@ -79,13 +97,24 @@ export async function workOf(db: Queryable, user: AuthUser): Promise<WorkItem[]>
   if (kinds.includes('nominations')) {
     const rows = await notificationsRepo.listNominationsAwaiting(db, user.scope, nominationStepsOf(user.role));
     for (const r of rows)
-      items.push({ kind: 'nominations', label: `${label('nominations')}: ${r.class_name}`, count: r.count, link: `/classes/${r.class_id}?tab=nominations` });
+      items.push({
+        kind: 'nominations',
+        label: `${label('nominations')}: ${r.class_name}`,
+        count: r.count,
+        link: `/classes/${r.class_id}?tab=nominations`,
+      });
   }
   if (kinds.includes('conductReports')) {
     const today = todayInVietnam();
     const c = await notificationsRepo.countConductReportsDue(db, user.scope, today, CONDUCT_DUE_SOON_DAYS);
     if (c.due + c.overdue > 0)
-      items.push({ kind: 'conductReports', label: label('conductReports'), count: c.due + c.overdue, overdue: c.overdue, link: notifications.WORK_LINKS.conductReports });
+      items.push({
+        kind: 'conductReports',
+        label: label('conductReports'),
+        count: c.due + c.overdue,
+        overdue: c.overdue,
+        link: notifications.WORK_LINKS.conductReports,
+      });
   }
   if (kinds.includes('needsAnswers')) {
     const n = await notificationsRepo.countNeedsAnswersDue(db, user.unitId);
@@ -127,7 +156,13 @@ export async function markAllRead(db: Db, user: AuthUser): Promise<{ marked: num
   return db.transaction(async (tx) => {
     const marked = await notificationsRepo.markAllRead(tx, user.id);
     if (marked > 0)
-      await auditRepo.appendAudit(tx, { ...actorOf(user), action: 'read_all', entity: 'notification', entityId: user.id, after: { marked } });
+      await auditRepo.appendAudit(tx, {
+        ...actorOf(user),
+        action: 'read_all',
+        entity: 'notification',
+        entityId: user.id,
+        after: { marked },
+      });
     return { marked };
   });
 }

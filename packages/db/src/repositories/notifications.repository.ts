@@ -29,7 +29,12 @@ export async function findPersonFacts(db: Queryable, personId: number): Promise<
  * The accounts an event about a person may concern: the agency officers whose unit holds the
  * person's unit, the person's own account, and the given user (the proposer). The domain chooses.
  */
-export async function listCandidates(db: Queryable, personUnitPath: string, personId: number, userId: number | null): Promise<CandidateRow[]> {
+export async function listCandidates(
+  db: Queryable,
+  personUnitPath: string,
+  personId: number,
+  userId: number | null,
+): Promise<CandidateRow[]> {
   const r = await db.query<CandidateRow>(
     `SELECT u.id AS user_id, u.role, un.path AS unit_path, u.person_id, u.active
      FROM users u JOIN units un ON un.id = u.unit_id
@@ -56,7 +61,9 @@ export interface NotificationWrite {
 export async function insertNotifications(tx: Queryable, rows: readonly NotificationWrite[]): Promise<number[]> {
   if (rows.length === 0) return [];
   const p = new Params();
-  const values = rows.map((r) => `(${p.add(r.userId)}::int, ${p.add(r.kind)}, ${p.add(r.link)}, ${p.add(JSON.stringify(r.params))}::jsonb)`);
+  const values = rows.map(
+    (r) => `(${p.add(r.userId)}::int, ${p.add(r.kind)}, ${p.add(r.link)}, ${p.add(JSON.stringify(r.params))}::jsonb)`,
+  );
   const inserted = await tx.query<{ id: number }>(
     `INSERT INTO notifications (user_id, kind, link, params) VALUES ${values.join(', ')} RETURNING id`,
     p.values,
@@ -112,7 +119,9 @@ export async function markRead(db: Queryable, userId: number, id: number): Promi
 }
 
 export async function markAllRead(db: Queryable, userId: number): Promise<number> {
-  const r = await db.query<{ id: number }>(`UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL RETURNING id`, [userId]);
+  const r = await db.query<{ id: number }>(`UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL RETURNING id`, [
+    userId,
+  ]);
   return r.rows.length;
 }
 
@@ -159,7 +168,12 @@ export async function listNominationsAwaiting(
 }
 
 /** Conduct reports not received of learners of the scope still enrolled: overdue, and due within `soonDays`. */
-export async function countConductReportsDue(db: Queryable, scope: Scope, today: string, soonDays: number): Promise<{ overdue: number; due: number }> {
+export async function countConductReportsDue(
+  db: Queryable,
+  scope: Scope,
+  today: string,
+  soonDays: number,
+): Promise<{ overdue: number; due: number }> {
   const p = new Params();
   const inScope = scopeCondition(scope, p, 'u');
   const r = await db.query<{ overdue: number; due: number }>(
@@ -231,7 +245,10 @@ export async function claimDueEmails(db: Queryable, limit: number, leaseSeconds:
 }
 
 export async function markEmailSent(db: Queryable, id: number): Promise<void> {
-  await db.query(`UPDATE notification_emails SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1`, [id]);
+  await db.query(
+    `UPDATE notification_emails SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1`,
+    [id],
+  );
 }
 
 /** A failed attempt: retried after `retryInSeconds`, or given up ('failed') when null. The error is a code, no address. */

@@ -92,7 +92,8 @@ export function recipientsOf(event: EventFacts, candidates: readonly Candidate[]
   for (const c of candidates) {
     if (!c.active || c.userId === event.actorId) continue;
     if (event.kind === 'nomination_decided' && c.userId === event.proposerId) chosen.add(c.userId);
-    if ((event.kind === 'waitlist_promoted' || event.kind === 'recall_recorded') && isAgencyOfficer(c, event.personUnitPath)) chosen.add(c.userId);
+    if ((event.kind === 'waitlist_promoted' || event.kind === 'recall_recorded') && isAgencyOfficer(c, event.personUnitPath))
+      chosen.add(c.userId);
     if (event.kind === 'recall_recorded' && c.role === 'learner' && c.personId === event.personId) chosen.add(c.userId);
   }
   return [...chosen].sort((a, b) => a - b);
@@ -136,7 +137,12 @@ export function notificationText(kind: NotificationKind, p: NotificationParams, 
 }
 
 /** The e-mail of an event: subject and plain-text body with the link to the work. */
-export function notificationEmail(kind: NotificationKind, p: NotificationParams, locale: Locale, url: string): { subject: string; text: string } {
+export function notificationEmail(
+  kind: NotificationKind,
+  p: NotificationParams,
+  locale: Locale,
+  url: string,
+): { subject: string; text: string } {
   const { title, body } = notificationText(kind, p, locale);
   const open = locale === 'en' ? 'Open' : 'Xem tại';
   const footer =

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { notificationEmail, notificationText, recipientsOf, retryDelaySeconds, workKindsOf, type Candidate, type EventFacts } from './index.js';
+import {
+  notificationEmail,
+  notificationText,
+  recipientsOf,
+  retryDelaySeconds,
+  workKindsOf,
+  type Candidate,
+  type EventFacts,
+} from './index.js';
 
 const officerA: Candidate = { userId: 1, role: 'unit_officer', unitPath: '/1/2/', personId: null, active: true };
 const officerProvince: Candidate = { userId: 2, role: 'unit_officer', unitPath: '/1/', personId: null, active: true };
@@ -11,14 +19,20 @@ const retired: Candidate = { userId: 7, role: 'unit_officer', unitPath: '/1/2/',
 const registrar: Candidate = { userId: 8, role: 'school_registrar', unitPath: '/1/2/', personId: null, active: true };
 const all = [officerA, officerProvince, officerB, learner, otherLearner, board, retired, registrar];
 
-const event = (over: Partial<EventFacts>): EventFacts => ({ kind: 'waitlist_promoted', actorId: 6, personId: 50, personUnitPath: '/1/2/', ...over });
+const event = (over: Partial<EventFacts>): EventFacts => ({
+  kind: 'waitlist_promoted',
+  actorId: 6,
+  personId: 50,
+  personUnitPath: '/1/2/',
+  ...over,
+});
 
 describe('recipientsOf: who is told of what', () => {
   it.each([
     ['a decision: the proposer only', event({ kind: 'nomination_decided', proposerId: 1 }), [1]],
     ['a decision on a proposal by someone since gone', event({ kind: 'nomination_decided', proposerId: 7 }), []],
     ['a decision the proposer took themself', event({ kind: 'nomination_decided', actorId: 1, proposerId: 1 }), []],
-    ["a waitlist place: the agency officers whose subtree holds the person, active", event({ kind: 'waitlist_promoted' }), [1, 2]],
+    ['a waitlist place: the agency officers whose subtree holds the person, active', event({ kind: 'waitlist_promoted' }), [1, 2]],
     ['a waitlist place, the actor being one of those officers', event({ kind: 'waitlist_promoted', actorId: 2 }), [1]],
     ['a recall: the learner and the agency officers', event({ kind: 'recall_recorded' }), [1, 2, 4]],
     ['a recall recorded by the agency itself', event({ kind: 'recall_recorded', actorId: 1 }), [2, 4]],
@@ -49,7 +63,9 @@ describe('the words of a notification', () => {
       body: 'Nguyễn Thị Bình được triệu tập về cơ quan từ 02/03/2027 đến 04/03/2027 trong thời gian học lớp “Lớp trung cấp LLCT K12”.',
     });
     expect(notificationText('nomination_decided', { ...p, decision: 'approved' }, 'vi').title).toBe('Đề cử đã được duyệt');
-    expect(notificationText('nomination_decided', { ...p, decision: 'refused' }, 'vi').body).toBe('Đề cử Nguyễn Thị Bình đi học lớp “Lớp trung cấp LLCT K12” đã bị từ chối.');
+    expect(notificationText('nomination_decided', { ...p, decision: 'refused' }, 'vi').body).toBe(
+      'Đề cử Nguyễn Thị Bình đi học lớp “Lớp trung cấp LLCT K12” đã bị từ chối.',
+    );
   });
   it('reads in English for an English account', () => {
     expect(notificationText('waitlist_promoted', p, 'en')).toEqual({

@@ -24,7 +24,10 @@ export default function NotificationsPage() {
   const list = useQuery({
     queryKey: [...NOTIFICATIONS_KEY, 'list', filter, page],
     queryFn: ({ signal }) =>
-      notificationsApi.list({ ...(filter === 'unread' ? { unread: 'true' as const } : {}), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal),
+      notificationsApi.list(
+        { ...(filter === 'unread' ? { unread: 'true' as const } : {}), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE },
+        signal,
+      ),
     placeholderData: keepPreviousData,
   });
   const markRead = useMarkRead();
@@ -88,7 +91,11 @@ export default function NotificationsPage() {
         ) : (
           <List
             dataSource={list.data.items}
-            pagination={list.data.total > PAGE_SIZE ? { current: page, pageSize: PAGE_SIZE, total: list.data.total, onChange: setPage, showSizeChanger: false } : false}
+            pagination={
+              list.data.total > PAGE_SIZE
+                ? { current: page, pageSize: PAGE_SIZE, total: list.data.total, onChange: setPage, showSizeChanger: false }
+                : false
+            }
             renderItem={(n) => (
               <List.Item
                 key={n.id}
