@@ -4,6 +4,9 @@ import { verifyPassword } from '../../apps/server/src/auth/password.js';
 import { createTestDb } from '../../tests/support/test-db.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.js';
 import { seedDemoProvince, type SeedResult } from './generate.js';
+import { usersRepo } from '@nang-tam/db';
+import { toAuthUser } from '../../apps/server/src/auth/auth-user.js';
+import { summaryOf } from '../../apps/server/src/services/notifications.service.js';
 
 const PEOPLE = 2_000;
 let db: Db;
@@ -87,6 +90,18 @@ describe('seedDemoProvince', () => {
       "SELECT p.unit_id = s.unit_id AS same FROM users s JOIN people p ON p.id = s.person_id WHERE s.username = 'hocvien'",
     );
     expect(learner.rows[0]?.same).toBe(true);
+  });
+
+  it('gives the demo accounts unread notifications and work waiting on first start', async () => {
+    const bell = async (username: string) => summaryOf(db, toAuthUser((await usersRepo.findUserByUsername(db, username))!, 'test', ''));
+    const unit = await bell('unit');
+    expect(unit.unread).toBeGreaterThanOrEqual(3);
+    const kinds = await db.query<{ kind: string }>("SELECT DISTINCT n.kind FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.username = 'unit' ORDER BY 1");
+    expect(kinds.rows.map((k) => k.kind)).toEqual(expect.arrayContaining(['nomination_decided', 'recall_recorded']));
+    expect(unit.work.length).toBeGreaterThan(0);
+    const board = await bell('admin');
+    expect(board.work.map((w) => w.kind)).toContain('nominations');
+    expect(board.total).toBeGreaterThan(0);
   });
 
   it('refuses to seed a registry that already has people', async () => {

@@ -24,6 +24,7 @@ import { PeopleGenerator, type GenerateOptions, type PersonDraft } from './peopl
 import { seedDemoSchool } from './school.js';
 import { seedDemoOutsideTrainings } from './outside-trainings.js';
 import { seedDemoNeeds } from './needs.js';
+import { seedDemoNotifications } from './notifications.js';
 import { seedDemoPlans } from './school-annual-plans.js';
 import { MERGER_NOTE, REORGANISATION_DATE, type UnitSpec } from './units.js';
 
@@ -307,6 +308,8 @@ export async function seedDemoProvince(db: Db, opts: SeedOptions = {}): Promise<
     await seedDemoNeeds(tx, { seed: options.seed, today: options.today, provinceCode: province.code, firstCommuneCode: accountUnits.first_commune.code, onProgress: progress });
     const planned = await seedDemoPlans(tx, options.today);
     progress(`plans: ${planned.annualPlans} annual plans, ${planned.lines} lines, ${planned.linkedClasses} classes linked, ${planned.extraClasses} outside the plan`);
+    const notified = await seedDemoNotifications(tx);
+    progress(`notifications: ${notified}`);
     return { units: unitIds.size, people, users };
   });
   // fresh statistics for the planner; PGlite has no autovacuum to do it

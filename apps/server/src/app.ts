@@ -28,6 +28,7 @@ import { needsRoutes } from './routes/needs.routes.js';
 import { classesRoutes } from './routes/classes.routes.js';
 import { certificatesRoutes } from './routes/certificates.routes.js';
 import { learnersRoutes } from './routes/learners.routes.js';
+import { notificationsRoutes } from './routes/notifications.routes.js';
 import { boardsRoutes } from './routes/boards.routes.js';
 import { plansRoutes } from './routes/plans.routes.js';
 import { calendarRoutes } from './routes/calendar.routes.js';
@@ -93,6 +94,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await app.register(plansRoutes(ctx));
   await app.register(calendarRoutes(ctx));
   await app.register(documentsRoutes(ctx));
+  await app.register(notificationsRoutes(ctx));
 
   if (existsSync(join(ctx.config.webDist, 'index.html'))) {
     await app.register(fastifyStatic, webAppStaticOptions(ctx.config.webDist));

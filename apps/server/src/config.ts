@@ -38,6 +38,10 @@ const ZEnv = z.object({
   WEB_DIST: z.string().optional(),
   /** The address people reach the web app at (certificate QR codes link to it); default: the request's own origin. */
   PUBLIC_BASE_URL: z.string().url().optional(),
+  /** Notification e-mail (decision 0036): an smtp:// or smtps:// URL (credentials in it); unset: in-app notifications only. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'smtp:// or smtps:// URL').optional(),
+  /** The sender of notification e-mail, e.g. "Nâng Tầm <no-reply@example.gov.vn>". */
+  SMTP_FROM: z.string().min(3).default('Nâng Tầm <no-reply@localhost>'),
 });
 
 export interface Config {
@@ -61,6 +65,8 @@ export interface Config {
   webDist: string;
   /** No trailing slash; undefined: use the request's origin. */
   publicBaseUrl: string | undefined;
+  /** Notification e-mail: undefined sends none. */
+  smtp: { url: string; from: string } | undefined;
 }
 
 /** The built web app: dist/web beside the compiled server (dist/server/*.js), else apps/web/dist when run from source. */
@@ -98,5 +104,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     webDist: resolve(e.WEB_DIST ?? defaultWebDist()),
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
+    smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : undefined,
   };
 }

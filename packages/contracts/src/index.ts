@@ -18,3 +18,4 @@ export * from './needs.js';
 export * from './plans.js';
 export * from './calendar.js';
 export * from './documents.js';
+export * from './notifications.js';

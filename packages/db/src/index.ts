@@ -33,3 +33,4 @@ export * as needsRepo from './repositories/needs.repository.js';
 export * as plansRepo from './repositories/plans.repository.js';
 export * as calendarRepo from './repositories/calendar.repository.js';
 export * as documentsRepo from './repositories/documents.repository.js';
+export * as notificationsRepo from './repositories/notifications.repository.js';

@@ -7,3 +7,4 @@ export * as rules from './rules/index.js';
 export * as training from './training/index.js';
 export * as needs from './needs/index.js';
 export * as plans from './plans/index.js';
+export * as notifications from './notifications/index.js';

@@ -15,6 +15,7 @@ import { runPeopleImport } from './people-import.job.js';
 import { remindOverdueConductReports } from '../services/learners.service.js';
 import { runNeedsReminders } from './needs-reminders.job.js';
 import { runNeedsAggregateExport, runNeedsAnswerExport } from './needs-export.job.js';
+import { sendNotificationEmails } from './notification-emails.job.js';
 
 interface Handler {
   /** The permission the job's creator must still hold when it runs. */
@@ -174,6 +175,8 @@ export function startJobRunner(ctx: AppContext, log: JobLog, options: RunnerOpti
         await maintain();
       }
       await runPendingJobs(ctx, log, controller.signal, opts);
+      // notification e-mail (decision 0036): only when SMTP is configured
+      if (ctx.config.smtp) await sendNotificationEmails(ctx, log);
     } catch (err) {
       log.error({ err: { message: (err as Error)?.message } }, 'job runner error');
     }

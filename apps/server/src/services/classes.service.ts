@@ -372,7 +372,7 @@ export async function updateClass(db: Db, user: AuthUser, id: number, input: Cla
       if (!(await classesRepo.updateClass(tx, id, input.version, next))) throw new AppError('CONFLICT');
       if (linkChanged) await plansRepo.setClassPlanLink(tx, id, planLink);
       // more places: the oldest waitlisted nominations move up in the same transaction
-      const promoted = next.capacity > current.capacity ? await fillFreePlaces(tx, user, { id, capacity: next.capacity, status: current.status }) : [];
+      const promoted = next.capacity > current.capacity ? await fillFreePlaces(tx, user, { id, name: next.name, capacity: next.capacity, status: current.status }) : [];
       await auditRepo.appendAudit(tx, {
         ...actorOf(user),
         action: 'update',

@@ -50,6 +50,7 @@ import {
   vietnamInstant,
   type EnrolmentInClass,
 } from './learner-records.js';
+import { notifyEvent } from './notifications.service.js';
 
 /**
  * Writes need the learner still in a class that has not graduated: the policy decides again on
@@ -112,6 +113,14 @@ export async function recordRecall(db: Db, user: AuthUser, enrolmentId: number, 
       entityId: recall.id,
       personId: access.enrolment.person_id,
       after: { enrolmentId, classId: cls.id, fromDate: from, toDate: to, reason: input.reason, sessionsMarkedRecalled: marked },
+    });
+    // the learner and their agency learn of the recall, in this transaction (decision 0036)
+    await notifyEvent(tx, {
+      kind: 'recall_recorded',
+      actorId: user.id,
+      personId: access.enrolment.person_id,
+      link: (role) => (role === 'learner' ? '/learning' : '/my-learners'),
+      params: { className: cls.name, fromDate: from, toDate: to },
     });
     const markedSet = new Set(marked);
     const sessions = (await classesRepo.listClassSessions(tx, cls.id)).filter((s) => markedSet.has(s.id));

@@ -42,6 +42,7 @@ import {
 import { toEligibilityResult } from './eligibility.service.js';
 import { loadCatalogue, withRulesErrors } from './rules.service.js';
 import { queueJob, refuseDeclaredBomb, toJob } from './jobs.service.js';
+import { notifyEvent } from './notifications.service.js';
 
 type ClassRow = classesRepo.ClassRow;
 
@@ -263,7 +264,7 @@ export async function nominate(db: Db, user: AuthUser, classId: number, input: N
  * inside the transaction that freed the place, with the class row locked. A finished class
  * promotes nobody.
  */
-export async function fillFreePlaces(tx: Queryable, user: AuthUser, cls: Pick<ClassRow, 'id' | 'capacity' | 'status'>): Promise<number[]> {
+export async function fillFreePlaces(tx: Queryable, user: AuthUser, cls: Pick<ClassRow, 'id' | 'name' | 'capacity' | 'status'>): Promise<number[]> {
   const places = await nominationsRepo.countPlaces(tx, cls.id);
   const next = await nominationsRepo.lockOldestWaitlisted(tx, cls.id, training.placesToFill(cls, places));
   for (const n of next) {
@@ -279,6 +280,14 @@ export async function fillFreePlaces(tx: Queryable, user: AuthUser, cls: Pick<Cl
       personId: n.person_id,
       before: { status: 'waitlisted' },
       after: { status: training.PROMOTED_STATUS },
+    });
+    // the nominating agency learns that its waitlisted person has a place (decision 0036)
+    await notifyEvent(tx, {
+      kind: 'waitlist_promoted',
+      actorId: user.id,
+      personId: n.person_id,
+      link: `/classes/${cls.id}?tab=nominations`,
+      params: { className: cls.name },
     });
   }
   return next.map((n) => n.id);
@@ -352,6 +361,15 @@ export async function decideNomination(db: Db, user: AuthUser, id: number, input
       personId: n.person_id,
       before: { status: n.status },
       after: { status, step: input.step, decision: input.decision, note, enrolmentId },
+    });
+    // the proposer learns of the decision, in this transaction (decision 0036)
+    await notifyEvent(tx, {
+      kind: 'nomination_decided',
+      actorId: user.id,
+      personId: n.person_id,
+      proposerId: n.nominated_by,
+      link: `/classes/${cls.id}?tab=nominations`,
+      params: { className: cls.name, decision: input.decision },
     });
     if (outcome.freesPlace) await fillFreePlaces(tx, user, cls);
   });

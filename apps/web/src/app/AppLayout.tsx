@@ -12,6 +12,7 @@ import { LogoMark } from '../shared/Logo';
 import { initials } from '../shared/format';
 import { signOut, useCurrentUser } from './session';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 
 function useNavItems(): MenuProps['items'] {
   const me = useCurrentUser();
@@ -148,6 +149,7 @@ export function AppLayout() {
         )}
         <div className="nt-header-right">
           {!isMobile && <LanguageSwitch dark />}
+          <NotificationBell />
           {!isMobile ? (
             <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
               <Button type="text" className="nt-user-button" aria-label={t('header.account', { name: me.displayName })}>

@@ -30,6 +30,7 @@ const MyLearnersPage = lazy(() => import('../features/my-learners/MyLearnersPage
 const DocumentSettingsPage = lazy(() => import('../features/documents/DocumentSettingsPage'));
 const TeachingPage = lazy(() => import('../features/learning/TeachingPage'));
 const CalendarPage = lazy(() => import('../features/calendar/CalendarPage'));
+const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage'));
 const VerifyPage = lazy(() => import('../features/verify/VerifyPage'));
 const CheckinPage = lazy(() => import('../features/checkin/CheckinPage'));
 const NeedsCampaignsPage = lazy(() => import('../features/needs/NeedsCampaignsPage'));
@@ -323,6 +324,14 @@ export const router = createBrowserRouter([
                   <DocumentSettingsPage />
                 </Lazy>
               </RequireStaff>
+            ),
+          },
+          {
+            path: 'notifications',
+            element: (
+              <Lazy>
+                <NotificationsPage />
+              </Lazy>
             ),
           },
           { path: 'home', element: <Navigate to="/" replace /> },

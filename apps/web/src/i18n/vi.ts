@@ -1699,6 +1699,22 @@ export const vi = {
   'calendar.feedUsed': 'Ứng dụng lịch tải lần cuối lúc {used}.',
   'calendar.feedNeverUsed': 'Chưa có ứng dụng lịch nào tải.',
   'calendar.feedRevoked': 'Đã hủy địa chỉ đăng ký lịch.',
+  // notifications (issue 14, point 8)
+  'notifications.title': 'Thông báo',
+  'notifications.bell': 'Thông báo: {n} việc cần anh/chị',
+  'notifications.work': 'Việc đang chờ anh/chị',
+  'notifications.noWork': 'Không có việc nào đang chờ.',
+  'notifications.latest': 'Thông báo mới',
+  'notifications.none': 'Chưa có thông báo nào.',
+  'notifications.seeAll': 'Xem tất cả thông báo',
+  'notifications.markAllRead': 'Đánh dấu tất cả là đã đọc',
+  'notifications.markRead': 'Đánh dấu đã đọc',
+  'notifications.read': 'Đã đọc',
+  'notifications.unread': 'Chưa đọc',
+  'notifications.all': 'Tất cả',
+  'notifications.unreadOnly': 'Chưa đọc ({n})',
+  'notifications.open': 'Mở',
+  'notifications.overdue': '{n} quá hạn',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

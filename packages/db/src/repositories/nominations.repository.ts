@@ -233,11 +233,13 @@ export interface LockedNomination {
   person_id: number;
   status: string;
   version: number;
+  /** Who proposed it (told of the decision, decision 0036). */
+  nominated_by: number;
 }
 
 /** The nomination's row, locked (take the class lock first). */
 export async function lockNomination(tx: Queryable, id: number): Promise<LockedNomination | null> {
-  const r = await tx.query<LockedNomination>('SELECT id, class_id, person_id, status, version FROM nominations WHERE id = $1 FOR UPDATE', [
+  const r = await tx.query<LockedNomination>('SELECT id, class_id, person_id, status, version, nominated_by FROM nominations WHERE id = $1 FOR UPDATE', [
     id,
   ]);
   return r.rows[0] ?? null;
@@ -255,7 +257,7 @@ export async function setNominationStatus(tx: Queryable, id: number, status: str
 export async function lockOldestWaitlisted(tx: Queryable, classId: number, limit: number): Promise<LockedNomination[]> {
   if (limit <= 0) return [];
   const r = await tx.query<LockedNomination>(
-    `SELECT id, class_id, person_id, status, version FROM nominations
+    `SELECT id, class_id, person_id, status, version, nominated_by FROM nominations
      WHERE class_id = $1 AND status = 'waitlisted' ORDER BY ${WAITLIST_ORDER} LIMIT $2 FOR UPDATE`,
     [classId, limit],
   );
