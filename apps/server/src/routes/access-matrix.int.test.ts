@@ -12,7 +12,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { hidden, parsePolicyRef, type PolicyRef, type Refusal, type Verdict } from '../policies/index.js';
 import { classPolicy, sessionActions } from '../policies/class.js';
 import { enrolmentPolicy } from '../policies/enrolment.js';
-import { decisionAction, nominationFactsOf, nominationPolicy } from '../policies/nomination.js';
+import { nominationActorOf, nominationFactsOf, nominationPolicy } from '../policies/nomination.js';
 import { outsideFactsOf, outsideTrainingPolicy } from '../policies/outside-training.js';
 import { personPolicy } from '../policies/person.js';
 import { fiveYearPolicy, planLinePolicy, planListPolicy, planVersionPolicy } from '../policies/plan.js';
@@ -717,8 +717,17 @@ describe('policy matrix', () => {
     for (const [role, session] of sessions) {
       const user = users.get(role)!;
       for (const body of bodies) {
-        const ref = `nomination.${decisionAction(body)}` as PolicyRef;
-        const verdicts = await Promise.all(records.nomination.map((r) => verdict(user, ref, 'nomination', r)));
+        // the nomination policy's rule for exactly this step and decision (its `refuse` action asks
+        // at the step a refusal is due; a bulk refusal names its step, as the single route's body does)
+        const verdicts = await Promise.all(
+          records.nomination.map(async (r): Promise<Verdict> => {
+            const seen = await nominationsRepo.findNomination(db, r.id, visibilityOf(user));
+            if (!seen) return hidden;
+            const f = nominationFactsOf((await classesRepo.findClass(db, seen.class_id))!, seen, today);
+            const v = training.decideNomination(nominationActorOf(user, f), f, { step: body.step, decision: body.decision });
+            return v.ok ? true : { code: v.refusal.code as ErrorCode };
+          }),
+        );
         const res = await app.inject({
           method: 'POST',
           url: '/api/v1/nominations/decisions',
