@@ -60,7 +60,10 @@ describe('nominating from the candidate list', () => {
     for (let i = 0; i < 3; i++) {
       const name = (await rows.nth(i).locator('td a strong').first().innerText()).trim();
       names.push(name);
-      await rows.nth(i).getByRole('checkbox', { name: `Chọn ${name}`, exact: true }).check();
+      await rows
+        .nth(i)
+        .getByRole('checkbox', { name: `Chọn ${name}`, exact: true })
+        .check();
     }
     const bar = page.getByRole('region', { name: 'Cử những người đã chọn đi học' });
     await bar.getByText('Đã chọn 3 người').waitFor();
@@ -76,7 +79,12 @@ describe('nominating from the candidate list', () => {
     expect((await started).status()).toBe(202);
     await dialog.getByTestId('candidates-nominate-result').waitFor({ timeout: 60_000 });
     for (const name of names) await dialog.getByText(name, { exact: true }).waitFor();
-    expect(await dialog.locator('.ant-list-item .ant-tag').filter({ hasText: /^Đã cử$/ }).count()).toBe(3);
+    expect(
+      await dialog
+        .locator('.ant-list-item .ant-tag')
+        .filter({ hasText: /^Đã cử$/ })
+        .count(),
+    ).toBe(3);
     const sent = await nominationsOf(page.request, classId);
     expect(sent.map((n) => n.person.fullName).sort()).toEqual([...names].sort());
     expect(sent.every((n) => n.status === 'nominated')).toBe(true);

@@ -81,7 +81,13 @@ describe('bulk decision on nominations', () => {
     expect(a).toMatchObject({ id: fresh, outcome: 'decided', status: 'approved_board', error: null });
     expect(b).toMatchObject({ id: done, outcome: 'refused', status: null });
     expect(b!.error!.message).toMatch(/[à-ỹ]/);
-    expect(c).toEqual({ id: 99_999_999, outcome: 'not_found', personName: null, status: null, error: { code: 'NOT_FOUND', message: expect.any(String) } });
+    expect(c).toEqual({
+      id: 99_999_999,
+      outcome: 'not_found',
+      personName: null,
+      status: null,
+      error: { code: 'NOT_FOUND', message: expect.any(String) },
+    });
     expect(await statusOf(done!)).toBe('approved_board');
     expect(await decideAudits(done!)).toBe(1);
   });
@@ -90,13 +96,17 @@ describe('bulk decision on nominations', () => {
     const ids = await nominations(3);
     expect((await decide('board', { ids, step: 'board', decision: 'approved' })).json().decided).toBe(3);
     const [x, y, z] = ids;
-    const enrolled = (await decide('registrar', { ids: [x, y], step: 'school', decision: 'approved' })).json<NominationBulkDecisionResult>();
+    const enrolled = (
+      await decide('registrar', { ids: [x, y], step: 'school', decision: 'approved' })
+    ).json<NominationBulkDecisionResult>();
     expect(enrolled.decided).toBe(2);
     const refused = (
       await decide('registrar', { ids: [z], step: 'school', decision: 'refused', note: 'Không bố trí được thời gian' })
     ).json<NominationBulkDecisionResult>();
     expect(refused.items[0]).toMatchObject({ outcome: 'decided', status: 'refused' });
-    const enrolments = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM enrolments WHERE nomination_id = ANY($1::int[])', [ids]);
+    const enrolments = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM enrolments WHERE nomination_id = ANY($1::int[])', [
+      ids,
+    ]);
     expect(enrolments.rows[0]!.n).toBe(2);
   });
 

@@ -80,7 +80,14 @@ export function BulkDecisionBar({ classId, selected, onDone }: { classId: number
           wrap
           role="region"
           aria-label={t('nomBulk.barLabel')}
-          style={{ position: 'sticky', bottom: 0, zIndex: 3, padding: '8px 12px', background: 'var(--ant-color-bg-container, #fff)', borderTop: '1px solid #e5e7eb' }}
+          style={{
+            position: 'sticky',
+            bottom: 0,
+            zIndex: 3,
+            padding: '8px 12px',
+            background: 'var(--ant-color-bg-container, #fff)',
+            borderTop: '1px solid #e5e7eb',
+          }}
         >
           <Typography.Text>{t('nomBulk.selected', { n: formatNumber(selected.length) })}</Typography.Text>
           <Flex gap={8} wrap>
@@ -111,8 +118,15 @@ export function BulkDecisionBar({ classId, selected, onDone }: { classId: number
         confirmLoading={send.isPending}
         destroyOnHidden
       >
-        <Form form={form} layout="vertical" name="nominations-bulk-refusal" onFinish={(v) => send.mutate({ kind: 'refused', note: v.note.trim() })}>
-          {send.isError && <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} title={errorMessage(send.error, locale)} />}
+        <Form
+          form={form}
+          layout="vertical"
+          name="nominations-bulk-refusal"
+          onFinish={(v) => send.mutate({ kind: 'refused', note: v.note.trim() })}
+        >
+          {send.isError && (
+            <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} title={errorMessage(send.error, locale)} />
+          )}
           <Typography.Paragraph type="secondary">{t('nom.refuseHint')}</Typography.Paragraph>
           <Form.Item name="note" label={t('nom.reason')} rules={[{ required: true, whitespace: true, message: t('nom.reasonRequired') }]}>
             <Input.TextArea rows={3} maxLength={2000} showCount />
@@ -136,8 +150,7 @@ export function BulkDecisionBar({ classId, selected, onDone }: { classId: number
             <List.Item>
               <Flex vertical gap={2}>
                 <span>
-                  <strong>{i.name}</strong>{' '}
-                  <Tag color={i.outcome === 'decided' ? 'green' : 'red'}>{t(`nomBulk.outcome.${i.outcome}`)}</Tag>
+                  <strong>{i.name}</strong> <Tag color={i.outcome === 'decided' ? 'green' : 'red'}>{t(`nomBulk.outcome.${i.outcome}`)}</Tag>
                 </span>
                 {i.error && <Typography.Text type="secondary">{i.error.message}</Typography.Text>}
               </Flex>

@@ -269,7 +269,8 @@ export function NominationsTab({ cls }: { cls: ClassDetail }) {
                   getCheckboxProps: (n) => ({ disabled: !decidable(n), 'aria-label': t('nomBulk.selectRow', { name: n.person.fullName }) }),
                   onChange: (_, rows) => {
                     const next = new Map<number, NominationSummary>();
-                    for (const [id, n] of picked) if (rows.some((r) => r?.id === id) || !(d?.items ?? []).some((i) => i.id === id)) next.set(id, n);
+                    for (const [id, n] of picked)
+                      if (rows.some((r) => r?.id === id) || !(d?.items ?? []).some((i) => i.id === id)) next.set(id, n);
                     for (const r of rows) if (r) next.set(r.id, r);
                     setPicked(next);
                   },

@@ -125,20 +125,32 @@ export function NominateCandidatesModal({
           {chosen && chosen.freePlaces < personIds.length && (
             <Alert type="warning" showIcon title={t('candNom.full', { free: formatNumber(chosen.freePlaces) })} />
           )}
-          {start.isError && <Alert type="error" showIcon role="alert" style={{ marginTop: 12 }} title={errorMessage(start.error, locale)} />}
+          {start.isError && (
+            <Alert type="error" showIcon role="alert" style={{ marginTop: 12 }} title={errorMessage(start.error, locale)} />
+          )}
         </Form>
       ) : (
         <Flex vertical gap={16}>
           <JobProgress job={job} label={t('bulk.progress')} />
           {pollError && <Alert type="error" showIcon title={errorMessage(pollError, locale)} />}
           {job?.status === 'failed' && (
-            <Alert type="error" showIcon role="alert" title={t('bulk.failed')} description={typeof r.message === 'string' ? r.message : undefined} />
+            <Alert
+              type="error"
+              showIcon
+              role="alert"
+              title={t('bulk.failed')}
+              description={typeof r.message === 'string' ? r.message : undefined}
+            />
           )}
           {done && job?.status === 'succeeded' && (
             <>
               <Flex gap={24} wrap data-testid="candidates-nominate-result">
                 <Statistic title={t('bulk.nominated')} value={formatNumber(num('nominated'))} styles={{ content: { color: '#16a34a' } }} />
-                <Statistic title={t('bulk.waitlisted')} value={formatNumber(num('waitlisted'))} styles={{ content: { color: '#d97706' } }} />
+                <Statistic
+                  title={t('bulk.waitlisted')}
+                  value={formatNumber(num('waitlisted'))}
+                  styles={{ content: { color: '#d97706' } }}
+                />
                 <Statistic title={t('bulk.refused')} value={formatNumber(num('refused'))} styles={{ content: { color: '#dc2626' } }} />
               </Flex>
               <List
