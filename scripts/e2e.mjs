@@ -56,7 +56,7 @@ try {
     if (Date.now() > deadline || server.exitCode !== null) throw new Error('the server did not start');
     await new Promise((r) => setTimeout(r, 500));
   }
-  code = await run('npx', ['vitest', 'run', '--project', 'e2e', '--reporter=default', '--reporter=json', '--outputFile.json=.tmp/vitest-e2e.json'], {
+  code = await run('npx', ['vitest', 'run', '--project', 'e2e', '--reporter=default', '--reporter=json', '--outputFile.json=.tmp/vitest-e2e.json', ...process.argv.slice(2)], {
     E2E_BASE_URL: baseUrl,
     CHROMIUM_PATH: chromium,
   });

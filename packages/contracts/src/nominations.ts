@@ -81,6 +81,39 @@ export const ZNominationDecision = z
   .refine((v) => v.decision === 'approved' || (v.note ?? '') !== '', { path: ['note'], message: 'REQUIRED' });
 export type NominationDecision = z.infer<typeof ZNominationDecision>;
 
+/** Nominations in one bulk decision (each decided on its own; docs/decisions/0038). */
+export const NOMINATIONS_DECISIONS_MAX = 200;
+
+/** The same board or school decision on many nominations; a refusal needs its reason in `note`. */
+export const ZNominationBulkDecision = z
+  .strictObject({
+    ids: z.array(ZIdNumber).min(1).max(NOMINATIONS_DECISIONS_MAX),
+    step: z.enum(['board', 'school']),
+    decision: z.enum(['approved', 'refused']),
+    note: zText(2000).optional(),
+  })
+  .refine((v) => v.decision === 'approved' || (v.note ?? '') !== '', { path: ['note'], message: 'REQUIRED' });
+export type NominationBulkDecision = z.infer<typeof ZNominationBulkDecision>;
+
+/** One nomination's outcome in a bulk decision: decided (its new status), refused by the chain (why), or not found. */
+export const ZNominationBulkDecisionItem = z.object({
+  id: z.number(),
+  outcome: z.enum(['decided', 'refused', 'not_found']),
+  /** The nominated person (null when not found: nothing out of sight is told). */
+  personName: z.string().nullable(),
+  status: ZNominationStatus.nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+export type NominationBulkDecisionItem = z.infer<typeof ZNominationBulkDecisionItem>;
+
+export const ZNominationBulkDecisionResult = z.object({
+  decided: z.number(),
+  refused: z.number(),
+  notFound: z.number(),
+  items: z.array(ZNominationBulkDecisionItem),
+});
+export type NominationBulkDecisionResult = z.infer<typeof ZNominationBulkDecisionResult>;
+
 export const ZNominationWithdraw = z.strictObject({ note: zText(2000).optional() });
 export type NominationWithdraw = z.infer<typeof ZNominationWithdraw>;
 

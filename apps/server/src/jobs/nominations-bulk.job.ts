@@ -52,6 +52,13 @@ const OUTCOME_LABELS: Record<BulkOutcome, string> = {
 /** People whose facts are loaded in one query. */
 const FACTS_CHUNK = 500;
 
+/** People of a list whose outcome the job's result carries (the file lists all). */
+const RESULT_PEOPLE_MAX = 500;
+
+function resultPerson(r: BulkRow) {
+  return { personId: r.person ? r.personId : null, name: r.person?.full_name ?? null, outcome: r.outcome, waitlistPosition: r.waitlistPosition, reason: r.reason };
+}
+
 const NOT_IN_SCOPE = 'Không tìm thấy hồ sơ này trong phạm vi quản lý của bạn.';
 
 export function bulkResultFileName(classId: number, today = todayInVietnam()): string {
@@ -101,7 +108,14 @@ export async function runNominationsBulk(ctx: JobContext): Promise<JobOutcome> {
   await ctx.progress.report('writing', total, total);
   return {
     status: 'succeeded',
-    result: { classId: params.classId, rows: total, ...counts },
+    result: {
+      classId: params.classId,
+      rows: total,
+      ...counts,
+      // a list of ids (the candidates page) also gets each person's outcome on screen; a person not
+      // found in the owner's scope is listed by its place in the list only
+      ...(params.personIds ? { people: rows.slice(0, RESULT_PEOPLE_MAX).map(resultPerson) } : {}),
+    },
     fileName: bulkResultFileName(params.classId),
     file,
   };

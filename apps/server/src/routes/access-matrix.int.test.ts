@@ -12,7 +12,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { hidden, parsePolicyRef, type PolicyRef, type Refusal, type Verdict } from '../policies/index.js';
 import { classPolicy, sessionActions } from '../policies/class.js';
 import { enrolmentPolicy } from '../policies/enrolment.js';
-import { nominationFactsOf, nominationPolicy } from '../policies/nomination.js';
+import { nominationActorOf, nominationFactsOf, nominationPolicy } from '../policies/nomination.js';
 import { outsideFactsOf, outsideTrainingPolicy } from '../policies/outside-training.js';
 import { personPolicy } from '../policies/person.js';
 import { fiveYearPolicy, planLinePolicy, planListPolicy, planVersionPolicy } from '../policies/plan.js';
@@ -721,6 +721,57 @@ describe('policy matrix', () => {
         }
       }
     }
+  }, 300_000);
+
+  // The bulk decision (POST /nominations/decisions) declares no policy of its own: the nomination
+  // policy decides each item, so each item's outcome must agree with it, for every role and record.
+  it('decides each item of a bulk decision as the nomination policy decides it', async () => {
+    const bodies = [
+      { step: 'board', decision: 'approved' },
+      { step: 'school', decision: 'approved' },
+      { step: 'board', decision: 'refused', note: 'Không phù hợp' },
+      { step: 'school', decision: 'refused', note: 'Không phù hợp' },
+    ] as const;
+    let decided = 0;
+    for (const [role, session] of sessions) {
+      const user = users.get(role)!;
+      for (const body of bodies) {
+        // the nomination policy's rule for exactly this step and decision (its `refuse` action asks
+        // at the step a refusal is due; a bulk refusal names its step, as the single route's body does)
+        const verdicts = await Promise.all(
+          records.nomination.map(async (r): Promise<Verdict> => {
+            const seen = await nominationsRepo.findNomination(db, r.id, visibilityOf(user));
+            if (!seen) return hidden;
+            const f = nominationFactsOf((await classesRepo.findClass(db, seen.class_id))!, seen, today);
+            const v = training.decideNomination(nominationActorOf(user, f), f, { step: body.step, decision: body.decision });
+            return v.ok ? true : { code: v.refusal.code as ErrorCode };
+          }),
+        );
+        const res = await app.inject({
+          method: 'POST',
+          url: '/api/v1/nominations/decisions',
+          headers: as(session),
+          payload: { ids: records.nomination.map((r) => r.id), ...body },
+        });
+        if (!roleMeetsAccess(role, 'classes.read')) {
+          expect(res.statusCode, `${role}`).toBe(403);
+          continue;
+        }
+        expect(res.statusCode, `${role} ${res.body}`).toBe(200);
+        const items = res.json().items as { id: number; outcome: string; personName: string | null; error: { code: string } | null }[];
+        records.nomination.forEach((r, i) => {
+          const v = verdicts[i]!;
+          const item = items[i]!;
+          const what = `${JSON.stringify(body)} · ${r.label} · ${role}: ${JSON.stringify(item)}`;
+          expect(item.id, what).toBe(r.id);
+          if (v === hidden) expect([item.outcome, item.personName], what).toEqual(['not_found', null]);
+          else if (v !== true) expect([item.outcome, item.error?.code], what).toEqual(['refused', v.code]);
+          else expect(item.outcome, what).not.toBe('not_found');
+          decided += 1;
+        });
+      }
+    }
+    expect(decided).toBeGreaterThan(100);
   }, 300_000);
 
   it("advertises on each nomination's person what the person policy allows", async () => {

@@ -586,6 +586,14 @@ describe('bulk nomination', () => {
     expect(data[3]![7]).toMatch(/phạm vi quản lý/);
     expect(data[4]![7]).toBe(data[3]![7]);
     expect(await nominationCount(cls)).toBe(2);
+    // each person's outcome is also in the job's result (the candidates page shows it): no name out of scope
+    expect((job.result as { people: unknown[] }).people).toEqual([
+      { personId: a!.id, name: a!.fullName, outcome: 'nominated', waitlistPosition: null, reason: null },
+      { personId: b!.id, name: b!.fullName, outcome: 'nominated', waitlistPosition: null, reason: null },
+      { personId: null, name: null, outcome: 'refused', waitlistPosition: null, reason: data[2]![7] },
+      { personId: null, name: null, outcome: 'refused', waitlistPosition: null, reason: data[3]![7] },
+      { personId: null, name: null, outcome: 'refused', waitlistPosition: null, reason: data[3]![7] },
+    ]);
   });
 
   it('refuses a workbook that expands to 1 GiB: at upload when its zip says so, in the job when the zip lies', async () => {

@@ -3,10 +3,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   NOMINATIONS_BULK_COLUMN,
   NOMINATIONS_BULK_MAX,
+  NOMINATIONS_DECISIONS_MAX,
   ZErrorBody,
   ZIdParams,
   ZJob,
   ZNominationBulk,
+  ZNominationBulkDecision,
+  ZNominationBulkDecisionResult,
   ZNominationCreate,
   ZNominationDecision,
   type NominationDecision,
@@ -157,6 +160,25 @@ export function nominationsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => nominations.decideNomination(ctx.db, userOf(request), request.params.id, request.body),
+    );
+    // Bulk decision: the same decision on many nominations, each decided by the nomination policy
+    // on its own record (as the single decision route), so the route declares no policy of its own.
+    app.post(
+      '/api/v1/nominations/decisions',
+      {
+        schema: {
+          tags: ['nominations'],
+          summary: 'Duyệt hoặc không duyệt nhiều hồ sơ cử đi học cùng lúc (kết quả từng hồ sơ)',
+          description:
+            `Tối đa ${NOMINATIONS_DECISIONS_MAX} hồ sơ. Mỗi hồ sơ được xét riêng như khi duyệt từng hồ sơ (cùng quy tắc, cùng khóa, ghi nhật ký riêng): ` +
+            'hồ sơ không được phép duyệt được báo lý do (`refused`) mà không làm hỏng các hồ sơ khác; hồ sơ ngoài phạm vi: `not_found`. ' +
+            'Không duyệt phải ghi lý do (`note`).',
+          body: ZNominationBulkDecision,
+          response: { 200: ZNominationBulkDecisionResult },
+        },
+        config: { access: 'classes.read' },
+      },
+      async (request) => nominations.decideNominations(ctx.db, userOf(request), request.body),
     );
     // Withdrawal: the sending agency (nominations.write, before enrolment) or the school running
     // the class (classes.manage, an enrolled learner); which one applies depends on the record.

@@ -17,6 +17,9 @@ import {
   type ErrorDetail,
   type NominationClass,
   type NominationCreate,
+  type NominationBulkDecision,
+  type NominationBulkDecisionItem,
+  type NominationBulkDecisionResult,
   type NominationDecision,
   type NominationDetail,
   type NominationListQuery,
@@ -320,8 +323,24 @@ async function lockNominationFacts(tx: Queryable, seen: Pick<nominationsRepo.Nom
  */
 export async function decideNomination(db: Db, user: AuthUser, id: number, input: NominationDecision): Promise<NominationDetail> {
   const seen = await findVisible(db, user, id);
+  await decideSeen(db, user, seen, input);
+  return getNomination(db, user, id);
+}
+
+/**
+ * One decision on a nomination the user sees, in its own transaction (class row, then nomination
+ * locked, as every write that takes or frees a place): the single decision and each item of a
+ * bulk one. Answers the nomination's new status; throws the chain's refusal with nothing written.
+ */
+async function decideSeen(
+  db: Db,
+  user: AuthUser,
+  seen: Pick<nominationsRepo.NominationDetailRow, 'id' | 'class_id' | 'unit_path'>,
+  input: NominationDecision,
+): Promise<NominationStatus> {
+  const id = seen.id;
   const note = input.note ? input.note : null;
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const { cls, n, facts } = await lockNominationFacts(tx, seen);
     const outcome = authorizeDecision(user, facts, input);
     const { status } = outcome;
@@ -372,8 +391,38 @@ export async function decideNomination(db: Db, user: AuthUser, id: number, input
       params: { className: cls.name, decision: input.decision },
     });
     if (outcome.freesPlace) await fillFreePlaces(tx, user, cls);
+    return status as NominationStatus;
   });
-  return getNomination(db, user, id);
+}
+
+/**
+ * POST /nominations/decisions: the same decision on many nominations (docs/decisions/0038). Each
+ * is decided on its own, through decideSeen (the same locks, rules and audit as a single decision),
+ * in its own transaction: one refused by the chain leaves nothing written for it and does not stop
+ * the others. A nomination out of the user's sight answers `not_found`, as the single route's 404.
+ */
+export async function decideNominations(db: Db, user: AuthUser, input: NominationBulkDecision): Promise<NominationBulkDecisionResult> {
+  const ids = [...new Set(input.ids)];
+  const seen = new Map((await nominationsRepo.findNominations(db, ids, visibilityOf(user))).map((r) => [r.id, r]));
+  const decision: NominationDecision = { step: input.step, decision: input.decision, ...(input.note ? { note: input.note } : {}) };
+  const items: NominationBulkDecisionItem[] = [];
+  for (const id of ids) {
+    const row = seen.get(id);
+    if (!row) {
+      items.push({ id, outcome: 'not_found', personName: null, status: null, error: { code: 'NOT_FOUND', message: ERRORS.NOT_FOUND.vi } });
+      continue;
+    }
+    try {
+      const status = await decideSeen(db, user, row, decision);
+      items.push({ id, outcome: 'decided', personName: row.full_name, status, error: null });
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      const outcome = err.code === 'NOT_FOUND' ? 'not_found' : 'refused';
+      items.push({ id, outcome, personName: outcome === 'not_found' ? null : row.full_name, status: null, error: { code: err.code, message: err.message } });
+    }
+  }
+  const count = (o: NominationBulkDecisionItem['outcome']) => items.filter((i) => i.outcome === o).length;
+  return { decided: count('decided'), refused: count('refused'), notFound: count('not_found'), items };
 }
 
 /**

@@ -18,6 +18,8 @@ import type {
   LecturerPage,
   ModuleLecturersInput,
   NominationCreate,
+  NominationBulkDecision,
+  NominationBulkDecisionResult,
   NominationDecision,
   NominationDetail,
   NominationPage,
@@ -75,6 +77,10 @@ export const nominationsApi = {
     form.append('file', file, file.name);
     return api.post<Job>(`/classes/${classId}/nominations/bulk`, form);
   },
+  /** People picked on a list (the candidates page), nominated one by one as a background job. */
+  bulkPeople: (classId: number, personIds: number[]) => api.post<Job>(`/classes/${classId}/nominations/bulk`, { personIds }),
+  /** The same decision on many nominations, each decided on its own (per-item outcomes). */
+  decideMany: (body: NominationBulkDecision) => api.post<NominationBulkDecisionResult>('/nominations/decisions', body),
 };
 
 /** A programme's catalogue (modules, duration, approver) changes rarely. */

@@ -142,6 +142,19 @@ export async function findNomination(db: Queryable, id: number, v: Visibility): 
   return r.rows[0] ?? null;
 }
 
+/** The nominations among `ids` the user may see (a bulk decision: the others answer not found). */
+export async function findNominations(db: Queryable, ids: readonly number[], v: Visibility): Promise<NominationRow[]> {
+  if (ids.length === 0) return [];
+  const p = new Params();
+  const r = await db.query<NominationRow>(
+    `SELECT ${NOMINATION_COLUMNS}
+     ${NOMINATION_FROM}
+     WHERE n.id = ANY(${p.add([...ids])}::int[]) AND ${visible(v, p)}`,
+    p.values,
+  );
+  return r.rows;
+}
+
 /** One page of a class's nominations the user may see (in nomination order: the waitlist's order within it). */
 export async function listNominations(
   db: Queryable,

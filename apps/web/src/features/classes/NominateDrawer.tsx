@@ -76,6 +76,19 @@ function NominateForm({ cls, onClose }: { cls: ClassDetail; onClose: () => void 
     placeholderData: keepPreviousData,
   });
 
+  // each person found, judged before being picked: eligibility for the class's programme and mode
+  // as of its start (the same question, and cache, as the picked person's card below)
+  const foundAnswers = useQueries({
+    queries: (q.length >= 2 ? (people.data?.items ?? []) : []).map((p) => ({
+      queryKey: eligibilityKey(p.id, cls),
+      queryFn: () => rulesApi.personEligibility(p.id, { programme: cls.programme.code, mode: cls.mode, asOf: cls.startDate }),
+      select: (d: { results: EligibilityResult[] }) =>
+        d.results.find((r) => r.programmeCode === cls.programme.code && r.mode === cls.mode) ?? d.results[0],
+      staleTime: 60_000,
+    })),
+  });
+  const foundAnswer = new Map((people.data?.items ?? []).map((p, i) => [p.id, foundAnswers[i]?.data]));
+
   const answers = useQueries({
     queries: entries.map((e) => ({
       queryKey: eligibilityKey(e.person.id, cls),
@@ -184,6 +197,7 @@ function NominateForm({ cls, onClose }: { cls: ClassDetail; onClose: () => void 
                       description={
                         <>
                           {[formatDate(p.birthDate), p.title?.name, p.unit.name].filter(Boolean).join(' · ')}
+                          {!inClass && <FoundEligibility result={foundAnswer.get(p.id)} />}
                           {inClass && (
                             <Typography.Text type="secondary" style={{ display: 'block' }}>
                               {t('nom.alreadyInClass')}
@@ -414,5 +428,21 @@ function EntryCard({
         )}
       </Flex>
     </Card>
+  );
+}
+
+/** A person found, before being picked: eligible, or not with the first failing (or undecidable) condition. */
+function FoundEligibility({ result }: { result: EligibilityResult | undefined }) {
+  if (!result) return null;
+  const first = result.rules.find((r) => r.outcome === 'fail') ?? result.rules.find((r) => r.outcome === 'missing_fact');
+  return (
+    <Flex gap={4} align="baseline" wrap style={{ marginTop: 2 }} data-testid="found-eligibility">
+      <OutcomeTag outcome={result.outcome} />
+      {result.outcome !== 'eligible' && first && (
+        <Typography.Text type={result.outcome === 'not_eligible' ? 'danger' : 'warning'} style={{ fontSize: 12 }}>
+          {first.description}: {first.message}
+        </Typography.Text>
+      )}
+    </Flex>
   );
 }

@@ -11,6 +11,7 @@ import { formatDate, formatDateTime } from '../../shared/format';
 import { useIsMobile } from '../../shared/hooks';
 import { PageError } from '../../shared/PageState';
 import { OutcomeTag } from '../eligibility/common';
+import { BulkDecisionBar, decidable } from './BulkDecisionBar';
 import { BulkNominateModal } from './BulkNominateModal';
 import { nominationsKey, NominationStatusTag, NOMINATION_STATUS_ORDER } from './common';
 import { NominateDrawer } from './NominateDrawer';
@@ -35,6 +36,8 @@ export function NominationsTab({ cls }: { cls: ClassDetail }) {
   const page = Math.max(1, Number(sp.get('npage')) || 1);
   const [viewing, setViewing] = useState<number | null>(null);
   const [bulk, setBulk] = useState(false);
+  /** Nominations picked for a bulk decision (kept across pages and filters, as the rows were when picked). */
+  const [picked, setPicked] = useState<Map<number, NominationSummary>>(new Map());
   const nominating = sp.get('nominate') === '1';
   const setParams = (patch: Record<string, string | null>) => {
     const next = new URLSearchParams(sp);
@@ -258,6 +261,22 @@ export function NominationsTab({ cls }: { cls: ClassDetail }) {
           dataSource={d?.items ?? []}
           loading={fetching}
           scroll={{ x: 1000 }}
+          rowSelection={
+            (d?.items ?? []).some(decidable) || picked.size > 0
+              ? {
+                  selectedRowKeys: [...picked.keys()],
+                  preserveSelectedRowKeys: true,
+                  getCheckboxProps: (n) => ({ disabled: !decidable(n), 'aria-label': t('nomBulk.selectRow', { name: n.person.fullName }) }),
+                  onChange: (_, rows) => {
+                    const next = new Map<number, NominationSummary>();
+                    for (const [id, n] of picked)
+                      if (rows.some((r) => r?.id === id) || !(d?.items ?? []).some((i) => i.id === id)) next.set(id, n);
+                    for (const r of rows) if (r) next.set(r.id, r);
+                    setPicked(next);
+                  },
+                }
+              : undefined
+          }
           locale={{ emptyText: pending ? ' ' : t('nom.empty') }}
           pagination={{
             current: page,
@@ -271,6 +290,7 @@ export function NominationsTab({ cls }: { cls: ClassDetail }) {
         />
       )}
 
+      {!isMobile && <BulkDecisionBar classId={cls.id} selected={[...picked.values()]} onDone={() => setPicked(new Map())} />}
       <NominationDrawer id={viewing} onClose={() => setViewing(null)} />
       {canNominate && <NominateDrawer cls={cls} open={nominating} onClose={() => setParams({ nominate: null })} />}
       {canNominate && bulk && <BulkNominateModal cls={cls} onClose={() => setBulk(false)} />}

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, AutoComplete, Button, Card, Checkbox, Empty, Flex, Form, Segmented, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { SwapRightOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { SwapRightOutlined, UserAddOutlined } from '@ant-design/icons';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { Candidate, WhatIf } from '@nang-tam/contracts';
 import { rulesApi, useProgrammes } from '../../api/rules';
@@ -14,9 +14,12 @@ import { foldedFilter } from '../../shared/select';
 import { UnitPicker } from '../../shared/UnitPicker';
 import { formatDate } from '../../shared/format';
 import { AsOfPicker, modeLabel, OutcomeTag, PlannedTitlesText, RuleRefs, today } from './common';
+import { NominateCandidatesModal } from './NominateCandidatesModal';
 
 const PRIORITY_COLOR = { planned: 'blue', post_requires: 'purple', other: 'default' } as const;
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
+/** People picked at once by "select all matching" (the top of the ranking; one page of the API). */
+const SELECT_MATCHING_MAX = 200;
 
 /** State of the page lives in the URL (shareable, survives reload). */
 function usePageState() {
@@ -234,6 +237,19 @@ export default function CandidatesPage() {
     placeholderData: keepPreviousData,
   });
   const d = list.data;
+  // people picked for nominating, in rank order (kept across pages; cleared when the list changes)
+  const [picked, setPicked] = useState<Map<number, number>>(new Map());
+  const [nominating, setNominating] = useState<number[] | null>(null);
+  const listKey = JSON.stringify({ ...scope, asOf: state.asOf, outcome: state.outcome });
+  useEffect(() => setPicked(new Map()), [listKey]);
+  const mayNominate = me.permissions.includes('nominations.write');
+  const pickedIds = [...picked.entries()].sort((a, b) => a[1] - b[1]).map(([id]) => id);
+  const rankOf = (i: number) => (state.page - 1) * state.pageSize + i;
+  const selectMatching = useMutation({
+    mutationFn: () =>
+      rulesApi.candidates({ ...scope, asOf: state.asOf, outcome: state.outcome, limit: SELECT_MATCHING_MAX, offset: 0 }),
+    onSuccess: (all) => setPicked(new Map(all.items.map((c, i) => [c.person.id, i]))),
+  });
 
   const columns: TableColumnsType<Candidate> = [
     {
@@ -384,9 +400,43 @@ export default function CandidatesPage() {
                     <ExportButton start={() => rulesApi.exportCandidates({ ...scope, asOf: state.asOf, outcome: state.outcome })} total={d?.total} />
                   </Space>
                 </Flex>
+                {mayNominate && d && d.total > d.items.length && picked.size > 0 && picked.size < Math.min(d.total, SELECT_MATCHING_MAX) && (
+                  <Alert
+                    type="info"
+                    title={
+                      <Flex gap={8} wrap align="center">
+                        <span>{t('candNom.selected', { n: formatNumber(picked.size) })}</span>
+                        <Button type="link" size="small" loading={selectMatching.isPending} onClick={() => selectMatching.mutate()}>
+                          {d.total <= SELECT_MATCHING_MAX
+                            ? t('candNom.selectMatching', { n: formatNumber(d.total) })
+                            : t('candNom.selectMatchingLimit', { n: formatNumber(SELECT_MATCHING_MAX), max: formatNumber(SELECT_MATCHING_MAX) })}
+                        </Button>
+                      </Flex>
+                    }
+                  />
+                )}
                 <Table<Candidate>
                   aria-label={t('cand.listLabel')}
                   rowKey={(c) => c.person.id}
+                  rowSelection={
+                    mayNominate
+                      ? {
+                          selectedRowKeys: [...picked.keys()],
+                          preserveSelectedRowKeys: true,
+                          getCheckboxProps: (c) => ({ 'aria-label': t('candNom.selectRow', { name: c.person.fullName }) }),
+                          onChange: (_, rows) => {
+                            const onPage = new Set((d?.items ?? []).map((c) => c.person.id));
+                            const next = new Map([...picked].filter(([id]) => !onPage.has(id)));
+                            for (const c of rows) {
+                              if (!c) continue;
+                              const i = (d?.items ?? []).findIndex((x) => x.person.id === c.person.id);
+                              next.set(c.person.id, picked.get(c.person.id) ?? rankOf(i));
+                            }
+                            setPicked(next);
+                          },
+                        }
+                      : undefined
+                  }
                   size="small"
                   columns={columns}
                   dataSource={d?.items ?? []}
@@ -408,6 +458,33 @@ export default function CandidatesPage() {
               </Flex>
             )}
           </Card>
+          {mayNominate && picked.size > 0 && (
+            <Flex
+              justify="space-between"
+              align="center"
+              gap={8}
+              wrap
+              role="region"
+              aria-label={t('candNom.barLabel')}
+              style={{ position: 'sticky', bottom: 0, zIndex: 3, padding: '8px 12px', background: '#fff', borderTop: '1px solid #e5e7eb' }}
+            >
+              <Typography.Text>{t('candNom.selected', { n: formatNumber(picked.size) })}</Typography.Text>
+              <Flex gap={8} wrap>
+                <Button onClick={() => setPicked(new Map())}>{t('candNom.clear')}</Button>
+                <Button type="primary" icon={<UserAddOutlined />} onClick={() => setNominating(pickedIds)}>
+                  {t('candNom.nominate', { n: formatNumber(picked.size) })}
+                </Button>
+              </Flex>
+            </Flex>
+          )}
+          {nominating && state.programme && (
+            <NominateCandidatesModal
+              programme={state.programme}
+              personIds={nominating}
+              onClose={() => setNominating(null)}
+              onStarted={() => setPicked(new Map())}
+            />
+          )}
           {mode && (
             <WhatIfPanel
               scope={scope}
