@@ -118,4 +118,50 @@ describe('nominating from the candidate list', () => {
     await schoolCtx.close();
     await boardCtx.close();
   });
+  test('the nominate drawer shows each person found with their eligibility and their planning (quy hoạch)', async () => {
+    const cohort = `E2E-Q${randomDigits(5)}`;
+    const schoolCtx = await b.newContext();
+    const registrar = await apiLogin(schoolCtx.request, 'truong');
+    const opened = await schoolCtx.request.post('/api/v1/classes', {
+      data: {
+        programmeCode: 'SC_LLCT',
+        cohortCode: cohort,
+        name: `Lớp xem quy hoạch ${cohort}`,
+        mode: 'full_time',
+        site: 'Trường Chính trị tỉnh',
+        startDate: dayFromToday(25),
+        endDate: dayFromToday(85),
+        capacity: 30,
+      },
+      headers: { 'x-csrf-token': registrar.csrfToken },
+    });
+    expect(opened.status(), await opened.text()).toBe(201);
+    const classId = ((await opened.json()) as { id: number }).id;
+
+    // a person of the officer's commune, planned for a post from this year
+    const officerCtx = await b.newContext();
+    const officer = await apiLogin(officerCtx.request, 'unit');
+    const someone = (await apiGet<{ items: { id: number; fullName: string }[] }>(officerCtx.request, `/api/v1/people?unitId=${officer.unit.id}&limit=1`)).items[0]!;
+    const titles = (await apiGet<{ titles: { id: number; code: string; name: string }[] }>(officerCtx.request, '/api/v1/reference')).titles;
+    const title = titles.find((t) => t.code === 'TP_T') ?? titles[0]!;
+    const year = Number(dayFromToday(0).slice(0, 4));
+    const planned = await officerCtx.request.post(`/api/v1/people/${someone.id}/planning-entries`, {
+      data: { titleId: title.id, term: `${year}-${year + 5}` },
+      headers: { 'x-csrf-token': officer.csrfToken },
+    });
+    expect(planned.status(), await planned.text()).toBe(201);
+
+    const { page } = b;
+    await login(page, 'unit');
+    await page.goto(`/classes/${classId}?tab=nominations`);
+    await page.getByRole('button', { name: 'Cử người đi học' }).first().click();
+    await page.getByRole('textbox', { name: 'Tìm cán bộ theo tên' }).fill(someone.fullName);
+    const found = page.getByRole('listitem').filter({ hasText: someone.fullName }).first();
+    await found.getByTestId('found-eligibility').waitFor({ timeout: 30_000 });
+    const planning = found.getByTestId('found-planning');
+    await planning.waitFor();
+    expect(await planning.innerText()).toContain(`Quy hoạch: ${title.name} (${year}-${year + 5})`);
+    await schoolCtx.close();
+    await officerCtx.close();
+  });
 });

@@ -854,6 +854,7 @@ export const en: Record<MessageKey, string> = {
   'session.clashTitle': 'Schedule clash: the session was not saved',
   'nom.nominate': 'Nominate people',
   'nom.bulk': 'Nominate from Excel',
+  'nom.foundPlanning': 'Planned for: {entries}',
   'nom.places': 'Capacity {capacity} · taken {taken} · free {free} · waitlisted {waitlisted}',
   'nom.classNotTaking': 'The class is closed or finished: it takes no more nominations.',
   'nom.classFull': 'The class is full: further nominations go to the waitlist and move up when a place frees.',

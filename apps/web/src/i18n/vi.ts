@@ -852,6 +852,7 @@ export const vi = {
   'session.clashTitle': 'Trùng lịch, chưa lưu được buổi học',
   'nom.nominate': 'Cử người đi học',
   'nom.bulk': 'Cử theo danh sách Excel',
+  'nom.foundPlanning': 'Quy hoạch: {entries}',
   'nom.places': 'Chỉ tiêu {capacity} · đã cử {taken} · còn trống {free} · danh sách chờ {waitlisted}',
   'nom.classNotTaking': 'Lớp đã khóa danh sách hoặc đã kết thúc: không nhận thêm người được cử.',
   'nom.classFull': 'Lớp đã đủ chỉ tiêu: người được cử thêm sẽ vào danh sách chờ và được chuyển vào lớp khi có chỗ trống.',

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Drawer, Empty, Flex, Input, List, Spin, Typography } from 'antd';
 import { CloseOutlined, DownOutlined, PlusOutlined, SearchOutlined, UpOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
-import type { ClassDetail, EligibilityResult, NominationDetail, PersonListItem } from '@nang-tam/contracts';
+import type { ClassDetail, EligibilityResult, NominationDetail, PersonListItem, PlanningEntry } from '@nang-tam/contracts';
 import { isApiError } from '../../api/client';
 import { nominationsApi } from '../../api/classes';
 import { peopleApi } from '../../api/endpoints';
@@ -88,6 +88,15 @@ function NominateForm({ cls, onClose }: { cls: ClassDetail; onClose: () => void 
     })),
   });
   const foundAnswer = new Map((people.data?.items ?? []).map((p, i) => [p.id, foundAnswers[i]?.data]));
+  // and each one's planning (quy hoạch): the same record, and cache, as their profile
+  const foundDetails = useQueries({
+    queries: (q.length >= 2 ? (people.data?.items ?? []) : []).map((p) => ({
+      queryKey: ['people', p.id],
+      queryFn: () => peopleApi.get(p.id),
+      staleTime: 60_000,
+    })),
+  });
+  const foundPlanning = new Map((people.data?.items ?? []).map((p, i) => [p.id, foundDetails[i]?.data?.planningEntries]));
 
   const answers = useQueries({
     queries: entries.map((e) => ({
@@ -198,6 +207,7 @@ function NominateForm({ cls, onClose }: { cls: ClassDetail; onClose: () => void 
                         <>
                           {[formatDate(p.birthDate), p.title?.name, p.unit.name].filter(Boolean).join(' · ')}
                           {!inClass && <FoundEligibility result={foundAnswer.get(p.id)} />}
+                          <FoundPlanning entries={foundPlanning.get(p.id)} />
                           {inClass && (
                             <Typography.Text type="secondary" style={{ display: 'block' }}>
                               {t('nom.alreadyInClass')}
@@ -428,6 +438,17 @@ function EntryCard({
         )}
       </Flex>
     </Card>
+  );
+}
+
+/** A person found, before being picked: the posts they are planned for (quy hoạch), if any. */
+function FoundPlanning({ entries }: { entries: readonly PlanningEntry[] | undefined }) {
+  const { t } = useI18n();
+  if (!entries || entries.length === 0) return null;
+  return (
+    <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }} data-testid="found-planning">
+      {t('nom.foundPlanning', { entries: entries.map((e) => `${e.title.name} (${e.term})`).join('; ') })}
+    </Typography.Text>
   );
 }
 
