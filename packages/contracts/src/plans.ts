@@ -236,6 +236,22 @@ export const ZDrillQuery = z.strictObject({
   ...ZPage,
 });
 export const ZDrill = z.object({
+  /** Outside-training records behind the figure: one person each (decision 0035). */
+  outside: z.array(
+    z.object({
+      source: z.string(),
+      id: z.number(),
+      person: z.object({ id: z.number(), fullName: z.string(), unit: z.string() }),
+      programme: z.object({ code: z.string(), name: z.string() }),
+      mode: z.string(),
+      institution: z.string(),
+      country: z.string().nullable(),
+      startDate: ZIsoDate,
+      endDate: ZIsoDate,
+      status: z.string(),
+      result: z.string().nullable(),
+    }),
+  ),
   classes: z.array(
     z.object({
       source: z.string(),
@@ -260,7 +276,12 @@ export const ZDrill = z.object({
 export type Drill = z.infer<typeof ZDrill>;
 
 /** Lines a class may link to (the class form's picker). */
-export const ZLinkableLinesQuery = z.strictObject({ year: ZYearParam, programme: ZCodeText.optional() });
+export const ZLinkableLinesQuery = z.strictObject({
+  year: ZYearParam,
+  programme: ZCodeText.optional(),
+  /** What will link: a class (lines organised in the caller's subtree) or an outside-training record (any line). */
+  purpose: z.enum(['class', 'outside']).optional(),
+});
 export const ZLinkableLines = z.object({ items: z.array(ZLineBrief.extend({ planTitle: z.string(), versionNumber: z.number() })) });
 
 // ---------- five-year plans ----------

@@ -180,7 +180,7 @@ export function plansRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
         config: { access: 'classes.manage' },
       },
-      async (request) => plans.linkableLines(ctx.db, userOf(request), request.query.year, request.query.programme),
+      async (request) => plans.linkableLines(ctx.db, userOf(request), request.query.year, request.query.programme, request.query.purpose),
     );
     // ---------- exports: background jobs (the file is downloaded from /api/v1/jobs/:id/file) ----------
     // Every plans.read role may export what it may read (the job reads through the same scoped service), so no record-level policy.

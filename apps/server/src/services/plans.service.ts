@@ -325,6 +325,7 @@ const toFact = (r: plansRepo.RealisationFactRow): plans.RealisationFact => ({
   endDate: r.end_date,
   completed: r.completed,
   learners: r.learners,
+  classes: r.classes,
 });
 
 interface Computed {
@@ -394,7 +395,7 @@ export async function getRealisation(db: Db, user: AuthUser, year: number, asOfI
   };
 }
 
-/** The classes and people behind one figure. */
+/** The classes, outside-training records and people behind one figure. */
 export async function drill(db: Db, user: AuthUser, year: number, q: z.infer<typeof ZDrillQuery>): Promise<Drill> {
   const c = await computeRealisation(db, user, year, q.asOf ?? todayInVietnam());
   const row =
@@ -402,9 +403,24 @@ export async function drill(db: Db, user: AuthUser, year: number, q: z.infer<typ
   if (!row) throw notFound();
   const keys = row.facts[q.measure];
   const classIds = keys.filter((k) => k.startsWith('class:')).map((k) => Number(k.slice('class:'.length)));
+  const outsideIds = keys.filter((k) => k.startsWith('outside_training:')).map((k) => Number(k.slice('outside_training:'.length)));
   const classes = await plansRepo.classesByIds(db, classIds);
   const people = await plansRepo.peopleOfClasses(db, classIds, q.limit, q.offset);
+  const outside = await plansRepo.outsideTrainingsByIds(db, outsideIds);
   return {
+    outside: outside.map((o) => ({
+      source: 'outside_training',
+      id: o.id,
+      person: { id: o.person_id, fullName: o.full_name, unit: o.unit_name },
+      programme: { code: o.programme_code, name: o.programme_name },
+      mode: o.mode,
+      institution: o.institution,
+      country: o.country,
+      startDate: o.start_date,
+      endDate: o.end_date,
+      status: o.status,
+      result: o.result,
+    })),
     classes: classes.map((x) => ({
       source: 'class',
       id: x.id,
@@ -428,12 +444,22 @@ export async function drill(db: Db, user: AuthUser, year: number, q: z.infer<typ
 
 // ---------- classes and plan lines ----------
 
-/** The lines a class opening in `year` may link to (the class form's picker): the year's latest version, organised in the caller's subtree. */
-export async function linkableLines(db: Db, user: AuthUser, year: number, programme: string | undefined): Promise<z.infer<typeof ZLinkableLines>> {
+/**
+ * The lines a class opening in `year` may link to (the class form's picker): the year's latest
+ * version, organised in the caller's subtree; for an outside-training record, any line of the plan.
+ */
+export async function linkableLines(
+  db: Db,
+  user: AuthUser,
+  year: number,
+  programme: string | undefined,
+  purpose: 'class' | 'outside' = 'class',
+): Promise<z.infer<typeof ZLinkableLines>> {
   const plan = await plansRepo.findAnnualPlanByYear(db, year);
   if (!plan) return { items: [] };
   const latest = (await plansRepo.listVersions(db, plan.id)).at(-1);
-  const rows = await plansRepo.linkableLines(db, year, programme ?? null, scopePath(user));
+  // an outside-training record may realise any line of the province's plan (checkOutsidePlanLink)
+  const rows = await plansRepo.linkableLines(db, year, programme ?? null, purpose === 'outside' ? null : scopePath(user));
   return { items: rows.map((r) => ({ ...brief(r), planTitle: plan.title, versionNumber: latest?.number ?? 1 })) };
 }
 
@@ -450,6 +476,26 @@ export async function checkClassPlanLink(
   if (c.outsidePlan) return [fieldError('outsidePlan', 'PLAN_LINE_OR_OUTSIDE')];
   const line = await plansRepo.findLineLinkFacts(db, c.planLineId);
   if (!line || !unitInScope(user.scope, line.organiser_path)) return [fieldError('planLineId', 'PLAN_LINE_UNKNOWN')];
+  const out: ErrorDetail[] = [];
+  if (line.plan_year !== Number(c.startDate.slice(0, 4))) out.push(fieldError('planLineId', 'PLAN_LINE_OTHER_YEAR'));
+  if (line.programme_code !== c.programmeCode) out.push(fieldError('planLineId', 'PLAN_LINE_OTHER_PROGRAMME'));
+  return out;
+}
+
+/**
+ * An outside-training record's place in the plan (decision 0035), checked like a class's: a line of
+ * the plan of the year the training starts and of its programme; or outside the plan; not both. The
+ * line may be organised anywhere in the province (the agency proposing the record does not organise
+ * the line of "cao cấp LLCT tại Học viện"): the plan is the province's.
+ */
+export async function checkOutsidePlanLink(
+  db: Queryable,
+  c: { planLineId: number | null; outsidePlan: boolean; programmeCode: string; startDate: string },
+): Promise<ErrorDetail[]> {
+  if (c.planLineId === null) return [];
+  if (c.outsidePlan) return [fieldError('outsidePlan', 'PLAN_LINE_OR_OUTSIDE')];
+  const line = await plansRepo.findLineLinkFacts(db, c.planLineId);
+  if (!line) return [fieldError('planLineId', 'PLAN_LINE_UNKNOWN')];
   const out: ErrorDetail[] = [];
   if (line.plan_year !== Number(c.startDate.slice(0, 4))) out.push(fieldError('planLineId', 'PLAN_LINE_OTHER_YEAR'));
   if (line.programme_code !== c.programmeCode) out.push(fieldError('planLineId', 'PLAN_LINE_OTHER_PROGRAMME'));

@@ -258,12 +258,12 @@ export async function findLineLinkFacts(db: Queryable, lineId: number): Promise<
 }
 
 /** Lines a class of `year` and `programmeCode` may link to: of the year's latest version, organised in the subtree. */
-export async function linkableLines(db: Queryable, year: number, programmeCode: string | null, organiserPath: string): Promise<LineRow[]> {
+export async function linkableLines(db: Queryable, year: number, programmeCode: string | null, organiserPath: string | null): Promise<LineRow[]> {
   const p = new Params();
   const conds = [
     `lv.version_id = (SELECT v.id FROM plan_versions v JOIN annual_plans ap ON ap.id = v.plan_id WHERE ap.year = ${p.add(year)} ORDER BY v.number DESC LIMIT 1)`,
-    `u.path LIKE ${p.add(`${likeEscape(organiserPath)}%`)}`,
   ];
+  if (organiserPath !== null) conds.push(`u.path LIKE ${p.add(`${likeEscape(organiserPath)}%`)}`);
   if (programmeCode !== null) conds.push(`lv.programme_code = ${p.add(programmeCode)}`);
   return (await db.query<LineRow>(`${LINE_SELECT} WHERE ${conds.join(' AND ')} ORDER BY lv.line_id`, p.values)).rows;
 }
@@ -281,20 +281,32 @@ export interface RealisationFactRow {
   end_date: string;
   completed: boolean;
   learners: number;
+  /** 1 for a class, 0 for an outside-training record. */
+  classes: number;
   organiser_path: string;
 }
 
 /**
  * The sources of realisation facts, each a SELECT of the same columns for the facts running in
- * [$1 = first day, $2 = last day]: classes now; another source (outside training …) adds a member.
+ * [$1 = first day, $2 = last day]: classes and outside-training records.
  */
 export const REALISATION_SOURCES: readonly string[] = [
   `SELECT 'class'::text AS source, c.id, c.programme_code, c.mode, c.plan_line_id, c.outside_plan, c.start_date, c.end_date,
      c.status = 'finished' AS completed,
-     (SELECT count(*)::int FROM enrolments e WHERE e.class_id = c.id AND e.status <> 'withdrawn') AS learners,
+     (SELECT count(*)::int FROM enrolments e WHERE e.class_id = c.id AND e.status <> 'withdrawn') AS learners, 1 AS classes,
      u.path AS organiser_path
    FROM classes c JOIN units u ON u.id = c.organiser_unit_id
    WHERE c.start_date <= $2::date AND c.end_date >= $1::date`,
+  // Outside-training records that took place (sent, completed): one learner, no class (decision
+  // 0035); a withdrawal from the course ends the record on its date. Organised, for the scope, by
+  // the organiser of the line it realises (its latest version), else by the person's unit.
+  `SELECT 'outside_training'::text AS source, o.id, o.programme_code, o.mode, o.plan_line_id, o.outside_plan, o.start_date,
+     CASE WHEN o.result = 'withdrawn' AND o.result_date IS NOT NULL AND o.result_date < o.end_date THEN o.result_date ELSE o.end_date END AS end_date,
+     o.status = 'completed' AS completed, 1 AS learners, 0 AS classes,
+     COALESCE((SELECT lu.path FROM plan_line_versions plv JOIN units lu ON lu.id = plv.organiser_unit_id
+                WHERE plv.line_id = o.plan_line_id ORDER BY plv.version_id DESC LIMIT 1), pu.path) AS organiser_path
+   FROM outside_trainings o JOIN people op ON op.id = o.person_id JOIN units pu ON pu.id = op.unit_id
+   WHERE o.status IN ('sent', 'completed') AND o.start_date <= $2::date AND o.end_date >= $1::date`,
 ];
 
 /** Every fact running in the period, organised in `organiserPath`'s subtree when given. */
@@ -355,6 +367,35 @@ export async function peopleOfClasses(db: Queryable, ids: readonly number[], lim
     [[...ids], limit, offset],
   );
   return { rows: r.rows, total: r.rows[0]?.total ?? 0 };
+}
+
+export interface FactOutsideRow {
+  id: number;
+  person_id: number;
+  full_name: string;
+  unit_name: string;
+  programme_code: string;
+  programme_name: string;
+  mode: string;
+  institution: string;
+  country: string | null;
+  start_date: string;
+  end_date: string;
+  status: string;
+  result: string | null;
+}
+
+/** The outside-training records behind a drill-down, each with its person. */
+export async function outsideTrainingsByIds(db: Queryable, ids: readonly number[]): Promise<FactOutsideRow[]> {
+  if (ids.length === 0) return [];
+  const r = await db.query<FactOutsideRow>(
+    `SELECT o.id, o.person_id, p.full_name, u.name AS unit_name, o.programme_code, pr.name AS programme_name, o.mode, o.institution, o.country,
+       o.start_date, o.end_date, o.status, o.result
+     FROM outside_trainings o JOIN people p ON p.id = o.person_id JOIN units u ON u.id = p.unit_id JOIN programmes pr ON pr.code = o.programme_code
+     WHERE o.id = ANY($1::int[]) ORDER BY o.start_date, p.full_name, o.id`,
+    [[...ids]],
+  );
+  return r.rows;
 }
 
 // ---------- five-year plans ----------
