@@ -472,9 +472,12 @@ export async function replaceTargets(tx: Queryable, planId: number, targets: rea
 }
 
 /** The catalogue's programmes and the modes each offers (what a plan line may name). */
-export async function programmeModes(db: Queryable): Promise<Map<string, { name: string; modes: string[] }>> {
-  const r = await db.query<{ code: string; name: string; modes: string[] }>('SELECT code, name, modes FROM programmes ORDER BY sort_order, code');
-  return new Map(r.rows.map((x) => [x.code, { name: x.name, modes: x.modes }]));
+/** Each programme's modes, and whether the province opens its classes (organiser type, decision 0035). */
+export async function programmeModes(db: Queryable): Promise<Map<string, { name: string; modes: string[]; opensClasses: boolean }>> {
+  const r = await db.query<{ code: string; name: string; modes: string[]; opens_classes: boolean }>(
+    `SELECT code, name, modes, organiser_type IN ('provincial_school', 'commune_centre') AS opens_classes FROM programmes ORDER BY sort_order, code`,
+  );
+  return new Map(r.rows.map((x) => [x.code, { name: x.name, modes: x.modes, opensClasses: x.opens_classes }]));
 }
 
 /** A class's place in the plan. */
