@@ -6,13 +6,16 @@
  * `plans`, permissions in policies/plan.ts.
  */
 import { plans, todayInVietnam, unitInScope } from '@nang-tam/domain';
-import { auditRepo, plansRepo, unitsRepo, isUniqueViolation, type Db, type Queryable } from '@nang-tam/db';
-import type { AnnualPlan, Drill, ErrorDetail, FiveYearPlan, PlanComparison, PlanLine, PlanLineInput, PlanVersion, Realisation } from '@nang-tam/contracts';
+import { auditRepo, needsRepo, plansRepo, unitsRepo, isUniqueViolation, type Db, type Queryable } from '@nang-tam/db';
+import type { AnnualPlan, Drill, ErrorDetail, FiveYearPlan, NeedsPlanProposal, PlanComparison, PlanLine, PlanLineInput, PlanVersion, Realisation } from '@nang-tam/contracts';
+import { FIELD_ERRORS } from '@nang-tam/contracts';
 import { z } from 'zod';
 import type { ZAdjustmentCreate, ZAnnualPlanList, ZDrillQuery, ZFiveYearCreate, ZFiveYearList, ZFiveYearUpdate, ZLinkableLines, ZPlanStep } from '@nang-tam/contracts';
 import { AppError, assertNoFieldErrors, fieldError, notFound } from '../errors.js';
 import { actorOf, type AuthUser } from '../auth/auth-user.js';
 import { fiveYearPolicy, planLinePolicy, planListPolicy, planVersionPolicy } from '../policies/plan.js';
+import { needsCampaignPolicy, reachesCampaign } from '../policies/needs.js';
+import { loadCampaignFacts } from './needs.service.js';
 
 type VersionSummary = AnnualPlan['versions'][number];
 
@@ -500,6 +503,62 @@ export async function checkOutsidePlanLink(
   if (line.plan_year !== Number(c.startDate.slice(0, 4))) out.push(fieldError('planLineId', 'PLAN_LINE_OTHER_YEAR'));
   if (line.programme_code !== c.programmeCode) out.push(fieldError('planLineId', 'PLAN_LINE_OTHER_PROGRAMME'));
   return out;
+}
+
+// ---------- needs → plan (decision 0035) ----------
+
+/**
+ * GET /needs/campaigns/:id/plan-lines: the campaign's aggregated needs (submitted answers under its
+ * owner) proposed as lines of its year's plan, one per programme × mode × quarter
+ * (plans.proposeLinesFromNeeds), with the draft version they may be added to. Nothing is written:
+ * the user reviews the lines and adds them through `addLinesToVersion` (one transaction, audited,
+ * refused on an approved version, which needs an adjustment).
+ */
+export async function proposeLinesFromCampaign(
+  db: Db,
+  user: AuthUser,
+  campaignId: number,
+  q: { classSize?: number | undefined; organiserUnitId?: number | undefined },
+): Promise<NeedsPlanProposal> {
+  const campaign = await needsRepo.findCampaign(db, campaignId);
+  if (!campaign) throw notFound();
+  const facts = await loadCampaignFacts(db, user, campaign);
+  if (!reachesCampaign(user, facts)) throw notFound();
+  needsCampaignPolicy.authorize(user, facts, 'viewAggregate');
+  const organiser =
+    q.organiserUnitId !== undefined
+      ? await unitsRepo.findUnitById(db, user.scope, q.organiserUnitId)
+      : ((await plansRepo.usualOrganiser(db, scopePath(user))) ?? (await unitsRepo.findUnitById(db, user.scope, user.unitId)));
+  if (!organiser) throw new AppError('VALIDATION_FAILED', [fieldError('organiserUnitId', 'UNIT_OUT_OF_SCOPE')]);
+  // needs aggregation's facts: the target-group arguments do not change the people counted
+  const [cells, programmeRows, plan] = await Promise.all([
+    needsRepo.findAggregateLines(db, campaign.id, campaign.owner_path, `${campaign.year}-01-01`, campaign.year),
+    plansRepo.proposalProgrammes(db),
+    plansRepo.findAnnualPlanByYear(db, campaign.year),
+  ]);
+  const programmes = new Map(
+    programmeRows.map((p) => [p.code, { name: p.name, opensClasses: p.opens_classes, typicalCapacity: p.typical_capacity, defaultInstitution: p.default_institution }]),
+  );
+  const proposal = plans.proposeLinesFromNeeds(
+    cells.map((c) => ({ programmeCode: c.programme_code, mode: c.mode, quarter: c.quarter, people: c.people })),
+    programmes,
+    { year: campaign.year, classSize: q.classSize ?? null, organiserUnitId: organiser.id, siteKind: 'school', site: organiser.name, note: `Từ nhu cầu: ${campaign.title}` },
+  );
+  if (proposal.issues.length > 0) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      proposal.issues.map((i) => ({ path: i.path, code: i.code, message: `${FIELD_ERRORS.NEEDS_PLAN_CLASS_SIZE.vi} (${programmes.get(i.programmeCode)?.name ?? i.programmeCode}).` })),
+    );
+  }
+  const latest = plan ? (await plansRepo.listVersions(db, plan.id)).at(-1) : undefined;
+  return {
+    campaign: { id: campaign.id, title: campaign.title, year: campaign.year },
+    organiser: { id: organiser.id, name: organiser.name },
+    classSize: q.classSize ?? null,
+    plan: plan ? { id: plan.id, year: plan.year, title: plan.title } : null,
+    draftVersion: latest && latest.status === 'draft' ? { id: latest.id, number: latest.number, rowVersion: latest.row_version } : null,
+    lines: proposal.lines,
+  };
 }
 
 // ---------- five-year plans ----------

@@ -499,3 +499,34 @@ export async function provinceName(db: Queryable): Promise<string> {
   const r = await db.query<{ name: string }>('SELECT name FROM units WHERE parent_id IS NULL ORDER BY id LIMIT 1');
   return r.rows[0]?.name ?? '';
 }
+
+// ---------- needs → plan (decision 0035) ----------
+
+export interface ProposalProgrammeRow {
+  code: string;
+  name: string;
+  opens_classes: boolean;
+  /** The usual class size: the median capacity of its classes (null: none yet). */
+  typical_capacity: number | null;
+  default_institution: string | null;
+}
+
+/** Every programme in catalogue order, with what turning needs into plan lines asks of it. */
+export async function proposalProgrammes(db: Queryable): Promise<ProposalProgrammeRow[]> {
+  const r = await db.query<ProposalProgrammeRow>(
+    `SELECT pr.code, pr.name, pr.organiser_type IN ('provincial_school', 'commune_centre') AS opens_classes, pr.default_institution,
+       (SELECT round(percentile_cont(0.5) WITHIN GROUP (ORDER BY c.capacity))::int FROM classes c WHERE c.programme_code = pr.code) AS typical_capacity
+     FROM programmes pr ORDER BY pr.sort_order, pr.code`,
+  );
+  return r.rows;
+}
+
+/** The unit organising most classes in the subtree (the school), or null when none has. */
+export async function usualOrganiser(db: Queryable, organiserPath: string): Promise<{ id: number; name: string } | null> {
+  const r = await db.query<{ id: number; name: string }>(
+    `SELECT u.id, u.name FROM classes c JOIN units u ON u.id = c.organiser_unit_id
+     WHERE u.path LIKE $1 GROUP BY u.id, u.name ORDER BY count(*) DESC, u.id LIMIT 1`,
+    [`${likeEscape(organiserPath)}%`],
+  );
+  return r.rows[0] ?? null;
+}
