@@ -372,6 +372,7 @@ export function realisationNotes(rounding: plans.PercentRounding, approved: bool
     'Lớp chuyển tiếp sang năm sau: đã tính trong năm nay và còn học sau ngày 31/12; năm sau được tính lại là lớp chuyển tiếp.',
     'Lớp ngoài kế hoạch (mở thêm tại địa phương) thống kê riêng, không tính vào tỷ lệ hoàn thành kế hoạch.',
     'Số học viên là số lượt học viên (mỗi người ở mỗi lớp tính một lượt).',
+    'Người được cử đi đào tạo ngoài tỉnh (Học viện, trường đại học, nước ngoài) đã có quyết định cử đi học tính một lượt học viên vào dòng kế hoạch của mình, không tính là lớp.',
     plans.roundingNoteVi(rounding),
     ...(approved ? [] : ['Kế hoạch chưa được phê duyệt đến ngày này: số liệu so với phiên bản mới nhất (dự thảo).']),
   ];
