@@ -530,3 +530,20 @@ export async function usualOrganiser(db: Queryable, organiserPath: string): Prom
   );
   return r.rows[0] ?? null;
 }
+
+/** Writes one line's fields of `fromVersionId` into `toVersionId` too (a line added to a version a later one copied). */
+export async function copyLineToVersion(tx: Queryable, fromVersionId: number, toVersionId: number, lineId: number): Promise<void> {
+  await tx.query(
+    `INSERT INTO plan_line_versions (version_id, line_id, programme_code, mode, classes, learners, year, quarter, organiser_unit_id,
+       site_kind, site, estimated_cost, carried_over, note)
+     SELECT $2, line_id, programme_code, mode, classes, learners, year, quarter, organiser_unit_id, site_kind, site, estimated_cost,
+       carried_over, note
+     FROM plan_line_versions WHERE version_id = $1 AND line_id = $3`,
+    [fromVersionId, toVersionId, lineId],
+  );
+}
+
+/** Links outside-training records to a plan line. */
+export async function linkOutsideTrainings(tx: Queryable, ids: readonly number[], lineId: number): Promise<void> {
+  await tx.query('UPDATE outside_trainings SET plan_line_id = $2 WHERE id = ANY($1::int[])', [[...ids], lineId]);
+}

@@ -59,7 +59,7 @@ export const PLAN_ERROR_MESSAGES = {
   PLAN_LINE_QUARTER: 'Quý phải từ 1 đến 4.',
   PLAN_LINE_COUNT: 'Số lớp, số học viên phải là số nguyên không âm.',
   PLAN_LINE_COST: 'Kinh phí dự kiến phải là số đồng nguyên, không âm.',
-  PLAN_LINE_LEARNERS: 'Có lớp thì phải có học viên dự kiến (và ngược lại).',
+  PLAN_LINE_LEARNERS: 'Có lớp thì phải có học viên dự kiến.',
   PLAN_LINE_NO_CLASSES: 'Chương trình do cơ sở ngoài tỉnh hoặc ở nước ngoài tổ chức: kế hoạch ghi số người được cử đi học, số lớp để 0.',
   UNKNOWN_PROGRAMME: 'Không có chương trình này.',
   UNSUPPORTED_MODE: 'Chương trình không có hình thức học này.',
@@ -71,7 +71,8 @@ const issue = (path: string, code: PlanErrorCode): PlanIssue => ({ path, code, m
 /**
  * Every problem of one line against its plan's year and the programme catalogue (modes offered;
  * `opensClasses` false: taught by an outside institution or abroad, so the line plans people sent,
- * 0 classes — decision 0035; absent: opens classes).
+ * 0 classes; absent: opens classes). A line of 0 classes and N learners plans N people sent to
+ * train outside the province (decision 0035), for any programme.
  */
 export function validatePlanLine(
   line: PlanLineFields,
@@ -89,9 +90,9 @@ export function validatePlanLine(
     if (!Number.isInteger(line[f]) || line[f] < 0) out.push(issue(`${prefix}${f}`, 'PLAN_LINE_COUNT'));
   }
   if (!Number.isSafeInteger(line.estimatedCost) || line.estimatedCost < 0) out.push(issue(`${prefix}estimatedCost`, 'PLAN_LINE_COST'));
-  if (programme && programme.opensClasses === false) {
-    if (out.length === 0 && line.classes !== 0) out.push(issue(`${prefix}classes`, 'PLAN_LINE_NO_CLASSES'));
-  } else if (out.length === 0 && (line.classes === 0) !== (line.learners === 0)) out.push(issue(`${prefix}learners`, 'PLAN_LINE_LEARNERS'));
+  // classes need learners; learners without classes are people sent to train outside the province
+  if (out.length === 0 && programme?.opensClasses === false && line.classes !== 0) out.push(issue(`${prefix}classes`, 'PLAN_LINE_NO_CLASSES'));
+  else if (out.length === 0 && line.classes > 0 && line.learners === 0) out.push(issue(`${prefix}learners`, 'PLAN_LINE_LEARNERS'));
   return out;
 }
 
