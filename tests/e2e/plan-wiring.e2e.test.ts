@@ -37,11 +37,11 @@ describe('needs → plan, and outside training in plan against actual', () => {
 
     // from the campaign's page to the plan's draft version, the proposal open
     await login(page, 'admin');
-    await page.goto(`/needs/campaigns/${campaign.id}`);
+    await page.goto(`/needs/${campaign.id}`);
     await page.getByTestId('needs-to-plan').click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('Tạo dòng kế hoạch từ nhu cầu đã tổng hợp').waitFor();
-    await dialog.getByTestId('from-needs-class-size').locator('input').fill('40');
+    await dialog.locator('input[data-testid="from-needs-class-size"], [data-testid="from-needs-class-size"] input').first().fill('40');
     await dialog.getByTestId('from-needs-propose').click();
     const rows = dialog.getByTestId('from-needs-lines').locator('tbody tr.ant-table-row');
     await expect.poll(() => rows.count()).toBeGreaterThan(1);
