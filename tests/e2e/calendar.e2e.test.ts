@@ -96,6 +96,37 @@ describe('calendar', () => {
     await page.getByRole('button', { name: 'Tạo địa chỉ đăng ký lịch' }).waitFor();
   });
 
+  test('a registrar opens one class’s schedule as a calendar, narrowed to that class', async () => {
+    const { page } = b;
+    await login(page, 'truong');
+    const s = await firstUpcoming(page);
+    const cal = await apiGet<{ items: (Entry & { classId: number; cohortCode: string })[] }>(
+      page.request,
+      `/api/v1/me/calendar?from=${s.date}&to=${addDays(s.date, 6)}`,
+    );
+    const cls = cal.items.find((i) => i.id === s.id)!;
+    expect(new Set(cal.items.map((i) => i.classId)).size, 'the demo school runs several classes at once').toBeGreaterThan(1);
+
+    await page.goto(`/classes/${cls.classId}?tab=schedule`);
+    await page.getByRole('link', { name: 'Xem dạng lịch tuần, tháng' }).click();
+    await page.waitForURL((u) => u.pathname === '/calendar' && u.searchParams.get('class') === String(cls.classId));
+    await page.getByRole('heading', { level: 3, name: 'Lịch các lớp' }).waitFor();
+    await page.getByRole('table', { name: 'Tháng' }).waitFor();
+    await page.getByText(`${cls.className} (${cls.cohortCode})`).first().waitFor();
+
+    // the week of the session: every session shown is of that class
+    await page.goto(`/calendar?class=${cls.classId}&date=${s.date}`);
+    const week = page.getByRole('table', { name: 'Tuần' });
+    await week
+      .getByText(`${s.startTime}–${s.endTime} · ${what(s)}`)
+      .first()
+      .waitFor();
+    const names = await week.getByRole('link').allTextContents();
+    const expected = cal.items.filter((i) => i.classId === cls.classId).length;
+    expect(names).toHaveLength(expected);
+    expect(new Set(names)).toEqual(new Set([cls.className]));
+  });
+
   test('a learner reads their timetable on a phone, day by day, without sideways scrolling', async () => {
     const phone = await b.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
     const page = await phone.newPage();

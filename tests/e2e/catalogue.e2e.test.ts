@@ -6,8 +6,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { apiGet, apiLogin, login, randomDigits } from './support.js';
-import { useBrowser } from './support.js';
+import { apiGet, apiLogin, clickMenuItem, login, randomDigits, useBrowser } from './support.js';
 
 const b = useBrowser();
 
@@ -44,14 +43,19 @@ function fieldError(dialog: Locator, page: Page, label: string): Locator {
 
 interface Detail {
   code: string;
-  versions: { version: number; period: { from: string; to: string | null }; duration: { value: number; unit: string } | null; reason: string }[];
+  versions: {
+    version: number;
+    period: { from: string; to: string | null };
+    duration: { value: number; unit: string } | null;
+    reason: string;
+  }[];
 }
 
 describe('programme catalogue', () => {
   test('search, filter, create a programme, change it as a version, read the history', async () => {
     const { page } = b;
     await login(page, 'admin');
-    await page.getByRole('menuitem', { name: 'Danh mục chương trình' }).click();
+    await clickMenuItem(page, 'Danh mục chương trình');
     await page.waitForURL((u) => u.pathname === '/catalogue');
     const table = page.getByRole('table', { name: 'Danh mục chương trình' });
 
@@ -100,7 +104,9 @@ describe('programme catalogue', () => {
     await typeDate(edit.getByLabel('Có hiệu lực từ ngày'), '01/01/2099');
     await edit.getByLabel('Lý do thay đổi').fill('Tăng thời lượng theo kế hoạch năm 2099');
     await edit.getByRole('button', { name: 'Lưu thay đổi' }).click();
-    await expect.poll(() => fieldError(edit, page, 'Có hiệu lực từ ngày').textContent()).toBe('Ngày có hiệu lực phải sau ngày bắt đầu của phiên bản cuối cùng.');
+    await expect
+      .poll(() => fieldError(edit, page, 'Có hiệu lực từ ngày').textContent())
+      .toBe('Ngày có hiệu lực phải sau ngày bắt đầu của phiên bản cuối cùng.');
     await typeDate(edit.getByLabel('Có hiệu lực từ ngày'), '01/07/2099');
     await edit.getByRole('button', { name: 'Lưu thay đổi' }).click();
     await page.getByRole('table', { name: 'Lịch sử phiên bản (2)' }).waitFor();

@@ -48,7 +48,15 @@ describe('training outside the province', () => {
     const officer = await apiLogin(unitCtx.request, 'unit');
     const name = `Lục Văn ${randomWord(7)}`;
     const made = await unitCtx.request.post('/api/v1/people', {
-      data: { fullName: name, citizenId: randomDigits(12), birthDate: '1990-05-17', gender: 'male', ethnicityCode: '01', category: 'cong_chuc', unitId: officer.unit.id },
+      data: {
+        fullName: name,
+        citizenId: randomDigits(12),
+        birthDate: '1990-05-17',
+        gender: 'male',
+        ethnicityCode: '01',
+        category: 'cong_chuc',
+        unitId: officer.unit.id,
+      },
       headers: { 'x-csrf-token': officer.csrfToken },
     });
     expect(made.status()).toBe(201);
@@ -63,7 +71,12 @@ describe('training outside the province', () => {
     const drawer = page.getByRole('dialog').filter({ hasText: 'Đề nghị cử đi học ngoài tỉnh' });
     await drawer.waitFor();
     await settled(page);
-    await chooseOption(page, drawer.getByLabel('Chọn người trong đơn vị của bạn'), name.split(' ').slice(-1)[0]!, new RegExp(`^${escapeRe(name)} · `));
+    await chooseOption(
+      page,
+      drawer.getByLabel('Chọn người trong đơn vị của bạn'),
+      name.split(' ').slice(-1)[0]!,
+      new RegExp(`^${escapeRe(name)} · `),
+    );
     await chooseOption(page, drawer.getByLabel('Chương trình'), 'so cap', 'Sơ cấp lý luận chính trị');
     await chooseOption(page, drawer.getByLabel('Hình thức học'), '', 'Tập trung');
     await drawer.getByLabel('Cơ sở đào tạo').fill(ACADEMY);
@@ -75,7 +88,10 @@ describe('training outside the province', () => {
     await drawer.getByRole('button', { name: /^(loading )?Đề nghị cử đi học$/ }).click();
     expect((await sent).status()).toBe(400);
     const endItem = drawer.locator('.ant-form-item').filter({ has: page.getByText('Ngày kết thúc', { exact: true }) });
-    await endItem.locator('.ant-form-item-explain-error').getByText(/^Ngày kết thúc khóa học \(.+\) trước ngày bắt đầu/).waitFor();
+    await endItem
+      .locator('.ant-form-item-explain-error')
+      .getByText(/^Ngày kết thúc khóa học \(.+\) trước ngày bắt đầu/)
+      .waitFor();
 
     await typeDate(drawer.getByLabel('Ngày kết thúc'), vi(end));
     sent = page.waitForResponse((r) => isPath(r.url(), /^\/api\/v1\/outside-trainings$/) && r.request().method() === 'POST');

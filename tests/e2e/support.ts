@@ -253,3 +253,17 @@ export async function settled(page: Page): Promise<void> {
     { polling: 'raf', timeout: UI_TIMEOUT },
   );
 }
+
+/**
+ * Opens a page from the main menu by its entry's name, also when the entry sits in the menu's
+ * overflow ("···") because the bar is too narrow for every entry of the role.
+ */
+export async function clickMenuItem(page: Page, name: string): Promise<void> {
+  const inBar = page.locator('.ant-menu-horizontal > li.ant-menu-item:visible').filter({ hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) });
+  if ((await inBar.count()) > 0) {
+    await inBar.first().click();
+    return;
+  }
+  await page.locator('.ant-menu-horizontal > li.ant-menu-overflow-item-rest:visible').hover();
+  await page.locator('.ant-menu-submenu-popup:visible').getByRole('menuitem', { name }).click();
+}

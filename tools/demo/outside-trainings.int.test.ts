@@ -41,7 +41,11 @@ interface Row {
 
 describe('demo outside trainings', () => {
   it('holds records at every stage, never dated after the reference date', async () => {
-    const rows = (await db.query<Row>('SELECT id, person_id, programme_code, status, start_date::text, end_date::text, decision_date::text, result, result_date::text, qualification_id FROM outside_trainings ORDER BY id')).rows;
+    const rows = (
+      await db.query<Row>(
+        'SELECT id, person_id, programme_code, status, start_date::text, end_date::text, decision_date::text, result, result_date::text, qualification_id FROM outside_trainings ORDER BY id',
+      )
+    ).rows;
     expect(rows.length).toBe(10);
     expect(progress.some((m) => m.startsWith('outside trainings: 10'))).toBe(true);
     expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['completed', 'sent', 'approved', 'proposed', 'refused']));
@@ -52,14 +56,18 @@ describe('demo outside trainings', () => {
       if (r.result_date) expect(r.result_date >= r.end_date && r.result_date <= today, `result of ${r.id}`).toBe(true);
       for (const o of rows)
         if (o.id < r.id && o.person_id === r.person_id && o.programme_code === r.programme_code)
-          expect(training.periodsOverlap({ startDate: o.start_date, endDate: o.end_date }, { startDate: r.start_date, endDate: r.end_date })).toBe(false);
+          expect(
+            training.periodsOverlap({ startDate: o.start_date, endDate: o.end_date }, { startDate: r.start_date, endDate: r.end_date }),
+          ).toBe(false);
     }
   });
 
   it('overrides only rules of standing, never "already holds it"', async () => {
-    const rows = (await db.query<{ eligibility: { outcome: string; rules: { kind: string; outcome: string }[] }; override_reason: string | null }>(
-      'SELECT eligibility, override_reason FROM outside_trainings',
-    )).rows;
+    const rows = (
+      await db.query<{ eligibility: { outcome: string; rules: { kind: string; outcome: string }[] }; override_reason: string | null }>(
+        'SELECT eligibility, override_reason FROM outside_trainings',
+      )
+    ).rows;
     for (const r of rows) {
       if (r.eligibility.outcome === 'eligible') expect(r.override_reason).toBeNull();
       else {
@@ -70,10 +78,12 @@ describe('demo outside trainings', () => {
   });
 
   it('wrote the graduates’ qualifications into the registry', async () => {
-    const q = (await db.query<{ kind: string; level: string; source: string; holds: string | null }>(
-      `SELECT q.kind, q.level, q.source, CASE q.kind WHEN 'political_theory' THEN p.political_theory_level WHEN 'education' THEN p.education_level END AS holds
+    const q = (
+      await db.query<{ kind: string; level: string; source: string; holds: string | null }>(
+        `SELECT q.kind, q.level, q.source, CASE q.kind WHEN 'political_theory' THEN p.political_theory_level WHEN 'education' THEN p.education_level END AS holds
        FROM outside_trainings o JOIN qualifications q ON q.id = o.qualification_id JOIN people p ON p.id = o.person_id`,
-    )).rows;
+      )
+    ).rows;
     expect(q.length).toBe(3);
     expect(q.map((x) => x.level).sort()).toEqual(['cao_cap', 'cao_cap', 'thac_si']);
     for (const x of q) {

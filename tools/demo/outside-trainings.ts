@@ -15,7 +15,7 @@ import type { EligibilityResult } from '@nang-tam/contracts';
 import { auditRepo, outsideTrainingsRepo, peopleRepo, personFactsRepo, usersRepo, type Queryable } from '@nang-tam/db';
 import { actorOf, toAuthUser, type AuthUser } from '../../apps/server/src/auth/auth-user.js';
 import { toEligibilityResult } from '../../apps/server/src/services/eligibility.service.js';
-import { loadCatalogue } from '../../apps/server/src/services/rules.service.js';
+import { loadCatalogue, rulesInForceOf } from '../../apps/server/src/services/rules.service.js';
 import { addDays } from './days.js';
 import { Rng } from './random.js';
 import { shuffled, stamp } from './school-context.js';
@@ -46,20 +46,135 @@ const REGIONAL = 'Học viện Chính trị khu vực I';
 
 const SPECS: Spec[] = [
   // cao cấp LLCT at the academy: finished last year, graduated
-  { programmeCode: 'CC_LLCT', mode: 'full_time', institution: ACADEMY, country: null, start: [-2, '09-09'], end: [-1, '06-27'], cost: 62_000_000, studyField: null, reach: 'completed', outcome: { result: 'graduated', classification: 'gioi' }, inUnitCommune: true },
-  { programmeCode: 'CC_LLCT', mode: 'full_time', institution: ACADEMY, country: null, start: [-2, '09-09'], end: [-1, '06-27'], cost: 62_000_000, studyField: null, reach: 'completed', outcome: { result: 'graduated', classification: 'kha' }, inUnitCommune: false },
+  {
+    programmeCode: 'CC_LLCT',
+    mode: 'full_time',
+    institution: ACADEMY,
+    country: null,
+    start: [-2, '09-09'],
+    end: [-1, '06-27'],
+    cost: 62_000_000,
+    studyField: null,
+    reach: 'completed',
+    outcome: { result: 'graduated', classification: 'gioi' },
+    inUnitCommune: true,
+  },
+  {
+    programmeCode: 'CC_LLCT',
+    mode: 'full_time',
+    institution: ACADEMY,
+    country: null,
+    start: [-2, '09-09'],
+    end: [-1, '06-27'],
+    cost: 62_000_000,
+    studyField: null,
+    reach: 'completed',
+    outcome: { result: 'graduated', classification: 'kha' },
+    inUnitCommune: false,
+  },
   // part-time at the regional academy: carried over into this year and the next
-  { programmeCode: 'CC_LLCT', mode: 'part_time', institution: REGIONAL, country: null, start: [-1, '03-02'], end: [1, '01-15'], cost: 48_500_000, studyField: null, reach: 'sent', inUnitCommune: false },
-  { programmeCode: 'CC_LLCT', mode: 'part_time', institution: REGIONAL, country: null, start: [0, '03-02'], end: [1, '12-18'], cost: 48_500_000, studyField: null, reach: 'sent', inUnitCommune: true },
+  {
+    programmeCode: 'CC_LLCT',
+    mode: 'part_time',
+    institution: REGIONAL,
+    country: null,
+    start: [-1, '03-02'],
+    end: [1, '01-15'],
+    cost: 48_500_000,
+    studyField: null,
+    reach: 'sent',
+    inUnitCommune: false,
+  },
+  {
+    programmeCode: 'CC_LLCT',
+    mode: 'part_time',
+    institution: REGIONAL,
+    country: null,
+    start: [0, '03-02'],
+    end: [1, '12-18'],
+    cost: 48_500_000,
+    studyField: null,
+    reach: 'sent',
+    inUnitCommune: true,
+  },
   // next year's intake: proposed, and approved awaiting the decision
-  { programmeCode: 'CC_LLCT', mode: 'full_time', institution: ACADEMY, country: null, start: 60, end: 290, cost: 64_000_000, studyField: null, reach: 'proposed', inUnitCommune: true },
-  { programmeCode: 'CC_LLCT', mode: 'full_time', institution: ACADEMY, country: null, start: 35, end: 290, cost: 64_000_000, studyField: null, reach: 'approved', inUnitCommune: false },
+  {
+    programmeCode: 'CC_LLCT',
+    mode: 'full_time',
+    institution: ACADEMY,
+    country: null,
+    start: 60,
+    end: 290,
+    cost: 64_000_000,
+    studyField: null,
+    reach: 'proposed',
+    inUnitCommune: true,
+  },
+  {
+    programmeCode: 'CC_LLCT',
+    mode: 'full_time',
+    institution: ACADEMY,
+    country: null,
+    start: 35,
+    end: 290,
+    cost: 64_000_000,
+    studyField: null,
+    reach: 'approved',
+    inUnitCommune: false,
+  },
   // master's: one finished (graduated), one under way, one refused
-  { programmeCode: 'SDH_THS', mode: 'part_time', institution: 'Trường Đại học Kinh tế quốc dân', country: null, start: [-3, '10-15'], end: [-1, '09-30'], cost: 96_000_000, studyField: 'Quản lý kinh tế', reach: 'completed', outcome: { result: 'graduated', classification: 'gioi' }, inUnitCommune: false },
-  { programmeCode: 'SDH_THS', mode: 'part_time', institution: 'Học viện Hành chính và Quản trị công', country: null, start: [-1, '10-20'], end: [1, '10-19'], cost: 88_000_000, studyField: 'Quản lý công', reach: 'sent', inUnitCommune: false },
-  { programmeCode: 'SDH_THS', mode: 'full_time', institution: 'Trường Đại học Luật Hà Nội', country: null, start: 30, end: 700, cost: 90_000_000, studyField: 'Luật', reach: 'refused', inUnitCommune: false, outsidePlan: true },
+  {
+    programmeCode: 'SDH_THS',
+    mode: 'part_time',
+    institution: 'Trường Đại học Kinh tế quốc dân',
+    country: null,
+    start: [-3, '10-15'],
+    end: [-1, '09-30'],
+    cost: 96_000_000,
+    studyField: 'Quản lý kinh tế',
+    reach: 'completed',
+    outcome: { result: 'graduated', classification: 'gioi' },
+    inUnitCommune: false,
+  },
+  {
+    programmeCode: 'SDH_THS',
+    mode: 'part_time',
+    institution: 'Học viện Hành chính và Quản trị công',
+    country: null,
+    start: [-1, '10-20'],
+    end: [1, '10-19'],
+    cost: 88_000_000,
+    studyField: 'Quản lý công',
+    reach: 'sent',
+    inUnitCommune: false,
+  },
+  {
+    programmeCode: 'SDH_THS',
+    mode: 'full_time',
+    institution: 'Trường Đại học Luật Hà Nội',
+    country: null,
+    start: 30,
+    end: 700,
+    cost: 90_000_000,
+    studyField: 'Luật',
+    reach: 'refused',
+    inUnitCommune: false,
+    outsidePlan: true,
+  },
   // abroad: a master's in Australia, under way
-  { programmeCode: 'SDH_THS', mode: 'full_time', institution: 'Trường Đại học Queensland', country: 'Úc', start: [0, '02-23'], end: [1, '12-11'], cost: 1_250_000_000, studyField: 'Chính sách công', reach: 'sent', inUnitCommune: false, outsidePlan: true },
+  {
+    programmeCode: 'SDH_THS',
+    mode: 'full_time',
+    institution: 'Trường Đại học Queensland',
+    country: 'Úc',
+    start: [0, '02-23'],
+    end: [1, '12-11'],
+    cost: 1_250_000_000,
+    studyField: 'Chính sách công',
+    reach: 'sent',
+    inUnitCommune: false,
+    outsidePlan: true,
+  },
 ];
 
 export interface OutsideSeedResult {
@@ -90,19 +205,20 @@ export async function seedDemoOutsideTrainings(tx: Queryable, opts: { seed: numb
   const board = await user('admin');
   const homeAffairs = await user('noivu');
   const agency = await user('unit');
-  const people = shuffled(rng, await peopleRepo.listPeopleWithPosts(tx));
   const unitPath = agency.scope.kind === 'subtree' ? agency.scope.unitPath : '/';
   const used = new Set<number>();
   const audit: auditRepo.AuditInput[] = [];
   let graduated = 0;
   let overridden = 0;
   let written = 0;
+  const catalogues = new Map<string, Awaited<ReturnType<typeof loadCatalogue>>>();
 
   for (const planned of SPECS) {
     const start = typeof planned.start === 'number' ? addDays(opts.today, planned.start) : dateOf(year, planned.start);
     const end = typeof planned.end === 'number' ? addDays(start, planned.end) : dateOf(year, planned.end);
     const spec = { ...planned, reach: reachBy(planned.reach, start, end, opts.today) };
-    const catalogue = await loadCatalogue(tx, { programmeCode: spec.programmeCode });
+    let catalogue = catalogues.get(spec.programmeCode);
+    if (!catalogue) catalogues.set(spec.programmeCode, (catalogue = await loadCatalogue(tx, { programmeCode: spec.programmeCode })));
     const programme = catalogue.programmes.find((p) => p.code === spec.programmeCode);
     if (!programme) throw new Error(`the demo needs the programme ${spec.programmeCode}`);
     const evaluate = rules.prepareEligibility({
@@ -115,22 +231,46 @@ export async function seedDemoOutsideTrainings(tx: Queryable, opts: { seed: numb
       jobPositions: catalogue.jobPositions,
       asOf: start,
     });
-    const pool = people.filter((p) => !used.has(p.id) && (!spec.inUnitCommune || p.unit_path.startsWith(unitPath)));
-    // the first eligible among up to 1,200 candidates, in chunks; else the first one the board may override
+    // the SQL pre-filter of the rules in force (a necessary condition) narrows the candidates; the
+    // engine decides: the first eligible one, else one of the first others the board may override
+    const scopePath = spec.inUnitCommune ? unitPath : '/';
+    const possible = shuffled(
+      rng,
+      await personFactsRepo.findSubtreePersonIds(
+        tx,
+        scopePath,
+        personFactsRepo.eligibilityCondition(rulesInForceOf(catalogue, spec.programmeCode, start), {
+          asOf: start,
+          mode: spec.mode,
+          programmeCode: spec.programmeCode,
+          levels: catalogue.levels,
+          titles: catalogue.reference.titles,
+          ranks: catalogue.reference.ranks,
+        }),
+      ),
+    ).filter((id) => !used.has(id));
+    // a few others too: the board's override needs someone when nobody passes
+    const others =
+      possible.length >= 150 ? [] : shuffled(rng, await personFactsRepo.findSubtreePersonIds(tx, scopePath)).filter((id) => !used.has(id));
+    const likely = [...new Set([...possible.slice(0, 150), ...others.slice(0, 50)])];
     let chosen: { id: number; eligibility: EligibilityResult } | null = null;
     let first: { id: number; eligibility: EligibilityResult } | null = null;
-    for (let i = 0; i < Math.min(pool.length, 1200) && !chosen; i += 200) {
-      const rows = await personFactsRepo.loadFactsOf(tx, pool.slice(i, i + 200).map((p) => p.id).sort((a, b) => a - b), personFactsRepo.ALL_FACTS);
-      for (const row of rows) {
-        const e = toEligibilityResult(evaluate(personFactsRepo.factsOn(row, start), spec.studyField));
-        // the board sets aside a rule of standing (appraisals, age, target group), never "already holds it"
-        const hard = e.rules.some((r) => r.outcome === 'fail' && (r.kind === 'not_already_holding' || r.kind === 'not_enrolled'));
-        if (!hard) first ??= { id: row.id, eligibility: e };
-        if (e.outcome === 'eligible') {
-          chosen = { id: row.id, eligibility: e };
-          break;
-        }
+    const rows = await personFactsRepo.loadFactsOf(
+      tx,
+      [...likely].sort((a, b) => a - b),
+      personFactsRepo.ALL_FACTS,
+    );
+    const order = new Map(likely.map((id, k) => [id, k]));
+    rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+    for (const row of rows) {
+      const e = toEligibilityResult(evaluate(personFactsRepo.factsOn(row, start), spec.studyField));
+      if (e.outcome === 'eligible') {
+        chosen = { id: row.id, eligibility: e };
+        break;
       }
+      // the board sets aside a rule of standing (appraisals, age, target group), never "already holds it"
+      const hard = e.rules.some((r) => r.outcome === 'fail' && (r.kind === 'not_already_holding' || r.kind === 'not_enrolled'));
+      if (!hard) first ??= { id: row.id, eligibility: e };
     }
     const pick = chosen ?? first;
     if (!pick) throw new Error(`no candidate for ${spec.programmeCode}`);
@@ -166,19 +306,43 @@ export async function seedDemoOutsideTrainings(tx: Queryable, opts: { seed: numb
       steps.push(s);
       times.push(stamp(on, at));
     };
-    if (overrideReason) step({ outsideTrainingId: id, step: 'override', decision: 'approved', note: overrideReason, decidedBy: board.id }, proposedOn, '08:30');
+    if (overrideReason)
+      step(
+        { outsideTrainingId: id, step: 'override', decision: 'approved', note: overrideReason, decidedBy: board.id },
+        proposedOn,
+        '08:30',
+      );
     step({ outsideTrainingId: id, step: 'agency', decision: 'approved', note: null, decidedBy: proposer.id }, proposedOn, '08:40');
-    audit.push({ ...actorOf(proposer), action: 'create', entity: 'outside_training', entityId: id, personId: pick.id, after: { programmeCode: spec.programmeCode, institution: spec.institution, startDate: start, endDate: end, status: 'proposed' } });
+    audit.push({
+      ...actorOf(proposer),
+      action: 'create',
+      entity: 'outside_training',
+      entityId: id,
+      personId: pick.id,
+      after: { programmeCode: spec.programmeCode, institution: spec.institution, startDate: start, endDate: end, status: 'proposed' },
+    });
 
     let status: training.OutsideStatus = 'proposed';
     const decideOn = addDays(start, -50);
     if (spec.reach !== 'proposed') {
       const refused = spec.reach === 'refused';
       const note = refused ? 'Đơn vị chưa bố trí được người thay thế trong thời gian học; đề nghị cử vào năm sau.' : null;
-      step({ outsideTrainingId: id, step: 'board', decision: refused ? 'refused' : 'approved', note, decidedBy: approver.id }, decideOn, '14:10');
+      step(
+        { outsideTrainingId: id, step: 'board', decision: refused ? 'refused' : 'approved', note, decidedBy: approver.id },
+        decideOn,
+        '14:10',
+      );
       status = refused ? 'refused' : 'approved';
       await outsideTrainingsRepo.setOutsideStatus(tx, id, status);
-      audit.push({ ...actorOf(approver), action: 'decide', entity: 'outside_training', entityId: id, personId: pick.id, before: { status: 'proposed' }, after: { status, note } });
+      audit.push({
+        ...actorOf(approver),
+        action: 'decide',
+        entity: 'outside_training',
+        entityId: id,
+        personId: pick.id,
+        before: { status: 'proposed' },
+        after: { status, note },
+      });
     }
     if (spec.reach === 'sent' || spec.reach === 'completed') {
       const signedOn = addDays(start, -20);
@@ -188,8 +352,26 @@ export async function seedDemoOutsideTrainings(tx: Queryable, opts: { seed: numb
         signer: programme.kind === 'postgraduate' ? 'Giám đốc Sở Nội vụ' : 'Phó Trưởng Ban Tổ chức Tỉnh ủy',
       };
       await outsideTrainingsRepo.recordSendingDecision(tx, id, decision);
-      step({ outsideTrainingId: id, step: 'decision', decision: 'recorded', note: `Quyết định số ${decision.number}, ${decision.signer} ký.`, decidedBy: approver.id }, signedOn, '15:00');
-      audit.push({ ...actorOf(approver), action: 'record_decision', entity: 'outside_training', entityId: id, personId: pick.id, before: { status }, after: { status: 'sent', decision } });
+      step(
+        {
+          outsideTrainingId: id,
+          step: 'decision',
+          decision: 'recorded',
+          note: `Quyết định số ${decision.number}, ${decision.signer} ký.`,
+          decidedBy: approver.id,
+        },
+        signedOn,
+        '15:00',
+      );
+      audit.push({
+        ...actorOf(approver),
+        action: 'record_decision',
+        entity: 'outside_training',
+        entityId: id,
+        personId: pick.id,
+        before: { status },
+        after: { status: 'sent', decision },
+      });
       status = 'sent';
     }
     if (spec.reach === 'completed' && spec.outcome) {
@@ -197,16 +379,44 @@ export async function seedDemoOutsideTrainings(tx: Queryable, opts: { seed: numb
       let qualificationId: number | null = null;
       const grants = programme.grants;
       if (spec.outcome.result === 'graduated' && grants) {
-        const q = { kind: grants.kind, level: grants.level, field: grants.kind === 'education' ? spec.studyField : null, awardedOn: on, institution: spec.institution, source: 'graduated' };
+        const q = {
+          kind: grants.kind,
+          level: grants.level,
+          field: grants.kind === 'education' ? spec.studyField : null,
+          awardedOn: on,
+          institution: spec.institution,
+          source: 'graduated',
+        };
         qualificationId = await peopleRepo.insertQualification(tx, pick.id, q);
         await peopleRepo.refreshHighestLevels(tx, [pick.id]);
-        audit.push({ ...actorOf(proposer), action: 'create', entity: 'qualification', entityId: qualificationId, personId: pick.id, after: { ...q, outsideTrainingId: id } });
+        audit.push({
+          ...actorOf(proposer),
+          action: 'create',
+          entity: 'qualification',
+          entityId: qualificationId,
+          personId: pick.id,
+          after: { ...q, outsideTrainingId: id },
+        });
         graduated += 1;
       }
-      await outsideTrainingsRepo.recordResult(tx, id, { result: spec.outcome.result, classification: spec.outcome.classification, resultDate: on, certificateNo: null, qualificationId });
+      await outsideTrainingsRepo.recordResult(tx, id, {
+        result: spec.outcome.result,
+        classification: spec.outcome.classification,
+        resultDate: on,
+        certificateNo: null,
+        qualificationId,
+      });
       const label = training.OUTSIDE_RESULT_LABELS[spec.outcome.result].vi;
       step({ outsideTrainingId: id, step: 'result', decision: 'recorded', note: `${label}.`, decidedBy: proposer.id }, on, '10:00');
-      audit.push({ ...actorOf(proposer), action: 'record_result', entity: 'outside_training', entityId: id, personId: pick.id, before: { status }, after: { status: 'completed', ...spec.outcome, resultDate: on, qualificationId } });
+      audit.push({
+        ...actorOf(proposer),
+        action: 'record_result',
+        entity: 'outside_training',
+        entityId: id,
+        personId: pick.id,
+        before: { status },
+        after: { status: 'completed', ...spec.outcome, resultDate: on, qualificationId },
+      });
     }
     await outsideTrainingsRepo.insertOutsideSteps(tx, steps);
     await outsideTrainingsRepo.setOutsideTimes(tx, id, stamp(proposedOn, '08:40'), times);

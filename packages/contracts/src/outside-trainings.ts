@@ -184,5 +184,12 @@ export const ZOutsidePage = z.object({
   /** The institutions of the records in the user's scope (the filter's choices). */
   institutions: z.array(z.string()),
   actions: zActions(OUTSIDE_LIST_ACTIONS),
+  /**
+   * With a `year`: the person-times of the year in the user's scope (training.outsideYearCounts),
+   * whatever the other filters; null without a year.
+   */
+  personTimes: z
+    .object({ year: z.number(), sent: z.number(), started: z.number(), carriedOver: z.number(), finished: z.number() })
+    .nullable(),
 });
 export type OutsidePage = z.infer<typeof ZOutsidePage>;

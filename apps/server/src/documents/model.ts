@@ -55,7 +55,7 @@ export interface OfficialDocument {
    * columns are ignored; a missing key is an empty cell.
    */
   rows: OfficialCell[][] | Record<string, OfficialCell>[];
-  /** A bold total row keyed by column key; the first column gets 'Tổng cộng' unless given. */
+  /** A bold total row keyed by column key; 'Tổng cộng' goes in the first text column unless a text column is given. */
   totals?: Record<string, OfficialCell>;
   /** Footnotes under the table. A note on how percentages are rounded is added when a percent column exists. */
   notes?: string[];
@@ -193,11 +193,17 @@ export function cellsOf(doc: OfficialDocument): OfficialCell[][] {
   );
 }
 
-/** The total row's cells in column order (the first column labelled 'Tổng cộng' unless given). */
+/**
+ * The total row's cells in column order. Unless the caller wrote a label (a string in a text
+ * column), 'Tổng cộng' goes in the first text column (the first column when none is text).
+ */
 export function totalsOf(doc: OfficialDocument): OfficialCell[] | null {
   if (!doc.totals) return null;
   const totals = doc.totals;
-  return doc.columns.map((c, i) => totals[c.key] ?? (i === 0 ? labelsOf(doc).total : null));
+  const labelled = doc.columns.some((c) => kindOf(c) === 'text' && typeof totals[c.key] === 'string');
+  const textAt = doc.columns.findIndex((c) => kindOf(c) === 'text');
+  const labelAt = labelled ? -1 : textAt >= 0 ? textAt : 0;
+  return doc.columns.map((c, i) => totals[c.key] ?? (i === labelAt ? labelsOf(doc).total : null));
 }
 
 /** The notes printed under the table: the caller's, then the rounding of percentages. */

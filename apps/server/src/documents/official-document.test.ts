@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { pdfText } from '../../../../tests/support/pdf-text.js';
 import { WorkerPool } from '../workers/pool.js';
-import { headerLayout, numFmtOf, displayText, type OfficialDocument } from './model.js';
+import { displayText, headerLayout, numFmtOf, totalsOf, type OfficialDocument } from './model.js';
 import { OFFICIAL_SHEET, officialFileName, renderOfficialDocument, renderOfficialPdf, renderOfficialXlsx } from './official-document.js';
 
 const plan: OfficialDocument = {
@@ -106,6 +106,25 @@ describe('header layout and formats', () => {
     expect(displayText(c, value)).toBe(text);
   });
 
+  it.each([
+    ['no label given: the first text column', { count: 5 }, [null, 'Tổng cộng', 5]],
+    ['the caller’s label', { name: 'Cộng toàn tỉnh', count: 5 }, [null, 'Cộng toàn tỉnh', 5]],
+    ['a number in the text column is not a label', { name: 7, count: 5 }, [null, 7, 5]],
+  ] as const)('totals, %s', (_name, totals, cells) => {
+    const doc: OfficialDocument = {
+      issuer: ['SỞ NỘI VỤ'],
+      title: 'T',
+      columns: [
+        { key: 'no', header: 'STT', kind: 'integer' },
+        { key: 'name', header: 'Nội dung' },
+        { key: 'count', header: 'Số người', kind: 'integer' },
+      ],
+      rows: [],
+      totals,
+    };
+    expect(totalsOf(doc)).toEqual(cells);
+  });
+
   it('names files in ASCII words', () => {
     expect(officialFileName('Kế hoạch đào tạo, bồi dưỡng 2027', '2026-12-07', 'pdf')).toBe(
       'ke-hoach-dao-tao-boi-duong-2027-2026-12-07.pdf',
@@ -150,8 +169,8 @@ describe('renderOfficialXlsx', () => {
     expect(ws.getCell('D13').value).toBe('-');
     expect(ws.getCell('D13').alignment.horizontal).toBe('center');
 
-    // total row in bold, its first column labelled
-    expect(ws.getRow(14).values).toEqual([undefined, 'Tổng cộng', 'Tổng cộng', 1675, 1100, 0.65671, 1926.75]);
+    // total row in bold, labelled by the caller (no second label)
+    expect(ws.getRow(14).values).toEqual([undefined, undefined, 'Tổng cộng', 1675, 1100, 0.65671, 1926.75]);
     expect(ws.getCell('C14').font.bold).toBe(true);
     expect(ws.getCell('E14').numFmt).toBe('0.0%');
 
@@ -164,9 +183,11 @@ describe('renderOfficialXlsx', () => {
     expect(sig).toBeGreaterThan(17);
     expect(ws.getCell(sig, 4).value).toBe('TM. BAN THƯỜNG VỤ');
     expect(ws.getCell(sig + 1, 4).value).toBe('PHÓ BÍ THƯ');
-    expect(ws.getCell(sig + 1, 1).value).toBe('(Ký, ghi rõ họ tên)');
+    // the block without a title keeps a blank line: hints and names stay level
+    expect(ws.getCell(sig + 1, 1).value).toBeNull();
+    expect(ws.getCell(sig + 2, 1).value).toBe('(Ký, ghi rõ họ tên)');
     expect(ws.getCell(sig + 2, 4).value).toBe('(Ký, ghi rõ họ tên, đóng dấu)');
-    expect(rowOf(ws, 'Trần Thị Ngọc Ánh')).toBe(sig + 5);
+    expect(rowOf(ws, 'Trần Thị Ngọc Ánh')).toBe(sig + 6);
     expect(rowOf(ws, 'Nguyễn Văn Đức')).toBe(sig + 6);
   });
 

@@ -42,12 +42,13 @@ function blockStack(lines: BlockLine[], fontSize: number): Content[] {
   }));
 }
 
-function signatureStack(s: OfficialSignature, hint: string): Content {
+/** A signature block; `titleLine` keeps both blocks' names level when only one has a title. */
+function signatureStack(s: OfficialSignature, hint: string, titleLine: boolean): Content {
   return {
     alignment: 'center',
     stack: [
       { text: s.role, bold: true },
-      ...(s.title ? [{ text: s.title, bold: true }] : []),
+      ...(s.title ? [{ text: s.title, bold: true }] : titleLine ? [{ text: ' ' }] : []),
       { text: hint, italics: true, fontSize: 9, color: '#444444' },
       { text: s.name ?? ' ', bold: true, margin: [0, 48, 0, 0] },
     ],
@@ -72,13 +73,23 @@ export function buildOfficialPdfDocument(doc: OfficialDocument): TDocumentDefini
   const widths = weights.map((w) => Math.max(14, (w / sum) * room));
 
   const layout = headerLayout(doc.columns);
+  // pdfmake neither grows the rows under a cell spanning both header rows nor centres it: the two
+  // rows get heights that hold its lines, and the cell a top margin that centres it (estimates:
+  // about 0.55 em per bold character, a line 1.3 em, 2 pt of padding above and below)
+  const lineHeight = fontSize * 1.3;
+  const linesOf = (text: string, from: number, to: number) =>
+    Math.max(1, Math.ceil((text.length * fontSize * 0.55) / widths.slice(from, to + 1).reduce((a, b) => a + b, 0)));
+  const spanLines = Math.max(2, ...layout.cells.filter((h) => h.rows > 1).map((h) => linesOf(h.text, h.from, h.to)));
+  const spanHeight = spanLines * lineHeight + 4;
   const header: TableCell[][] = Array.from({ length: layout.rows }, () => doc.columns.map((): TableCell => ({ text: '' })));
   for (const h of layout.cells) {
+    const top = h.rows > 1 ? (spanHeight - 4 - linesOf(h.text, h.from, h.to) * lineHeight) / 2 : 0;
     header[h.row]![h.from] = {
       text: h.text,
       bold: true,
       alignment: 'center',
       fillColor: '#f2f2f2',
+      ...(top > 0 ? { margin: [0, top, 0, 0] as [number, number, number, number] } : {}),
       ...(h.to > h.from ? { colSpan: h.to - h.from + 1 } : {}),
       ...(h.rows > 1 ? { rowSpan: h.rows } : {}),
     };
@@ -99,6 +110,7 @@ export function buildOfficialPdfDocument(doc: OfficialDocument): TDocumentDefini
   const block = titleBlock(doc);
   const leftShare = splitColumns(n) / n;
   const notes = notesOf(doc);
+  const titleLine = !!(doc.preparedBy?.title || doc.approvedBy?.title);
 
   return {
     pageSize: 'A4',
@@ -119,7 +131,14 @@ export function buildOfficialPdfDocument(doc: OfficialDocument): TDocumentDefini
       ...(doc.unitLine ? [{ text: doc.unitLine, italics: true, alignment: 'right', margin: [0, 4, 0, 0] } as Content] : []),
       {
         margin: [0, 8, 0, 0],
-        table: { headerRows: layout.rows, widths, body, dontBreakRows: true },
+        table: {
+          headerRows: layout.rows,
+          widths,
+          body,
+          dontBreakRows: true,
+          // the two header rows share the height of the tallest cell that spans both
+          ...(layout.rows > 1 ? { heights: (row: number) => (row < 2 ? (spanHeight - 8) / 2 : 'auto') } : {}),
+        },
       },
       ...(notes.length > 0
         ? [{ margin: [0, 6, 0, 0], stack: notes.map((t) => ({ text: t, italics: true, fontSize: fontSize - 1 })) } as Content]
@@ -130,8 +149,11 @@ export function buildOfficialPdfDocument(doc: OfficialDocument): TDocumentDefini
               margin: [0, 14, 0, 0],
               unbreakable: true,
               columns: [
-                { width: usable * leftShare, stack: doc.preparedBy ? [signatureStack(doc.preparedBy, labels.sign)] : [{ text: '' }] },
-                { width: '*', stack: doc.approvedBy ? [signatureStack(doc.approvedBy, labels.signStamp)] : [{ text: '' }] },
+                {
+                  width: usable * leftShare,
+                  stack: doc.preparedBy ? [signatureStack(doc.preparedBy, labels.sign, titleLine)] : [{ text: '' }],
+                },
+                { width: '*', stack: doc.approvedBy ? [signatureStack(doc.approvedBy, labels.signStamp, titleLine)] : [{ text: '' }] },
               ],
             } as Content,
           ]

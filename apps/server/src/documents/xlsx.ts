@@ -163,9 +163,11 @@ export async function renderOfficialXlsx(doc: OfficialDocument): Promise<Buffer>
   // signatures: prepared by (left), approved by (right)
   if (doc.preparedBy || doc.approvedBy) {
     r += 1;
+    // when only one block has a title, the other keeps a blank line so that the names stay level
+    const titleLine = !!(doc.preparedBy?.title || doc.approvedBy?.title);
     const sig = (s: OfficialSignature, hint: string): BlockLine[] => [
       { text: s.role, bold: true },
-      ...(s.title ? [{ text: s.title, bold: true }] : []),
+      ...(s.title ? [{ text: s.title, bold: true }] : titleLine ? [{ text: '' }] : []),
       { text: hint, italic: true },
       { text: '' },
       { text: '' },

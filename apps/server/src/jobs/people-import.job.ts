@@ -102,10 +102,7 @@ const STAGE_BATCH = { pglite: 100, postgres: 500 } as const;
 
 async function addExistingIdErrors(ctx: JobContext, c: Checked): Promise<void> {
   const ids = [...c.firstRowOf.keys()];
-  const header = {
-    cols: new Map([['citizenId' as const, c.citizenIdColumn.col]]),
-    texts: new Map([[c.citizenIdColumn.col, c.citizenIdColumn.text]]),
-  };
+  const header = { cols: new Map([['citizenId' as const, c.citizenIdColumn.col]]), texts: new Map([[c.citizenIdColumn.col, c.citizenIdColumn.text]]) };
   for (let i = 0; i < ids.length; i += 5000) {
     const existing = await peopleRepo.findExistingCitizenIds(ctx.db, ids.slice(i, i + 5000));
     for (const id of existing) c.errors.add(rowError(header, c.firstRowOf.get(id)!, { key: 'citizenId', code: 'DUPLICATE_CITIZEN_ID' }));

@@ -17,7 +17,12 @@ export interface OutsideTrainingFacts extends training.OutsideFacts {
 }
 
 /** The facts of a record row. */
-export function outsideFactsOf(r: { status: string; approver: training.Approver; programme_name: string; unit_path: string }): OutsideTrainingFacts {
+export function outsideFactsOf(r: {
+  status: string;
+  approver: training.Approver;
+  programme_name: string;
+  unit_path: string;
+}): OutsideTrainingFacts {
   return { status: r.status as training.OutsideStatus, approver: r.approver, programmeName: r.programme_name, personUnitPath: r.unit_path };
 }
 
@@ -27,7 +32,8 @@ export function outsideActorOf(user: AuthUser, f: Pick<OutsideTrainingFacts, 'pe
 
 const verdictOf = (v: training.OutsideVerdict<unknown>): Verdict => (v.ok ? allowed : refuse(v.refusal.code, v.refusal.message));
 
-const rule = (action: OutsideAction) => (user: AuthUser, f: OutsideTrainingFacts) => verdictOf(training.decideOutside(outsideActorOf(user, f), f, action));
+const rule = (action: OutsideAction) => (user: AuthUser, f: OutsideTrainingFacts) =>
+  verdictOf(training.decideOutside(outsideActorOf(user, f), f, action));
 
 export const outsideTrainingPolicy = definePolicy<OutsideTrainingFacts, OutsideAction>('outsideTraining', OUTSIDE_ACTIONS, {
   approve: rule('approve'),

@@ -30,6 +30,7 @@ describe('programme catalogue policies', () => {
     expect(programmePolicy.allowedActions(user, null)).toEqual(writes ? ['addVersion'] : []);
     const verdict = programmePolicy.decide(user, null, 'addVersion');
     if (writes) expect(verdict).toBe(true);
-    else expect(verdict).toMatchObject({ code: 'FORBIDDEN', message: 'Chỉ Ban Tổ chức Tỉnh ủy và Sở Nội vụ được sửa danh mục chương trình.' });
+    else
+      expect(verdict).toMatchObject({ code: 'FORBIDDEN', message: 'Chỉ Ban Tổ chức Tỉnh ủy và Sở Nội vụ được sửa danh mục chương trình.' });
   });
 });

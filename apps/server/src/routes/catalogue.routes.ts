@@ -24,7 +24,11 @@ export function catalogueRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/api/v1/catalogue/vocabulary',
       {
-        schema: { tags: ['catalogue'], summary: 'Các danh mục dùng khi soạn chương trình: loại, cơ sở tổ chức, cấp độ, đối tượng, văn bằng', response: { 200: ZCatalogueVocabulary } },
+        schema: {
+          tags: ['catalogue'],
+          summary: 'Các danh mục dùng khi soạn chương trình: loại, cơ sở tổ chức, cấp độ, đối tượng, văn bằng',
+          response: { 200: ZCatalogueVocabulary },
+        },
         config: { access: 'rules.read' },
       },
       async () => catalogue.getVocabulary(ctx.db),
@@ -62,7 +66,8 @@ export function catalogueRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['catalogue'],
           summary: 'Thêm chương trình (Ban Tổ chức Tỉnh ủy, Sở Nội vụ): phiên bản 1 có hiệu lực từ effectiveFrom',
-          description: 'Mã trùng → 409 DUPLICATE (trường code); loại, cấp độ, đối tượng, văn bằng không có trong danh mục, không có hình thức học, thời gian ≤ 0 → 400 với đường dẫn trường.',
+          description:
+            'Mã trùng → 409 DUPLICATE (trường code); loại, cấp độ, đối tượng, văn bằng không có trong danh mục, không có hình thức học, thời gian ≤ 0 → 400 với đường dẫn trường.',
           body: ZProgrammeCreateInput,
           response: { 201: ZCatalogueProgrammeDetail },
         },

@@ -74,11 +74,20 @@ describe('the shipped catalogue', () => {
     expect(codes).toEqual(training.shippedProgrammeCodes());
     expect(body.actions).toEqual([]); // an agency officer reads, does not write
     const byCode = new Map(body.items.map((p: { code: string }) => [p.code, p]));
-    expect(byCode.get('TC_LLCT')).toMatchObject({ current: { organiserType: 'provincial_school', opensClasses: true }, ruleSet: { programmeCode: 'TC_LLCT' } });
-    expect(byCode.get('SDH_THS')).toMatchObject({ current: { organiserType: 'outside_institution', defaultInstitution: 'Học viện Chính trị quốc gia Hồ Chí Minh', opensClasses: false } });
+    expect(byCode.get('TC_LLCT')).toMatchObject({
+      current: { organiserType: 'provincial_school', opensClasses: true },
+      ruleSet: { programmeCode: 'TC_LLCT' },
+    });
+    expect(byCode.get('SDH_THS')).toMatchObject({
+      current: { organiserType: 'outside_institution', defaultInstitution: 'Học viện Chính trị quốc gia Hồ Chí Minh', opensClasses: false },
+    });
     expect(byCode.get('BD_NUOC_NGOAI')).toMatchObject({ current: { organiserType: 'abroad' }, ruleSet: null });
-    expect(byCode.get('DANG_VIEN_MOI')).toMatchObject({ current: { deadline: { relativeTo: 'party_admission', months: 12 }, organiserType: 'commune_centre' } });
-    expect(byCode.get('CNKT_NHOM_3')).toMatchObject({ current: { kindLabel: 'Cập nhật kiến thức, kỹ năng cho cán bộ lãnh đạo, quản lý', level: { code: 'nhom_3', label: 'Nhóm 3' } } });
+    expect(byCode.get('DANG_VIEN_MOI')).toMatchObject({
+      current: { deadline: { relativeTo: 'party_admission', months: 12 }, organiserType: 'commune_centre' },
+    });
+    expect(byCode.get('CNKT_NHOM_3')).toMatchObject({
+      current: { kindLabel: 'Cập nhật kiến thức, kỹ năng cho cán bộ lãnh đạo, quản lý', level: { code: 'nhom_3', label: 'Nhóm 3' } },
+    });
   });
 
   it('filters by kind and organiser and searches without diacritics', async () => {
@@ -86,7 +95,9 @@ describe('the shipped catalogue', () => {
     expect(kind.items.map((p: { code: string }) => p.code)).toEqual(['CNKT_NHOM_1', 'CNKT_NHOM_2', 'CNKT_NHOM_3']);
     const outside = (await get(board, '/api/v1/catalogue/programmes?organiserType=outside_institution')).json();
     expect(outside.items.map((p: { code: string }) => p.code)).toEqual(expect.arrayContaining(['SDH_THS', 'SDH_TS', 'LDQL_CAP_SO']));
-    expect(outside.items.every((p: { current: { organiserType: string } }) => p.current.organiserType === 'outside_institution')).toBe(true);
+    expect(outside.items.every((p: { current: { organiserType: string } }) => p.current.organiserType === 'outside_institution')).toBe(
+      true,
+    );
     const q = (await get(board, `/api/v1/catalogue/programmes?q=${encodeURIComponent('dai bieu hoi dong')}`)).json();
     expect(q.items.map((p: { code: string }) => p.code)).toEqual(['DAI_BIEU_HDND']);
     expect((await get(board, '/api/v1/catalogue/programmes?kind=cooking')).statusCode).toBe(400);
@@ -119,7 +130,12 @@ describe('create and change a programme', () => {
     const audits = await count("audit_log WHERE entity = 'programme'");
     const res = await post(noivu, '/api/v1/catalogue/programmes', NEW);
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toMatchObject({ code: NEW.code, versionCount: 1, actions: ['addVersion'], current: { version: 1, createdBy: 'noivu', reason: NEW.reason } });
+    expect(res.json()).toMatchObject({
+      code: NEW.code,
+      versionCount: 1,
+      actions: ['addVersion'],
+      current: { version: 1, createdBy: 'noivu', reason: NEW.reason },
+    });
     expect(await count("audit_log WHERE entity = 'programme' AND action = 'create' AND entity_id = $1", [NEW.code])).toBe(1);
     expect(await count("audit_log WHERE entity = 'programme'")).toBe(audits + 1);
     // the rules and classes read the programme too
@@ -128,7 +144,15 @@ describe('create and change a programme', () => {
   });
 
   it('changes it as a new version: the previous one ends the day before, history and "as of" answer both', async () => {
-    const body = { ...NEW, code: undefined, organiserType: 'outside_institution', defaultInstitution: 'Học viện Chính trị khu vực IV', effectiveFrom: '2026-01-01', reason: 'Chuyển về Học viện khu vực', basedOnVersion: 1 };
+    const body = {
+      ...NEW,
+      code: undefined,
+      organiserType: 'outside_institution',
+      defaultInstitution: 'Học viện Chính trị khu vực IV',
+      effectiveFrom: '2026-01-01',
+      reason: 'Chuyển về Học viện khu vực',
+      basedOnVersion: 1,
+    };
     delete body.code;
     const res = await post(board, `/api/v1/catalogue/programmes/${NEW.code}/versions`, body);
     expect(res.statusCode, res.body).toBe(201);
@@ -171,10 +195,21 @@ describe('create and change a programme', () => {
     delete version.code;
     const overlap = await post(board, `/api/v1/catalogue/programmes/${NEW.code}/versions`, { ...version, effectiveFrom: '2026-01-01' });
     expect(overlap.statusCode).toBe(409);
-    expect(overlap.json().error).toMatchObject({ code: 'PROGRAMME_PERIOD_OVERLAP', details: [{ path: 'effectiveFrom', code: 'PROGRAMME_PERIOD_OVERLAP' }] });
-    const stale = await post(board, `/api/v1/catalogue/programmes/${NEW.code}/versions`, { ...version, basedOnVersion: 1, effectiveFrom: '2027-01-01' });
+    expect(overlap.json().error).toMatchObject({
+      code: 'PROGRAMME_PERIOD_OVERLAP',
+      details: [{ path: 'effectiveFrom', code: 'PROGRAMME_PERIOD_OVERLAP' }],
+    });
+    const stale = await post(board, `/api/v1/catalogue/programmes/${NEW.code}/versions`, {
+      ...version,
+      basedOnVersion: 1,
+      effectiveFrom: '2027-01-01',
+    });
     expect(stale.json().error.code).toBe('PROGRAMME_VERSION_CONFLICT');
-    const negative = await post(board, `/api/v1/catalogue/programmes/${NEW.code}/versions`, { ...version, effectiveFrom: '2027-01-01', duration: { value: -1, unit: 'day' } });
+    const negative = await post(board, `/api/v1/catalogue/programmes/${NEW.code}/versions`, {
+      ...version,
+      effectiveFrom: '2027-01-01',
+      duration: { value: -1, unit: 'day' },
+    });
     expect(negative.json().error.details).toEqual([expect.objectContaining({ path: 'duration.value', code: 'DURATION_NOT_POSITIVE' })]);
     expect(await count('programme_versions')).toBe(versions);
     expect(await count('programmes')).toBe(programmes);
@@ -193,12 +228,23 @@ describe('create and change a programme', () => {
 });
 
 describe('classes of programmes run outside the province', () => {
-  const CLASS = { cohortCode: 'X-2026', name: 'Lớp thử', mode: 'full_time', site: 'Trường Chính trị tỉnh', startDate: '2026-09-01', endDate: '2026-12-30', capacity: 30 };
+  const CLASS = {
+    cohortCode: 'X-2026',
+    name: 'Lớp thử',
+    mode: 'full_time',
+    site: 'Trường Chính trị tỉnh',
+    startDate: '2026-09-01',
+    endDate: '2026-12-30',
+    capacity: 30,
+  };
   it.each(['SDH_THS', 'LDQL_CAP_SO', 'BD_NUOC_NGOAI'])('%s: refused at programmeCode, nothing written', async (code) => {
     const before = await count('classes');
     const res = await post(registrar, '/api/v1/classes', { ...CLASS, programmeCode: code });
     expect(res.statusCode, res.body).toBe(422);
-    expect(res.json().error).toMatchObject({ code: 'PROGRAMME_NOT_ORGANISED_HERE', details: [{ path: 'programmeCode', code: 'PROGRAMME_NOT_ORGANISED_HERE' }] });
+    expect(res.json().error).toMatchObject({
+      code: 'PROGRAMME_NOT_ORGANISED_HERE',
+      details: [{ path: 'programmeCode', code: 'PROGRAMME_NOT_ORGANISED_HERE' }],
+    });
     expect(await count('classes')).toBe(before);
   });
 
@@ -226,7 +272,9 @@ describe('a database seeded by the previous release', () => {
         ['SDH_THS', 'outside_institution'],
         ['DANG_VIEN_MOI', 'commune_centre'],
       ]);
-      expect((await old.query("SELECT 1 FROM audit_log WHERE entity = 'programme_catalogue' AND entity_id = 'shipped-programmes'")).rows).toHaveLength(1);
+      expect(
+        (await old.query("SELECT 1 FROM audit_log WHERE entity = 'programme_catalogue' AND entity_id = 'shipped-programmes'")).rows,
+      ).toHaveLength(1);
       expect(await catalogueRepo.seedShippedProgrammes(old, '2026-06-01')).toBeNull();
     } finally {
       await old.close();

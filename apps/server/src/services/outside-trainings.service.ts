@@ -60,12 +60,17 @@ function toSummary(user: AuthUser, r: Row): OutsideSummary {
     status: r.status as training.OutsideStatus,
     eligibilityOutcome: r.outcome as OutsideSummary['eligibilityOutcome'],
     overridden: r.overridden,
-    decision: r.decision_no !== null && r.decision_date !== null ? { number: r.decision_no, date: r.decision_date, signer: r.decision_signer ?? '' } : null,
+    decision:
+      r.decision_no !== null && r.decision_date !== null
+        ? { number: r.decision_no, date: r.decision_date, signer: r.decision_signer ?? '' }
+        : null,
     result:
       r.result !== null && r.result_date !== null
         ? {
             result: r.result as training.OutsideResult,
-            classification: r.classification ? { code: r.classification, label: CLASSIFICATION_LABELS[r.classification] ?? r.classification } : null,
+            classification: r.classification
+              ? { code: r.classification, label: CLASSIFICATION_LABELS[r.classification] ?? r.classification }
+              : null,
             date: r.result_date,
             certificateNo: r.certificate_no,
             qualificationId: r.qualification_id,
@@ -122,7 +127,15 @@ export async function listOutsideTrainings(db: Queryable, user: AuthUser, q: Out
     items: page.rows.map((r) => toSummary(user, r)),
     institutions: await outsideTrainingsRepo.listInstitutions(db, user.scope),
     actions: outsideListActions(user),
+    personTimes: q.year === undefined ? null : await personTimesOf(db, user, q.year),
   };
+}
+
+/** The year's person-times in the user's scope, summed over programmes, units and plan lines. */
+async function personTimesOf(db: Queryable, user: AuthUser, year: number): Promise<NonNullable<OutsidePage['personTimes']>> {
+  const rows = await outsideTrainingsRepo.countOutsideTrainingsByYear(db, user.scope, year);
+  const sum = (k: 'sent' | 'started' | 'carried_over' | 'finished') => rows.reduce((n, r) => n + r[k], 0);
+  return { year, sent: sum('sent'), started: sum('started'), carriedOver: sum('carried_over'), finished: sum('finished') };
 }
 
 // ---------- proposing ----------
@@ -138,7 +151,12 @@ function duplicateOf(
 ) {
   return existing.find((e) =>
     training.blocksNewOutside(
-      { status: e.status as training.OutsideStatus, result: e.result as training.OutsideResult | null, startDate: e.start_date, endDate: e.end_date },
+      {
+        status: e.status as training.OutsideStatus,
+        result: e.result as training.OutsideResult | null,
+        startDate: e.start_date,
+        endDate: e.end_date,
+      },
       wanted,
     ),
   );
@@ -201,7 +219,8 @@ export async function proposeOutsideTraining(db: Db, user: AuthUser, input: Outs
   let overrideReason: string | null = null;
   if (eligibility.outcome !== 'eligible') {
     const mayOverride = training.mayOverrideEligibility(user.role);
-    if (input.overrideReason === undefined || !mayOverride) throw notEligible(eligibility, input.overrideReason !== undefined && !mayOverride);
+    if (input.overrideReason === undefined || !mayOverride)
+      throw notEligible(eligibility, input.overrideReason !== undefined && !mayOverride);
     overrideReason = input.overrideReason;
   }
   const note = input.note ? input.note : null;
@@ -229,7 +248,8 @@ export async function proposeOutsideTraining(db: Db, user: AuthUser, input: Outs
     };
     const newId = await outsideTrainingsRepo.insertOutsideTraining(tx, write);
     const steps: outsideTrainingsRepo.OutsideStepWrite[] = [];
-    if (overrideReason !== null) steps.push({ outsideTrainingId: newId, step: 'override', decision: 'approved', note: overrideReason, decidedBy: user.id });
+    if (overrideReason !== null)
+      steps.push({ outsideTrainingId: newId, step: 'override', decision: 'approved', note: overrideReason, decidedBy: user.id });
     steps.push({ outsideTrainingId: newId, step: 'agency', decision: 'approved', note, decidedBy: user.id });
     await outsideTrainingsRepo.insertOutsideSteps(tx, steps);
     const { eligibility: _e, ...rest } = write;
@@ -266,7 +286,9 @@ export async function decideOutsideTraining(db: Db, user: AuthUser, id: number, 
     const { locked, facts } = await lockFacts(tx, user, seen);
     const status = authorizeOutside(user, facts, input.decision === 'approved' ? 'approve' : 'refuse');
     await outsideTrainingsRepo.setOutsideStatus(tx, id, status);
-    await outsideTrainingsRepo.insertOutsideSteps(tx, [{ outsideTrainingId: id, step: 'board', decision: input.decision, note, decidedBy: user.id }]);
+    await outsideTrainingsRepo.insertOutsideSteps(tx, [
+      { outsideTrainingId: id, step: 'board', decision: input.decision, note, decidedBy: user.id },
+    ]);
     await auditRepo.appendAudit(tx, {
       ...actorOf(user),
       action: 'decide',
@@ -354,7 +376,13 @@ export async function recordOutsideResult(db: Db, user: AuthUser, id: number, in
       });
     }
     const certificateNo = input.certificateNo ? input.certificateNo : null;
-    await outsideTrainingsRepo.recordResult(tx, id, { result: input.result, classification, resultDate: input.date, certificateNo, qualificationId });
+    await outsideTrainingsRepo.recordResult(tx, id, {
+      result: input.result,
+      classification,
+      resultDate: input.date,
+      certificateNo,
+      qualificationId,
+    });
     const label = training.OUTSIDE_RESULT_LABELS[input.result].vi;
     const text = classification ? `${label}, xếp loại ${CLASSIFICATION_LABELS[classification] ?? classification}.` : `${label}.`;
     await outsideTrainingsRepo.insertOutsideSteps(tx, [
@@ -381,7 +409,9 @@ export async function withdrawOutsideTraining(db: Db, user: AuthUser, id: number
     const { locked, facts } = await lockFacts(tx, user, seen);
     const status = authorizeOutside(user, facts, 'withdraw');
     await outsideTrainingsRepo.setOutsideStatus(tx, id, status);
-    await outsideTrainingsRepo.insertOutsideSteps(tx, [{ outsideTrainingId: id, step: 'withdrawn', decision: 'recorded', note, decidedBy: user.id }]);
+    await outsideTrainingsRepo.insertOutsideSteps(tx, [
+      { outsideTrainingId: id, step: 'withdrawn', decision: 'recorded', note, decidedBy: user.id },
+    ]);
     await auditRepo.appendAudit(tx, {
       ...actorOf(user),
       action: 'withdraw',
@@ -394,4 +424,3 @@ export async function withdrawOutsideTraining(db: Db, user: AuthUser, id: number
   });
   return getOutsideTraining(db, user, id);
 }
-

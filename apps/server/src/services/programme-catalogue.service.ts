@@ -88,7 +88,14 @@ function groupByCode(rows: readonly Row[]): Map<string, Row[]> {
   return out;
 }
 
-function detailOf(user: AuthUser, code: string, rows: Row[], levels: rules.LevelCatalogue, rulesInForce: Map<string, number>, asOf: string): CatalogueProgrammeDetail {
+function detailOf(
+  user: AuthUser,
+  code: string,
+  rows: Row[],
+  levels: rules.LevelCatalogue,
+  rulesInForce: Map<string, number>,
+  asOf: string,
+): CatalogueProgrammeDetail {
   const views = rows.map((r, i) => toView(r, rows[i - 1], levels, asOf));
   const shown = training.programmeVersionShown(views, asOf) ?? views[views.length - 1]!;
   const n = rulesInForce.get(code) ?? 0;
@@ -106,7 +113,8 @@ function detailOf(user: AuthUser, code: string, rows: Row[], levels: rules.Level
 // ---------- reads ----------
 
 export function catalogueVocabulary(levels: rules.LevelCatalogue): CatalogueVocabulary {
-  const labelled = (table: Record<string, { vi: string }>, codes: readonly string[] = Object.keys(table)) => codes.map((code) => ({ code, label: labelOf(table, code) }));
+  const labelled = (table: Record<string, { vi: string }>, codes: readonly string[] = Object.keys(table)) =>
+    codes.map((code) => ({ code, label: labelOf(table, code) }));
   return {
     kinds: labelled(training.PROGRAMME_KIND_LABELS, training.PROGRAMME_KINDS),
     organiserTypes: labelled(training.ORGANISER_TYPE_LABELS, training.ORGANISER_TYPES),
@@ -133,7 +141,10 @@ export async function listCatalogue(db: Db, user: AuthUser, q: CatalogueQuery): 
   const rulesInForce = await catalogueRepo.countRulesInForce(db, asOf);
   const items = [];
   for (const [code, versions] of groupByCode(rows)) {
-    const shownRow = training.programmeVersionShown(versions.map((r) => ({ ...r, period: { from: r.period_from, to: r.period_to } })), asOf);
+    const shownRow = training.programmeVersionShown(
+      versions.map((r) => ({ ...r, period: { from: r.period_from, to: r.period_to } })),
+      asOf,
+    );
     if (!shownRow) continue; // every version ended before asOf: no longer in the catalogue
     // a programme not yet in force is listed in today's catalogue (announced), not in a past one
     if (q.asOf !== undefined && !rules.isInForce(shownRow.period, asOf)) continue;
@@ -144,9 +155,15 @@ export async function listCatalogue(db: Db, user: AuthUser, q: CatalogueQuery): 
   return { asOf, items, actions: programmeListPolicy.allowedActions(user, null) };
 }
 
-export async function getProgramme(db: Db, user: AuthUser, code: string, asOf: string = todayInVietnam()): Promise<CatalogueProgrammeDetail> {
+export async function getProgramme(
+  db: Db,
+  user: AuthUser,
+  code: string,
+  asOf: string = todayInVietnam(),
+): Promise<CatalogueProgrammeDetail> {
   const rows = await catalogueRepo.findProgrammeVersions(db, code);
-  if (rows.length === 0) throw new AppError('UNKNOWN_PROGRAMME', [fieldError('code', 'UNKNOWN_PROGRAMME')], `Không có chương trình "${code}".`);
+  if (rows.length === 0)
+    throw new AppError('UNKNOWN_PROGRAMME', [fieldError('code', 'UNKNOWN_PROGRAMME')], `Không có chương trình "${code}".`);
   return detailOf(user, code, rows, await levelsOf(db), await catalogueRepo.countRulesInForce(db, asOf), asOf);
 }
 
@@ -196,11 +213,18 @@ export async function createProgramme(db: Db, user: AuthUser, input: ProgrammeCr
   };
   await db.transaction(async (tx) => {
     await catalogueRepo.lockProgrammeCode(tx, input.code);
-    if (await catalogueRepo.programmeCodeTaken(tx, input.code)) throw new AppError('DUPLICATE', [fieldError('code', 'PROGRAMME_CODE_TAKEN')]);
+    if (await catalogueRepo.programmeCodeTaken(tx, input.code))
+      throw new AppError('DUPLICATE', [fieldError('code', 'PROGRAMME_CODE_TAKEN')]);
     await catalogueRepo.insertProgrammeHead(tx, version);
     await catalogueRepo.insertProgrammeVersions(tx, [version], user.id);
     await catalogueRepo.refreshProgrammeHeads(tx, todayInVietnam());
-    await auditRepo.appendAudit(tx, { ...actorOf(user), action: 'create', entity: 'programme', entityId: input.code, after: snapshot(version) });
+    await auditRepo.appendAudit(tx, {
+      ...actorOf(user),
+      action: 'create',
+      entity: 'programme',
+      entityId: input.code,
+      after: snapshot(version),
+    });
   });
   return getProgramme(db, user, input.code);
 }
@@ -210,18 +234,25 @@ export async function createProgramme(db: Db, user: AuthUser, input: ProgrammeCr
  * version in force then ends the day before. Refused when another version was added since the
  * editor loaded `basedOnVersion`, or when the date does not come after the latest version's start.
  */
-export async function addProgrammeVersion(db: Db, user: AuthUser, code: string, input: ProgrammeVersionInput): Promise<CatalogueProgrammeDetail> {
+export async function addProgrammeVersion(
+  db: Db,
+  user: AuthUser,
+  code: string,
+  input: ProgrammeVersionInput,
+): Promise<CatalogueProgrammeDetail> {
   programmePolicy.authorize(user, null, 'addVersion');
   const attributes = attributesFromInput(input);
   const levels = await levelsOf(db);
   await db.transaction(async (tx) => {
     await catalogueRepo.lockProgrammeCode(tx, code);
     const rows = await catalogueRepo.findProgrammeVersions(tx, code);
-    if (rows.length === 0) throw new AppError('UNKNOWN_PROGRAMME', [fieldError('code', 'UNKNOWN_PROGRAMME')], `Không có chương trình "${code}".`);
+    if (rows.length === 0)
+      throw new AppError('UNKNOWN_PROGRAMME', [fieldError('code', 'UNKNOWN_PROGRAMME')], `Không có chương trình "${code}".`);
     const problems = attributeProblems(attributes, levels);
     if (problems.length > 0) throw new AppError('VALIDATION_FAILED', problems);
     const latest = rows[rows.length - 1]!;
-    if (latest.version !== input.basedOnVersion) throw new AppError('PROGRAMME_VERSION_CONFLICT', [fieldError('basedOnVersion', 'PROGRAMME_VERSION_CONFLICT')]);
+    if (latest.version !== input.basedOnVersion)
+      throw new AppError('PROGRAMME_VERSION_CONFLICT', [fieldError('basedOnVersion', 'PROGRAMME_VERSION_CONFLICT')]);
     const planned = training.planProgrammeVersion(rows.map(versionFromRow), input.effectiveFrom);
     if (!planned.ok) throw new AppError('PROGRAMME_PERIOD_OVERLAP', [fieldError(planned.problem.path, planned.problem.code)]);
     const version: training.ProgrammeVersion = {

@@ -35,7 +35,6 @@ function useNavItems(): MenuProps['items'] {
     if (me.permissions.includes('rules.read')) {
       items.push({ key: '/candidates', icon: <SolutionOutlined />, label: <Link to="/candidates">{t('nav.candidates')}</Link> });
       items.push({ key: '/gaps', icon: <BarChartOutlined />, label: <Link to="/gaps">{t('nav.unitGaps')}</Link> });
-      items.push({ key: '/catalogue', icon: <UnorderedListOutlined />, label: <Link to="/catalogue">{t('nav.catalogue')}</Link> });
     }
     if (me.permissions.includes('classes.read')) {
       items.push({ key: '/classes', icon: <BookOutlined />, label: <Link to="/classes">{t('nav.classes')}</Link> });
@@ -62,6 +61,10 @@ function useNavItems(): MenuProps['items'] {
     }
     if (me.permissions.includes('rules.write')) {
       items.push({ key: '/rules', icon: <AuditOutlined />, label: <Link to="/rules">{t('nav.rules')}</Link> });
+    }
+    // the programme catalogue (issue 9): last, so the entries before it keep their places
+    if (me.permissions.includes('rules.read')) {
+      items.push({ key: '/catalogue', icon: <UnorderedListOutlined />, label: <Link to="/catalogue">{t('nav.catalogue')}</Link> });
     }
     return items;
   }, [me, t]);

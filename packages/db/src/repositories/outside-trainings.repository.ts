@@ -120,7 +120,11 @@ function listWhere(scope: Scope, f: Omit<OutsideListFilter, 'limit' | 'offset'>,
 }
 
 /** One page of the records in scope, latest start first; the total of all pages. */
-export async function listOutsideTrainings(db: Queryable, scope: Scope, f: OutsideListFilter): Promise<{ total: number; rows: OutsideTrainingRow[] }> {
+export async function listOutsideTrainings(
+  db: Queryable,
+  scope: Scope,
+  f: OutsideListFilter,
+): Promise<{ total: number; rows: OutsideTrainingRow[] }> {
   const p = new Params();
   const where = listWhere(scope, f, p);
   const c = await db.query<{ n: number }>(`SELECT count(*)::int AS n ${FROM} WHERE ${where}`, [...p.values]);

@@ -157,7 +157,7 @@ describe('where a fact counts', () => {
 describe('targetProgress: five-year targets against the annual plan and what was done', () => {
   it.each([
     [{ classes: 23, learners: 1900 }, { classes: 25, learners: 2000 }, 95.83, 104.16],
-    [undefined, { classes: 0, learners: 0 }, 0, 0],
+    [undefined, { classes: 0, learners: 0 }, null, 0],
   ])('planned %o done %o', (planned, done, planPct, donePct) => {
     const t = { year: 2023, programmeCode: 'TC_LLCT', classes: 24, learners: 1920 };
     const p = new Map(planned ? [['2023:TC_LLCT', planned]] : []);

@@ -221,7 +221,7 @@ export interface TargetProgress extends YearTarget {
   plannedLearners: number | null;
   doneClasses: number;
   doneLearners: number;
-  /** Annual plan ÷ target, done ÷ target. */
+  /** Annual plan ÷ target (no value without an annual plan), done ÷ target. */
   planPercent: Percent;
   donePercent: Percent;
 }
@@ -243,7 +243,8 @@ export function targetProgress(
       plannedLearners: p?.learners ?? null,
       doneClasses: d.classes,
       doneLearners: d.learners,
-      planPercent: percent(p?.classes ?? 0, t.classes, rounding),
+      // no annual plan for the year: no percentage (not 0%)
+      planPercent: p ? percent(p.classes, t.classes, rounding) : { value: null, done: 0, planned: t.classes, rounding },
       donePercent: percent(d.classes, t.classes, rounding),
     };
   });

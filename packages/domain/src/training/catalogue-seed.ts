@@ -41,7 +41,8 @@ export const CATALOGUE_SOURCES = {
   },
   QD_146: {
     code: '146/QĐ-TTg',
-    title: 'Quyết định phê duyệt Đề án "Nâng cao nhận thức, phổ cập kỹ năng và phát triển nguồn nhân lực chuyển đổi số quốc gia đến năm 2025, định hướng đến năm 2030"',
+    title:
+      'Quyết định phê duyệt Đề án "Nâng cao nhận thức, phổ cập kỹ năng và phát triển nguồn nhân lực chuyển đổi số quốc gia đến năm 2025, định hướng đến năm 2030"',
     issuer: 'Thủ tướng Chính phủ',
     issuedOn: '2022-01-28',
   },
@@ -56,7 +57,8 @@ export const CATALOGUE_SOURCES = {
 export const NATIONAL_ACADEMY = 'Học viện Chính trị quốc gia Hồ Chí Minh';
 
 const INITIAL_REASON = 'Danh mục chương trình ban đầu (dữ liệu kèm theo phần mềm)';
-const ND_171_REASON = 'Nghị định 171/2025/NĐ-CP thay Nghị định 101/2017/NĐ-CP từ 01/7/2025: bồi dưỡng dành cho công chức, theo vị trí việc làm';
+const ND_171_REASON =
+  'Nghị định 171/2025/NĐ-CP thay Nghị định 101/2017/NĐ-CP từ 01/7/2025: bồi dưỡng dành cho công chức, theo vị trí việc làm';
 
 function v1(code: string, source: SourceDocument, from: string, a: ProgrammeAttributes, to: string | null = null): ProgrammeVersion {
   return { code, version: 1, period: { from, to }, source: { ...source }, reason: INITIAL_REASON, ...a };
@@ -232,22 +234,19 @@ export const SHIPPED_PROGRAMME_VERSIONS: ProgrammeVersion[] = [
     },
     { targetGroups: ['lanh_dao_cap_phong', 'quy_hoach'] },
   ),
-  ...underDecree101Then171(
-    'LDQL_CAP_SO',
-    {
-      ...base,
-      name: 'Bồi dưỡng lãnh đạo, quản lý cấp sở và tương đương',
-      kind: 'leadership',
-      level: 'cap_so',
-      duration: { value: 6, unit: 'week' },
-      modes: ['full_time'],
-      targetGroups: ['lanh_dao_cap_so', 'quy_hoach'],
-      grants: { kind: 'leadership', level: 'cap_so' },
-      organiserType: 'outside_institution',
-      defaultInstitution: NATIONAL_ACADEMY,
-      note: `${UNVERIFIED}: thời gian khóa học và cơ sở đào tạo (Học viện hoặc Học viện Hành chính và Quản trị công).`,
-    },
-  ),
+  ...underDecree101Then171('LDQL_CAP_SO', {
+    ...base,
+    name: 'Bồi dưỡng lãnh đạo, quản lý cấp sở và tương đương',
+    kind: 'leadership',
+    level: 'cap_so',
+    duration: { value: 6, unit: 'week' },
+    modes: ['full_time'],
+    targetGroups: ['lanh_dao_cap_so', 'quy_hoach'],
+    grants: { kind: 'leadership', level: 'cap_so' },
+    organiserType: 'outside_institution',
+    defaultInstitution: NATIONAL_ACADEMY,
+    note: `${UNVERIFIED}: thời gian khóa học và cơ sở đào tạo (Học viện hoặc Học viện Hành chính và Quản trị công).`,
+  }),
   // ---------- knowledge updates for leaders (145-QĐ/TW, three groups) ----------
   v1('CNKT_NHOM_1', CATALOGUE_SOURCES.QD_145, CATALOGUE_SOURCES.QD_145.issuedOn, {
     ...base,

@@ -40,16 +40,28 @@ describe('programmeVersionOn / programmeVersionShown', () => {
 });
 
 describe('planProgrammeVersion', () => {
-  it.each<[string, readonly ReturnType<typeof v>[], string, { version: number; close: { version: number; to: string } | null } | 'overlap']>([
+  it.each<
+    [string, readonly ReturnType<typeof v>[], string, { version: number; close: { version: number; to: string } | null } | 'overlap']
+  >([
     ['first version', [], '2026-01-01', { version: 1, close: null }],
-    ['closes the open version the day before', [v(1, '2024-05-10', null)], '2026-03-01', { version: 2, close: { version: 1, to: '2026-02-28' } }],
+    [
+      'closes the open version the day before',
+      [v(1, '2024-05-10', null)],
+      '2026-03-01',
+      { version: 2, close: { version: 1, to: '2026-02-28' } },
+    ],
     ['leap year', [v(1, '2024-05-10', null)], '2028-03-01', { version: 2, close: { version: 1, to: '2028-02-29' } }],
     ['the day after the start', [v(1, '2024-05-10', null)], '2024-05-11', { version: 2, close: { version: 1, to: '2024-05-10' } }],
     ['same start overlaps', [v(1, '2024-05-10', null)], '2024-05-10', 'overlap'],
     ['earlier start overlaps', [v(1, '2024-05-10', null)], '2023-01-01', 'overlap'],
     ['before the latest of several overlaps', history, '2026-06-01', 'overlap'],
     ['after an ended programme: nothing to close', [v(1, '2020-01-01', '2022-12-31')], '2024-01-01', { version: 2, close: null }],
-    ['inside an ended last version: closed earlier', [v(1, '2020-01-01', '2022-12-31')], '2021-01-01', { version: 2, close: { version: 1, to: '2020-12-31' } }],
+    [
+      'inside an ended last version: closed earlier',
+      [v(1, '2020-01-01', '2022-12-31')],
+      '2021-01-01',
+      { version: 2, close: { version: 1, to: '2020-12-31' } },
+    ],
   ])('%s', (_label, versions, from, expected) => {
     const r = planProgrammeVersion(versions, from);
     if (expected === 'overlap') expect(r).toEqual({ ok: false, problem: { path: 'effectiveFrom', code: 'PROGRAMME_PERIOD_OVERLAP' } });
@@ -85,10 +97,18 @@ describe('validateProgrammeAttributes', () => {
     ['no duration is allowed', { duration: null }, []],
     ['unknown target group', { targetGroups: ['nhom_3_145', 'aliens'] }, [{ path: 'targetGroups.1', code: 'UNKNOWN_TARGET_GROUP' }]],
     ['target group twice', { targetGroups: ['cong_chuc', 'cong_chuc'] }, [{ path: 'targetGroups.1', code: 'DUPLICATE_ENTRY' }]],
-    ['unknown qualification', { grants: { kind: 'political_theory', level: 'sieu_cap' } }, [{ path: 'grants', code: 'UNKNOWN_QUALIFICATION' }]],
+    [
+      'unknown qualification',
+      { grants: { kind: 'political_theory', level: 'sieu_cap' } },
+      [{ path: 'grants', code: 'UNKNOWN_QUALIFICATION' }],
+    ],
     ['known qualification', { grants: { kind: 'defence_security', level: 'doi_tuong_4' } }, []],
     ['unknown organiser', { organiserType: 'moon' as never }, [{ path: 'organiserType', code: 'UNKNOWN_ORGANISER_TYPE' }]],
-    ['outside institution needs a name', { organiserType: 'outside_institution' }, [{ path: 'defaultInstitution', code: 'INSTITUTION_REQUIRED' }]],
+    [
+      'outside institution needs a name',
+      { organiserType: 'outside_institution' },
+      [{ path: 'defaultInstitution', code: 'INSTITUTION_REQUIRED' }],
+    ],
     ['abroad may leave the institution open', { organiserType: 'abroad' }, []],
     ['deadline not positive', { admissionDeadlineMonths: 0 }, [{ path: 'admissionDeadlineMonths', code: 'DEADLINE_NOT_POSITIVE' }]],
   ])('%s', (_label, change, problems) => {
@@ -106,7 +126,13 @@ describe('organisesClasses', () => {
 });
 
 describe('matchesCatalogueFilter', () => {
-  const p = { code: 'DANG_VIEN_MOI', name: 'Chương trình lý luận chính trị dành cho đảng viên mới', kind: 'new_party_member' as const, organiserType: 'commune_centre' as const, defaultInstitution: null };
+  const p = {
+    code: 'DANG_VIEN_MOI',
+    name: 'Chương trình lý luận chính trị dành cho đảng viên mới',
+    kind: 'new_party_member' as const,
+    organiserType: 'commune_centre' as const,
+    defaultInstitution: null,
+  };
   it.each<[string, Parameters<typeof matchesCatalogueFilter>[1], boolean]>([
     ['no filter', {}, true],
     ['without diacritics', { q: 'dang vien moi' }, true],
@@ -126,7 +152,20 @@ describe('the shipped catalogue', () => {
 
   it('covers every kind of training the seeds mention', () => {
     const kinds = new Set(SHIPPED_PROGRAMME_VERSIONS.map((x) => x.kind));
-    for (const k of ['political_theory', 'state_management', 'leadership', 'knowledge_update', 'party_awareness', 'new_party_member', 'defence_security', 'council_delegates', 'admin_reform', 'digital_transformation', 'postgraduate', 'abroad']) {
+    for (const k of [
+      'political_theory',
+      'state_management',
+      'leadership',
+      'knowledge_update',
+      'party_awareness',
+      'new_party_member',
+      'defence_security',
+      'council_delegates',
+      'admin_reform',
+      'digital_transformation',
+      'postgraduate',
+      'abroad',
+    ]) {
       expect(kinds.has(k as never), k).toBe(true);
     }
     const groups = SHIPPED_PROGRAMME_VERSIONS.filter((x) => x.kind === 'knowledge_update').map((x) => x.level);
@@ -147,8 +186,16 @@ describe('the shipped catalogue', () => {
 
   it('agrees with the rules on the eight existing programmes today (name, kind, modes, grants)', () => {
     for (const p of SHIPPED_PROGRAMMES) {
-      const shown = programmeVersionShown(SHIPPED_PROGRAMME_VERSIONS.filter((x) => x.code === p.code), '2026-01-01')!;
-      expect({ name: shown.name, kind: shown.kind, modes: shown.modes, grants: shown.grants }).toEqual({ name: p.name, kind: p.kind, modes: p.modes, grants: p.grants ?? null });
+      const shown = programmeVersionShown(
+        SHIPPED_PROGRAMME_VERSIONS.filter((x) => x.code === p.code),
+        '2026-01-01',
+      )!;
+      expect({ name: shown.name, kind: shown.kind, modes: shown.modes, grants: shown.grants }).toEqual({
+        name: p.name,
+        kind: p.kind,
+        modes: p.modes,
+        grants: p.grants ?? null,
+      });
     }
   });
 

@@ -89,7 +89,10 @@ export const TARGET_GROUPS: Record<string, { vi: string; en: string }> = {
   cong_chuc: { vi: 'Công chức', en: 'Civil servants' },
   vien_chuc: { vi: 'Viên chức', en: 'Public employees' },
   can_bo_cong_chuc_cap_xa: { vi: 'Cán bộ, công chức cấp xã', en: 'Commune cadres and civil servants' },
-  khong_chuyen_trach: { vi: 'Người hoạt động không chuyên trách ở cấp xã, thôn, tổ dân phố', en: 'Non-specialised commune and hamlet workers' },
+  khong_chuyen_trach: {
+    vi: 'Người hoạt động không chuyên trách ở cấp xã, thôn, tổ dân phố',
+    en: 'Non-specialised commune and hamlet workers',
+  },
   dang_vien: { vi: 'Đảng viên', en: 'Party members' },
   dang_vien_du_bi: { vi: 'Đảng viên dự bị (mới kết nạp)', en: 'Probationary (new) party members' },
   quan_chung_uu_tu: { vi: 'Quần chúng ưu tú (đối tượng kết nạp Đảng)', en: 'Outstanding non-members (candidates for admission)' },
@@ -98,8 +101,14 @@ export const TARGET_GROUPS: Record<string, { vi: string; en: string }> = {
   lanh_dao_cap_so: { vi: 'Lãnh đạo, quản lý cấp sở và tương đương', en: 'Department-level leaders' },
   lanh_dao_cap_xa: { vi: 'Lãnh đạo chủ chốt cấp xã', en: 'Key commune leaders' },
   nhom_1_145: { vi: 'Nhóm 1: lãnh đạo chủ chốt và lãnh đạo cấp cao', en: 'Group 1: key and top leaders' },
-  nhom_2_145: { vi: 'Nhóm 2: cán bộ thuộc diện Bộ Chính trị, Ban Bí thư quản lý', en: 'Group 2: cadres managed by the Politburo / Secretariat' },
-  nhom_3_145: { vi: 'Nhóm 3: cán bộ thuộc diện cấp ủy, tổ chức đảng, lãnh đạo cơ quan, đơn vị quản lý', en: 'Group 3: cadres managed by party committees and agencies' },
+  nhom_2_145: {
+    vi: 'Nhóm 2: cán bộ thuộc diện Bộ Chính trị, Ban Bí thư quản lý',
+    en: 'Group 2: cadres managed by the Politburo / Secretariat',
+  },
+  nhom_3_145: {
+    vi: 'Nhóm 3: cán bộ thuộc diện cấp ủy, tổ chức đảng, lãnh đạo cơ quan, đơn vị quản lý',
+    en: 'Group 3: cadres managed by party committees and agencies',
+  },
   quy_hoach: { vi: 'Cán bộ trong quy hoạch', en: 'Cadres in succession planning' },
   doi_tuong_4_qpan: { vi: 'Đối tượng 4 (bồi dưỡng kiến thức quốc phòng và an ninh)', en: 'Defence & security group 4' },
   dai_bieu_hdnd: { vi: 'Đại biểu Hội đồng nhân dân các cấp', en: "People's Council delegates" },
@@ -156,7 +165,10 @@ export function programmeVersionOn<V extends Pick<ProgrammeVersion, 'period'>>(v
 }
 
 /** The version the catalogue shows for `date`: the one in force, else (not yet in force) the first one. */
-export function programmeVersionShown<V extends Pick<ProgrammeVersion, 'period' | 'version'>>(versions: readonly V[], date: IsoDate): V | null {
+export function programmeVersionShown<V extends Pick<ProgrammeVersion, 'period' | 'version'>>(
+  versions: readonly V[],
+  date: IsoDate,
+): V | null {
   const inForce = programmeVersionOn(versions, date);
   if (inForce) return inForce;
   const sorted = [...versions].sort((a, b) => a.version - b.version);
@@ -203,9 +215,11 @@ export function validateProgrammeAttributes(a: ProgrammeAttributes, levels: Leve
     else if (a.targetGroups.indexOf(g) !== i) out.push({ path: `targetGroups.${i}`, code: 'DUPLICATE_ENTRY' });
   });
   if (a.duration !== null && !(a.duration.value > 0)) out.push({ path: 'duration.value', code: 'DURATION_NOT_POSITIVE' });
-  if (a.admissionDeadlineMonths !== null && !(a.admissionDeadlineMonths > 0)) out.push({ path: 'admissionDeadlineMonths', code: 'DEADLINE_NOT_POSITIVE' });
+  if (a.admissionDeadlineMonths !== null && !(a.admissionDeadlineMonths > 0))
+    out.push({ path: 'admissionDeadlineMonths', code: 'DEADLINE_NOT_POSITIVE' });
   if (a.grants !== null && !levels[a.grants.kind]?.[a.grants.level]) out.push({ path: 'grants', code: 'UNKNOWN_QUALIFICATION' });
-  if (!(ORGANISER_TYPES as readonly string[]).includes(a.organiserType)) out.push({ path: 'organiserType', code: 'UNKNOWN_ORGANISER_TYPE' });
+  if (!(ORGANISER_TYPES as readonly string[]).includes(a.organiserType))
+    out.push({ path: 'organiserType', code: 'UNKNOWN_ORGANISER_TYPE' });
   else if (a.organiserType === 'outside_institution' && (a.defaultInstitution ?? '').trim() === '') {
     out.push({ path: 'defaultInstitution', code: 'INSTITUTION_REQUIRED' });
   }
@@ -264,7 +278,10 @@ export interface CatalogueFilter {
 }
 
 /** Whether a programme (as shown) passes the list's filter. */
-export function matchesCatalogueFilter(p: Pick<ProgrammeVersion, 'code' | 'name' | 'kind' | 'organiserType' | 'defaultInstitution'>, f: CatalogueFilter): boolean {
+export function matchesCatalogueFilter(
+  p: Pick<ProgrammeVersion, 'code' | 'name' | 'kind' | 'organiserType' | 'defaultInstitution'>,
+  f: CatalogueFilter,
+): boolean {
   if (f.kind !== undefined && p.kind !== f.kind) return false;
   if (f.organiserType !== undefined && p.organiserType !== f.organiserType) return false;
   if (f.q !== undefined && f.q.trim() !== '') {

@@ -77,7 +77,14 @@ describe('decideOutside: who takes each step, and when', () => {
 });
 
 describe('checkOutsideProposal', () => {
-  const ok: OutsideProposalInput = { startDate: '2026-09-01', endDate: '2027-06-30', cost: 45_000_000, institution: 'Học viện Chính trị quốc gia Hồ Chí Minh', abroad: false, country: null };
+  const ok: OutsideProposalInput = {
+    startDate: '2026-09-01',
+    endDate: '2027-06-30',
+    cost: 45_000_000,
+    institution: 'Học viện Chính trị quốc gia Hồ Chí Minh',
+    abroad: false,
+    country: null,
+  };
   const cases: [string, Partial<OutsideProposalInput>, string[]][] = [
     ['a valid proposal', {}, []],
     ['an unknown cost', { cost: null }, []],
@@ -172,10 +179,27 @@ describe('outsideYearCounts', () => {
     ['a proposal counts nowhere', { status: 'proposed', decisionDate: null }, 2025, ''],
     ['an approved one without decision counts nowhere', { status: 'approved', decisionDate: null }, 2025, ''],
     ['a refused one counts nowhere', { status: 'refused' }, 2025, ''],
-    ['a short course within a year', { startDate: '2026-03-01', endDate: '2026-03-20', decisionDate: '2026-02-01', status: 'completed', result: 'graduated', resultDate: '2026-03-20' }, 2026, 'sent,started,finished'],
+    [
+      'a short course within a year',
+      {
+        startDate: '2026-03-01',
+        endDate: '2026-03-20',
+        decisionDate: '2026-02-01',
+        status: 'completed',
+        result: 'graduated',
+        resultDate: '2026-03-20',
+      },
+      2026,
+      'sent,started,finished',
+    ],
   ];
   it.each(cases)('%s', (_label, over, year, expected) => {
     const c = outsideYearCounts({ ...r, ...over }, year);
-    expect(Object.entries(c).filter(([, v]) => v).map(([k]) => k).join(',')).toBe(expected);
+    expect(
+      Object.entries(c)
+        .filter(([, v]) => v)
+        .map(([k]) => k)
+        .join(','),
+    ).toBe(expected);
   });
 });

@@ -78,7 +78,10 @@ export interface OutsideRefusal {
 
 export type OutsideVerdict<T> = { ok: true; value: T } | { ok: false; refusal: OutsideRefusal };
 
-const no = (code: OutsideRefusalCode, message: string): { ok: false; refusal: OutsideRefusal } => ({ ok: false, refusal: { code, message } });
+const no = (code: OutsideRefusalCode, message: string): { ok: false; refusal: OutsideRefusal } => ({
+  ok: false,
+  refusal: { code, message },
+});
 
 /** The status each action moves the record to (recordResult: completed, whatever the result). */
 export const OUTSIDE_STATUS_AFTER: Record<OutsideAction, OutsideStatus> = {
@@ -104,7 +107,10 @@ function approverMay(actor: OutsideActor, f: OutsideFacts): OutsideRefusal | nul
   if (!hasPermission(actor.role, 'nominations.approve') || !actor.personInScope)
     return { code: 'FORBIDDEN', message: `Bước này do ${approver} thực hiện.` };
   if (actor.role !== 'system_admin' && actor.role !== f.approver)
-    return { code: 'FORBIDDEN', message: `Chương trình ${f.programmeName} do ${approver} duyệt và ra quyết định cử đi học, không phải đơn vị của bạn.` };
+    return {
+      code: 'FORBIDDEN',
+      message: `Chương trình ${f.programmeName} do ${approver} duyệt và ra quyết định cử đi học, không phải đơn vị của bạn.`,
+    };
   return null;
 }
 
@@ -142,7 +148,10 @@ function stepOrder(action: OutsideAction, f: OutsideFacts): OutsideRefusal | nul
       f.status === 'proposed'
         ? `${approver} chưa duyệt hồ sơ này; quyết định cử đi học chỉ ghi sau khi duyệt.`
         : `Hồ sơ đã có quyết định cử đi học (${label}).`,
-    recordResult: f.status === 'completed' ? 'Hồ sơ đã có kết quả học tập.' : `Chưa có quyết định cử đi học (${label}); chỉ ghi kết quả sau khi người học được cử đi.`,
+    recordResult:
+      f.status === 'completed'
+        ? 'Hồ sơ đã có kết quả học tập.'
+        : `Chưa có quyết định cử đi học (${label}); chỉ ghi kết quả sau khi người học được cử đi.`,
     withdraw: `Đã có quyết định cử đi học (${label}); không rút đề nghị được nữa, nếu người học thôi học thì ghi kết quả "thôi học giữa chừng".`,
   };
   return { code: 'OUTSIDE_STEP_ORDER', message: message[action] };
@@ -189,11 +198,19 @@ export function checkOutsideProposal(input: OutsideProposalInput): OutsideFieldE
   if (!isIsoDate(input.startDate)) out.push(fieldErr('startDate', 'INVALID_DATE', 'Ngày bắt đầu học không hợp lệ.'));
   if (!isIsoDate(input.endDate)) out.push(fieldErr('endDate', 'INVALID_DATE', 'Ngày kết thúc khóa học không hợp lệ.'));
   else if (isIsoDate(input.startDate) && input.endDate < input.startDate)
-    out.push(fieldErr('endDate', 'DATE_BEFORE_START', `Ngày kết thúc khóa học (${formatViDate(input.endDate)}) trước ngày bắt đầu (${formatViDate(input.startDate)}).`));
+    out.push(
+      fieldErr(
+        'endDate',
+        'DATE_BEFORE_START',
+        `Ngày kết thúc khóa học (${formatViDate(input.endDate)}) trước ngày bắt đầu (${formatViDate(input.startDate)}).`,
+      ),
+    );
   if (input.cost !== null && (!Number.isSafeInteger(input.cost) || input.cost < 0))
     out.push(fieldErr('cost', 'INVALID_COST', 'Kinh phí phải là số tiền nguyên (đồng), không âm.'));
-  if (input.institution.trim() === '') out.push(fieldErr('institution', 'REQUIRED', 'Phải nhập cơ sở đào tạo (ví dụ: Học viện Chính trị quốc gia Hồ Chí Minh).'));
-  if (input.abroad && (input.country ?? '').trim() === '') out.push(fieldErr('country', 'REQUIRED', 'Học ở nước ngoài: phải nhập tên nước.'));
+  if (input.institution.trim() === '')
+    out.push(fieldErr('institution', 'REQUIRED', 'Phải nhập cơ sở đào tạo (ví dụ: Học viện Chính trị quốc gia Hồ Chí Minh).'));
+  if (input.abroad && (input.country ?? '').trim() === '')
+    out.push(fieldErr('country', 'REQUIRED', 'Học ở nước ngoài: phải nhập tên nước.'));
   return out;
 }
 
@@ -234,7 +251,11 @@ export function checkOutsideResult(input: OutsideResultInput): OutsideFieldError
     out.push(fieldErr('resultDate', 'RESULT_BEFORE_START', `Ngày thôi học trước ngày bắt đầu học (${formatViDate(input.startDate)}).`));
   else if (input.result !== 'withdrawn' && input.resultDate < input.endDate)
     out.push(
-      fieldErr('resultDate', 'RESULT_BEFORE_END', `Khóa học kết thúc ngày ${formatViDate(input.endDate)}; kết quả tốt nghiệp chỉ ghi từ ngày đó trở đi.`),
+      fieldErr(
+        'resultDate',
+        'RESULT_BEFORE_END',
+        `Khóa học kết thúc ngày ${formatViDate(input.endDate)}; kết quả tốt nghiệp chỉ ghi từ ngày đó trở đi.`,
+      ),
     );
   if (input.result === 'graduated' && input.classification === null)
     out.push(fieldErr('classification', 'REQUIRED', 'Tốt nghiệp: phải chọn xếp loại.'));
@@ -286,7 +307,14 @@ export interface OutsideYearCounts {
 }
 
 export function outsideYearCounts(
-  r: { status: OutsideStatus; decisionDate: IsoDate | null; startDate: IsoDate; endDate: IsoDate; result: OutsideResult | null; resultDate: IsoDate | null },
+  r: {
+    status: OutsideStatus;
+    decisionDate: IsoDate | null;
+    startDate: IsoDate;
+    endDate: IsoDate;
+    result: OutsideResult | null;
+    resultDate: IsoDate | null;
+  },
   year: number,
 ): OutsideYearCounts {
   const none = { sent: false, started: false, carriedOver: false, finished: false };

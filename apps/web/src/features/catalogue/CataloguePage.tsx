@@ -13,14 +13,14 @@ import { formatDate } from '../../shared/format';
 import { useDebounced, useIsMobile, usePageTitle } from '../../shared/hooks';
 import { PageError } from '../../shared/PageState';
 import { ProgrammeFormModal } from './ProgrammeFormModal';
-import { durationText, OrganiserTag } from './common';
+import { durationText, OrganiserTag, vocabLabel } from './common';
 
 /**
  * The programme catalogue: every kind of training, as of a date (today by default), filtered by
  * kind and organiser and searched without diacritics; the board and home affairs add programmes.
  */
 export default function CataloguePage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const isMobile = useIsMobile();
   const navigate = useNavigate();
   usePageTitle(t('catalogue.title'));
@@ -64,18 +64,28 @@ export default function CataloguePage() {
       render: (_, p) => (
         <Flex vertical gap={2}>
           <span>{t(`catalogue.kindLabel.${p.current.kind}` as MessageKey)}</span>
-          {p.current.level && <Typography.Text type="secondary">{p.current.level.label}</Typography.Text>}
+          {p.current.level && <Typography.Text type="secondary">{vocabLabel('levels', p.current.level, locale)}</Typography.Text>}
         </Flex>
       ),
     },
     { key: 'duration', title: t('catalogue.duration'), width: 120, render: (_, p) => durationText(t, p.current.duration) },
-    { key: 'modes', title: t('catalogue.modes'), width: 200, render: (_, p) => p.current.modes.map((m) => t(`mode.${m}` as MessageKey)).join(', ') },
+    {
+      key: 'modes',
+      title: t('catalogue.modes'),
+      width: 200,
+      render: (_, p) => p.current.modes.map((m) => t(`mode.${m}` as MessageKey)).join(', '),
+    },
     { key: 'organiser', title: t('catalogue.organiser'), width: 220, render: (_, p) => <OrganiserTag version={p.current} /> },
     {
       key: 'rules',
       title: t('catalogue.ruleSet'),
       width: 140,
-      render: (_, p) => (p.ruleSet ? t('catalogue.rulesInForce', { n: p.ruleSet.rulesInForce }) : <Typography.Text type="secondary">{t('catalogue.noRuleSet')}</Typography.Text>),
+      render: (_, p) =>
+        p.ruleSet ? (
+          t('catalogue.rulesInForce', { n: p.ruleSet.rulesInForce })
+        ) : (
+          <Typography.Text type="secondary">{t('catalogue.noRuleSet')}</Typography.Text>
+        ),
     },
   ];
 

@@ -13,20 +13,24 @@ import { useIsMobile, usePageTitle } from '../../shared/hooks';
 import { PageError, PageLoading } from '../../shared/PageState';
 import { SourceText } from '../eligibility/common';
 import { ProgrammeFormModal } from './ProgrammeFormModal';
-import { durationText, OrganiserTag } from './common';
+import { durationText, OrganiserTag, vocabLabel } from './common';
 
 /** The fields of one version, as label → text (shared by the current version and the history). */
 function VersionFields({ v }: { v: ProgrammeVersionView }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const isMobile = useIsMobile();
   return (
     <Descriptions size="small" column={isMobile ? 1 : 2} bordered>
       <Descriptions.Item label={t('catalogue.kind')}>{t(`catalogue.kindLabel.${v.kind}` as MessageKey)}</Descriptions.Item>
-      <Descriptions.Item label={t('catalogue.level')}>{v.level?.label ?? t('common.none')}</Descriptions.Item>
+      <Descriptions.Item label={t('catalogue.level')}>
+        {v.level ? vocabLabel('levels', v.level, locale) : t('common.none')}
+      </Descriptions.Item>
       <Descriptions.Item label={t('catalogue.duration')}>{durationText(t, v.duration)}</Descriptions.Item>
       <Descriptions.Item label={t('catalogue.modes')}>{v.modes.map((m) => t(`mode.${m}` as MessageKey)).join(', ')}</Descriptions.Item>
       <Descriptions.Item label={t('catalogue.targetGroups')} span={isMobile ? 1 : 2}>
-        {v.targetGroups.length > 0 ? v.targetGroups.map((g) => <Tag key={g.code}>{g.label}</Tag>) : t('common.none')}
+        {v.targetGroups.length > 0
+          ? v.targetGroups.map((g) => <Tag key={g.code}>{vocabLabel('targetGroups', g, locale)}</Tag>)
+          : t('common.none')}
       </Descriptions.Item>
       <Descriptions.Item label={t('catalogue.grants')}>{v.grants ? v.grants.levelName : t('catalogue.noQualification')}</Descriptions.Item>
       <Descriptions.Item label={t('catalogue.organiser')}>

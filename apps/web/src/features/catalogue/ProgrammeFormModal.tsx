@@ -13,6 +13,7 @@ import { errorMessage } from '../../shared/errors';
 import { toDayjs, toIso, VI_DATE_FORMATS } from '../../shared/dates';
 import { foldedFilter } from '../../shared/select';
 import { FormErrorBanner, placeServerErrors } from '../rules/versioning';
+import { vocabLabel } from './common';
 
 const MODES = ['full_time', 'part_time', 'online'] as const;
 
@@ -69,7 +70,8 @@ function bodyOf(v: Values) {
     name: v.name,
     kind: v.kind,
     level: v.level ?? null,
-    duration: v.duration?.value === null || v.duration?.value === undefined ? null : { value: v.duration.value, unit: v.duration.unit as 'day' },
+    duration:
+      v.duration?.value === null || v.duration?.value === undefined ? null : { value: v.duration.value, unit: v.duration.unit as 'day' },
     modes: v.modes ?? [],
     targetGroups: v.targetGroups ?? [],
     grants: gKind && gLevel ? { kind: gKind, level: gLevel } : null,
@@ -90,7 +92,15 @@ function bodyOf(v: Values) {
 }
 
 /** `programme` null: a new programme; else a new version of it, starting from its latest content. */
-export function ProgrammeFormModal({ programme, onClose, onSaved }: { programme: CatalogueProgrammeDetail | null; onClose: () => void; onSaved: (code: string) => void }) {
+export function ProgrammeFormModal({
+  programme,
+  onClose,
+  onSaved,
+}: {
+  programme: CatalogueProgrammeDetail | null;
+  onClose: () => void;
+  onSaved: (code: string) => void;
+}) {
   const { t, locale } = useI18n();
   const qc = useQueryClient();
   const vocab = useCatalogueVocabulary();
@@ -121,8 +131,11 @@ export function ProgrammeFormModal({ programme, onClose, onSaved }: { programme:
     }
   };
   const req = [{ required: true, whitespace: true, message: t('validation.required') }];
-  const options = (list: { code: string; label: string }[] | undefined, prefix?: string) =>
-    (list ?? []).map((x) => ({ value: x.code, label: prefix ? t(`${prefix}.${x.code}` as MessageKey) : x.label }));
+  const options = (list: { code: string; label: string }[] | undefined, prefix?: string, table?: 'targetGroups' | 'levels') =>
+    (list ?? []).map((x) => ({
+      value: x.code,
+      label: prefix ? t(`${prefix}.${x.code}` as MessageKey) : table ? vocabLabel(table, x, locale) : x.label,
+    }));
 
   return (
     <Modal
@@ -140,7 +153,13 @@ export function ProgrammeFormModal({ programme, onClose, onSaved }: { programme:
         <Typography.Paragraph type="secondary">{t('catalogue.versionHint', { n: latest!.current.version + 1 })}</Typography.Paragraph>
       )}
       <FormErrorBanner message={topError} other={otherErrors} />
-      <Form<Values> form={form} layout="vertical" name="programme-form" onFinish={(v) => void submit(v)} initialValues={initialValues(latest)}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        name="programme-form"
+        onFinish={(v) => void submit(v)}
+        initialValues={initialValues(latest)}
+      >
         {!programme && (
           <Form.Item name="code" label={t('catalogue.code')} rules={req} extra={t('catalogue.codeHint')}>
             <Input maxLength={40} style={{ maxWidth: 280 }} />
@@ -150,11 +169,25 @@ export function ProgrammeFormModal({ programme, onClose, onSaved }: { programme:
           <Input maxLength={300} />
         </Form.Item>
         <Flex gap={12} wrap>
-          <Form.Item name="kind" label={t('catalogue.kind')} rules={[{ required: true, message: t('validation.required') }]} style={{ flex: '2 1 260px' }}>
-            <Select options={options(vocab.data?.kinds, 'catalogue.kindLabel')} loading={vocab.isPending} showSearch={{ filterOption: foldedFilter }} />
+          <Form.Item
+            name="kind"
+            label={t('catalogue.kind')}
+            rules={[{ required: true, message: t('validation.required') }]}
+            style={{ flex: '2 1 260px' }}
+          >
+            <Select
+              options={options(vocab.data?.kinds, 'catalogue.kindLabel')}
+              loading={vocab.isPending}
+              showSearch={{ filterOption: foldedFilter }}
+            />
           </Form.Item>
           <Form.Item name="level" label={t('catalogue.level')} style={{ flex: '1 1 180px' }}>
-            <Select allowClear options={options(vocab.data?.levels)} showSearch={{ filterOption: foldedFilter }} placeholder={t('common.none')} />
+            <Select
+              allowClear
+              options={options(vocab.data?.levels, undefined, 'levels')}
+              showSearch={{ filterOption: foldedFilter }}
+              placeholder={t('common.none')}
+            />
           </Form.Item>
         </Flex>
         <Flex gap={12} wrap>
@@ -162,14 +195,23 @@ export function ProgrammeFormModal({ programme, onClose, onSaved }: { programme:
             <InputNumber style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name={['duration', 'unit']} label={t('catalogue.durationUnit')} style={{ flex: '1 1 140px' }}>
-            <Select options={(vocab.data?.durationUnits ?? []).map((u) => ({ value: u.code, label: t(`catalogue.unit.${u.code}` as MessageKey) }))} />
+            <Select
+              options={(vocab.data?.durationUnits ?? []).map((u) => ({
+                value: u.code,
+                label: t(`catalogue.unit.${u.code}` as MessageKey),
+              }))}
+            />
           </Form.Item>
           <Form.Item name="modes" label={t('catalogue.modes')} style={{ flex: '2 1 300px' }}>
             <Checkbox.Group options={MODES.map((m) => ({ value: m, label: t(`mode.${m}` as MessageKey) }))} />
           </Form.Item>
         </Flex>
         <Form.Item name="targetGroups" label={t('catalogue.targetGroups')}>
-          <Select mode="multiple" options={options(vocab.data?.targetGroups)} showSearch={{ filterOption: foldedFilter }} />
+          <Select
+            mode="multiple"
+            options={options(vocab.data?.targetGroups, undefined, 'targetGroups')}
+            showSearch={{ filterOption: foldedFilter }}
+          />
         </Form.Item>
         <Flex gap={12} wrap>
           <Form.Item name="grants" label={t('catalogue.grants')} style={{ flex: '1 1 260px' }}>
@@ -177,15 +219,28 @@ export function ProgrammeFormModal({ programme, onClose, onSaved }: { programme:
               allowClear
               placeholder={t('common.none')}
               showSearch={{ filterOption: foldedFilter }}
-              options={(vocab.data?.qualifications ?? []).map((q) => ({ value: `${q.kind}/${q.level}`, label: `${t(`catalogue.qualificationKind.${q.kind}` as MessageKey)}: ${q.label}` }))}
+              options={(vocab.data?.qualifications ?? []).map((q) => ({
+                value: `${q.kind}/${q.level}`,
+                label: `${t(`catalogue.qualificationKind.${q.kind}` as MessageKey)}: ${q.label}`,
+              }))}
             />
           </Form.Item>
-          <Form.Item name="admissionDeadlineMonths" label={t('catalogue.deadline')} extra={t('catalogue.deadlineHint')} style={{ flex: '1 1 220px' }}>
+          <Form.Item
+            name="admissionDeadlineMonths"
+            label={t('catalogue.deadline')}
+            extra={t('catalogue.deadlineHint')}
+            style={{ flex: '1 1 220px' }}
+          >
             <InputNumber style={{ width: '100%' }} />
           </Form.Item>
         </Flex>
         <Flex gap={12} wrap>
-          <Form.Item name="organiserType" label={t('catalogue.organiser')} rules={[{ required: true, message: t('validation.required') }]} style={{ flex: '1 1 240px' }}>
+          <Form.Item
+            name="organiserType"
+            label={t('catalogue.organiser')}
+            rules={[{ required: true, message: t('validation.required') }]}
+            style={{ flex: '1 1 240px' }}
+          >
             <Select options={options(vocab.data?.organiserTypes, 'catalogue.organiserLabel')} />
           </Form.Item>
           <Form.Item
@@ -203,7 +258,12 @@ export function ProgrammeFormModal({ programme, onClose, onSaved }: { programme:
         <fieldset className="nt-fieldset">
           <legend>{t('catalogue.versionLegend')}</legend>
           <Flex gap={12} wrap>
-            <Form.Item name="effectiveFrom" label={t('catalogue.effectiveFrom')} rules={[{ required: true, message: t('validation.required') }]} style={{ flex: '1 1 180px' }}>
+            <Form.Item
+              name="effectiveFrom"
+              label={t('catalogue.effectiveFrom')}
+              rules={[{ required: true, message: t('validation.required') }]}
+              style={{ flex: '1 1 180px' }}
+            >
               <DatePicker format={VI_DATE_FORMATS} placeholder={t('common.datePlaceholder')} style={{ width: '100%' }} />
             </Form.Item>
             <Form.Item name="reason" label={t('catalogue.reason')} rules={req} style={{ flex: '3 1 320px' }}>
@@ -217,7 +277,12 @@ export function ProgrammeFormModal({ programme, onClose, onSaved }: { programme:
             <Form.Item name={['source', 'issuer']} label={t('rules.issuer')} rules={req} style={{ flex: '1 1 180px' }}>
               <Input maxLength={200} />
             </Form.Item>
-            <Form.Item name={['source', 'issuedOn']} label={t('rules.issuedOn')} rules={[{ required: true, message: t('validation.required') }]} style={{ flex: '1 1 160px' }}>
+            <Form.Item
+              name={['source', 'issuedOn']}
+              label={t('rules.issuedOn')}
+              rules={[{ required: true, message: t('validation.required') }]}
+              style={{ flex: '1 1 160px' }}
+            >
               <DatePicker format={VI_DATE_FORMATS} placeholder={t('common.datePlaceholder')} style={{ width: '100%' }} />
             </Form.Item>
           </Flex>

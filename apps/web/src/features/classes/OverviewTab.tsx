@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { useCurrentUser } from '../../app/session';
 import { Alert, App, Button, Card, Descriptions, Flex, InputNumber, Modal, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -25,6 +27,7 @@ export function OverviewTab({ cls }: { cls: ClassDetail }) {
   const [editing, setEditing] = useState(false);
   const [assigning, setAssigning] = useState<Module | null>(null);
   const manage = allows(cls, 'update');
+  const readsPlans = useCurrentUser().permissions.includes('plans.read');
   const scheme = cls.gradingScheme;
   const cond = cls.graduationConditions;
 
@@ -148,6 +151,19 @@ export function OverviewTab({ cls }: { cls: ClassDetail }) {
             { key: 'dates', label: t('classes.dates'), children: <span className="nt-num">{dateRange(cls.startDate, cls.endDate)}</span> },
             { key: 'site', label: t('classes.site'), children: cls.site },
             { key: 'organiser', label: t('class.organiser'), children: cls.organiser.name },
+            {
+              key: 'plan',
+              label: t('classForm.plan'),
+              children: cls.plan.outsidePlan ? (
+                t('classForm.planOutside')
+              ) : cls.plan.lineId !== null && !readsPlans ? (
+                t('class.planLine', { id: cls.plan.lineId, year: cls.startDate.slice(0, 4) })
+              ) : cls.plan.lineId !== null ? (
+                <Link to={`/plans?year=${cls.startDate.slice(0, 4)}`}>{t('class.planLine', { id: cls.plan.lineId, year: cls.startDate.slice(0, 4) })}</Link>
+              ) : (
+                t('classForm.planNone')
+              ),
+            },
             {
               key: 'capacity',
               label: t('classForm.capacity'),

@@ -33,7 +33,12 @@ export function OutsideActions({ r }: { r: OutsideDetail }) {
     void qc.invalidateQueries({ queryKey: ['people', d.person.id] });
     message.success(t('out.done'));
   };
-  const dateProps = { format: VI_DATE_FORMATS, placeholder: t('common.datePlaceholder'), style: { width: '100%' }, disabledDate: notInFuture };
+  const dateProps = {
+    format: VI_DATE_FORMATS,
+    placeholder: t('common.datePlaceholder'),
+    style: { width: '100%' },
+    disabledDate: notInFuture,
+  };
 
   if (r.actions.length === 0) return null;
   return (
@@ -122,18 +127,33 @@ export function OutsideActions({ r }: { r: OutsideDetail }) {
         fields={['number', 'date', 'signer', 'note']}
         onClose={() => setModal(null)}
         onSubmit={async (v) =>
-          done(await outsideApi.recordDecision(r.id, { number: v.number ?? '', date: toIso(v.date) ?? '', signer: v.signer ?? '', ...(v.note ? { note: v.note } : {}) }))
+          done(
+            await outsideApi.recordDecision(r.id, {
+              number: v.number ?? '',
+              date: toIso(v.date) ?? '',
+              signer: v.signer ?? '',
+              ...(v.note ? { note: v.note } : {}),
+            }),
+          )
         }
       >
         {() => (
           <>
-            <Form.Item name="number" label={t('out.decisionNumber')} rules={[{ required: true, whitespace: true, message: t('out.required') }]}>
+            <Form.Item
+              name="number"
+              label={t('out.decisionNumber')}
+              rules={[{ required: true, whitespace: true, message: t('out.required') }]}
+            >
               <Input maxLength={100} placeholder="125-QĐ/TU" />
             </Form.Item>
             <Form.Item name="date" label={t('out.decisionDate')} rules={[{ required: true, message: t('out.required') }]}>
               <DatePicker {...dateProps} />
             </Form.Item>
-            <Form.Item name="signer" label={t('out.decisionSigner')} rules={[{ required: true, whitespace: true, message: t('out.required') }]}>
+            <Form.Item
+              name="signer"
+              label={t('out.decisionSigner')}
+              rules={[{ required: true, whitespace: true, message: t('out.required') }]}
+            >
               <Input maxLength={200} />
             </Form.Item>
             <Form.Item name="note" label={t('out.note')}>

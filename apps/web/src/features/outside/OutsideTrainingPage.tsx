@@ -75,7 +75,9 @@ export default function OutsideTrainingPage() {
           </Descriptions.Item>
           {r.studyField && <Descriptions.Item label={t('out.studyField')}>{r.studyField}</Descriptions.Item>}
           <Descriptions.Item label={t('out.decision')}>
-            {r.decision ? t('out.decisionText', { number: r.decision.number, date: formatDate(r.decision.date), signer: r.decision.signer }) : '—'}
+            {r.decision
+              ? t('out.decisionText', { number: r.decision.number, date: formatDate(r.decision.date), signer: r.decision.signer })
+              : '—'}
           </Descriptions.Item>
           <Descriptions.Item label={t('out.result')}>
             {r.result ? (
@@ -95,7 +97,9 @@ export default function OutsideTrainingPage() {
       </Card>
 
       <Card title={t('out.steps')}>
-        <Typography.Paragraph type="secondary">{t('out.proposedBy', { name: r.proposedBy, at: formatDateTime(r.proposedAt, locale) })}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          {t('out.proposedBy', { name: r.proposedBy, at: formatDateTime(r.proposedAt, locale) })}
+        </Typography.Paragraph>
         {r.override && <Typography.Paragraph>{t('out.override', { reason: r.override.reason, by: r.override.by })}</Typography.Paragraph>}
         <Timeline
           items={r.steps.map((s, i) => ({

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Button, Card, Empty, Flex, Input, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Empty, Flex, Input, Select, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -150,7 +150,10 @@ export default function OutsideTrainingsPage() {
             style={{ width: 200 }}
             aria-label={t('out.status')}
             onChange={(v) => update({ status: v === 'all' ? null : v })}
-            options={[{ value: 'all', label: t('out.allStatuses') }, ...OUTSIDE_STATUSES.map((s) => ({ value: s, label: t(`out.status.${s}`) }))]}
+            options={[
+              { value: 'all', label: t('out.allStatuses') },
+              ...OUTSIDE_STATUSES.map((s) => ({ value: s, label: t(`out.status.${s}`) })),
+            ]}
           />
           <Select
             value={state.institution ?? 'all'}
@@ -161,6 +164,21 @@ export default function OutsideTrainingsPage() {
             options={[{ value: 'all', label: t('out.allInstitutions') }, ...(d?.institutions ?? []).map((i) => ({ value: i, label: i }))]}
           />
         </Flex>
+        {d?.personTimes && (
+          <Flex
+            gap={32}
+            wrap
+            style={{ marginBottom: 12 }}
+            aria-label={t('out.personTimes', { year: d.personTimes.year })}
+            data-testid="outside-person-times"
+          >
+            <Typography.Text type="secondary">{t('out.personTimes', { year: d.personTimes.year })}</Typography.Text>
+            <Statistic title={t('out.pt.sent')} value={d.personTimes.sent} formatter={(v) => formatNumber(Number(v))} />
+            <Statistic title={t('out.pt.started')} value={d.personTimes.started} formatter={(v) => formatNumber(Number(v))} />
+            <Statistic title={t('out.pt.carriedOver')} value={d.personTimes.carriedOver} formatter={(v) => formatNumber(Number(v))} />
+            <Statistic title={t('out.pt.finished')} value={d.personTimes.finished} formatter={(v) => formatNumber(Number(v))} />
+          </Flex>
+        )}
         {list.isError ? (
           <PageError error={list.error} onRetry={() => void list.refetch()} />
         ) : (
@@ -184,7 +202,9 @@ export default function OutsideTrainingsPage() {
           />
         )}
       </Card>
-      {d && allows(d, 'propose') && <ProposeDrawer open={proposing} onClose={() => setProposing(false)} mayOverride={allows(d, 'override')} />}
+      {d && allows(d, 'propose') && (
+        <ProposeDrawer open={proposing} onClose={() => setProposing(false)} mayOverride={allows(d, 'override')} />
+      )}
     </Flex>
   );
 }

@@ -30,7 +30,11 @@ export function OutsideTrainingsTab({ personId }: { personId: number }) {
     { key: 'institution', title: t('out.institution'), render: (_, r) => institutionText(r) },
     { key: 'dates', title: t('out.dates'), width: 200, render: (_, r) => <span className="nt-num">{outsideDates(r)}</span> },
     { key: 'status', title: t('out.status'), width: 160, render: (_, r) => <OutsideStatusTag status={r.status} /> },
-    { key: 'result', title: t('out.result'), render: (_, r) => (r.result ? resultText(r.result) : <Typography.Text type="secondary">—</Typography.Text>) },
+    {
+      key: 'result',
+      title: t('out.result'),
+      render: (_, r) => (r.result ? resultText(r.result) : <Typography.Text type="secondary">—</Typography.Text>),
+    },
   ];
   return (
     <Table<OutsideSummary>

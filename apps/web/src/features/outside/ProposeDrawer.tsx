@@ -8,7 +8,23 @@
  * fields.
  */
 import { useState } from 'react';
-import { Alert, App, AutoComplete, Button, Checkbox, Col, DatePicker, Drawer, Flex, Form, Input, InputNumber, Row, Select, Spin } from 'antd';
+import {
+  Alert,
+  App,
+  AutoComplete,
+  Button,
+  Checkbox,
+  Col,
+  DatePicker,
+  Drawer,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Spin,
+} from 'antd';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import type { ErrorDetail, EligibilityResult, OutsideCreate } from '@nang-tam/contracts';
@@ -44,7 +60,22 @@ interface Values {
   overrideReason?: string;
 }
 
-const FIELDS = ['personId', 'programmeCode', 'mode', 'institution', 'abroad', 'country', 'startDate', 'endDate', 'cost', 'studyField', 'outsidePlan', 'planLineId', 'note', 'overrideReason'] as const;
+const FIELDS = [
+  'personId',
+  'programmeCode',
+  'mode',
+  'institution',
+  'abroad',
+  'country',
+  'startDate',
+  'endDate',
+  'cost',
+  'studyField',
+  'outsidePlan',
+  'planLineId',
+  'note',
+  'overrideReason',
+] as const;
 
 const SUGGESTED_INSTITUTIONS = [
   'Học viện Chính trị quốc gia Hồ Chí Minh',
@@ -106,9 +137,11 @@ function ProposeForm({ onClose, mayOverride }: { onClose: () => void; mayOverrid
 
   const eligibility = useQuery({
     queryKey: ['people', personId, 'eligibility', programmeCode, mode, start, studyField ?? null],
-    queryFn: () => rulesApi.personEligibility(personId!, { programme: programmeCode!, mode: mode ?? null, asOf: start, studyField: studyField || null }),
+    queryFn: () =>
+      rulesApi.personEligibility(personId!, { programme: programmeCode!, mode: mode ?? null, asOf: start, studyField: studyField || null }),
     enabled: !!personId && !!programmeCode && !!mode && !!start,
-    select: (d: { results: EligibilityResult[] }) => d.results.find((r) => r.programmeCode === programmeCode && r.mode === mode) ?? d.results[0],
+    select: (d: { results: EligibilityResult[] }) =>
+      d.results.find((r) => r.programmeCode === programmeCode && r.mode === mode) ?? d.results[0],
   });
   const outcome = eligibility.data?.outcome;
   const blocked = outcome !== undefined && outcome !== 'eligible' && !mayOverride;
@@ -152,7 +185,13 @@ function ProposeForm({ onClose, mayOverride }: { onClose: () => void; mayOverrid
   const required = [{ required: true, message: t('out.required') }];
 
   return (
-    <Form<Values> form={form} layout="vertical" name="outside-propose" onFinish={(v) => void submit(v)} initialValues={{ abroad: false, outsidePlan: false }}>
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      name="outside-propose"
+      onFinish={(v) => void submit(v)}
+      initialValues={{ abroad: false, outsidePlan: false }}
+    >
       {error !== null && (
         <Alert
           type="error"
@@ -201,7 +240,15 @@ function ProposeForm({ onClose, mayOverride }: { onClose: () => void; mayOverrid
         </Col>
       </Row>
       <Form.Item name="institution" label={t('out.institution')} rules={[{ required: true, whitespace: true, message: t('out.required') }]}>
-        <AutoComplete options={suggestions} placeholder={t('out.institutionPlaceholder')} filterOption={(input, o) => String(o?.value ?? '').toLowerCase().includes(input.toLowerCase())} />
+        <AutoComplete
+          options={suggestions}
+          placeholder={t('out.institutionPlaceholder')}
+          filterOption={(input, o) =>
+            String(o?.value ?? '')
+              .toLowerCase()
+              .includes(input.toLowerCase())
+          }
+        />
       </Form.Item>
       <Row gutter={12}>
         <Col xs={24} md={8}>
@@ -232,7 +279,14 @@ function ProposeForm({ onClose, mayOverride }: { onClose: () => void; mayOverrid
       <Row gutter={12}>
         <Col xs={24} md={12}>
           <Form.Item name="cost" label={t('out.cost')}>
-            <InputNumber<number> style={{ width: '100%' }} min={0} step={1_000_000} precision={0} formatter={(v) => (v === undefined || v === null || String(v) === '' ? '' : Number(v).toLocaleString('vi-VN'))} parser={(v) => Number((v ?? '').replace(/\D/g, ''))} />
+            <InputNumber<number>
+              style={{ width: '100%' }}
+              min={0}
+              step={1_000_000}
+              precision={0}
+              formatter={(v) => (v === undefined || v === null || String(v) === '' ? '' : Number(v).toLocaleString('vi-VN'))}
+              parser={(v) => Number((v ?? '').replace(/\D/g, ''))}
+            />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
@@ -271,18 +325,22 @@ function ProposeForm({ onClose, mayOverride }: { onClose: () => void; mayOverrid
           <EligibilityResultView result={eligibility.data} />
         </div>
       )}
-      {outcome !== undefined && outcome !== 'eligible' && (
-        mayOverride ? (
+      {outcome !== undefined &&
+        outcome !== 'eligible' &&
+        (mayOverride ? (
           <>
             <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('out.overrideHint')} />
-            <Form.Item name="overrideReason" label={t('out.overrideReason')} rules={[{ required: true, whitespace: true, message: t('out.required') }]}>
+            <Form.Item
+              name="overrideReason"
+              label={t('out.overrideReason')}
+              rules={[{ required: true, whitespace: true, message: t('out.required') }]}
+            >
               <Input.TextArea rows={2} maxLength={2000} />
             </Form.Item>
           </>
         ) : (
           <Alert type="error" showIcon style={{ marginBottom: 12 }} title={t('out.notEligibleHint')} />
-        )
-      )}
+        ))}
       <Flex gap={8} justify="end">
         <Button onClick={onClose}>{t('action.cancel')}</Button>
         {/* not a submit button: Enter in a date field confirms the date, it does not send the proposal */}

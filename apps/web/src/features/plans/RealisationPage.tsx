@@ -94,11 +94,11 @@ export default function RealisationPage() {
                 size="small"
                 rowKey="key"
                 pagination={false}
-                scroll={{ x: 1000 }}
+                scroll={{ x: 1200 }}
                 dataSource={rows}
                 data-testid="realisation-table"
                 columns={[
-                  { key: 'label', title: t('realisation.line'), fixed: isMobile ? undefined : 'left', render: (_, row) => (row.strong ? <strong>{row.label}</strong> : row.label) },
+                  { key: 'label', title: t('realisation.line'), width: 300, fixed: isMobile ? undefined : 'left', render: (_, row) => (row.strong ? <strong>{row.label}</strong> : row.label) },
                   {
                     title: t('realisation.classes'),
                     children: [

@@ -1,0 +1,124 @@
+/**
+ * `npx tsx bench/publish.ts [--rows 20000] [--pg postgres://…]`: the publish of a staged import
+ * alone (decisions 0018, 0032) — people, qualifications (three each) and audit records written from
+ * import_staging in one transaction — on a fresh PGlite data folder, with the foreign keys checked
+ * row by row (the triggers) and at once (PGlite's path), and on PostgreSQL when --pg names a server
+ * (a scratch database is created and dropped). On PGlite the transaction holds the API for its whole
+ * duration; its CPU time (PGlite runs on this thread) is what it costs on an idle core.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { createDb, migrate, peopleImportRepo, type Db } from '@nang-tam/db';
+import { foldVietnamese } from '@nang-tam/domain';
+
+const { values: args } = parseArgs({ options: { rows: { type: 'string', default: '20000' }, pg: { type: 'string' } } });
+const ROWS = Number(args.rows);
+
+async function setUp(db: Db): Promise<{ jobId: number; actor: { id: number; name: string } }> {
+  await migrate(db);
+  const unit = await db.query<{ id: number }>(
+    `INSERT INTO units (code, name, search_name, kind, path, depth) VALUES ('B1', 'Tỉnh', 'tinh', 'province', '/b1/', 0) RETURNING id`,
+  );
+  const unitId = unit.rows[0]!.id;
+  const user = await db.query<{ id: number }>(
+    `INSERT INTO users (username, password_hash, display_name, role, unit_id) VALUES ('bench', 'x', 'Bench', 'provincial_board', $1) RETURNING id`,
+    [unitId],
+  );
+  const actor = { id: user.rows[0]!.id, name: 'bench' };
+  const job = await db.query<{ id: number }>(
+    `INSERT INTO jobs (kind, created_by, status) VALUES ('people_import', $1, 'running') RETURNING id`,
+    [actor.id],
+  );
+  const first = async (table: string) =>
+    (await db.query<{ id: number }>(`SELECT id FROM ${table} ORDER BY id LIMIT 1`)).rows[0]?.id ?? null;
+  const level = async (kind: string) =>
+    (await db.query<{ code: string }>('SELECT code FROM qualification_levels WHERE kind = $1 ORDER BY code LIMIT 1', [kind])).rows[0]!.code;
+  const [titleId, jobPositionId, rankId, managementScopeId] = [
+    await first('titles'),
+    await first('job_positions'),
+    await first('ranks'),
+    await first('management_scopes'),
+  ];
+  const [edu, llct, qlnn] = [await level('education'), await level('political_theory'), await level('state_management')];
+  const rows: peopleImportRepo.StagedPerson[] = Array.from({ length: ROWS }, (_, i) => {
+    const fullName = `${['Nguyễn', 'Trần', 'Lò', 'Giàng'][i % 4]} ${['Văn', 'Thị'][i % 2]} Thứ ${i}`;
+    return {
+      row: i + 2,
+      person: {
+        citizenId: `099${String(i).padStart(9, '0')}`,
+        fullName,
+        birthDate: `${1966 + (i % 36)}-0${(i % 9) + 1}-1${i % 10}`,
+        gender: i % 2 ? 'female' : 'male',
+        ethnicityCode: '01',
+        category: 'cong_chuc',
+        partyMembership: null,
+        partyJoinedOn: null,
+        partyOfficialOn: null,
+        unitId,
+        titleId,
+        jobPositionId,
+        rankId,
+        managementScopeId,
+        phone: '0912345678',
+        email: null,
+        educationLevel: edu,
+        politicalTheoryLevel: llct,
+        stateManagementLevel: qlnn,
+      },
+      qualifications: [
+        { kind: 'education', level: edu, field: foldVietnamese('Luật') },
+        { kind: 'political_theory', level: llct, field: null },
+        { kind: 'state_management', level: qlnn, field: null },
+      ],
+    };
+  });
+  for (let i = 0; i < rows.length; i += 1000) await peopleImportRepo.stageImportRows(db, job.rows[0]!.id, rows.slice(i, i + 1000), 500);
+  return { jobId: job.rows[0]!.id, actor };
+}
+
+async function publishOnce(db: Db, atOnce: boolean): Promise<{ wallMs: number; cpuMs: number }> {
+  const { jobId, actor } = await setUp(db);
+  const cpu = process.cpuUsage();
+  const t0 = performance.now();
+  const n = await db.transaction((tx) => peopleImportRepo.publishStagedImport(tx, jobId, actor, { checkReferencesAtOnce: atOnce }));
+  const wallMs = performance.now() - t0;
+  const used = process.cpuUsage(cpu);
+  if (n !== ROWS) throw new Error(`published ${n} of ${ROWS}`);
+  return { wallMs, cpuMs: (used.user + used.system) / 1000 };
+}
+
+const show = (label: string, r: { wallMs: number; cpuMs: number }) =>
+  console.log(
+    `  ${label}: ${Math.round(r.wallMs).toLocaleString('en-US')} ms (CPU of this process ${Math.round(r.cpuMs).toLocaleString('en-US')} ms)`,
+  );
+
+console.log(`Publishing ${ROWS.toLocaleString('en-US')} staged people (3 qualifications each):`);
+for (const atOnce of [false, true]) {
+  const dir = mkdtempSync(join(tmpdir(), 'nangtam-publish-'));
+  try {
+    const db = await createDb({ dataDir: dir });
+    show(`PGlite, foreign keys ${atOnce ? 'checked at once' : 'row by row'}`, await publishOnce(db, atOnce));
+    await db.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+if (args.pg) {
+  const name = `nangtam_publish_${process.pid}`;
+  const admin = new pg.Client({ connectionString: args.pg });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  try {
+    const url = new URL(args.pg);
+    url.pathname = `/${name}`;
+    const db = await createDb({ databaseUrl: url.toString() });
+    show('PostgreSQL, foreign keys row by row', await publishOnce(db, false));
+    await db.close();
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
