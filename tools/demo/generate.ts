@@ -26,6 +26,7 @@ import { seedDemoOutsideTrainings } from './outside-trainings.js';
 import { seedDemoNeeds } from './needs.js';
 import { seedDemoNotifications } from './notifications.js';
 import { seedDemoPlans } from './school-annual-plans.js';
+import { seedDemoPlanWiring } from './plan-wiring.js';
 import { MERGER_NOTE, REORGANISATION_DATE, type UnitSpec } from './units.js';
 
 export interface SeedOptions {
@@ -308,6 +309,8 @@ export async function seedDemoProvince(db: Db, opts: SeedOptions = {}): Promise<
     await seedDemoNeeds(tx, { seed: options.seed, today: options.today, provinceCode: province.code, firstCommuneCode: accountUnits.first_commune.code, onProgress: progress });
     const planned = await seedDemoPlans(tx, options.today);
     progress(`plans: ${planned.annualPlans} annual plans, ${planned.lines} lines, ${planned.linkedClasses} classes linked, ${planned.extraClasses} outside the plan`);
+    const wired = await seedDemoPlanWiring(tx, options.today);
+    progress(`plan wiring: ${wired.outsideLines} lines of people sent outside (${wired.linkedOutside} records linked), ${wired.linesFromNeeds} lines of next year's draft plan from needs`);
     const notified = await seedDemoNotifications(tx);
     progress(`notifications: ${notified}`);
     return { units: unitIds.size, people, users };

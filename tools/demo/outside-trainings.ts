@@ -295,6 +295,7 @@ export async function seedDemoOutsideTrainings(tx: Queryable, opts: { seed: numb
       overrideBy: overrideReason ? board.id : null,
       proposedBy: proposer.id,
       outsidePlan: spec.outsidePlan ?? false,
+      planLineId: null,
       note: null,
     });
     written += 1;

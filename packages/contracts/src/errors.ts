@@ -319,7 +319,15 @@ export const FIELD_ERRORS = {
   PLAN_LINE_QUARTER: { vi: 'Quý phải từ 1 đến 4.', en: 'The quarter must be 1 to 4.' },
   PLAN_LINE_COUNT: { vi: 'Số lớp, số học viên phải là số nguyên không âm.', en: 'Counts must be whole and not negative.' },
   PLAN_LINE_COST: { vi: 'Kinh phí dự kiến phải là số đồng nguyên, không âm.', en: 'The cost must be whole đồng, not negative.' },
-  PLAN_LINE_LEARNERS: { vi: 'Có lớp thì phải có học viên dự kiến (và ngược lại).', en: 'Classes need learners (and the other way round).' },
+  PLAN_LINE_LEARNERS: { vi: 'Có lớp thì phải có học viên dự kiến.', en: 'Classes need learners.' },
+  PLAN_LINE_NO_CLASSES: {
+    vi: 'Chương trình do cơ sở ngoài tỉnh hoặc ở nước ngoài tổ chức: kế hoạch ghi số người được cử đi học, số lớp để 0.',
+    en: 'The programme is taught by an outside institution or abroad: the line plans people sent, with 0 classes.',
+  },
+  NEEDS_PLAN_CLASS_SIZE: {
+    vi: 'Chương trình chưa có lớp nào để lấy sĩ số lớp thường dùng: nhập sĩ số một lớp để tính số lớp',
+    en: 'The programme has no class to take a usual class size from: enter a class size to count the classes',
+  },
   PLAN_LINE_UNKNOWN: { vi: 'Không có dòng kế hoạch này.', en: 'No such plan line.' },
   PLAN_LINE_OTHER_YEAR: { vi: 'Dòng kế hoạch thuộc kế hoạch của năm khác với năm khai giảng lớp.', en: 'The plan line belongs to another year than the class opens in.' },
   PLAN_LINE_OTHER_PROGRAMME: { vi: 'Dòng kế hoạch thuộc chương trình khác với chương trình của lớp.', en: 'The plan line is for another programme.' },

@@ -64,6 +64,8 @@ export const ZOutsideCreate = z.strictObject({
   studyField: zText(200).optional(),
   /** Extra training not in the year's plan (extra classes at local sites, unplanned study). */
   outsidePlan: z.boolean().default(false),
+  /** The plan line it realises (a line of the year it starts, of its programme; decision 0035). */
+  planLineId: ZIdNumber.nullish(),
   note: zText(2000).optional(),
   /** Only for a person the rules engine finds not eligible: the board's reason (nominations.override). */
   overrideReason: zRequiredText(2000).optional(),

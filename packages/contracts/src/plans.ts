@@ -236,6 +236,22 @@ export const ZDrillQuery = z.strictObject({
   ...ZPage,
 });
 export const ZDrill = z.object({
+  /** Outside-training records behind the figure: one person each (decision 0035). */
+  outside: z.array(
+    z.object({
+      source: z.string(),
+      id: z.number(),
+      person: z.object({ id: z.number(), fullName: z.string(), unit: z.string() }),
+      programme: z.object({ code: z.string(), name: z.string() }),
+      mode: z.string(),
+      institution: z.string(),
+      country: z.string().nullable(),
+      startDate: ZIsoDate,
+      endDate: ZIsoDate,
+      status: z.string(),
+      result: z.string().nullable(),
+    }),
+  ),
   classes: z.array(
     z.object({
       source: z.string(),
@@ -260,8 +276,50 @@ export const ZDrill = z.object({
 export type Drill = z.infer<typeof ZDrill>;
 
 /** Lines a class may link to (the class form's picker). */
-export const ZLinkableLinesQuery = z.strictObject({ year: ZYearParam, programme: ZCodeText.optional() });
+export const ZLinkableLinesQuery = z.strictObject({
+  year: ZYearParam,
+  programme: ZCodeText.optional(),
+  /** What will link: a class (lines organised in the caller's subtree) or an outside-training record (any line). */
+  purpose: z.enum(['class', 'outside']).optional(),
+});
 export const ZLinkableLines = z.object({ items: z.array(ZLineBrief.extend({ planTitle: z.string(), versionNumber: z.number() })) });
+
+// ---------- needs → plan (decision 0035) ----------
+
+/** Proposal options: a class size for every programme (default: each programme's usual class size), the organiser (default: the school). */
+export const ZNeedsPlanProposalQuery = z.strictObject({
+  classSize: z.coerce.number().int().min(1).max(1000).optional(),
+  organiserUnitId: z.coerce.number().int().min(1).max(2_147_483_647).optional(),
+});
+/** A campaign's aggregated needs as lines of its year's plan, for the user to review and add (POST …/versions/:id/lines). */
+export const ZNeedsPlanProposal = z.object({
+  campaign: z.object({ id: z.number(), title: z.string(), year: z.number() }),
+  organiser: z.object({ id: z.number(), name: z.string() }),
+  classSize: z.number().nullable(),
+  /** The plan of the campaign's year and its draft version lines may be added to (null: none; an approved plan needs an adjustment first). */
+  plan: z.object({ id: z.number(), year: z.number(), title: z.string() }).nullable(),
+  draftVersion: z.object({ id: z.number(), number: z.number(), rowVersion: z.number() }).nullable(),
+  lines: z.array(
+    z.object({
+      programmeCode: z.string(),
+      programmeName: z.string(),
+      mode: ZStudyMode,
+      classes: z.number(),
+      learners: z.number(),
+      /** The class size the classes were counted with (null: taught outside, no classes). */
+      classSize: z.number().nullable(),
+      year: z.number(),
+      quarter: z.number(),
+      organiserUnitId: z.number(),
+      siteKind: ZSiteKind,
+      site: z.string(),
+      estimatedCost: z.number(),
+      carriedOver: z.boolean(),
+      note: z.string().nullable(),
+    }),
+  ),
+});
+export type NeedsPlanProposal = z.infer<typeof ZNeedsPlanProposal>;
 
 // ---------- five-year plans ----------
 

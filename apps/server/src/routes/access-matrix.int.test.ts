@@ -264,6 +264,8 @@ describe('policy matrix', () => {
     },
     'GET /api/v1/needs/campaigns/:id/aggregate': { kind: 'needsCampaign', url: (r) => `/api/v1/needs/campaigns/${r.id}/aggregate` },
     'POST /api/v1/needs/campaigns/:id/aggregate/export': { kind: 'needsCampaign', url: (r) => `/api/v1/needs/campaigns/${r.id}/aggregate/export`, body: () => ({ format: 'xlsx' }) },
+    // needs → plan (decision 0035): a class size, so a programme without classes yet is no refusal
+    'GET /api/v1/needs/campaigns/:id/plan-lines': { kind: 'needsCampaign', url: (r) => `/api/v1/needs/campaigns/${r.id}/plan-lines?classSize=50` },
     'POST /api/v1/needs/campaigns/:id/answers/:unitId/export': {
       kind: 'needsAnswer',
       url: (r) => `/api/v1/needs/campaigns/${r.id}/answers/${r.unitId}/export`,

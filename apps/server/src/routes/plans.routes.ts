@@ -28,6 +28,8 @@ import {
   ZJob,
   ZPlanExport,
   ZRealisationExport,
+  ZNeedsPlanProposal,
+  ZNeedsPlanProposalQuery,
 } from '@nang-tam/contracts';
 import type { AppContext } from '../context.js';
 import { reportsDb } from '../database.js';
@@ -178,9 +180,27 @@ export function plansRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           querystring: ZLinkableLinesQuery,
           response: { 200: ZLinkableLines },
         },
-        config: { access: 'classes.manage' },
+        // the school's class form, and the agency's outside-training form (purpose=outside)
+        config: { access: ['classes.manage', 'nominations.write'] },
       },
-      async (request) => plans.linkableLines(ctx.db, userOf(request), request.query.year, request.query.programme),
+      async (request) => plans.linkableLines(ctx.db, userOf(request), request.query.year, request.query.programme, request.query.purpose),
+    );
+    // needs → plan (decision 0035): a proposal to review; the lines are added through POST /plans/versions/:id/lines
+    app.get(
+      '/api/v1/needs/campaigns/:id/plan-lines',
+      {
+        schema: {
+          tags,
+          summary: 'Tạo dòng kế hoạch từ nhu cầu: đề xuất các dòng kế hoạch năm (chương trình × hình thức × quý) từ nhu cầu đã tổng hợp của đợt đăng ký',
+          description:
+            'Số lớp = làm tròn lên (số học viên ÷ sĩ số lớp người dùng nhập, hoặc sĩ số thường dùng của chương trình); chương trình do cơ sở ngoài tỉnh tổ chức: 0 lớp (cử đi học). Không ghi gì: người dùng xem lại rồi thêm vào phiên bản dự thảo.',
+          params: ZIdParams,
+          querystring: ZNeedsPlanProposalQuery,
+          response: { 200: ZNeedsPlanProposal },
+        },
+        config: { access: 'plans.write', policy: 'needsCampaign.viewAggregate' },
+      },
+      async (request) => plans.proposeLinesFromCampaign(ctx.db, userOf(request), request.params.id, request.query),
     );
     // ---------- exports: background jobs (the file is downloaded from /api/v1/jobs/:id/file) ----------
     // Every plans.read role may export what it may read (the job reads through the same scoped service), so no record-level policy.

@@ -29,6 +29,7 @@ import { authorizeOutside, outsideFactsOf, outsideListActions, outsideTrainingPo
 import { toEligibilityResult } from './eligibility.service.js';
 import { loadCatalogue, withRulesErrors } from './rules.service.js';
 import { notEligible } from './nominations.service.js';
+import { checkOutsidePlanLink } from './plans.service.js';
 
 type Row = outsideTrainingsRepo.OutsideTrainingRow;
 
@@ -190,6 +191,8 @@ export async function proposeOutsideTraining(db: Db, user: AuthUser, input: Outs
     }),
   );
   if (!input.abroad && input.country) details.push(fieldError('country', 'INVALID_VALUE'));
+  const planLineId = input.planLineId ?? null;
+  if (programme) details.push(...(await checkOutsidePlanLink(db, { planLineId, outsidePlan: input.outsidePlan, programmeCode: programme.code, startDate: input.startDate })));
   if (details.length > 0 || !programme) throw invalid(details);
 
   const facts = await personFactsRepo.loadPersonFacts(db, user.scope, input.personId);
@@ -240,6 +243,7 @@ export async function proposeOutsideTraining(db: Db, user: AuthUser, input: Outs
       overrideBy: overrideReason !== null ? user.id : null,
       proposedBy: user.id,
       outsidePlan: input.outsidePlan,
+      planLineId,
       note,
     };
     const newId = await outsideTrainingsRepo.insertOutsideTraining(tx, write);

@@ -6,13 +6,16 @@
  * `plans`, permissions in policies/plan.ts.
  */
 import { plans, todayInVietnam, unitInScope } from '@nang-tam/domain';
-import { auditRepo, plansRepo, unitsRepo, isUniqueViolation, type Db, type Queryable } from '@nang-tam/db';
-import type { AnnualPlan, Drill, ErrorDetail, FiveYearPlan, PlanComparison, PlanLine, PlanLineInput, PlanVersion, Realisation } from '@nang-tam/contracts';
+import { auditRepo, needsRepo, plansRepo, unitsRepo, isUniqueViolation, type Db, type Queryable } from '@nang-tam/db';
+import type { AnnualPlan, Drill, ErrorDetail, FiveYearPlan, NeedsPlanProposal, PlanComparison, PlanLine, PlanLineInput, PlanVersion, Realisation } from '@nang-tam/contracts';
+import { FIELD_ERRORS } from '@nang-tam/contracts';
 import { z } from 'zod';
 import type { ZAdjustmentCreate, ZAnnualPlanList, ZDrillQuery, ZFiveYearCreate, ZFiveYearList, ZFiveYearUpdate, ZLinkableLines, ZPlanStep } from '@nang-tam/contracts';
 import { AppError, assertNoFieldErrors, fieldError, notFound } from '../errors.js';
 import { actorOf, type AuthUser } from '../auth/auth-user.js';
 import { fiveYearPolicy, planLinePolicy, planListPolicy, planVersionPolicy } from '../policies/plan.js';
+import { needsCampaignPolicy, reachesCampaign } from '../policies/needs.js';
+import { loadCampaignFacts } from './needs.service.js';
 
 type VersionSummary = AnnualPlan['versions'][number];
 
@@ -325,6 +328,7 @@ const toFact = (r: plansRepo.RealisationFactRow): plans.RealisationFact => ({
   endDate: r.end_date,
   completed: r.completed,
   learners: r.learners,
+  classes: r.classes,
 });
 
 interface Computed {
@@ -368,6 +372,7 @@ export function realisationNotes(rounding: plans.PercentRounding, approved: bool
     'Lớp chuyển tiếp sang năm sau: đã tính trong năm nay và còn học sau ngày 31/12; năm sau được tính lại là lớp chuyển tiếp.',
     'Lớp ngoài kế hoạch (mở thêm tại địa phương) thống kê riêng, không tính vào tỷ lệ hoàn thành kế hoạch.',
     'Số học viên là số lượt học viên (mỗi người ở mỗi lớp tính một lượt).',
+    'Người được cử đi đào tạo ngoài tỉnh (Học viện, trường đại học, nước ngoài) đã có quyết định cử đi học tính một lượt học viên vào dòng kế hoạch của mình, không tính là lớp.',
     plans.roundingNoteVi(rounding),
     ...(approved ? [] : ['Kế hoạch chưa được phê duyệt đến ngày này: số liệu so với phiên bản mới nhất (dự thảo).']),
   ];
@@ -394,7 +399,7 @@ export async function getRealisation(db: Db, user: AuthUser, year: number, asOfI
   };
 }
 
-/** The classes and people behind one figure. */
+/** The classes, outside-training records and people behind one figure. */
 export async function drill(db: Db, user: AuthUser, year: number, q: z.infer<typeof ZDrillQuery>): Promise<Drill> {
   const c = await computeRealisation(db, user, year, q.asOf ?? todayInVietnam());
   const row =
@@ -402,9 +407,24 @@ export async function drill(db: Db, user: AuthUser, year: number, q: z.infer<typ
   if (!row) throw notFound();
   const keys = row.facts[q.measure];
   const classIds = keys.filter((k) => k.startsWith('class:')).map((k) => Number(k.slice('class:'.length)));
+  const outsideIds = keys.filter((k) => k.startsWith('outside_training:')).map((k) => Number(k.slice('outside_training:'.length)));
   const classes = await plansRepo.classesByIds(db, classIds);
   const people = await plansRepo.peopleOfClasses(db, classIds, q.limit, q.offset);
+  const outside = await plansRepo.outsideTrainingsByIds(db, outsideIds);
   return {
+    outside: outside.map((o) => ({
+      source: 'outside_training',
+      id: o.id,
+      person: { id: o.person_id, fullName: o.full_name, unit: o.unit_name },
+      programme: { code: o.programme_code, name: o.programme_name },
+      mode: o.mode,
+      institution: o.institution,
+      country: o.country,
+      startDate: o.start_date,
+      endDate: o.end_date,
+      status: o.status,
+      result: o.result,
+    })),
     classes: classes.map((x) => ({
       source: 'class',
       id: x.id,
@@ -428,12 +448,22 @@ export async function drill(db: Db, user: AuthUser, year: number, q: z.infer<typ
 
 // ---------- classes and plan lines ----------
 
-/** The lines a class opening in `year` may link to (the class form's picker): the year's latest version, organised in the caller's subtree. */
-export async function linkableLines(db: Db, user: AuthUser, year: number, programme: string | undefined): Promise<z.infer<typeof ZLinkableLines>> {
+/**
+ * The lines a class opening in `year` may link to (the class form's picker): the year's latest
+ * version, organised in the caller's subtree; for an outside-training record, any line of the plan.
+ */
+export async function linkableLines(
+  db: Db,
+  user: AuthUser,
+  year: number,
+  programme: string | undefined,
+  purpose: 'class' | 'outside' = 'class',
+): Promise<z.infer<typeof ZLinkableLines>> {
   const plan = await plansRepo.findAnnualPlanByYear(db, year);
   if (!plan) return { items: [] };
   const latest = (await plansRepo.listVersions(db, plan.id)).at(-1);
-  const rows = await plansRepo.linkableLines(db, year, programme ?? null, scopePath(user));
+  // an outside-training record may realise any line of the province's plan (checkOutsidePlanLink)
+  const rows = await plansRepo.linkableLines(db, year, programme ?? null, purpose === 'outside' ? null : scopePath(user));
   return { items: rows.map((r) => ({ ...brief(r), planTitle: plan.title, versionNumber: latest?.number ?? 1 })) };
 }
 
@@ -454,6 +484,82 @@ export async function checkClassPlanLink(
   if (line.plan_year !== Number(c.startDate.slice(0, 4))) out.push(fieldError('planLineId', 'PLAN_LINE_OTHER_YEAR'));
   if (line.programme_code !== c.programmeCode) out.push(fieldError('planLineId', 'PLAN_LINE_OTHER_PROGRAMME'));
   return out;
+}
+
+/**
+ * An outside-training record's place in the plan (decision 0035), checked like a class's: a line of
+ * the plan of the year the training starts and of its programme; or outside the plan; not both. The
+ * line may be organised anywhere in the province (the agency proposing the record does not organise
+ * the line of "cao cấp LLCT tại Học viện"): the plan is the province's.
+ */
+export async function checkOutsidePlanLink(
+  db: Queryable,
+  c: { planLineId: number | null; outsidePlan: boolean; programmeCode: string; startDate: string },
+): Promise<ErrorDetail[]> {
+  if (c.planLineId === null) return [];
+  if (c.outsidePlan) return [fieldError('outsidePlan', 'PLAN_LINE_OR_OUTSIDE')];
+  const line = await plansRepo.findLineLinkFacts(db, c.planLineId);
+  if (!line) return [fieldError('planLineId', 'PLAN_LINE_UNKNOWN')];
+  const out: ErrorDetail[] = [];
+  if (line.plan_year !== Number(c.startDate.slice(0, 4))) out.push(fieldError('planLineId', 'PLAN_LINE_OTHER_YEAR'));
+  if (line.programme_code !== c.programmeCode) out.push(fieldError('planLineId', 'PLAN_LINE_OTHER_PROGRAMME'));
+  return out;
+}
+
+// ---------- needs → plan (decision 0035) ----------
+
+/**
+ * GET /needs/campaigns/:id/plan-lines: the campaign's aggregated needs (submitted answers under its
+ * owner) proposed as lines of its year's plan, one per programme × mode × quarter
+ * (plans.proposeLinesFromNeeds), with the draft version they may be added to. Nothing is written:
+ * the user reviews the lines and adds them through `addLinesToVersion` (one transaction, audited,
+ * refused on an approved version, which needs an adjustment).
+ */
+export async function proposeLinesFromCampaign(
+  db: Db,
+  user: AuthUser,
+  campaignId: number,
+  q: { classSize?: number | undefined; organiserUnitId?: number | undefined },
+): Promise<NeedsPlanProposal> {
+  const campaign = await needsRepo.findCampaign(db, campaignId);
+  if (!campaign) throw notFound();
+  const facts = await loadCampaignFacts(db, user, campaign);
+  if (!reachesCampaign(user, facts)) throw notFound();
+  needsCampaignPolicy.authorize(user, facts, 'viewAggregate');
+  const organiser =
+    q.organiserUnitId !== undefined
+      ? await unitsRepo.findUnitById(db, user.scope, q.organiserUnitId)
+      : ((await plansRepo.usualOrganiser(db, scopePath(user))) ?? (await unitsRepo.findUnitById(db, user.scope, user.unitId)));
+  if (!organiser) throw new AppError('VALIDATION_FAILED', [fieldError('organiserUnitId', 'UNIT_OUT_OF_SCOPE')]);
+  // needs aggregation's facts: the target-group arguments do not change the people counted
+  const [cells, programmeRows, plan] = await Promise.all([
+    needsRepo.findAggregateLines(db, campaign.id, campaign.owner_path, `${campaign.year}-01-01`, campaign.year),
+    plansRepo.proposalProgrammes(db),
+    plansRepo.findAnnualPlanByYear(db, campaign.year),
+  ]);
+  const programmes = new Map(
+    programmeRows.map((p) => [p.code, { name: p.name, opensClasses: p.opens_classes, typicalCapacity: p.typical_capacity, defaultInstitution: p.default_institution }]),
+  );
+  const proposal = plans.proposeLinesFromNeeds(
+    cells.map((c) => ({ programmeCode: c.programme_code, mode: c.mode, quarter: c.quarter, people: c.people })),
+    programmes,
+    { year: campaign.year, classSize: q.classSize ?? null, organiserUnitId: organiser.id, siteKind: 'school', site: organiser.name, note: `Từ nhu cầu: ${campaign.title}` },
+  );
+  if (proposal.issues.length > 0) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      proposal.issues.map((i) => ({ path: i.path, code: i.code, message: `${FIELD_ERRORS.NEEDS_PLAN_CLASS_SIZE.vi} (${programmes.get(i.programmeCode)?.name ?? i.programmeCode}).` })),
+    );
+  }
+  const latest = plan ? (await plansRepo.listVersions(db, plan.id)).at(-1) : undefined;
+  return {
+    campaign: { id: campaign.id, title: campaign.title, year: campaign.year },
+    organiser: { id: organiser.id, name: organiser.name },
+    classSize: q.classSize ?? null,
+    plan: plan ? { id: plan.id, year: plan.year, title: plan.title } : null,
+    draftVersion: latest && latest.status === 'draft' ? { id: latest.id, number: latest.number, rowVersion: latest.row_version } : null,
+    lines: proposal.lines,
+  };
 }
 
 // ---------- five-year plans ----------

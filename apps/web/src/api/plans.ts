@@ -1,5 +1,5 @@
 /** Typed calls of the plans API (issue 9): annual plans, versions and lines, comparison, plan against actual, five-year plans. */
-import type { AnnualPlan, Drill, Job, FiveYearPlan, PlanComparison, PlanLineInput, PlanVersion, Realisation } from '@nang-tam/contracts';
+import type { AnnualPlan, Drill, Job, FiveYearPlan, NeedsPlanProposal, PlanComparison, PlanLineInput, PlanVersion, Realisation } from '@nang-tam/contracts';
 import { api } from './client';
 
 export interface AnnualPlanList {
@@ -40,7 +40,11 @@ export const plansApi = {
   realisation: (year: number, asOf: string | null) => api.get<Realisation>(`/plans/annual/${year}/realisation`, { query: { asOf } }),
   drill: (year: number, q: { asOf: string | null; row: string; measure: string; limit: number; offset: number }) =>
     api.get<Drill>(`/plans/annual/${year}/realisation/drill`, { query: q }),
-  linkableLines: (year: number, programme: string | null) => api.get<{ items: LinkableLine[] }>('/plans/linkable-lines', { query: { year, programme } }),
+  linkableLines: (year: number, programme: string | null, purpose: 'class' | 'outside' = 'class') =>
+    api.get<{ items: LinkableLine[] }>('/plans/linkable-lines', { query: purpose === 'class' ? { year, programme } : { year, programme, purpose } }),
+  /** Needs → plan (decision 0035): a campaign's aggregated needs proposed as plan lines, added with addLines. */
+  linesFromNeeds: (campaignId: number, classSize: number | null) =>
+    api.get<NeedsPlanProposal>(`/needs/campaigns/${campaignId}/plan-lines`, { query: classSize ? { classSize } : {} }),
   exportPlan: (versionId: number, format: 'xlsx' | 'pdf') => api.post<Job>('/exports/plan', { versionId, format }),
   exportRealisation: (year: number, asOf: string | null, format: 'xlsx' | 'pdf') => api.post<Job>('/exports/realisation', asOf ? { year, asOf, format } : { year, format }),
   fiveYearList: () => api.get<FiveYearList>('/plans/five-year'),

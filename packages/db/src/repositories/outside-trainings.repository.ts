@@ -201,14 +201,15 @@ export interface OutsideTrainingWrite {
   overrideBy: number | null;
   proposedBy: number;
   outsidePlan: boolean;
+  planLineId: number | null;
   note: string | null;
 }
 
 export async function insertOutsideTraining(tx: Queryable, w: OutsideTrainingWrite): Promise<number> {
   const r = await tx.query<{ id: number }>(
     `INSERT INTO outside_trainings (person_id, programme_code, mode, institution, country, start_date, end_date, cost, study_field,
-       status, eligibility, override_reason, override_by, proposed_by, outside_plan, note)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'proposed', $10, $11, $12, $13, $14, $15) RETURNING id`,
+       status, eligibility, override_reason, override_by, proposed_by, outside_plan, note, plan_line_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'proposed', $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
     [
       w.personId,
       w.programmeCode,
@@ -225,6 +226,7 @@ export async function insertOutsideTraining(tx: Queryable, w: OutsideTrainingWri
       w.proposedBy,
       w.outsidePlan,
       w.note,
+      w.planLineId,
     ],
   );
   return r.rows[0]!.id;

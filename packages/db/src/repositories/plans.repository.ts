@@ -258,12 +258,12 @@ export async function findLineLinkFacts(db: Queryable, lineId: number): Promise<
 }
 
 /** Lines a class of `year` and `programmeCode` may link to: of the year's latest version, organised in the subtree. */
-export async function linkableLines(db: Queryable, year: number, programmeCode: string | null, organiserPath: string): Promise<LineRow[]> {
+export async function linkableLines(db: Queryable, year: number, programmeCode: string | null, organiserPath: string | null): Promise<LineRow[]> {
   const p = new Params();
   const conds = [
     `lv.version_id = (SELECT v.id FROM plan_versions v JOIN annual_plans ap ON ap.id = v.plan_id WHERE ap.year = ${p.add(year)} ORDER BY v.number DESC LIMIT 1)`,
-    `u.path LIKE ${p.add(`${likeEscape(organiserPath)}%`)}`,
   ];
+  if (organiserPath !== null) conds.push(`u.path LIKE ${p.add(`${likeEscape(organiserPath)}%`)}`);
   if (programmeCode !== null) conds.push(`lv.programme_code = ${p.add(programmeCode)}`);
   return (await db.query<LineRow>(`${LINE_SELECT} WHERE ${conds.join(' AND ')} ORDER BY lv.line_id`, p.values)).rows;
 }
@@ -281,20 +281,32 @@ export interface RealisationFactRow {
   end_date: string;
   completed: boolean;
   learners: number;
+  /** 1 for a class, 0 for an outside-training record. */
+  classes: number;
   organiser_path: string;
 }
 
 /**
  * The sources of realisation facts, each a SELECT of the same columns for the facts running in
- * [$1 = first day, $2 = last day]: classes now; another source (outside training …) adds a member.
+ * [$1 = first day, $2 = last day]: classes and outside-training records.
  */
 export const REALISATION_SOURCES: readonly string[] = [
   `SELECT 'class'::text AS source, c.id, c.programme_code, c.mode, c.plan_line_id, c.outside_plan, c.start_date, c.end_date,
      c.status = 'finished' AS completed,
-     (SELECT count(*)::int FROM enrolments e WHERE e.class_id = c.id AND e.status <> 'withdrawn') AS learners,
+     (SELECT count(*)::int FROM enrolments e WHERE e.class_id = c.id AND e.status <> 'withdrawn') AS learners, 1 AS classes,
      u.path AS organiser_path
    FROM classes c JOIN units u ON u.id = c.organiser_unit_id
    WHERE c.start_date <= $2::date AND c.end_date >= $1::date`,
+  // Outside-training records that took place (sent, completed): one learner, no class (decision
+  // 0035); a withdrawal from the course ends the record on its date. Organised, for the scope, by
+  // the organiser of the line it realises (its latest version), else by the person's unit.
+  `SELECT 'outside_training'::text AS source, o.id, o.programme_code, o.mode, o.plan_line_id, o.outside_plan, o.start_date,
+     CASE WHEN o.result = 'withdrawn' AND o.result_date IS NOT NULL AND o.result_date < o.end_date THEN o.result_date ELSE o.end_date END AS end_date,
+     o.status = 'completed' AS completed, 1 AS learners, 0 AS classes,
+     COALESCE((SELECT lu.path FROM plan_line_versions plv JOIN units lu ON lu.id = plv.organiser_unit_id
+                WHERE plv.line_id = o.plan_line_id ORDER BY plv.version_id DESC LIMIT 1), pu.path) AS organiser_path
+   FROM outside_trainings o JOIN people op ON op.id = o.person_id JOIN units pu ON pu.id = op.unit_id
+   WHERE o.status IN ('sent', 'completed') AND o.start_date <= $2::date AND o.end_date >= $1::date`,
 ];
 
 /** Every fact running in the period, organised in `organiserPath`'s subtree when given. */
@@ -355,6 +367,35 @@ export async function peopleOfClasses(db: Queryable, ids: readonly number[], lim
     [[...ids], limit, offset],
   );
   return { rows: r.rows, total: r.rows[0]?.total ?? 0 };
+}
+
+export interface FactOutsideRow {
+  id: number;
+  person_id: number;
+  full_name: string;
+  unit_name: string;
+  programme_code: string;
+  programme_name: string;
+  mode: string;
+  institution: string;
+  country: string | null;
+  start_date: string;
+  end_date: string;
+  status: string;
+  result: string | null;
+}
+
+/** The outside-training records behind a drill-down, each with its person. */
+export async function outsideTrainingsByIds(db: Queryable, ids: readonly number[]): Promise<FactOutsideRow[]> {
+  if (ids.length === 0) return [];
+  const r = await db.query<FactOutsideRow>(
+    `SELECT o.id, o.person_id, p.full_name, u.name AS unit_name, o.programme_code, pr.name AS programme_name, o.mode, o.institution, o.country,
+       o.start_date, o.end_date, o.status, o.result
+     FROM outside_trainings o JOIN people p ON p.id = o.person_id JOIN units u ON u.id = p.unit_id JOIN programmes pr ON pr.code = o.programme_code
+     WHERE o.id = ANY($1::int[]) ORDER BY o.start_date, p.full_name, o.id`,
+    [[...ids]],
+  );
+  return r.rows;
 }
 
 // ---------- five-year plans ----------
@@ -431,9 +472,12 @@ export async function replaceTargets(tx: Queryable, planId: number, targets: rea
 }
 
 /** The catalogue's programmes and the modes each offers (what a plan line may name). */
-export async function programmeModes(db: Queryable): Promise<Map<string, { name: string; modes: string[] }>> {
-  const r = await db.query<{ code: string; name: string; modes: string[] }>('SELECT code, name, modes FROM programmes ORDER BY sort_order, code');
-  return new Map(r.rows.map((x) => [x.code, { name: x.name, modes: x.modes }]));
+/** Each programme's modes, and whether the province opens its classes (organiser type, decision 0035). */
+export async function programmeModes(db: Queryable): Promise<Map<string, { name: string; modes: string[]; opensClasses: boolean }>> {
+  const r = await db.query<{ code: string; name: string; modes: string[]; opens_classes: boolean }>(
+    `SELECT code, name, modes, organiser_type IN ('provincial_school', 'commune_centre') AS opens_classes FROM programmes ORDER BY sort_order, code`,
+  );
+  return new Map(r.rows.map((x) => [x.code, { name: x.name, modes: x.modes, opensClasses: x.opens_classes }]));
 }
 
 /** A class's place in the plan. */
@@ -454,4 +498,52 @@ export async function setClassPlanLink(tx: Queryable, classId: number, link: { p
 export async function provinceName(db: Queryable): Promise<string> {
   const r = await db.query<{ name: string }>('SELECT name FROM units WHERE parent_id IS NULL ORDER BY id LIMIT 1');
   return r.rows[0]?.name ?? '';
+}
+
+// ---------- needs → plan (decision 0035) ----------
+
+export interface ProposalProgrammeRow {
+  code: string;
+  name: string;
+  opens_classes: boolean;
+  /** The usual class size: the median capacity of its classes (null: none yet). */
+  typical_capacity: number | null;
+  default_institution: string | null;
+}
+
+/** Every programme in catalogue order, with what turning needs into plan lines asks of it. */
+export async function proposalProgrammes(db: Queryable): Promise<ProposalProgrammeRow[]> {
+  const r = await db.query<ProposalProgrammeRow>(
+    `SELECT pr.code, pr.name, pr.organiser_type IN ('provincial_school', 'commune_centre') AS opens_classes, pr.default_institution,
+       (SELECT round(percentile_cont(0.5) WITHIN GROUP (ORDER BY c.capacity))::int FROM classes c WHERE c.programme_code = pr.code) AS typical_capacity
+     FROM programmes pr ORDER BY pr.sort_order, pr.code`,
+  );
+  return r.rows;
+}
+
+/** The unit organising most classes in the subtree (the school), or null when none has. */
+export async function usualOrganiser(db: Queryable, organiserPath: string): Promise<{ id: number; name: string } | null> {
+  const r = await db.query<{ id: number; name: string }>(
+    `SELECT u.id, u.name FROM classes c JOIN units u ON u.id = c.organiser_unit_id
+     WHERE u.path LIKE $1 GROUP BY u.id, u.name ORDER BY count(*) DESC, u.id LIMIT 1`,
+    [`${likeEscape(organiserPath)}%`],
+  );
+  return r.rows[0] ?? null;
+}
+
+/** Writes one line's fields of `fromVersionId` into `toVersionId` too (a line added to a version a later one copied). */
+export async function copyLineToVersion(tx: Queryable, fromVersionId: number, toVersionId: number, lineId: number): Promise<void> {
+  await tx.query(
+    `INSERT INTO plan_line_versions (version_id, line_id, programme_code, mode, classes, learners, year, quarter, organiser_unit_id,
+       site_kind, site, estimated_cost, carried_over, note)
+     SELECT $2, line_id, programme_code, mode, classes, learners, year, quarter, organiser_unit_id, site_kind, site, estimated_cost,
+       carried_over, note
+     FROM plan_line_versions WHERE version_id = $1 AND line_id = $3`,
+    [fromVersionId, toVersionId, lineId],
+  );
+}
+
+/** Links outside-training records to a plan line. */
+export async function linkOutsideTrainings(tx: Queryable, ids: readonly number[], lineId: number): Promise<void> {
+  await tx.query('UPDATE outside_trainings SET plan_line_id = $2 WHERE id = ANY($1::int[])', [[...ids], lineId]);
 }

@@ -1,3 +1,4 @@
 export * from './percent.js';
 export * from './plans.js';
 export * from './realisation.js';
+export * from './from-needs.js';

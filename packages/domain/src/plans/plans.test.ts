@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { compareVersions, planStep, validatePlanLine, type PlanLine, type PlanLineFields, type PlanStep, type VersionState } from './plans.js';
 
-const programmes = new Map([
+const programmes = new Map<string, { modes: string[]; opensClasses?: boolean }>([
   ['TC_LLCT', { modes: ['full_time', 'part_time'] }],
-  ['CC_LLCT', { modes: ['full_time', 'part_time'] }],
+  ['CC_LLCT', { modes: ['full_time', 'part_time'], opensClasses: true }],
+  // taught at the national academy: the line plans people sent, no classes (decision 0035)
+  ['SDH_THS', { modes: ['full_time', 'part_time'], opensClasses: false }],
 ]);
 
 const line = (over: Partial<PlanLineFields> = {}): PlanLineFields => ({
@@ -35,6 +37,9 @@ describe('validatePlanLine', () => {
     ['unknown programme', { programmeCode: 'XX' }, ['programmeCode:UNKNOWN_PROGRAMME']],
     ['mode not offered', { mode: 'online' }, ['mode:UNSUPPORTED_MODE']],
     ['several at once', { quarter: 9, year: 2022 }, ['year:PLAN_LINE_YEAR', 'quarter:PLAN_LINE_QUARTER']],
+    ['an outside programme: people sent, 0 classes', { programmeCode: 'SDH_THS', classes: 0, learners: 6 }, []],
+    ['an outside programme with classes', { programmeCode: 'SDH_THS', classes: 1, learners: 6 }, ['classes:PLAN_LINE_NO_CLASSES']],
+    ['people sent to the academy for a programme the province also teaches', { programmeCode: 'CC_LLCT', classes: 0, learners: 6 }, []],
   ])('%s', (_name, over, expected) => {
     expect(validatePlanLine(line(over), 2023, programmes).map((i) => `${i.path}:${i.code}`)).toEqual(expected);
   });

@@ -59,7 +59,8 @@ export const PLAN_ERROR_MESSAGES = {
   PLAN_LINE_QUARTER: 'Quý phải từ 1 đến 4.',
   PLAN_LINE_COUNT: 'Số lớp, số học viên phải là số nguyên không âm.',
   PLAN_LINE_COST: 'Kinh phí dự kiến phải là số đồng nguyên, không âm.',
-  PLAN_LINE_LEARNERS: 'Có lớp thì phải có học viên dự kiến (và ngược lại).',
+  PLAN_LINE_LEARNERS: 'Có lớp thì phải có học viên dự kiến.',
+  PLAN_LINE_NO_CLASSES: 'Chương trình do cơ sở ngoài tỉnh hoặc ở nước ngoài tổ chức: kế hoạch ghi số người được cử đi học, số lớp để 0.',
   UNKNOWN_PROGRAMME: 'Không có chương trình này.',
   UNSUPPORTED_MODE: 'Chương trình không có hình thức học này.',
 } as const;
@@ -67,8 +68,18 @@ export type PlanErrorCode = keyof typeof PLAN_ERROR_MESSAGES;
 
 const issue = (path: string, code: PlanErrorCode): PlanIssue => ({ path, code, message: PLAN_ERROR_MESSAGES[code] });
 
-/** Every problem of one line against its plan's year and the programme catalogue (modes offered). */
-export function validatePlanLine(line: PlanLineFields, planYear: number, programmes: ReadonlyMap<string, { modes: readonly string[] }>, prefix = ''): PlanIssue[] {
+/**
+ * Every problem of one line against its plan's year and the programme catalogue (modes offered;
+ * `opensClasses` false: taught by an outside institution or abroad, so the line plans people sent,
+ * 0 classes; absent: opens classes). A line of 0 classes and N learners plans N people sent to
+ * train outside the province (decision 0035), for any programme.
+ */
+export function validatePlanLine(
+  line: PlanLineFields,
+  planYear: number,
+  programmes: ReadonlyMap<string, { modes: readonly string[]; opensClasses?: boolean }>,
+  prefix = '',
+): PlanIssue[] {
   const out: PlanIssue[] = [];
   const programme = programmes.get(line.programmeCode);
   if (!programme) out.push(issue(`${prefix}programmeCode`, 'UNKNOWN_PROGRAMME'));
@@ -79,7 +90,9 @@ export function validatePlanLine(line: PlanLineFields, planYear: number, program
     if (!Number.isInteger(line[f]) || line[f] < 0) out.push(issue(`${prefix}${f}`, 'PLAN_LINE_COUNT'));
   }
   if (!Number.isSafeInteger(line.estimatedCost) || line.estimatedCost < 0) out.push(issue(`${prefix}estimatedCost`, 'PLAN_LINE_COST'));
-  if (out.length === 0 && (line.classes === 0) !== (line.learners === 0)) out.push(issue(`${prefix}learners`, 'PLAN_LINE_LEARNERS'));
+  // classes need learners; learners without classes are people sent to train outside the province
+  if (out.length === 0 && programme?.opensClasses === false && line.classes !== 0) out.push(issue(`${prefix}classes`, 'PLAN_LINE_NO_CLASSES'));
+  else if (out.length === 0 && line.classes > 0 && line.learners === 0) out.push(issue(`${prefix}learners`, 'PLAN_LINE_LEARNERS'));
   return out;
 }
 

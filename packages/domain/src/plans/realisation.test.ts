@@ -13,6 +13,7 @@ const fact = (over: Partial<RealisationFact>): RealisationFact => ({
   endDate: '2023-09-30',
   completed: false,
   learners: 94,
+  classes: 1,
   ...over,
 });
 const many = (n: number, over: Partial<RealisationFact>) => Array.from({ length: n }, () => fact(over));
@@ -164,5 +165,64 @@ describe('targetProgress: five-year targets against the annual plan and what was
     expect(row!.planPercent.value).toBe(planPct);
     expect(row!.donePercent.value).toBe(donePct);
     expect(row!.plannedClasses).toBe(planned?.classes ?? null);
+  });
+});
+
+describe('plan against actual: outside-training records are learners, not classes (decision 0035)', () => {
+  const outside = (over: Partial<RealisationFact>) =>
+    fact({ source: 'outside_training', classes: 0, learners: 1, programmeCode: 'CC_LLCT', mode: 'full_time', ...over });
+  const lines: RealisationLine[] = [
+    { lineId: 1, programmeCode: 'TC_LLCT', mode: 'full_time', classes: 2, learners: 180, carriedOver: false },
+    { lineId: 2, programmeCode: 'CC_LLCT', mode: 'full_time', classes: 0, learners: 4, carriedOver: false },
+  ];
+  const facts = [
+    fact({ planLineId: 1, learners: 90 }),
+    outside({ planLineId: 2, startDate: '2023-03-01', endDate: '2023-12-20', completed: true }),
+    outside({ planLineId: 2, startDate: '2023-09-01', endDate: '2024-06-30' }),
+    // carried over from 2022 (linked to last year's line): counts against this year's line of the programme
+    outside({ planLineId: 77, startDate: '2022-09-01', endDate: '2023-06-30' }),
+    // extra, not linked, not started by the as-of date, refused earlier: not in the line
+    outside({ outsidePlan: true, startDate: '2023-05-01', endDate: '2023-08-01' }),
+    outside({ planLineId: null, startDate: '2023-05-01', endDate: '2023-08-01' }),
+    outside({ planLineId: 2, startDate: '2024-01-05', endDate: '2024-09-01' }),
+  ];
+  const r = planAgainstActual(2023, '2023-12-31', lines, facts);
+  const line2 = r.lines.find((x) => x.key.kind === 'line' && x.key.lineId === 2)!;
+
+  it.each([
+    ['doneClasses', 0],
+    ['doneLearners', 3],
+    ['openedClasses', 0],
+    ['carriedInClasses', 0],
+    ['finishedClasses', 0],
+    ['carriedOutClasses', 0],
+  ] as const)('the outside line: %s = %d', (field, value) => {
+    expect(line2.figures[field]).toBe(value);
+  });
+
+  it('a line of 0 classes: 3 of 4 learners = 75%, classes percent has no base', () => {
+    expect(line2.figures.learnersPercent.value).toBe(75);
+    expect(line2.figures.classesPercent.value).toBeNull();
+  });
+
+  it('the drill-down lists the records behind each measure', () => {
+    expect(line2.facts.done).toHaveLength(3);
+    expect(line2.facts.opened).toHaveLength(2);
+    expect(line2.facts.carriedIn).toHaveLength(1);
+    expect(line2.facts.finished).toHaveLength(2);
+    expect(line2.facts.carriedOut).toHaveLength(1);
+    expect(line2.facts.done.every((k) => k.startsWith('outside_training:'))).toBe(true);
+  });
+
+  it('the total adds classes of classes and learners of both', () => {
+    expect(r.total.figures.doneClasses).toBe(1);
+    expect(r.total.figures.doneLearners).toBe(93);
+    expect(r.total.figures.plannedLearners).toBe(184);
+    expect(r.total.facts.done).toHaveLength(4);
+  });
+
+  it('extra and not-linked records are apart, 1 learner each, no class', () => {
+    expect(r.extra.figures).toMatchObject({ doneClasses: 0, doneLearners: 1 });
+    expect(r.unlinked.figures).toMatchObject({ doneClasses: 0, doneLearners: 1 });
   });
 });

@@ -16,6 +16,10 @@
  * - Classes marked outside the plan (extra classes at local sites …) are reported apart and never
  *   enter the percentages; classes neither linked nor marked are reported as "not linked yet".
  * - Learners are person-times (lượt học viên): each live enrolment of a counted class.
+ * - An outside-training record (a person sent to the national academy, a university, abroad:
+ *   decision 0035) is one learner and no class: it adds 1 to the learners of its line and 0 to its
+ *   classes, by the same opened / carried-over / extra / not-linked rules. A line of a programme
+ *   taught outside the province ("cao cấp LLCT tại Học viện") plans 0 classes and N learners.
  */
 import { DEFAULT_PERCENT_ROUNDING, percent, type Percent, type PercentRounding } from './percent.js';
 
@@ -36,6 +40,8 @@ export interface RealisationFact {
   completed: boolean;
   /** Person-times. */
   learners: number;
+  /** Classes the fact is: 1 for a class, 0 for an outside-training record (one person, no class). */
+  classes: number;
 }
 
 /** A line as plan-against-actual needs it. */
@@ -94,8 +100,12 @@ const emptyFacts = (): Record<Measure, string[]> => ({ done: [], opened: [], car
 
 interface Acc {
   facts: Record<Measure, string[]>;
+  /** Classes behind each measure (an outside-training record is a fact but no class). */
+  classes: Record<Measure, number>;
   learners: number;
 }
+
+const emptyCounts = (): Record<Measure, number> => ({ done: 0, opened: 0, carriedIn: 0, finished: 0, carriedOut: 0 });
 
 /** Which line a carried-over fact counts against, by the convention above (null: none). */
 export function lineForCarriedOver(fact: Pick<RealisationFact, 'programmeCode' | 'mode'>, lines: readonly RealisationLine[]): number | null {
@@ -126,7 +136,7 @@ export function planAgainstActual(
   const acc = new Map<string, Acc>();
   const bucket = (k: string): Acc => {
     let a = acc.get(k);
-    if (!a) acc.set(k, (a = { facts: emptyFacts(), learners: 0 }));
+    if (!a) acc.set(k, (a = { facts: emptyFacts(), classes: emptyCounts(), learners: 0 }));
     return a;
   };
   for (const f of facts) {
@@ -141,15 +151,18 @@ export function planAgainstActual(
     }
     const a = bucket(target);
     const key = factKey(f);
-    a.facts.done.push(key);
-    a.facts[opened ? 'opened' : 'carriedIn'].push(key);
-    if (f.completed || f.endDate <= asOf) a.facts.finished.push(key);
-    if (f.endDate > yearEnd) a.facts.carriedOut.push(key);
+    const measures: Measure[] = ['done', opened ? 'opened' : 'carriedIn'];
+    if (f.completed || f.endDate <= asOf) measures.push('finished');
+    if (f.endDate > yearEnd) measures.push('carriedOut');
+    for (const m of measures) {
+      a.facts[m].push(key);
+      a.classes[m] += f.classes;
+    }
     a.learners += f.learners;
   }
   const row = (key: RowKey, accKey: string, plannedClasses: number, plannedLearners: number): RealisationRow => {
-    const a = acc.get(accKey) ?? { facts: emptyFacts(), learners: 0 };
-    const done = a.facts.done.length;
+    const a = acc.get(accKey) ?? { facts: emptyFacts(), classes: emptyCounts(), learners: 0 };
+    const done = a.classes.done;
     return {
       key,
       facts: a.facts,
@@ -158,10 +171,10 @@ export function planAgainstActual(
         plannedLearners,
         doneClasses: done,
         doneLearners: a.learners,
-        openedClasses: a.facts.opened.length,
-        carriedInClasses: a.facts.carriedIn.length,
-        finishedClasses: a.facts.finished.length,
-        carriedOutClasses: a.facts.carriedOut.length,
+        openedClasses: a.classes.opened,
+        carriedInClasses: a.classes.carriedIn,
+        finishedClasses: a.classes.finished,
+        carriedOutClasses: a.classes.carriedOut,
         classesPercent: percent(done, plannedClasses, rounding),
         learnersPercent: percent(a.learners, plannedLearners, rounding),
       },
@@ -169,12 +182,18 @@ export function planAgainstActual(
   };
   const lineRows = [...lines].sort((a, b) => a.lineId - b.lineId).map((l) => row({ kind: 'line', lineId: l.lineId }, `line:${l.lineId}`, l.classes, l.learners));
   const totalFacts = emptyFacts();
+  const totalClasses = emptyCounts();
   let totalLearners = 0;
   for (const r of lineRows) {
-    for (const m of MEASURES) totalFacts[m].push(...r.facts[m]);
-    totalLearners += r.figures.doneLearners;
+    const a = acc.get(`line:${(r.key as { lineId: number }).lineId}`);
+    if (!a) continue;
+    for (const m of MEASURES) {
+      totalFacts[m].push(...a.facts[m]);
+      totalClasses[m] += a.classes[m];
+    }
+    totalLearners += a.learners;
   }
-  acc.set('total', { facts: totalFacts, learners: totalLearners });
+  acc.set('total', { facts: totalFacts, classes: totalClasses, learners: totalLearners });
   const plannedClasses = lines.reduce((s, l) => s + l.classes, 0);
   const plannedLearners = lines.reduce((s, l) => s + l.learners, 0);
   return {

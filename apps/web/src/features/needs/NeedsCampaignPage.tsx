@@ -22,6 +22,7 @@ import type { Dayjs } from 'dayjs';
 import type { NeedsAggregate, NeedsCampaignDetail, NeedsTally } from '@nang-tam/contracts';
 import { needsApi } from '../../api/needs';
 import { allows } from '../../app/actions';
+import { useCurrentUser } from '../../app/session';
 import { useI18n, type MessageKey } from '../../i18n';
 import { toIso, VI_DATE_FORMATS } from '../../shared/dates';
 import { errorMessage } from '../../shared/errors';
@@ -196,6 +197,7 @@ function AggregateView({ campaignId }: { campaignId: number }) {
  */
 export default function NeedsCampaignPage() {
   const { t, locale, formatNumber } = useI18n();
+  const me = useCurrentUser();
   const { message } = App.useApp();
   const id = Number(useParams().id);
   const qc = useQueryClient();
@@ -267,6 +269,12 @@ export default function NeedsCampaignPage() {
           </Space>
         </div>
         <Space wrap>
+          {/* needs → plan (decision 0035): the plan's draft version proposes lines from this campaign */}
+          {allows(c, 'viewAggregate') && me.permissions.includes('plans.write') && (
+            <Link to={`/plans?year=${c.year}&fromNeeds=${c.id}`} data-testid="needs-to-plan">
+              {t('fromNeeds.openPlan', { year: c.year })}
+            </Link>
+          )}
           {allows(c, 'export') && <ExportButton start={() => needsApi.exportAggregate(c.id, 'xlsx')} total={undefined} />}
           {allows(c, 'export') && (
             <ExportButton

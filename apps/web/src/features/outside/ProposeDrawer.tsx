@@ -30,6 +30,7 @@ import { useNavigate } from 'react-router-dom';
 import type { ErrorDetail, EligibilityResult, OutsideCreate } from '@nang-tam/contracts';
 import type { Dayjs } from 'dayjs';
 import { outsideApi } from '../../api/outside';
+import { plansApi } from '../../api/plans';
 import { peopleApi } from '../../api/endpoints';
 import { rulesApi, useProgrammes } from '../../api/rules';
 import { useI18n } from '../../i18n';
@@ -54,6 +55,7 @@ interface Values {
   cost?: number | null;
   studyField?: string;
   outsidePlan?: boolean;
+  planLineId?: number | null;
   note?: string;
   overrideReason?: string;
 }
@@ -70,6 +72,7 @@ const FIELDS = [
   'cost',
   'studyField',
   'outsidePlan',
+  'planLineId',
   'note',
   'overrideReason',
 ] as const;
@@ -123,6 +126,14 @@ function ProposeForm({ onClose, mayOverride }: { onClose: () => void; mayOverrid
   const abroad = Form.useWatch('abroad', form);
   const studyField = Form.useWatch('studyField', form);
   const programme = programmes.data?.items.find((p) => p.code === programmeCode);
+  const outsidePlan = Form.useWatch('outsidePlan', form);
+  // the plan line it realises: a line of the plan of the year it starts, of its programme (decision 0035)
+  const planYear = start ? Number(start.slice(0, 4)) : null;
+  const lines = useQuery({
+    queryKey: ['plans', 'linkable', planYear, programmeCode, 'outside'],
+    queryFn: () => plansApi.linkableLines(planYear!, programmeCode!, 'outside'),
+    enabled: planYear !== null && !!programmeCode,
+  });
 
   const eligibility = useQuery({
     queryKey: ['people', personId, 'eligibility', programmeCode, mode, start, studyField ?? null],
@@ -154,6 +165,7 @@ function ProposeForm({ onClose, mayOverride }: { onClose: () => void; mayOverrid
         cost: v.cost ?? null,
         ...(v.studyField ? { studyField: v.studyField } : {}),
         outsidePlan: !!v.outsidePlan,
+        ...(v.planLineId && !v.outsidePlan ? { planLineId: v.planLineId } : {}),
         ...(v.note ? { note: v.note } : {}),
         ...(outcome !== 'eligible' && v.overrideReason ? { overrideReason: v.overrideReason } : {}),
       });
@@ -284,7 +296,24 @@ function ProposeForm({ onClose, mayOverride }: { onClose: () => void; mayOverrid
         </Col>
       </Row>
       <Form.Item name="outsidePlan" valuePropName="checked">
-        <Checkbox>{t('out.outsidePlan')}</Checkbox>
+        <Checkbox onChange={(e) => e.target.checked && form.setFieldValue('planLineId', null)}>{t('out.outsidePlan')}</Checkbox>
+      </Form.Item>
+      <Form.Item
+        name="planLineId"
+        label={t('out.planLine')}
+        tooltip={t('out.planLineHelp')}
+        extra={planYear !== null && programmeCode && lines.data && lines.data.items.length === 0 ? t('out.planLineNone', { year: planYear }) : undefined}
+      >
+        <Select<number>
+          allowClear
+          disabled={!!outsidePlan}
+          loading={lines.isFetching}
+          data-testid="outside-plan-line"
+          options={(lines.data?.items ?? []).map((l) => ({
+            value: l.lineId,
+            label: t('out.planLineOption', { programme: l.programmeName, mode: modeLabel(t, l.mode), quarter: l.quarter, classes: l.classes, learners: l.learners, site: l.site }),
+          }))}
+        />
       </Form.Item>
       <Form.Item name="note" label={t('out.note')}>
         <Input.TextArea rows={2} maxLength={2000} />

@@ -13,6 +13,7 @@ import { formatDate, formatDateTime } from '../../shared/format';
 import { PageError, PageLoading } from '../../shared/PageState';
 import { modeLabel } from '../eligibility/common';
 import { LineModal } from './LineModal';
+import { FromNeedsModal } from './FromNeedsModal';
 import { ExportButton } from '../jobs/ExportButton';
 import { FilePdfOutlined } from '@ant-design/icons';
 import { ComparisonCard } from './ComparisonCard';
@@ -174,6 +175,10 @@ function VersionCard({ versionId, plan, onAdjusted }: { versionId: number; plan:
   const [lineModal, setLineModal] = useState<{ line: PlanLine | null } | null>(null);
   const [approveOpen, setApproveOpen] = useState(false);
   const [adjustOpen, setAdjustOpen] = useState(false);
+  // needs → plan (decision 0035): opened from the button, or from a campaign's page (?fromNeeds=campaignId)
+  const [sp, setSp] = useSearchParams();
+  const fromNeedsParam = Number(sp.get('fromNeeds')) || undefined;
+  const [fromNeedsOpen, setFromNeedsOpen] = useState(fromNeedsParam !== undefined);
 
   const refresh = async (v?: PlanVersion) => {
     if (v) qc.setQueryData(['plans', 'version', v.id], v);
@@ -224,6 +229,11 @@ function VersionCard({ versionId, plan, onAdjusted }: { versionId: number; plan:
         <Space wrap>
           {can('addLines') && (
             <Button onClick={() => setLineModal({ line: null })}>{t('plans.addLine')}</Button>
+          )}
+          {can('addLines') && (
+            <Button onClick={() => setFromNeedsOpen(true)} data-testid="from-needs-open">
+              {t('fromNeeds.button')}
+            </Button>
           )}
           {can('submit') && (
             <Button type="primary" loading={step.isPending} onClick={() => step.mutate('submit')}>
@@ -309,6 +319,18 @@ function VersionCard({ versionId, plan, onAdjusted }: { versionId: number; plan:
         })}
       </Typography.Paragraph>
       {lineModal && <LineModal open year={plan.year} line={lineModal.line} onClose={() => setLineModal(null)} onSubmit={saveLine} />}
+      {fromNeedsOpen && can('addLines') && (
+        <FromNeedsModal
+          version={v}
+          year={plan.year}
+          campaignId={fromNeedsParam}
+          onClose={() => {
+            setFromNeedsOpen(false);
+            if (fromNeedsParam !== undefined) setSp({ year: String(plan.year) }, { replace: true });
+          }}
+          onAdded={refresh}
+        />
+      )}
       <FormModal<{ decisionNumber: string; decisionDate: import('dayjs').Dayjs | null }>
         open={approveOpen}
         name="planApprove"

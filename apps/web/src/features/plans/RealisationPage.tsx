@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, DatePicker, Drawer, Flex, Select, Space, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
-import type { Realisation } from '@nang-tam/contracts';
+import type { OutsideStatus, Realisation } from '@nang-tam/contracts';
 import { plansApi } from '../../api/plans';
 import { useI18n, type MessageKey } from '../../i18n';
 import { toDayjs, toIso, VI_DATE_FORMATS } from '../../shared/dates';
@@ -10,6 +10,7 @@ import { formatDate } from '../../shared/format';
 import { PageError, PageLoading } from '../../shared/PageState';
 import { useIsMobile } from '../../shared/hooks';
 import { modeLabel } from '../eligibility/common';
+import { institutionText, OutsideStatusTag } from '../outside/common';
 import { ExportButton } from '../jobs/ExportButton';
 import { FilePdfOutlined } from '@ant-design/icons';
 import { versionName, type Measure, type RowKey } from './plan-view';
@@ -114,7 +115,7 @@ export default function RealisationPage() {
                     title: t('realisation.learners'),
                     children: [
                       { key: 'lp', title: t('realisation.planned'), align: 'right', render: (_, row) => formatNumber(row.figures.plannedLearners) },
-                      { key: 'ld', title: t('realisation.done'), align: 'right', render: (_, row) => formatNumber(row.figures.doneLearners) },
+                      { key: 'ld', title: t('realisation.done'), align: 'right', render: (_, row) => cell(row, 'done', row.figures.doneLearners) },
                       { key: 'lpc', title: t('realisation.percent'), align: 'right', render: (_, row) => row.figures.learnersPercent.text },
                     ],
                   },
@@ -122,7 +123,7 @@ export default function RealisationPage() {
               />
               <Card size="small" title={t('realisation.notesTitle')}>
                 <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-                  {(['realisation.note.done', 'realisation.note.carriedOut', 'realisation.note.extra', 'realisation.note.learners'] as const).map((k) => (
+                  {(['realisation.note.done', 'realisation.note.carriedOut', 'realisation.note.extra', 'realisation.note.learners', 'realisation.note.outside'] as const).map((k) => (
                     <li key={k}>{t(k)}</li>
                   ))}
                   <li>{t(`realisation.note.rounding.${r.rounding.mode}` as MessageKey, { decimals: r.rounding.decimals })}</li>
@@ -168,6 +169,23 @@ function DrillDrawer({ year, asOf, row, measure, onClose }: { year: number; asOf
               { key: 'learners', title: t('realisation.learners'), align: 'right', render: (_, c) => formatNumber(c.learners) },
             ]}
           />
+          {q.data.outside.length > 0 && (
+            <Table
+              size="small"
+              rowKey="id"
+              pagination={false}
+              data-testid="drill-outside"
+              title={() => t('realisation.drillOutside', { n: formatNumber(q.data.outside.length) })}
+              dataSource={q.data.outside}
+              columns={[
+                { key: 'name', title: t('realisation.col.person'), render: (_, o) => <Link to={`/outside-trainings/${o.id}`}>{o.person.fullName}</Link> },
+                { key: 'unit', title: t('realisation.col.unit'), render: (_, o) => o.person.unit },
+                { key: 'institution', title: t('realisation.col.institution'), render: (_, o) => institutionText(o) },
+                { key: 'dates', title: t('realisation.col.dates'), render: (_, o) => `${formatDate(o.startDate)} – ${formatDate(o.endDate)}` },
+                { key: 'status', title: t('realisation.col.status'), render: (_, o) => <OutsideStatusTag status={o.status as OutsideStatus} /> },
+              ]}
+            />
+          )}
           <Table
             size="small"
             rowKey={(p) => `${p.classId}-${p.personId}`}
