@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ZIsoDate, zRequiredText } from './common.js';
+import { zActions } from './actions.js';
 
 /** A bằng tốt nghiệp (political theory, postgraduate) or a giấy chứng nhận (every other course). */
 export const CERTIFICATE_DOCUMENT_KINDS = {
@@ -15,6 +16,14 @@ export const ZCertificateDocumentKind = z.enum(['diploma', 'certificate']);
 
 const ZClassification = z.object({ code: z.string(), label: z.string().meta({ example: 'Giỏi' }) });
 const ZProgrammeRef = z.object({ code: z.string(), name: z.string() });
+
+/** One certificate: what its row offers (apps/server/src/policies/certificate.ts decides). */
+export const CERTIFICATE_ACTIONS = [
+  /** Revoke it with a reason (the school running the class's organiser subtree; not once revoked). */
+  'revoke',
+] as const;
+export type CertificateAction = (typeof CERTIFICATE_ACTIONS)[number];
+export const ZCertificateActions = zActions(CERTIFICATE_ACTIONS);
 
 /** A certificate as its holder, their agency and the school see it. */
 export const ZCertificate = z.object({
@@ -41,6 +50,7 @@ export const ZCertificate = z.object({
   /** The qualification written into the registry at graduation; null once revoked or deleted. */
   qualificationId: z.number().nullable(),
   revocation: z.object({ revokedAt: z.string(), revokedBy: z.string().nullable(), reason: z.string() }).nullable(),
+  actions: ZCertificateActions,
 });
 export type Certificate = z.infer<typeof ZCertificate>;
 

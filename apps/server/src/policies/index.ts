@@ -4,6 +4,7 @@
  * register a route naming an unknown one, and `app.routeAccess` lists it for the access matrix.
  */
 import type { Policy } from './policy.js';
+import { certificatePolicy } from './certificate.js';
 import { classListPolicy, classPolicy } from './class.js';
 import { documentSettingsPolicy } from './document-settings.js';
 import { enrolmentPolicy, myLearnersPolicy } from './enrolment.js';
@@ -15,6 +16,7 @@ import { programmeListPolicy, programmePolicy } from './programme.js';
 import { fiveYearPolicy, planLinePolicy, planListPolicy, planVersionPolicy } from './plan.js';
 
 export const POLICIES = {
+  certificate: certificatePolicy,
   class: classPolicy,
   classes: classListPolicy,
   documentSettings: documentSettingsPolicy,

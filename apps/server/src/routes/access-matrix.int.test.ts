@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { ERRORS, type ErrorCode } from '@nang-tam/contracts';
 import { todayInVietnam, training, type Role } from '@nang-tam/domain';
-import { classesRepo, documentsRepo, enrolmentsRepo, needsRepo, nominationsRepo, outsideTrainingsRepo, peopleRepo, plansRepo, type Db } from '@nang-tam/db';
+import { certificatesRepo, classesRepo, documentsRepo, enrolmentsRepo, needsRepo, nominationsRepo, outsideTrainingsRepo, peopleRepo, plansRepo, type Db } from '@nang-tam/db';
 import { createTestDb } from '../../../../tests/support/test-db.js';
 import { as, buildTestApp, loginAs, seedFixture, type Fixture, type Session } from '../../../../tests/support/fixtures.js';
 import { addDays, assignLecturer, enrol, insertLecturer, insertSession, insertTrainingClass } from '../../../../tests/support/learners.js';
@@ -17,6 +17,8 @@ import { outsideFactsOf, outsideTrainingPolicy } from '../policies/outside-train
 import { personPolicy } from '../policies/person.js';
 import { fiveYearPolicy, planLinePolicy, planListPolicy, planVersionPolicy } from '../policies/plan.js';
 import { documentSettingsPolicy } from '../policies/document-settings.js';
+import { certificateFactsOf, certificatePolicy } from '../policies/certificate.js';
+import { issueCertificates } from '../services/certificates.service.js';
 import { resolveSession } from '../services/auth.service.js';
 import { classFactsOf, lecturerIdOf, loadClassFacts } from '../services/access-facts.js';
 import { loadEnrolment } from '../services/learner-records.js';
@@ -135,7 +137,7 @@ describe('access matrix', () => {
  */
 describe('policy matrix', () => {
   const today = todayInVietnam();
-  type Kind = 'class' | 'session' | 'enrolment' | 'person' | 'nomination' | 'outside' | 'needsCampaign' | 'needsAnswer' | 'planVersion' | 'planLine' | 'planList' | 'unit';
+  type Kind = 'class' | 'session' | 'enrolment' | 'person' | 'nomination' | 'outside' | 'needsCampaign' | 'needsAnswer' | 'planVersion' | 'planLine' | 'planList' | 'unit' | 'certificate';
   interface Rec {
     id: number;
     classId: number;
@@ -158,7 +160,7 @@ describe('policy matrix', () => {
     /** Something to create first (a session to delete, a sub-record to delete): returns the URL. */
     prepare?: (r: Rec) => Promise<string>;
   }
-  const records: Record<Kind, Rec[]> = { class: [], session: [], enrolment: [], person: [], nomination: [], outside: [], needsCampaign: [], needsAnswer: [], planVersion: [], planLine: [], planList: [], unit: [] };
+  const records: Record<Kind, Rec[]> = { class: [], session: [], enrolment: [], person: [], nomination: [], outside: [], needsCampaign: [], needsAnswer: [], planVersion: [], planLine: [], planList: [], unit: [], certificate: [] };
   /** The period of each outside-training record, by id (the bodies' dates fit it). */
   const outsidePeriod = new Map<number, { start: string; end: string }>();
   const users = new Map<Role, AuthUser>();
@@ -288,6 +290,17 @@ describe('policy matrix', () => {
       body: () => ({ version: 999, comment: 'Đề nghị bổ sung' }),
     },
     'GET /api/v1/classes/:id/certificates': { kind: 'class', url: (r) => `/api/v1/classes/${r.classId}/certificates` },
+    'POST /api/v1/certificates/:id/revoke': {
+      kind: 'certificate',
+      url: (r) => `/api/v1/certificates/${r.id}/revoke`,
+      // an allowed revocation revokes: the certificates meant to stay issued are issued again before each probe
+      bodies: [
+        async (r) => {
+          if (freshCertificates.has(r.id)) await db.query('UPDATE certificates SET revoked_at = NULL, revoked_by = NULL, revoke_reason = NULL WHERE id = $1', [r.id]);
+          return { reason: 'Cấp nhầm' };
+        },
+      ],
+    },
     // training outside the province's classes (issue 9)
     'POST /api/v1/outside-trainings/:id/decision': {
       kind: 'outside',
@@ -375,6 +388,8 @@ describe('policy matrix', () => {
   };
   let checkinToken = '';
   let fiveYearId = 0;
+  /** Certificates kept unrevoked between probes (the revoked one stays revoked). */
+  const freshCertificates = new Set<number>();
   const planLineBody = () => ({ programmeCode: 'TC_LLCT', mode: 'full_time', classes: 1, learners: 50, year: 2090, quarter: 1, siteKind: 'school', site: 'Trường', estimatedCost: 0 });
   // appraisals and planning entries are unique per year / term: each one made here gets its own
   let appraisalYear = 1989;
@@ -436,6 +451,11 @@ describe('policy matrix', () => {
       const id = ref === 'enrolment.checkIn' && user.personId !== null ? ((await enrolmentsRepo.findPersonEnrolment(db, r.classId, user.personId))?.id ?? r.id) : r.id;
       return enrolmentPolicy.decide(user, (await loadEnrolment(db, user, id))!.facts, action as never);
     }
+    if (kind === 'certificate') {
+      expect(resource).toBe('certificate');
+      const row = (await certificatesRepo.findCertificate(db, { scope: { kind: 'subtree', unitPath: '/' }, managesCertificates: true }, r.id))!;
+      return certificatePolicy.decide(user, certificateFactsOf(row), action as never);
+    }
     if (kind === 'unit') {
       expect(resource).toBe('documentSettings');
       return documentSettingsPolicy.decide(user, { unitPath: (await documentsRepo.findUnitNames(db, r.id))!.path }, action as never);
@@ -447,6 +467,11 @@ describe('policy matrix', () => {
 
   /** The actions the record's own response advertises to the user (null when they cannot read it). */
   async function advertised(session: Session, kind: Exclude<Kind, 'planList'>, r: Rec): Promise<string[] | null> {
+    if (kind === 'certificate') {
+      const res = await app.inject({ url: `/api/v1/classes/${r.classId}/certificates`, headers: as(session) });
+      if (res.statusCode !== 200) return null;
+      return res.json().items.find((c: { id: number }) => c.id === r.id)?.actions ?? null;
+    }
     if (kind === 'planVersion' || kind === 'planLine') {
       const res = await app.inject({ url: `/api/v1/plans/versions/${r.id}`, headers: as(session) });
       if (res.statusCode !== 200) return null;
@@ -645,6 +670,28 @@ describe('policy matrix', () => {
     ];
     records.planList = [planRec('the plans', 0)];
     fiveYearId = (await api('POST', '/api/v1/plans/five-year', { startYear: 2086, title: 'Giai đoạn 2086–2090' })).id;
+    // certificates: two graduated classes, of the school (CF) and of commune B (CB); Dung holds one of
+    // each, Cường one of CF that is revoked
+    const graduated = async (organiserUnitId: number, cohortCode: string, personIds: number[]) => {
+      const c = await insertTrainingClass(db, { organiserUnitId, cohortCode, startDate: addDays(today, -90), endDate: addDays(today, -10), modules });
+      const ids: number[] = [];
+      for (const personId of personIds) ids.push(await enrol(db, c.id, personId));
+      await db.query("UPDATE classes SET status = 'finished', graduated_at = now() WHERE id = $1", [c.id]);
+      await db.query("UPDATE enrolments SET status = 'completed', average = 8.2, classification = 'kha', graduated_on = ended_on WHERE id = ANY($1::int[])", [ids]);
+      const issued = await db.transaction((tx) => issueCertificates(tx, users.get('system_admin')!, ids, addDays(today, -5)));
+      return { c, issued };
+    };
+    const cf = await graduated(fx.units.department, 'PM-CF', [fx.people.dung, fx.people.cuong]);
+    const cb = await graduated(fx.units.communeB, 'PM-CB', [fx.people.dung]);
+    const certRec = (label: string, c: { id: number; modules: Record<string, number> }, id: number): Rec => rec(label, c, id, 0, 0);
+    const revokedId = cf.issued.find((x) => x.personId === fx.people.cuong)!.id;
+    await api('POST', `/api/v1/certificates/${revokedId}/revoke`, { reason: 'Cấp nhầm' });
+    records.certificate = [
+      certRec('certificate of the school', cf.c, cf.issued.find((x) => x.personId === fx.people.dung)!.id),
+      certRec('certificate of commune B', cb.c, cb.issued[0]!.id),
+      certRec('revoked certificate', cf.c, revokedId),
+    ];
+    for (const r of records.certificate.slice(0, 2)) freshCertificates.add(r.id);
   });
 
   it('has a probe for every route that declares a policy', () => {
@@ -691,7 +738,7 @@ describe('policy matrix', () => {
   }, 600_000);
 
   it("advertises in each record's actions exactly what the policy allows", async () => {
-    for (const kind of ['class', 'session', 'enrolment', 'person', 'nomination', 'outside', 'needsCampaign', 'needsAnswer', 'planVersion', 'planLine', 'unit'] as const) {
+    for (const kind of ['class', 'session', 'enrolment', 'person', 'nomination', 'outside', 'needsCampaign', 'needsAnswer', 'planVersion', 'planLine', 'unit', 'certificate'] as const) {
       for (const r of records[kind]) {
         for (const [role, session] of sessions) {
           const shown = await advertised(session, kind, r);
@@ -716,6 +763,9 @@ describe('policy matrix', () => {
           } else if (kind === 'planLine') {
             const v = (await plansRepo.findVersion(db, r.id))!;
             expected = planLinePolicy.allowedActions(user, { status: v.status, organiserPath: (await plansRepo.findLineOfVersion(db, r.id, r.lineId!))!.organiser_path });
+          } else if (kind === 'certificate') {
+            const row = (await certificatesRepo.findCertificate(db, { scope: { kind: 'subtree', unitPath: '/' }, managesCertificates: true }, r.id))!;
+            expected = certificatePolicy.allowedActions(user, certificateFactsOf(row));
           } else if (kind === 'unit') {
             expected = documentSettingsPolicy.allowedActions(user, { unitPath: (await documentsRepo.findUnitNames(db, r.id))!.path });
           } else expected = personPolicy.allowedActions(user, personFactsOf((await peopleRepo.findPerson(db, { kind: 'subtree', unitPath: '/' }, r.id))!));

@@ -484,13 +484,20 @@ describe('revocation', () => {
 
   it('revokes with a reason: verification says revoked, the qualification leaves the registry and the gap comes back', async () => {
     const code = await codeOf(issued.hang!.id, hang);
+    // the school's list offers the revocation (the certificate policy), the holder's commune does not
+    const actionsOf = async (s: Session) =>
+      (await get(s, `/api/v1/classes/${classes.k1}/certificates`)).json().items.find((c: { id: number }) => c.id === issued.hang!.id)?.actions;
+    expect(await actionsOf(truong)).toEqual(['revoke']);
+    expect((await get(officerA, `/api/v1/people/${hang}/certificates`)).json().items[0].actions).toEqual([]);
     const res = await revoke(truong, issued.hang!.id, { reason: '  Hồ sơ  dự tuyển khai man bằng tốt nghiệp đại học ' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({
       id: issued.hang!.id,
       qualificationId: null,
       revocation: { revokedBy: 'truong', reason: 'Hồ sơ dự tuyển khai man bằng tốt nghiệp đại học' },
+      actions: [],
     });
+    expect(await actionsOf(truong)).toEqual([]);
 
     const check = (await verifyCode(code)).json();
     expect(check).toMatchObject({

@@ -90,11 +90,14 @@ export function certificatesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['certificates'],
           summary: 'Thu hồi văn bằng, chứng chỉ (kèm lý do); trình độ đã ghi vào hồ sơ khi tốt nghiệp bị gỡ',
+          description:
+            'Người quản lý văn bằng (phòng đào tạo, quản trị hệ thống) thu hồi văn bằng của lớp do đơn vị thuộc phạm vi mình tổ chức; ' +
+            'văn bằng đã thu hồi không thu hồi lại được (CERTIFICATE_ALREADY_REVOKED).',
           params: ZIdParams,
           body: ZRevokeCertificate,
           response: { 200: ZCertificate },
         },
-        config: { access: 'certificates.manage' },
+        config: { access: 'certificates.manage', policy: 'certificate.revoke' },
       },
       async (request) => certificates.revokeCertificate(ctx.db, userOf(request), request.params.id, request.body),
     );

@@ -29,6 +29,7 @@ import {
 } from '@nang-tam/contracts';
 import { AppError, fieldError, notFound } from '../errors.js';
 import { certificateManager, classPolicy, managesCertificatesOf } from '../policies/class.js';
+import { certificateFactsOf, certificatePolicy } from '../policies/certificate.js';
 import { loadClassFacts } from './access-facts.js';
 import { refusalError } from '../policies/policy.js';
 import { requirePerson } from './people.service.js';
@@ -80,7 +81,7 @@ function verificationCodeOf(row: certificatesRepo.CertificateRow): string {
   return training.encodeVerificationCode(payloadOf(row), signature);
 }
 
-function toCertificate(row: certificatesRepo.CertificateRow): Certificate {
+function toCertificate(user: AuthUser, row: certificatesRepo.CertificateRow): Certificate {
   const kind = documentKindOf(row.programme_kind);
   const code = verificationCodeOf(row);
   return {
@@ -100,6 +101,7 @@ function toCertificate(row: certificatesRepo.CertificateRow): Certificate {
     verificationPath: `/verify/${code}`,
     qualificationId: row.qualification_id,
     revocation: row.revoked_at ? { revokedAt: row.revoked_at, revokedBy: row.revoked_by_name, reason: row.revoke_reason ?? '' } : null,
+    actions: certificatePolicy.allowedActions(user, certificateFactsOf(row)),
   };
 }
 
@@ -351,7 +353,7 @@ export async function verifyCertificate(db: Queryable, code: string): Promise<Ce
 export async function listPersonCertificates(db: Db, user: AuthUser, personId: number): Promise<CertificateList> {
   await requirePerson(db, user, personId, 'viewTraining');
   const rows = await certificatesRepo.listCertificatesOfPerson(db, personId);
-  return { items: rows.map(toCertificate), total: rows.length };
+  return { items: rows.map((row) => toCertificate(user, row)), total: rows.length };
 }
 
 /**
@@ -364,7 +366,7 @@ export async function listClassCertificates(db: Db, user: AuthUser, classId: num
   if (!facts) throw notFound();
   classPolicy.authorize(user, facts, 'viewCertificates');
   const rows = await certificatesRepo.listCertificatesOfClass(db, viewerOf(user), classId);
-  return { items: rows.map(toCertificate), total: rows.length };
+  return { items: rows.map((row) => toCertificate(user, row)), total: rows.length };
 }
 
 export interface CertificateFile {
@@ -417,15 +419,16 @@ export async function getCertificatePdf(db: Db, user: AuthUser, id: number, base
 // ---------- revoking ----------
 
 /**
- * Revokes a certificate of a class organised in the user's scope, with the reason; removes the
- * qualification its graduation wrote and recomputes the holder's highest levels. A second
- * revocation answers CERTIFICATE_ALREADY_REVOKED and changes nothing.
+ * Revokes a certificate, with the reason, as the certificate policy allows (a certificates manager
+ * over the subtree of the class's organiser, decided on the locked row); removes the qualification
+ * its graduation wrote and recomputes the holder's highest levels. A second revocation answers
+ * CERTIFICATE_ALREADY_REVOKED and changes nothing.
  */
 export async function revokeCertificate(db: Db, user: AuthUser, id: number, input: RevokeCertificate): Promise<Certificate> {
   return db.transaction(async (tx) => {
-    const current = await certificatesRepo.lockCertificateOfIssuer(tx, user.scope, id);
+    const current = await certificatesRepo.lockCertificate(tx, id);
     if (!current) throw notFound();
-    if (current.revoked_at) throw new AppError('CERTIFICATE_ALREADY_REVOKED');
+    certificatePolicy.authorize(user, certificateFactsOf(current), 'revoke');
     const revokedAt = await certificatesRepo.markRevoked(tx, id, user.id, input.reason);
     const actor = actorOf(user);
     let removedQualification: Record<string, unknown> | null = null;
@@ -461,6 +464,6 @@ export async function revokeCertificate(db: Db, user: AuthUser, id: number, inpu
       },
     });
     const row = await certificatesRepo.findCertificate(tx, viewerOf(user), id);
-    return toCertificate(row!);
+    return toCertificate(user, row!);
   });
 }

@@ -275,20 +275,21 @@ export interface RevocableRow {
   qualification_id: number | null;
   revoked_at: string | null;
   revoke_reason: string | null;
+  /** The class's organiser unit: whose certificates manager may revoke it (the certificate policy). */
+  organiser_path: string;
 }
 
-/** A certificate whose issuer (the class's organiser) lies in the scope, locked; or null. */
-export async function lockCertificateOfIssuer(tx: Queryable, scope: Scope, id: number): Promise<RevocableRow | null> {
-  const p = new Params();
+/** A certificate, locked, with its issuer's path (the caller's policy decides who reaches it); or null. */
+export async function lockCertificate(tx: Queryable, id: number): Promise<RevocableRow | null> {
   const r = await tx.query<RevocableRow>(
-    `SELECT ce.id, ce.number, ce.person_id, ce.qualification_id, ce.revoked_at, ce.revoke_reason
+    `SELECT ce.id, ce.number, ce.person_id, ce.qualification_id, ce.revoked_at, ce.revoke_reason, ou.path AS organiser_path
      FROM certificates ce
      JOIN enrolments e ON e.id = ce.enrolment_id
      JOIN classes c ON c.id = e.class_id
      JOIN units ou ON ou.id = c.organiser_unit_id
-     WHERE ce.id = ${p.add(id)} AND ${scopeCondition(scope, p, 'ou')}
+     WHERE ce.id = $1
      FOR UPDATE OF ce`,
-    p.values,
+    [id],
   );
   return r.rows[0] ?? null;
 }

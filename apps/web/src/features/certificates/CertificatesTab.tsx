@@ -66,7 +66,6 @@ export function CertificatesTab({ cls }: { cls: ClassDetail }) {
   const key = ['classes', cls.id, 'certificates'];
   const q = useQuery({ queryKey: key, queryFn: () => certificatesApi.ofClass(cls.id) });
   const [revoking, setRevoking] = useState<Certificate | null>(null);
-  const canRevoke = allows(cls, 'revokeCertificates');
 
   if (q.isPending) return <PageLoading />;
   if (q.isError) return <PageError error={q.error} onRetry={() => void q.refetch()} />;
@@ -76,7 +75,7 @@ export function CertificatesTab({ cls }: { cls: ClassDetail }) {
     <Space size={4} wrap>
       <PdfButton certificate={c} />
       <VerifyLink certificate={c} />
-      {canRevoke && !c.revocation && (
+      {allows(c, 'revoke') && (
         <Button
           size="small"
           danger
