@@ -3,6 +3,7 @@ import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type { Me } from '@nang-tam/contracts';
 import { isApiError, setCsrfToken } from '../api/client';
 import { authApi } from '../api/endpoints';
+import { clearUserCaches } from './offline';
 
 export const ME_KEY = ['me'] as const;
 
@@ -28,6 +29,7 @@ export async function fetchMe(): Promise<Me | null> {
     if (isApiError(e) && e.status === 401) {
       expiredNotice = expiredNotice || e.code === 'SESSION_EXPIRED';
       setCsrfToken(null);
+  clearUserCaches();
       return null;
     }
     throw e;
