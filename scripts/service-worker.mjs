@@ -112,9 +112,11 @@ export function writeOfflineFiles(dist, template) {
     hash.update(readFileSync(join(dist, f)));
   }
   const version = hash.digest('hex').slice(0, 16);
-  const source = readFileSync(template, 'utf8')
-    .replace('self.__VERSION__', JSON.stringify(version))
-    .replace('self.__PRECACHE__', JSON.stringify(files));
+  const text = readFileSync(template, 'utf8');
+  for (const placeholder of ['self.__VERSION__', 'self.__PRECACHE__']) {
+    if (text.split(placeholder).length !== 2) throw new Error(`${template}: ${placeholder} must appear exactly once`);
+  }
+  const source = text.replace('self.__VERSION__', JSON.stringify(version)).replace('self.__PRECACHE__', JSON.stringify(files));
   writeFileSync(join(dist, 'sw.js'), source);
   return files.length;
 }

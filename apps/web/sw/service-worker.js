@@ -1,8 +1,8 @@
 /* global self, caches, fetch, URL, Response */
 /**
  * The service worker of the web app (docs/decisions/0041-offline-service-worker.md), served as
- * /sw.js at the root scope. scripts/build-web.mjs writes it into dist with the build's file list
- * in place of `self.__PRECACHE__` and the build's version in place of `self.__VERSION__`.
+ * /sw.js at the root scope. scripts/service-worker.mjs (run by scripts/build-web.mjs) writes it into
+ * dist with the build's file list and version in place of the two placeholders below.
  *
  * Rules:
  * - install: the app shell (index.html, manifest, icons) and every hashed asset are cached;

@@ -29,7 +29,10 @@ beforeAll(async () => {
   writeFileSync(join(webDist, 'index.html'), indexHtml);
   writeFileSync(join(webDist, 'assets/index-B4x9Qz1a.js'), script);
   writeFileSync(join(webDist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
-  expect(await precompress(webDist)).toBe(2); // the script and the page; the icon is too small to bother
+  // the build's offline step: sw.js, the manifest and the icons (docs/decisions/0041)
+  expect(writeOfflineFiles(webDist, join(import.meta.dirname, '../../../web/sw/service-worker.js'))).toBe(7);
+  // the script, the page and sw.js; the icon and the manifest are too small to bother, PNGs are compressed already
+  expect(await precompress(webDist)).toBe(3);
   db = await createTestDb();
   app = await buildTestApp(db, { webDist });
 });
@@ -111,10 +114,6 @@ describe('the page and other files: revalidated at each load', () => {
 });
 
 describe('the installable app: service worker, manifest and icons (docs/decisions/0041)', () => {
-  beforeAll(() => {
-    writeOfflineFiles(webDist, join(import.meta.dirname, '../../../web/sw/service-worker.js'));
-  });
-
   it('serves /sw.js at the root as JavaScript, revalidated at each load, listing the files to precache', async () => {
     const res = await app.inject({ url: '/sw.js' });
     expect(res.statusCode).toBe(200);
