@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { precompress } from './precompress.mjs';
+import { writeOfflineFiles } from './service-worker.mjs';
 
 const root = join(import.meta.dirname, '..');
 const dist = join(root, 'apps/web/dist');
@@ -28,6 +29,7 @@ const INPUTS = [
   'tsconfig.json',
   'scripts/build-web.mjs',
   'scripts/precompress.mjs',
+  'scripts/service-worker.mjs',
 ];
 const SKIP = new Set(['node_modules', 'dist', '.vite']);
 
@@ -80,10 +82,11 @@ export async function buildWeb({ ifChanged = false } = {}) {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const r = spawnSync(npm, ['-w', 'apps/web', 'run', 'build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
   if (r.status !== 0) throw new Error(`vite build failed (exit ${r.status ?? r.signal})`);
+  const precached = writeOfflineFiles(dist, join(root, 'apps/web/sw/service-worker.js'));
   const compressed = await precompress(dist);
   writeFileSync(STAMP, `${hash}\n`);
   console.log(
-    `Built the web app in ${((performance.now() - started) / 1000).toFixed(1)} s (${compressed} files precompressed, .br and .gz).`,
+    `Built the web app in ${((performance.now() - started) / 1000).toFixed(1)} s (${compressed} files precompressed, .br and .gz; ${precached} files precached by sw.js).`,
   );
   return true;
 }

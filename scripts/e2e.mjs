@@ -1,5 +1,6 @@
 // End-to-end tests: builds the web app, starts the real server on a fresh embedded database with a
 // small demo province, and runs tests/e2e in Debian's Chromium (driven by playwright-core).
+// Extra arguments go to vitest: `node scripts/e2e.mjs tests/e2e/offline.e2e.test.ts` runs one file.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';

@@ -575,7 +575,7 @@ describe('one class, from opening to certificate', () => {
     await page.goto(code.path);
     const status = page.getByTestId('checkin-state');
     await page.locator('[data-testid=checkin-state][data-state=waiting]').waitFor();
-    await status.getByText('Đang chờ mạng').waitFor();
+    await status.getByText('Đã lưu, sẽ gửi khi có mạng').waitFor();
     const pending = JSON.parse((await page.evaluate(() => localStorage.getItem('nangtam.pendingCheckins'))) ?? '[]') as {
       clientId: string;
       checkedInAt: string;

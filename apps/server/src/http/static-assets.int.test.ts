@@ -8,6 +8,7 @@ import type { Db } from '@nang-tam/db';
 import { createTestDb } from '../../../../tests/support/test-db.js';
 import { buildTestApp } from '../../../../tests/support/fixtures.js';
 import { precompress } from '../../../../scripts/precompress.mjs';
+import { writeOfflineFiles } from '../../../../scripts/service-worker.mjs';
 import { CONTENT_SECURITY_POLICY } from './security-headers.js';
 
 /**
@@ -28,7 +29,10 @@ beforeAll(async () => {
   writeFileSync(join(webDist, 'index.html'), indexHtml);
   writeFileSync(join(webDist, 'assets/index-B4x9Qz1a.js'), script);
   writeFileSync(join(webDist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
-  expect(await precompress(webDist)).toBe(2); // the script and the page; the icon is too small to bother
+  // the build's offline step: sw.js, the manifest and the icons (docs/decisions/0041)
+  expect(writeOfflineFiles(webDist, join(import.meta.dirname, '../../../web/sw/service-worker.js'))).toBe(7);
+  // the script, the page and sw.js; the icon and the manifest are too small to bother, PNGs are compressed already
+  expect(await precompress(webDist)).toBe(3);
   db = await createTestDb();
   app = await buildTestApp(db, { webDist });
 });
@@ -106,5 +110,39 @@ describe('the page and other files: revalidated at each load', () => {
   it('API answers keep their own no-store', async () => {
     const res = await app.inject({ url: '/api/health', headers: { 'accept-encoding': 'br' } });
     expect(res.headers['cache-control']).toBe('no-store');
+  });
+});
+
+describe('the installable app: service worker, manifest and icons (docs/decisions/0041)', () => {
+  it('serves /sw.js at the root as JavaScript, revalidated at each load, listing the files to precache', async () => {
+    const res = await app.inject({ url: '/sw.js' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^(text|application)\/javascript/);
+    expect(res.headers['cache-control']).toBe('no-cache');
+    expect(res.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(res.body).toContain(`"${ASSET}"`);
+    expect(res.body).toContain('"/index.html"');
+    expect(res.body).not.toContain('self.__PRECACHE__');
+    expect(res.body).not.toContain('.br"');
+  });
+
+  it('lets the page register it and read the manifest under the CSP', () => {
+    expect(CONTENT_SECURITY_POLICY).toContain("worker-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).toContain("default-src 'self'"); // manifest-src falls back to it
+  });
+
+  it('serves the manifest (Vietnamese name, theme colour) and PNG icons', async () => {
+    const res = await app.inject({ url: '/manifest.webmanifest' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/manifest\+json/);
+    expect(res.headers['cache-control']).toBe('no-cache');
+    const m = res.json() as { short_name: string; lang: string; theme_color: string; icons: { src: string }[] };
+    expect(m).toMatchObject({ short_name: 'Nâng Tầm', lang: 'vi', theme_color: '#0f3b6e' });
+    for (const icon of m.icons) {
+      const png = await app.inject({ url: icon.src });
+      expect(png.statusCode, icon.src).toBe(200);
+      expect(png.headers['content-type']).toBe('image/png');
+      expect(png.rawPayload.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    }
   });
 });

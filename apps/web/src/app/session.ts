@@ -3,6 +3,7 @@ import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type { Me } from '@nang-tam/contracts';
 import { isApiError, setCsrfToken } from '../api/client';
 import { authApi } from '../api/endpoints';
+import { clearUserCaches } from './offline';
 
 export const ME_KEY = ['me'] as const;
 
@@ -28,6 +29,8 @@ export async function fetchMe(): Promise<Me | null> {
     if (isApiError(e) && e.status === 401) {
       expiredNotice = expiredNotice || e.code === 'SESSION_EXPIRED';
       setCsrfToken(null);
+      // no session on the server: nothing of the last user stays readable offline
+      clearUserCaches();
       return null;
     }
     throw e;
@@ -61,6 +64,7 @@ export function signIn(qc: QueryClient, me: Me): void {
 /** After logout or an expired session: forget everything cached. */
 export function signOut(qc: QueryClient): void {
   setCsrfToken(null);
+  clearUserCaches();
   const others = { predicate: (q: { queryKey: readonly unknown[] }) => q.queryKey[0] !== ME_KEY[0] };
   void qc.cancelQueries(others);
   qc.setQueryData(ME_KEY, null);

@@ -6,6 +6,7 @@
  */
 import { formatViDate, type IsoDate } from '@nang-tam/domain';
 import { placeAndDateLine } from '../../certificates/pdf.js';
+import { officialDate } from '../date-line.js';
 import { upper, type AdminDocument, type Block, type Issuer, type Run, type Section, type Signature, type TableColumn } from './model.js';
 
 export interface ClassInfo {
@@ -80,7 +81,7 @@ export interface RegisterInput extends CommonInput {
 
 /** 'ngày 07 tháng 12 năm 2026' (Nghị định 30/2020: days below 10 and months below 3 take a zero). */
 export function longDate(iso: IsoDate): string {
-  return placeAndDateLine('', iso).replace(/^, /u, '');
+  return officialDate(iso);
 }
 
 /** 'Số: 12/QĐ-TCT' (state) or 'Số 12-QĐ/TCT' (party); a blank number leaves room to write it. */

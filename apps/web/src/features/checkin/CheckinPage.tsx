@@ -35,6 +35,11 @@ export default function CheckinPage() {
   const token = useParams().token ?? '';
   const valid = CHECKIN_TOKEN.test(token);
   const [state, setState] = useState<State>(valid ? { kind: 'sending', pending: null } : { kind: 'malformed' });
+  // the scan waited for the network on this page: once it goes through, the page says "sent"
+  const [queued, setQueued] = useState(false);
+  useEffect(() => {
+    if (state.kind === 'waiting') setQueued(true);
+  }, [state.kind]);
 
   useEffect(() => {
     if (!valid) return;
@@ -109,6 +114,11 @@ export default function CheckinPage() {
               </span>
               <span>{r.message}</span>
               {r.checkedInAt && <span>{t('checkin.scannedAt', { at: formatDateTime(r.checkedInAt, locale) })}</span>}
+              {queued && (
+                <Typography.Text type="success" strong data-testid="checkin-sent">
+                  {t('checkin.sent')}
+                </Typography.Text>
+              )}
             </Flex>
           }
           extra={
