@@ -1,14 +1,12 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { Alert, App, Button, Flex, Modal, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { Alert, Button, Flex, Modal, Typography } from 'antd';
 import { DownloadOutlined, FileExcelOutlined } from '@ant-design/icons';
-import { useMutation } from '@tanstack/react-query';
 import type { Job } from '@nang-tam/contracts';
-import { downloadUrl } from '../../api/client';
 import { jobsApi } from '../../api/endpoints';
 import { useI18n } from '../../i18n';
 import { errorMessage } from '../../shared/errors';
 import { JobProgress } from './JobProgress';
-import { useJob } from './useJob';
+import { useDownloadJob } from './useJob';
 
 /**
  * "Xuất Excel": starts an export job (of a list's current filters), shows its progress, downloads
@@ -27,42 +25,8 @@ export function ExportButton({
   icon?: ReactNode;
 }) {
   const { t, locale, formatNumber } = useI18n();
-  const { message } = App.useApp();
-  const [open, setOpen] = useState(false);
-  const [jobId, setJobId] = useState<number | null>(null);
-  const [firstJob, setFirstJob] = useState<Job | undefined>();
-  const downloaded = useRef<number | null>(null);
-
-  const start = useMutation({
-    mutationFn: startJob,
-    onSuccess: (job) => {
-      setFirstJob(job);
-      setJobId(job.id);
-    },
-  });
-  const { data: job, error: pollError } = useJob(jobId, firstJob);
-
-  useEffect(() => {
-    if (job?.status === 'succeeded' && downloaded.current !== job.id) {
-      downloaded.current = job.id;
-      downloadUrl(jobsApi.fileUrl(job.id), job.fileName ?? undefined);
-      message.success(t('export.done'));
-    }
-  }, [job, message, t]);
-
-  const begin = () => {
-    setJobId(null);
-    setFirstJob(undefined);
-    setOpen(true);
-    start.mutate();
-  };
-  const close = () => {
-    setOpen(false);
-    start.reset();
-  };
-
+  const { open, begin, close, job, pollError, startError, resultMessage } = useDownloadJob(startJob, t('export.done'));
   const failed = job?.status === 'failed';
-  const resultMessage = typeof job?.result?.message === 'string' ? job.result.message : null;
 
   return (
     <>
@@ -88,8 +52,8 @@ export function ExportButton({
           {total !== undefined && (
             <Typography.Text>{t('export.scope', { n: formatNumber(total) })}</Typography.Text>
           )}
-          {start.isError ? (
-            <Alert type="error" showIcon title={errorMessage(start.error, locale)} />
+          {startError ? (
+            <Alert type="error" showIcon title={errorMessage(startError, locale)} />
           ) : (
             <JobProgress job={job} label={t('export.progress')} />
           )}
