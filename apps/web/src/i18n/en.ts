@@ -1638,4 +1638,11 @@ export const en: Record<MessageKey, string> = {
   'calendar.feedUsed': 'Last fetched by a calendar app at {used}.',
   'calendar.feedNeverUsed': 'No calendar app has fetched it yet.',
   'calendar.feedRevoked': 'Subscription address stopped.',
+  // tables and accessibility (issue 14 points 2 and 7)
+  'columns.button': 'Columns',
+  'columns.title': 'Columns to show',
+  'columns.reset': 'Back to default',
+  'a11y.skipToContent': 'Skip to main content',
+  'nav.groupTraining': 'Training',
+  'nav.groupPlanning': 'Planning',
 };

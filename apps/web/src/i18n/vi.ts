@@ -1636,6 +1636,13 @@ export const vi = {
   'calendar.feedUsed': 'Ứng dụng lịch tải lần cuối lúc {used}.',
   'calendar.feedNeverUsed': 'Chưa có ứng dụng lịch nào tải.',
   'calendar.feedRevoked': 'Đã hủy địa chỉ đăng ký lịch.',
+  // tables and accessibility (issue 14 points 2 and 7)
+  'columns.button': 'Cột hiển thị',
+  'columns.title': 'Chọn cột hiển thị',
+  'columns.reset': 'Về mặc định',
+  'a11y.skipToContent': 'Bỏ qua đến nội dung chính',
+  'nav.groupTraining': 'Đào tạo',
+  'nav.groupPlanning': 'Kế hoạch',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;
