@@ -82,10 +82,14 @@ function WhatIfPanel({ scope, from, to, page, onChange }: {
       )}
     </Flex>
   );
+  // Fixed widths: the two dates get equal room and the name stays in view when scrolling (issue 14).
+  const dateTitle = (iso: string) => <span className="nt-num" style={{ whiteSpace: 'nowrap' }}>{formatDate(iso)}</span>;
   const columns: TableColumnsType<Item> = [
     {
       key: 'name',
       title: t('person.fullName'),
+      width: 260,
+      fixed: 'left',
       render: (_, i) => (
         <Flex vertical>
           <Link to={`/people/${i.person.id}`}>{i.person.fullName}</Link>
@@ -96,8 +100,8 @@ function WhatIfPanel({ scope, from, to, page, onChange }: {
         </Flex>
       ),
     },
-    { key: 'from', title: formatDate(from), render: (_, i) => side(i.from) },
-    { key: 'to', title: formatDate(to), render: (_, i) => side(i.to) },
+    { key: 'from', title: dateTitle(from), width: 340, render: (_, i) => side(i.from) },
+    { key: 'to', title: dateTitle(to), width: 340, render: (_, i) => side(i.to) },
   ];
   return (
     <Card title={t('whatif.title')} size="small">
@@ -144,7 +148,7 @@ function WhatIfPanel({ scope, from, to, page, onChange }: {
                 columns={columns}
                 dataSource={d.items}
                 loading={q.isFetching}
-                scroll={{ x: 640 }}
+                scroll={{ x: 940 }}
                 pagination={{
                   current: page,
                   pageSize,
