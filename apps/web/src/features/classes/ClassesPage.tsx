@@ -260,7 +260,7 @@ export default function ClassesPage() {
     <>
       <div className="nt-page-head">
         <div>
-          <Typography.Title level={3}>{t('classes.title')}</Typography.Title>
+          <Typography.Title level={1} className="nt-h1">{t('classes.title')}</Typography.Title>
           <Typography.Text type="secondary">{t('classes.subtitle')}</Typography.Text>
         </div>
         {allows(d, 'create') && (

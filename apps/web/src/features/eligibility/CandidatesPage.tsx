@@ -292,7 +292,7 @@ export default function CandidatesPage() {
     <>
       <div className="nt-page-head">
         <div>
-          <Typography.Title level={3}>{t('cand.title')}</Typography.Title>
+          <Typography.Title level={1} className="nt-h1">{t('cand.title')}</Typography.Title>
           <Typography.Text type="secondary">{t('cand.subtitle')}</Typography.Text>
         </div>
       </div>

@@ -202,7 +202,7 @@ export default function MyLearnersPage() {
     <>
       <div className="nt-page-head">
         <div>
-          <Typography.Title level={3}>{t('myl.title')}</Typography.Title>
+          <Typography.Title level={1} className="nt-h1">{t('myl.title')}</Typography.Title>
           <Typography.Text type="secondary">{t('myl.subtitle', { unit: me.unit.name })}</Typography.Text>
         </div>
       </div>
