@@ -114,7 +114,7 @@ describe('scope', () => {
     await page.waitForURL((u) => u.pathname === '/learning');
     await page.goto(own);
     await page.waitForURL((u) => u.pathname === own);
-    await page.getByRole('heading', { level: 2, name: me.displayName, exact: true }).waitFor();
+    await page.getByRole('heading', { level: 1, name: me.displayName, exact: true }).waitFor();
     await page.getByRole('tab', { name: /^Trình độ/ }).waitFor();
     // the menu holds only "Hồ sơ của tôi" and "Học tập của tôi"; no registry, no import, no editing, no history
     expect(await page.getByRole('menuitem').allTextContents()).toEqual(['Hồ sơ của tôi', 'Học tập của tôi']);
@@ -126,7 +126,7 @@ describe('scope', () => {
     for (const path of ['/people', '/imports/people']) {
       await page.goto(path);
       await page.waitForURL((u) => u.pathname === own);
-      await page.getByRole('heading', { level: 2, name: me.displayName, exact: true }).waitFor();
+      await page.getByRole('heading', { level: 1, name: me.displayName, exact: true }).waitFor();
       expect(await page.getByTestId('people-table').count()).toBe(0);
     }
 

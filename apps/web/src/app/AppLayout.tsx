@@ -40,6 +40,9 @@ function useNavItems(): MenuProps['items'] {
     if (me.permissions.includes('classes.read')) {
       items.push({ key: '/classes', icon: <BookOutlined aria-hidden />, label: <Link to="/classes">{t('nav.classes')}</Link> });
     }
+    if (me.permissions.includes('nominations.write')) {
+      items.push({ key: '/my-learners', icon: <IdcardOutlined aria-hidden />, label: <Link to="/my-learners">{t('nav.myLearners')}</Link> });
+    }
     if (me.role === 'lecturer') {
       items.push({ key: '/teaching', icon: <CalendarOutlined aria-hidden />, label: <Link to="/teaching">{t('nav.teaching')}</Link> });
     }
@@ -48,7 +51,6 @@ function useNavItems(): MenuProps['items'] {
       training.push({ key: '/gaps', icon: <BarChartOutlined aria-hidden />, label: <Link to="/gaps">{t('nav.unitGaps')}</Link> });
     }
     if (me.permissions.includes('nominations.write')) {
-      training.push({ key: '/my-learners', icon: <IdcardOutlined aria-hidden />, label: <Link to="/my-learners">{t('nav.myLearners')}</Link> });
       training.push({ key: '/outside-trainings', icon: <GlobalOutlined aria-hidden />, label: <Link to="/outside-trainings">{t('nav.outside')}</Link> });
     }
     if (me.permissions.includes('rules.read')) {
