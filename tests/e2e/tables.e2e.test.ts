@@ -58,7 +58,7 @@ describe('tables at 1440 px', () => {
     expect(await pageOverflow(page)).toBe(0);
     const th = page.locator('.ant-table-thead th');
     const viewport = page.viewportSize()!;
-    for (const name of ['Được dự thi', 'Trạng thái']) {
+    for (const name of ['Đủ điều kiện dự thi', 'Trạng thái']) {
       const cell = th.filter({ hasText: name }).first();
       const box = await cell.boundingBox();
       expect(box, `column ${name}`).not.toBeNull();
