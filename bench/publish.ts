@@ -54,6 +54,7 @@ async function setUp(db: Db): Promise<{ jobId: number; actor: { id: number; name
         gender: i % 2 ? 'female' : 'male',
         ethnicityCode: '01',
         category: 'cong_chuc',
+        partyMembership: null,
         partyJoinedOn: null,
         partyOfficialOn: null,
         unitId,
