@@ -162,7 +162,7 @@ export function AppLayout() {
           {!isMobile && <LanguageSwitch dark />}
           {!isMobile ? (
             <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
-              <Button type="text" className="nt-user-button" aria-label={t('header.account', { name: me.displayName })}>
+              <Button type="text" className="nt-user-button" title={t('header.account', { name: me.displayName })}>
                 <Flex align="center" gap={8}>
                   <Avatar size={32} style={{ background: '#fcd34d', color: '#7c2d12', fontWeight: 600 }}>
                     {initials(me.displayName)}

@@ -221,8 +221,8 @@ export default function MyLearnersPage() {
           {d.owed.items.length === 0 ? (
             <Typography.Text type="secondary">{t('myl.owedNone')}</Typography.Text>
           ) : (
+            {d.owed.overdue > 0 && <Alert type="error" showIcon title={t('myl.owedOverdueText', { n: formatNumber(d.owed.overdue) })} style={{ marginBottom: 8 }} />}
             <Flex vertical gap={8} role="list" aria-label={t('myl.owedTitle')}>
-              {d.owed.overdue > 0 && <Alert type="error" showIcon title={t('myl.owedOverdueText', { n: formatNumber(d.owed.overdue) })} />}
               {d.owed.items.map((o) => (
                 <Flex
                   key={o.enrolmentId}
