@@ -220,10 +220,11 @@ export function AppLayout() {
         </Drawer>
       )}
 
-      <Layout.Content>
-        <main className="nt-content" id="main-content" tabIndex={-1}>
+      {/* antd's Layout.Content is the page's one <main> landmark, the skip link's target */}
+      <Layout.Content id="main-content" tabIndex={-1}>
+        <div className="nt-content">
           <Outlet />
-        </main>
+        </div>
       </Layout.Content>
     </Layout>
   );
