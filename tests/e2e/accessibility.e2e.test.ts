@@ -102,7 +102,7 @@ describe('accessibility of the main pages (axe-core)', () => {
     expect(await page.getByRole('main').count()).toBe(1);
     await page.getByRole('banner').getByRole('menu', { name: 'Điều hướng chính' }).waitFor();
     // menu entries are announced by their Vietnamese names only (their icons are decorative)
-    const names = await page.locator('[role="img"][aria-label]:not([aria-hidden="true"])').evaluateAll((els) =>
+    const names = await page.locator('header [role="img"][aria-label]:not([aria-hidden="true"]):visible').evaluateAll((els) =>
       els.filter((e) => e.closest('header')).map((e) => e.getAttribute('aria-label')),
     );
     expect(names).toEqual([]);

@@ -1645,4 +1645,5 @@ export const en: Record<MessageKey, string> = {
   'a11y.skipToContent': 'Skip to main content',
   'nav.groupTraining': 'Training',
   'nav.groupPlanning': 'Planning',
+  'myl.recallOf': 'Recall to work: {name}',
 };

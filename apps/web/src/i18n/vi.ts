@@ -1643,6 +1643,7 @@ export const vi = {
   'a11y.skipToContent': 'Bỏ qua đến nội dung chính',
   'nav.groupTraining': 'Đào tạo',
   'nav.groupPlanning': 'Kế hoạch',
+  'myl.recallOf': 'Triệu tập về: {name}',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

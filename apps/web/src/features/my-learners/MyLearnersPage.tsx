@@ -126,7 +126,7 @@ export default function MyLearnersPage() {
             size="small"
             icon={<RollbackOutlined />}
             onClick={() => recallOf(l)}
-            aria-label={t('recall.addOf', { name: l.person.fullName })}
+            aria-label={t('myl.recallOf', { name: l.person.fullName })}
           >
             {t('myl.recall')}
           </Button>
