@@ -1,22 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Descriptions,
-  Empty,
-  Flex,
-  Form,
-  Input,
-  Popconfirm,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Empty, Flex, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { AnnualPlan, PlanLine, PlanLineInput, PlanVersion } from '@nang-tam/contracts';
@@ -37,6 +20,7 @@ import { formatVnd, versionName } from './plan-view';
 import { useFocusableTableScroll } from '../../shared/hooks';
 
 const STATUS_COLOR = { draft: 'default', submitted: 'processing', approved: 'success' } as const;
+
 
 /** The annual plan of a year: its versions, the chosen version's lines, the workflow, adjustments and comparison. */
 export default function AnnualPlanPage() {
@@ -112,11 +96,7 @@ function NoPlan({ year, canCreate }: { year: number; canCreate: boolean }) {
         }}
       >
         {() => (
-          <Form.Item
-            name="title"
-            label={t('plans.planTitle')}
-            rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
-          >
+          <Form.Item name="title" label={t('plans.planTitle')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
             <Input maxLength={300} />
           </Form.Item>
         )}
@@ -153,11 +133,7 @@ function PlanView({ plan }: { plan: AnnualPlan }) {
                 </Space>
               ),
             },
-            {
-              key: 'decision',
-              title: t('plans.decision'),
-              render: (_, v) => (v.decisionNumber ? `${v.decisionNumber}${v.decisionDate ? ` (${formatDate(v.decisionDate)})` : ''}` : ''),
-            },
+            { key: 'decision', title: t('plans.decision'), render: (_, v) => (v.decisionNumber ? `${v.decisionNumber}${v.decisionDate ? ` (${formatDate(v.decisionDate)})` : ''}` : '') },
             { key: 'reason', title: t('plans.reason'), dataIndex: 'reason' },
             { key: 'lines', title: t('plans.lines'), dataIndex: 'lineCount', align: 'right' },
           ]}
@@ -195,9 +171,9 @@ function VersionCard({ versionId, plan, onAdjusted }: { versionId: number; plan:
   const { t, locale, formatNumber } = useI18n();
   const { message } = App.useApp();
   const qc = useQueryClient();
+  const q = useQuery({ queryKey: ['plans', 'version', versionId], queryFn: () => plansApi.version(versionId) });
   const tableRef = useRef<HTMLDivElement>(null);
   useFocusableTableScroll(tableRef);
-  const q = useQuery({ queryKey: ['plans', 'version', versionId], queryFn: () => plansApi.version(versionId) });
   const [lineModal, setLineModal] = useState<{ line: PlanLine | null } | null>(null);
   const [approveOpen, setApproveOpen] = useState(false);
   const [adjustOpen, setAdjustOpen] = useState(false);
@@ -235,9 +211,7 @@ function VersionCard({ versionId, plan, onAdjusted }: { versionId: number; plan:
   const can = (a: PlanVersion['actions'][number]) => v.actions.includes(a);
   const saveLine = async (input: PlanLineInput) => {
     const line = lineModal?.line;
-    const saved = line
-      ? await plansApi.updateLine(v.id, line.lineId, v.rowVersion, input)
-      : await plansApi.addLines(v.id, v.rowVersion, [input]);
+    const saved = line ? await plansApi.updateLine(v.id, line.lineId, v.rowVersion, input) : await plansApi.addLines(v.id, v.rowVersion, [input]);
     await refresh(saved);
   };
 
@@ -251,7 +225,9 @@ function VersionCard({ versionId, plan, onAdjusted }: { versionId: number; plan:
       }
       extra={
         <Space wrap>
-          {can('addLines') && <Button onClick={() => setLineModal({ line: null })}>{t('plans.addLine')}</Button>}
+          {can('addLines') && (
+            <Button onClick={() => setLineModal({ line: null })}>{t('plans.addLine')}</Button>
+          )}
           {can('submit') && (
             <Button type="primary" loading={step.isPending} onClick={() => step.mutate('submit')}>
               {t('plans.action.submit')}
@@ -271,12 +247,7 @@ function VersionCard({ versionId, plan, onAdjusted }: { versionId: number; plan:
           {can('export') && (
             <>
               <ExportButton start={() => plansApi.exportPlan(v.id, 'xlsx')} total={v.lines.length} />
-              <ExportButton
-                start={() => plansApi.exportPlan(v.id, 'pdf')}
-                total={v.lines.length}
-                label={t('plans.exportPdf')}
-                icon={<FilePdfOutlined />}
-              />
+              <ExportButton start={() => plansApi.exportPlan(v.id, 'pdf')} total={v.lines.length} label={t('plans.exportPdf')} icon={<FilePdfOutlined />} />
             </>
           )}
         </Space>
@@ -287,68 +258,52 @@ function VersionCard({ versionId, plan, onAdjusted }: { versionId: number; plan:
         column={{ xs: 1, md: 3 }}
         items={[
           ...(v.reason ? [{ key: 'reason', label: t('plans.reason'), children: v.reason }] : []),
-          ...(v.decisionNumber
-            ? [
-                {
-                  key: 'decision',
-                  label: t('plans.decision'),
-                  children: `${v.decisionNumber}${v.decisionDate ? ` — ${formatDate(v.decisionDate)}` : ''}`,
-                },
-              ]
-            : []),
-          ...(v.approvedAt
-            ? [
-                {
-                  key: 'approved',
-                  label: t('plans.approvedBy'),
-                  children: `${v.approvedBy ?? ''} · ${formatDateTime(v.approvedAt, locale)}`,
-                },
-              ]
-            : []),
+          ...(v.decisionNumber ? [{ key: 'decision', label: t('plans.decision'), children: `${v.decisionNumber}${v.decisionDate ? ` — ${formatDate(v.decisionDate)}` : ''}` }] : []),
+          ...(v.approvedAt ? [{ key: 'approved', label: t('plans.approvedBy'), children: `${v.approvedBy ?? ''} · ${formatDateTime(v.approvedAt, locale)}` }] : []),
         ]}
       />
       {v.status === 'approved' && <Alert type="info" showIcon style={{ margin: '8px 0' }} title={t('plans.frozen')} />}
       <div ref={tableRef}>
-        <Table<PlanLine>
-          size="small"
-          rowKey="lineId"
-          pagination={false}
-          scroll={{ x: 1100 }}
-          dataSource={v.lines}
-          locale={{ emptyText: t('plans.noLines') }}
-          columns={[
-            { key: 'programme', title: t('plans.col.programme'), render: (_, l) => l.programme.name },
-            { key: 'mode', title: t('plans.col.mode'), render: (_, l) => modeLabel(t, l.mode) },
-            { key: 'classes', title: t('plans.col.classes'), align: 'right', render: (_, l) => formatNumber(l.classes) },
-            { key: 'learners', title: t('plans.col.learners'), align: 'right', render: (_, l) => formatNumber(l.learners) },
-            { key: 'quarter', title: t('plans.col.quarter'), render: (_, l) => t('plans.quarterValue', { q: l.quarter }) },
-            { key: 'organiser', title: t('plans.col.organiser'), render: (_, l) => l.organiser.name },
-            { key: 'site', title: t('plans.col.site'), render: (_, l) => `${t(`plans.siteKind.${l.siteKind}`)} — ${l.site}` },
-            { key: 'cost', title: t('plans.col.cost'), align: 'right', render: (_, l) => formatVnd(l.estimatedCost, locale) },
-            { key: 'carried', title: t('plans.col.carriedOver'), render: (_, l) => (l.carriedOver ? t('common.yes') : '') },
-            { key: 'note', title: t('plans.col.note'), dataIndex: 'note' },
-            {
-              key: 'actions',
-              title: t('common.actions'),
-              render: (_, l) => (
-                <Space>
-                  {l.actions.includes('update') && (
-                    <Button size="small" onClick={() => setLineModal({ line: l })}>
-                      {t('plans.edit')}
+      <Table<PlanLine>
+        size="small"
+        rowKey="lineId"
+        pagination={false}
+        scroll={{ x: 1100 }}
+        dataSource={v.lines}
+        locale={{ emptyText: t('plans.noLines') }}
+        columns={[
+          { key: 'programme', title: t('plans.col.programme'), render: (_, l) => l.programme.name },
+          { key: 'mode', title: t('plans.col.mode'), render: (_, l) => modeLabel(t, l.mode) },
+          { key: 'classes', title: t('plans.col.classes'), align: 'right', render: (_, l) => formatNumber(l.classes) },
+          { key: 'learners', title: t('plans.col.learners'), align: 'right', render: (_, l) => formatNumber(l.learners) },
+          { key: 'quarter', title: t('plans.col.quarter'), render: (_, l) => t('plans.quarterValue', { q: l.quarter }) },
+          { key: 'organiser', title: t('plans.col.organiser'), render: (_, l) => l.organiser.name },
+          { key: 'site', title: t('plans.col.site'), render: (_, l) => `${t(`plans.siteKind.${l.siteKind}`)} — ${l.site}` },
+          { key: 'cost', title: t('plans.col.cost'), align: 'right', render: (_, l) => formatVnd(l.estimatedCost, locale) },
+          { key: 'carried', title: t('plans.col.carriedOver'), render: (_, l) => (l.carriedOver ? t('common.yes') : '') },
+          { key: 'note', title: t('plans.col.note'), dataIndex: 'note' },
+          {
+            key: 'actions',
+            title: t('common.actions'),
+            render: (_, l) => (
+              <Space>
+                {l.actions.includes('update') && (
+                  <Button size="small" onClick={() => setLineModal({ line: l })}>
+                    {t('plans.edit')}
+                  </Button>
+                )}
+                {l.actions.includes('delete') && (
+                  <Popconfirm title={t('plans.deleteConfirm')} onConfirm={() => remove.mutate(l.lineId)}>
+                    <Button size="small" danger>
+                      {t('plans.deleteLine')}
                     </Button>
-                  )}
-                  {l.actions.includes('delete') && (
-                    <Popconfirm title={t('plans.deleteConfirm')} onConfirm={() => remove.mutate(l.lineId)}>
-                      <Button size="small" danger>
-                        {t('plans.deleteLine')}
-                      </Button>
-                    </Popconfirm>
-                  )}
-                </Space>
-              ),
-            },
-          ]}
-        />
+                  </Popconfirm>
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
       </div>
       <Typography.Paragraph strong style={{ marginTop: 12 }}>
         {t('plans.totals', {
@@ -368,13 +323,7 @@ function VersionCard({ versionId, plan, onAdjusted }: { versionId: number; plan:
         fields={['decisionNumber', 'decisionDate']}
         onSubmit={async (f) => {
           try {
-            await refresh(
-              await plansApi.step(v.id, 'approve', {
-                rowVersion: v.rowVersion,
-                decisionNumber: f.decisionNumber?.trim() || null,
-                decisionDate: toIso(f.decisionDate),
-              }),
-            );
+            await refresh(await plansApi.step(v.id, 'approve', { rowVersion: v.rowVersion, decisionNumber: f.decisionNumber?.trim() || null, decisionDate: toIso(f.decisionDate) }));
           } catch (err) {
             if (isApiError(err) && err.code === 'CONFLICT') await q.refetch();
             throw err;
@@ -401,30 +350,17 @@ function VersionCard({ versionId, plan, onAdjusted }: { versionId: number; plan:
         onClose={() => setAdjustOpen(false)}
         fields={['reason', 'decisionNumber', 'decisionDate']}
         onSubmit={async (f) => {
-          const made = await plansApi.adjust(v.id, {
-            rowVersion: v.rowVersion,
-            reason: f.reason.trim(),
-            decisionNumber: f.decisionNumber.trim(),
-            decisionDate: toIso(f.decisionDate) ?? '',
-          });
+          const made = await plansApi.adjust(v.id, { rowVersion: v.rowVersion, reason: f.reason.trim(), decisionNumber: f.decisionNumber.trim(), decisionDate: toIso(f.decisionDate) ?? '' });
           await refresh(made);
           onAdjusted(made.id);
         }}
       >
         {() => (
           <>
-            <Form.Item
-              name="reason"
-              label={t('plans.reason')}
-              rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
-            >
+            <Form.Item name="reason" label={t('plans.reason')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
               <Input.TextArea maxLength={2000} autoSize={{ minRows: 2, maxRows: 5 }} />
             </Form.Item>
-            <Form.Item
-              name="decisionNumber"
-              label={t('plans.decisionNumber')}
-              rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
-            >
+            <Form.Item name="decisionNumber" label={t('plans.decisionNumber')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
               <Input maxLength={100} />
             </Form.Item>
             <Form.Item name="decisionDate" label={t('plans.decisionDate')} rules={[{ required: true, message: t('validation.required') }]}>
