@@ -101,10 +101,11 @@ describe('accessibility of the main pages (axe-core)', () => {
     // landmarks: one banner, one main, the main navigation named
     expect(await page.getByRole('main').count()).toBe(1);
     await page.getByRole('banner').getByRole('menu', { name: 'Điều hướng chính' }).waitFor();
-    // menu entries are announced by their Vietnamese names only (their icons are decorative)
+    // menu entries are announced by their Vietnamese names only (their icons are decorative; the
+    // bar's overflow indicator, when the bar is too narrow, is "Các mục khác")
     const names = await page.locator('header [role="img"][aria-label]:not([aria-hidden="true"]):visible').evaluateAll((els) =>
       els.filter((e) => e.closest('header')).map((e) => e.getAttribute('aria-label')),
     );
-    expect(names).toEqual([]);
+    expect(names.filter((n) => n !== 'Các mục khác')).toEqual([]);
   });
 });

@@ -1646,4 +1646,5 @@ export const en: Record<MessageKey, string> = {
   'nav.groupTraining': 'Training',
   'nav.groupPlanning': 'Planning',
   'myl.recallOf': 'Recall to work: {name}',
+  'nav.more': 'More pages',
 };

@@ -1644,6 +1644,7 @@ export const vi = {
   'nav.groupTraining': 'Đào tạo',
   'nav.groupPlanning': 'Kế hoạch',
   'myl.recallOf': 'Triệu tập về: {name}',
+  'nav.more': 'Các mục khác',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;
