@@ -7,7 +7,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { apiLogin, login, randomDigits, randomWord, settled, useBrowser } from './support.js';
+import { apiLogin, clickMenuItem, login, randomDigits, randomWord, settled, useBrowser } from './support.js';
 
 const b = useBrowser();
 const ACADEMY = 'Học viện Chính trị quốc gia Hồ Chí Minh';
@@ -57,7 +57,7 @@ describe('training outside the province', () => {
     // ---------- the officer proposes ----------
     const { page } = b;
     await login(page, 'unit');
-    await page.getByRole('menuitem', { name: 'Đi học ngoài tỉnh' }).click();
+    await clickMenuItem(page, 'Đi học ngoài tỉnh');
     await page.waitForURL((u) => u.pathname === '/outside-trainings');
     await page.getByRole('button', { name: 'Đề nghị cử đi học' }).click();
     const drawer = page.getByRole('dialog').filter({ hasText: 'Đề nghị cử đi học ngoài tỉnh' });

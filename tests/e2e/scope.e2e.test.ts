@@ -89,7 +89,7 @@ describe('scope', () => {
     expect(total).toBeLessThan(adminTotal);
     expect(parseCount((await root.locator('.nt-tree-count').textContent()) ?? '')).toBe(total);
     // every row shown is of the commune
-    const units = page.getByTestId('people-table').locator('tbody tr.nt-table-row td:nth-child(5)');
+    const units = page.getByTestId('people-table').locator('tbody tr.nt-table-row td:nth-child(3)');
     await expect.poll(() => units.count()).toBe(Math.min(total, 20));
     expect(new Set(await units.allTextContents())).toEqual(new Set([me.unit.name]));
 
@@ -117,7 +117,7 @@ describe('scope', () => {
     await page.getByRole('heading', { level: 1, name: me.displayName, exact: true }).waitFor();
     await page.getByRole('tab', { name: /^Trình độ/ }).waitFor();
     // the menu holds only "Hồ sơ của tôi" and "Học tập của tôi"; no registry, no import, no editing, no history
-    expect(await page.getByRole('menuitem').allTextContents()).toEqual(['Hồ sơ của tôi', 'Học tập của tôi']);
+    expect(await page.getByRole('menuitem').allTextContents()).toEqual(['Hồ sơ của tôi', 'Học tập của tôi', 'Lịch']);
     expect(await page.getByRole('button', { name: 'Sửa hồ sơ' }).count()).toBe(0);
     expect(await page.getByRole('tab', { name: 'Lịch sử thay đổi' }).count()).toBe(0);
     expect(await page.getByTestId('people-search').count()).toBe(0);

@@ -259,6 +259,7 @@ export async function settled(page: Page): Promise<void> {
  * menu's groups ("Đào tạo", "Kế hoạch") or in the bar's overflow ("···") when it is too narrow.
  */
 export async function clickMenuItem(page: Page, name: string): Promise<void> {
+  await page.locator('.ant-menu-horizontal > li.ant-menu-item:visible').first().waitFor();
   const exact = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
   const inBar = page.locator('.ant-menu-horizontal > li.ant-menu-item:visible').filter({ hasText: exact });
   if ((await inBar.count()) > 0) {
