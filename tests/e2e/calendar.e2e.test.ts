@@ -45,7 +45,7 @@ describe('calendar', () => {
     await login(page, 'giangvien');
     await page.getByRole('link', { name: 'Lịch', exact: true }).click();
     await page.waitForURL((u) => u.pathname === '/calendar');
-    await page.getByRole('heading', { level: 3, name: 'Lịch giảng theo tuần, tháng' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Lịch giảng theo tuần, tháng' }).waitFor();
 
     const s = await firstUpcoming(page);
     await page.goto(`/calendar?date=${s.date}`);
@@ -110,7 +110,7 @@ describe('calendar', () => {
     await page.goto(`/classes/${cls.classId}?tab=schedule`);
     await page.getByRole('link', { name: 'Xem dạng lịch tuần, tháng' }).click();
     await page.waitForURL((u) => u.pathname === '/calendar' && u.searchParams.get('class') === String(cls.classId));
-    await page.getByRole('heading', { level: 3, name: 'Lịch các lớp' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Lịch các lớp' }).waitFor();
     await page.getByRole('table', { name: 'Tháng' }).waitFor();
     await page.getByText(`${cls.className} (${cls.cohortCode})`).first().waitFor();
 
@@ -133,7 +133,7 @@ describe('calendar', () => {
     await login(page, 'hocvien');
     const s = await firstUpcoming(page);
     await page.goto(`/calendar?date=${s.date}`);
-    await page.getByRole('heading', { level: 3, name: 'Thời khóa biểu của tôi' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Thời khóa biểu của tôi' }).waitFor();
     const days = page.getByRole('list', { name: 'Tuần' });
     await days
       .getByText(`${s.startTime}–${s.endTime} · ${what(s)}`)

@@ -158,7 +158,7 @@ describe('one class, from opening to certificate', () => {
     const { page } = b;
     await login(page, 'truong');
     await page.goto(`/classes/${cls.id}`);
-    await page.getByRole('heading', { level: 3, name: state.className }).waitFor();
+    await page.getByRole('heading', { level: 1, name: state.className }).waitFor();
     await page.getByRole('tab', { name: 'Điểm danh' }).click();
     const sessionSelect = page.locator('#attendance-session');
     await sessionSelect.waitFor();
@@ -493,14 +493,14 @@ describe('one class, from opening to certificate', () => {
     const { page } = b;
     await login(page, 'unit');
     await page.goto(`/people/${state.an.id}?tab=qualifications`);
-    await page.getByRole('heading', { level: 2, name: state.an.fullName, exact: true }).waitFor();
+    await page.getByRole('heading', { level: 1, name: state.an.fullName, exact: true }).waitFor();
     const row = page.getByRole('row').filter({ hasText: 'Tốt nghiệp khóa học' });
     await row.getByText('Quản lý nhà nước').waitFor();
     await row.getByText('Chuyên viên', { exact: true }).waitFor();
     await row.getByText(vi(TODAY)).waitFor();
     await row.getByText('Trường Chính trị tỉnh', { exact: false }).waitFor();
     await page.goto(`/people/${state.binh.id}?tab=qualifications`);
-    await page.getByRole('heading', { level: 2, name: state.binh.fullName, exact: true }).waitFor();
+    await page.getByRole('heading', { level: 1, name: state.binh.fullName, exact: true }).waitFor();
     await page.getByText('Chưa có thông tin trình độ').waitFor();
     expect(await page.getByText('Tốt nghiệp khóa học').count()).toBe(0);
   });
@@ -629,7 +629,7 @@ describe('one class, from opening to certificate', () => {
       '/api/v1/me/learning',
     );
     await page.goto('/learning');
-    await page.getByRole('heading', { level: 3, name: 'Học tập của tôi' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Học tập của tôi' }).waitFor();
     await page.getByText(mine.person.fullName).first().waitFor();
     if (mine.classes.length === 0) await page.getByText('Bạn chưa được ghi danh vào lớp nào.').waitFor();
     for (const c of mine.classes) await page.getByText(c.class.name, { exact: true }).first().waitFor();

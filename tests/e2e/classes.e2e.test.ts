@@ -123,7 +123,7 @@ describe('classes and nominations', () => {
     await login(page, 'truong');
     await page.getByRole('menuitem', { name: 'Lớp học' }).click();
     await page.waitForURL((u) => u.pathname === '/classes');
-    await page.getByRole('heading', { level: 3, name: 'Lớp học' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Lớp học' }).waitFor();
     await page.getByRole('button', { name: 'Mở lớp' }).first().click();
     const drawer = page.getByRole('dialog').filter({ hasText: 'Mở lớp mới' });
     await drawer.waitFor();
@@ -157,7 +157,7 @@ describe('classes and nominations', () => {
     expect(createdRes.status()).toBe(201);
     const classId = ((await createdRes.json()) as { id: number }).id;
     await page.waitForURL((u) => u.pathname === `/classes/${classId}`);
-    await page.getByRole('heading', { level: 3, name: className }).waitFor();
+    await page.getByRole('heading', { level: 1, name: className }).waitFor();
     await page.getByText(`${SC_LLCT} · Tập trung · Khóa ${cohort}`).waitFor();
     await page
       .getByText(`${vi(startDate)} – ${vi(endDate)}`, { exact: false })
@@ -204,7 +204,7 @@ describe('classes and nominations', () => {
     // ---------- the agency officer nominates ----------
     const unitPage = await unitCtx.newPage();
     await unitPage.goto(`/classes?year=${startDate.slice(0, 4)}`);
-    await unitPage.getByRole('heading', { level: 3, name: 'Lớp học' }).waitFor();
+    await unitPage.getByRole('heading', { level: 1, name: 'Lớp học' }).waitFor();
     await unitPage.getByTestId('classes-search').fill(`so cap ${cohort}`);
     await unitPage.getByRole('link', { name: className, exact: true }).click();
     await unitPage.waitForURL((u) => u.pathname === `/classes/${classId}`);
@@ -358,7 +358,7 @@ describe('classes and nominations', () => {
     expect(facts!.enrolled).toBe(1);
     const n = (x: number) => x.toLocaleString('vi-VN');
     await page.goto(`/classes?year=${year}`);
-    await page.getByRole('heading', { level: 3, name: 'Lớp học' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Lớp học' }).waitFor();
     await page.getByTestId('classes-search').fill(`so cap ${cohort}`);
     for (const header of ['Chuyên cần', 'Nhận xét còn thiếu', 'Điểm chưa nhập', 'Đủ điều kiện dự thi']) {
       await page.getByRole('columnheader', { name: header, exact: true }).waitFor();

@@ -10,7 +10,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { APIRequestContext, Locator, Page } from 'playwright-core';
-import { apiGet, apiLogin, login, parseCount, settled, UI_TIMEOUT, useBrowser } from './support.js';
+import { apiGet, apiLogin, clickMenuItem, login, parseCount, settled, UI_TIMEOUT, useBrowser } from './support.js';
 
 const b = useBrowser();
 
@@ -118,7 +118,7 @@ describe('eligibility', () => {
     const { page } = b;
     await login(page, 'admin');
     await page.goto(`/people/${person!.id}?tab=eligibility`);
-    await page.getByRole('heading', { level: 2, name: person!.fullName, exact: true }).waitFor();
+    await page.getByRole('heading', { level: 1, name: person!.fullName, exact: true }).waitFor();
     await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).toBe('Điều kiện cử đi học');
     await page.getByText('Chọn một chương trình để xem điều kiện.').waitFor();
 
@@ -212,9 +212,9 @@ describe('eligibility', () => {
 
     const { page } = b;
     await login(page, 'admin');
-    await page.getByRole('menuitem', { name: 'Nguồn cử đi học' }).click();
+    await clickMenuItem(page, 'Nguồn cử đi học');
     await page.waitForURL((u) => u.pathname === '/candidates');
-    await page.getByRole('heading', { level: 3, name: 'Danh sách nguồn cử đi học' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Danh sách nguồn cử đi học' }).waitFor();
     await page.getByText('Chọn chương trình để lập danh sách.').waitFor();
 
     await chooseOption(page, page.locator('#cand-programme'), 'trung cap', TC_LLCT);
@@ -329,7 +329,7 @@ describe('eligibility', () => {
     await first.click();
     await page.waitForURL((u) => u.pathname === `/people/${firstId}`);
     expect((await explained).status()).toBe(200);
-    await page.getByRole('heading', { level: 2, name, exact: true }).waitFor();
+    await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
     await page.getByRole('alert').getByText('Đủ điều kiện', { exact: true }).waitFor();
     await page.getByRole('alert').getByText(`${TC_LLCT} · Tập trung`).waitFor();
     const checks = await ruleRows(page);
@@ -350,10 +350,10 @@ describe('eligibility', () => {
     const { page } = b;
     await login(page, 'admin');
     const first = page.waitForResponse((r) => /^\/api\/v1\/units\/\d+\/gaps$/.test(new URL(r.url()).pathname));
-    await page.getByRole('menuitem', { name: 'Khoảng trống tiêu chuẩn' }).click();
+    await clickMenuItem(page, 'Khoảng trống tiêu chuẩn');
     await page.waitForURL((u) => u.pathname === '/gaps');
     expect((await first).status()).toBe(200);
-    await page.getByRole('heading', { level: 3, name: 'Khoảng trống tiêu chuẩn' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Khoảng trống tiêu chuẩn' }).waitFor();
 
     /** The three headline numbers of the unit shown. */
     const headline = async (unit: string) => {
@@ -436,7 +436,7 @@ describe('eligibility', () => {
     const name = (await person.textContent())!;
     await person.click();
     await page.waitForURL((u) => /^\/people\/\d+$/.test(u.pathname) && u.searchParams.get('tab') === 'gaps');
-    await page.getByRole('heading', { level: 2, name, exact: true }).waitFor();
+    await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
     await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).toBe('Còn thiếu gì');
     const summary = page.getByRole('alert').filter({ hasText: 'Cần bổ sung:' });
     await summary.waitFor();
@@ -454,7 +454,7 @@ describe('eligibility', () => {
     const { page } = b;
     await login(page, 'sysadmin');
     await page.goto('/rules');
-    await page.getByRole('heading', { level: 3, name: 'Điều kiện, tiêu chuẩn cử đi học' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Điều kiện, tiêu chuẩn cử đi học' }).waitFor();
     const listed = page.waitForResponse(
       (r) => new URL(r.url()).pathname === '/api/v1/rules' && new URL(r.url()).searchParams.get('programme') === 'TC_LLCT',
     );

@@ -115,7 +115,7 @@ describe('Excel import (admin)', () => {
     await login(page, 'admin');
     await page.getByRole('menuitem', { name: 'Nhập từ Excel' }).click();
     await page.waitForURL((u) => u.pathname === '/imports/people');
-    await page.getByRole('heading', { name: 'Nhập từ Excel', level: 2 }).waitFor();
+    await page.getByRole('heading', { name: 'Nhập từ Excel', level: 1 }).waitFor();
 
     const template = await downloadTemplate(page);
     const ex = (h: string) => template.example.get(h) ?? '';

@@ -100,7 +100,7 @@ describe('registry on a phone', () => {
     const name = (await firstCard.locator('a').textContent())!;
     await firstCard.locator('.ant-typography').first().tap(); // the card itself, not its link
     await page.waitForURL((u) => /^\/people\/\d+$/.test(u.pathname));
-    await page.getByRole('heading', { level: 3, name, exact: true }).waitFor();
+    await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
     await page.getByRole('tab', { name: /^Trình độ/ }).waitFor();
     await noSidewaysScroll(page);
   });

@@ -7,7 +7,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { apiLogin, login, randomDigits, randomWord, settled, useBrowser } from './support.js';
+import { apiLogin, clickMenuItem, login, randomDigits, randomWord, settled, useBrowser } from './support.js';
 
 const b = useBrowser();
 const ACADEMY = 'Học viện Chính trị quốc gia Hồ Chí Minh';
@@ -65,7 +65,7 @@ describe('training outside the province', () => {
     // ---------- the officer proposes ----------
     const { page } = b;
     await login(page, 'unit');
-    await page.getByRole('menuitem', { name: 'Đi học ngoài tỉnh' }).click();
+    await clickMenuItem(page, 'Đi học ngoài tỉnh');
     await page.waitForURL((u) => u.pathname === '/outside-trainings');
     await page.getByRole('button', { name: 'Đề nghị cử đi học' }).click();
     const drawer = page.getByRole('dialog').filter({ hasText: 'Đề nghị cử đi học ngoài tỉnh' });
@@ -100,7 +100,7 @@ describe('training outside the province', () => {
     expect(res.status()).toBe(201);
     const id = ((await res.json()) as { id: number }).id;
     await page.waitForURL((u) => u.pathname === `/outside-trainings/${id}`);
-    await page.getByRole('heading', { level: 3, name }).waitFor();
+    await page.getByRole('heading', { level: 1, name }).waitFor();
     await page.getByText('Chờ duyệt', { exact: true }).waitFor();
     expect(await page.getByRole('button', { name: /^(check )?Duyệt$/ }).count()).toBe(0);
 
@@ -109,7 +109,7 @@ describe('training outside the province', () => {
     const boardPage = await boardCtx.newPage();
     await login(boardPage, 'admin');
     await boardPage.goto(`/outside-trainings/${id}`);
-    await boardPage.getByRole('heading', { level: 3, name }).waitFor();
+    await boardPage.getByRole('heading', { level: 1, name }).waitFor();
     await boardPage.getByRole('button', { name: /^(check )?Duyệt$/ }).click();
     await boardPage.locator('.ant-popconfirm').getByRole('button', { name: 'Duyệt', exact: true }).click();
     await boardPage.getByText('Chờ quyết định cử', { exact: true }).waitFor();
@@ -125,7 +125,7 @@ describe('training outside the province', () => {
 
     // ---------- the officer records the graduation ----------
     await page.reload();
-    await page.getByRole('heading', { level: 3, name }).waitFor();
+    await page.getByRole('heading', { level: 1, name }).waitFor();
     await page.getByRole('button', { name: 'Ghi kết quả học tập' }).click();
     const result = page.getByRole('dialog').filter({ hasText: 'Ghi kết quả học tập' });
     await result.waitFor();

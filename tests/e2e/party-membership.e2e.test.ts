@@ -20,7 +20,7 @@ describe('party membership (admin)', () => {
 
     const person = body.items[0]!;
     await page.goto(`/people/${person.id}`);
-    await page.getByRole('heading', { level: 2, name: person.fullName, exact: true }).waitFor();
+    await page.getByRole('heading', { level: 1, name: person.fullName, exact: true }).waitFor();
     await page.getByText('Chưa rõ là đảng viên hay không').first().waitFor();
 
     await page.getByRole('button', { name: 'Sửa hồ sơ' }).click();

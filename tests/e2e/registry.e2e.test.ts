@@ -56,7 +56,7 @@ describe('registry (admin)', () => {
     const { page } = b;
     await login(page, 'admin');
     await page.waitForURL((u) => u.pathname === '/people');
-    await page.getByRole('heading', { name: 'Hồ sơ cán bộ', level: 2 }).waitFor();
+    await page.getByRole('heading', { name: 'Hồ sơ cán bộ', level: 1 }).waitFor();
 
     // the unit tree, opened at the province, and the province's total
     const tree = page.getByRole('tree', { name: 'Cây đơn vị' });
@@ -88,7 +88,7 @@ describe('registry (admin)', () => {
     const first = names[0]!;
     await page.getByTestId('people-table').locator('tbody tr.nt-table-row td:first-child a').first().click();
     await page.waitForURL((u) => /^\/people\/\d+$/.test(u.pathname));
-    const heading = page.getByRole('heading', { level: 2, name: first, exact: true });
+    const heading = page.getByRole('heading', { level: 1, name: first, exact: true });
     await heading.waitFor();
     expect(fold(first), 'the name is shown with its diacritics').not.toBe(first.toLowerCase());
     for (const tab of ['Thông tin chung', 'Trình độ', 'Quá trình công tác', 'Quy hoạch', 'Đánh giá xếp loại', 'Lịch sử thay đổi']) {

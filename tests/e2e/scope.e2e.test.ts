@@ -89,7 +89,7 @@ describe('scope', () => {
     expect(total).toBeLessThan(adminTotal);
     expect(parseCount((await root.locator('.nt-tree-count').textContent()) ?? '')).toBe(total);
     // every row shown is of the commune
-    const units = page.getByTestId('people-table').locator('tbody tr.nt-table-row td:nth-child(5)');
+    const units = page.getByTestId('people-table').locator('tbody tr.nt-table-row td:nth-child(3)');
     await expect.poll(() => units.count()).toBe(Math.min(total, 20));
     expect(new Set(await units.allTextContents())).toEqual(new Set([me.unit.name]));
 
@@ -114,7 +114,7 @@ describe('scope', () => {
     await page.waitForURL((u) => u.pathname === '/learning');
     await page.goto(own);
     await page.waitForURL((u) => u.pathname === own);
-    await page.getByRole('heading', { level: 2, name: me.displayName, exact: true }).waitFor();
+    await page.getByRole('heading', { level: 1, name: me.displayName, exact: true }).waitFor();
     await page.getByRole('tab', { name: /^Trình độ/ }).waitFor();
     // the menu holds only "Hồ sơ của tôi", "Học tập của tôi" and their own calendar; no registry, no import, no editing, no history
     expect(await page.getByRole('menuitem').allTextContents()).toEqual(['Hồ sơ của tôi', 'Học tập của tôi', 'Lịch']);
@@ -126,7 +126,7 @@ describe('scope', () => {
     for (const path of ['/people', '/imports/people']) {
       await page.goto(path);
       await page.waitForURL((u) => u.pathname === own);
-      await page.getByRole('heading', { level: 2, name: me.displayName, exact: true }).waitFor();
+      await page.getByRole('heading', { level: 1, name: me.displayName, exact: true }).waitFor();
       expect(await page.getByTestId('people-table').count()).toBe(0);
     }
 

@@ -278,15 +278,29 @@ export async function settled(page: Page): Promise<void> {
 }
 
 /**
- * Opens a page from the main menu by its entry's name, also when the entry sits in the menu's
- * overflow ("···") because the bar is too narrow for every entry of the role.
+ * Opens a page from the main menu by its entry's name, also when the entry sits in one of the
+ * menu's groups ("Đào tạo", "Kế hoạch") or in the bar's overflow ("···") when it is too narrow.
  */
 export async function clickMenuItem(page: Page, name: string): Promise<void> {
-  const inBar = page.locator('.ant-menu-horizontal > li.ant-menu-item:visible').filter({ hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) });
+  await page.locator('.ant-menu-horizontal > li.ant-menu-item:visible').first().waitFor();
+  const exact = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  const inBar = page.locator('.ant-menu-horizontal > li.ant-menu-item:visible').filter({ hasText: exact });
   if ((await inBar.count()) > 0) {
     await inBar.first().click();
     return;
   }
-  await page.locator('.ant-menu-horizontal > li.ant-menu-overflow-item-rest:visible').hover();
-  await page.locator('.ant-menu-submenu-popup:visible').getByRole('menuitem', { name }).click();
+  const groups = page.locator('.ant-menu-horizontal > li.ant-menu-submenu:visible, .ant-menu-horizontal > li.ant-menu-overflow-item-rest:visible');
+  const n = await groups.count();
+  for (let i = 0; i < n; i++) {
+    await groups.nth(i).hover();
+    const entry = page.locator('.ant-menu-submenu-popup:visible').getByRole('menuitem', { name, exact: true });
+    try {
+      await entry.first().waitFor({ state: 'visible', timeout: 1500 });
+    } catch {
+      continue;
+    }
+    await entry.first().click();
+    return;
+  }
+  throw new Error(`no menu entry "${name}"`);
 }

@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Avatar, Button, Divider, Drawer, Dropdown, Flex, Layout, Menu, Typography, type MenuProps } from 'antd';
-import { AuditOutlined, BarChartOutlined, BookOutlined, CloudUploadOutlined, LogoutOutlined, MenuOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AuditOutlined, BarChartOutlined, BookOutlined, CloudUploadOutlined, EllipsisOutlined, LogoutOutlined, MenuOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { CalendarOutlined, GlobalOutlined, IdcardOutlined, ReadOutlined, ScheduleOutlined, FormOutlined, UnorderedListOutlined, FundOutlined, ProjectOutlined, FileTextOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -21,61 +21,73 @@ function useNavItems(): MenuProps['items'] {
     const items: NonNullable<MenuProps['items']> = [];
     if (me.role === 'learner') {
       if (me.personId) {
-        items.push({ key: `/people/${me.personId}`, icon: <UserOutlined />, label: <Link to={`/people/${me.personId}`}>{t('nav.myProfile')}</Link> });
-        items.push({ key: '/learning', icon: <ReadOutlined />, label: <Link to="/learning">{t('nav.learning')}</Link> });
+        items.push({ key: `/people/${me.personId}`, icon: <UserOutlined aria-hidden />, label: <Link to={`/people/${me.personId}`}>{t('nav.myProfile')}</Link> });
+        items.push({ key: '/learning', icon: <ReadOutlined aria-hidden />, label: <Link to="/learning">{t('nav.learning')}</Link> });
       }
-      items.push({ key: '/calendar', icon: <ScheduleOutlined />, label: <Link to="/calendar">{t('nav.calendar')}</Link> });
+      items.push({ key: '/calendar', icon: <ScheduleOutlined aria-hidden />, label: <Link to="/calendar">{t('nav.calendar')}</Link> });
       return items;
     }
+    // Top-level entries for the daily pages; the rest sit in two groups ("Đào tạo", "Kế hoạch") so that
+    // every role's entries fit a 1440 px bar (issue 14). A group of one entry is shown as that entry.
+    type Item = NonNullable<MenuProps['items']>[number];
+    const training: Item[] = [];
+    const planning: Item[] = [];
     if (me.permissions.includes('people.read')) {
-      items.push({ key: '/people', icon: <TeamOutlined />, label: <Link to="/people">{t('nav.registry')}</Link> });
+      items.push({ key: '/people', icon: <TeamOutlined aria-hidden />, label: <Link to="/people">{t('nav.registry')}</Link> });
     }
     if (me.permissions.includes('people.import')) {
-      items.push({ key: '/imports/people', icon: <CloudUploadOutlined />, label: <Link to="/imports/people">{t('nav.import')}</Link> });
-    }
-    if (me.permissions.includes('rules.read')) {
-      items.push({ key: '/candidates', icon: <SolutionOutlined />, label: <Link to="/candidates">{t('nav.candidates')}</Link> });
-      items.push({ key: '/gaps', icon: <BarChartOutlined />, label: <Link to="/gaps">{t('nav.unitGaps')}</Link> });
+      items.push({ key: '/imports/people', icon: <CloudUploadOutlined aria-hidden />, label: <Link to="/imports/people">{t('nav.import')}</Link> });
     }
     if (me.permissions.includes('classes.read')) {
-      items.push({ key: '/classes', icon: <BookOutlined />, label: <Link to="/classes">{t('nav.classes')}</Link> });
-    }
-    if (me.permissions.includes('plans.read')) {
-      items.push({ key: '/plans', icon: <ScheduleOutlined />, label: <Link to="/plans">{t('nav.plans')}</Link> });
-      items.push({ key: '/plans/realisation', icon: <FundOutlined />, label: <Link to="/plans/realisation">{t('nav.realisation')}</Link> });
-      items.push({ key: '/plans/five-year', icon: <ProjectOutlined />, label: <Link to="/plans/five-year">{t('nav.fiveYear')}</Link> });
+      items.push({ key: '/classes', icon: <BookOutlined aria-hidden />, label: <Link to="/classes">{t('nav.classes')}</Link> });
     }
     if (me.permissions.includes('nominations.write')) {
-      items.push({ key: '/my-learners', icon: <IdcardOutlined />, label: <Link to="/my-learners">{t('nav.myLearners')}</Link> });
-    }
-    if (me.permissions.includes('nominations.write')) {
-      items.push({ key: '/outside-trainings', icon: <GlobalOutlined />, label: <Link to="/outside-trainings">{t('nav.outside')}</Link> });
-    }
-    if (me.permissions.includes('needs.read')) {
-      items.push({ key: '/needs', icon: <FormOutlined />, label: <Link to="/needs">{t('nav.needs')}</Link> });
+      items.push({ key: '/my-learners', icon: <IdcardOutlined aria-hidden />, label: <Link to="/my-learners">{t('nav.myLearners')}</Link> });
     }
     if (me.role === 'lecturer') {
-      items.push({ key: '/teaching', icon: <CalendarOutlined />, label: <Link to="/teaching">{t('nav.teaching')}</Link> });
+      items.push({ key: '/teaching', icon: <CalendarOutlined aria-hidden />, label: <Link to="/teaching">{t('nav.teaching')}</Link> });
     }
-    if (me.permissions.includes('calendar.read')) {
-      items.push({ key: '/calendar', icon: <ScheduleOutlined />, label: <Link to="/calendar">{t('nav.calendar')}</Link> });
+    if (me.permissions.includes('rules.read')) {
+      training.push({ key: '/candidates', icon: <SolutionOutlined aria-hidden />, label: <Link to="/candidates">{t('nav.candidates')}</Link> });
+      training.push({ key: '/gaps', icon: <BarChartOutlined aria-hidden />, label: <Link to="/gaps">{t('nav.unitGaps')}</Link> });
+    }
+    if (me.permissions.includes('nominations.write')) {
+      training.push({ key: '/outside-trainings', icon: <GlobalOutlined aria-hidden />, label: <Link to="/outside-trainings">{t('nav.outside')}</Link> });
+    }
+    if (me.permissions.includes('rules.read')) {
+      training.push({ key: '/catalogue', icon: <UnorderedListOutlined aria-hidden />, label: <Link to="/catalogue">{t('nav.catalogue')}</Link> });
     }
     if (me.permissions.includes('rules.write')) {
-      items.push({ key: '/rules', icon: <AuditOutlined />, label: <Link to="/rules">{t('nav.rules')}</Link> });
-    }
-    // the programme catalogue (issue 9): last, so the entries before it keep their places
-    if (me.permissions.includes('rules.read')) {
-      items.push({ key: '/catalogue', icon: <UnorderedListOutlined />, label: <Link to="/catalogue">{t('nav.catalogue')}</Link> });
+      training.push({ key: '/rules', icon: <AuditOutlined aria-hidden />, label: <Link to="/rules">{t('nav.rules')}</Link> });
     }
     if (me.permissions.includes('classes.manage') || me.permissions.includes('nominations.override') || me.permissions.includes('users.manage')) {
-      items.push({ key: '/document-settings', icon: <FileTextOutlined />, label: <Link to="/document-settings">{t('nav.documentSettings')}</Link> });
+      training.push({ key: '/document-settings', icon: <FileTextOutlined aria-hidden />, label: <Link to="/document-settings">{t('nav.documentSettings')}</Link> });
+    }
+    if (me.permissions.includes('needs.read')) {
+      planning.push({ key: '/needs', icon: <FormOutlined aria-hidden />, label: <Link to="/needs">{t('nav.needs')}</Link> });
+    }
+    if (me.permissions.includes('plans.read')) {
+      planning.push({ key: '/plans', icon: <ScheduleOutlined aria-hidden />, label: <Link to="/plans">{t('nav.plans')}</Link> });
+      planning.push({ key: '/plans/realisation', icon: <FundOutlined aria-hidden />, label: <Link to="/plans/realisation">{t('nav.realisation')}</Link> });
+      planning.push({ key: '/plans/five-year', icon: <ProjectOutlined aria-hidden />, label: <Link to="/plans/five-year">{t('nav.fiveYear')}</Link> });
+    }
+    const group = (key: string, label: string, icon: ReactNode, entries: Item[]) => {
+      if (entries.length === 1) items.push(entries[0]!);
+      else if (entries.length > 1) items.push({ key, icon, label, children: entries });
+    };
+    group('group-training', t('nav.groupTraining'), <ReadOutlined aria-hidden />, training);
+    group('group-planning', t('nav.groupPlanning'), <ProjectOutlined aria-hidden />, planning);
+    if (me.permissions.includes('calendar.read')) {
+      items.push({ key: '/calendar', icon: <ScheduleOutlined aria-hidden />, label: <Link to="/calendar">{t('nav.calendar')}</Link> });
     }
     return items;
   }, [me, t]);
 }
 
 function selectedKey(pathname: string, items: MenuProps['items']): string[] {
-  const keys = (items ?? []).map((i) => String(i?.key ?? ''));
+  const keys = (items ?? [])
+    .flatMap((i) => (i && 'children' in i && Array.isArray(i.children) ? i.children : [i]))
+    .map((i) => String(i?.key ?? ''));
   const exact = keys.find((k) => k === pathname);
   if (exact) return [exact];
   const prefix = keys.filter((k) => pathname.startsWith(k)).sort((a, b) => b.length - a.length)[0];
@@ -122,18 +134,21 @@ export function AppLayout() {
       },
       { key: 'unit', disabled: true, label: <span>{me.unit.name}</span> },
       { type: 'divider' },
-      { key: 'logout', icon: <LogoutOutlined />, label: t('header.logout'), onClick: () => void logout() },
+      { key: 'logout', icon: <LogoutOutlined aria-hidden />, label: t('header.logout'), onClick: () => void logout() },
     ],
   };
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      <a href="#main-content" className="nt-skip-link">
+        {t('a11y.skipToContent')}
+      </a>
       <Layout.Header className="nt-header">
         {isMobile && (
           <Button
             type="text"
             aria-label={t('header.openMenu')}
-            icon={<MenuOutlined style={{ color: '#fff', fontSize: 18 }} />}
+            icon={<MenuOutlined aria-hidden style={{ color: '#fff', fontSize: 18 }} />}
             onClick={() => setDrawerOpen(true)}
           />
         )}
@@ -145,14 +160,21 @@ export function AppLayout() {
           </span>
         </Link>
         {!isMobile && (
-          <Menu theme="dark" mode="horizontal" selectedKeys={selected} items={items} aria-label={t('nav.main')} />
+          <Menu
+            theme="dark"
+            mode="horizontal"
+            selectedKeys={selected}
+            items={items}
+            aria-label={t('nav.main')}
+            overflowedIndicator={<EllipsisOutlined aria-label={t('nav.more')} />}
+          />
         )}
         <div className="nt-header-right">
           {!isMobile && <LanguageSwitch dark />}
           <NotificationBell />
           {!isMobile ? (
             <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
-              <Button type="text" className="nt-user-button" aria-label={t('header.account', { name: me.displayName })}>
+              <Button type="text" className="nt-user-button" title={t('header.account', { name: me.displayName })}>
                 <Flex align="center" gap={8}>
                   <Avatar size={32} style={{ background: '#fcd34d', color: '#7c2d12', fontWeight: 600 }}>
                     {initials(me.displayName)}
@@ -203,17 +225,18 @@ export function AppLayout() {
               <Typography.Text>{t('header.language')}:</Typography.Text>
               <LanguageSwitch />
             </Flex>
-            <Button icon={<LogoutOutlined />} onClick={() => void logout()} block>
+            <Button icon={<LogoutOutlined aria-hidden />} onClick={() => void logout()} block>
               {t('header.logout')}
             </Button>
           </Flex>
         </Drawer>
       )}
 
-      <Layout.Content>
-        <main className="nt-content">
+      {/* antd's Layout.Content is the page's one <main> landmark, the skip link's target */}
+      <Layout.Content id="main-content" tabIndex={-1}>
+        <div className="nt-content">
           <Outlet />
-        </main>
+        </div>
       </Layout.Content>
     </Layout>
   );

@@ -1769,4 +1769,13 @@ export const en: Record<MessageKey, string> = {
   'notifications.unreadOnly': 'Unread ({n})',
   'notifications.open': 'Open',
   'notifications.overdue': '{n} overdue',
+  // tables and accessibility (issue 14 points 2 and 7)
+  'columns.button': 'Columns',
+  'columns.title': 'Columns to show',
+  'columns.reset': 'Back to default',
+  'a11y.skipToContent': 'Skip to main content',
+  'nav.groupTraining': 'Training',
+  'nav.groupPlanning': 'Planning',
+  'myl.recallOf': 'Recall to work: {name}',
+  'nav.more': 'More pages',
 };

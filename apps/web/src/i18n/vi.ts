@@ -1767,6 +1767,15 @@ export const vi = {
   'notifications.unreadOnly': 'Chưa đọc ({n})',
   'notifications.open': 'Mở',
   'notifications.overdue': '{n} quá hạn',
+  // tables and accessibility (issue 14 points 2 and 7)
+  'columns.button': 'Cột hiển thị',
+  'columns.title': 'Chọn cột hiển thị',
+  'columns.reset': 'Về mặc định',
+  'a11y.skipToContent': 'Bỏ qua đến nội dung chính',
+  'nav.groupTraining': 'Đào tạo',
+  'nav.groupPlanning': 'Kế hoạch',
+  'myl.recallOf': 'Triệu tập về: {name}',
+  'nav.more': 'Các mục khác',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type RefObject } from 'react';
 import { Grid } from 'antd';
 import { useI18n } from '../i18n';
 
@@ -25,4 +25,16 @@ export function usePageTitle(title: string | null | undefined): void {
   useEffect(() => {
     document.title = title ? `${title} · ${app}` : app;
   }, [title, app]);
+}
+
+/**
+ * Makes the sideways-scrolling body of the tables inside `ref` reachable by keyboard (tabindex 0),
+ * so a keyboard user can scroll it (axe: scrollable-region-focusable).
+ */
+export function useFocusableTableScroll(ref: RefObject<HTMLElement | null>): void {
+  useEffect(() => {
+    ref.current?.querySelectorAll('.ant-table-content, .ant-table-body').forEach((el) => {
+      if (!el.hasAttribute('tabindex')) el.setAttribute('tabindex', '0');
+    });
+  });
 }

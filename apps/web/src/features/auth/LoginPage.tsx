@@ -59,7 +59,7 @@ export function LoginPage() {
         <Card className="nt-login-card" styles={{ body: { padding: '32px 28px 24px' } }}>
           <Flex vertical align="center" gap={6} style={{ marginBottom: 24, textAlign: 'center' }}>
             <LogoMark size={52} />
-            <Typography.Title level={2} style={{ margin: '8px 0 0' }}>
+            <Typography.Title level={1} className="nt-h1 nt-h1-lg" style={{ margin: '8px 0 0' }}>
               {t('app.name')}
             </Typography.Title>
             <Typography.Text type="secondary">{t('login.subtitle')}</Typography.Text>

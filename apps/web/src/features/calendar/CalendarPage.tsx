@@ -347,7 +347,7 @@ export default function CalendarPage() {
     <>
       <div className="nt-page-head">
         <div>
-          <Typography.Title level={3}>{title}</Typography.Title>
+          <Typography.Title level={1} className="nt-h1">{title}</Typography.Title>
           <Typography.Text type="secondary">{t('calendar.subtitle')}</Typography.Text>
         </div>
         <Segmented<CalendarView>

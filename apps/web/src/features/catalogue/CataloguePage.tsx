@@ -93,7 +93,7 @@ export default function CataloguePage() {
     <>
       <div className="nt-page-head">
         <div>
-          <Typography.Title level={3}>{t('catalogue.title')}</Typography.Title>
+          <Typography.Title level={1} className="nt-h1">{t('catalogue.title')}</Typography.Title>
           <Typography.Text type="secondary">{t('catalogue.subtitle')}</Typography.Text>
         </div>
         {allows(list.data, 'create') && (

@@ -106,7 +106,7 @@ export default function ProgrammeCataloguePage() {
           <Link to="/catalogue">
             <ArrowLeftOutlined aria-hidden /> {t('catalogue.back')}
           </Link>
-          <Typography.Title level={3}>{d.current.name}</Typography.Title>
+          <Typography.Title level={1} className="nt-h1">{d.current.name}</Typography.Title>
           <Typography.Text type="secondary">
             {d.code} · {t('catalogue.shownVersion', { n: d.current.version, period: period(d.current) })}
           </Typography.Text>

@@ -56,7 +56,7 @@ export default function ClassPage() {
         <Flex justify="space-between" align="start" gap={12} wrap>
           <Flex vertical gap={4} style={{ minWidth: 0, flex: '1 1 420px' }}>
             <Flex gap={8} wrap align="center">
-              <Typography.Title level={isMobile ? 4 : 3} style={{ margin: 0 }}>
+              <Typography.Title level={1} className={isMobile ? "nt-h1 nt-h1-sm" : "nt-h1"} style={{ margin: 0 }}>
                 {cls.name}
               </Typography.Title>
               <ClassStatusTag status={cls.displayStatus} />

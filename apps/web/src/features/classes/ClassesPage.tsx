@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Button, Card, Empty, Flex, Form, Input, Pagination, Select, Skeleton, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Empty, Flex, Form, Input, Pagination, Select, Skeleton, Table, Tag, Typography } from 'antd';
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -8,9 +8,11 @@ import { todayInVietnam } from '@nang-tam/domain';
 import { classesApi } from '../../api/classes';
 import { useProgrammes } from '../../api/rules';
 import { allows } from '../../app/actions';
+import { useCurrentUser } from '../../app/session';
 import { intlTag, useI18n, type MessageKey } from '../../i18n';
 import { useDebounced, useIsMobile, usePageTitle } from '../../shared/hooks';
 import { PageError } from '../../shared/PageState';
+import { useColumnChoice, type ChoosableColumn } from '../../shared/ColumnPicker';
 import { foldedFilter } from '../../shared/select';
 import { modeLabel } from '../eligibility/common';
 import { ClassFormDrawer } from './ClassFormDrawer';
@@ -111,6 +113,7 @@ function usePageState() {
 /** "Lớp học": the registrar's class board of a school year, with filters; the school opens classes here. */
 export default function ClassesPage() {
   const { t, formatNumber } = useI18n();
+  const me = useCurrentUser();
   usePageTitle(t('classes.title'));
   const isMobile = useIsMobile();
   const navigate = useNavigate();
@@ -165,40 +168,68 @@ export default function ClassesPage() {
     </Flex>
   );
 
-  const columns: TableColumnsType<ClassSummary> = [
-    { key: 'name', title: t('classes.class'), render: (_, c) => nameCell(c) },
-    { key: 'programme', title: t('classes.programme'), render: (_, c) => c.programme.name },
-    { key: 'mode', title: t('classes.mode'), render: (_, c) => modeLabel(t, c.mode), width: 140 },
+  // Default columns fit 1440 px (issue 14): with the class board on, the programme, mode and waiting
+  // list give way to the board's figures; the column picker brings them back.
+  const all: ChoosableColumn<ClassSummary>[] = [
+    { key: 'name', title: t('classes.class'), pickerLabel: t('classes.class'), width: 240, render: (_, c) => nameCell(c) },
+    {
+      key: 'programme',
+      title: t('classes.programme'),
+      pickerLabel: t('classes.programme'),
+      width: 220,
+      hiddenByDefault: withBoard,
+      render: (_, c) => c.programme.name,
+    },
+    {
+      key: 'mode',
+      title: t('classes.mode'),
+      pickerLabel: t('classes.mode'),
+      width: 130,
+      hiddenByDefault: withBoard,
+      render: (_, c) => modeLabel(t, c.mode),
+    },
     {
       key: 'dates',
       title: t('classes.dates'),
+      pickerLabel: t('classes.dates'),
       render: (_, c) => <span className="nt-num">{dateRange(c.startDate, c.endDate)}</span>,
-      width: 200,
+      width: 190,
     },
     {
       key: 'places',
       title: t('classes.places'),
+      pickerLabel: t('classes.places'),
       render: (_, c) => <PlacesCell taken={c.placesTaken} capacity={c.capacity} />,
-      width: 130,
+      width: 120,
     },
     {
       key: 'waitlist',
       title: t('classes.waitlist'),
+      pickerLabel: t('classes.waitlist'),
+      hiddenByDefault: withBoard,
       align: 'right',
-      width: 130,
+      width: 120,
       render: (_, c) => (c.waitlisted > 0 ? <Tag color="gold">{formatNumber(c.waitlisted)}</Tag> : <span className="nt-num">0</span>),
     },
     ...(withBoard
-      ? BOARD_COLUMNS.map((b): TableColumnsType<ClassSummary>[number] => ({
+      ? BOARD_COLUMNS.map((b): ChoosableColumn<ClassSummary> => ({
           key: `board-${b.key}`,
           title: t(b.label),
+          pickerLabel: t(b.label),
           align: 'right',
           width: b.width,
           render: (_, c) => <BoardFigure facts={factsOf.get(c.id)} kind={b.key} loading={boardLoading} />,
         }))
       : []),
-    { key: 'status', title: t('classes.status'), render: (_, c) => <ClassStatusTag status={c.displayStatus} />, width: 130 },
+    {
+      key: 'status',
+      title: t('classes.status'),
+      pickerLabel: t('classes.status'),
+      render: (_, c) => <ClassStatusTag status={c.displayStatus} />,
+      width: 130,
+    },
   ];
+  const choice = useColumnChoice(me.id, withBoard ? 'classes-board' : 'classes', all);
 
   const empty = (
     <Empty
@@ -229,7 +260,7 @@ export default function ClassesPage() {
     <>
       <div className="nt-page-head">
         <div>
-          <Typography.Title level={3}>{t('classes.title')}</Typography.Title>
+          <Typography.Title level={1} className="nt-h1">{t('classes.title')}</Typography.Title>
           <Typography.Text type="secondary">{t('classes.subtitle')}</Typography.Text>
         </div>
         {allows(d, 'create') && (
@@ -347,21 +378,26 @@ export default function ClassesPage() {
         </Flex>
       ) : (
         <Card size="small">
-          {d && (
-            <Typography.Text strong style={{ display: 'block', marginBottom: 8 }} data-testid="classes-total">
-              {state.year !== null
-                ? t('classes.totalYear', { n: formatNumber(d.total), year: state.year })
-                : t('classes.total', { n: formatNumber(d.total) })}
-            </Typography.Text>
-          )}
+          <Flex justify="space-between" align="center" gap={8} wrap style={{ marginBottom: 8 }}>
+            {d ? (
+              <Typography.Text strong data-testid="classes-total">
+                {state.year !== null
+                  ? t('classes.totalYear', { n: formatNumber(d.total), year: state.year })
+                  : t('classes.total', { n: formatNumber(d.total) })}
+              </Typography.Text>
+            ) : (
+              <span />
+            )}
+            {choice.picker}
+          </Flex>
           <Table<ClassSummary>
             aria-label={t('classes.listLabel')}
             rowKey="id"
             size="small"
-            columns={columns}
+            columns={choice.columns}
             dataSource={d?.items ?? []}
             loading={list.isFetching}
-            scroll={{ x: withBoard ? 1520 : 1000 }}
+            scroll={{ x: choice.scrollX }}
             locale={{ emptyText: list.isPending ? ' ' : empty }}
             pagination={pagination}
           />

@@ -85,10 +85,14 @@ function WhatIfPanel({ scope, from, to, page, onChange }: {
       )}
     </Flex>
   );
+  // Fixed widths: the two dates get equal room and the name stays in view when scrolling (issue 14).
+  const dateTitle = (iso: string) => <span className="nt-num" style={{ whiteSpace: 'nowrap' }}>{formatDate(iso)}</span>;
   const columns: TableColumnsType<Item> = [
     {
       key: 'name',
       title: t('person.fullName'),
+      width: 260,
+      fixed: 'left',
       render: (_, i) => (
         <Flex vertical>
           <Link to={`/people/${i.person.id}`}>{i.person.fullName}</Link>
@@ -99,8 +103,8 @@ function WhatIfPanel({ scope, from, to, page, onChange }: {
         </Flex>
       ),
     },
-    { key: 'from', title: formatDate(from), render: (_, i) => side(i.from) },
-    { key: 'to', title: formatDate(to), render: (_, i) => side(i.to) },
+    { key: 'from', title: dateTitle(from), width: 340, render: (_, i) => side(i.from) },
+    { key: 'to', title: dateTitle(to), width: 340, render: (_, i) => side(i.to) },
   ];
   return (
     <Card title={t('whatif.title')} size="small">
@@ -147,7 +151,7 @@ function WhatIfPanel({ scope, from, to, page, onChange }: {
                 columns={columns}
                 dataSource={d.items}
                 loading={q.isFetching}
-                scroll={{ x: 640 }}
+                scroll={{ x: 940 }}
                 pagination={{
                   current: page,
                   pageSize,
@@ -304,7 +308,7 @@ export default function CandidatesPage() {
     <>
       <div className="nt-page-head">
         <div>
-          <Typography.Title level={3}>{t('cand.title')}</Typography.Title>
+          <Typography.Title level={1} className="nt-h1">{t('cand.title')}</Typography.Title>
           <Typography.Text type="secondary">{t('cand.subtitle')}</Typography.Text>
         </div>
       </div>

@@ -189,7 +189,7 @@ export default function UnitGapsPage() {
     <>
       <div className="nt-page-head">
         <div>
-          <Typography.Title level={3}>{t('unitGaps.title')}</Typography.Title>
+          <Typography.Title level={1} className="nt-h1">{t('unitGaps.title')}</Typography.Title>
           <Typography.Text type="secondary">{t('unitGaps.subtitle')}</Typography.Text>
         </div>
       </div>

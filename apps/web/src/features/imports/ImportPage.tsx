@@ -118,7 +118,7 @@ export default function ImportPage() {
     <>
       <div className="nt-page-head">
         <div>
-          <Typography.Title level={isMobile ? 3 : 2}>{t('import.title')}</Typography.Title>
+          <Typography.Title level={1} className={isMobile ? "nt-h1" : "nt-h1 nt-h1-lg"}>{t('import.title')}</Typography.Title>
           <Typography.Text type="secondary">{t('import.subtitle')}</Typography.Text>
         </div>
       </div>

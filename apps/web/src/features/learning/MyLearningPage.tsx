@@ -287,7 +287,7 @@ export default function MyLearningPage() {
     <div style={{ maxWidth: 760, margin: '0 auto' }}>
       <div className="nt-page-head">
         <div>
-          <Typography.Title level={3}>{t('learning.title')}</Typography.Title>
+          <Typography.Title level={1} className="nt-h1">{t('learning.title')}</Typography.Title>
           <Typography.Text type="secondary">{d.person.fullName}</Typography.Text>
         </div>
         <Link to={`/people/${d.person.id}`}>{t('nav.myProfile')}</Link>

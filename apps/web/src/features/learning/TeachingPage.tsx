@@ -56,7 +56,7 @@ export default function TeachingPage() {
     <>
       <div className="nt-page-head">
         <div>
-          <Typography.Title level={3}>{t('teaching.title')}</Typography.Title>
+          <Typography.Title level={1} className="nt-h1">{t('teaching.title')}</Typography.Title>
           <Typography.Text type="secondary">
             {d?.lecturer ? t('teaching.subtitle', { name: d.lecturer.fullName }) : t('teaching.subtitleNone')}
           </Typography.Text>

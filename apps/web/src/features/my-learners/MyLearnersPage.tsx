@@ -126,7 +126,7 @@ export default function MyLearnersPage() {
             size="small"
             icon={<RollbackOutlined />}
             onClick={() => recallOf(l)}
-            aria-label={t('recall.addOf', { name: l.person.fullName })}
+            aria-label={t('myl.recallOf', { name: l.person.fullName })}
           >
             {t('myl.recall')}
           </Button>
@@ -202,7 +202,9 @@ export default function MyLearnersPage() {
     <>
       <div className="nt-page-head">
         <div>
-          <Typography.Title level={3}>{t('myl.title')}</Typography.Title>
+          <Typography.Title level={1} className="nt-h1">
+            {t('myl.title')}
+          </Typography.Title>
           <Typography.Text type="secondary">{t('myl.subtitle', { unit: me.unit.name })}</Typography.Text>
         </div>
       </div>
@@ -221,54 +223,56 @@ export default function MyLearnersPage() {
           {d.owed.items.length === 0 ? (
             <Typography.Text type="secondary">{t('myl.owedNone')}</Typography.Text>
           ) : (
-            <Flex vertical gap={8} role="list" aria-label={t('myl.owedTitle')}>
+            <Flex vertical gap={8}>
               {d.owed.overdue > 0 && <Alert type="error" showIcon title={t('myl.owedOverdueText', { n: formatNumber(d.owed.overdue) })} />}
-              {d.owed.items.map((o) => (
-                <Flex
-                  key={o.enrolmentId}
-                  role="listitem"
-                  justify="space-between"
-                  align="center"
-                  gap={8}
-                  wrap
-                  style={{
-                    border: `1px solid ${o.overdue ? '#fecaca' : '#e5e7eb'}`,
-                    background: o.overdue ? '#fef2f2' : '#fff',
-                    borderRadius: 8,
-                    padding: '8px 10px',
-                  }}
-                >
-                  <Flex vertical gap={0} style={{ minWidth: 0 }}>
-                    <strong>{o.person.fullName}</strong>
-                    <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-                      <Link to={`/classes/${o.class.id}`}>{o.class.name}</Link>
-                    </Typography.Text>
-                  </Flex>
-                  <Flex gap={8} align="center" wrap>
-                    <Tag color={o.overdue ? 'red' : 'gold'}>
-                      {o.overdue
-                        ? t('myl.conductOverdue', { date: formatDate(o.dueOn) })
-                        : t('myl.conductDue', { date: formatDate(o.dueOn) })}
-                    </Tag>
-                    {o.reminders > 0 && (
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {t('conduct.reminders', { n: o.reminders })}
+              <Flex vertical gap={8} role="list" aria-label={t('myl.owedTitle')}>
+                {d.owed.items.map((o) => (
+                  <Flex
+                    key={o.enrolmentId}
+                    role="listitem"
+                    justify="space-between"
+                    align="center"
+                    gap={8}
+                    wrap
+                    style={{
+                      border: `1px solid ${o.overdue ? '#fecaca' : '#e5e7eb'}`,
+                      background: o.overdue ? '#fef2f2' : '#fff',
+                      borderRadius: 8,
+                      padding: '8px 10px',
+                    }}
+                  >
+                    <Flex vertical gap={0} style={{ minWidth: 0 }}>
+                      <strong>{o.person.fullName}</strong>
+                      <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                        <Link to={`/classes/${o.class.id}`}>{o.class.name}</Link>
                       </Typography.Text>
-                    )}
-                    {allows(d, 'fillConductReports') && (
-                      <Button
-                        size="small"
-                        type="primary"
-                        icon={<EditOutlined />}
-                        onClick={() => fillOwed(o)}
-                        aria-label={t('conduct.fillOf', { name: o.person.fullName })}
-                      >
-                        {t('conduct.fill')}
-                      </Button>
-                    )}
+                    </Flex>
+                    <Flex gap={8} align="center" wrap>
+                      <Tag color={o.overdue ? 'red' : 'gold'}>
+                        {o.overdue
+                          ? t('myl.conductOverdue', { date: formatDate(o.dueOn) })
+                          : t('myl.conductDue', { date: formatDate(o.dueOn) })}
+                      </Tag>
+                      {o.reminders > 0 && (
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          {t('conduct.reminders', { n: o.reminders })}
+                        </Typography.Text>
+                      )}
+                      {allows(d, 'fillConductReports') && (
+                        <Button
+                          size="small"
+                          type="primary"
+                          icon={<EditOutlined />}
+                          onClick={() => fillOwed(o)}
+                          aria-label={t('conduct.fillOf', { name: o.person.fullName })}
+                        >
+                          {t('conduct.fill')}
+                        </Button>
+                      )}
+                    </Flex>
                   </Flex>
-                </Flex>
-              ))}
+                ))}
+              </Flex>
             </Flex>
           )}
         </Card>

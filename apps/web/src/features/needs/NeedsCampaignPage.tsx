@@ -258,7 +258,7 @@ export default function NeedsCampaignPage() {
     <>
       <Flex justify="space-between" align="start" wrap gap={12} style={{ marginBottom: 16 }}>
         <div>
-          <Typography.Title level={3} style={{ margin: 0 }}>
+          <Typography.Title level={1} className="nt-h1" style={{ margin: 0 }}>
             {c.title}
           </Typography.Title>
           <Space wrap>

@@ -302,7 +302,7 @@ export default function NeedsCampaignsPage() {
     <>
       <Flex justify="space-between" align="center" wrap gap={12} style={{ marginBottom: 16 }}>
         <div>
-          <Typography.Title level={3} style={{ margin: 0 }}>
+          <Typography.Title level={1} className="nt-h1" style={{ margin: 0 }}>
             {t('needs.title')}
           </Typography.Title>
           <Typography.Text type="secondary">{t('needs.subtitle')}</Typography.Text>

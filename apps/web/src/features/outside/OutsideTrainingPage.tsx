@@ -49,7 +49,7 @@ export default function OutsideTrainingPage() {
       <Card>
         <Flex justify="space-between" align="start" wrap gap={12}>
           <Flex vertical gap={4}>
-            <Typography.Title level={3} style={{ margin: 0 }}>
+            <Typography.Title level={1} className="nt-h1" style={{ margin: 0 }}>
               {allows(r.person, 'view') ? <Link to={`/people/${r.person.id}`}>{r.person.fullName}</Link> : r.person.fullName}
             </Typography.Title>
             <Typography.Text type="secondary">

@@ -115,7 +115,7 @@ export default function OutsideTrainingsPage() {
     <Flex vertical gap={16}>
       <Flex justify="space-between" align="start" wrap gap={12}>
         <div>
-          <Typography.Title level={3} style={{ margin: 0 }}>
+          <Typography.Title level={1} className="nt-h1" style={{ margin: 0 }}>
             {t('out.title')}
           </Typography.Title>
           <Typography.Text type="secondary">{t('out.intro')}</Typography.Text>

@@ -36,7 +36,7 @@ export function PersonHeader({ person: p, actions }: { person: PersonDetail; act
         <Flex vertical gap={6} style={{ flex: 1, minWidth: 0 }}>
           <Flex justify="space-between" align="start" gap={12} wrap>
             <div>
-              <Typography.Title level={isMobile ? 3 : 2} style={{ margin: 0 }}>
+              <Typography.Title level={1} className={isMobile ? "nt-h1" : "nt-h1 nt-h1-lg"} style={{ margin: 0 }}>
                 {p.fullName}
               </Typography.Title>
               <Typography.Text type="secondary" style={{ fontSize: 15 }}>

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Alert, App, Button, Card, DatePicker, Descriptions, Empty, Flex, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -18,6 +18,7 @@ import { ExportButton } from '../jobs/ExportButton';
 import { FilePdfOutlined } from '@ant-design/icons';
 import { ComparisonCard } from './ComparisonCard';
 import { formatVnd, versionName } from './plan-view';
+import { useFocusableTableScroll } from '../../shared/hooks';
 
 const STATUS_COLOR = { draft: 'default', submitted: 'processing', approved: 'success' } as const;
 
@@ -42,7 +43,7 @@ export default function AnnualPlanPage() {
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Flex justify="space-between" align="center" wrap gap={12}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <Typography.Title level={1} className="nt-h1" style={{ margin: 0 }}>
           {t('plans.title')}
         </Typography.Title>
         <Space>
@@ -172,6 +173,8 @@ function VersionCard({ versionId, plan, onAdjusted }: { versionId: number; plan:
   const { message } = App.useApp();
   const qc = useQueryClient();
   const q = useQuery({ queryKey: ['plans', 'version', versionId], queryFn: () => plansApi.version(versionId) });
+  const tableRef = useRef<HTMLDivElement>(null);
+  useFocusableTableScroll(tableRef);
   const [lineModal, setLineModal] = useState<{ line: PlanLine | null } | null>(null);
   const [approveOpen, setApproveOpen] = useState(false);
   const [adjustOpen, setAdjustOpen] = useState(false);
@@ -270,6 +273,7 @@ function VersionCard({ versionId, plan, onAdjusted }: { versionId: number; plan:
         ]}
       />
       {v.status === 'approved' && <Alert type="info" showIcon style={{ margin: '8px 0' }} title={t('plans.frozen')} />}
+      <div ref={tableRef}>
       <Table<PlanLine>
         size="small"
         rowKey="lineId"
@@ -310,6 +314,7 @@ function VersionCard({ versionId, plan, onAdjusted }: { versionId: number; plan:
           },
         ]}
       />
+      </div>
       <Typography.Paragraph strong style={{ marginTop: 12 }}>
         {t('plans.totals', {
           lines: formatNumber(v.totals.lines),

@@ -27,7 +27,7 @@ export default function FiveYearPage() {
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Flex justify="space-between" align="center" wrap gap={12}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <Typography.Title level={1} className="nt-h1" style={{ margin: 0 }}>
           {t('fiveYear.title')}
         </Typography.Title>
         <Space>

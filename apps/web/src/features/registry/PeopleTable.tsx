@@ -1,10 +1,12 @@
-import { Card, Flex, Pagination, Skeleton, Table, Tag, Typography, type TableColumnsType, type TableProps } from 'antd';
+import { Card, Flex, Pagination, Skeleton, Table, Tag, Typography, type TableProps } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import type { PersonListItem, Reference } from '@nang-tam/contracts';
 import { GENDERS, PERSON_CATEGORIES } from '@nang-tam/domain';
 import { levelName } from '../../api/reference';
 import { useI18n } from '../../i18n';
 import { formatDate } from '../../shared/format';
+import { useColumnChoice, type ChoosableColumn } from '../../shared/ColumnPicker';
+import { useCurrentUser } from '../../app/session';
 import { PAGE_SIZES, type PeopleSort } from './filters';
 
 /** A member, official or probationary (an unknown status is not shown as one). */
@@ -37,11 +39,99 @@ function orderOf(sort: PeopleSort, field: 'name' | 'birthDate' | 'unit'): SortOr
 export function PeopleTable(p: Props) {
   const { t, label, formatNumber } = useI18n();
   const navigate = useNavigate();
+  const me = useCurrentUser();
   const dash = <Typography.Text type="secondary">—</Typography.Text>;
   const orDash = (s: string | null | undefined) => (s ? s : dash);
 
   const showTotal = (total: number, range: [number, number]) =>
     t('registry.range', { from: formatNumber(range[0]), to: formatNumber(range[1]), total: p.totalText ?? formatNumber(total) });
+
+  // Default columns fit the registry's 1,050 px beside the unit tree at 1440 px; LLCT and QLNN are
+  // shown because people filter on them (issue 14). Gender, ethnicity and education are one click away.
+  const all: ChoosableColumn<PersonListItem>[] = [
+    {
+      key: 'name',
+      title: t('person.fullName'),
+      pickerLabel: t('person.fullName'),
+      dataIndex: 'fullName',
+      width: 210,
+      sorter: true,
+      sortOrder: orderOf(p.sort, 'name'),
+      render: (_, x) => (
+        <Flex vertical>
+          <Link to={`/people/${x.id}`} onClick={(e) => e.stopPropagation()} style={{ fontWeight: 600 }}>
+            {x.fullName}
+          </Link>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {label(PERSON_CATEGORIES, x.category)}
+            {isMember(x.partyMembership) ? ` · ${t('person.partyMemberShort')}` : ''}
+          </Typography.Text>
+        </Flex>
+      ),
+    },
+    {
+      key: 'birthDate',
+      title: t('person.birthDate'),
+      pickerLabel: t('person.birthDate'),
+      dataIndex: 'birthDate',
+      width: 110,
+      sorter: true,
+      sortOrder: orderOf(p.sort, 'birthDate'),
+      render: (v: string) => <span className="nt-num">{formatDate(v)}</span>,
+    },
+    {
+      key: 'gender',
+      title: t('person.gender'),
+      pickerLabel: t('person.gender'),
+      hiddenByDefault: true,
+      dataIndex: 'gender',
+      width: 90,
+      render: (v: string) => label(GENDERS, v),
+    },
+    {
+      key: 'ethnicity',
+      title: t('person.ethnicity'),
+      pickerLabel: t('person.ethnicity'),
+      hiddenByDefault: true,
+      width: 100,
+      render: (_, x) => x.ethnicity.name,
+    },
+    {
+      key: 'unit',
+      title: t('person.unit'),
+      pickerLabel: t('person.unit'),
+      width: 220,
+      sorter: true,
+      sortDirections: ['ascend'],
+      sortOrder: orderOf(p.sort, 'unit'),
+      render: (_, x) => x.unit.name,
+    },
+    { key: 'title', title: t('person.title'), pickerLabel: t('person.title'), width: 170, render: (_, x) => orDash(x.title?.name) },
+    {
+      key: 'education',
+      title: t('person.educationLevel'),
+      pickerLabel: t('person.educationLevel'),
+      hiddenByDefault: true,
+      width: 130,
+      render: (_, x) => orDash(levelName(p.reference, 'education', x.educationLevel)),
+    },
+    {
+      key: 'llct',
+      title: <abbr title={t('qualification.kind.political_theory')}>{t('person.llctShort')}</abbr>,
+      pickerLabel: t('qualification.kind.political_theory'),
+      width: 110,
+      render: (_, x) => orDash(levelName(p.reference, 'political_theory', x.politicalTheoryLevel)),
+    },
+    {
+      key: 'qlnn',
+      title: <abbr title={t('qualification.kind.state_management')}>{t('person.qlnnShort')}</abbr>,
+      pickerLabel: t('qualification.kind.state_management'),
+      width: 150,
+      render: (_, x) => orDash(levelName(p.reference, 'state_management', x.stateManagementLevel)),
+    },
+  ];
+
+  const choice = useColumnChoice(me.id, 'registry', all);
 
   if (p.mobile) {
     return (
@@ -99,68 +189,6 @@ export function PeopleTable(p: Props) {
     );
   }
 
-  const columns: TableColumnsType<PersonListItem> = [
-    {
-      key: 'name',
-      title: t('person.fullName'),
-      dataIndex: 'fullName',
-      fixed: 'start',
-      width: 210,
-      sorter: true,
-      sortOrder: orderOf(p.sort, 'name'),
-      render: (_, x) => (
-        <Flex vertical>
-          <Link to={`/people/${x.id}`} onClick={(e) => e.stopPropagation()} style={{ fontWeight: 600 }}>
-            {x.fullName}
-          </Link>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {label(PERSON_CATEGORIES, x.category)}
-            {isMember(x.partyMembership) ? ` · ${t('person.partyMemberShort')}` : ''}
-          </Typography.Text>
-        </Flex>
-      ),
-    },
-    {
-      key: 'birthDate',
-      title: t('person.birthDate'),
-      dataIndex: 'birthDate',
-      width: 120,
-      sorter: true,
-      sortOrder: orderOf(p.sort, 'birthDate'),
-      render: (v: string) => <span className="nt-num">{formatDate(v)}</span>,
-    },
-    { key: 'gender', title: t('person.gender'), dataIndex: 'gender', width: 90, render: (v: string) => label(GENDERS, v) },
-    { key: 'ethnicity', title: t('person.ethnicity'), width: 100, render: (_, x) => x.ethnicity.name },
-    {
-      key: 'unit',
-      title: t('person.unit'),
-      width: 220,
-      sorter: true,
-      sortDirections: ['ascend'],
-      sortOrder: orderOf(p.sort, 'unit'),
-      render: (_, x) => x.unit.name,
-    },
-    { key: 'title', title: t('person.title'), width: 180, render: (_, x) => orDash(x.title?.name) },
-    {
-      key: 'education',
-      title: t('person.educationLevel'),
-      width: 130,
-      render: (_, x) => orDash(levelName(p.reference, 'education', x.educationLevel)),
-    },
-    {
-      key: 'llct',
-      title: <abbr title={t('qualification.kind.political_theory')}>{t('person.llctShort')}</abbr>,
-      width: 110,
-      render: (_, x) => orDash(levelName(p.reference, 'political_theory', x.politicalTheoryLevel)),
-    },
-    {
-      key: 'qlnn',
-      title: <abbr title={t('qualification.kind.state_management')}>{t('person.qlnnShort')}</abbr>,
-      width: 150,
-      render: (_, x) => orDash(levelName(p.reference, 'state_management', x.stateManagementLevel)),
-    },
-  ];
-
   const onChange: TableProps<PersonListItem>['onChange'] = (pagination, _filters, sorter, extra) => {
     if (extra.action === 'sort') {
       const s = Array.isArray(sorter) ? sorter[0] : sorter;
@@ -175,14 +203,17 @@ export function PeopleTable(p: Props) {
 
   return (
     <div data-testid="people-table">
+      <Flex justify="end" style={{ marginBottom: 8 }}>
+        {choice.picker}
+      </Flex>
       <Table<PersonListItem>
         rowKey="id"
         size="middle"
-        columns={columns}
+        columns={choice.columns}
         dataSource={p.items}
         loading={p.loading}
         onChange={onChange}
-        scroll={{ x: 1300 }}
+        scroll={{ x: choice.scrollX }}
         showSorterTooltip={false}
         rowClassName={() => 'nt-table-row'}
         onRow={(x) => ({ onClick: () => navigate(`/people/${x.id}`) })}

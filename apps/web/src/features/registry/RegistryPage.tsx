@@ -233,7 +233,7 @@ export default function RegistryPage() {
     <>
       <div className="nt-page-head">
         <div>
-          <Typography.Title level={isMobile ? 3 : 2}>{t('registry.title')}</Typography.Title>
+          <Typography.Title level={1} className={isMobile ? "nt-h1" : "nt-h1 nt-h1-lg"}>{t('registry.title')}</Typography.Title>
           <Typography.Text type="secondary">{t('registry.subtitle', { unit: me.unit.name })}</Typography.Text>
         </div>
         {actions}

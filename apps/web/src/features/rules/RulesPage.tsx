@@ -238,7 +238,7 @@ export default function RulesPage() {
     <>
       <div className="nt-page-head">
         <div>
-          <Typography.Title level={3}>{t('rules.title')}</Typography.Title>
+          <Typography.Title level={1} className="nt-h1">{t('rules.title')}</Typography.Title>
           <Typography.Text type="secondary">{t('rules.subtitle')}</Typography.Text>
         </div>
       </div>

@@ -114,7 +114,7 @@ export default function VerifyPage() {
   return (
     <PhoneFrame wide>
       <Card>
-        <Typography.Title level={3} style={{ marginTop: 0 }}>
+        <Typography.Title level={1} className="nt-h1" style={{ marginTop: 0 }}>
           {t('verify.pageTitle')}
         </Typography.Title>
         <div aria-live="polite">{body}</div>
