@@ -206,7 +206,7 @@ describe('eligibility', () => {
       (u) => u.name === 'Khối xã, phường',
     );
     expect(block, 'the unit "Khối xã, phường"').toBeDefined();
-    const headCount = (await apiGet<{ total: number }>(admin, `/api/v1/people?unitId=${block!.id}&limit=1`)).total;
+    const headCount = (await apiGet<{ total: number }>(admin, `/api/v1/people/count?unitId=${block!.id}`)).total;
     const reference = await apiGet<Reference>(admin, '/api/v1/reference');
     const minorities = new Set(reference.ethnicities.filter((e) => e.minority).map((e) => e.name));
 
@@ -339,7 +339,7 @@ describe('eligibility', () => {
 
   test('the gaps dashboard: counts by unit and by missing qualification, down to a unit and to the people', async () => {
     const admin = await adminApi();
-    const provinceTotal = (await apiGet<{ total: number }>(admin, '/api/v1/people?limit=1')).total;
+    const provinceTotal = (await apiGet<{ total: number }>(admin, '/api/v1/people/count')).total;
     const me = await apiGet<{ unit: { id: number; name: string } }>(admin, '/api/v1/auth/me');
     expect(me.unit.name).toBe('Tỉnh Tuyên Quang');
     // the province's child units in the registry; those with nobody (the pre-merger provinces) have no gaps to show

@@ -97,7 +97,7 @@ describe('offline', () => {
     await login(page, 'hocvien');
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     await page.goto('/learning');
-    await page.getByRole('heading', { level: 3, name: 'Học tập của tôi' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Học tập của tôi' }).waitFor();
     await page.getByText(cls.name, { exact: true }).first().waitFor();
     await expect
       .poll(() => page.evaluate(async () => (await caches.match('/api/v1/me/learning')) !== undefined))
@@ -106,7 +106,7 @@ describe('offline', () => {
     // no network: the learner's page still reads (the last answer), the check-in link opens
     await phone.setOffline(true);
     await page.goto('/learning');
-    await page.getByRole('heading', { level: 3, name: 'Học tập của tôi' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Học tập của tôi' }).waitFor();
     await page.getByText(cls.name, { exact: true }).first().waitFor();
 
     await page.goto(code.path);
@@ -154,7 +154,7 @@ describe('offline', () => {
     // logging out empties the cache of the learner's own reads
     expect(await page.evaluate(async () => (await caches.match('/api/v1/me/learning')) !== undefined)).toBe(true);
     await page.goto('/learning');
-    await page.getByRole('heading', { level: 3, name: 'Học tập của tôi' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Học tập của tôi' }).waitFor();
     await page.getByRole('button', { name: 'Mở menu' }).click();
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await page.waitForURL(/\/login/);

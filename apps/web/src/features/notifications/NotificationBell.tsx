@@ -94,7 +94,7 @@ export function NotificationBell() {
         aria-label={t('notifications.bell', { n: total })}
         icon={
           <Badge count={total} size="small" overflowCount={99}>
-            <BellOutlined style={{ color: '#fff', fontSize: 20 }} />
+            <BellOutlined aria-hidden style={{ color: '#fff', fontSize: 20 }} />
           </Badge>
         }
       />
