@@ -33,6 +33,7 @@ interface PdfmakeDocument extends PdfkitDocument {
   getFontType(bold: boolean, italics: boolean): string;
   validateLocalFile(path: string): void;
   virtualfs?: { existsSync(path: string): boolean };
+  provideFont(family: string, bold: boolean, italics: boolean): unknown;
 }
 type EmbeddedFontClass = new (document: PdfkitDocument, font: FontkitFont, id: string) => { name: string };
 
@@ -87,7 +88,7 @@ export function installFontCache(): void {
   if (installed) return;
   installed = true;
   const proto = PdfmakeDocumentClass.prototype;
-  const original = proto.provideFont as (this: PdfmakeDocument, family: string, bold: boolean, italics: boolean) => unknown;
+  const original = proto.provideFont;
   proto.provideFont = function provideFont(this: PdfmakeDocument, family: string, bold: boolean, italics: boolean) {
     if (!enabled) return original.call(this, family, bold, italics);
     const type = this.getFontType(bold, italics);
@@ -102,5 +103,5 @@ export function installFontCache(): void {
     this._fontFamilies[def] = font;
     this.fontCache[family] = { ...this.fontCache[family], [type]: font };
     return font;
-  } as unknown as PdfmakeDocument['provideFont'];
+  };
 }
