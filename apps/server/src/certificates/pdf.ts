@@ -1,9 +1,10 @@
 /**
  * The certificate as a PDF: A4 landscape, rendered with pdfmake's Node API and the Roboto fonts it
  * ships (they cover every Vietnamese letter; pdfkit embeds a subset with a ToUnicode map, so the
- * text can be searched and copied). The QR code (qrcode → PNG data URL) carries the verification URL.
- * Rendered when downloaded, never stored: 50-150 ms each (embedding the fonts is most of it), so a
- * class of 500 is issued without waiting for 500 PDFs (docs/decisions/0010-certificates.md).
+ * text can be searched and copied). The QR code (a 1-bit greyscale PNG) carries the verification URL.
+ * Rendered when downloaded, never stored, so a class of 500 is issued without waiting for 500 PDFs
+ * (docs/decisions/0010-certificates.md). The fonts are parsed once per process (font-cache.ts,
+ * decision 0043): about 36 ms per certificate alone, under 10 ms each in a class's single PDF.
  */
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
