@@ -12,7 +12,14 @@ import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { shareParsedFonts } from '../apps/server/src/certificates/font-cache.js';
 import { toDataURL } from 'qrcode';
-import { buildCertificateDocument, qrDataUrl, renderCertificatePdf, renderCertificatesPdf, renderPdfmake, type CertificatePdfData } from '../apps/server/src/certificates/pdf.js';
+import {
+  buildCertificateDocument,
+  qrDataUrl,
+  renderCertificatePdf,
+  renderCertificatesPdf,
+  renderPdfmake,
+  type CertificatePdfData,
+} from '../apps/server/src/certificates/pdf.js';
 
 const { values: args } = parseArgs({ options: { n: { type: 'string', default: '200' } } });
 const N = Number(args.n);
@@ -48,7 +55,9 @@ async function perItem(label: string, fn: (i: number) => Promise<unknown>): Prom
   return ms;
 }
 
-console.log(`_${N} certificates, ${cpus().length} × ${cpus()[0]?.model.split(' ').slice(0, 2).join(' ')}, Node ${process.version}. Run: \`npx tsx bench/certificates.ts --n ${N}\`._\n`);
+console.log(
+  `_${N} certificates, ${cpus().length} × ${cpus()[0]?.model.split(' ').slice(0, 2).join(' ')}, Node ${process.version}. Run: \`npx tsx bench/certificates.ts --n ${N}\`._\n`,
+);
 console.log('| per certificate | time |\n|---|---|');
 const fixedQr = await qrDataUrl(holder(0).verificationUrl);
 const fixed = () => buildCertificateDocument(holder(0), fixedQr);

@@ -73,7 +73,24 @@ function embeddedFontClass(path: string): EmbeddedFontClass {
 }
 
 // the tables pdfkit and fontkit read to lay out and subset TrueType text
-const SHARED_TABLES = ['head', 'hhea', 'maxp', 'hmtx', 'cmap', 'loca', 'OS/2', 'post', 'name', 'GDEF', 'GSUB', 'GPOS', 'kern', 'cvt ', 'fpgm', 'prep'];
+const SHARED_TABLES = [
+  'head',
+  'hhea',
+  'maxp',
+  'hmtx',
+  'cmap',
+  'loca',
+  'OS/2',
+  'post',
+  'name',
+  'GDEF',
+  'GSUB',
+  'GPOS',
+  'kern',
+  'cvt ',
+  'fpgm',
+  'prep',
+];
 
 let installed = false;
 let enabled = true;
