@@ -174,7 +174,7 @@ export function buildCertificateDocument(data: CertificatePdfData, qrDataUrl: st
   };
 }
 
-const QR_SCALE = 4;
+const QR_SCALE = 4; // one module is half a byte in the 1-bit PNG (qrPng relies on it)
 
 /**
  * The QR code of a verification URL as a PNG data URL: black modules on white, 4 px each, no margin
@@ -203,8 +203,9 @@ export function qrPng(url: string): Buffer {
   const raw = Buffer.alloc((1 + rowBytes) * width);
   for (let y = 0; y < modules.size; y++) {
     row.fill(0xff, 1); // filter byte 0 (none), then white
-    for (let x = 0; x < width; x++) {
-      if (modules.get(y, Math.floor(x / QR_SCALE))) row[1 + (x >> 3)]! &= ~(0x80 >> (x & 7));
+    // at 4 px a module, each module is one half of a byte: the high half for an even column
+    for (let x = 0; x < modules.size; x++) {
+      if (modules.get(y, x)) row[1 + (x >> 1)]! &= x & 1 ? 0xf0 : 0x0f;
     }
     for (let k = 0; k < QR_SCALE; k++) row.copy(raw, (y * QR_SCALE + k) * (1 + rowBytes));
   }
