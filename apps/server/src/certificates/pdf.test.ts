@@ -1,6 +1,21 @@
+import { createRequire } from 'node:module';
+import { toBuffer } from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import { pdfText } from '../../../../tests/support/pdf-text.js';
-import { placeAndDateLine, placeOfProvince, renderCertificatePdf, signatoryTitle, type CertificatePdfData } from './pdf.js';
+import {
+  placeAndDateLine,
+  placeOfProvince,
+  qrPng,
+  renderCertificatePdf,
+  renderCertificatesPdf,
+  signatoryTitle,
+  type CertificatePdfData,
+} from './pdf.js';
+
+// pngjs comes with qrcode: it decodes both PNGs to compare their pixels
+const { PNG } = createRequire(createRequire(import.meta.url).resolve('qrcode'))('pngjs') as {
+  PNG: { sync: { read(data: Buffer): { width: number; height: number; data: Buffer } } };
+};
 
 const VERIFY_URL = 'https://daotao.example.vn/verify/WyJOVC1DRVJULTEiXQ.c2ln';
 
@@ -116,5 +131,35 @@ describe('renderCertificatePdf', () => {
       expect(text, line).toContain(line);
     }
     expect(text).not.toContain('BẰNG TỐT NGHIỆP');
+  });
+});
+
+describe('the QR code and the shared fonts (decision 0043)', () => {
+  it.each([VERIFY_URL, `https://daotao.example.vn/verify/${'x'.repeat(220)}`, 'https://a.vn/v/1'])(
+    'draws the same pixels as qrcode.toBuffer (margin 0, scale 4) for %s, as 1-bit greyscale',
+    async (url) => {
+      const ours = PNG.sync.read(qrPng(url));
+      const theirs = PNG.sync.read(await toBuffer(url, { errorCorrectionLevel: 'M', margin: 0, scale: 4 }));
+      expect([ours.width, ours.height]).toEqual([theirs.width, theirs.height]);
+      for (let i = 0; i < theirs.width * theirs.height; i++) {
+        // compare the red channel (both are black or white, fully opaque)
+        expect(ours.data[i * 4], `pixel ${i}`).toBe(theirs.data[i * 4]);
+      }
+      expect(qrPng(url)[25]).toBe(0); // colour type 0: greyscale, no alpha for pdfkit to split off
+    },
+  );
+
+  it('renders each holder with their own glyphs when many PDFs share the parsed fonts, one after another and at once', async () => {
+    const holders = ['Đặng Thị Ngọc Ánh', 'Lò Văn Dũng', 'Hoàng Quốc Việt', 'Triệu Thị Ỷ'];
+    const one = await Promise.all(holders.map((holderName) => renderCertificatePdf({ ...diploma, holderName })));
+    one.forEach((pdf, i) => {
+      const text = pdfText(pdf);
+      expect(text).toContain(`Cấp cho: Bà ${holders[i]}`);
+      for (const other of holders.filter((_, j) => j !== i)) expect(text).not.toContain(other);
+    });
+    const batch = pdfText(await renderCertificatesPdf(holders.map((holderName) => ({ ...diploma, holderName }))));
+    for (const holder of holders) expect(batch).toContain(`Cấp cho: Bà ${holder}`);
+    // the same certificate renders to the same text whether its fonts were parsed for it or before
+    expect(pdfText(await renderCertificatePdf(diploma))).toBe(pdfText(await renderCertificatePdf(diploma)));
   });
 });

@@ -1,22 +1,26 @@
 /**
  * The certificate as a PDF: A4 landscape, rendered with pdfmake's Node API and the Roboto fonts it
  * ships (they cover every Vietnamese letter; pdfkit embeds a subset with a ToUnicode map, so the
- * text can be searched and copied). The QR code (qrcode → PNG data URL) carries the verification URL.
- * Rendered when downloaded, never stored: 50-150 ms each (embedding the fonts is most of it), so a
- * class of 500 is issued without waiting for 500 PDFs (docs/decisions/0010-certificates.md).
+ * text can be searched and copied). The QR code (a 1-bit greyscale PNG) carries the verification URL.
+ * Rendered when downloaded, never stored, so a class of 500 is issued without waiting for 500 PDFs
+ * (docs/decisions/0010-certificates.md). The fonts are parsed once per process (font-cache.ts,
+ * decision 0043): about 36 ms per certificate alone, under 10 ms each in a class's single PDF.
  */
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import { toDataURL } from 'qrcode';
+import { crc32, deflateSync } from 'node:zlib';
+import { create } from 'qrcode';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { CertificateDocumentKind } from '@nang-tam/contracts';
 import { formatViDate } from '@nang-tam/domain';
 import { officialDateLine } from '../documents/date-line.js';
+import { installFontCache } from './font-cache.js';
 
 const require = createRequire(import.meta.url);
 const pdfmake = require('pdfmake') as typeof import('pdfmake');
 const ROBOTO = require('pdfmake/fonts/Roboto.js') as { Roboto: { normal: string; bold: string; italics: string; bolditalics: string } };
 const FONT_DIR = dirname(ROBOTO.Roboto.normal);
+installFontCache();
 
 /** Everything printed on a certificate. */
 export interface CertificatePdfData {
@@ -170,14 +174,61 @@ export function buildCertificateDocument(data: CertificatePdfData, qrDataUrl: st
   };
 }
 
-/** The QR code of a verification URL as a PNG data URL. */
+const QR_SCALE = 4; // one module is half a byte in the 1-bit PNG (qrPng relies on it)
+
+/**
+ * The QR code of a verification URL as a PNG data URL: black modules on white, 4 px each, no margin
+ * (what `qrcode.toDataURL(url, { errorCorrectionLevel: 'M', margin: 0, scale: 4 })` draws), written
+ * as a 1-bit greyscale PNG. qrcode's own PNG is RGBA, which pdfkit must decode to split off the alpha
+ * channel and compress again; a greyscale PNG without alpha is embedded as it is (decision 0043).
+ */
 export function qrDataUrl(url: string): Promise<string> {
-  return toDataURL(url, { errorCorrectionLevel: 'M', margin: 0, scale: 4 });
+  return Promise.resolve(`data:image/png;base64,${qrPng(url).toString('base64')}`);
+}
+
+function pngChunk(type: string, data: Buffer): Buffer {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(data.length, 0);
+  head.write(type, 4, 'ascii');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
+  return Buffer.concat([head, data, crc]);
+}
+
+export function qrPng(url: string): Buffer {
+  const { modules } = create(url, { errorCorrectionLevel: 'M' });
+  const width = modules.size * QR_SCALE;
+  const rowBytes = Math.ceil(width / 8);
+  const row = Buffer.alloc(1 + rowBytes);
+  const raw = Buffer.alloc((1 + rowBytes) * width);
+  for (let y = 0; y < modules.size; y++) {
+    row.fill(0xff, 1); // filter byte 0 (none), then white
+    // at 4 px a module, each module is one half of a byte: the high half for an even column
+    for (let x = 0; x < modules.size; x++) {
+      if (modules.get(y, x)) row[1 + (x >> 1)]! &= x & 1 ? 0xf0 : 0x0f;
+    }
+    for (let k = 0; k < QR_SCALE; k++) row.copy(raw, (y * QR_SCALE + k) * (1 + rowBytes));
+  }
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(width, 4);
+  header[8] = 1; // bit depth
+  header[9] = 0; // greyscale
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', deflateSync(raw)),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** The PDF of one certificate. */
 export async function renderCertificatePdf(data: CertificatePdfData): Promise<Buffer> {
-  const document = buildCertificateDocument(data, await qrDataUrl(data.verificationUrl));
+  return renderPdfmake(buildCertificateDocument(data, await qrDataUrl(data.verificationUrl)));
+}
+
+/** A pdfmake document rendered with the bundled Roboto fonts only. */
+export function renderPdfmake(document: TDocumentDefinitions): Promise<Buffer> {
   // pdfmake keeps fonts and policies on one shared instance: set them right before use (synchronously)
   pdfmake.setFonts(ROBOTO);
   // nothing is fetched from the network, and only the bundled fonts are read from disk
@@ -201,8 +252,5 @@ export async function renderCertificatesPdf(list: readonly CertificatePdfData[])
     watermark: undefined,
     content: pages.map((page, i) => ({ stack: page.content as Content[], ...(i > 0 ? { pageBreak: 'before' as const } : {}) })),
   };
-  pdfmake.setFonts(ROBOTO);
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((path) => dirname(path) === FONT_DIR);
-  return pdfmake.createPdf(document).getBuffer();
+  return renderPdfmake(document);
 }

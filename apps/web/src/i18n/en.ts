@@ -1392,7 +1392,8 @@ export const en: Record<MessageKey, string> = {
   'verify.status.valid': 'Valid certificate',
   'verify.status.revoked': 'Revoked certificate',
   'verify.status.invalid': 'Certificate not verified',
-  'verify.validText': 'The digital signature matches and the certificate is in force.',
+  'verify.validText':
+    "The QR code's digital signature matches (it signs the number, the holder's ID, the full name, the programme code and the issue date) and the certificate is in force. This signature belongs to the QR code, not to the PDF file.",
   'verify.revokedText': 'This certificate was revoked on {date} and is no longer valid.',
   'verify.invalidText': 'The code matches no certificate issued by the system.',
   'verify.revokedReason': 'Reason for revocation',

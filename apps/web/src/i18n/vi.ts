@@ -1390,7 +1390,8 @@ export const vi = {
   'verify.status.valid': 'Văn bằng, chứng chỉ hợp lệ',
   'verify.status.revoked': 'Văn bằng, chứng chỉ đã bị thu hồi',
   'verify.status.invalid': 'Không xác thực được văn bằng, chứng chỉ',
-  'verify.validText': 'Chữ ký số khớp và văn bằng, chứng chỉ đang có hiệu lực.',
+  'verify.validText':
+    'Chữ ký số của mã QR khớp (ký trên số hiệu, mã người học, họ tên, mã chương trình và ngày cấp) và văn bằng, chứng chỉ đang có hiệu lực. Chữ ký này thuộc mã QR, không phải chữ ký trên tệp PDF.',
   'verify.revokedText': 'Văn bằng, chứng chỉ này đã bị thu hồi ngày {date} và không còn giá trị.',
   'verify.invalidText': 'Mã xác thực không khớp với văn bằng, chứng chỉ nào do hệ thống cấp.',
   'verify.revokedReason': 'Lý do thu hồi',
