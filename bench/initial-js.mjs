@@ -3,7 +3,7 @@
 // entry's static imports, plus the page's lazily loaded route chunk(s) and their static imports.
 // Sizes raw, gzip (level 9) and brotli (quality 11), as the server sends them (scripts/precompress.mjs).
 // Dynamic imports inside a page (loaded later, on demand) are not counted. This is a static count, not
-// a browser measurement: the throttled Chromium benchmark of issue 13 (point 4) is a later step.
+// a browser measurement: bench/first-load.ts measures the same pages in Chromium (slow 4G, 4× CPU).
 //
 //   npm run build:web && node bench/initial-js.mjs [--json]
 import { existsSync, readFileSync } from 'node:fs';

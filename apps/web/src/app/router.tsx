@@ -37,6 +37,28 @@ const NeedsCampaignsPage = lazy(() => import('../features/needs/NeedsCampaignsPa
 const NeedsCampaignPage = lazy(() => import('../features/needs/NeedsCampaignPage'));
 const NeedsAnswerPage = lazy(() => import('../features/needs/NeedsAnswerPage'));
 
+/**
+ * A first visit to a signed-in page downloads the layout's and the page's chunks while the session is
+ * asked for, instead of one after another (session, then layout, then page): on a slow network each
+ * step is a round trip (docs/decisions/0044). Same import() as the lazy pages above, so one chunk.
+ */
+const FIRST_ROUTE_CHUNKS: [RegExp, () => Promise<unknown>][] = [
+  [/^\/learning\/?$/, () => import('../features/learning/MyLearningPage')],
+  [/^\/teaching\/?$/, () => import('../features/learning/TeachingPage')],
+  [/^\/people\/?$/, () => import('../features/registry/RegistryPage')],
+  [/^\/people\/\d+\/?$/, () => import('../features/people/ProfilePage')],
+  [/^\/classes\/?$/, () => import('../features/classes/ClassesPage')],
+  [/^\/classes\/\d+\/?$/, () => import('../features/classes/ClassPage')],
+  [/^\/calendar\/?$/, () => import('../features/calendar/CalendarPage')],
+];
+function preloadFirstRoute(pathname: string): void {
+  if (/^\/(login|verify|checkin)(\/|$)/.test(pathname)) return;
+  const quiet = () => undefined; // a failed preload is retried by the lazy page, which shows the error
+  import('./AppLayout').catch(quiet);
+  for (const [path, load] of FIRST_ROUTE_CHUNKS) if (path.test(pathname)) load().catch(quiet);
+}
+preloadFirstRoute(window.location.pathname);
+
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<PageLoading />}>{children}</Suspense>;
 }

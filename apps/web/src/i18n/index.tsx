@@ -9,14 +9,21 @@ import 'dayjs/locale/vi';
 import 'dayjs/locale/en';
 import { labelOf, type Term } from '@nang-tam/domain';
 import { vi, type MessageKey } from './vi';
-import { en } from './en';
 
 export type Locale = 'vi' | 'en';
 export type { MessageKey };
 export type TParams = Record<string, string | number>;
 export type TFunction = (key: MessageKey, params?: TParams) => string;
 
-const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = { vi, en };
+// English is its own chunk, loaded only when chosen (docs/decisions/0044): a Vietnamese first visit
+// does not download it. Until it arrives, translate() falls back to Vietnamese.
+const DICTIONARIES: Partial<Record<Locale, Record<MessageKey, string>>> = { vi };
+
+/** Loads a locale's dictionary (English on demand); resolves once `t` can use it. */
+export async function loadLocale(locale: Locale): Promise<void> {
+  if (DICTIONARIES[locale]) return;
+  if (locale === 'en') DICTIONARIES.en = (await import('./en')).en;
+}
 const STORAGE_KEY = 'nangtam.locale';
 
 function readStoredLocale(): Locale | null {
@@ -36,7 +43,7 @@ export function hasStoredLocale(): boolean {
 }
 
 export function translate(locale: Locale, key: MessageKey, params?: TParams): string {
-  const template = DICTIONARIES[locale][key] ?? DICTIONARIES.vi[key] ?? key;
+  const template = DICTIONARIES[locale]?.[key] ?? vi[key] ?? key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
@@ -69,7 +76,7 @@ const I18nContext = createContext<I18nValue | null>(null);
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(currentLocale);
 
-  const setLocale = useCallback((l: Locale) => {
+  const applyLocale = useCallback((l: Locale) => {
     currentLocale = l;
     dayjs.locale(l);
     try {
@@ -79,6 +86,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     }
     setLocaleState(l);
   }, []);
+  const setLocale = useCallback((l: Locale) => {
+    void loadLocale(l).then(() => applyLocale(l));
+  }, [applyLocale]);
 
   useEffect(() => {
     document.documentElement.lang = locale;

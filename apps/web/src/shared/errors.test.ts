@@ -1,8 +1,12 @@
 import type { FormInstance } from 'antd';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, CLIENT_ERROR_CODES } from '../api/client';
+import { loadLocale } from '../i18n';
 import { errorMessage, fieldErrorMessage, hasFieldDetails } from './errors';
 import { applyServerErrors } from './form-errors';
+
+// English is loaded on demand (docs/decisions/0044)
+beforeAll(() => loadLocale('en'));
 
 describe('the message a user reads for an error', () => {
   it.each([

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Form, Input } from 'antd';
+import { PlainText, PlainTitle } from '../../shared/PlainText';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
@@ -59,10 +60,10 @@ export function LoginPage() {
         <Card className="nt-login-card" styles={{ body: { padding: '32px 28px 24px' } }}>
           <Flex vertical align="center" gap={6} style={{ marginBottom: 24, textAlign: 'center' }}>
             <LogoMark size={52} />
-            <Typography.Title level={1} className="nt-h1 nt-h1-lg" style={{ margin: '8px 0 0' }}>
+            <PlainTitle level={1} size={30} style={{ margin: '8px 0 0' }}>
               {t('app.name')}
-            </Typography.Title>
-            <Typography.Text type="secondary">{t('login.subtitle')}</Typography.Text>
+            </PlainTitle>
+            <PlainText type="secondary">{t('login.subtitle')}</PlainText>
           </Flex>
 
           {expired && (
@@ -93,12 +94,12 @@ export function LoginPage() {
           </Form>
         </Card>
         <Flex align="center" gap={8}>
-          <Typography.Text type="secondary">{t('header.language')}:</Typography.Text>
+          <PlainText type="secondary">{t('header.language')}:</PlainText>
           <LanguageSwitch />
         </Flex>
-        <Typography.Text type="secondary" style={{ fontSize: 12, textAlign: 'center' }}>
+        <PlainText type="secondary" style={{ fontSize: 12, textAlign: 'center' }}>
           {t('login.footer')}
-        </Typography.Text>
+        </PlainText>
       </Flex>
     </div>
   );

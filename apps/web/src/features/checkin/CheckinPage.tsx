@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Button, Card, Flex, Result, Spin, Typography } from 'antd';
+import { Button, Card, Flex, Result, Spin } from 'antd';
+import { PlainText, PlainTitle } from '../../shared/PlainText';
 import { CheckCircleFilled, CloseCircleFilled, CloudSyncOutlined, InfoCircleFilled, LoginOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { PhoneFrame } from './PhoneFrame';
@@ -81,7 +82,7 @@ export default function CheckinPage() {
       body = (
         <Flex vertical align="center" gap={12} style={{ padding: 32 }} data-testid="checkin-state" data-state="sending" role="status">
           <Spin size="large" />
-          <Typography.Text>{t('checkin.sending')}</Typography.Text>
+          <PlainText>{t('checkin.sending')}</PlainText>
         </Flex>
       );
       break;
@@ -115,9 +116,9 @@ export default function CheckinPage() {
               <span>{r.message}</span>
               {r.checkedInAt && <span>{t('checkin.scannedAt', { at: formatDateTime(r.checkedInAt, locale) })}</span>}
               {queued && (
-                <Typography.Text type="success" strong data-testid="checkin-sent">
+                <PlainText type="success" strong data-testid="checkin-sent">
                   {t('checkin.sent')}
-                </Typography.Text>
+                </PlainText>
               )}
             </Flex>
           }
@@ -182,9 +183,9 @@ export default function CheckinPage() {
   return (
     <PhoneFrame>
       <Card>
-        <Typography.Title level={4} style={{ marginTop: 0, textAlign: 'center' }}>
+        <PlainTitle level={4} style={{ marginTop: 0, textAlign: 'center' }}>
           {t('checkin.pageTitle')}
-        </Typography.Title>
+        </PlainTitle>
         <div aria-live="polite">{body}</div>
       </Card>
     </PhoneFrame>

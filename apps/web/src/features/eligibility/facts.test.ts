@@ -1,8 +1,11 @@
 import type { Reference } from '@nang-tam/contracts';
 import { labelOf } from '@nang-tam/domain';
-import { describe, expect, it } from 'vitest';
-import { translate, type Locale, type MessageKey, type TParams } from '../../i18n';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadLocale, translate, type Locale, type MessageKey, type TParams } from '../../i18n';
 import { codeNamesOf, formatFacts } from './facts';
+
+// English is loaded on demand (docs/decisions/0044)
+beforeAll(() => loadLocale('en'));
 
 const REF: Reference = {
   titles: [{ id: 1, code: 'PCT_XA', name: 'Phó Chủ tịch UBND xã, phường', level: 'commune', leadership: true }],

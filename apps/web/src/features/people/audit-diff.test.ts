@@ -1,7 +1,10 @@
 import type { Reference } from '@nang-tam/contracts';
-import { describe, expect, it } from 'vitest';
-import { translate, type Locale, type MessageKey, type TParams } from '../../i18n';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadLocale, translate, type Locale, type MessageKey, type TParams } from '../../i18n';
 import { auditSubject, auditVerb, diffSnapshots, type DiffRow } from './audit-diff';
+
+// English is loaded on demand (docs/decisions/0044)
+beforeAll(() => loadLocale('en'));
 
 const REF: Reference = {
   titles: [{ id: 7, code: 'CT', name: 'Chủ tịch', level: 'commune', leadership: true }],

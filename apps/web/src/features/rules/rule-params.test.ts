@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { labelOf } from '@nang-tam/domain';
-import { translate, type Locale, type MessageKey, type TParams } from '../../i18n';
+import { loadLocale, translate, type Locale, type MessageKey, type TParams } from '../../i18n';
 import type { CodeNames } from '../eligibility/facts';
 import {
   ageBoundProblem,
@@ -13,6 +13,9 @@ import {
   type Params,
   type RuleKind,
 } from './rule-params';
+
+// English is loaded on demand (docs/decisions/0044)
+beforeAll(() => loadLocale('en'));
 
 const NAMES: Record<string, string> = { CT_XA: 'Chủ tịch UBND xã', '01.003': 'Chuyên viên', LLCT_TC: 'Trung cấp lý luận chính trị' };
 const LEVELS: Record<string, string> = {

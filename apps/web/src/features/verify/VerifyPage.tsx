@@ -1,4 +1,5 @@
-import { Alert, Card, Descriptions, Flex, Result, Spin, Typography } from 'antd';
+import { Alert, Card, Descriptions, Flex, Result, Spin } from 'antd';
+import { PlainText, PlainTitle } from '../../shared/PlainText';
 import { CheckCircleFilled, CloseCircleFilled, StopFilled } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
@@ -57,7 +58,7 @@ export default function VerifyPage() {
     body = (
       <Flex vertical align="center" gap={12} style={{ padding: 32 }} role="status">
         <Spin size="large" />
-        <Typography.Text>{t('verify.checking')}</Typography.Text>
+        <PlainText>{t('verify.checking')}</PlainText>
       </Flex>
     );
   } else if (q.isError) {
@@ -89,14 +90,14 @@ export default function VerifyPage() {
         >
           {icon}
           <Flex vertical gap={2}>
-            <Typography.Title level={4} style={{ margin: 0, color: colors.fg }}>
+            <PlainTitle level={4} style={{ margin: 0, color: colors.fg }}>
               {locale === 'en' ? t(`verify.status.${v!.status}`) : v!.headline}
-            </Typography.Title>
-            {v!.status === 'valid' && <Typography.Text>{t('verify.validText')}</Typography.Text>}
+            </PlainTitle>
+            {v!.status === 'valid' && <PlainText>{t('verify.validText')}</PlainText>}
             {v!.status === 'revoked' && v!.revocation && (
-              <Typography.Text>{t('verify.revokedText', { date: formatDate(v!.revocation.revokedOn) })}</Typography.Text>
+              <PlainText>{t('verify.revokedText', { date: formatDate(v!.revocation.revokedOn) })}</PlainText>
             )}
-            {v!.status === 'invalid' && <Typography.Text>{t('verify.invalidText')}</Typography.Text>}
+            {v!.status === 'invalid' && <PlainText>{t('verify.invalidText')}</PlainText>}
           </Flex>
         </div>
         {v!.status === 'revoked' && v!.revocation && (
@@ -104,9 +105,9 @@ export default function VerifyPage() {
         )}
         {v!.status === 'invalid' && reason && <Alert type="error" showIcon title={t('verify.invalidReason')} description={reason} />}
         {v!.certificate && <Details v={v!} />}
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        <PlainText type="secondary" style={{ fontSize: 12 }}>
           {t('verify.checkedAt', { at: formatDateTime(v!.checkedAt, locale) })} {t('verify.privacy')}
-        </Typography.Text>
+        </PlainText>
       </Flex>
     );
   }
@@ -114,9 +115,9 @@ export default function VerifyPage() {
   return (
     <PhoneFrame wide>
       <Card>
-        <Typography.Title level={1} className="nt-h1" style={{ marginTop: 0 }}>
+        <PlainTitle level={1} size={24} style={{ marginTop: 0 }}>
           {t('verify.pageTitle')}
-        </Typography.Title>
+        </PlainTitle>
         <div aria-live="polite">{body}</div>
       </Card>
     </PhoneFrame>
