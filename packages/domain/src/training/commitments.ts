@@ -174,7 +174,7 @@ export type ReimbursementBasis = 'not_completed' | 'partial';
 
 export type ReimbursementAssessment =
   | { kind: 'owed'; basis: ReimbursementBasis; amount: bigint; cost: bigint; months: number; served: number; explanation: string }
-  | { kind: 'none'; code: 'COMMITMENT_FULFILLED' | 'COMMITMENT_EXEMPT'; explanation: string };
+  | { kind: 'none'; code: 'COMMITMENT_FULFILLED' | 'COMMITMENT_EXEMPT' | 'NOTHING_OWED'; explanation: string };
 
 export const formatDong = (n: bigint): string => `${n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đồng`;
 
@@ -214,6 +214,7 @@ export function assessReimbursement(c: Commitment, cost: bigint, event: Reimburs
   if (served >= c.months)
     return { kind: 'none', code: 'COMMITMENT_FULFILLED', explanation: `Đã phục vụ đủ ${c.months} tháng theo cam kết: không phải đền bù.` };
   const amount = proratedCost(cost, c.months, served);
+  if (amount === 0n) return { kind: 'none', code: 'NOTHING_OWED', explanation: 'Số tiền phải đền bù sau khi làm tròn bằng 0 đồng.' };
   return {
     kind: 'owed',
     basis: 'partial',
