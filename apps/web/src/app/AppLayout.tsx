@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Avatar, Button, Divider, Drawer, Dropdown, Flex, Layout, Menu, Typography, type MenuProps } from 'antd';
 import { AuditOutlined, BarChartOutlined, BookOutlined, CloudUploadOutlined, LogoutOutlined, MenuOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
-import { CalendarOutlined, GlobalOutlined, IdcardOutlined, ReadOutlined, ScheduleOutlined, FormOutlined, UnorderedListOutlined, FundOutlined, ProjectOutlined, FileTextOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, CalendarOutlined, GlobalOutlined, IdcardOutlined, ReadOutlined, ScheduleOutlined, FormOutlined, UnorderedListOutlined, FundOutlined, ProjectOutlined, FileTextOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { ROLE_LABELS } from '@nang-tam/domain';
@@ -50,6 +50,9 @@ function useNavItems(): MenuProps['items'] {
     }
     if (me.permissions.includes('nominations.write')) {
       items.push({ key: '/outside-trainings', icon: <GlobalOutlined />, label: <Link to="/outside-trainings">{t('nav.outside')}</Link> });
+    }
+    if (me.permissions.includes('nominations.approve')) {
+      items.push({ key: '/reimbursement-cases', icon: <AccountBookOutlined />, label: <Link to="/reimbursement-cases">{t('nav.reimbursement')}</Link> });
     }
     if (me.permissions.includes('needs.read')) {
       items.push({ key: '/needs', icon: <FormOutlined />, label: <Link to="/needs">{t('nav.needs')}</Link> });
