@@ -109,6 +109,19 @@ export async function openCaseOnResult(tx: Queryable, user: AuthUser, outsideTra
   return d ? openDue(tx, user, d) : null;
 }
 
+/** Inside the transaction that records a leaving: opens the case of every commitment it breaks; the ids opened. */
+export async function openCasesOnLeaving(tx: Queryable, user: AuthUser, personId: number, leaving: Leaving): Promise<number[]> {
+  const cased = await reimbursementRepo.listCasedTrainings(tx, personId);
+  const ids: number[] = [];
+  for (const s of await reimbursementRepo.listCommitmentSources(tx, personId)) {
+    if (cased.has(s.outside_training_id)) continue;
+    const d = dueOf(s, leaving);
+    const id = d ? await openDue(tx, user, d) : null;
+    if (id !== null) ids.push(id);
+  }
+  return ids;
+}
+
 // ---------- shaping ----------
 
 const num = (v: string | null): number => (v === null ? 0 : Number(v));
@@ -226,15 +239,7 @@ export async function recordLeaving(db: Db, user: AuthUser, personId: number, in
     };
     if (!(await reimbursementRepo.insertLeaving(tx, write))) throw new AppError('LEAVING_RECORDED');
     await auditRepo.appendAudit(tx, { ...actorOf(user), action: 'record_leaving', entity: 'service_leaving', entityId: personId, personId, after: write });
-    const cased = await reimbursementRepo.listCasedTrainings(tx, personId);
-    const ids: number[] = [];
-    for (const s of await reimbursementRepo.listCommitmentSources(tx, personId)) {
-      if (cased.has(s.outside_training_id)) continue;
-      const d = dueOf(s, { left_on: input.leftOn, reason: input.reason });
-      const id = d ? await openDue(tx, user, d) : null;
-      if (id !== null) ids.push(id);
-    }
-    return ids;
+    return openCasesOnLeaving(tx, user, personId, { left_on: input.leftOn, reason: input.reason });
   });
   return { commitments: await getPersonCommitments(db, user, personId), openedCaseIds: opened };
 }
