@@ -24,7 +24,7 @@ import { OutsideTrainingsTab } from '../outside/OutsideTrainingsTab';
 import { CommitmentsTab } from '../reimbursement/CommitmentsTab';
 import { useCurrentUser } from '../../app/session';
 
-const TABS = ['general', 'gaps', 'eligibility', 'qualifications', 'outside', 'assignments', 'planning', 'appraisals', 'history'] as const;
+const TABS = ['general', 'gaps', 'eligibility', 'qualifications', 'outside', 'commitments', 'assignments', 'planning', 'appraisals', 'history'] as const;
 type TabKey = (typeof TABS)[number];
 
 export default function ProfilePage() {

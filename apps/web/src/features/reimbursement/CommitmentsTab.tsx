@@ -15,6 +15,7 @@ import { useI18n } from '../../i18n';
 import { formatDate } from '../../shared/format';
 import { VI_DATE_FORMATS, notInFuture, toIso } from '../../shared/dates';
 import { FormModal } from '../../shared/FormModal';
+import { useCurrentUser } from '../../app/session';
 import { PageError } from '../../shared/PageState';
 import { CaseStatusTag, useDong, useReimbursementLabels } from './common';
 
@@ -28,13 +29,15 @@ export function CommitmentsTab({ personId }: { personId: number }) {
   const dong = useDong();
   const labels = useReimbursementLabels();
   const [leaving, setLeaving] = useState(false);
+  // the outside-training pages are for those who send people to study (nominations.write)
+  const seesOutside = useCurrentUser().permissions.includes('nominations.write');
   const key = ['commitments', personId];
   const q = useQuery({ queryKey: key, queryFn: ({ signal }) => reimbursementApi.commitments(personId, signal) });
   if (q.isError) return <PageError error={q.error} onRetry={() => void q.refetch()} />;
   const d = q.data;
 
   const columns: TableColumnsType<Commitment> = [
-    { key: 'programme', title: t('cmt.programme'), render: (_, c) => <Link to={`/outside-trainings/${c.outsideTrainingId}`}>{c.programme.name}</Link> },
+    { key: 'programme', title: t('cmt.programme'), render: (_, c) => (seesOutside ? <Link to={`/outside-trainings/${c.outsideTrainingId}`}>{c.programme.name}</Link> : c.programme.name) },
     { key: 'course', title: t('cmt.course'), render: (_, c) => <span className="nt-num">{`${formatDate(c.courseStart)} – ${formatDate(c.courseEnd)}`}</span> },
     { key: 'period', title: t('cmt.period'), render: (_, c) => <span className="nt-num">{`${formatDate(c.from)} – ${formatDate(c.to)}`}</span> },
     {
