@@ -87,6 +87,9 @@ describe('assessReimbursement', () => {
   it('owes nothing when leaving on the last day', () => {
     expect(assessReimbursement(c, COST, { kind: 'left_service', reason: 'resigned', date: '2033-08-31' })).toMatchObject({ kind: 'none', code: 'COMMITMENT_FULFILLED' });
   });
+  it('owes nothing when the prorated amount rounds to 0 đồng', () => {
+    expect(assessReimbursement(c, 1n, { kind: 'left_service', reason: 'resigned', date: '2033-08-30' })).toMatchObject({ kind: 'none', code: 'NOTHING_OWED' });
+  });
   it('a transfer within the political system is exempt', () => {
     expect(assessReimbursement(c, COST, { kind: 'left_service', reason: 'transferred_political_system', date: '2028-01-01' })).toMatchObject({
       kind: 'none',
