@@ -23,6 +23,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoPerson, type DemoUnit } from './
 import { PeopleGenerator, type GenerateOptions, type PersonDraft } from './people.js';
 import { seedDemoSchool } from './school.js';
 import { seedDemoOutsideTrainings } from './outside-trainings.js';
+import { seedDemoReimbursement } from './reimbursement.js';
 import { seedDemoNeeds } from './needs.js';
 import { seedDemoNotifications } from './notifications.js';
 import { seedDemoPlans } from './school-annual-plans.js';
@@ -305,6 +306,8 @@ export async function seedDemoProvince(db: Db, opts: SeedOptions = {}): Promise<
     await seedDemoSchool(tx, generator.units, { seed: options.seed, today: options.today, onProgress: progress });
     const outside = await seedDemoOutsideTrainings(tx, { seed: options.seed, today: options.today });
     progress(`outside trainings: ${outside.records} (${outside.graduated} graduated, ${outside.overridden} overridden)`);
+    const reimbursed = await seedDemoReimbursement(tx, { today: options.today });
+    progress(`service commitments: ${reimbursed.commitments}, reimbursement cases: ${reimbursed.cases}`);
     const province = generator.units.find((u) => u.kind === 'province')!;
     await seedDemoNeeds(tx, { seed: options.seed, today: options.today, provinceCode: province.code, firstCommuneCode: accountUnits.first_commune.code, onProgress: progress });
     const planned = await seedDemoPlans(tx, options.today);

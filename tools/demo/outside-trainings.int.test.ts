@@ -107,3 +107,20 @@ describe('demo outside trainings', () => {
     expect(abroad).toMatchObject({ country: 'Úc', approver: 'home_affairs' });
   });
 });
+
+describe('service commitments and reimbursement in the demo (issue 11 point 3)', () => {
+  it("opens one agreed case for the master's graduate who resigned, with the prorated amount", async () => {
+    expect(progress.some((m) => m.includes('reimbursement cases: 1'))).toBe(true);
+    const list = (await app.inject({ url: '/api/v1/reimbursement-cases', headers: as(sessions.noivu!) })).json();
+    expect(list.total).toBe(1);
+    const c = list.items[0];
+    expect(c).toMatchObject({ status: 'agreed', basis: 'partial', cause: 'left_service', paid: 0, actions: ['recordPayment', 'waive'] });
+    expect(c.amount).toBeGreaterThan(0);
+    expect(c.amount).toBeLessThan(c.cost);
+    expect(c.explanation).toContain('S = F / T1 × (T1 − T2)');
+    const person = (await app.inject({ url: `/api/v1/people/${c.person.id}/commitments`, headers: as(sessions.noivu!) })).json();
+    expect(person.leaving).toMatchObject({ reason: 'resigned' });
+    expect(person.commitments).toHaveLength(1);
+    expect(person.commitments[0].served).toBe(c.monthsServed);
+  });
+});

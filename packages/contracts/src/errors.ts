@@ -81,6 +81,12 @@ export const ERRORS = {
   // training outside the province's classes (issue 9)
   OUTSIDE_STEP_ORDER: { status: 409, vi: 'Hồ sơ đi học chưa đến bước này hoặc bước này đã xong.', en: 'This step of the outside training is not due, or already done.' },
   OUTSIDE_CLOSED: { status: 409, vi: 'Hồ sơ đi học đã kết thúc (đã rút hoặc không được duyệt).', en: 'The outside training record is closed (withdrawn or refused).' },
+  // service commitments and reimbursement (issue 11 point 3)
+  COMMITMENT_NONE: { status: 409, vi: 'Người này không có cam kết phục vụ theo hồ sơ đi học này (không phải khóa đào tạo dài hạn do ngân sách chi trả), nên không có gì phải đền bù.', en: 'This person has no service commitment from this training, so nothing is owed.' },
+  REIMBURSEMENT_NOT_DUE: { status: 409, vi: 'Chưa có căn cứ đền bù: người học chưa thôi việc, chưa rời khu vực nhà nước và vẫn hoàn thành khóa học (hoặc đã phục vụ đủ thời gian cam kết, hoặc được miễn).', en: 'Nothing is owed: the person has neither left nor failed the course, or served the commitment, or is exempt.' },
+  LEAVING_RECORDED: { status: 409, vi: 'Đã ghi nhận người này thôi việc, nghỉ việc trước đó.', en: 'The person has already left the service.' },
+  CASE_STEP_ORDER: { status: 409, vi: 'Hồ sơ đền bù chưa đến bước này hoặc bước này đã xong.', en: 'This step of the reimbursement case is not due, or already done.' },
+  PAYMENT_ABOVE_OWED: { status: 409, vi: 'Số tiền nộp vượt số còn phải đền bù.', en: 'The payment is above what is still owed.' },
   // following the learner: attendance, check-in, make-up, graduation (issue 4)
   SESSION_NOT_HELD: { status: 422, vi: 'Buổi học chưa diễn ra nên chưa điểm danh được.', en: 'The session has not taken place yet, so it cannot be marked.' },
   NOT_IN_CLASS: { status: 422, vi: 'Có học viên không thuộc lớp này (hoặc đã rút khỏi lớp). Xem từng dòng.', en: 'Some learners are not in this class (or have left it). See each row.' },
@@ -268,6 +274,7 @@ export const FIELD_ERRORS = {
   RESULT_BEFORE_END: { vi: 'Kết quả tốt nghiệp chỉ ghi từ ngày kết thúc khóa học trở đi.', en: 'A graduation result is dated on or after the end of the course.' },
   RESULT_BEFORE_START: { vi: 'Ngày thôi học trước ngày bắt đầu học.', en: 'The withdrawal is dated before the course started.' },
   CLASSIFICATION_NOT_ALLOWED: { vi: 'Chỉ ghi xếp loại khi tốt nghiệp.', en: 'A classification is recorded only for a graduate.' },
+  INVALID_AMOUNT: { vi: 'Số tiền phải là số đồng nguyên dương.', en: 'The amount must be a positive whole number of đồng.' },
   OUTSIDE_DUPLICATE: { vi: 'Người này đã có hồ sơ đi học chương trình này trùng thời gian.', en: 'This person already has a record of this programme overlapping these dates.' },
   // following the learner (issue 4)
   NOT_IN_CLASS: { vi: 'Học viên không thuộc lớp này (hoặc đã rút khỏi lớp).', en: 'The learner is not in this class.' },

@@ -13,6 +13,7 @@ import { outsideTrainingPolicy } from './outside-training.js';
 import { needsAnswerPolicy, needsCampaignListPolicy, needsCampaignPolicy } from './needs.js';
 import { peopleListPolicy, personPolicy } from './person.js';
 import { programmeListPolicy, programmePolicy } from './programme.js';
+import { reimbursementCasePolicy } from './reimbursement-case.js';
 import { fiveYearPolicy, planLinePolicy, planListPolicy, planVersionPolicy } from './plan.js';
 
 export const POLICIES = {
@@ -35,6 +36,7 @@ export const POLICIES = {
   planVersion: planVersionPolicy,
   planLine: planLinePolicy,
   fiveYearPlan: fiveYearPolicy,
+  reimbursementCase: reimbursementCasePolicy,
 } as const;
 
 type ActionOf<P> = P extends Policy<never, infer A> ? A : P extends Policy<infer _F, infer A> ? A : never;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { ERRORS, type ErrorCode } from '@nang-tam/contracts';
 import { todayInVietnam, training, type Role } from '@nang-tam/domain';
-import { certificatesRepo, classesRepo, documentsRepo, enrolmentsRepo, needsRepo, nominationsRepo, outsideTrainingsRepo, peopleRepo, plansRepo, type Db } from '@nang-tam/db';
+import { certificatesRepo, classesRepo, documentsRepo, enrolmentsRepo, needsRepo, nominationsRepo, outsideTrainingsRepo, peopleRepo, plansRepo, reimbursementRepo, type Db } from '@nang-tam/db';
 import { createTestDb } from '../../../../tests/support/test-db.js';
 import { as, buildTestApp, loginAs, seedFixture, type Fixture, type Session } from '../../../../tests/support/fixtures.js';
 import { addDays, assignLecturer, enrol, insertLecturer, insertSession, insertTrainingClass } from '../../../../tests/support/learners.js';
@@ -14,6 +14,7 @@ import { classPolicy, sessionActions } from '../policies/class.js';
 import { enrolmentPolicy } from '../policies/enrolment.js';
 import { nominationActorOf, nominationFactsOf, nominationPolicy } from '../policies/nomination.js';
 import { outsideFactsOf, outsideTrainingPolicy } from '../policies/outside-training.js';
+import { caseFactsOf, reimbursementCasePolicy } from '../policies/reimbursement-case.js';
 import { personPolicy } from '../policies/person.js';
 import { fiveYearPolicy, planLinePolicy, planListPolicy, planVersionPolicy } from '../policies/plan.js';
 import { documentSettingsPolicy } from '../policies/document-settings.js';
@@ -137,7 +138,7 @@ describe('access matrix', () => {
  */
 describe('policy matrix', () => {
   const today = todayInVietnam();
-  type Kind = 'class' | 'session' | 'enrolment' | 'person' | 'nomination' | 'outside' | 'needsCampaign' | 'needsAnswer' | 'planVersion' | 'planLine' | 'planList' | 'unit' | 'certificate';
+  type Kind = 'class' | 'session' | 'enrolment' | 'person' | 'nomination' | 'outside' | 'needsCampaign' | 'needsAnswer' | 'planVersion' | 'planLine' | 'planList' | 'unit' | 'certificate' | 'reimbursementCase';
   interface Rec {
     id: number;
     classId: number;
@@ -160,7 +161,7 @@ describe('policy matrix', () => {
     /** Something to create first (a session to delete, a sub-record to delete): returns the URL. */
     prepare?: (r: Rec) => Promise<string>;
   }
-  const records: Record<Kind, Rec[]> = { class: [], session: [], enrolment: [], person: [], nomination: [], outside: [], needsCampaign: [], needsAnswer: [], planVersion: [], planLine: [], planList: [], unit: [], certificate: [] };
+  const records: Record<Kind, Rec[]> = { class: [], session: [], enrolment: [], person: [], nomination: [], outside: [], needsCampaign: [], needsAnswer: [], planVersion: [], planLine: [], planList: [], unit: [], certificate: [], reimbursementCase: [] };
   /** The period of each outside-training record, by id (the bodies' dates fit it). */
   const outsidePeriod = new Map<number, { start: string; end: string }>();
   const users = new Map<Role, AuthUser>();
@@ -318,6 +319,12 @@ describe('policy matrix', () => {
       body: (r) => ({ result: 'not_graduated', date: outsidePeriod.get(r.id)!.end }),
     },
     'POST /api/v1/outside-trainings/:id/withdraw': { kind: 'outside', url: (r) => `/api/v1/outside-trainings/${r.id}/withdraw`, body: () => ({ note: 'Rút' }) },
+    // reimbursement cases (issue 11 point 3): the body picks the step
+    'POST /api/v1/reimbursement-cases/:id/steps': {
+      kind: 'reimbursementCase',
+      url: (r) => `/api/v1/reimbursement-cases/${r.id}/steps`,
+      bodies: [async () => ({ action: 'agree' }), async () => ({ action: 'recordPayment', amount: 1 }), async () => ({ action: 'waive', ground: 'illness', decisionNo: '1-QĐ/BTCTU' })],
+    },
     // printed documents (issue 10): the class list prints for every class with learners
     'GET /api/v1/classes/:id/documents': { kind: 'class', url: (r) => `/api/v1/classes/${r.classId}/documents` },
     'GET /api/v1/classes/:id/documents/:kind': { kind: 'class', url: (r) => `/api/v1/classes/${r.classId}/documents/class_list` },
@@ -438,6 +445,12 @@ describe('policy matrix', () => {
       expect(resource).toBe('outsideTraining');
       return outsideTrainingPolicy.decide(user, outsideFactsOf(seen), action as never);
     }
+    if (kind === 'reimbursementCase') {
+      const seen = await reimbursementRepo.findCase(db, user.scope, r.id);
+      if (!seen) return hidden;
+      expect(resource).toBe('reimbursementCase');
+      return reimbursementCasePolicy.decide(user, caseFactsOf(seen), action as never);
+    }
     if (kind === 'needsCampaign') {
       const campaign = (await needsRepo.findCampaign(db, r.id))!;
       return needsCampaignPolicy.decide(user, await loadCampaignFacts(db, user, campaign), action as never);
@@ -485,6 +498,7 @@ describe('policy matrix', () => {
       person: `/api/v1/people/${r.id}`,
       nomination: `/api/v1/nominations/${r.id}`,
       outside: `/api/v1/outside-trainings/${r.id}`,
+      reimbursementCase: `/api/v1/reimbursement-cases/${r.id}`,
       needsCampaign: `/api/v1/needs/campaigns/${r.id}`,
       needsAnswer: `/api/v1/needs/campaigns/${r.id}/answers/${r.unitId}`,
       unit: `/api/v1/units/${r.id}/document-settings`,
@@ -605,6 +619,21 @@ describe('policy matrix', () => {
       outRec('Cường (commune B) proposed to go outside', await sendOutside(fx.people.cuong, 2019)),
       outRec('An refused to go outside', await sendOutside(fx.people.an, 2022, ['decision', { decision: 'refused', note: 'Không' }])),
     ];
+    // reimbursement cases: An's (commune A) notified, agreed and paid; Cường's (commune B) notified
+    const openCase = async (label: string, personId: number, outsideTrainingId: number, status: string, paid: number): Promise<Rec> => {
+      const made = await db.query<{ id: number }>(
+        `INSERT INTO reimbursement_cases (person_id, outside_training_id, cause, basis, source, cost, commitment_months, months_served, amount, paid, explanation, status, opened_by)
+         VALUES ($1, $2, 'left_service', 'partial', '171/2025/NĐ-CP', 90000000, 36, 6, 75000000, $3, 'Ma trận quyền', $4, $5) RETURNING id`,
+        [personId, outsideTrainingId, paid, status, fx.users.sysadmin!.id],
+      );
+      return { id: made.rows[0]!.id, classId: 0, moduleId: 0, sessionId: 0, enrolmentId: 0, label };
+    };
+    records.reimbursementCase = [
+      await openCase('An notified to reimburse', fx.people.an, records.outside[0]!.id, 'notified', 0),
+      await openCase('An agreed to reimburse', fx.people.an, records.outside[1]!.id, 'agreed', 0),
+      await openCase('An paid the reimbursement', fx.people.an, records.outside[2]!.id, 'paid', 75_000_000),
+      await openCase('Cường (commune B) notified to reimburse', fx.people.cuong, records.outside[3]!.id, 'notified', 0),
+    ];
     // needs: campaign N1 asks the three units (A not started, B a draft, Sở Y tế submitted); N2 asks
     // commune B only (out of the agency's reach) and is closed with B's draft in it
     const campaign = async (target: Record<string, unknown>) => {
@@ -704,6 +733,7 @@ describe('policy matrix', () => {
     const refusalCodes = new Set<ErrorCode>([
       'NOT_FOUND', 'FORBIDDEN', 'CLASS_FINISHED', 'NOT_IN_CLASS', 'CLASS_CLOSED', 'OUTSIDE_STEP_ORDER', 'OUTSIDE_CLOSED',
       'NEEDS_CAMPAIGN_CLOSED', 'NEEDS_ANSWER_SUBMITTED', 'NEEDS_ANSWER_NOT_SUBMITTED', 'NEEDS_ANSWER_NOT_SAVED',
+      'CASE_STEP_ORDER',
     ]);
     let decided = 0;
     for (const route of app.routeAccess.filter((r) => r.policies.length > 0)) {
@@ -738,7 +768,7 @@ describe('policy matrix', () => {
   }, 600_000);
 
   it("advertises in each record's actions exactly what the policy allows", async () => {
-    for (const kind of ['class', 'session', 'enrolment', 'person', 'nomination', 'outside', 'needsCampaign', 'needsAnswer', 'planVersion', 'planLine', 'unit', 'certificate'] as const) {
+    for (const kind of ['class', 'session', 'enrolment', 'person', 'nomination', 'outside', 'needsCampaign', 'needsAnswer', 'planVersion', 'planLine', 'unit', 'certificate', 'reimbursementCase'] as const) {
       for (const r of records[kind]) {
         for (const [role, session] of sessions) {
           const shown = await advertised(session, kind, r);
@@ -757,6 +787,8 @@ describe('policy matrix', () => {
             expected = nominationPolicy.allowedActions(user, nominationFactsOf((await classesRepo.findClass(db, seen.class_id))!, seen, today));
           } else if (kind === 'outside') {
             expected = outsideTrainingPolicy.allowedActions(user, outsideFactsOf((await outsideTrainingsRepo.findOutsideTraining(db, user.scope, r.id))!));
+          } else if (kind === 'reimbursementCase') {
+            expected = reimbursementCasePolicy.allowedActions(user, caseFactsOf((await reimbursementRepo.findCase(db, { kind: 'subtree', unitPath: '/' }, r.id))!));
           } else if (kind === 'planVersion') {
             const v = (await plansRepo.findVersion(db, r.id))!;
             expected = planVersionPolicy.allowedActions(user, { status: v.status, lineCount: v.line_count, latest: v.latest });
@@ -845,6 +877,7 @@ function validBody(url: string): Record<string, unknown> | undefined {
   if (url.endsWith('/assignments')) return { unitId: fx.units.communeA, startedOn: '2020-01-01', reason: 'appointment' };
   if (url.endsWith('/planning-entries')) return { titleId: 1, term: '2025-2030' };
   if (url.endsWith('/appraisals')) return { year: 2023, classification: 'good' };
+  if (url.endsWith('/leaving')) return { leftOn: '2024-01-31', reason: 'resigned' };
   if (url === '/api/v1/people/:id')
     return {
       fullName: 'Trần Văn Cường', citizenId: '008075000003', birthDate: '1975-07-07', gender: 'male', ethnicityCode: '01',

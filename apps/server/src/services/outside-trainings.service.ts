@@ -30,6 +30,7 @@ import { toEligibilityResult } from './eligibility.service.js';
 import { loadCatalogue, withRulesErrors } from './rules.service.js';
 import { notEligible } from './nominations.service.js';
 import { checkOutsidePlanLink } from './plans.service.js';
+import { openCaseOnResult } from './reimbursement.service.js';
 
 type Row = outsideTrainingsRepo.OutsideTrainingRow;
 
@@ -397,6 +398,8 @@ export async function recordOutsideResult(db: Db, user: AuthUser, id: number, in
       before: { status: locked.status, result: null },
       after: { status: 'completed', result: input.result, classification, resultDate: input.date, certificateNo, qualificationId, note },
     });
+    // a course not completed that carried a service commitment owes its full cost (issue 11 point 3)
+    if (input.result !== 'graduated') await openCaseOnResult(tx, user, id);
   });
   return getOutsideTraining(db, user, id);
 }

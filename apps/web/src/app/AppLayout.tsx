@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Avatar, Button, Divider, Drawer, Dropdown, Flex, Layout, Menu, Typography, type MenuProps } from 'antd';
 import { AuditOutlined, BarChartOutlined, BookOutlined, CloudUploadOutlined, EllipsisOutlined, LogoutOutlined, MenuOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
-import { CalendarOutlined, GlobalOutlined, IdcardOutlined, ReadOutlined, ScheduleOutlined, FormOutlined, UnorderedListOutlined, FundOutlined, ProjectOutlined, FileTextOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, CalendarOutlined, GlobalOutlined, IdcardOutlined, ReadOutlined, ScheduleOutlined, FormOutlined, UnorderedListOutlined, FundOutlined, ProjectOutlined, FileTextOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { ROLE_LABELS } from '@nang-tam/domain';
@@ -53,6 +53,9 @@ function useNavItems(): MenuProps['items'] {
     }
     if (me.permissions.includes('nominations.write')) {
       training.push({ key: '/outside-trainings', icon: <GlobalOutlined aria-hidden />, label: <Link to="/outside-trainings">{t('nav.outside')}</Link> });
+    }
+    if (me.permissions.includes('nominations.approve')) {
+      training.push({ key: '/reimbursement-cases', icon: <AccountBookOutlined aria-hidden />, label: <Link to="/reimbursement-cases">{t('nav.reimbursement')}</Link> });
     }
     if (me.permissions.includes('rules.read')) {
       training.push({ key: '/catalogue', icon: <UnorderedListOutlined aria-hidden />, label: <Link to="/catalogue">{t('nav.catalogue')}</Link> });

@@ -22,6 +22,8 @@ const ClassesPage = lazy(() => import('../features/classes/ClassesPage'));
 const ClassPage = lazy(() => import('../features/classes/ClassPage'));
 const OutsideTrainingsPage = lazy(() => import('../features/outside/OutsideTrainingsPage'));
 const OutsideTrainingPage = lazy(() => import('../features/outside/OutsideTrainingPage'));
+const CasesPage = lazy(() => import('../features/reimbursement/CasesPage'));
+const CasePage = lazy(() => import('../features/reimbursement/CasePage'));
 const AnnualPlanPage = lazy(() => import('../features/plans/AnnualPlanPage'));
 const RealisationPage = lazy(() => import('../features/plans/RealisationPage'));
 const FiveYearPage = lazy(() => import('../features/plans/FiveYearPage'));
@@ -79,6 +81,12 @@ function ProgrammeCatalogueRoute() {
 function OutsideTrainingRoute() {
   const { id } = useParams();
   return <OutsideTrainingPage key={id} />;
+}
+
+/** Remounts the reimbursement case page when the id changes. */
+function CaseRoute() {
+  const { id } = useParams();
+  return <CasePage key={id} />;
 }
 
 /** Remounts the needs pages when the campaign or the unit changes. */
@@ -281,6 +289,26 @@ export const router = createBrowserRouter([
               <RequireStaff permission="nominations.write">
                 <Lazy>
                   <OutsideTrainingRoute />
+                </Lazy>
+              </RequireStaff>
+            ),
+          },
+          {
+            path: 'reimbursement-cases',
+            element: (
+              <RequireStaff permission="nominations.approve">
+                <Lazy>
+                  <CasesPage />
+                </Lazy>
+              </RequireStaff>
+            ),
+          },
+          {
+            path: 'reimbursement-cases/:id',
+            element: (
+              <RequireStaff permission="nominations.approve">
+                <Lazy>
+                  <CaseRoute />
                 </Lazy>
               </RequireStaff>
             ),

@@ -14,3 +14,4 @@ export * from './catalogue.js';
 export * from './catalogue-seed.js';
 export * from './outside.js';
 export * from './documents.js';
+export * from './commitments.js';

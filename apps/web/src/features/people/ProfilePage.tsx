@@ -21,9 +21,10 @@ import { QualificationsTab } from './tabs/QualificationsTab';
 import { EligibilityTab } from '../eligibility/EligibilityTab';
 import { GapsTab } from '../eligibility/GapsTab';
 import { OutsideTrainingsTab } from '../outside/OutsideTrainingsTab';
+import { CommitmentsTab } from '../reimbursement/CommitmentsTab';
 import { useCurrentUser } from '../../app/session';
 
-const TABS = ['general', 'gaps', 'eligibility', 'qualifications', 'outside', 'assignments', 'planning', 'appraisals', 'history'] as const;
+const TABS = ['general', 'gaps', 'eligibility', 'qualifications', 'outside', 'commitments', 'assignments', 'planning', 'appraisals', 'history'] as const;
 type TabKey = (typeof TABS)[number];
 
 export default function ProfilePage() {
@@ -78,6 +79,7 @@ export default function ProfilePage() {
       children: <QualificationsTab person={p} canEdit={canEdit} />,
     },
     ...(seesOutside ? [{ key: 'outside', label: t('out.tab'), children: <OutsideTrainingsTab personId={p.id} /> }] : []),
+    { key: 'commitments', label: t('cmt.tab'), children: <CommitmentsTab personId={p.id} /> },
     {
       key: 'assignments',
       label: t('profile.tab.assignments') + count(p.assignments.length),
