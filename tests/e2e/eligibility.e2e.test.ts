@@ -250,7 +250,8 @@ describe('eligibility', () => {
     const n = Math.min(eligible, 100);
     await expect.poll(() => rows.count(), { timeout: UI_TIMEOUT }).toBe(n);
     expect(await table.count()).toBe(1);
-    const ranks = (await rows.locator('td:first-child').allTextContents()).map(Number);
+    // the rank is the first cell after the selection box (the officer may tick candidates to nominate them)
+    const ranks = (await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelector('td:not(.ant-table-selection-column)')?.textContent ?? ''))).map(Number);
     expect(ranks).toEqual(Array.from({ length: n }, (_, i) => i + 1));
     const order = ['Trong quy hoạch', 'Chức danh hiện tại yêu cầu', 'Khác'];
     const priorities = await rows.locator('td:last-child .ant-tag').allTextContents();
