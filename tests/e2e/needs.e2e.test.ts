@@ -26,7 +26,24 @@ describe('training needs', () => {
       board.request,
       `/api/v1/candidates?programme=CC_LLCT&mode=full_time&unitId=${me.unit.id}`,
     );
-    const planned = candidates.items[0]!.person;
+    // an eligible person if the commune has one; otherwise someone whose only missing condition is the
+    // target post, which the planning entry below gives them (the demo's people vary with its seed)
+    let planned: { id: number; fullName: string } | undefined = candidates.items[0]?.person;
+    if (!planned) {
+      const inUnit = (await apiGet<{ items: { id: number; fullName: string }[] }>(board.request, `/api/v1/people?unitId=${me.unit.id}&limit=100`)).items;
+      for (const p of inUnit) {
+        const answer = await apiGet<{ results: { rules: { ruleId: string; outcome: string }[] }[] }>(
+          board.request,
+          `/api/v1/people/${p.id}/eligibility?programme=CC_LLCT&mode=full_time`,
+        );
+        const missing = answer.results[0]!.rules.filter((r) => r.outcome === 'fail' || r.outcome === 'missing_fact');
+        if (missing.length === 1 && missing[0]!.ruleId.endsWith('.target_post')) {
+          planned = p;
+          break;
+        }
+      }
+    }
+    if (!planned) throw new Error('the commune has nobody who is eligible for cao cấp LLCT once planned');
     const titles = (await apiGet<{ titles: { id: number; code: string }[] }>(board.request, '/api/v1/reference')).titles;
     const year = Number(current.deadline.slice(0, 4));
     const made = await board.request.post(`/api/v1/people/${planned.id}/planning-entries`, {
@@ -37,11 +54,11 @@ describe('training needs', () => {
 
     // from the menu to the commune's answer
     await page.getByRole('menuitem', { name: 'Nhu cầu đào tạo' }).click();
-    await page.getByRole('heading', { level: 3, name: 'Nhu cầu đào tạo, bồi dưỡng' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Nhu cầu đào tạo, bồi dưỡng' }).waitFor();
     await page.getByRole('link', { name: current.title }).first().click();
     await page.getByText('Đơn vị của bạn trong đợt đăng ký').waitFor();
     await page.getByRole('link', { name: me.unit.name, exact: true }).click();
-    await page.getByRole('heading', { level: 3, name: `Đăng ký nhu cầu: ${me.unit.name}` }).waitFor();
+    await page.getByRole('heading', { level: 1, name: `Đăng ký nhu cầu: ${me.unit.name}` }).waitFor();
 
     // start from the suggestion alone: drop the draft's lines, then ask for the suggestion
     const remove = page.getByRole('button', { name: /^Xóa dòng 1$/ });
