@@ -291,7 +291,7 @@ describe('eligibility', () => {
       return total!;
     };
     const shownIds = async () =>
-      (await rows.locator('td:nth-child(2) a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))).map((h) =>
+      (await rows.locator('td:nth-child(3) a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))).map((h) =>
         Number(h.match(/\/people\/(\d+)/)?.[1]),
       );
 
@@ -307,7 +307,7 @@ describe('eligibility', () => {
     const minorityWomen = await toggle('Dân tộc thiểu số', 'minority', true);
     expect(minorityWomen).toBeGreaterThan(0);
     expect(minorityWomen).toBeLessThanOrEqual(women);
-    for (const sub of await rows.locator('td:nth-child(2) .ant-typography-secondary').allTextContents()) {
+    for (const sub of await rows.locator('td:nth-child(3) .ant-typography-secondary').allTextContents()) {
       const ethnicity = sub.split(' · ')[1];
       expect(ethnicity && minorities.has(ethnicity), sub).toBe(true);
     }
@@ -317,13 +317,14 @@ describe('eligibility', () => {
     // under 35: fewer, each one under 35
     const young = await toggle('Dưới 35 tuổi', 'young', true);
     expect(young).toBeLessThan(eligible);
-    for (const sub of await rows.locator('td:nth-child(2) .ant-typography-secondary').allTextContents()) {
+    for (const sub of await rows.locator('td:nth-child(3) .ant-typography-secondary').allTextContents()) {
       expect(Number(sub.match(/^(\d+) tuổi/)?.[1]), sub).toBeLessThan(35);
     }
     expect(await toggle('Dưới 35 tuổi', 'young', false, eligible)).toBe(eligible);
 
     // the first candidate's profile explains the same programme: eligible, nothing red
-    const first = rows.first().locator('td:nth-child(2) a');
+    // columns: the selection box, the rank, the person
+    const first = rows.first().locator('td:nth-child(3) a');
     const name = (await first.textContent())!;
     const firstId = (await shownIds())[0]!;
     const explained = page.waitForResponse((r) => isEligibilityOf(r.url(), firstId, 'TC_LLCT'));
