@@ -1,5 +1,6 @@
 import { useEffect, useState, type RefObject } from 'react';
 import { Grid } from 'antd';
+import { useSearchParams } from 'react-router-dom';
 import { useI18n } from '../i18n';
 
 /** Phone-sized screen (below antd's md breakpoint, 768 px). */
@@ -37,4 +38,22 @@ export function useFocusableTableScroll(ref: RefObject<HTMLElement | null>): voi
       if (!el.hasAttribute('tabindex')) el.setAttribute('tabindex', '0');
     });
   });
+}
+
+/**
+ * A list page's state kept in the URL: the query, and `update`, which sets keys (null or '' clears
+ * one) and goes back to the first page unless the patch names a page.
+ */
+export function useUrlState() {
+  const [sp, setSp] = useSearchParams();
+  const update = (patch: Record<string, string | number | null>) => {
+    const next = new URLSearchParams(sp);
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === null || v === '') next.delete(k);
+      else next.set(k, String(v));
+    }
+    if (!('page' in patch)) next.delete('page');
+    setSp(next, { replace: true });
+  };
+  return [sp, update] as const;
 }

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Button, Card, Empty, Flex, Form, Input, Pagination, Select, Skeleton, Table, Tag, Typography } from 'antd';
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import type { ClassBoardFacts, ClassSummary } from '@nang-tam/contracts';
 import { todayInVietnam } from '@nang-tam/domain';
 import { classesApi } from '../../api/classes';
@@ -10,7 +10,7 @@ import { useProgrammes } from '../../api/rules';
 import { allows } from '../../app/actions';
 import { useCurrentUser } from '../../app/session';
 import { intlTag, useI18n, type MessageKey } from '../../i18n';
-import { useDebounced, useIsMobile, usePageTitle } from '../../shared/hooks';
+import { useDebounced, useIsMobile, usePageTitle, useUrlState } from '../../shared/hooks';
 import { PageError } from '../../shared/PageState';
 import { useColumnChoice, type ChoosableColumn } from '../../shared/ColumnPicker';
 import { foldedFilter } from '../../shared/select';
@@ -84,7 +84,7 @@ const STATUSES: ClassStatus[] = ['open', 'closed', 'finished'];
 
 /** The list's state lives in the URL: year (default this year; "all"), programme, status, q, paging. */
 function usePageState() {
-  const [sp, setSp] = useSearchParams();
+  const [sp, update] = useUrlState();
   const thisYear = Number(todayInVietnam().slice(0, 4));
   const yearParam = sp.get('year');
   const year = yearParam === 'all' ? null : Number(yearParam) >= 1990 && Number(yearParam) <= 2200 ? Number(yearParam) : thisYear;
@@ -97,15 +97,6 @@ function usePageState() {
     q: sp.get('q') ?? '',
     page: Math.max(1, Number(sp.get('page')) || 1),
     pageSize: PAGE_SIZES.includes(Number(sp.get('pageSize'))) ? Number(sp.get('pageSize')) : 20,
-  };
-  const update = (patch: Record<string, string | number | null>) => {
-    const next = new URLSearchParams(sp);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v === null || v === '') next.delete(k);
-      else next.set(k, String(v));
-    }
-    if (!('page' in patch)) next.delete('page');
-    setSp(next, { replace: true });
   };
   return { state, update };
 }

@@ -2,13 +2,13 @@ import { useEffect, useState } from 'react';
 import { Button, Card, Empty, Flex, Input, Select, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import type { OutsideStatus, OutsideSummary } from '@nang-tam/contracts';
 import { todayInVietnam } from '@nang-tam/domain';
 import { outsideApi } from '../../api/outside';
 import { allows } from '../../app/actions';
 import { useI18n } from '../../i18n';
-import { useDebounced, usePageTitle } from '../../shared/hooks';
+import { useDebounced, usePageTitle, useUrlState } from '../../shared/hooks';
 import { PageError } from '../../shared/PageState';
 import { foldedFilter } from '../../shared/select';
 import { institutionText, OUTSIDE_STATUSES, outsideDates, OutsideStatusTag, useResultText } from './common';
@@ -18,7 +18,7 @@ const PAGE_SIZES = [10, 20, 50, 100];
 
 /** The list's state lives in the URL: year ("all" by default), status, institution, q, paging. */
 function usePageState() {
-  const [sp, setSp] = useSearchParams();
+  const [sp, update] = useUrlState();
   const year = Number(sp.get('year'));
   const status = sp.get('status');
   const state = {
@@ -28,15 +28,6 @@ function usePageState() {
     q: sp.get('q') ?? '',
     page: Math.max(1, Number(sp.get('page')) || 1),
     pageSize: PAGE_SIZES.includes(Number(sp.get('pageSize'))) ? Number(sp.get('pageSize')) : 20,
-  };
-  const update = (patch: Record<string, string | number | null>) => {
-    const next = new URLSearchParams(sp);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v === null || v === '') next.delete(k);
-      else next.set(k, String(v));
-    }
-    if (!('page' in patch)) next.delete('page');
-    setSp(next, { replace: true });
   };
   return { state, update };
 }
