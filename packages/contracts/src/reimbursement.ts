@@ -140,3 +140,42 @@ export type PersonCommitments = z.infer<typeof ZPersonCommitments>;
 
 export const ZLeavingResult = z.object({ commitments: ZPersonCommitments, openedCaseIds: z.array(z.number()) });
 export type LeavingResult = z.infer<typeof ZLeavingResult>;
+
+// ---------- exports and the agency's view (issue 11 point 5) ----------
+
+export const ZCaseExportRequest = z.strictObject({ status: z.enum(CASE_STATUSES).optional(), format: z.enum(['xlsx', 'pdf']) });
+export type CaseExportRequest = z.infer<typeof ZCaseExportRequest>;
+
+export const ZCommitmentListQuery = z.strictObject({
+  q: z.string().max(200).optional(),
+  /** serving: the course ended and the commitment runs; in_course: still studying; all: also fulfilled and broken. */
+  state: z.enum(['serving', 'in_course', 'all']).default('serving'),
+  ...ZPage,
+});
+export type CommitmentListQuery = z.infer<typeof ZCommitmentListQuery>;
+
+export const COMMITMENT_STATES = ['in_course', 'serving', 'fulfilled', 'left'] as const;
+export const COMMITMENT_STATE_LABELS: Record<(typeof COMMITMENT_STATES)[number], { vi: string; en: string }> = {
+  in_course: { vi: 'Đang học', en: 'Studying' },
+  serving: { vi: 'Đang thực hiện cam kết', en: 'Serving' },
+  fulfilled: { vi: 'Đã hoàn thành cam kết', en: 'Fulfilled' },
+  left: { vi: 'Đã thôi việc', en: 'Left the service' },
+};
+
+export const ZCommitmentListItem = z.object({
+  person: z.object({ id: z.number(), fullName: z.string(), unit: z.object({ id: z.number(), name: z.string() }) }),
+  outsideTrainingId: z.number(),
+  programme: z.object({ code: z.string(), name: z.string() }),
+  institution: z.string(),
+  source: z.string(),
+  months: z.number(),
+  from: ZIsoDate,
+  to: ZIsoDate,
+  served: z.number(),
+  remaining: z.number(),
+  state: z.enum(COMMITMENT_STATES),
+});
+export type CommitmentListItem = z.infer<typeof ZCommitmentListItem>;
+
+export const ZCommitmentList = z.object({ asOf: ZIsoDate, total: z.number(), items: z.array(ZCommitmentListItem) });
+export type CommitmentList = z.infer<typeof ZCommitmentList>;

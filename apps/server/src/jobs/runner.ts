@@ -10,6 +10,7 @@ import { runCandidatesExport } from './candidates-export.job.js';
 import { runClassDocument } from './class-document.job.js';
 import { runNominationsBulk } from './nominations-bulk.job.js';
 import { runPlanExport, runRealisationExport } from './plan-export.job.js';
+import { runBudgetReportExport, runReimbursementCasesExport } from './budget-export.job.js';
 import { runPeopleExport } from './people-export.job.js';
 import { runPeopleImport } from './people-import.job.js';
 import { remindOverdueConductReports } from '../services/learners.service.js';
@@ -33,6 +34,9 @@ const HANDLERS: Record<string, Handler> = {
   plan_export: { permission: 'plans.read', run: runPlanExport },
   realisation_export: { permission: 'plans.read', run: runRealisationExport },
   class_document: { permission: 'classes.read', run: runClassDocument },
+  // issue 11: budgets and reimbursement cases
+  budget_report_export: { permission: 'plans.read', run: runBudgetReportExport },
+  reimbursement_cases_export: { permission: 'nominations.approve', run: runReimbursementCasesExport },
 };
 
 export interface RunnerOptions {

@@ -1,6 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   ZCaseDetail,
+  ZCaseExportRequest,
+  ZCommitmentList,
+  ZCommitmentListQuery,
+  ZJob,
   ZCaseListQuery,
   ZCaseOpen,
   ZCasePage,
@@ -15,6 +19,7 @@ import {
 import type { AppContext } from '../context.js';
 import { userOf } from '../auth/plugin.js';
 import * as reimbursement from '../services/reimbursement.service.js';
+import * as jobs from '../services/jobs.service.js';
 
 /**
  * Service commitments and reimbursement cases (issue 11 point 3). A person's commitments are read
@@ -107,6 +112,28 @@ export function reimbursementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => reimbursement.stepCase(ctx.db, userOf(request), request.params.id, request.body),
+    );
+    // ---------- issue 11 point 5: exports and the agency's view ----------
+    app.post(
+      '/api/v1/exports/reimbursement-cases',
+      {
+        schema: { tags: ['exports'], summary: 'Xuất danh sách hồ sơ đền bù (số tiền, cách tính) ra Excel hoặc PDF có tiêu đề văn bản (chạy nền)', body: ZCaseExportRequest, response: { 202: ZJob } },
+        config: { access: 'nominations.approve' },
+      },
+      async (request, reply) => reply.status(202).send(await jobs.queueExport(ctx.db, userOf(request), 'reimbursement_cases_export', request.body)),
+    );
+    app.get(
+      '/api/v1/commitments',
+      {
+        schema: {
+          tags: ['reimbursement'],
+          summary: 'Người của đơn vị đang có cam kết phục vụ sau đào tạo: chương trình, từ ngày, đến ngày, số tháng đã phục vụ',
+          querystring: ZCommitmentListQuery,
+          response: { 200: ZCommitmentList },
+        },
+        config: { access: 'people.read' },
+      },
+      async (request) => reimbursement.listCommitments(ctx.db, userOf(request), request.query),
     );
   };
 }

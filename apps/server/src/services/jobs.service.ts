@@ -139,3 +139,8 @@ export async function startPlanExport(db: Db, user: AuthUser, q: { versionId: nu
 export async function startRealisationExport(db: Db, user: AuthUser, q: { year: number; asOf?: string; format: 'xlsx' | 'pdf' }): Promise<Job> {
   return toJob(await queueJob(db, user, { kind: 'realisation_export', params: { year: q.year, asOf: q.asOf ?? todayInVietnam(), format: q.format } }, { audit: 'export' }));
 }
+
+/** Queues an official export (Excel or PDF) whose job reads through the user's scoped services (issue 11: budgets, reimbursement cases). */
+export async function queueExport(db: Db, user: AuthUser, kind: 'budget_report_export' | 'reimbursement_cases_export', params: Record<string, unknown>): Promise<Job> {
+  return toJob(await queueJob(db, user, { kind, params }, { audit: 'export' }));
+}

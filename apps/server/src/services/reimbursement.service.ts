@@ -16,6 +16,9 @@ import type {
   CaseStepInput,
   CaseSummary,
   CommitmentAction,
+  CommitmentList,
+  CommitmentListItem,
+  CommitmentListQuery,
   LeavingInput,
   LeavingResult,
   PersonCommitments,
@@ -357,4 +360,42 @@ export async function stepCase(db: Db, user: AuthUser, id: number, input: CaseSt
     });
   });
   return getCase(db, user, id);
+}
+
+// ---------- the agency's graduates under commitment (issue 11 point 5) ----------
+
+const COMMITMENT_PROGRAMMES = [...new Set(training.COMMITMENT_RULES.flatMap((r) => r.programmeCodes))];
+
+/**
+ * GET /commitments: the people of the user's subtree under a service commitment (an agency sees its
+ * graduates: who, which programme, from when to when, months served), as of today.
+ */
+export async function listCommitments(db: Queryable, user: AuthUser, q: CommitmentListQuery): Promise<CommitmentList> {
+  const asOf = todayInVietnam();
+  const rows = await reimbursementRepo.listScopedCommitmentSources(db, user.scope, COMMITMENT_PROGRAMMES, q.q ? searchWords(q.q) : []);
+  const all: CommitmentListItem[] = [];
+  for (const s of rows) {
+    if (s.status === 'completed' && s.result !== 'graduated') continue;
+    const c = commitmentOf(s);
+    if (!c) continue;
+    const inCourse = s.status === 'sent';
+    const until = s.left_on !== null && s.left_on < asOf ? s.left_on : asOf;
+    const progress = training.commitmentProgress(c, until);
+    const state: CommitmentListItem['state'] = inCourse ? 'in_course' : s.left_on !== null && s.left_on <= asOf && !progress.fulfilled ? 'left' : progress.fulfilled ? 'fulfilled' : 'serving';
+    all.push({
+      person: { id: s.person_id, fullName: s.full_name, unit: { id: s.unit_id, name: s.unit_name } },
+      outsideTrainingId: s.outside_training_id,
+      programme: { code: s.programme_code, name: s.programme_name },
+      institution: s.institution,
+      source: c.source,
+      months: c.months,
+      from: c.from,
+      to: c.to,
+      served: inCourse ? 0 : progress.served,
+      remaining: inCourse ? c.months : progress.remaining,
+      state,
+    });
+  }
+  const wanted = q.state === 'all' ? all : all.filter((i) => i.state === q.state);
+  return { asOf, total: wanted.length, items: wanted.slice(q.offset, q.offset + q.limit) };
 }

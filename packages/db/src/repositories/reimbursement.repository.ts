@@ -250,3 +250,47 @@ export async function listCaseSteps(db: Queryable, caseId: number): Promise<Case
   );
   return r.rows;
 }
+
+// ---------- the agency's graduates under commitment ----------
+
+export interface ScopedCommitmentSourceRow extends CommitmentSourceRow {
+  full_name: string;
+  unit_id: number;
+  unit_name: string;
+  left_on: string | null;
+}
+
+/**
+ * Every outside-training record in the scope that may carry a commitment (sent or completed, with a
+ * cost and a sending decision, of the given programmes), with its person and their leaving if any.
+ */
+export async function listScopedCommitmentSources(db: Queryable, scope: Scope, programmeCodes: readonly string[], words: string[]): Promise<ScopedCommitmentSourceRow[]> {
+  const p = new Params();
+  const conds = [
+    scopeCondition(scope, p, 'u', 'p'),
+    `o.status IN ('sent', 'completed')`,
+    'o.cost > 0',
+    'o.decision_date IS NOT NULL',
+    `o.programme_code = ANY(${p.add([...programmeCodes])}::text[])`,
+  ];
+  for (const w of words) {
+    const sub = p.add(`%${likeEscape(w)}%`);
+    const prefix = p.add(`% ${likeEscape(w)}%`);
+    conds.push(`p.search_name LIKE ${sub} AND (' ' || p.search_name) LIKE ${prefix}`);
+  }
+  const r = await db.query<ScopedCommitmentSourceRow>(
+    `SELECT o.id AS outside_training_id, o.person_id, o.programme_code, pr.name AS programme_name, o.institution, o.status,
+            o.start_date, o.end_date, o.cost::text AS cost, o.decision_no, o.decision_date, o.result,
+            p.full_name, u.id AS unit_id, u.name AS unit_name, l.left_on
+     FROM outside_trainings o
+     JOIN people p ON p.id = o.person_id
+     JOIN units u ON u.id = p.unit_id
+     JOIN programmes pr ON pr.code = o.programme_code
+     LEFT JOIN service_leavings l ON l.person_id = o.person_id
+     WHERE ${conds.join(' AND ')}
+     ORDER BY u.name, p.full_name, o.start_date, o.id
+     LIMIT 5000`,
+    p.values,
+  );
+  return r.rows;
+}
