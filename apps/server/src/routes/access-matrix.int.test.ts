@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { ERRORS, type ErrorCode } from '@nang-tam/contracts';
 import { todayInVietnam, training, type Role } from '@nang-tam/domain';
-import { certificatesRepo, classesRepo, documentsRepo, enrolmentsRepo, needsRepo, nominationsRepo, outsideTrainingsRepo, peopleRepo, plansRepo, reimbursementRepo, type Db } from '@nang-tam/db';
+import { budgetsRepo, certificatesRepo, classesRepo, documentsRepo, enrolmentsRepo, needsRepo, nominationsRepo, outsideTrainingsRepo, peopleRepo, plansRepo, reimbursementRepo, type Db } from '@nang-tam/db';
 import { createTestDb } from '../../../../tests/support/test-db.js';
 import { as, buildTestApp, loginAs, seedFixture, type Fixture, type Session } from '../../../../tests/support/fixtures.js';
 import { addDays, assignLecturer, enrol, insertLecturer, insertSession, insertTrainingClass } from '../../../../tests/support/learners.js';
@@ -15,6 +15,7 @@ import { enrolmentPolicy } from '../policies/enrolment.js';
 import { nominationActorOf, nominationFactsOf, nominationPolicy } from '../policies/nomination.js';
 import { outsideFactsOf, outsideTrainingPolicy } from '../policies/outside-training.js';
 import { caseFactsOf, reimbursementCasePolicy } from '../policies/reimbursement-case.js';
+import { budgetPolicy } from '../policies/budget.js';
 import { personPolicy } from '../policies/person.js';
 import { fiveYearPolicy, planLinePolicy, planListPolicy, planVersionPolicy } from '../policies/plan.js';
 import { documentSettingsPolicy } from '../policies/document-settings.js';
@@ -325,6 +326,27 @@ describe('policy matrix', () => {
       url: (r) => `/api/v1/reimbursement-cases/${r.id}/steps`,
       bodies: [async () => ({ action: 'agree' }), async () => ({ action: 'recordPayment', amount: 1 }), async () => ({ action: 'waive', ground: 'illness', decisionNo: '1-QĐ/BTCTU' })],
     },
+    // budgets (issue 11 point 2): a stale estimate version is refused (CONFLICT) after the policy allowed it; a voucher of 1 đồng is recorded
+    'PUT /api/v1/classes/:id/budget/estimate': {
+      kind: 'class',
+      url: (r) => `/api/v1/classes/${r.classId}/budget/estimate`,
+      body: () => ({ version: 999, lecturers: [], learners: 0, supportPerLearner: 0, venue: 0, materials: 0, other: 0 }),
+    },
+    'POST /api/v1/classes/:id/budget/costs': {
+      kind: 'class',
+      url: (r) => `/api/v1/classes/${r.classId}/budget/costs`,
+      body: () => ({ entries: [{ category: 'venue', spentOn: today, amount: 1, documentNo: 'PC-MT' }] }),
+    },
+    'PUT /api/v1/plan-lines/:id/budget/estimate': {
+      kind: 'planLine',
+      url: (r) => `/api/v1/plan-lines/${r.lineId}/budget/estimate`,
+      body: () => ({ version: 999, lecturers: [], learners: 0, supportPerLearner: 0, venue: 0, materials: 0, other: 0 }),
+    },
+    'POST /api/v1/plan-lines/:id/budget/costs': {
+      kind: 'planLine',
+      url: (r) => `/api/v1/plan-lines/${r.lineId}/budget/costs`,
+      body: () => ({ entries: [{ category: 'venue', spentOn: today, amount: 1, documentNo: 'PC-MT' }] }),
+    },
     // printed documents (issue 10): the class list prints for every class with learners
     'GET /api/v1/classes/:id/documents': { kind: 'class', url: (r) => `/api/v1/classes/${r.classId}/documents` },
     'GET /api/v1/classes/:id/documents/:kind': { kind: 'class', url: (r) => `/api/v1/classes/${r.classId}/documents/class_list` },
@@ -411,6 +433,10 @@ describe('policy matrix', () => {
   async function verdict(user: AuthUser, ref: PolicyRef, kind: Kind, r: Rec): Promise<Verdict> {
     const { resource, action } = parsePolicyRef(ref);
     if (kind === 'planList') return resource === 'plans' ? planListPolicy.decide(user, null, action as never) : fiveYearPolicy.decide(user, null, action as never);
+    if (resource === 'budget') {
+      const holder = (await budgetsRepo.findHolder(db, kind === 'planLine' ? { kind: 'line', id: r.lineId! } : { kind: 'class', id: r.classId }))!;
+      return budgetPolicy.decide(user, { kind: kind === 'planLine' ? 'line' : 'class', organiserPath: holder.organiser_path }, action as never);
+    }
     if (kind === 'planVersion') {
       const v = (await plansRepo.findVersion(db, r.id))!;
       return planVersionPolicy.decide(user, { status: v.status, lineCount: v.line_count, latest: v.latest }, action as never);
