@@ -2,7 +2,7 @@
  * Typed calls of the service-commitment and reimbursement API (issue 11 point 3): a person's
  * commitments and leaving, and the board's reimbursement cases with their steps.
  */
-import type { CaseDetail, CaseOpen, CasePage, CaseStepInput, LeavingInput, LeavingResult, PersonCommitments } from '@nang-tam/contracts';
+import type { CaseDetail, CaseOpen, CasePage, CaseStepInput, CommitmentList, CommitmentListQuery, Job, LeavingInput, LeavingResult, PersonCommitments } from '@nang-tam/contracts';
 import { api } from './client';
 
 export type CaseParams = { status?: CaseDetail['status'] | null; q?: string | null; limit: number; offset: number };
@@ -14,4 +14,8 @@ export const reimbursementApi = {
   get: (id: number) => api.get<CaseDetail>(`/reimbursement-cases/${id}`),
   open: (body: CaseOpen) => api.post<CaseDetail>('/reimbursement-cases', body),
   step: (id: number, body: CaseStepInput) => api.post<CaseDetail>(`/reimbursement-cases/${id}/steps`, body),
+  // issue 11 point 5: the case list as Excel / PDF, the agency's people under commitment
+  exportCases: (status: CaseDetail['status'] | null, format: 'xlsx' | 'pdf') => api.post<Job>('/exports/reimbursement-cases', status ? { status, format } : { format }),
+  commitmentList: (q: { state: CommitmentListQuery['state']; q: string | null; limit: number; offset: number }, signal?: AbortSignal) =>
+    api.get<CommitmentList>('/commitments', { query: q, signal }),
 };

@@ -57,6 +57,10 @@ function useNavItems(): MenuProps['items'] {
     if (me.permissions.includes('nominations.approve')) {
       training.push({ key: '/reimbursement-cases', icon: <AccountBookOutlined aria-hidden />, label: <Link to="/reimbursement-cases">{t('nav.reimbursement')}</Link> });
     }
+    // issue 11: an agency's people under commitment; the yearly budget report (below, in "Kế hoạch")
+    if (me.permissions.includes('nominations.write')) {
+      training.push({ key: '/commitments', icon: <AccountBookOutlined aria-hidden />, label: <Link to="/commitments">{t('nav.commitments')}</Link> });
+    }
     if (me.permissions.includes('rules.read')) {
       training.push({ key: '/catalogue', icon: <UnorderedListOutlined aria-hidden />, label: <Link to="/catalogue">{t('nav.catalogue')}</Link> });
     }
@@ -73,6 +77,7 @@ function useNavItems(): MenuProps['items'] {
       planning.push({ key: '/plans', icon: <ScheduleOutlined aria-hidden />, label: <Link to="/plans">{t('nav.plans')}</Link> });
       planning.push({ key: '/plans/realisation', icon: <FundOutlined aria-hidden />, label: <Link to="/plans/realisation">{t('nav.realisation')}</Link> });
       planning.push({ key: '/plans/five-year', icon: <ProjectOutlined aria-hidden />, label: <Link to="/plans/five-year">{t('nav.fiveYear')}</Link> });
+      planning.push({ key: '/budgets', icon: <FundOutlined aria-hidden />, label: <Link to="/budgets">{t('nav.budgets')}</Link> });
     }
     const group = (key: string, label: string, icon: ReactNode, entries: Item[]) => {
       if (entries.length === 1) items.push(entries[0]!);

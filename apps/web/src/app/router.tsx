@@ -24,6 +24,10 @@ const OutsideTrainingsPage = lazy(() => import('../features/outside/OutsideTrain
 const OutsideTrainingPage = lazy(() => import('../features/outside/OutsideTrainingPage'));
 const CasesPage = lazy(() => import('../features/reimbursement/CasesPage'));
 const CasePage = lazy(() => import('../features/reimbursement/CasePage'));
+// budgets and the agency's people under commitment (issue 11)
+const BudgetReportPage = lazy(() => import('../features/budgets/BudgetReportPage'));
+const PlanLineBudgetPage = lazy(() => import('../features/budgets/PlanLineBudgetPage'));
+const CommitmentsPage = lazy(() => import('../features/reimbursement/CommitmentsPage'));
 const AnnualPlanPage = lazy(() => import('../features/plans/AnnualPlanPage'));
 const RealisationPage = lazy(() => import('../features/plans/RealisationPage'));
 const FiveYearPage = lazy(() => import('../features/plans/FiveYearPage'));
@@ -299,6 +303,37 @@ export const router = createBrowserRouter([
               <RequireStaff permission="nominations.approve">
                 <Lazy>
                   <CasesPage />
+                </Lazy>
+              </RequireStaff>
+            ),
+          },
+          // issue 11: budgets and the agency's people under commitment
+          {
+            path: 'budgets',
+            element: (
+              <RequireStaff permission="plans.read">
+                <Lazy>
+                  <BudgetReportPage />
+                </Lazy>
+              </RequireStaff>
+            ),
+          },
+          {
+            path: 'plans/lines/:id/budget',
+            element: (
+              <RequireStaff permission="plans.read">
+                <Lazy>
+                  <PlanLineBudgetPage />
+                </Lazy>
+              </RequireStaff>
+            ),
+          },
+          {
+            path: 'commitments',
+            element: (
+              <RequireStaff permission="nominations.write">
+                <Lazy>
+                  <CommitmentsPage />
                 </Lazy>
               </RequireStaff>
             ),

@@ -9,6 +9,7 @@ import { OverviewTab } from './OverviewTab';
 import { ScheduleTab } from './ScheduleTab';
 import { LEARNER_CLASS_TABS } from '../learning/classTabs';
 import { DocumentsTab } from '../documents/DocumentsTab';
+import { BudgetPanel } from '../budgets/BudgetPanel';
 
 export type { ClassTabContext, ClassTabDef } from './tab-def';
 
@@ -34,5 +35,12 @@ export const CLASS_TABS: ClassTabDef[] = [
     label: ({ t }) => t('classTab.documents'),
     visible: ({ allows }) => allows('printDocuments'),
     render: ({ cls }) => <DocumentsTab cls={cls} />,
+  },
+  // budgets (issue 11 point 2): the school running the class and the board over it
+  {
+    key: 'budget',
+    label: ({ t }) => t('classTab.budget'),
+    visible: ({ allows }) => allows('printDocuments'),
+    render: ({ cls }) => <BudgetPanel kind="class" id={cls.id} />,
   },
 ];

@@ -297,6 +297,7 @@ function VersionCard({ versionId, plan, onAdjusted }: { versionId: number; plan:
             title: t('common.actions'),
             render: (_, l) => (
               <Space>
+                <Link to={`/plans/lines/${l.lineId}/budget`}>{t('budget.tab')}</Link>
                 {l.actions.includes('update') && (
                   <Button size="small" onClick={() => setLineModal({ line: l })}>
                     {t('plans.edit')}

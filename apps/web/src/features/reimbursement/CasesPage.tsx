@@ -10,6 +10,8 @@ import { formatDate } from '../../shared/format';
 import { useDebounced, usePageTitle } from '../../shared/hooks';
 import { PageError } from '../../shared/PageState';
 import { CaseStatusTag, useDong, useReimbursementLabels } from './common';
+import { ExportButton } from '../jobs/ExportButton';
+import { FilePdfOutlined } from '@ant-design/icons';
 
 const PAGE = 20;
 
@@ -79,6 +81,10 @@ export default function CasesPage() {
             }}
             options={CASE_STATUSES.map((s) => ({ value: s, label: labels.status(s) }))}
           />
+          <Flex gap={8} style={{ marginLeft: 'auto' }}>
+            <ExportButton start={() => reimbursementApi.exportCases(status, 'xlsx')} total={list.data?.total} />
+            <ExportButton start={() => reimbursementApi.exportCases(status, 'pdf')} total={list.data?.total} label={t('plans.exportPdf')} icon={<FilePdfOutlined />} />
+          </Flex>
         </Flex>
         {list.isError ? (
           <PageError error={list.error} onRetry={() => void list.refetch()} />

@@ -1,0 +1,14 @@
+/** Typed calls of the budgets API (issue 11 point 2): a class's or plan line's budget, and the yearly report. */
+import type { Budget, BudgetReport, CostEntriesInput, EstimateInput, Job } from '@nang-tam/contracts';
+import { api } from './client';
+
+export type HolderKind = 'class' | 'line';
+const base = (kind: HolderKind, id: number) => (kind === 'class' ? `/classes/${id}/budget` : `/plan-lines/${id}/budget`);
+
+export const budgetsApi = {
+  get: (kind: HolderKind, id: number, signal?: AbortSignal) => api.get<Budget>(base(kind, id), { signal }),
+  saveEstimate: (kind: HolderKind, id: number, body: EstimateInput) => api.put<Budget>(`${base(kind, id)}/estimate`, body),
+  recordCosts: (kind: HolderKind, id: number, body: CostEntriesInput) => api.post<Budget>(`${base(kind, id)}/costs`, body),
+  report: (year: number, by: BudgetReport['by'], signal?: AbortSignal) => api.get<BudgetReport>('/budgets/report', { query: { year, by }, signal }),
+  exportReport: (year: number, by: BudgetReport['by'], format: 'xlsx' | 'pdf') => api.post<Job>('/exports/budget-report', { year, by, format }),
+};
