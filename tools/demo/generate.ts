@@ -24,6 +24,7 @@ import { PeopleGenerator, type GenerateOptions, type PersonDraft } from './peopl
 import { seedDemoSchool } from './school.js';
 import { seedDemoOutsideTrainings } from './outside-trainings.js';
 import { seedDemoReimbursement } from './reimbursement.js';
+import { seedDemoBudgets } from './budgets.js';
 import { seedDemoNeeds } from './needs.js';
 import { seedDemoNotifications } from './notifications.js';
 import { seedDemoPlans } from './school-annual-plans.js';
@@ -314,6 +315,8 @@ export async function seedDemoProvince(db: Db, opts: SeedOptions = {}): Promise<
     progress(`plans: ${planned.annualPlans} annual plans, ${planned.lines} lines, ${planned.linkedClasses} classes linked, ${planned.extraClasses} outside the plan`);
     const wired = await seedDemoPlanWiring(tx, options.today);
     progress(`plan wiring: ${wired.outsideLines} lines of people sent outside (${wired.linkedOutside} records linked), ${wired.linesFromNeeds} lines of next year's draft plan from needs`);
+    const budgets = await seedDemoBudgets(tx, { today: options.today });
+    progress(`budgets: ${budgets.lineEstimates} plan-line estimates, ${budgets.classEstimates} class estimates, ${budgets.entries} vouchers`);
     const notified = await seedDemoNotifications(tx);
     progress(`notifications: ${notified}`);
     return { units: unitIds.size, people, users };
