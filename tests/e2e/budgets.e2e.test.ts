@@ -14,11 +14,10 @@ const dong = (n: number) => `${new Intl.NumberFormat('vi-VN').format(n)} đ`;
 describe('budgets', () => {
   test('the school enters an estimate and a voucher and sees the comparison; the board sees it in the report', async () => {
     const { page, context } = b;
-    await apiLogin(context.request, 'truong');
+    await login(page, 'truong');
     const classes = await apiGet<{ items: { id: number; startDate: string; actions: string[] }[] }>(context.request, '/api/v1/classes?limit=50');
     const cls = classes.items.find((c) => c.actions.includes('printDocuments'));
     expect(cls, 'a class the school runs').toBeDefined();
-    await login(page, 'truong');
     await page.goto(`/classes/${cls!.id}?tab=budget`);
     const panel = page.getByTestId('budget-panel');
     await panel.waitFor();
