@@ -60,7 +60,7 @@ async function makeYear(db: Queryable, root: { id: number; path: string }): Prom
     `INSERT INTO enrolments (person_id, programme_code, status, started_on, ended_on, class_id)
      SELECT p.id, c.programme_code, 'enrolled', c.start_date, c.end_date, c.id
      FROM classes c
-     JOIN LATERAL (SELECT id FROM people ORDER BY id OFFSET (c.id * 53) % 90000 LIMIT 30) p ON true
+     JOIN LATERAL (SELECT id FROM people ORDER BY id OFFSET (c.id * 53) % greatest(1, (SELECT count(*) FROM people) - 30) LIMIT 30) p ON true
      WHERE c.cohort_code LIKE 'BENCH-KP-%'`,
   );
   await db.query(
