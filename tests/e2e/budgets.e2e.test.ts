@@ -71,7 +71,7 @@ describe('budgets', () => {
     await boardPage.goto('/budgets');
     await boardPage.getByRole('heading', { level: 1, name: 'Kinh phí đào tạo, bồi dưỡng' }).waitFor();
     if (year !== new Date().getFullYear()) {
-      await boardPage.getByLabel('Năm', { exact: true }).click();
+      await boardPage.getByRole('combobox', { name: 'Năm' }).click();
       await boardPage.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: `Năm ${year}` }).first().click();
     }
     await expect.poll(() => boardPage.getByTestId('report-total-actual').textContent()).toBe(dong(report.total.actual));
