@@ -91,7 +91,7 @@ async function makeYear(db: Queryable, root: { id: number; path: string }): Prom
      FROM classes c CROSS JOIN LATERAL (VALUES ('lecturers', 24000000::bigint, 1), ('support', 9000000::bigint, 2), ('venue', 5000000::bigint, 3), ('materials', 1900000::bigint, 4)) x(category, amount, n)
      WHERE c.cohort_code LIKE 'BENCH-KP-%'`,
   );
-  await db.query('ANALYZE classes; ANALYZE enrolments; ANALYZE budget_estimates; ANALYZE budget_estimate_items; ANALYZE budget_cost_entries; ANALYZE plan_line_versions');
+  for (const t of ['classes', 'enrolments', 'budget_estimates', 'budget_estimate_items', 'budget_cost_entries', 'plan_line_versions']) await db.query(`ANALYZE ${t}`);
   return { classes: 500, lines: 100, enrolments: enrolled.rowCount ?? 0, entries: entries.rowCount ?? 0 };
 }
 
