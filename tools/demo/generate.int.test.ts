@@ -36,6 +36,19 @@ describe('seedDemoProvince', () => {
     expect(progress.at(-1)).toBe('statistics updated');
   });
 
+  it('gives plan lines and classes their estimates, and the started classes vouchers near them (issue 11 point 2)', async () => {
+    expect(progress.some((m) => /^budgets: \d+ plan-line estimates, \d+ class estimates, \d+ vouchers$/.test(m))).toBe(true);
+    expect(await count('SELECT count(*)::int AS n FROM budget_estimates WHERE class_id IS NOT NULL')).toBe(await count('SELECT count(*)::int AS n FROM classes'));
+    expect(await count('SELECT count(*)::int AS n FROM budget_estimates WHERE plan_line_id IS NOT NULL')).toBeGreaterThan(0);
+    expect(await count("SELECT count(*)::int AS n FROM classes c WHERE c.start_date <= '2026-11-23' AND NOT EXISTS (SELECT 1 FROM budget_cost_entries e WHERE e.class_id = c.id)")).toBe(0);
+    // every estimate adds up its items; actual cost within ±20 % of the estimate for the classes that ended
+    expect(await count('SELECT count(*)::int AS n FROM budget_estimates e WHERE e.total <> (SELECT sum(amount) FROM budget_estimate_items i WHERE i.estimate_id = e.id)')).toBe(0);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM classes c JOIN budget_estimates e ON e.class_id = c.id
+        WHERE c.end_date <= '2026-11-23' AND (SELECT sum(amount) FROM budget_cost_entries x WHERE x.class_id = c.id) NOT BETWEEN e.total * 0.8 AND e.total * 1.2`),
+    ).toBe(0);
+  });
+
   it('builds unit paths from the ids of the ancestors', async () => {
     expect(
       await count(`SELECT count(*)::int AS n FROM units c LEFT JOIN units p ON p.id = c.parent_id
