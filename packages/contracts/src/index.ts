@@ -13,6 +13,7 @@ export * from './classes.js';
 export * from './nominations.js';
 export * from './outside-trainings.js';
 export * from './reimbursement.js';
+export * from './support.js';
 export * from './learners.js';
 export * from './boards.js';
 export * from './needs.js';

@@ -16,6 +16,7 @@ import { remindOverdueConductReports } from '../services/learners.service.js';
 import { runNeedsReminders } from './needs-reminders.job.js';
 import { runNeedsAggregateExport, runNeedsAnswerExport } from './needs-export.job.js';
 import { sendNotificationEmails } from './notification-emails.job.js';
+import { runSupportExport } from './support-export.job.js';
 
 interface Handler {
   /** The permission the job's creator must still hold when it runs. */
@@ -33,6 +34,7 @@ const HANDLERS: Record<string, Handler> = {
   plan_export: { permission: 'plans.read', run: runPlanExport },
   realisation_export: { permission: 'plans.read', run: runRealisationExport },
   class_document: { permission: 'classes.read', run: runClassDocument },
+  support_list_export: { permission: 'support.read', run: runSupportExport },
 };
 
 export interface RunnerOptions {

@@ -23,7 +23,7 @@
  */
 import type { IsoDate } from '../dates.js';
 import { isIsoDate } from '../dates.js';
-import { addVersion, type FieldError, type VersionResult } from '../rules/validate.js';
+import { addVersion } from '../rules/validate.js';
 import { isActive, isInForce, periodsOverlap } from '../rules/period.js';
 import type { SourceDocument, StudyMode, Versioned } from '../rules/types.js';
 
@@ -81,6 +81,15 @@ export interface SupportPolicy extends Versioned {
 }
 
 // ---------- validation ----------
+
+/** One refused field, with a Vietnamese message. */
+export interface SupportFieldError {
+  path: string;
+  code: string;
+  message: string;
+}
+type FieldError = SupportFieldError;
+export type SupportVersionResult = { ok: true; versions: SupportPolicy[] } | { ok: false; errors: SupportFieldError[] };
 
 const MAX_RATE = 1_000_000_000;
 const MODES: readonly StudyMode[] = ['full_time', 'part_time', 'online'];
@@ -154,7 +163,7 @@ export function coveragesIntersect(a: SupportCoverage, b: SupportCoverage): bool
  * validating its rates, and refuses it when another policy covering the same group is in force over
  * an overlapping period. `others` are the versions of the other policies.
  */
-export function addSupportPolicyVersion(existing: readonly SupportPolicy[], next: SupportPolicy, others: readonly SupportPolicy[]): VersionResult<SupportPolicy> {
+export function addSupportPolicyVersion(existing: readonly SupportPolicy[], next: SupportPolicy, others: readonly SupportPolicy[]): SupportVersionResult {
   const invalid = validateSupportPolicy(next);
   if (invalid.length > 0) return { ok: false, errors: invalid };
   const added = addVersion(existing, next);
@@ -286,14 +295,14 @@ export function nightsBetween(start: IsoDate, end: IsoDate): number {
 
 /**
  * What one learner is owed for one course under the policies: each item with its rule. `paidThisYear`
- * is the support already paid under the same policy for the learner's other courses that started in
- * the same calendar year (for the year cap).
+ * is the support already paid under the chosen policy for the learner's other courses that started
+ * in the same calendar year (for the year cap): an amount, or a function of the policy id.
  */
 export function assessSupport(
   policies: readonly SupportPolicy[],
   learner: SupportLearner,
   course: SupportCourse,
-  paidThisYear: bigint = 0n,
+  paidThisYear: bigint | ((policyId: string) => bigint) = 0n,
 ): SupportAssessment {
   const { policy, reasons } = selectSupportPolicy(policies, learner, course);
   if (!policy) return { kind: 'not_covered', total: 0n, reasons, explanation: `Không được hỗ trợ: ${reasons.join(' ')}` };
@@ -344,13 +353,14 @@ export function assessSupport(
   }
   if (r.capPerYear !== null) {
     const cap = BigInt(r.capPerYear);
-    const left = cap > paidThisYear ? cap - paidThisYear : 0n;
+    const paidBefore = typeof paidThisYear === 'function' ? paidThisYear(policy.id) : paidThisYear;
+    const left = cap > paidBefore ? cap - paidBefore : 0n;
     if (total > left) {
       const year = course.startDate.slice(0, 4);
       items.push({
         code: 'cap_year',
         amount: left - total,
-        explanation: `Trần mỗi năm ${fmt(cap)}; đã chi ${fmt(paidThisYear)} cho các khóa khác năm ${year}; còn tối đa ${fmt(left)} (${doc})`,
+        explanation: `Trần mỗi năm ${fmt(cap)}; đã chi ${fmt(paidBefore)} cho các khóa khác năm ${year}; còn tối đa ${fmt(left)} (${doc})`,
       });
       total = left;
     }
