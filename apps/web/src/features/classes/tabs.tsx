@@ -9,6 +9,7 @@ import { OverviewTab } from './OverviewTab';
 import { ScheduleTab } from './ScheduleTab';
 import { LEARNER_CLASS_TABS } from '../learning/classTabs';
 import { DocumentsTab } from '../documents/DocumentsTab';
+import { ClassSupportTab } from '../support/ClassSupportTab';
 
 export type { ClassTabContext, ClassTabDef } from './tab-def';
 
@@ -34,5 +35,12 @@ export const CLASS_TABS: ClassTabDef[] = [
     label: ({ t }) => t('classTab.documents'),
     visible: ({ allows }) => allows('printDocuments'),
     render: ({ cls }) => <DocumentsTab cls={cls} />,
+  },
+  // support for learners (issue 11 point 1): the payment list, for those who read payment lists
+  {
+    key: 'support',
+    label: ({ t }) => t('classTab.support'),
+    visible: ({ permissions }) => permissions?.includes('support.read') ?? false,
+    render: ({ cls }) => <ClassSupportTab cls={cls} />,
   },
 ];
