@@ -2,7 +2,7 @@
  * `npm run bench`: benchmarks on a PostgreSQL database of a generated province (default 100,000
  * people), each against a baseline measured in the same run, written to docs/PERFORMANCE.md.
  *
- *   npm run bench -- [--people 100000] [--seconds 10] [--only search|import|eligibility|classes|responsiveness|needs]
+ *   npm run bench -- [--people 100000] [--seconds 10] [--only search|import|eligibility|classes|responsiveness|needs|payments]
  *     [--stall-rows 100000] [--pglite-rows 20000,100000]   (responsiveness: import sizes on PostgreSQL / PGlite)
  *
  * With --only, the sections not run keep their previous figures in docs/PERFORMANCE.md.
@@ -25,6 +25,8 @@ import { benchClasses, type ClassesBench } from './classes.js';
 import { benchResponsiveness, type ResponsivenessBench } from './responsiveness.js';
 import { benchNeeds, type NeedsBench } from './needs.js';
 import { writeReport } from './report.js';
+// support payment lists (issue 11 point 1)
+import { benchPayments, type PaymentsBench } from './payments.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -156,6 +158,7 @@ const responsiveness: ResponsivenessBench | null = runs('responsiveness')
     })
   : null;
 const needsAggregation: NeedsBench | null = runs('needs') ? await benchNeeds(DB_URL) : null;
+const payments: PaymentsBench | null = runs('payments') ? await benchPayments(DB_URL) : null;
 writeReport({
   people: PEOPLE,
   seconds: SECONDS,
@@ -166,6 +169,7 @@ writeReport({
   classes,
   responsiveness,
   needs: needsAggregation,
+  payments,
 });
 console.log('Results written to docs/PERFORMANCE.md');
 process.exit(0);
