@@ -103,13 +103,30 @@ describe('support policies', () => {
     expect(await count('support_policy_versions')).toBe(before);
   });
 
+  it('a new version from a date closes the one in force the day before (audited); a correction keeps the period', async () => {
+    const res = await post('board', '/api/v1/support-policies', policy({ id: 'T99_V', name: 'Chính sách thử phiên bản', coverage: { courseKinds: ['outside'], categories: ['khong_chuyen_trach'] }, period: { from: '2024-01-01', to: null } }));
+    expect(res.statusCode, res.body).toBe(201);
+    const v2 = await post('noivu', '/api/v1/support-policies', policy({ id: 'T99_V', name: 'Chính sách thử phiên bản', coverage: { courseKinds: ['outside'], categories: ['khong_chuyen_trach'] }, period: { from: '2026-01-01', to: null }, rates: { ...rates, travelPerCourse: { inProvince: 150_000, outsideProvince: 400_000 } } }));
+    expect(v2.statusCode, v2.body).toBe(201);
+    const versions = v2.json().items.filter((p: { id: string }) => p.id === 'T99_V');
+    expect(versions.map((p: { version: number; period: unknown; inForce: boolean }) => [p.version, p.period, p.inForce])).toEqual([
+      [1, { from: '2024-01-01', to: '2025-12-31' }, false],
+      [2, { from: '2026-01-01', to: null }, true],
+    ]);
+    const fix = await post('noivu', '/api/v1/support-policies', policy({ id: 'T99_V', name: 'Chính sách thử phiên bản', coverage: { courseKinds: ['outside'], categories: ['khong_chuyen_trach'] }, period: { from: '2024-01-01', to: '2025-06-30' }, corrects: 1 }));
+    expect(fix.statusCode).toBe(400);
+    expect(fix.json().error.details[0]).toMatchObject({ path: 'period', code: 'CORRECTION_PERIOD_MISMATCH' });
+    const audit = await db.query<{ action: string }>("SELECT action FROM audit_log WHERE entity = 'support_policy' AND entity_id LIKE 'T99_V@%' ORDER BY id");
+    expect(audit.rows.map((r) => r.action)).toEqual(['create', 'add_version']);
+  });
+
   it('an agency cannot record a policy; a learner cannot read them', async () => {
     expect((await post('officerA', '/api/v1/support-policies', policy({ id: 'T99_X' }))).statusCode).toBe(403);
     expect((await get('learner', '/api/v1/support-policies')).statusCode).toBe(403);
   });
 
   it('a policy for people sent outside the province (another group) may overlap in time', async () => {
-    const res = await post('board', '/api/v1/support-policies', policy({ id: 'T99_OUT', name: 'Hỗ trợ đi học ngoài tỉnh', coverage: { courseKinds: ['outside'] }, rates: { ...rates, tuitionPercent: 50 } }));
+    const res = await post('board', '/api/v1/support-policies', policy({ id: 'T99_OUT', name: 'Hỗ trợ đi học ngoài tỉnh', coverage: { courseKinds: ['outside'], categories: ['can_bo', 'cong_chuc', 'vien_chuc'] }, rates: { ...rates, tuitionPercent: 50 } }));
     expect(res.statusCode, res.body).toBe(201);
   });
 });
@@ -215,6 +232,13 @@ describe('a class payment list', () => {
     expect(cells).toContain('Nguyễn Thị Bình');
     expect(cells).toContain(2_100_000);
     expect((await post('officerA', '/api/v1/exports/support-list', { classId: otherClassId, format: 'xlsx' })).statusCode).toBe(404);
+    const pdf = await post('officerA', '/api/v1/exports/support-list', { classId, format: 'pdf' });
+    expect(pdf.statusCode, pdf.body).toBe(202);
+    await jobs.run();
+    const pdfJob = await jobs.get(s.officerA, pdf.json().id);
+    expect(pdfJob.status, JSON.stringify(pdfJob.result)).toBe('succeeded');
+    expect(pdfJob.result).toMatchObject({ rows: 2 }); // the agency's own learners only
+    expect((await jobs.file(s.officerA, pdfJob.id)).body.subarray(0, 5).toString()).toBe('%PDF-');
   });
 });
 
