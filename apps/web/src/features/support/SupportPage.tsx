@@ -4,7 +4,7 @@
  * by one decision. The class lists are on each class's page.
  */
 import { useState } from 'react';
-import { App, Button, Card, Checkbox, DatePicker, Empty, Flex, Form, Input, InputNumber, Select, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Card, Checkbox, DatePicker, Empty, Flex, Form, Input, InputNumber, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
@@ -257,20 +257,16 @@ function Batches() {
 export default function SupportPage() {
   const { t } = useI18n();
   usePageTitle(t('sup.title'));
-  const [sp, patch] = useUrlState();
+  // two cards rather than tabs: a phone's tab bar would hide one behind an overflow menu
   return (
     <Flex vertical gap={12}>
       <h1 className="nt-h1">{t('sup.title')}</h1>
       <Typography.Paragraph type="secondary">{t('sup.intro')}</Typography.Paragraph>
-      <Card>
-        <Tabs
-          activeKey={sp.get('tab') ?? 'batches'}
-          onChange={(k) => patch({ tab: k === 'batches' ? null : k })}
-          items={[
-            { key: 'batches', label: t('sup.tabBatches'), children: <Batches /> },
-            { key: 'policies', label: t('sup.tabPolicies'), children: <Policies /> },
-          ]}
-        />
+      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('sup.tabBatches')}</h2>}>
+        <Batches />
+      </Card>
+      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('sup.tabPolicies')}</h2>}>
+        <Policies />
       </Card>
     </Flex>
   );
