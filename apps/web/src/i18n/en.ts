@@ -1920,5 +1920,6 @@ export const en: Record<MessageKey, string> = {
   'sup.notCovered': 'Not covered by the support policy.',
   'sup.notCoveredShort': 'Not covered',
   'sup.mineTitle': 'My training support',
+  'sup.noneOfYours': 'No learner of your units is in this class.',
   'sup.mineEmpty': 'None of your courses is supported yet.',
 };

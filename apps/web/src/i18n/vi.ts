@@ -1918,6 +1918,7 @@ export const vi = {
   'sup.notCovered': 'Không thuộc diện được hỗ trợ.',
   'sup.notCoveredShort': 'Không thuộc diện hỗ trợ',
   'sup.mineTitle': 'Hỗ trợ đào tạo của tôi',
+  'sup.noneOfYours': 'Lớp không có học viên thuộc đơn vị của bạn.',
   'sup.mineEmpty': 'Bạn chưa có khóa học nào được hỗ trợ.',
 } as const satisfies Record<string, string>;
 
