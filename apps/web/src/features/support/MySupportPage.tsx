@@ -1,11 +1,12 @@
 /** The learner's own support for training: per course, what they are owed (each item explained), what was paid. */
+import { useRef } from 'react';
 import { Card, Empty, Flex, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import type { SupportRow } from '@nang-tam/contracts';
 import { supportApi } from '../../api/support';
 import { useI18n } from '../../i18n';
 import { formatDate } from '../../shared/format';
-import { usePageTitle } from '../../shared/hooks';
+import { useFocusableTableScroll, usePageTitle } from '../../shared/hooks';
 import { PageError, PageLoading } from '../../shared/PageState';
 import { SupportItems, useDong } from './SupportListView';
 
@@ -13,12 +14,14 @@ export default function MySupportPage() {
   const { t } = useI18n();
   const dong = useDong();
   usePageTitle(t('sup.mineTitle'));
+  const ref = useRef<HTMLDivElement>(null);
+  useFocusableTableScroll(ref);
   const q = useQuery({ queryKey: ['support', 'mine'], queryFn: ({ signal }) => supportApi.mine(signal) });
   if (q.isPending) return <PageLoading />;
   if (q.isError) return <PageError error={q.error} onRetry={() => void q.refetch()} />;
   const d = q.data;
   return (
-    <Flex vertical gap={12}>
+    <Flex vertical gap={12} ref={ref}>
       <h1 className="nt-h1">{t('sup.mineTitle')}</h1>
       <Card>
         <Flex gap={24} wrap>

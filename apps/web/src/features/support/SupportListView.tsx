@@ -3,7 +3,7 @@
  * explained by its rule), what was paid and what remains; the list's totals, the payments recorded,
  * the Excel/PDF export (a background job) and, from the server's `actions`, "record a payment".
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Alert, DatePicker, Flex, Form, Input, InputNumber, Table, Tag, Typography, Button, type TableColumnsType } from 'antd';
 import { DollarOutlined, FilePdfOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -12,6 +12,7 @@ import { useI18n } from '../../i18n';
 import { formatDate } from '../../shared/format';
 import { VI_DATE_FORMATS, notInFuture, toIso } from '../../shared/dates';
 import { FormModal } from '../../shared/FormModal';
+import { useFocusableTableScroll } from '../../shared/hooks';
 import { ExportButton } from '../jobs/ExportButton';
 
 export function useDong() {
@@ -67,6 +68,8 @@ export function SupportListView({ list, pay, startExport, showCourse }: Props) {
   const dong = useDong();
   const [paying, setPaying] = useState<SupportRow | null>(null);
   const first = list.rows[0];
+  const ref = useRef<HTMLDivElement>(null);
+  useFocusableTableScroll(ref);
 
   const columns: TableColumnsType<SupportRow> = [
     { key: 'no', title: t('sup.no'), width: 56, render: (_, __, i) => i + 1 },
@@ -113,7 +116,7 @@ export function SupportListView({ list, pay, startExport, showCourse }: Props) {
   ];
 
   return (
-    <Flex vertical gap={12}>
+    <Flex vertical gap={12} ref={ref}>
       {!showCourse && first && (
         <Typography.Text type="secondary">
           {t('sup.courseLine', { days: first.course.studyDays, basis: first.course.daysBasis, from: formatDate(first.course.startDate), to: formatDate(first.course.endDate) })}

@@ -3,7 +3,7 @@
  * period; the board and home affairs add one) and the payment lists of the people sent to study
  * by one decision. The class lists are on each class's page.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { App, Button, Card, Checkbox, DatePicker, Empty, Flex, Form, Input, InputNumber, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -16,7 +16,7 @@ import { formatDate } from '../../shared/format';
 import { VI_DATE_FORMATS, toIso } from '../../shared/dates';
 import { FormModal } from '../../shared/FormModal';
 import { PageError, PageLoading } from '../../shared/PageState';
-import { usePageTitle, useUrlState } from '../../shared/hooks';
+import { useFocusableTableScroll, usePageTitle, useUrlState } from '../../shared/hooks';
 import { SupportListView, useDong } from './SupportListView';
 
 function Policies() {
@@ -25,6 +25,8 @@ function Policies() {
   const qc = useQueryClient();
   const dong = useDong();
   const [adding, setAdding] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  useFocusableTableScroll(ref);
   const q = useQuery({ queryKey: ['support', 'policies'], queryFn: ({ signal }) => supportApi.policies(signal) });
   if (q.isPending) return <PageLoading />;
   if (q.isError) return <PageError error={q.error} onRetry={() => void q.refetch()} />;
@@ -93,7 +95,7 @@ function Policies() {
     </Form.Item>
   );
   return (
-    <Flex vertical gap={12}>
+    <Flex vertical gap={12} ref={ref}>
       <Typography.Paragraph type="secondary">{t('sup.policiesIntro')}</Typography.Paragraph>
       {q.data.actions.includes('create') && (
         <div>
