@@ -2,7 +2,7 @@
  * `npm run bench`: benchmarks on a PostgreSQL database of a generated province (default 100,000
  * people), each against a baseline measured in the same run, written to docs/PERFORMANCE.md.
  *
- *   npm run bench -- [--people 100000] [--seconds 10] [--only search|import|eligibility|classes|responsiveness|needs|budgets]
+ *   npm run bench -- [--people 100000] [--seconds 10] [--only search|import|eligibility|classes|responsiveness|needs|budgets|payments]
  *     [--stall-rows 100000] [--pglite-rows 20000,100000]   (responsiveness: import sizes on PostgreSQL / PGlite)
  *
  * With --only, the sections not run keep their previous figures in docs/PERFORMANCE.md.
@@ -26,6 +26,8 @@ import { benchResponsiveness, type ResponsivenessBench } from './responsiveness.
 import { benchNeeds, type NeedsBench } from './needs.js';
 import { benchBudgets, type BudgetsBench } from './budgets.js';
 import { writeReport } from './report.js';
+// support payment lists (issue 11 point 1)
+import { benchPayments, type PaymentsBench } from './payments.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -159,6 +161,7 @@ const responsiveness: ResponsivenessBench | null = runs('responsiveness')
 const needsAggregation: NeedsBench | null = runs('needs') ? await benchNeeds(DB_URL) : null;
 // budgets (issue 11 point 2): the report of a year of ≈ 500 classes
 const budgetReport: BudgetsBench | null = runs('budgets') ? await benchBudgets(DB_URL) : null;
+const payments: PaymentsBench | null = runs('payments') ? await benchPayments(DB_URL) : null;
 writeReport({
   people: PEOPLE,
   seconds: SECONDS,
@@ -170,6 +173,7 @@ writeReport({
   responsiveness,
   needs: needsAggregation,
   budgets: budgetReport,
+  payments,
 });
 console.log('Results written to docs/PERFORMANCE.md');
 process.exit(0);

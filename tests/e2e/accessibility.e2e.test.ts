@@ -13,11 +13,11 @@ const b = useBrowser();
 
 const MAIN_PAGES: [string, string[]][] = [
   ['admin', ['/people', '/classes', '/candidates', '/gaps', '/plans', '/needs', '/catalogue']],
-  ['noivu', ['/people', '/gaps']],
+  ['noivu', ['/people', '/gaps', '/support']],
   ['unit', ['/my-learners', '/outside-trainings']],
   ['truong', ['/classes', '/calendar']],
   ['giangvien', ['/teaching']],
-  ['hocvien', ['/learning', '/calendar']],
+  ['hocvien', ['/learning', '/calendar', '/my-support']],
 ];
 const VIEWPORTS = [
   { name: 'desktop', width: 1440, height: 900 },

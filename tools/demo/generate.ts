@@ -25,6 +25,7 @@ import { seedDemoSchool } from './school.js';
 import { seedDemoOutsideTrainings } from './outside-trainings.js';
 import { seedDemoReimbursement } from './reimbursement.js';
 import { seedDemoBudgets } from './budgets.js';
+import { seedDemoSupport } from './support.js';
 import { seedDemoNeeds } from './needs.js';
 import { seedDemoNotifications } from './notifications.js';
 import { seedDemoPlans } from './school-annual-plans.js';
@@ -310,6 +311,9 @@ export async function seedDemoProvince(db: Db, opts: SeedOptions = {}): Promise<
     const reimbursed = await seedDemoReimbursement(tx, { today: options.today });
     progress(`service commitments: ${reimbursed.commitments}, reimbursement cases: ${reimbursed.cases}`);
     const province = generator.units.find((u) => u.kind === 'province')!;
+    // support for learners and payments (issue 11 point 1)
+    const supported = await seedDemoSupport(tx, { today: options.today, provinceName: province.name.replace(/^Tỉnh\s+/i, '') });
+    progress(`support: ${supported.policies} policies, ${supported.payments} payments in ${supported.classesPaid} classes (${supported.paidTotal} đ)`);
     await seedDemoNeeds(tx, { seed: options.seed, today: options.today, provinceCode: province.code, firstCommuneCode: accountUnits.first_commune.code, onProgress: progress });
     const planned = await seedDemoPlans(tx, options.today);
     progress(`plans: ${planned.annualPlans} annual plans, ${planned.lines} lines, ${planned.linkedClasses} classes linked, ${planned.extraClasses} outside the plan`);

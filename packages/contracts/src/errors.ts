@@ -165,6 +165,11 @@ export const ERRORS = {
     vi: 'Tạm thời không kết nối được cơ sở dữ liệu; thao tác vừa rồi chưa được lưu. Vui lòng thử lại sau ít phút.',
     en: 'The database cannot be reached right now; nothing was saved. Please try again in a few minutes.',
   },
+  // support for learners and its payment (issue 11 point 1, decision 0049)
+  SUPPORT_POLICY_INVALID: { status: 422, vi: 'Chính sách hỗ trợ chưa hợp lệ (mức hỗ trợ âm, thiếu hoặc không phải số đồng nguyên). Xem từng mục.', en: 'The support policy is not valid (negative, missing or fractional rates). See each field.' },
+  SUPPORT_POLICY_OVERLAP: { status: 409, vi: 'Thời gian hiệu lực trùng với một chính sách hỗ trợ khác cho cùng đối tượng.', en: 'The effective period overlaps another support policy for the same group.' },
+  SUPPORT_NOT_OWED: { status: 409, vi: 'Học viên này không thuộc diện được hỗ trợ theo chính sách đang áp dụng.', en: 'This learner is not covered by the support policy in force.' },
+  SUPPORT_PAYMENT_ABOVE_OWED: { status: 409, vi: 'Số tiền chi vượt số còn được hỗ trợ.', en: 'The payment is above what is still owed.' },
   INTERNAL: { status: 500, vi: 'Đã có lỗi hệ thống. Vui lòng thử lại sau.', en: 'Something went wrong; please try again later.' },
 } as const satisfies Record<string, ErrorDef>;
 

@@ -14,6 +14,7 @@ export * from './nominations.js';
 export * from './outside-trainings.js';
 export * from './reimbursement.js';
 export * from './budgets.js';
+export * from './support.js';
 export * from './learners.js';
 export * from './boards.js';
 export * from './needs.js';

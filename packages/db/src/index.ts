@@ -23,6 +23,7 @@ export * as nominationsRepo from './repositories/nominations.repository.js';
 export * as outsideTrainingsRepo from './repositories/outside-trainings.repository.js';
 export * as reimbursementRepo from './repositories/reimbursement.repository.js';
 export * as budgetsRepo from './repositories/budgets.repository.js';
+export * as supportRepo from './repositories/support.repository.js';
 export * as enrolmentsRepo from './repositories/enrolments.repository.js';
 export * as attendanceRepo from './repositories/attendance.repository.js';
 export * as recallsRepo from './repositories/recalls.repository.js';

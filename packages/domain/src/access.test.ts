@@ -16,6 +16,9 @@ describe('role permissions', () => {
     lecturer: ['units.read', 'classes.read', 'attendance.write', 'grades.write', 'calendar.read'],
     learner: ['people.read', 'calendar.read'],
   };
+  // support for learners (issue 11 point 1): the board, home affairs and the administrator manage; agencies and the school read
+  for (const r of ['system_admin', 'province_board', 'home_affairs'] as const) expected[r].push('support.read', 'support.manage');
+  for (const r of ['unit_officer', 'school_registrar'] as const) expected[r].push('support.read');
   it.each(ROLES.flatMap((role) => PERMISSIONS.map((perm) => [role, perm] as const)))('%s / %s', (role, perm) => {
     expect(hasPermission(role, perm)).toBe(expected[role].includes(perm));
   });

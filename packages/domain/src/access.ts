@@ -60,6 +60,9 @@ export const PERMISSIONS = [
   'calendar.read',
   // the programme catalogue (issue 9): the board and home affairs add programmes and versions
   'catalogue.write',
+  // support for learners and its payment lists (issue 11 point 1): read the lists, manage policies and payments
+  'support.read',
+  'support.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -125,6 +128,19 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   lecturer: ['units.read', 'classes.read', 'attendance.write', 'grades.write', 'calendar.read'],
   learner: ['people.read', 'calendar.read'],
 };
+
+// support for learners (issue 11 point 1, decision 0049), kept in one block for the merge: the board,
+// home affairs and the administrator record policies and payments; agencies and the school read the lists.
+for (const [role, extra] of [
+  ['system_admin', ['support.read', 'support.manage']],
+  ['province_board', ['support.read', 'support.manage']],
+  ['home_affairs', ['support.read', 'support.manage']],
+  ['unit_officer', ['support.read']],
+  ['school_registrar', ['support.read']],
+] as const) {
+  const list = ROLE_PERMISSIONS[role] as Permission[];
+  for (const p of extra) if (!list.includes(p)) list.push(p);
+}
 
 export function hasPermission(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);

@@ -17,6 +17,7 @@ import { remindOverdueConductReports } from '../services/learners.service.js';
 import { runNeedsReminders } from './needs-reminders.job.js';
 import { runNeedsAggregateExport, runNeedsAnswerExport } from './needs-export.job.js';
 import { sendNotificationEmails } from './notification-emails.job.js';
+import { runSupportExport } from './support-export.job.js';
 
 interface Handler {
   /** The permission the job's creator must still hold when it runs. */
@@ -37,6 +38,7 @@ const HANDLERS: Record<string, Handler> = {
   // issue 11: budgets and reimbursement cases
   budget_report_export: { permission: 'plans.read', run: runBudgetReportExport },
   reimbursement_cases_export: { permission: 'nominations.approve', run: runReimbursementCasesExport },
+  support_list_export: { permission: 'support.read', run: runSupportExport },
 };
 
 export interface RunnerOptions {

@@ -23,6 +23,7 @@ function useNavItems(): MenuProps['items'] {
       if (me.personId) {
         items.push({ key: `/people/${me.personId}`, icon: <UserOutlined aria-hidden />, label: <Link to={`/people/${me.personId}`}>{t('nav.myProfile')}</Link> });
         items.push({ key: '/learning', icon: <ReadOutlined aria-hidden />, label: <Link to="/learning">{t('nav.learning')}</Link> });
+        items.push({ key: '/my-support', icon: <AccountBookOutlined aria-hidden />, label: <Link to="/my-support">{t('nav.mySupport')}</Link> });
       }
       items.push({ key: '/calendar', icon: <ScheduleOutlined aria-hidden />, label: <Link to="/calendar">{t('nav.calendar')}</Link> });
       return items;
@@ -53,6 +54,10 @@ function useNavItems(): MenuProps['items'] {
     }
     if (me.permissions.includes('nominations.write')) {
       training.push({ key: '/outside-trainings', icon: <GlobalOutlined aria-hidden />, label: <Link to="/outside-trainings">{t('nav.outside')}</Link> });
+    }
+    // support for learners (issue 11 point 1)
+    if (me.permissions.includes('support.read')) {
+      training.push({ key: '/support', icon: <AccountBookOutlined aria-hidden />, label: <Link to="/support">{t('nav.support')}</Link> });
     }
     if (me.permissions.includes('nominations.approve')) {
       training.push({ key: '/reimbursement-cases', icon: <AccountBookOutlined aria-hidden />, label: <Link to="/reimbursement-cases">{t('nav.reimbursement')}</Link> });

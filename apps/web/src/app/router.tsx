@@ -32,6 +32,9 @@ const AnnualPlanPage = lazy(() => import('../features/plans/AnnualPlanPage'));
 const RealisationPage = lazy(() => import('../features/plans/RealisationPage'));
 const FiveYearPage = lazy(() => import('../features/plans/FiveYearPage'));
 const MyLearningPage = lazy(() => import('../features/learning/MyLearningPage'));
+// support for learners (issue 11 point 1)
+const SupportPage = lazy(() => import('../features/support/SupportPage'));
+const MySupportPage = lazy(() => import('../features/support/MySupportPage'));
 const MyLearnersPage = lazy(() => import('../features/my-learners/MyLearnersPage'));
 const DocumentSettingsPage = lazy(() => import('../features/documents/DocumentSettingsPage'));
 const TeachingPage = lazy(() => import('../features/learning/TeachingPage'));
@@ -353,6 +356,25 @@ export const router = createBrowserRouter([
             element: (
               <Lazy>
                 <MyLearningPage />
+              </Lazy>
+            ),
+          },
+          // support for learners (issue 11 point 1)
+          {
+            path: 'support',
+            element: (
+              <RequireStaff permission="support.read">
+                <Lazy>
+                  <SupportPage />
+                </Lazy>
+              </RequireStaff>
+            ),
+          },
+          {
+            path: 'my-support',
+            element: (
+              <Lazy>
+                <MySupportPage />
               </Lazy>
             ),
           },

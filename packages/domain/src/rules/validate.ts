@@ -304,7 +304,7 @@ export type VersionResult<T> = { ok: true; versions: T[] } | { ok: false; errors
  *   kept with `supersededBy` for history.
  * `next.version` must be the highest existing version + 1. The input list is not modified.
  */
-function addVersion<T extends Versioned>(existing: readonly T[], next: T): VersionResult<T> {
+export function addVersion<T extends Versioned>(existing: readonly T[], next: T): VersionResult<T> {
   const { errors, add } = collector();
   if (existing.some((v) => v.id !== next.id)) add('id', 'ID_MISMATCH', 'Phiên bản mới phải cùng mã với các phiên bản trước.');
   const latest = existing.reduce((m, v) => Math.max(m, v.version), 0);

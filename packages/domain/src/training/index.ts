@@ -15,3 +15,4 @@ export * from './catalogue-seed.js';
 export * from './outside.js';
 export * from './documents.js';
 export * from './commitments.js';
+export * from './support.js';

@@ -10,6 +10,7 @@ import { PageError, PageLoading } from '../../shared/PageState';
 import { modeLabel } from '../eligibility/common';
 import { ClassStatusTag, dateRange, PlacesCell } from './common';
 import { CLASS_TABS, type ClassTabContext } from './tabs';
+import { useCurrentUser } from '../../app/session';
 
 /** One class: its header (programme, mode, dates, places) and the tabs of CLASS_TABS. */
 export default function ClassPage() {
@@ -19,6 +20,7 @@ export default function ClassPage() {
   const validId = Number.isInteger(id) && id > 0;
   const isMobile = useIsMobile();
   const [sp, setSp] = useSearchParams();
+  const me = useCurrentUser();
 
   const q = useQuery({ queryKey: ['classes', id], queryFn: () => classesApi.get(id), enabled: validId });
   usePageTitle(q.data?.name ?? t('classes.title'));
@@ -41,7 +43,7 @@ export default function ClassPage() {
   if (q.isError) return <PageError error={q.error} onRetry={() => void q.refetch()} />;
   const cls = q.data;
 
-  const ctx: ClassTabContext = { cls, allows: (a) => cls.actions.includes(a), t };
+  const ctx: ClassTabContext = { cls, allows: (a) => cls.actions.includes(a), t, permissions: me.permissions };
   const tabs = CLASS_TABS.filter((d) => d.visible?.(ctx) ?? true);
   const tabParam = sp.get('tab');
   const active = tabs.find((d) => d.key === tabParam)?.key ?? tabs[0]?.key;

@@ -8,6 +8,8 @@ export interface ClassTabContext {
   /** The class's `actions` include this one (the server's class policy decided). */
   allows: (a: ClassAction) => boolean;
   t: TFunction;
+  /** The signed-in user's permissions (tabs not decided by the class policy, e.g. support payment lists). */
+  permissions?: readonly string[];
 }
 
 export interface ClassTabDef {

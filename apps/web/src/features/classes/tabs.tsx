@@ -10,6 +10,7 @@ import { ScheduleTab } from './ScheduleTab';
 import { LEARNER_CLASS_TABS } from '../learning/classTabs';
 import { DocumentsTab } from '../documents/DocumentsTab';
 import { BudgetPanel } from '../budgets/BudgetPanel';
+import { ClassSupportTab } from '../support/ClassSupportTab';
 
 export type { ClassTabContext, ClassTabDef } from './tab-def';
 
@@ -42,5 +43,12 @@ export const CLASS_TABS: ClassTabDef[] = [
     label: ({ t }) => t('classTab.budget'),
     visible: ({ allows }) => allows('printDocuments'),
     render: ({ cls }) => <BudgetPanel kind="class" id={cls.id} />,
+  },
+  // support for learners (issue 11 point 1): the payment list, for those who read payment lists
+  {
+    key: 'support',
+    label: ({ t }) => t('classTab.support'),
+    visible: ({ permissions }) => permissions?.includes('support.read') ?? false,
+    render: ({ cls }) => <ClassSupportTab cls={cls} />,
   },
 ];
