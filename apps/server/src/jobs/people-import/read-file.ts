@@ -10,8 +10,8 @@ import { IMPORT_SHEET } from './columns.js';
 
 /**
  * Reading an import file, in a worker thread (workers/entry.ts): everything here is CPU work on
- * the upload alone — the zip's limits, the sheet's scan, exceljs's parse, cells reduced to what
- * the import reads — so the web process's event loop only receives rows, in batches.
+ * the upload alone — the zip's limits, the sheet's scan, the sheet's rows streamed (read-rows.ts),
+ * cells reduced to what the import reads — so the web process's event loop only receives rows, in batches.
  */
 export interface ImportFileInput {
   buf: Uint8Array;
@@ -76,7 +76,7 @@ export function openImportFile(buf: Buffer, limits: WorkbookLimits = WORKBOOK_LI
 export async function readImportFile(buf: Buffer, emit: (chunk: ImportFileChunk) => void, limits: WorkbookLimits = WORKBOOK_LIMITS): Promise<void> {
   const { wb, sheet } = openImportFile(buf, limits);
   try {
-    // the real sizes, before exceljs inflates every part into memory
+    // the real sizes, before any part is parsed
     await measureEntries(wb.buf, wb.entries, limits);
   } catch (err) {
     throw asJobFailure(err);
@@ -94,7 +94,7 @@ export async function readImportFile(buf: Buffer, emit: (chunk: ImportFileChunk)
   emit({ kind: 'scan', rowCount: scan.rowCount, merges: scan.merges });
   let batch: ImportSheetRow[] = [];
   try {
-    for await (const r of readSheetRows(wb.buf, sheet)) {
+    for await (const r of readSheetRows(wb, sheet, { merges: scan.merges, limits })) {
       const cells: (Cell | undefined)[] = [];
       r.values.forEach((v, col) => (cells[col] = readCell(v)));
       batch.push({ number: r.number, cells });
