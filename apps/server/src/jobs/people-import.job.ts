@@ -29,11 +29,14 @@ export async function runPeopleImport(ctx: JobContext): Promise<JobOutcome> {
   const lists = await loadReferenceLists(ctx.db, ctx.owner.scope);
   await peopleImportRepo.clearStagedImport(ctx.db, ctx.job.id);
   const file = workerPool().stream('checkImportFile', { buf: input, lists, today: todayInVietnam() }, { signal: ctx.signal });
+  const T0 = performance.now(); (globalThis as any).__T = T0;
   const checked = await stageRows(ctx, file).catch(async (err: unknown) => {
     await peopleImportRepo.clearStagedImport(ctx.db, ctx.job.id).catch(() => undefined);
     throw fromWorker(err);
   });
+  console.error('TIMING staged', performance.now() - T0, 'stagingTime', (globalThis as any).__ST);
   await addExistingIdErrors(ctx, checked);
+  console.error('TIMING existing', performance.now() - T0);
 
   if (checked.errors.count > 0) {
     await peopleImportRepo.clearStagedImport(ctx.db, ctx.job.id);
@@ -51,7 +54,9 @@ export async function runPeopleImport(ctx: JobContext): Promise<JobOutcome> {
       file: await writeErrorReportInWorker(sorted, checked.errors.count, ctx.signal),
     };
   }
-  return publish(ctx, checked.staged);
+  const o = await publish(ctx, checked.staged);
+  console.error('TIMING published', performance.now() - T0, (process.memoryUsage().rss/2**20).toFixed(0));
+  return o;
 }
 
 async function writeErrorReportInWorker(errors: PositionedError[], count: number, signal: AbortSignal): Promise<Buffer> {
@@ -80,10 +85,13 @@ async function stageRows(ctx: JobContext, file: AsyncGenerator<CheckFileChunk, n
     } else if (chunk.kind === 'rows') {
       for (const [id, row] of chunk.ids) c.firstRowOf.set(id, row);
       if (chunk.errorCount === 0 && chunk.valid.length > 0) {
+        const t = performance.now();
         await peopleImportRepo.stageImportRows(ctx.db, ctx.job.id, chunk.valid, STAGE_BATCH[ctx.db.kind]);
+        (globalThis as any).__ST = ((globalThis as any).__ST ?? 0) + performance.now() - t;
         c.staged += chunk.valid.length;
       }
       await ctx.progress.report('validating', Math.min(chunk.seen, total), Math.max(total, chunk.seen));
+      if (chunk.seen % 10000 === 0) { const m = process.memoryUsage(); console.error('MEM', chunk.seen, (m.rss/2**20).toFixed(0), (m.heapUsed/2**20).toFixed(0), (m.external/2**20).toFixed(0), (m.arrayBuffers/2**20).toFixed(0)); }
     } else {
       c.dataRows = chunk.dataRows;
       c.errors.absorb(chunk.errors, chunk.errorCount);

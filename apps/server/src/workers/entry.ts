@@ -14,7 +14,8 @@ import type { TaskName, Tasks } from './tasks.js';
 /** A worker thread of the pool: runs one task at a time, posting its chunks, result or error. */
 type Impl<N extends TaskName> = (
   input: Tasks[N]['input'],
-  emit: (chunk: Tasks[N]['chunk']) => void,
+  /** Posts a chunk; resolves once the receiver has taken up all but a few (await it to go no faster than the receiver). */
+  emit: (chunk: Tasks[N]['chunk']) => Promise<void>,
   pieces: AsyncIterable<Tasks[N]['feed']>,
 ) => Promise<Tasks[N]['result']>;
 
@@ -81,14 +82,52 @@ class Pieces implements AsyncIterable<unknown> {
 
 const fed = new Map<number, Pieces>();
 
+/**
+ * Chunks posted and not yet taken up by the receiver (a streamed task's consumer, e.g. an import
+ * staging its rows). A task that awaits emit() waits while more than CHUNKS_AHEAD are outstanding,
+ * so a receiver slower than the worker does not collect the whole file in its memory (decision 0053).
+ */
+const CHUNKS_AHEAD = 4;
+
+class Credit {
+  private outstanding = 0;
+  private waiting: (() => void) | null = null;
+
+  posted(): Promise<void> {
+    this.outstanding += 1;
+    if (this.outstanding <= CHUNKS_AHEAD) return Promise.resolve();
+    return new Promise((r) => (this.waiting = r));
+  }
+
+  taken(): void {
+    this.outstanding = Math.max(0, this.outstanding - 1);
+    if (this.outstanding <= CHUNKS_AHEAD && this.waiting) {
+      const w = this.waiting;
+      this.waiting = null;
+      w();
+    }
+  }
+}
+
+const credits = new Map<number, Credit>();
+
 type ToWorker =
-  { type: 'start'; id: number; name: TaskName; input: never } | { type: 'piece'; id: number; data: unknown } | { type: 'end'; id: number };
+  | { type: 'start'; id: number; name: TaskName; input: never }
+  | { type: 'piece'; id: number; data: unknown }
+  | { type: 'end'; id: number }
+  | { type: 'taken'; id: number };
 
 port.on('message', (m: ToWorker) => {
   if (m.type === 'piece') return fed.get(m.id)?.push(m.data);
   if (m.type === 'end') return fed.get(m.id)?.end();
+  if (m.type === 'taken') return credits.get(m.id)?.taken();
   const impl = IMPLEMENTATIONS[m.name] as Impl<TaskName>;
-  const emit = (data: unknown) => port.postMessage({ id: m.id, type: 'chunk', data });
+  const credit = new Credit();
+  credits.set(m.id, credit);
+  const emit = (data: unknown) => {
+    port.postMessage({ id: m.id, type: 'chunk', data });
+    return credit.posted();
+  };
   const pieces = new Pieces(m.id);
   fed.set(m.id, pieces);
   Promise.resolve()
@@ -102,5 +141,8 @@ port.on('message', (m: ToWorker) => {
         port.postMessage({ id: m.id, type: 'error', error: { name: e.name, message: e.message, fields } });
       },
     )
-    .finally(() => fed.delete(m.id));
+    .finally(() => {
+      fed.delete(m.id);
+      credits.delete(m.id);
+    });
 });

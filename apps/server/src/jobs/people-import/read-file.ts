@@ -73,7 +73,10 @@ export function openImportFile(buf: Buffer, limits: WorkbookLimits = WORKBOOK_LI
 }
 
 /** Checks the file, emits its scan (row count, merged ranges) and then its rows in batches. */
-export async function readImportFile(buf: Buffer, emit: (chunk: ImportFileChunk) => void, limits: WorkbookLimits = WORKBOOK_LIMITS): Promise<void> {
+export async function readImportFile(
+  buf: Buffer,
+  emit: (chunk: ImportFileChunk) => void | Promise<void>,
+  limits: WorkbookLimits = WORKBOOK_LIMITS): Promise<void> {
   const { wb, sheet } = openImportFile(buf, limits);
   try {
     // the real sizes, before any part is parsed
@@ -91,7 +94,7 @@ export async function readImportFile(buf: Buffer, emit: (chunk: ImportFileChunk)
       `Tệp có quá nhiều dòng (tối đa ${IMPORT_MAX_ROWS.toLocaleString('vi-VN')} dòng mỗi lần nhập). Hãy chia thành nhiều tệp.`,
     );
   }
-  emit({ kind: 'scan', rowCount: scan.rowCount, merges: scan.merges });
+  await emit({ kind: 'scan', rowCount: scan.rowCount, merges: scan.merges });
   let batch: ImportSheetRow[] = [];
   try {
     for await (const r of readSheetRows(wb, sheet, { merges: scan.merges, limits })) {
@@ -99,12 +102,13 @@ export async function readImportFile(buf: Buffer, emit: (chunk: ImportFileChunk)
       r.values.forEach((v, col) => (cells[col] = readCell(v)));
       batch.push({ number: r.number, cells });
       if (batch.length >= ROWS_PER_CHUNK) {
-        emit({ kind: 'rows', rows: batch });
+        // waits while the receiver is several chunks behind (workers/entry.ts)
+        await emit({ kind: 'rows', rows: batch });
         batch = [];
       }
     }
   } catch (err) {
     throw asJobFailure(err);
   }
-  if (batch.length > 0) emit({ kind: 'rows', rows: batch });
+  if (batch.length > 0) await emit({ kind: 'rows', rows: batch });
 }
