@@ -17,8 +17,9 @@ const RESULT_ERRORS = 100;
  * are published at once (decision 0018).
  *
  * The file is read and its rows checked in a worker thread (limits on what the file expands to,
- * exceljs's parse, validation against the reference lists), which sends checked rows in batches;
- * they are staged in short statements as they come, and published in one set-based transaction
+ * the sheet streamed row by row, validation against the reference lists), which sends checked rows
+ * in batches and waits while the job is a few batches behind; they are staged by COPY as they come
+ * (decision 0053), and published in one set-based transaction
  * that also finishes the job. So an import holds no long transaction but the publish, the web
  * process's event loop does little more than pass rows to the database, and the publish happens
  * exactly once even if another process took the job over.
@@ -29,14 +30,11 @@ export async function runPeopleImport(ctx: JobContext): Promise<JobOutcome> {
   const lists = await loadReferenceLists(ctx.db, ctx.owner.scope);
   await peopleImportRepo.clearStagedImport(ctx.db, ctx.job.id);
   const file = workerPool().stream('checkImportFile', { buf: input, lists, today: todayInVietnam() }, { signal: ctx.signal });
-  const T0 = performance.now(); (globalThis as any).__T = T0;
   const checked = await stageRows(ctx, file).catch(async (err: unknown) => {
     await peopleImportRepo.clearStagedImport(ctx.db, ctx.job.id).catch(() => undefined);
     throw fromWorker(err);
   });
-  console.error('TIMING staged', performance.now() - T0, 'stagingTime', (globalThis as any).__ST);
   await addExistingIdErrors(ctx, checked);
-  console.error('TIMING existing', performance.now() - T0);
 
   if (checked.errors.count > 0) {
     await peopleImportRepo.clearStagedImport(ctx.db, ctx.job.id);
@@ -54,9 +52,7 @@ export async function runPeopleImport(ctx: JobContext): Promise<JobOutcome> {
       file: await writeErrorReportInWorker(sorted, checked.errors.count, ctx.signal),
     };
   }
-  const o = await publish(ctx, checked.staged);
-  console.error('TIMING published', performance.now() - T0, (process.memoryUsage().rss/2**20).toFixed(0));
-  return o;
+  return publish(ctx, checked.staged);
 }
 
 async function writeErrorReportInWorker(errors: PositionedError[], count: number, signal: AbortSignal): Promise<Buffer> {
@@ -85,13 +81,10 @@ async function stageRows(ctx: JobContext, file: AsyncGenerator<CheckFileChunk, n
     } else if (chunk.kind === 'rows') {
       for (const [id, row] of chunk.ids) c.firstRowOf.set(id, row);
       if (chunk.errorCount === 0 && chunk.valid.length > 0) {
-        const t = performance.now();
         await peopleImportRepo.stageImportRows(ctx.db, ctx.job.id, chunk.valid, STAGE_BATCH[ctx.db.kind]);
-        (globalThis as any).__ST = ((globalThis as any).__ST ?? 0) + performance.now() - t;
         c.staged += chunk.valid.length;
       }
       await ctx.progress.report('validating', Math.min(chunk.seen, total), Math.max(total, chunk.seen));
-      if (chunk.seen % 10000 === 0) { const m = process.memoryUsage(); console.error('MEM', chunk.seen, (m.rss/2**20).toFixed(0), (m.heapUsed/2**20).toFixed(0), (m.external/2**20).toFixed(0), (m.arrayBuffers/2**20).toFixed(0)); }
     } else {
       c.dataRows = chunk.dataRows;
       c.errors.absorb(chunk.errors, chunk.errorCount);
@@ -103,8 +96,8 @@ async function stageRows(ctx: JobContext, file: AsyncGenerator<CheckFileChunk, n
 }
 
 /**
- * Rows per staging statement. PGlite runs on the web process's own thread, so one statement is
- * one pause of the event loop: smaller there.
+ * Rows per staging statement (COPY on both databases, decision 0053). PGlite runs on the web
+ * process's own thread, so one statement is one pause of the event loop: smaller there.
  */
 const STAGE_BATCH = { pglite: 100, postgres: 500 } as const;
 

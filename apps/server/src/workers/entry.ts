@@ -1,14 +1,4 @@
 import { parentPort } from 'node:worker_threads';
-import { renderOfficialPdf } from '../documents/pdf.js';
-import { renderOfficialXlsx } from '../documents/xlsx.js';
-import { renderCertificatePdf, renderCertificatesPdf } from '../certificates/pdf.js';
-import { renderAdminDocx } from '../documents/administrative/docx.js';
-import { renderAdminPdf } from '../documents/administrative/pdf.js';
-import { writeErrorReport } from '../jobs/people-import/error-report.js';
-import { checkImportFile } from '../jobs/people-import/check-file.js';
-import { readImportFile } from '../jobs/people-import/read-file.js';
-import { readBulkNominationFile } from '../jobs/nominations-bulk/read-file.js';
-import { writeTable } from '../jobs/xlsx/table.js';
 import type { TaskName, Tasks } from './tasks.js';
 
 /** A worker thread of the pool: runs one task at a time, posting its chunks, result or error. */
@@ -19,22 +9,34 @@ type Impl<N extends TaskName> = (
   pieces: AsyncIterable<Tasks[N]['feed']>,
 ) => Promise<Tasks[N]['result']>;
 
+/**
+ * Each task's modules are loaded on its first use (decision 0053): a worker that only reads imports
+ * does not load pdfmake, its fonts, docx and exceljs — about 100 MiB of memory per worker.
+ */
 const IMPLEMENTATIONS: { [N in TaskName]: Impl<N> } = {
   readImportFile: async (input, emit) => {
+    const { readImportFile } = await import('../jobs/people-import/read-file.js');
     await readImportFile(Buffer.from(input.buf.buffer, input.buf.byteOffset, input.buf.byteLength), emit, input.limits);
     return null;
   },
   checkImportFile: async (input, emit) => {
+    const { checkImportFile } = await import('../jobs/people-import/check-file.js');
     await checkImportFile(input, emit);
     return null;
   },
-  importErrorReport: (input) => writeErrorReport(input.errors, input.count),
-  certificatePdf: (input) => renderCertificatePdf(input),
-  officialDocument: (input) => (input.format === 'pdf' ? renderOfficialPdf(input.doc) : renderOfficialXlsx(input.doc)),
-  readBulkNominationFile: (input) => readBulkNominationFile(input),
-  tableWorkbook: async (input, _emit, pieces) => new Uint8Array(await writeTable(input, pieces)),
-  certificatesPdf: (input) => renderCertificatesPdf(input),
-  adminDocument: (input) => (input.format === 'docx' ? renderAdminDocx(input.document) : renderAdminPdf(input.document)),
+  importErrorReport: async (input) => (await import('../jobs/people-import/error-report.js')).writeErrorReport(input.errors, input.count),
+  certificatePdf: async (input) => (await import('../certificates/pdf.js')).renderCertificatePdf(input),
+  officialDocument: async (input) =>
+    input.format === 'pdf'
+      ? (await import('../documents/pdf.js')).renderOfficialPdf(input.doc)
+      : (await import('../documents/xlsx.js')).renderOfficialXlsx(input.doc),
+  readBulkNominationFile: async (input) => (await import('../jobs/nominations-bulk/read-file.js')).readBulkNominationFile(input),
+  tableWorkbook: async (input, _emit, pieces) => new Uint8Array(await (await import('../jobs/xlsx/table.js')).writeTable(input, pieces)),
+  certificatesPdf: async (input) => (await import('../certificates/pdf.js')).renderCertificatesPdf(input),
+  adminDocument: async (input) =>
+    input.format === 'docx'
+      ? (await import('../documents/administrative/docx.js')).renderAdminDocx(input.document)
+      : (await import('../documents/administrative/pdf.js')).renderAdminPdf(input.document),
 };
 
 const port = parentPort;

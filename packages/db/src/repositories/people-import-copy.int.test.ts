@@ -76,7 +76,7 @@ function rows(prefix: string): StagedPerson[] {
 const strip = (citizenId: string) => citizenId.slice(4);
 
 /** The staged rows of a job, without the job and the id the sequence gave. */
-async function stagedRows(jobId: number) {
+async function stagedRows(jobId: number): Promise<Record<string, unknown>[]> {
   const r = await db.query<Record<string, unknown>>('SELECT * FROM import_staging WHERE job_id = $1 ORDER BY row_no', [jobId]);
   return r.rows.map(({ job_id: _j, person_id: _p, citizen_id, ...rest }) => ({ ...rest, citizen_id: strip(String(citizen_id)) }));
 }
