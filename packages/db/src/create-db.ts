@@ -3,6 +3,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 
 export interface QueryResult<T> {
   rows: T[];
@@ -24,6 +25,14 @@ export interface Tx extends Queryable {
 
 export interface Db extends Tx {
   readonly kind: DbKind;
+  /**
+   * Bulk load (decision 0053): runs `COPY <table> (<columns>) FROM STDIN WITH (FORMAT csv)` with
+   * `csv` as its data, outside any transaction (one statement: all of it or none). PostgreSQL
+   * streams it over the wire (pg-copy-streams); PGlite reads it from a blob (`FROM '/dev/blob'`).
+   * Returns the rows loaded. Both engines' Db have it; a wrapper (a read replica, a test double)
+   * may leave it out, and writers then fall back to multi-row INSERTs.
+   */
+  copyCsv?(table: string, columns: readonly string[], csv: string): Promise<number>;
   /** Runs fn in one transaction: commits when it resolves, rolls back when it throws. */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -135,6 +144,13 @@ export function wrapPglite(pglite: PGlite, owned = true): Db {
       await nextTurn();
       await pglite.exec(sql).catch(classify);
     },
+    copyCsv: async (table, columns, csv) => {
+      await nextTurn();
+      const r = await pglite
+        .query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob: new Blob([csv]) })
+        .catch(classify);
+      return r.affectedRows ?? 0;
+    },
     close: async () => {
       if (owned && !pglite.closed) await pglite.close();
     },
@@ -185,6 +201,32 @@ export function wrapPool(pool: pg.Pool): Db {
     },
     exec: async (sql) => {
       await pool.query(sql).catch(classify);
+    },
+    copyCsv: async (table, columns, csv) => {
+      const client = await pool.connect().catch(classify);
+      let broken: Error | undefined;
+      const onError = (err: Error) => {
+        broken = err;
+      };
+      client.on('error', onError);
+      let lost = false;
+      try {
+        const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`));
+        const done = new Promise<void>((resolve, reject) => {
+          stream.on('finish', resolve);
+          stream.on('error', reject);
+        });
+        stream.end(csv, 'utf8');
+        await done;
+        return stream.rowCount;
+      } catch (err) {
+        lost = broken !== undefined || isConnectionFailure(err);
+        return classify(err);
+      } finally {
+        // a connection that failed is destroyed, not handed to the next request
+        client.release(broken ?? (lost || undefined));
+        client.off('error', onError);
+      }
     },
     close: () => pool.end(),
   };

@@ -17,8 +17,9 @@ const RESULT_ERRORS = 100;
  * are published at once (decision 0018).
  *
  * The file is read and its rows checked in a worker thread (limits on what the file expands to,
- * exceljs's parse, validation against the reference lists), which sends checked rows in batches;
- * they are staged in short statements as they come, and published in one set-based transaction
+ * the sheet streamed row by row, validation against the reference lists), which sends checked rows
+ * in batches and waits while the job is a few batches behind; they are staged by COPY as they come
+ * (decision 0053), and published in one set-based transaction
  * that also finishes the job. So an import holds no long transaction but the publish, the web
  * process's event loop does little more than pass rows to the database, and the publish happens
  * exactly once even if another process took the job over.
@@ -95,8 +96,8 @@ async function stageRows(ctx: JobContext, file: AsyncGenerator<CheckFileChunk, n
 }
 
 /**
- * Rows per staging statement. PGlite runs on the web process's own thread, so one statement is
- * one pause of the event loop: smaller there.
+ * Rows per staging statement (COPY on both databases, decision 0053). PGlite runs on the web
+ * process's own thread, so one statement is one pause of the event loop: smaller there.
  */
 const STAGE_BATCH = { pglite: 100, postgres: 500 } as const;
 

@@ -36,7 +36,8 @@ interface Pending {
   name: string;
   input: unknown;
   transfer: Transferable[];
-  onChunk?: (chunk: unknown) => void;
+  /** Called with each chunk; `taken` tells the worker the chunk was taken up (called at once if not kept). */
+  onChunk?: (chunk: unknown, taken: () => void) => void;
   resolve: (v: unknown) => void;
   reject: (e: unknown) => void;
   signal?: AbortSignal;
@@ -143,6 +144,15 @@ export class WorkerPool {
     input: TaskInput<N>,
     options: { transfer?: Transferable[]; onChunk?: (chunk: TaskChunk<N>) => void; signal?: AbortSignal; channel?: Channel } = {},
   ): Promise<TaskResult<N>> {
+    const onChunk = options.onChunk;
+    return this.runRaw(name, input, { ...options, onChunk: onChunk ? (c, taken) => (onChunk(c as TaskChunk<N>), taken()) : undefined });
+  }
+
+  private runRaw<N extends TaskName>(
+    name: N,
+    input: TaskInput<N>,
+    options: { transfer?: Transferable[]; onChunk?: Pending['onChunk']; signal?: AbortSignal; channel?: Channel } = {},
+  ): Promise<TaskResult<N>> {
     if (this.closed) return Promise.reject(new Error('worker pool closed'));
     options.signal?.throwIfAborted();
     return new Promise((resolve, reject) => {
@@ -150,7 +160,7 @@ export class WorkerPool {
         name,
         input,
         transfer: options.transfer ?? [],
-        onChunk: options.onChunk as (c: unknown) => void,
+        onChunk: options.onChunk,
         resolve: resolve as (v: unknown) => void,
         reject,
         signal: options.signal,
@@ -183,7 +193,7 @@ export class WorkerPool {
     input: TaskInput<N>,
     options: { transfer?: Transferable[]; signal?: AbortSignal } = {},
   ): AsyncGenerator<TaskChunk<N>, TaskResult<N>> {
-    const chunks: TaskChunk<N>[] = [];
+    const chunks: { chunk: TaskChunk<N>; taken: () => void }[] = [];
     const state: { wake: (() => void) | null; settled: { ok: true; value: TaskResult<N> } | { ok: false; error: unknown } | null } = {
       wake: null,
       settled: null,
@@ -192,21 +202,42 @@ export class WorkerPool {
       state.wake?.();
       state.wake = null;
     };
-    this.run(name, input, { ...options, onChunk: (c) => (chunks.push(c), notify()) }).then(
+    // the worker is told a chunk was taken when the consumer asks for the next one
+    let draining = false;
+    this.runRaw(name, input, {
+      ...options,
+      onChunk: (chunk, taken) => {
+        if (draining) return taken();
+        chunks.push({ chunk: chunk as TaskChunk<N>, taken });
+        notify();
+      },
+    }).then(
       (value) => ((state.settled = { ok: true, value }), notify()),
       (error: unknown) => ((state.settled = { ok: false, error }), notify()),
     );
-    for (;;) {
-      if (chunks.length > 0) {
-        yield chunks.shift()!;
-        continue;
+    let current: (() => void) | null = null;
+    try {
+      for (;;) {
+        if (chunks.length > 0) {
+          const next = chunks.shift()!;
+          current = next.taken;
+          yield next.chunk;
+          current = null;
+          next.taken();
+          continue;
+        }
+        const s = state.settled;
+        if (s) {
+          if (s.ok) return s.value;
+          throw s.error;
+        }
+        await new Promise<void>((r) => (state.wake = r));
       }
-      const s = state.settled;
-      if (s) {
-        if (s.ok) return s.value;
-        throw s.error;
-      }
-      await new Promise<void>((r) => (state.wake = r));
+    } finally {
+      // a consumer that stops early must not leave the worker waiting for room
+      draining = true;
+      current?.();
+      for (const c of chunks.splice(0)) c.taken();
     }
   }
 
@@ -255,7 +286,9 @@ export class WorkerPool {
         return;
       }
       if (m.type === 'chunk') {
-        task.onChunk?.(m.data);
+        const id = m.id;
+        if (task.onChunk) task.onChunk(m.data, () => worker.postMessage({ type: 'taken', id }));
+        else worker.postMessage({ type: 'taken', id });
         return;
       }
       slot.task = null;

@@ -72,10 +72,12 @@ async function checkInflatedSizes(wb: Workbook, limits: WorkbookLimits): Promise
 }
 
 async function* sheetRows(wb: Workbook, sheet: Workbook['sheets'][number]): AsyncGenerator<SheetRow> {
-  const it = readSheetRows(wb.buf, sheet);
+  let it: AsyncGenerator<SheetRow> | null = null;
   for (;;) {
     let next: IteratorResult<SheetRow>;
     try {
+      // covered cells of merged ranges read as their top-left cell, as exceljs showed them
+      it ??= readSheetRows(wb, sheet, { merges: (await scanSheet(wb, sheet, Number.POSITIVE_INFINITY)).merges });
       next = await it.next();
     } catch {
       throw new JobFailure('FILE_CORRUPT');

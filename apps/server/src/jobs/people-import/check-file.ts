@@ -101,7 +101,7 @@ export function rowError(header: { cols: Map<ColumnKey, number>; texts: Map<numb
   return { row, col, column: header?.texts.get(col) ?? e.key, code: e.code, message: e.detail ? `${base} ${e.detail}` : base };
 }
 
-export async function checkImportFile(input: CheckFileInput, emit: (chunk: CheckFileChunk) => void): Promise<void> {
+export async function checkImportFile(input: CheckFileInput, emit: (chunk: CheckFileChunk) => void | Promise<void>): Promise<void> {
   const ref = buildImportReference(input.lists);
   const errors = new ErrorCollector();
   const firstRowOf = new Map<string, number>();
@@ -113,8 +113,10 @@ export async function checkImportFile(input: CheckFileInput, emit: (chunk: Check
   let valid: peopleImportRepo.StagedPerson[] = [];
   let ids: [string, number][] = [];
   const add = (row: number, e: CellError) => errors.add(rowError(header, row, e));
+  // the last emit's promise: resolves when the job has room for more (workers/entry.ts)
+  let room: void | Promise<void> = undefined;
   const flush = () => {
-    emit({ kind: 'rows', seen, valid: errors.count === 0 ? valid : [], errorCount: errors.count, ids });
+    room = emit({ kind: 'rows', seen, valid: errors.count === 0 ? valid : [], errorCount: errors.count, ids });
     valid = [];
     ids = [];
   };
@@ -153,11 +155,14 @@ export async function checkImportFile(input: CheckFileInput, emit: (chunk: Check
 
   await readImportFile(
     Buffer.from(input.buf.buffer, input.buf.byteOffset, input.buf.byteLength),
-    (chunk) => {
+    async (chunk) => {
       if (chunk.kind === 'scan') {
         merges = chunk.merges;
-        emit({ kind: 'scan', rowCount: chunk.rowCount });
-      } else chunk.rows.forEach(check);
+        await emit({ kind: 'scan', rowCount: chunk.rowCount });
+      } else {
+        chunk.rows.forEach(check);
+        await room;
+      }
     },
     input.limits ?? WORKBOOK_LIMITS,
   );
@@ -176,8 +181,9 @@ export async function checkImportFile(input: CheckFileInput, emit: (chunk: Check
     });
   }
   flush();
+  await room;
   const idCol = h.cols.get('citizenId') ?? 0;
-  emit({
+  await emit({
     kind: 'end',
     seen,
     dataRows,

@@ -10,8 +10,8 @@ import { IMPORT_SHEET } from './columns.js';
 
 /**
  * Reading an import file, in a worker thread (workers/entry.ts): everything here is CPU work on
- * the upload alone — the zip's limits, the sheet's scan, exceljs's parse, cells reduced to what
- * the import reads — so the web process's event loop only receives rows, in batches.
+ * the upload alone — the zip's limits, the sheet's scan, the sheet's rows streamed (read-rows.ts),
+ * cells reduced to what the import reads — so the web process's event loop only receives rows, in batches.
  */
 export interface ImportFileInput {
   buf: Uint8Array;
@@ -73,10 +73,13 @@ export function openImportFile(buf: Buffer, limits: WorkbookLimits = WORKBOOK_LI
 }
 
 /** Checks the file, emits its scan (row count, merged ranges) and then its rows in batches. */
-export async function readImportFile(buf: Buffer, emit: (chunk: ImportFileChunk) => void, limits: WorkbookLimits = WORKBOOK_LIMITS): Promise<void> {
+export async function readImportFile(
+  buf: Buffer,
+  emit: (chunk: ImportFileChunk) => void | Promise<void>,
+  limits: WorkbookLimits = WORKBOOK_LIMITS): Promise<void> {
   const { wb, sheet } = openImportFile(buf, limits);
   try {
-    // the real sizes, before exceljs inflates every part into memory
+    // the real sizes, before any part is parsed
     await measureEntries(wb.buf, wb.entries, limits);
   } catch (err) {
     throw asJobFailure(err);
@@ -91,20 +94,21 @@ export async function readImportFile(buf: Buffer, emit: (chunk: ImportFileChunk)
       `Tệp có quá nhiều dòng (tối đa ${IMPORT_MAX_ROWS.toLocaleString('vi-VN')} dòng mỗi lần nhập). Hãy chia thành nhiều tệp.`,
     );
   }
-  emit({ kind: 'scan', rowCount: scan.rowCount, merges: scan.merges });
+  await emit({ kind: 'scan', rowCount: scan.rowCount, merges: scan.merges });
   let batch: ImportSheetRow[] = [];
   try {
-    for await (const r of readSheetRows(wb.buf, sheet)) {
+    for await (const r of readSheetRows(wb, sheet, { merges: scan.merges, limits })) {
       const cells: (Cell | undefined)[] = [];
       r.values.forEach((v, col) => (cells[col] = readCell(v)));
       batch.push({ number: r.number, cells });
       if (batch.length >= ROWS_PER_CHUNK) {
-        emit({ kind: 'rows', rows: batch });
+        // waits while the receiver is several chunks behind (workers/entry.ts)
+        await emit({ kind: 'rows', rows: batch });
         batch = [];
       }
     }
   } catch (err) {
     throw asJobFailure(err);
   }
-  if (batch.length > 0) emit({ kind: 'rows', rows: batch });
+  if (batch.length > 0) await emit({ kind: 'rows', rows: batch });
 }
