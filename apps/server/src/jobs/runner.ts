@@ -16,6 +16,7 @@ import { remindOverdueConductReports } from '../services/learners.service.js';
 import { runNeedsReminders } from './needs-reminders.job.js';
 import { runNeedsAggregateExport, runNeedsAnswerExport } from './needs-export.job.js';
 import { sendNotificationEmails } from './notification-emails.job.js';
+import { runFeedbackExport, runFeedbackReminders, runReactionExport } from './feedback.job.js';
 
 interface Handler {
   /** The permission the job's creator must still hold when it runs. */
@@ -33,6 +34,8 @@ const HANDLERS: Record<string, Handler> = {
   plan_export: { permission: 'plans.read', run: runPlanExport },
   realisation_export: { permission: 'plans.read', run: runRealisationExport },
   class_document: { permission: 'classes.read', run: runClassDocument },
+  reaction_export: { permission: 'evaluation.read', run: runReactionExport },
+  feedback_export: { permission: 'evaluation.read', run: runFeedbackExport },
 };
 
 export interface RunnerOptions {
@@ -166,6 +169,7 @@ export function startJobRunner(ctx: AppContext, log: JobLog, options: RunnerOpti
     const reminded = await remindOverdueConductReports(ctx.db);
     if (reminded > 0) log.info({ reminded }, 'overdue conduct reports reminded');
     await runNeedsReminders(ctx, log);
+    await runFeedbackReminders(ctx, log);
   };
 
   const tick = async (): Promise<void> => {

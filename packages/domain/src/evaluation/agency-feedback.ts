@@ -20,6 +20,9 @@ export type Milestone = (typeof MILESTONES)[number];
 /** Days after the due date before an unsubmitted feedback is overdue. */
 export const OVERDUE_AFTER_DAYS = 30;
 
+/** Reminders and the bell look at feedback that fell due within this many days; older is listed, not reminded. */
+export const REMINDER_HORIZON_DAYS = 120;
+
 export const APPLIES = ['fully', 'partly', 'not_yet'] as const;
 export type Applies = (typeof APPLIES)[number];
 export const APPLIES_LABELS: Record<Applies, { vi: string; en: string }> = {

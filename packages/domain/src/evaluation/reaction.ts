@@ -160,7 +160,7 @@ export function average(values: readonly number[]): number | null {
 /** Counts of 1..5 (index 0 is "1"). */
 export function distribution(values: readonly number[]): [number, number, number, number, number] {
   const d: [number, number, number, number, number] = [0, 0, 0, 0, 0];
-  for (const v of values) if (likert(v)) d[v - 1] += 1;
+  for (const v of values) if (likert(v)) d[v - 1] = (d[v - 1] ?? 0) + 1;
   return d;
 }
 
