@@ -31,11 +31,17 @@ export const ZQuestionnaireDefinition = z.strictObject({
   commentPrompt: zText(300),
 });
 
+/** The definition as answered (no input transforms in a response schema). */
+export const ZQuestionnaireDefinitionOut = z.object({
+  questions: z.array(z.object({ code: z.string(), section: z.enum(REACTION_SECTIONS), text: z.string() })),
+  commentPrompt: z.string(),
+});
+
 export const ZQuestionnaire = z.object({
   id: z.number(),
   programme: z.object({ code: z.string(), name: z.string() }).nullable(),
   version: z.number(),
-  definition: ZQuestionnaireDefinition,
+  definition: ZQuestionnaireDefinitionOut,
   note: z.string().nullable(),
   createdBy: z.string().nullable(),
   createdAt: z.string(),
@@ -152,7 +158,7 @@ export const ZMySurveys = z.object({ items: z.array(ZMySurvey) });
 export type MySurveys = z.infer<typeof ZMySurveys>;
 
 export const ZSurveyForm = ZMySurvey.extend({
-  definition: ZQuestionnaireDefinition,
+  definition: ZQuestionnaireDefinitionOut,
   lecturers: z.array(z.object({ id: z.number(), name: z.string() })),
 });
 export type SurveyForm = z.infer<typeof ZSurveyForm>;
