@@ -24,6 +24,7 @@ import { PeopleGenerator, type GenerateOptions, type PersonDraft } from './peopl
 import { seedDemoSchool } from './school.js';
 import { seedDemoOutsideTrainings } from './outside-trainings.js';
 import { seedDemoReimbursement } from './reimbursement.js';
+import { seedDemoFeedback } from './feedback.js';
 import { seedDemoNeeds } from './needs.js';
 import { seedDemoNotifications } from './notifications.js';
 import { seedDemoPlans } from './school-annual-plans.js';
@@ -314,6 +315,9 @@ export async function seedDemoProvince(db: Db, opts: SeedOptions = {}): Promise<
     progress(`plans: ${planned.annualPlans} annual plans, ${planned.lines} lines, ${planned.linkedClasses} classes linked, ${planned.extraClasses} outside the plan`);
     const wired = await seedDemoPlanWiring(tx, options.today);
     progress(`plan wiring: ${wired.outsideLines} lines of people sent outside (${wired.linkedOutside} records linked), ${wired.linesFromNeeds} lines of next year's draft plan from needs`);
+    // evaluation after training, levels 1 and 3 (issue 11 point 4; decision 0051)
+    const evaluated = await seedDemoFeedback(tx, { seed: options.seed, today: options.today });
+    progress(`evaluation: ${evaluated.surveys} class surveys, ${evaluated.responses} answers, ${evaluated.feedback} agency feedback forms`);
     const notified = await seedDemoNotifications(tx);
     progress(`notifications: ${notified}`);
     return { units: unitIds.size, people, users };

@@ -91,7 +91,7 @@ export const ERRORS = {
   SURVEY_ANSWERED: { status: 409, vi: 'Anh/chị đã gửi phiếu khảo sát của lớp này; mỗi học viên chỉ trả lời một lần.', en: 'You have already answered this survey; each learner answers once.' },
   SURVEY_CLOSED: { status: 409, vi: 'Phiếu khảo sát đã đóng, không nhận thêm ý kiến.', en: 'The survey is closed.' },
   SURVEY_NOT_OPEN: { status: 409, vi: 'Phiếu khảo sát chưa mở.', en: 'The survey is not open yet.' },
-  SURVEY_TOO_EARLY: { status: 409, vi: 'Phiếu khảo sát chỉ mở khi lớp học kết thúc (từ 7 ngày trước ngày kết thúc lớp).', en: 'A survey opens at the end of the class (from 7 days before its last day).' },
+  SURVEY_TOO_EARLY: { status: 409, vi: 'Phiếu khảo sát chỉ mở khi lớp học kết thúc (từ 21 ngày trước ngày kết thúc lớp).', en: 'A survey opens at the end of the class (from 21 days before its last day).' },
   FEEDBACK_NOT_DUE: { status: 409, vi: 'Chưa đến hạn nhận xét của mốc này.', en: 'This feedback is not due yet.' },
   FEEDBACK_SUBMITTED: { status: 409, vi: 'Cơ quan đã gửi nhận xét mốc này cho người này; mỗi mốc chỉ gửi một lần.', en: 'The feedback for this milestone was already submitted.' },
   // following the learner: attendance, check-in, make-up, graduation (issue 4)

@@ -44,8 +44,6 @@ import { refusalError } from '../policies/policy.js';
 import { notifyEvent } from './notifications.service.js';
 import { queueJob, toJob } from './jobs.service.js';
 
-/** A survey opens at the class's end: not earlier than this many days before its last day. */
-export const SURVEY_OPENS_BEFORE_END_DAYS = 7;
 
 // ---------- questionnaires and settings ----------
 
@@ -204,8 +202,11 @@ export async function putClassSurvey(db: Db, user: AuthUser, classId: number, in
     if (!s) throw notFound();
     const action = s.id === null ? 'open' : 'changeDates';
     surveyPolicy.authorize(user, surveyFactsOf(s), action);
-    const earliest = addDaysIso(s.end_date, -SURVEY_OPENS_BEFORE_END_DAYS);
-    if (input.opensOn < earliest) throw new AppError('SURVEY_TOO_EARLY', [{ path: 'opensOn', code: 'SURVEY_TOO_EARLY', message: `Phiếu mở sớm nhất ngày ${viDate(earliest)} (7 ngày trước khi lớp kết thúc).` }]);
+    const earliest = reaction.earliestOpening(s.end_date);
+    if (input.opensOn < earliest) {
+      const message = `Phiếu khảo sát mở khi lớp kết thúc: sớm nhất ngày ${viDate(earliest)} (${reaction.SURVEY_OPENS_BEFORE_END_DAYS} ngày trước ngày kết thúc lớp).`;
+      throw new AppError('SURVEY_TOO_EARLY', [{ path: 'opensOn', code: 'SURVEY_TOO_EARLY', message }], message);
+    }
     if (s.id === null) {
       const questionnaireId = await questionnaireForProgramme(tx, user, s.programme_code);
       const lecturerIds = await feedbackRepo.listClassLecturerIds(tx, classId);
@@ -470,11 +471,5 @@ export async function startFeedbackExport(db: Db, user: AuthUser, groupBy: 'clas
 }
 
 // ---------- helpers ----------
-
-function addDaysIso(d: IsoDate, days: number): IsoDate {
-  const t = new Date(`${d}T00:00:00Z`);
-  t.setUTCDate(t.getUTCDate() + days);
-  return t.toISOString().slice(0, 10);
-}
 
 const viDate = (d: string) => d.split('-').reverse().join('/');

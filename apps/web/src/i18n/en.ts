@@ -1881,7 +1881,7 @@ export const en: Record<MessageKey, string> = {
   'fb.opensOn': 'Opens on',
   'fb.closesOn': 'Closes on',
   'fb.saveDates': 'Save the dates',
-  'fb.openHint': 'A survey opens at the end of the class (at most 7 days before its last day); learners answer on their “Surveys” page.',
+  'fb.openHint': 'A survey opens at the end of the class (at most 21 days before its last day); learners answer on their “Surveys” page.',
   'fb.exportPdf': 'Export PDF',
   'fb.resultsTitle': 'Results',
   'fb.responses': 'Responses',

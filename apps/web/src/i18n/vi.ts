@@ -1879,7 +1879,7 @@ export const vi = {
   'fb.opensOn': 'Ngày mở phiếu',
   'fb.closesOn': 'Ngày đóng phiếu',
   'fb.saveDates': 'Lưu thời gian',
-  'fb.openHint': 'Phiếu mở khi lớp kết thúc (sớm nhất 7 ngày trước ngày kết thúc lớp); học viên trả lời trên trang "Phiếu khảo sát" của mình.',
+  'fb.openHint': 'Phiếu mở khi lớp kết thúc (sớm nhất 21 ngày trước ngày kết thúc lớp); học viên trả lời trên trang "Phiếu khảo sát" của mình.',
   'fb.exportPdf': 'Xuất PDF',
   'fb.resultsTitle': 'Kết quả',
   'fb.responses': 'Số phiếu',

@@ -4,6 +4,7 @@ import {
   aggregateReaction,
   average,
   decideAnswer,
+  earliestOpening,
   distribution,
   ratePercent,
   surveyState,
@@ -115,6 +116,14 @@ describe('answering', () => {
     const v = decideAnswer(f);
     expect(v.ok ? null : v.code).toBe(code);
   });
+});
+
+describe('the earliest opening, at the end of the class', () => {
+  it.each([
+    ['2026-12-23', '2026-12-02'],
+    ['2026-03-10', '2026-02-17'],
+    ['2028-03-21', '2028-02-29'],
+  ])('a class ending %s opens from %s', (end, want) => expect(earliestOpening(end)).toBe(want));
 });
 
 describe('definitions', () => {

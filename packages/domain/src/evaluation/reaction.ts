@@ -120,6 +120,20 @@ export function validateAnswer(q: QuestionnaireDefinition, lecturerIds: readonly
   return problems;
 }
 
+/**
+ * A survey is opened "at the end of the class": its first day is at most this many days before the
+ * class's last day (the last weeks of a course, when most modules are taught). A product setting:
+ * no legal text fixes it.
+ */
+export const SURVEY_OPENS_BEFORE_END_DAYS = 21;
+
+/** The earliest first day of a class's survey. */
+export function earliestOpening(classEnd: IsoDate): IsoDate {
+  const t = new Date(`${classEnd}T00:00:00Z`);
+  t.setUTCDate(t.getUTCDate() - SURVEY_OPENS_BEFORE_END_DAYS);
+  return t.toISOString().slice(0, 10);
+}
+
 export type SurveyState = 'not_open' | 'open' | 'closed';
 
 /** A survey is open from its first day to its last day, both included. */

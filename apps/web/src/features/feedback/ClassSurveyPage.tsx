@@ -100,7 +100,7 @@ function Results({ r }: { r: ReactionResults }) {
 function Window({ s }: { s: ClassSurvey }) {
   const { t, locale } = useI18n();
   const qc = useQueryClient();
-  const [opens, setOpens] = useState<Dayjs | null>(s.survey ? dayjs(s.survey.opensOn) : dayjs().isAfter(dayjs(s.classEnd).subtract(7, 'day')) ? dayjs() : dayjs(s.classEnd));
+  const [opens, setOpens] = useState<Dayjs | null>(s.survey ? dayjs(s.survey.opensOn) : dayjs().isAfter(dayjs(s.classEnd).subtract(21, 'day')) ? dayjs() : dayjs(s.classEnd));
   const [closes, setCloses] = useState<Dayjs | null>(s.survey ? dayjs(s.survey.closesOn) : (opens ?? dayjs()).add(14, 'day'));
   const save = useMutation({
     mutationFn: () => feedbackApi.putClassSurvey(s.classId, { opensOn: iso(opens!), closesOn: iso(closes!) }),
