@@ -145,7 +145,7 @@ export function feedbackRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: ZFeedbackInput,
           response: { 201: ZFeedbackItem, 409: ZErrorBody },
         },
-        config: { access: 'conduct.write' },
+        config: { access: 'conduct.write', policy: 'agencyFeedback.submit' },
       },
       async (request, reply) => reply.status(201).send(await feedback.submitFeedback(ctx.db, userOf(request), request.body)),
     );
