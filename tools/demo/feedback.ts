@@ -63,10 +63,10 @@ export async function seedDemoFeedback(tx: Queryable, opts: { seed: number; toda
     const end = addDays(graduatedOn, -5);
     const c = await tx.query<{ id: number }>(
       `INSERT INTO classes (programme_code, cohort_code, name, mode, organiser_unit_id, site, start_date, end_date, capacity, status, grading_scheme, graduation_conditions, graduated_at, outside_plan, created_by)
-       VALUES ($1, $2, $3, 'part_time', $4, $5, $6, $7, 30, 'finished', $8, $9, $10::date, true, $11) RETURNING id`,
+       VALUES ($1, $2, $3, 'part_time', $4, $5, $6, $7, 40, 'finished', $8, $9, $10::date, true, $11) RETURNING id`,
       [
         t.programme_code,
-        `CV-${ward.rows[0]!.name.replace(/\s+/g, '')}-${end.slice(0, 4)}`,
+        `DG-CV-${end.slice(0, 4)}`,
         `Lớp bồi dưỡng ngạch chuyên viên năm ${end.slice(0, 4)} tại ${ward.rows[0]!.name} (hệ vừa làm vừa học)`,
         t.organiser_unit_id,
         `Hội trường UBND ${ward.rows[0]!.name}`,
@@ -77,6 +77,11 @@ export async function seedDemoFeedback(tx: Queryable, opts: { seed: number; toda
         graduatedOn,
         school.id,
       ],
+    );
+    // the programme's modules, as every class has them
+    await tx.query(
+      'INSERT INTO class_modules (class_id, code, name, periods, sort_order) SELECT $1, code, name, periods, sort_order FROM programme_modules WHERE programme_code = $2',
+      [c.rows[0]!.id, t.programme_code],
     );
     const people = await tx.query<{ id: number }>(
       `SELECT p.id FROM people p JOIN units u ON u.id = p.unit_id
