@@ -83,6 +83,14 @@ export async function seedDemoFeedback(tx: Queryable, opts: { seed: number; toda
       'INSERT INTO class_modules (class_id, code, name, periods, sort_order) SELECT $1, code, name, periods, sort_order FROM programme_modules WHERE programme_code = $2',
       [c.rows[0]!.id, t.programme_code],
     );
+    // taught by the lecturers who taught the programme's first class, module by module
+    await tx.query(
+      `INSERT INTO class_module_lecturers (class_module_id, lecturer_id, periods)
+       SELECT nm.id, cml.lecturer_id, cml.periods FROM class_module_lecturers cml
+       JOIN class_modules tm ON tm.id = cml.class_module_id AND tm.class_id = $2
+       JOIN class_modules nm ON nm.class_id = $1 AND nm.code = tm.code`,
+      [c.rows[0]!.id, t.id],
+    );
     const people = await tx.query<{ id: number }>(
       `SELECT p.id FROM people p JOIN units u ON u.id = p.unit_id
        WHERE u.path LIKE $1 AND p.id <> $2 AND NOT EXISTS (SELECT 1 FROM users x WHERE x.person_id = p.id)
