@@ -26,6 +26,7 @@ import { seedDemoOutsideTrainings } from './outside-trainings.js';
 import { seedDemoReimbursement } from './reimbursement.js';
 import { seedDemoBudgets } from './budgets.js';
 import { seedDemoSupport } from './support.js';
+import { seedDemoFeedback } from './feedback.js';
 import { seedDemoNeeds } from './needs.js';
 import { seedDemoNotifications } from './notifications.js';
 import { seedDemoPlans } from './school-annual-plans.js';
@@ -321,6 +322,9 @@ export async function seedDemoProvince(db: Db, opts: SeedOptions = {}): Promise<
     progress(`plan wiring: ${wired.outsideLines} lines of people sent outside (${wired.linkedOutside} records linked), ${wired.linesFromNeeds} lines of next year's draft plan from needs`);
     const budgets = await seedDemoBudgets(tx, { today: options.today });
     progress(`budgets: ${budgets.lineEstimates} plan-line estimates, ${budgets.classEstimates} class estimates, ${budgets.entries} vouchers`);
+    // evaluation after training, levels 1 and 3 (issue 11 point 4; decision 0051)
+    const evaluated = await seedDemoFeedback(tx, { seed: options.seed, today: options.today });
+    progress(`evaluation: ${evaluated.surveys} class surveys, ${evaluated.responses} answers, ${evaluated.feedback} agency feedback forms`);
     const notified = await seedDemoNotifications(tx);
     progress(`notifications: ${notified}`);
     return { units: unitIds.size, people, users };

@@ -27,6 +27,7 @@ import { outsideTrainingsRoutes } from './routes/outside-trainings.routes.js';
 import { reimbursementRoutes } from './routes/reimbursement.routes.js';
 import { budgetsRoutes } from './routes/budgets.routes.js';
 import { supportRoutes } from './routes/support.routes.js';
+import { feedbackRoutes } from './routes/feedback.routes.js';
 import { needsRoutes } from './routes/needs.routes.js';
 import { classesRoutes } from './routes/classes.routes.js';
 import { certificatesRoutes } from './routes/certificates.routes.js';
@@ -92,6 +93,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await app.register(reimbursementRoutes(ctx));
   await app.register(budgetsRoutes(ctx));
   await app.register(supportRoutes(ctx));
+  await app.register(feedbackRoutes(ctx));
   await app.register(classesRoutes(ctx));
   await app.register(certificatesRoutes(ctx));
   await app.register(learnersRoutes(ctx));

@@ -87,6 +87,13 @@ export const ERRORS = {
   LEAVING_RECORDED: { status: 409, vi: 'Đã ghi nhận người này thôi việc, nghỉ việc trước đó.', en: 'The person has already left the service.' },
   CASE_STEP_ORDER: { status: 409, vi: 'Hồ sơ đền bù chưa đến bước này hoặc bước này đã xong.', en: 'This step of the reimbursement case is not due, or already done.' },
   PAYMENT_ABOVE_OWED: { status: 409, vi: 'Số tiền nộp vượt số còn phải đền bù.', en: 'The payment is above what is still owed.' },
+  // evaluation after training, levels 1 and 3 (issue 11 point 4; decision 0051)
+  SURVEY_ANSWERED: { status: 409, vi: 'Anh/chị đã gửi phiếu khảo sát của lớp này; mỗi học viên chỉ trả lời một lần.', en: 'You have already answered this survey; each learner answers once.' },
+  SURVEY_CLOSED: { status: 409, vi: 'Phiếu khảo sát đã đóng, không nhận thêm ý kiến.', en: 'The survey is closed.' },
+  SURVEY_NOT_OPEN: { status: 409, vi: 'Phiếu khảo sát chưa mở.', en: 'The survey is not open yet.' },
+  SURVEY_TOO_EARLY: { status: 409, vi: 'Phiếu khảo sát chỉ mở khi lớp học kết thúc (từ 21 ngày trước ngày kết thúc lớp).', en: 'A survey opens at the end of the class (from 21 days before its last day).' },
+  FEEDBACK_NOT_DUE: { status: 409, vi: 'Chưa đến hạn nhận xét của mốc này.', en: 'This feedback is not due yet.' },
+  FEEDBACK_SUBMITTED: { status: 409, vi: 'Cơ quan đã gửi nhận xét mốc này cho người này; mỗi mốc chỉ gửi một lần.', en: 'The feedback for this milestone was already submitted.' },
   // following the learner: attendance, check-in, make-up, graduation (issue 4)
   SESSION_NOT_HELD: { status: 422, vi: 'Buổi học chưa diễn ra nên chưa điểm danh được.', en: 'The session has not taken place yet, so it cannot be marked.' },
   NOT_IN_CLASS: { status: 422, vi: 'Có học viên không thuộc lớp này (hoặc đã rút khỏi lớp). Xem từng dòng.', en: 'Some learners are not in this class (or have left it). See each row.' },

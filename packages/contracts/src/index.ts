@@ -22,3 +22,4 @@ export * from './plans.js';
 export * from './calendar.js';
 export * from './documents.js';
 export * from './notifications.js';
+export * from './feedback.js';

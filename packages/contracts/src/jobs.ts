@@ -6,6 +6,8 @@ export const JOB_KINDS = [
   'budget_report_export', 'reimbursement_cases_export',
   // support payment lists (issue 11)
   'support_list_export',
+  // evaluation after training (issue 11 point 4)
+  'reaction_export', 'feedback_export',
 ] as const;
 export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
 /** What a running job is doing; progress/total count the rows of the current stage. */

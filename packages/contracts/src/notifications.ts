@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { ZPage } from './common.js';
 
 /** Notifications (issue 14, point 8; decision 0036): one's own event notifications and work waiting. */
-export const NOTIFICATION_KINDS = ['waitlist_promoted', 'recall_recorded', 'nomination_decided'] as const;
-export const WORK_KINDS = ['nominations', 'conductReports', 'needsAnswers', 'planApprovals'] as const;
+export const NOTIFICATION_KINDS = ['waitlist_promoted', 'recall_recorded', 'nomination_decided', 'feedback_due', 'feedback_overdue'] as const;
+export const WORK_KINDS = ['nominations', 'conductReports', 'needsAnswers', 'planApprovals', 'agencyFeedback'] as const;
 
 export const ZNotificationListQuery = z.strictObject({
   /** 'true': unread ones only. */

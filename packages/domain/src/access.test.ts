@@ -7,14 +7,15 @@ describe('role permissions', () => {
   const needsBoard: Permission[] = ['needs.manage', 'needs.aggregate'];
   const school: Permission[] = ['classes.read', 'classes.manage', 'attendance.write', 'grades.write', 'certificates.manage'];
   const plans: Permission[] = ['plans.read', 'plans.write', 'plans.manage'];
+  const evaluation: Permission[] = ['evaluation.read', 'evaluation.manage'];
   const expected: Record<Role, Permission[]> = {
-    system_admin: [...registry, ...agency, ...school, 'users.manage', 'rules.write', 'nominations.approve', 'nominations.override', 'catalogue.write', ...needsBoard, ...plans, 'plans.approve'],
-    province_board: [...registry, ...agency, 'rules.write', 'nominations.approve', 'nominations.override', 'catalogue.write', ...needsBoard, ...plans, 'plans.approve'],
-    home_affairs: [...registry, ...agency, 'nominations.approve', 'catalogue.write', ...needsBoard, ...plans],
+    system_admin: [...registry, ...agency, ...school, 'users.manage', 'rules.write', 'nominations.approve', 'nominations.override', 'catalogue.write', ...needsBoard, ...plans, 'plans.approve', ...evaluation],
+    province_board: [...registry, ...agency, 'rules.write', 'nominations.approve', 'nominations.override', 'catalogue.write', ...needsBoard, ...plans, 'plans.approve', ...evaluation],
+    home_affairs: [...registry, ...agency, 'nominations.approve', 'catalogue.write', ...needsBoard, ...plans, 'evaluation.read'],
     unit_officer: [...registry, ...agency],
-    school_registrar: ['units.read', 'people.read', 'people.export', 'jobs.read', 'rules.read', ...school, 'needs.read', 'needs.aggregate', 'plans.read', 'plans.write', 'calendar.read'],
+    school_registrar: ['units.read', 'people.read', 'people.export', 'jobs.read', 'rules.read', ...school, 'needs.read', 'needs.aggregate', 'plans.read', 'plans.write', 'calendar.read', ...evaluation],
     lecturer: ['units.read', 'classes.read', 'attendance.write', 'grades.write', 'calendar.read'],
-    learner: ['people.read', 'calendar.read'],
+    learner: ['people.read', 'calendar.read', 'reaction.answer'],
   };
   // support for learners (issue 11 point 1): the board, home affairs and the administrator manage; agencies and the school read
   for (const r of ['system_admin', 'province_board', 'home_affairs'] as const) expected[r].push('support.read', 'support.manage');

@@ -63,6 +63,11 @@ export const PERMISSIONS = [
   // support for learners and its payment lists (issue 11 point 1): read the lists, manage policies and payments
   'support.read',
   'support.manage',
+  // evaluation after training (issue 11 point 4; decision 0051): answer the reaction questionnaire
+  // (a learner); read the results; edit questionnaires, open surveys and set the anonymity threshold
+  'reaction.answer',
+  'evaluation.read',
+  'evaluation.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -100,10 +105,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'plans.write',
     'plans.manage',
     'plans.approve',
+    'evaluation.read',
+    'evaluation.manage',
   ],
   // the board approves nominations of the programmes it owns and alone may override an ineligible one
-  province_board: [...REGISTRY_OFFICER, 'rules.write', 'nominations.approve', 'nominations.override', 'catalogue.write', 'needs.manage', 'needs.aggregate', 'plans.read', 'plans.write', 'plans.manage', 'plans.approve'],
-  home_affairs: [...REGISTRY_OFFICER, 'nominations.approve', 'catalogue.write', 'needs.manage', 'needs.aggregate', 'plans.read', 'plans.write', 'plans.manage'],
+  province_board: [...REGISTRY_OFFICER, 'rules.write', 'nominations.approve', 'nominations.override', 'catalogue.write', 'needs.manage', 'needs.aggregate', 'plans.read', 'plans.write', 'plans.manage', 'plans.approve', 'evaluation.read', 'evaluation.manage'],
+  home_affairs: [...REGISTRY_OFFICER, 'nominations.approve', 'catalogue.write', 'needs.manage', 'needs.aggregate', 'plans.read', 'plans.write', 'plans.manage', 'evaluation.read'],
   unit_officer: REGISTRY_OFFICER,
   // the school: opens classes, accepts nominations (the last approval step), follows learners, graduates them
   school_registrar: [
@@ -124,9 +131,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'plans.read',
     'plans.write',
     'calendar.read',
+    // the school runs the learners' reaction surveys and reads the agencies' feedback on its graduates
+    'evaluation.read',
+    'evaluation.manage',
   ],
   lecturer: ['units.read', 'classes.read', 'attendance.write', 'grades.write', 'calendar.read'],
-  learner: ['people.read', 'calendar.read'],
+  learner: ['people.read', 'calendar.read', 'reaction.answer'],
 };
 
 // support for learners (issue 11 point 1, decision 0049), kept in one block for the merge: the board,

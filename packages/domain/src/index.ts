@@ -8,3 +8,6 @@ export * as training from './training/index.js';
 export * as needs from './needs/index.js';
 export * as plans from './plans/index.js';
 export * as notifications from './notifications/index.js';
+// evaluation after training (issue 11 point 4; decision 0051)
+export * as reaction from './evaluation/reaction.js';
+export * as agencyFeedback from './evaluation/agency-feedback.js';

@@ -18,6 +18,7 @@ import { runNeedsReminders } from './needs-reminders.job.js';
 import { runNeedsAggregateExport, runNeedsAnswerExport } from './needs-export.job.js';
 import { sendNotificationEmails } from './notification-emails.job.js';
 import { runSupportExport } from './support-export.job.js';
+import { runFeedbackExport, runFeedbackReminders, runReactionExport } from './feedback.job.js';
 
 interface Handler {
   /** The permission the job's creator must still hold when it runs. */
@@ -39,6 +40,8 @@ const HANDLERS: Record<string, Handler> = {
   budget_report_export: { permission: 'plans.read', run: runBudgetReportExport },
   reimbursement_cases_export: { permission: 'nominations.approve', run: runReimbursementCasesExport },
   support_list_export: { permission: 'support.read', run: runSupportExport },
+  reaction_export: { permission: 'evaluation.read', run: runReactionExport },
+  feedback_export: { permission: 'evaluation.read', run: runFeedbackExport },
 };
 
 export interface RunnerOptions {
@@ -172,6 +175,7 @@ export function startJobRunner(ctx: AppContext, log: JobLog, options: RunnerOpti
     const reminded = await remindOverdueConductReports(ctx.db);
     if (reminded > 0) log.info({ reminded }, 'overdue conduct reports reminded');
     await runNeedsReminders(ctx, log);
+    await runFeedbackReminders(ctx, log);
   };
 
   const tick = async (): Promise<void> => {

@@ -15,6 +15,7 @@ import { peopleListPolicy, personPolicy } from './person.js';
 import { programmeListPolicy, programmePolicy } from './programme.js';
 import { reimbursementCasePolicy } from './reimbursement-case.js';
 import { budgetPolicy } from './budget.js';
+import { agencyFeedbackPolicy, surveyPolicy } from './feedback.js';
 import { fiveYearPolicy, planLinePolicy, planListPolicy, planVersionPolicy } from './plan.js';
 
 export const POLICIES = {
@@ -39,6 +40,9 @@ export const POLICIES = {
   fiveYearPlan: fiveYearPolicy,
   reimbursementCase: reimbursementCasePolicy,
   budget: budgetPolicy,
+  // evaluation after training (issue 11 point 4; decision 0051)
+  survey: surveyPolicy,
+  agencyFeedback: agencyFeedbackPolicy,
 } as const;
 
 type ActionOf<P> = P extends Policy<never, infer A> ? A : P extends Policy<infer _F, infer A> ? A : never;

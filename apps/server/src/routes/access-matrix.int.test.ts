@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { ERRORS, type ErrorCode } from '@nang-tam/contracts';
 import { todayInVietnam, training, type Role } from '@nang-tam/domain';
-import { budgetsRepo, certificatesRepo, classesRepo, documentsRepo, enrolmentsRepo, needsRepo, nominationsRepo, outsideTrainingsRepo, peopleRepo, plansRepo, reimbursementRepo, type Db } from '@nang-tam/db';
+import { budgetsRepo, certificatesRepo, classesRepo, documentsRepo, enrolmentsRepo, feedbackRepo, needsRepo, nominationsRepo, outsideTrainingsRepo, peopleRepo, plansRepo, reimbursementRepo, type Db } from '@nang-tam/db';
 import { createTestDb } from '../../../../tests/support/test-db.js';
 import { as, buildTestApp, loginAs, seedFixture, type Fixture, type Session } from '../../../../tests/support/fixtures.js';
 import { addDays, assignLecturer, enrol, insertLecturer, insertSession, insertTrainingClass } from '../../../../tests/support/learners.js';
@@ -16,6 +16,7 @@ import { nominationActorOf, nominationFactsOf, nominationPolicy } from '../polic
 import { outsideFactsOf, outsideTrainingPolicy } from '../policies/outside-training.js';
 import { caseFactsOf, reimbursementCasePolicy } from '../policies/reimbursement-case.js';
 import { budgetPolicy } from '../policies/budget.js';
+import { agencyFeedbackPolicy } from '../policies/feedback.js';
 import { personPolicy } from '../policies/person.js';
 import { fiveYearPolicy, planLinePolicy, planListPolicy, planVersionPolicy } from '../policies/plan.js';
 import { documentSettingsPolicy } from '../policies/document-settings.js';
@@ -139,7 +140,7 @@ describe('access matrix', () => {
  */
 describe('policy matrix', () => {
   const today = todayInVietnam();
-  type Kind = 'class' | 'session' | 'enrolment' | 'person' | 'nomination' | 'outside' | 'needsCampaign' | 'needsAnswer' | 'planVersion' | 'planLine' | 'planList' | 'unit' | 'certificate' | 'reimbursementCase';
+  type Kind = 'class' | 'session' | 'enrolment' | 'person' | 'nomination' | 'outside' | 'needsCampaign' | 'needsAnswer' | 'planVersion' | 'planLine' | 'planList' | 'unit' | 'certificate' | 'reimbursementCase' | 'feedback';
   interface Rec {
     id: number;
     classId: number;
@@ -152,6 +153,8 @@ describe('policy matrix', () => {
     unitId?: number;
     /** A plan line (planLine records: `id` is its version). */
     lineId?: number;
+    /** Agency feedback (decision 0051): the milestone of the graduate's enrolment (`id`). */
+    milestone?: 6 | 12;
   }
   interface Probe {
     kind: Kind;
@@ -162,7 +165,7 @@ describe('policy matrix', () => {
     /** Something to create first (a session to delete, a sub-record to delete): returns the URL. */
     prepare?: (r: Rec) => Promise<string>;
   }
-  const records: Record<Kind, Rec[]> = { class: [], session: [], enrolment: [], person: [], nomination: [], outside: [], needsCampaign: [], needsAnswer: [], planVersion: [], planLine: [], planList: [], unit: [], certificate: [], reimbursementCase: [] };
+  const records: Record<Kind, Rec[]> = { class: [], session: [], enrolment: [], person: [], nomination: [], outside: [], needsCampaign: [], needsAnswer: [], planVersion: [], planLine: [], planList: [], unit: [], certificate: [], reimbursementCase: [], feedback: [] };
   /** The period of each outside-training record, by id (the bodies' dates fit it). */
   const outsidePeriod = new Map<number, { start: string; end: string }>();
   const users = new Map<Role, AuthUser>();
@@ -347,6 +350,12 @@ describe('policy matrix', () => {
       url: (r) => `/api/v1/plan-lines/${r.lineId}/budget/costs`,
       body: () => ({ entries: [{ category: 'venue', spentOn: today, amount: 1, documentNo: 'PC-MT' }] }),
     },
+    // the agency's feedback on a graduate (decision 0051): the body names the enrolment and milestone
+    'POST /api/v1/agency-feedback': {
+      kind: 'feedback',
+      url: () => '/api/v1/agency-feedback',
+      body: (r) => ({ enrolmentId: r.id, milestone: r.milestone, applies: 'partly', rating: 4 }),
+    },
     // printed documents (issue 10): the class list prints for every class with learners
     'GET /api/v1/classes/:id/documents': { kind: 'class', url: (r) => `/api/v1/classes/${r.classId}/documents` },
     'GET /api/v1/classes/:id/documents/:kind': { kind: 'class', url: (r) => `/api/v1/classes/${r.classId}/documents/class_list` },
@@ -477,6 +486,13 @@ describe('policy matrix', () => {
       expect(resource).toBe('reimbursementCase');
       return reimbursementCasePolicy.decide(user, caseFactsOf(seen), action as never);
     }
+    if (kind === 'feedback') {
+      // not a graduate, or out of the user's subtree: 404 from the service, before the rule
+      const seen = await feedbackRepo.findFeedback(db, r.id, r.milestone!);
+      if (!seen || user.scope.kind !== 'subtree' || !seen.unit_path.startsWith(user.scope.unitPath)) return hidden;
+      expect(resource).toBe('agencyFeedback');
+      return agencyFeedbackPolicy.decide(user, { personUnitPath: seen.unit_path, dueOn: seen.due_on, submitted: seen.feedback_id !== null, today }, action as never);
+    }
     if (kind === 'needsCampaign') {
       const campaign = (await needsRepo.findCampaign(db, r.id))!;
       return needsCampaignPolicy.decide(user, await loadCampaignFacts(db, user, campaign), action as never);
@@ -510,6 +526,11 @@ describe('policy matrix', () => {
       const res = await app.inject({ url: `/api/v1/classes/${r.classId}/certificates`, headers: as(session) });
       if (res.statusCode !== 200) return null;
       return res.json().items.find((c: { id: number }) => c.id === r.id)?.actions ?? null;
+    }
+    if (kind === 'feedback') {
+      const res = await app.inject({ url: `/api/v1/agency-feedback?limit=200`, headers: as(session) });
+      if (res.statusCode !== 200) return null;
+      return res.json().items.find((i: { enrolmentId: number; milestone: number }) => i.enrolmentId === r.id && i.milestone === r.milestone)?.actions ?? null;
     }
     if (kind === 'planVersion' || kind === 'planLine') {
       const res = await app.inject({ url: `/api/v1/plans/versions/${r.id}`, headers: as(session) });
@@ -747,6 +768,30 @@ describe('policy matrix', () => {
       certRec('revoked certificate', cf.c, revokedId),
     ];
     for (const r of records.certificate.slice(0, 2)) freshCertificates.add(r.id);
+    // agency feedback (decision 0051): An graduated 7 months ago (6 months due, 12 not yet) and 14
+    // months ago (6 submitted, 12 due); Cường (commune B) graduated 7 months ago
+    const graduate = async (cohortCode: string, monthsAgo: number, personIds: number[]) => {
+      const on = training.addMonths(today, -monthsAgo);
+      const c = await insertTrainingClass(db, { organiserUnitId: fx.units.department, cohortCode, startDate: addDays(on, -60), endDate: on, modules });
+      const ids: number[] = [];
+      for (const personId of personIds) ids.push(await enrol(db, c.id, personId));
+      await db.query("UPDATE enrolments SET status = 'completed', graduated_on = $2 WHERE id = ANY($1::int[])", [ids, on]);
+      return ids;
+    };
+    const [an7, cuong7] = await graduate('PM-FB7', 7, [fx.people.an, fx.people.cuong]);
+    const [an14] = await graduate('PM-FB14', 14, [fx.people.an]);
+    await db.query(
+      "INSERT INTO agency_feedback (enrolment_id, milestone, due_on, applies, rating, unit_id, submitted_by) VALUES ($1, 6, $2, 'fully', 5, $3, $4)",
+      [an14, training.addMonths(training.addMonths(today, -14), 6), fx.units.communeA, fx.users.sysadmin!.id],
+    );
+    const fbRec = (label: string, id: number, milestone: 6 | 12): Rec => ({ id, milestone, classId: 0, moduleId: 0, sessionId: 0, enrolmentId: id, label });
+    records.feedback = [
+      fbRec('An, 6 months due', an7!, 6),
+      fbRec('An, 12 months not yet due', an7!, 12),
+      fbRec('Cường (commune B), 6 months due', cuong7!, 6),
+      fbRec('An, 6 months submitted', an14!, 6),
+      fbRec('An, 12 months overdue', an14!, 12),
+    ];
   });
 
   it('has a probe for every route that declares a policy', () => {
@@ -759,7 +804,7 @@ describe('policy matrix', () => {
     const refusalCodes = new Set<ErrorCode>([
       'NOT_FOUND', 'FORBIDDEN', 'CLASS_FINISHED', 'NOT_IN_CLASS', 'CLASS_CLOSED', 'OUTSIDE_STEP_ORDER', 'OUTSIDE_CLOSED',
       'NEEDS_CAMPAIGN_CLOSED', 'NEEDS_ANSWER_SUBMITTED', 'NEEDS_ANSWER_NOT_SUBMITTED', 'NEEDS_ANSWER_NOT_SAVED',
-      'CASE_STEP_ORDER',
+      'CASE_STEP_ORDER', 'FEEDBACK_NOT_DUE', 'FEEDBACK_SUBMITTED',
     ]);
     let decided = 0;
     for (const route of app.routeAccess.filter((r) => r.policies.length > 0)) {
@@ -794,7 +839,7 @@ describe('policy matrix', () => {
   }, 600_000);
 
   it("advertises in each record's actions exactly what the policy allows", async () => {
-    for (const kind of ['class', 'session', 'enrolment', 'person', 'nomination', 'outside', 'needsCampaign', 'needsAnswer', 'planVersion', 'planLine', 'unit', 'certificate', 'reimbursementCase'] as const) {
+    for (const kind of ['class', 'session', 'enrolment', 'person', 'nomination', 'outside', 'needsCampaign', 'needsAnswer', 'planVersion', 'planLine', 'unit', 'certificate', 'reimbursementCase', 'feedback'] as const) {
       for (const r of records[kind]) {
         for (const [role, session] of sessions) {
           const shown = await advertised(session, kind, r);
@@ -815,6 +860,9 @@ describe('policy matrix', () => {
             expected = outsideTrainingPolicy.allowedActions(user, outsideFactsOf((await outsideTrainingsRepo.findOutsideTraining(db, user.scope, r.id))!));
           } else if (kind === 'reimbursementCase') {
             expected = reimbursementCasePolicy.allowedActions(user, caseFactsOf((await reimbursementRepo.findCase(db, { kind: 'subtree', unitPath: '/' }, r.id))!));
+          } else if (kind === 'feedback') {
+            const f = (await feedbackRepo.findFeedback(db, r.id, r.milestone!))!;
+            expected = agencyFeedbackPolicy.allowedActions(user, { personUnitPath: f.unit_path, dueOn: f.due_on, submitted: f.feedback_id !== null, today });
           } else if (kind === 'planVersion') {
             const v = (await plansRepo.findVersion(db, r.id))!;
             expected = planVersionPolicy.allowedActions(user, { status: v.status, lineCount: v.line_count, latest: v.latest });

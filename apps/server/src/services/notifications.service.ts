@@ -3,9 +3,9 @@
  * of the events (notifyEvent, inside their transaction); this service also answers the bell: one's
  * own notifications and the work waiting, derived live and bounded by the user's scope and role.
  */
-import { hasPermission, notifications, todayInVietnam, type Role } from '@nang-tam/domain';
+import { agencyFeedback, hasPermission, notifications, todayInVietnam, type Role } from '@nang-tam/domain';
 import type { Notification, NotificationListQuery, NotificationPage, NotificationSummary, WorkItem } from '@nang-tam/contracts';
-import { auditRepo, notificationsRepo, type Db, type Queryable } from '@nang-tam/db';
+import { auditRepo, feedbackRepo, notificationsRepo, type Db, type Queryable } from '@nang-tam/db';
 import { notFound } from '../errors.js';
 import { actorOf, type AuthUser } from '../auth/auth-user.js';
 
@@ -119,6 +119,12 @@ export async function workOf(db: Queryable, user: AuthUser): Promise<WorkItem[]>
   if (kinds.includes('needsAnswers')) {
     const n = await notificationsRepo.countNeedsAnswersDue(db, user.unitId);
     if (n > 0) items.push({ kind: 'needsAnswers', label: label('needsAnswers'), count: n, link: notifications.WORK_LINKS.needsAnswers });
+  }
+  // the agency's feedback on its graduates (decision 0051): due or overdue, falling due in the reminders' horizon
+  if (kinds.includes('agencyFeedback')) {
+    const c = await feedbackRepo.countFeedbackOwed(db, user.scope, todayInVietnam(), agencyFeedback.OVERDUE_AFTER_DAYS, agencyFeedback.REMINDER_HORIZON_DAYS);
+    if (c.due + c.overdue > 0)
+      items.push({ kind: 'agencyFeedback', label: label('agencyFeedback'), count: c.due + c.overdue, overdue: c.overdue, link: notifications.WORK_LINKS.agencyFeedback });
   }
   if (kinds.includes('planApprovals')) {
     const n = await notificationsRepo.countPlanVersionsSubmitted(db);

@@ -24,6 +24,8 @@ function useNavItems(): MenuProps['items'] {
         items.push({ key: `/people/${me.personId}`, icon: <UserOutlined aria-hidden />, label: <Link to={`/people/${me.personId}`}>{t('nav.myProfile')}</Link> });
         items.push({ key: '/learning', icon: <ReadOutlined aria-hidden />, label: <Link to="/learning">{t('nav.learning')}</Link> });
         items.push({ key: '/my-support', icon: <AccountBookOutlined aria-hidden />, label: <Link to="/my-support">{t('nav.mySupport')}</Link> });
+        // the reaction surveys of the learner's classes (decision 0051)
+        items.push({ key: '/surveys', icon: <FormOutlined aria-hidden />, label: <Link to="/surveys">{t('nav.surveys')}</Link> });
       }
       items.push({ key: '/calendar', icon: <ScheduleOutlined aria-hidden />, label: <Link to="/calendar">{t('nav.calendar')}</Link> });
       return items;
@@ -65,6 +67,13 @@ function useNavItems(): MenuProps['items'] {
     // issue 11: an agency's people under commitment; the yearly budget report (below, in "Kế hoạch")
     if (me.permissions.includes('nominations.write')) {
       training.push({ key: '/commitments', icon: <AccountBookOutlined aria-hidden />, label: <Link to="/commitments">{t('nav.commitments')}</Link> });
+    }
+    // evaluation after training (issue 11 point 4; decision 0051)
+    if (me.permissions.includes('evaluation.read')) {
+      training.push({ key: '/evaluation', icon: <FundOutlined aria-hidden />, label: <Link to="/evaluation">{t('nav.evaluation')}</Link> });
+    }
+    if (me.permissions.includes('conduct.write')) {
+      training.push({ key: '/feedback', icon: <FormOutlined aria-hidden />, label: <Link to="/feedback">{t('nav.agencyFeedback')}</Link> });
     }
     if (me.permissions.includes('rules.read')) {
       training.push({ key: '/catalogue', icon: <UnorderedListOutlined aria-hidden />, label: <Link to="/catalogue">{t('nav.catalogue')}</Link> });

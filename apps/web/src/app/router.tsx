@@ -28,6 +28,12 @@ const CasePage = lazy(() => import('../features/reimbursement/CasePage'));
 const BudgetReportPage = lazy(() => import('../features/budgets/BudgetReportPage'));
 const PlanLineBudgetPage = lazy(() => import('../features/budgets/PlanLineBudgetPage'));
 const CommitmentsPage = lazy(() => import('../features/reimbursement/CommitmentsPage'));
+// evaluation after training (issue 11 point 4; decision 0051)
+const MySurveysPage = lazy(() => import('../features/feedback/MySurveysPage'));
+const SurveyAnswerPage = lazy(() => import('../features/feedback/SurveyAnswerPage'));
+const EvaluationPage = lazy(() => import('../features/feedback/EvaluationPage'));
+const ClassSurveyPage = lazy(() => import('../features/feedback/ClassSurveyPage'));
+const AgencyFeedbackPage = lazy(() => import('../features/feedback/AgencyFeedbackPage'));
 const AnnualPlanPage = lazy(() => import('../features/plans/AnnualPlanPage'));
 const RealisationPage = lazy(() => import('../features/plans/RealisationPage'));
 const FiveYearPage = lazy(() => import('../features/plans/FiveYearPage'));
@@ -357,6 +363,53 @@ export const router = createBrowserRouter([
               <Lazy>
                 <MyLearningPage />
               </Lazy>
+            ),
+          },
+          // evaluation after training (issue 11 point 4; decision 0051)
+          {
+            path: 'surveys',
+            element: (
+              <Lazy>
+                <MySurveysPage />
+              </Lazy>
+            ),
+          },
+          {
+            path: 'surveys/:id',
+            element: (
+              <Lazy>
+                <SurveyAnswerPage />
+              </Lazy>
+            ),
+          },
+          {
+            path: 'evaluation',
+            element: (
+              <RequireStaff permission="evaluation.read">
+                <Lazy>
+                  <EvaluationPage />
+                </Lazy>
+              </RequireStaff>
+            ),
+          },
+          {
+            path: 'evaluation/classes/:id',
+            element: (
+              <RequireStaff permission="evaluation.read">
+                <Lazy>
+                  <ClassSurveyPage />
+                </Lazy>
+              </RequireStaff>
+            ),
+          },
+          {
+            path: 'feedback',
+            element: (
+              <RequireStaff permission="conduct.write">
+                <Lazy>
+                  <AgencyFeedbackPage />
+                </Lazy>
+              </RequireStaff>
             ),
           },
           // support for learners (issue 11 point 1)

@@ -13,7 +13,7 @@ export type Locale = 'vi' | 'en';
 
 // ---------- work waiting ----------
 
-export const WORK_KINDS = ['nominations', 'conductReports', 'needsAnswers', 'planApprovals'] as const;
+export const WORK_KINDS = ['nominations', 'conductReports', 'needsAnswers', 'planApprovals', 'agencyFeedback'] as const;
 export type WorkKind = (typeof WORK_KINDS)[number];
 
 /** The work-waiting counts a role has (its bell counts only these). */
@@ -23,6 +23,8 @@ export function workKindsOf(role: Role): WorkKind[] {
   if (hasPermission(role, 'conduct.write') && hasPermission(role, 'nominations.write')) kinds.push('conductReports');
   if (hasPermission(role, 'needs.write')) kinds.push('needsAnswers');
   if (hasPermission(role, 'plans.approve')) kinds.push('planApprovals');
+  // the agency's feedback on its graduates at 6 and 12 months (decision 0051): its officers
+  if (role === 'unit_officer') kinds.push('agencyFeedback');
   return kinds;
 }
 
@@ -32,6 +34,7 @@ export const WORK_LINKS: Record<WorkKind, string> = {
   conductReports: '/my-learners',
   needsAnswers: '/needs',
   planApprovals: '/plans',
+  agencyFeedback: '/feedback',
 };
 
 export const WORK_LABELS: Record<WorkKind, Record<Locale, string>> = {
@@ -39,11 +42,12 @@ export const WORK_LABELS: Record<WorkKind, Record<Locale, string>> = {
   conductReports: { vi: 'Nhận xét rèn luyện đến hạn', en: 'Conduct reports due' },
   needsAnswers: { vi: 'Phiếu nhu cầu chưa gửi', en: 'Needs answers not yet sent' },
   planApprovals: { vi: 'Kế hoạch chờ phê duyệt', en: 'Plans awaiting approval' },
+  agencyFeedback: { vi: 'Nhận xét sau đào tạo đến hạn', en: 'Post-training feedback due' },
 };
 
 // ---------- events ----------
 
-export const NOTIFICATION_KINDS = ['waitlist_promoted', 'recall_recorded', 'nomination_decided'] as const;
+export const NOTIFICATION_KINDS = ['waitlist_promoted', 'recall_recorded', 'nomination_decided', 'feedback_due', 'feedback_overdue'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface NotificationParams {
@@ -54,6 +58,8 @@ export interface NotificationParams {
   /** recall_recorded: the period. */
   fromDate?: string;
   toDate?: string;
+  /** feedback_due / feedback_overdue: the milestone in months (6, 12); the due date is fromDate. */
+  milestone?: number;
 }
 
 /** A user who may receive an event's notification. */
@@ -95,6 +101,7 @@ export function recipientsOf(event: EventFacts, candidates: readonly Candidate[]
     if ((event.kind === 'waitlist_promoted' || event.kind === 'recall_recorded') && isAgencyOfficer(c, event.personUnitPath))
       chosen.add(c.userId);
     if (event.kind === 'recall_recorded' && c.role === 'learner' && c.personId === event.personId) chosen.add(c.userId);
+    if ((event.kind === 'feedback_due' || event.kind === 'feedback_overdue') && isAgencyOfficer(c, event.personUnitPath)) chosen.add(c.userId);
   }
   return [...chosen].sort((a, b) => a - b);
 }
@@ -118,6 +125,12 @@ export function notificationText(kind: NotificationKind, p: NotificationParams, 
           title: p.decision === 'refused' ? 'Nomination refused' : 'Nomination approved',
           body: `The nomination of ${p.personName} to the class "${p.className}" was ${p.decision === 'refused' ? 'refused' : 'approved'}.`,
         };
+      case 'feedback_due':
+      case 'feedback_overdue':
+        return {
+          title: kind === 'feedback_due' ? 'Post-training feedback due' : 'Post-training feedback overdue',
+          body: `The ${p.milestone}-month feedback on ${p.personName} (class "${p.className}") is due on ${viDate(p.fromDate)}.`,
+        };
     }
   }
   switch (kind) {
@@ -132,6 +145,12 @@ export function notificationText(kind: NotificationKind, p: NotificationParams, 
       return {
         title: p.decision === 'refused' ? 'Đề cử bị từ chối' : 'Đề cử đã được duyệt',
         body: `Đề cử ${p.personName} đi học lớp “${p.className}” đã ${p.decision === 'refused' ? 'bị từ chối' : 'được duyệt'}.`,
+      };
+    case 'feedback_due':
+    case 'feedback_overdue':
+      return {
+        title: kind === 'feedback_due' ? 'Đến hạn nhận xét sau đào tạo' : 'Quá hạn nhận xét sau đào tạo',
+        body: `Nhận xét sau ${p.milestone} tháng về ${p.personName} (lớp “${p.className}”) đến hạn ngày ${viDate(p.fromDate)}.`,
       };
   }
 }

@@ -47,11 +47,28 @@ describe('workKindsOf: the counts each role has', () => {
     ['province_board', ['nominations', 'conductReports', 'needsAnswers', 'planApprovals']],
     ['home_affairs', ['nominations', 'conductReports', 'needsAnswers']],
     ['school_registrar', ['nominations']],
-    ['unit_officer', ['conductReports', 'needsAnswers']],
+    ['unit_officer', ['conductReports', 'needsAnswers', 'agencyFeedback']],
     ['lecturer', []],
     ['learner', []],
   ] as const)('%s', (role, kinds) => {
     expect(workKindsOf(role)).toEqual(kinds);
+  });
+});
+
+describe('agency feedback reminders (decision 0051)', () => {
+  const officer = (userId: number, unitPath: string, active = true) => ({ userId, role: 'unit_officer' as const, unitPath, personId: null, active });
+  it.each([
+    ['feedback_due', [officer(1, '/1/7/'), officer(2, '/1/8/'), officer(3, '/1/'), officer(4, '/1/7/', false), { userId: 5, role: 'learner' as const, unitPath: '/1/7/', personId: 9, active: true }], [1, 3]],
+    ['feedback_overdue', [officer(1, '/1/7/'), officer(2, '/1/8/')], [1]],
+  ] as const)('%s goes to the active officers above the person', (kind, candidates, expected) => {
+    expect(recipientsOf({ kind, actorId: 0, personId: 9, personUnitPath: '/1/7/12/' }, candidates)).toEqual(expected);
+  });
+  it('names the milestone, the person, the class and the due date', () => {
+    const p = { personName: 'Nguyễn Thị Bình', className: 'Lớp trung cấp LLCT K12', fromDate: '2027-03-02', milestone: 6 };
+    expect(notificationText('feedback_overdue', p, 'vi')).toEqual({
+      title: 'Quá hạn nhận xét sau đào tạo',
+      body: 'Nhận xét sau 6 tháng về Nguyễn Thị Bình (lớp “Lớp trung cấp LLCT K12”) đến hạn ngày 02/03/2027.',
+    });
   });
 });
 
