@@ -2,7 +2,7 @@
  * `npm run bench`: benchmarks on a PostgreSQL database of a generated province (default 100,000
  * people), each against a baseline measured in the same run, written to docs/PERFORMANCE.md.
  *
- *   npm run bench -- [--people 100000] [--seconds 10] [--only search|import|eligibility|classes|responsiveness|needs]
+ *   npm run bench -- [--people 100000] [--seconds 10] [--only search|import|eligibility|classes|responsiveness|needs|statistics]
  *     [--stall-rows 100000] [--pglite-rows 20000,100000]   (responsiveness: import sizes on PostgreSQL / PGlite)
  *
  * With --only, the sections not run keep their previous figures in docs/PERFORMANCE.md.
@@ -25,6 +25,8 @@ import { benchClasses, type ClassesBench } from './classes.js';
 import { benchResponsiveness, type ResponsivenessBench } from './responsiveness.js';
 import { benchNeeds, type NeedsBench } from './needs.js';
 import { writeReport } from './report.js';
+// training statistics and dashboards (issue 10, decision 0047)
+import { benchStatistics, type StatisticsBench } from './statistics.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -156,6 +158,7 @@ const responsiveness: ResponsivenessBench | null = runs('responsiveness')
     })
   : null;
 const needsAggregation: NeedsBench | null = runs('needs') ? await benchNeeds(DB_URL) : null;
+const trainingStatistics: StatisticsBench | null = runs('statistics') ? await benchStatistics(DB_URL) : null;
 writeReport({
   people: PEOPLE,
   seconds: SECONDS,
@@ -166,6 +169,7 @@ writeReport({
   classes,
   responsiveness,
   needs: needsAggregation,
+  statistics: trainingStatistics,
 });
 console.log('Results written to docs/PERFORMANCE.md');
 process.exit(0);
