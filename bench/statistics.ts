@@ -59,26 +59,25 @@ async function ensureHistory(db: Db, lastYear: number): Promise<void> {
       [programmes, school, PER_CLASS + 20, JSON.stringify(training.DEFAULT_GRADING_SCHEME), JSON.stringify(training.PROGRAMME_GRADUATION_CONDITIONS.TC_LLCT), first, lastYear, CLASSES_PER_YEAR],
     );
     await tx.query(
-      `WITH p AS (SELECT id, row_number() OVER (ORDER BY id) AS rn, count(*) OVER () AS n FROM people),
+      `WITH pool AS (SELECT array_agg(id ORDER BY id) AS ids FROM people),
        c AS (SELECT id, programme_code, start_date, end_date FROM classes WHERE cohort_code LIKE 'BENCH-%')
        INSERT INTO enrolments (person_id, programme_code, status, started_on, ended_on, class_id)
-       SELECT p.id, c.programme_code, CASE WHEN k % 17 = 0 THEN 'failed' WHEN k % 29 = 0 THEN 'withdrawn' ELSE 'completed' END, c.start_date, c.end_date, c.id
-       FROM c CROSS JOIN generate_series(1, $1::int) AS k
-       JOIN p ON p.rn = 1 + ((c.id::bigint * 7919 + k * 104729) % p.n)
+       SELECT pool.ids[1 + ((c.id::bigint * 7919 + k * 104729) % cardinality(pool.ids))], c.programme_code,
+         CASE WHEN k % 17 = 0 THEN 'failed' WHEN k % 29 = 0 THEN 'withdrawn' ELSE 'completed' END, c.start_date, c.end_date, c.id
+       FROM c CROSS JOIN pool CROSS JOIN generate_series(1, $1::int) AS k
        ON CONFLICT DO NOTHING`,
       [PER_CLASS],
     );
     await tx.query(
-      `WITH p AS (SELECT id, row_number() OVER (ORDER BY id) AS rn, count(*) OVER () AS n FROM people)
+      `WITH pool AS (SELECT array_agg(id ORDER BY id) AS ids FROM people)
        INSERT INTO outside_trainings (person_id, programme_code, mode, institution, country, start_date, end_date, status, eligibility, proposed_by,
          decision_no, decision_date, result, result_date, outside_plan)
-       SELECT p.id, ($1::text[])[1 + (i % cardinality($1::text[]))], 'full_time',
+       SELECT pool.ids[1 + ((y::bigint * 31337 + i * 7919) % cardinality(pool.ids))], ($1::text[])[1 + (i % cardinality($1::text[]))], 'full_time',
          CASE WHEN i % 10 = 0 THEN 'Đại học Quốc gia Liên bang Nga' ELSE 'Học viện Chính trị quốc gia Hồ Chí Minh' END,
          CASE WHEN i % 10 = 0 THEN 'Liên bang Nga' END,
          make_date(y, 1 + (i % 12), 1), make_date(y, 1 + (i % 12), 1) + 365, CASE WHEN y < $3 THEN 'completed' ELSE 'sent' END, '{}'::jsonb, $2,
          'BENCH-' || y || '-' || i, make_date(y, 1 + (i % 12), 1), CASE WHEN y < $3 THEN 'graduated' END, CASE WHEN y < $3 THEN make_date(y, 1 + (i % 12), 1) + 365 END, true
-       FROM generate_series($4::int, $3::int) AS y, generate_series(1, $5::int) AS i
-       JOIN p ON p.rn = 1 + ((y::bigint * 31337 + i * 7919) % p.n)`,
+       FROM pool, generate_series($4::int, $3::int) AS y, generate_series(1, $5::int) AS i`,
       [outsideProgrammes, board, lastYear, first, OUTSIDE_PER_YEAR],
     );
   });

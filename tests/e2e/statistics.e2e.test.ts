@@ -31,8 +31,8 @@ describe('training statistics', () => {
 
     // drill down: the people behind the figure, as many as it says
     await firstRow.getByRole('button').first().click();
-    const drawer = page.locator('.ant-drawer-content');
-    await drawer.getByText('Những người đứng sau số liệu', { exact: false }).waitFor();
+    await page.getByText('Những người đứng sau số liệu', { exact: false }).waitFor();
+    const drawer = page.locator('.ant-drawer');
     const drill = drawer.getByTestId('stats-drill');
     await expect.poll(() => drill.locator('tbody tr.ant-table-row').count()).toBe(Math.min(count, 50));
     await drill.getByText(new RegExp(`^${count.toLocaleString('vi-VN')} lượt`)).waitFor();
@@ -42,7 +42,7 @@ describe('training statistics', () => {
     await drawer.getByRole('button', { name: 'Xuất Excel' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
-    await page.getByRole('dialog', { name: 'Xuất danh sách ra Excel' }).getByRole('button', { name: 'Đóng' }).click();
+    await page.getByRole('dialog', { name: 'Xuất danh sách ra Excel' }).getByRole('button', { name: 'Đóng' }).last().click();
 
     // the dashboard: person-times by year as a chart and as a table
     await page.goto('/dashboard');
