@@ -4,9 +4,10 @@
  * (classes of the last ten years with their enrolments, ≈ 90,000, and ≈ 10,000 outside-training
  * records; cohort codes 'BENCH-…'), then each endpoint is measured through the API (app.inject,
  * validation, session, service, SQL, response) against a baseline in the same run: the same SQL
- * statements the repository builds (statisticsRepo.statisticsTableSql), through bare `pg`. The
- * answers are compared, not only timed.
+ * statements the repository builds (statisticsRepo.statisticsTableSql), through bare `pg` (JIT off, as the
+ * repository runs them). The answers are compared, not only timed.
  */
+import { loadavg } from 'node:os';
 import pg from 'pg';
 import { createDb, statisticsRepo, type Db } from '@nang-tam/db';
 import { statistics, training } from '@nang-tam/domain';
@@ -26,11 +27,13 @@ export interface StatisticsBench {
   outside: number;
   years: string;
   runs: number;
+  /** The 1-minute load average at the start and the end of the measurement (the machine is shared). */
+  load: string;
   rows: StatisticsBenchRow[];
 }
 
-const RUNS = 7;
-const WARM_UP = 2;
+const RUNS = 5;
+const WARM_UP = 1;
 const YEARS = 10;
 const CLASSES_PER_YEAR = 150;
 const PER_CLASS = 60;
@@ -103,6 +106,8 @@ export async function benchStatistics(dbUrl: string): Promise<StatisticsBench> {
   const db = await createDb({ databaseUrl: dbUrl, poolSize: 4 });
   const bare = new pg.Client({ connectionString: dbUrl });
   await bare.connect();
+  // the repository runs these statements with JIT off (statisticsRepo.runWithoutJit): so does the baseline
+  await bare.query('SET jit = off');
   try {
     const lastYear = new Date().getFullYear();
     await ensureHistory(db, lastYear);
@@ -147,6 +152,7 @@ export async function benchStatistics(dbUrl: string): Promise<StatisticsBench> {
         { name: 'province, 10 years, by organiser × young', q: { from, to, groupBy: ['organiserType', 'young'] }, path: root.path },
         { name: 'largest district, last year, by programme', q: { from: `${lastYear - 1}-01-01`, to: `${lastYear - 1}-12-31`, unitId: district.id, groupBy: ['programme'] }, path: district.path },
       ];
+      const loadBefore = loadavg()[0]!.toFixed(1);
       const rows: StatisticsBenchRow[] = [];
       for (const s of scenarios) {
         const rq = repoQ(s.q, s.path);
@@ -203,7 +209,7 @@ export async function benchStatistics(dbUrl: string): Promise<StatisticsBench> {
         console.log(`  dashboard ${name}: API ${api!.ms.toFixed(0)} ms, SQL ${sql!.ms.toFixed(0)} ms, same total: ${match}`);
         rows.push({ name: `\`GET /statistics/dashboard\` — ${name}, ${YEARS} years (with plan against actual)`, apiMs: api!.ms, baselineMs: sql!.ms, match });
       }
-      return { people: counts.people, enrolments: counts.enrolments, outside: counts.outside, years: `${first}–${lastYear}`, runs: RUNS, rows };
+      return { people: counts.people, enrolments: counts.enrolments, outside: counts.outside, years: `${first}–${lastYear}`, runs: RUNS, load: `${loadBefore} → ${loadavg()[0]!.toFixed(1)} on ${navigator.hardwareConcurrency ?? '?'} cores`, rows };
     } finally {
       await app.close();
     }

@@ -7,12 +7,14 @@ describe('role permissions', () => {
   const needsBoard: Permission[] = ['needs.manage', 'needs.aggregate'];
   const school: Permission[] = ['classes.read', 'classes.manage', 'attendance.write', 'grades.write', 'certificates.manage'];
   const plans: Permission[] = ['plans.read', 'plans.write', 'plans.manage'];
+  // training statistics and dashboards (issue 10, decision 0047): every staff role but the lecturer
+  const stats: Permission[] = ['statistics.read'];
   const expected: Record<Role, Permission[]> = {
-    system_admin: [...registry, ...agency, ...school, 'users.manage', 'rules.write', 'nominations.approve', 'nominations.override', 'catalogue.write', ...needsBoard, ...plans, 'plans.approve'],
-    province_board: [...registry, ...agency, 'rules.write', 'nominations.approve', 'nominations.override', 'catalogue.write', ...needsBoard, ...plans, 'plans.approve'],
-    home_affairs: [...registry, ...agency, 'nominations.approve', 'catalogue.write', ...needsBoard, ...plans],
-    unit_officer: [...registry, ...agency],
-    school_registrar: ['units.read', 'people.read', 'people.export', 'jobs.read', 'rules.read', ...school, 'needs.read', 'needs.aggregate', 'plans.read', 'plans.write', 'calendar.read'],
+    system_admin: [...registry, ...agency, ...school, 'users.manage', 'rules.write', 'nominations.approve', 'nominations.override', 'catalogue.write', ...needsBoard, ...plans, 'plans.approve', ...stats],
+    province_board: [...registry, ...agency, 'rules.write', 'nominations.approve', 'nominations.override', 'catalogue.write', ...needsBoard, ...plans, 'plans.approve', ...stats],
+    home_affairs: [...registry, ...agency, 'nominations.approve', 'catalogue.write', ...needsBoard, ...plans, ...stats],
+    unit_officer: [...registry, ...agency, ...stats],
+    school_registrar: ['units.read', 'people.read', 'people.export', 'jobs.read', 'rules.read', ...school, 'needs.read', 'needs.aggregate', 'plans.read', 'plans.write', 'calendar.read', ...stats],
     lecturer: ['units.read', 'classes.read', 'attendance.write', 'grades.write', 'calendar.read'],
     learner: ['people.read', 'calendar.read'],
   };
