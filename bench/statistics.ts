@@ -7,7 +7,7 @@
  * statements the repository builds (statisticsRepo.statisticsTableSql), through bare `pg` (JIT off, as the
  * repository runs them). The answers are compared, not only timed.
  */
-import { loadavg } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import pg from 'pg';
 import { createDb, statisticsRepo, type Db } from '@nang-tam/db';
 import { statistics, training } from '@nang-tam/domain';
@@ -209,7 +209,7 @@ export async function benchStatistics(dbUrl: string): Promise<StatisticsBench> {
         console.log(`  dashboard ${name}: API ${api!.ms.toFixed(0)} ms, SQL ${sql!.ms.toFixed(0)} ms, same total: ${match}`);
         rows.push({ name: `\`GET /statistics/dashboard\` — ${name}, ${YEARS} years (with plan against actual)`, apiMs: api!.ms, baselineMs: sql!.ms, match });
       }
-      return { people: counts.people, enrolments: counts.enrolments, outside: counts.outside, years: `${first}–${lastYear}`, runs: RUNS, load: `${loadBefore} → ${loadavg()[0]!.toFixed(1)} on ${navigator.hardwareConcurrency ?? '?'} cores`, rows };
+      return { people: counts.people, enrolments: counts.enrolments, outside: counts.outside, years: `${first}–${lastYear}`, runs: RUNS, load: `${loadBefore} → ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`, rows };
     } finally {
       await app.close();
     }
