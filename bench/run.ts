@@ -3,6 +3,7 @@
  * people), each against a baseline measured in the same run, written to docs/PERFORMANCE.md.
  *
  *   npm run bench -- [--people 100000] [--seconds 10] [--only search|import|eligibility|classes|responsiveness|needs|budgets|payments]
+ *   npm run bench -- [--people 100000] [--seconds 10] [--only search|import|eligibility|classes|responsiveness|needs|statistics]
  *     [--stall-rows 100000] [--pglite-rows 20000,100000]   (responsiveness: import sizes on PostgreSQL / PGlite)
  *
  * With --only, the sections not run keep their previous figures in docs/PERFORMANCE.md.
@@ -28,6 +29,8 @@ import { benchBudgets, type BudgetsBench } from './budgets.js';
 import { writeReport } from './report.js';
 // support payment lists (issue 11 point 1)
 import { benchPayments, type PaymentsBench } from './payments.js';
+// training statistics and dashboards (issue 10, decision 0047)
+import { benchStatistics, type StatisticsBench } from './statistics.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -162,6 +165,7 @@ const needsAggregation: NeedsBench | null = runs('needs') ? await benchNeeds(DB_
 // budgets (issue 11 point 2): the report of a year of ≈ 500 classes
 const budgetReport: BudgetsBench | null = runs('budgets') ? await benchBudgets(DB_URL) : null;
 const payments: PaymentsBench | null = runs('payments') ? await benchPayments(DB_URL) : null;
+const trainingStatistics: StatisticsBench | null = runs('statistics') ? await benchStatistics(DB_URL) : null;
 writeReport({
   people: PEOPLE,
   seconds: SECONDS,
@@ -174,6 +178,7 @@ writeReport({
   needs: needsAggregation,
   budgets: budgetReport,
   payments,
+  statistics: trainingStatistics,
 });
 console.log('Results written to docs/PERFORMANCE.md');
 process.exit(0);

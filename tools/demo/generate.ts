@@ -29,6 +29,7 @@ import { seedDemoSupport } from './support.js';
 import { seedDemoFeedback } from './feedback.js';
 import { seedDemoNeeds } from './needs.js';
 import { seedDemoNotifications } from './notifications.js';
+import { seedDemoTrainingHistory } from './training-history.js';
 import { seedDemoPlans } from './school-annual-plans.js';
 import { seedDemoPlanWiring } from './plan-wiring.js';
 import { MERGER_NOTE, REORGANISATION_DATE, type UnitSpec } from './units.js';
@@ -325,6 +326,9 @@ export async function seedDemoProvince(db: Db, opts: SeedOptions = {}): Promise<
     // evaluation after training, levels 1 and 3 (issue 11 point 4; decision 0051)
     const evaluated = await seedDemoFeedback(tx, { seed: options.seed, today: options.today });
     progress(`evaluation: ${evaluated.surveys} class surveys, ${evaluated.responses} answers, ${evaluated.feedback} agency feedback forms`);
+    // training statistics and dashboards (issue 10, decision 0047): the decade before the plans
+    const history = await seedDemoTrainingHistory(tx, { today: options.today });
+    progress(`training history: ${history.classes} finished classes, ${history.enrolments} enrolments`);
     const notified = await seedDemoNotifications(tx);
     progress(`notifications: ${notified}`);
     return { units: unitIds.size, people, users };

@@ -23,3 +23,4 @@ export * from './calendar.js';
 export * from './documents.js';
 export * from './notifications.js';
 export * from './feedback.js';
+export * from './statistics.js';

@@ -8,6 +8,8 @@ export const JOB_KINDS = [
   'support_list_export',
   // evaluation after training (issue 11 point 4)
   'reaction_export', 'feedback_export',
+  // training statistics (issue 10, decision 0047)
+  'statistics_export',
 ] as const;
 export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
 /** What a running job is doing; progress/total count the rows of the current stage. */

@@ -39,3 +39,4 @@ export * as documentsRepo from './repositories/documents.repository.js';
 export * as notificationsRepo from './repositories/notifications.repository.js';
 // evaluation after training, levels 1 and 3 (issue 11 point 4; decision 0051)
 export * as feedbackRepo from './repositories/feedback.repository.js';
+export * as statisticsRepo from './repositories/statistics.repository.js';

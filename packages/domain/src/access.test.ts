@@ -20,6 +20,8 @@ describe('role permissions', () => {
   // support for learners (issue 11 point 1): the board, home affairs and the administrator manage; agencies and the school read
   for (const r of ['system_admin', 'province_board', 'home_affairs'] as const) expected[r].push('support.read', 'support.manage');
   for (const r of ['unit_officer', 'school_registrar'] as const) expected[r].push('support.read');
+  // training statistics and dashboards (issue 10, decision 0047): every staff role but the lecturer
+  for (const r of ['system_admin', 'province_board', 'home_affairs', 'unit_officer', 'school_registrar'] as const) expected[r].push('statistics.read');
   it.each(ROLES.flatMap((role) => PERMISSIONS.map((perm) => [role, perm] as const)))('%s / %s', (role, perm) => {
     expect(hasPermission(role, perm)).toBe(expected[role].includes(perm));
   });

@@ -68,6 +68,8 @@ export const PERMISSIONS = [
   'reaction.answer',
   'evaluation.read',
   'evaluation.manage',
+  // training statistics and dashboards (issue 10, decision 0047): every staff role but the lecturer
+  'statistics.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -111,7 +113,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // the board approves nominations of the programmes it owns and alone may override an ineligible one
   province_board: [...REGISTRY_OFFICER, 'rules.write', 'nominations.approve', 'nominations.override', 'catalogue.write', 'needs.manage', 'needs.aggregate', 'plans.read', 'plans.write', 'plans.manage', 'plans.approve', 'evaluation.read', 'evaluation.manage'],
   home_affairs: [...REGISTRY_OFFICER, 'nominations.approve', 'catalogue.write', 'needs.manage', 'needs.aggregate', 'plans.read', 'plans.write', 'plans.manage', 'evaluation.read'],
-  unit_officer: REGISTRY_OFFICER,
+  unit_officer: [...REGISTRY_OFFICER],
   // the school: opens classes, accepts nominations (the last approval step), follows learners, graduates them
   school_registrar: [
     'units.read',
@@ -150,6 +152,10 @@ for (const [role, extra] of [
 ] as const) {
   const list = ROLE_PERMISSIONS[role] as Permission[];
   for (const p of extra) if (!list.includes(p)) list.push(p);
+}
+// training statistics and dashboards (issue 10, decision 0047): every staff role but the lecturer
+for (const role of ['system_admin', 'province_board', 'home_affairs', 'unit_officer', 'school_registrar'] as const) {
+  (ROLE_PERMISSIONS[role] as Permission[]).push('statistics.read');
 }
 
 export function hasPermission(role: Role, permission: Permission): boolean {

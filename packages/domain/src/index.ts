@@ -11,3 +11,4 @@ export * as notifications from './notifications/index.js';
 // evaluation after training (issue 11 point 4; decision 0051)
 export * as reaction from './evaluation/reaction.js';
 export * as agencyFeedback from './evaluation/agency-feedback.js';
+export * as statistics from './statistics/index.js';

@@ -37,6 +37,9 @@ const AgencyFeedbackPage = lazy(() => import('../features/feedback/AgencyFeedbac
 const AnnualPlanPage = lazy(() => import('../features/plans/AnnualPlanPage'));
 const RealisationPage = lazy(() => import('../features/plans/RealisationPage'));
 const FiveYearPage = lazy(() => import('../features/plans/FiveYearPage'));
+// training statistics and dashboards (issue 10, decision 0047)
+const StatisticsPage = lazy(() => import('../features/statistics/StatisticsPage'));
+const DashboardPage = lazy(() => import('../features/statistics/DashboardPage'));
 const MyLearningPage = lazy(() => import('../features/learning/MyLearningPage'));
 // support for learners (issue 11 point 1)
 const SupportPage = lazy(() => import('../features/support/SupportPage'));
@@ -252,6 +255,27 @@ export const router = createBrowserRouter([
               <RequireStaff permission="plans.read">
                 <Lazy>
                   <RealisationPage />
+                </Lazy>
+              </RequireStaff>
+            ),
+          },
+          // training statistics and dashboards (issue 10, decision 0047)
+          {
+            path: 'statistics',
+            element: (
+              <RequireStaff permission="statistics.read">
+                <Lazy>
+                  <StatisticsPage />
+                </Lazy>
+              </RequireStaff>
+            ),
+          },
+          {
+            path: 'dashboard',
+            element: (
+              <RequireStaff permission="statistics.read">
+                <Lazy>
+                  <DashboardPage />
                 </Lazy>
               </RequireStaff>
             ),
