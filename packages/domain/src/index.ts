@@ -8,3 +8,5 @@ export * as training from './training/index.js';
 export * as needs from './needs/index.js';
 export * as plans from './plans/index.js';
 export * as notifications from './notifications/index.js';
+// official statistical reports (issue 10 point 3, decision 0048)
+export * as reports from './reports/index.js';
