@@ -35,3 +35,5 @@ export * as plansRepo from './repositories/plans.repository.js';
 export * as calendarRepo from './repositories/calendar.repository.js';
 export * as documentsRepo from './repositories/documents.repository.js';
 export * as notificationsRepo from './repositories/notifications.repository.js';
+// official statistical reports (issue 10 point 3, decision 0048)
+export * as reportsRepo from './repositories/reports.repository.js';

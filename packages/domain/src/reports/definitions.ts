@@ -281,7 +281,7 @@ export function combineFilters(filters: readonly (ReportFilter | undefined)[], l
       const v = f[k];
       if (v === undefined) continue;
       if (out[k] !== undefined && out[k] !== v) return null;
-      (out as Record<string, unknown>)[k] = v;
+      (out as unknown as Record<string, unknown>)[k] = v;
     }
     if (f.ageBelow !== undefined) out.ageBelow = out.ageBelow === undefined ? f.ageBelow : Math.min(out.ageBelow, f.ageBelow);
     if (f.qualification) {
