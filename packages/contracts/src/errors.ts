@@ -346,6 +346,11 @@ export const FIELD_ERRORS = {
   DOCUMENT_NUMBER_INVALID: { vi: 'Số văn bản chỉ gồm chữ số, chữ cái không dấu, dấu chấm và dấu gạch ngang.', en: 'A document number holds digits, plain letters, dots and hyphens only.' },
   DOCUMENT_SYMBOL_INVALID: { vi: 'Chữ viết tắt tên cơ quan chỉ gồm chữ in hoa, chữ số, dấu chấm và dấu gạch ngang (ví dụ TCT).', en: 'The abbreviation holds capital letters, digits, dots and hyphens only (e.g. TCT).' },
   GRADE_MISSING: { vi: 'Chưa có điểm.', en: 'No grade yet.' },
+  // ---- training statistics (issue 10, decision 0047) ----
+  STAT_PERIOD_ENDS_BEFORE_START: { vi: 'Kỳ thống kê không hợp lệ: ngày kết thúc ("đến ngày") trước ngày bắt đầu ("từ ngày").', en: 'The period ends before it starts.' },
+  STAT_PERIOD_TOO_LONG: { vi: 'Kỳ thống kê dài quá 50 năm; hãy chọn kỳ ngắn hơn.', en: 'The period is longer than 50 years.' },
+  STAT_CELL_MISMATCH: { vi: 'Ô cần xem chi tiết phải có đúng một giá trị cho mỗi chiều nhóm.', en: 'The cell needs one value per group-by dimension.' },
+  STAT_DUPLICATE_DIMENSION: { vi: 'Không nhóm hai lần theo cùng một chiều.', en: 'The same dimension is grouped twice.' },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type FieldErrorCode = keyof typeof FIELD_ERRORS;

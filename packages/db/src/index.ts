@@ -37,3 +37,4 @@ export * as documentsRepo from './repositories/documents.repository.js';
 export * as notificationsRepo from './repositories/notifications.repository.js';
 // official statistical reports (issue 10 point 3, decision 0048)
 export * as reportsRepo from './repositories/reports.repository.js';
+export * as statisticsRepo from './repositories/statistics.repository.js';

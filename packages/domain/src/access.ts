@@ -60,6 +60,8 @@ export const PERMISSIONS = [
   'calendar.read',
   // the programme catalogue (issue 9): the board and home affairs add programmes and versions
   'catalogue.write',
+  // training statistics and dashboards (issue 10, decision 0047)
+  'statistics.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -97,11 +99,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'plans.write',
     'plans.manage',
     'plans.approve',
+    'statistics.read',
   ],
   // the board approves nominations of the programmes it owns and alone may override an ineligible one
-  province_board: [...REGISTRY_OFFICER, 'rules.write', 'nominations.approve', 'nominations.override', 'catalogue.write', 'needs.manage', 'needs.aggregate', 'plans.read', 'plans.write', 'plans.manage', 'plans.approve'],
-  home_affairs: [...REGISTRY_OFFICER, 'nominations.approve', 'catalogue.write', 'needs.manage', 'needs.aggregate', 'plans.read', 'plans.write', 'plans.manage'],
-  unit_officer: REGISTRY_OFFICER,
+  province_board: [...REGISTRY_OFFICER, 'rules.write', 'nominations.approve', 'nominations.override', 'catalogue.write', 'needs.manage', 'needs.aggregate', 'plans.read', 'plans.write', 'plans.manage', 'plans.approve', 'statistics.read'],
+  home_affairs: [...REGISTRY_OFFICER, 'nominations.approve', 'catalogue.write', 'needs.manage', 'needs.aggregate', 'plans.read', 'plans.write', 'plans.manage', 'statistics.read'],
+  unit_officer: [...REGISTRY_OFFICER, 'statistics.read'],
   // the school: opens classes, accepts nominations (the last approval step), follows learners, graduates them
   school_registrar: [
     'units.read',
@@ -121,6 +124,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'plans.read',
     'plans.write',
     'calendar.read',
+    'statistics.read',
   ],
   lecturer: ['units.read', 'classes.read', 'attendance.write', 'grades.write', 'calendar.read'],
   learner: ['people.read', 'calendar.read'],

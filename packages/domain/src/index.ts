@@ -10,3 +10,4 @@ export * as plans from './plans/index.js';
 export * as notifications from './notifications/index.js';
 // official statistical reports (issue 10 point 3, decision 0048)
 export * as reports from './reports/index.js';
+export * as statistics from './statistics/index.js';
