@@ -25,6 +25,8 @@ import { eligibilityRoutes } from './routes/eligibility.routes.js';
 import { nominationsRoutes } from './routes/nominations.routes.js';
 import { outsideTrainingsRoutes } from './routes/outside-trainings.routes.js';
 import { reimbursementRoutes } from './routes/reimbursement.routes.js';
+// official statistical reports (issue 10 point 3, decision 0048)
+import { reportsRoutes } from './routes/reports.routes.js';
 import { needsRoutes } from './routes/needs.routes.js';
 import { classesRoutes } from './routes/classes.routes.js';
 import { certificatesRoutes } from './routes/certificates.routes.js';
@@ -88,6 +90,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await app.register(nominationsRoutes(ctx));
   await app.register(outsideTrainingsRoutes(ctx));
   await app.register(reimbursementRoutes(ctx));
+  // official statistical reports (issue 10 point 3, decision 0048)
+  await app.register(reportsRoutes(ctx));
   await app.register(classesRoutes(ctx));
   await app.register(certificatesRoutes(ctx));
   await app.register(learnersRoutes(ctx));

@@ -21,3 +21,5 @@ export * from './calendar.js';
 export * from './documents.js';
 export * from './notifications.js';
 export * from './statistics.js';
+// official statistical reports (issue 10 point 3, decision 0048)
+export * from './reports.js';

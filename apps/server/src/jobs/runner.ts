@@ -16,6 +16,7 @@ import { remindOverdueConductReports } from '../services/learners.service.js';
 import { runNeedsReminders } from './needs-reminders.job.js';
 import { runNeedsAggregateExport, runNeedsAnswerExport } from './needs-export.job.js';
 import { sendNotificationEmails } from './notification-emails.job.js';
+import { runReportFill } from './report-fill.job.js';
 
 interface Handler {
   /** The permission the job's creator must still hold when it runs. */
@@ -33,6 +34,8 @@ const HANDLERS: Record<string, Handler> = {
   plan_export: { permission: 'plans.read', run: runPlanExport },
   realisation_export: { permission: 'plans.read', run: runRealisationExport },
   class_document: { permission: 'classes.read', run: runClassDocument },
+  // official statistical reports (issue 10 point 3, decision 0048)
+  report_fill: { permission: 'statistics.read', run: runReportFill },
 };
 
 export interface RunnerOptions {

@@ -1,13 +1,12 @@
 /**
  * Statistical report forms (issue 10 point 3, docs/decisions/0048): the versioned definitions, and
  * the cells of a form counted in one statement per measure. Headcount cells are counted over the
- * registry as of the period's last day; person-time cells over the training records that count
- * for plans (plansRepo.REALISATION_SOURCES, decision 0030), expanded to their learners.
+ * registry as of the period's last day here; person-time cells are counted by the training
+ * statistics (statisticsRepo.statisticsTable, decision 0047) — the service plans those calls.
  */
 import { PERSON_CATEGORIES, reports, training } from '@nang-tam/domain';
 import type { Db, Queryable } from '../create-db.js';
 import { appendAudit } from './audit.repository.js';
-import { REALISATION_SOURCES } from './plans.repository.js';
 import { likeEscape, Params } from './scope.js';
 
 export interface FormVersionRow {
@@ -221,43 +220,3 @@ export async function countHeadcounts(db: Queryable, unitPath: string, on: strin
   const row = (await db.query<Record<string, number>>(sql, p.values)).rows[0] ?? {};
   return new Map(cells.map((c) => [c.id, Number(row[`c${c.id}`] ?? 0)]));
 }
-
-/**
- * The training records of a period, one row per learner: the facts REALISATION_SOURCES counts
- * (classes running in the period, outside-training records sent or completed), a class expanded
- * to its live enrolments. Parameters: $1 from, $2 to.
- */
-export const PERSON_TIMES_SQL = `WITH f AS (${REALISATION_SOURCES.map((s) => `(${s})`).join(' UNION ALL ')})
-  SELECT en.person_id, f.programme_code, f.mode FROM f JOIN enrolments en ON f.source = 'class' AND en.class_id = f.id AND en.status <> 'withdrawn'
-  UNION ALL
-  SELECT ot.person_id, f.programme_code, f.mode FROM f JOIN outside_trainings ot ON f.source = 'outside_training' AND ot.id = f.id`;
-
-/**
- * Person-time and distinct-people cells of a period for the learners whose unit lies in the
- * subtree; programme kind, level and organiser type are the programme's.
- */
-export async function countTraining(db: Queryable, unitPath: string, from: string, to: string, cells: readonly CellToCount[]): Promise<Map<number, number>> {
-  if (cells.length === 0) return new Map();
-  const p = new Params();
-  p.add(from);
-  p.add(to);
-  const filters = cells.map((c) => {
-    const f = c.filter;
-    const parts = personConditions(f, p, to);
-    if (f.programmeKinds) parts.push(`pr.kind = ANY(${p.add(f.programmeKinds)}::text[])`);
-    if (f.programmeLevels) parts.push(`pr.level = ANY(${p.add(f.programmeLevels)}::text[])`);
-    if (f.programmeCodes) parts.push(`t.programme_code = ANY(${p.add(f.programmeCodes)}::text[])`);
-    if (f.modes) parts.push(`t.mode = ANY(${p.add(f.modes)}::text[])`);
-    if (f.organiserTypes) parts.push(`pr.organiser_type = ANY(${p.add(f.organiserTypes)}::text[])`);
-    const what = c.measure === 'people_trained' ? 'count(DISTINCT t.person_id)' : 'count(*)';
-    return `${what} FILTER (WHERE ${and(parts)})::int AS c${c.id}`;
-  });
-  const sql = `SELECT ${filters.join(', ')}
-    FROM (${PERSON_TIMES_SQL}) t
-    JOIN people p ON p.id = t.person_id JOIN units u ON u.id = p.unit_id JOIN ethnicities e ON e.code = p.ethnicity_code
-    JOIN programmes pr ON pr.code = t.programme_code
-    WHERE u.path LIKE ${p.add(`${likeEscape(unitPath)}%`)}`;
-  const row = (await db.query<Record<string, number>>(sql, p.values)).rows[0] ?? {};
-  return new Map(cells.map((c) => [c.id, Number(row[`c${c.id}`] ?? 0)]));
-}
-

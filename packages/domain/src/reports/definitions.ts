@@ -31,8 +31,10 @@ export interface ReportFilter {
   partyMember?: boolean;
   /** headcount only: age on the period's last day below this (in whole years) */
   ageBelow?: number;
-  /** headcount only */
+  /** headcount only (training statistics have no category) */
   qualification?: QualificationFilter;
+  /** training measures only: younger than the "young" setting on the training's start (statistics, decision 0047) */
+  young?: boolean;
   /** training measures only */
   programmeKinds?: string[];
   programmeLevels?: string[];
@@ -41,9 +43,9 @@ export interface ReportFilter {
   organiserTypes?: string[];
 }
 
-export const PERSON_FILTER_FIELDS = ['categories', 'gender', 'ethnicMinority', 'partyMember', 'ageBelow'] as const;
-export const HEADCOUNT_FILTER_FIELDS = ['qualification'] as const;
-export const TRAINING_FILTER_FIELDS = ['programmeKinds', 'programmeLevels', 'programmeCodes', 'modes', 'organiserTypes'] as const;
+export const PERSON_FILTER_FIELDS = ['gender', 'ethnicMinority', 'partyMember'] as const;
+export const HEADCOUNT_FILTER_FIELDS = ['categories', 'ageBelow', 'qualification'] as const;
+export const TRAINING_FILTER_FIELDS = ['programmeKinds', 'programmeLevels', 'programmeCodes', 'modes', 'organiserTypes', 'young'] as const;
 const ALL_FILTER_FIELDS: readonly string[] = [...PERSON_FILTER_FIELDS, ...HEADCOUNT_FILTER_FIELDS, ...TRAINING_FILTER_FIELDS];
 
 export interface ReportLine {
@@ -157,7 +159,7 @@ export function validateDefinition(def: ReportDefinitionBody, vocab: ReportVocab
       ] as const) {
         for (const f of Object.keys(line.filter ?? {})) {
           const training = (TRAINING_FILTER_FIELDS as readonly string[]).includes(f);
-          const headcount = (HEADCOUNT_FILTER_FIELDS as readonly string[]).includes(f) || f === 'ageBelow';
+          const headcount = (HEADCOUNT_FILTER_FIELDS as readonly string[]).includes(f);
           if ((training && measure === 'headcount') || (headcount && measure !== 'headcount'))
             add(`${where}.filter.${f}`, 'FILTER_NOT_FOR_MEASURE', `Điều kiện "${f}" không dùng được với chỉ tiêu đo "${measure}" (ô "${r.label}" × "${c.label}").`);
         }
@@ -187,6 +189,7 @@ function checkFilter(f: ReportFilter, at: string, vocab: ReportVocabulary, add: 
   list('programmeCodes', vocab.programmeCodes, 'chương trình');
   list('modes', vocab.modes, 'hình thức học');
   list('organiserTypes', vocab.organiserTypes, 'nơi tổ chức');
+  if (f.young !== undefined && typeof f.young !== 'boolean') add(`${at}.young`, 'UNKNOWN_CODE', 'Điều kiện "young" là true hoặc false.');
   if (f.gender !== undefined && f.gender !== 'male' && f.gender !== 'female') add(`${at}.gender`, 'UNKNOWN_CODE', `Giới tính "${String(f.gender)}" không có (male, female).`);
   if (f.ageBelow !== undefined && !(Number.isInteger(f.ageBelow) && f.ageBelow > 0 && f.ageBelow < 120))
     add(`${at}.ageBelow`, 'UNKNOWN_CODE', 'Tuổi phải là số nguyên từ 1 đến 119.');
@@ -254,6 +257,7 @@ export interface ResolvedFilter {
   ethnicMinority?: boolean;
   partyMember?: boolean;
   ageBelow?: number;
+  young?: boolean;
   qualifications: ResolvedQualification[];
   programmeKinds?: string[];
   programmeLevels?: string[];
@@ -277,7 +281,7 @@ export function combineFilters(filters: readonly (ReportFilter | undefined)[], l
       if (next.length === 0) return null;
       out[k] = next;
     }
-    for (const k of ['gender', 'ethnicMinority', 'partyMember'] as const) {
+    for (const k of ['gender', 'ethnicMinority', 'partyMember', 'young'] as const) {
       const v = f[k];
       if (v === undefined) continue;
       if (out[k] !== undefined && out[k] !== v) return null;
