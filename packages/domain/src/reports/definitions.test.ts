@@ -62,7 +62,7 @@ describe('validateDefinition', () => {
     },
     {
       name: 'a qualification filter on person-times',
-      def: base({ columns: [{ key: 't', label: 'T', measure: 'person_times', filter: { qualification: { kind: 'political_theory', minLevel: 'cao_cap' } } }] }),
+      def: base({ rows: [{ key: 'a', label: 'A' }], columns: [{ key: 't', label: 'T', measure: 'person_times', filter: { qualification: { kind: 'political_theory', minLevel: 'cao_cap' } } }] }),
       codes: ['FILTER_NOT_FOR_MEASURE'],
     },
     {
@@ -73,10 +73,15 @@ describe('validateDefinition', () => {
     },
     {
       name: 'distinct people summed',
-      def: base({ columns: [{ key: 't', label: 'T', measure: 'people_trained' }] }),
+      def: base({ rows: [{ key: 'all', label: 'Tổng', sumOf: ['a'] }, { key: 'a', label: 'A' }], columns: [{ key: 't', label: 'T', measure: 'people_trained' }] }),
       codes: ['NOT_ADDITIVE'],
     },
     { name: 'no rows', def: base({ rows: [] }), codes: ['EMPTY'] },
+    {
+      name: 'a category on person-times (the training statistics have none)',
+      def: base({ columns: [{ key: 't', label: 'T', measure: 'person_times' }] }),
+      codes: ['FILTER_NOT_FOR_MEASURE', 'FILTER_NOT_FOR_MEASURE'],
+    },
   ];
   it.each(cases)('$name', ({ def, codes, field }) => {
     const problems = validateDefinition(def, vocab);
@@ -173,12 +178,13 @@ describe('checkPeriod', () => {
     { name: 'before the earliest record', def: y, from: '2015-01-01', to: '2015-12-31', earliest: '2016-03-01', code: 'PERIOD_BEFORE_DATA' },
     { name: 'no records at all', def: any, from: '2024-01-01', to: '2024-03-31', earliest: null, code: 'PERIOD_BEFORE_DATA' },
     { name: 'any period after the data starts', def: any, from: '2024-02-10', to: '2024-03-31', earliest: '2016-03-01', code: null },
+    { name: 'the year of the earliest record is covered', def: y, from: '2016-01-01', to: '2016-12-31', earliest: '2016-03-01', code: null },
   ];
   it.each(cases)('$name', (c) => {
     const p = checkPeriod(c.def, c.from, c.to, c.earliest, 'đào tạo');
     expect(p?.code ?? null).toBe(c.code);
   });
   it('says what is missing', () => {
-    expect(checkPeriod(y, '2015-01-01', '2015-12-31', '2016-03-01', 'đào tạo')!.message).toContain('thiếu số liệu từ 01/01/2015 đến trước 01/03/2016');
+    expect(checkPeriod(y, '2015-01-01', '2015-12-31', '2016-03-01', 'đào tạo')!.message).toContain('thiếu số liệu từ 01/01/2015 đến 31/12/2015');
   });
 });

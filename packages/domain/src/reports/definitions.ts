@@ -405,11 +405,13 @@ export function checkPeriod(def: Pick<ReportDefinitionBody, 'period'>, from: str
   if (def.period === 'year' && !(from.endsWith('-01-01') && to === `${from.slice(0, 4)}-12-31`))
     return { code: 'PERIOD_NOT_YEAR', field: 'from', message: 'Biểu mẫu này báo cáo theo năm: kỳ báo cáo từ 01/01 đến 31/12 cùng năm.' };
   if (earliest === null) return { code: 'PERIOD_BEFORE_DATA', field: 'from', message: `Chưa có dữ liệu ${earliestWhat} nào để lập báo cáo.` };
-  if (from < earliest)
+  // records are dated by course or assignment, not by day of coverage: the data covers the year of the earliest one
+  const firstYear = earliest.slice(0, 4);
+  if (from < `${firstYear}-01-01`)
     return {
       code: 'PERIOD_BEFORE_DATA',
       field: 'from',
-      message: `Kỳ báo cáo bắt đầu ${vnDate(from)} nhưng dữ liệu ${earliestWhat} chỉ có từ ${vnDate(earliest)}: thiếu số liệu từ ${vnDate(from)} đến trước ${vnDate(earliest)}.`,
+      message: `Kỳ báo cáo bắt đầu ${vnDate(from)} nhưng dữ liệu ${earliestWhat} chỉ có từ năm ${firstYear} (bản ghi sớm nhất ngày ${vnDate(earliest)}): thiếu số liệu từ ${vnDate(from)} đến ${vnDate(`${Number(firstYear) - 1}-12-31`)}.`,
     };
   return null;
 }
