@@ -12,7 +12,9 @@ import { ZId, ZIsoDate } from './common.js';
 export const REPORT_MEASURES = reports.REPORT_MEASURES;
 export const REPORT_MEASURE_LABELS = reports.REPORT_MEASURE_LABELS;
 
-const ZKey = z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, 'Mã chỉ gồm chữ cái không dấu, chữ số, dấu chấm, gạch dưới, gạch ngang (tối đa 40 ký tự).');
+const ZKey = z
+  .string()
+  .regex(/^[A-Za-z0-9_.-]{1,40}$/, 'Mã chỉ gồm chữ cái không dấu, chữ số, dấu chấm, gạch dưới, gạch ngang (tối đa 40 ký tự).');
 const ZCodeList = z.array(z.string().min(1).max(60)).min(1).max(60);
 const ZText = (max: number) => z.string().trim().min(1).max(max);
 
@@ -27,7 +29,11 @@ export const ZReportFilter = z.strictObject({
   ageBelow: z.number().int().min(1).max(119).optional(),
   young: z.boolean().optional(),
   qualification: z
-    .strictObject({ kind: z.string().min(1).max(60), minLevel: z.string().min(1).max(60).optional(), highest: z.string().min(1).max(60).optional() })
+    .strictObject({
+      kind: z.string().min(1).max(60),
+      minLevel: z.string().min(1).max(60).optional(),
+      highest: z.string().min(1).max(60).optional(),
+    })
     .optional(),
   programmeKinds: ZCodeList.optional(),
   programmeLevels: ZCodeList.optional(),
@@ -112,7 +118,16 @@ export const ZReportGrid = z.object({
   unit: z.object({ id: z.number(), name: z.string() }),
   unitLine: z.string().nullable(),
   columns: z.array(z.object({ key: z.string(), label: z.string(), group: z.string().optional(), sum: z.boolean() })),
-  rows: z.array(z.object({ key: z.string(), no: z.string(), label: z.string(), indent: z.number(), sum: z.boolean(), values: z.record(z.string(), z.number()) })),
+  rows: z.array(
+    z.object({
+      key: z.string(),
+      no: z.string(),
+      label: z.string(),
+      indent: z.number(),
+      sum: z.boolean(),
+      values: z.record(z.string(), z.number()),
+    }),
+  ),
   notes: z.array(z.string()),
 });
 export type ReportGrid = z.infer<typeof ZReportGrid>;

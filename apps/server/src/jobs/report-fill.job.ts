@@ -19,12 +19,26 @@ export async function runReportFill(ctx: JobContext): Promise<JobOutcome> {
   const names = await documentsRepo.findUnitNames(ctx.readDb, grid.unit.id);
   const saved = await documentsRepo.findSettings(ctx.readDb, grid.unit.id);
   const settings = saved
-    ? { headerStyle: saved.header_style, parentBody: saved.parent_body, issuingBody: saved.issuing_body, place: saved.place, signerAuthority: saved.signer_authority, signerTitle: saved.signer_title, signerName: saved.signer_name }
-    : training.defaultDocumentSettings({ name: grid.unit.name, parentName: names?.parent_name ?? null, provinceName: names?.province_name ?? grid.unit.name });
+    ? {
+        headerStyle: saved.header_style,
+        parentBody: saved.parent_body,
+        issuingBody: saved.issuing_body,
+        place: saved.place,
+        signerAuthority: saved.signer_authority,
+        signerTitle: saved.signer_title,
+        signerName: saved.signer_name,
+      }
+    : training.defaultDocumentSettings({
+        name: grid.unit.name,
+        parentName: names?.parent_name ?? null,
+        provinceName: names?.province_name ?? grid.unit.name,
+      });
   const def = version.body;
   const year = params.from.slice(0, 4);
   const period =
-    def.period === 'year' ? `Năm ${year} (từ ngày ${reports.vnDate(params.from)} đến ngày ${reports.vnDate(params.to)})` : `Từ ngày ${reports.vnDate(params.from)} đến ngày ${reports.vnDate(params.to)}`;
+    def.period === 'year'
+      ? `Năm ${year} (từ ngày ${reports.vnDate(params.from)} đến ngày ${reports.vnDate(params.to)})`
+      : `Từ ngày ${reports.vnDate(params.from)} đến ngày ${reports.vnDate(params.to)}`;
   const formCode = def.ministryCode ?? version.form_code;
   const doc: OfficialDocument = {
     header: 'state',
@@ -33,7 +47,9 @@ export async function runReportFill(ctx: JobContext): Promise<JobOutcome> {
     date: todayInVietnam(),
     title: def.title,
     subtitle: `Kỳ báo cáo: ${period}`,
-    unitLine: [`Biểu số: ${formCode}`, `Đơn vị báo cáo: ${grid.unit.name}`, `Đơn vị nhận báo cáo: ${def.receiver}`, def.unitLine].filter(Boolean).join('   ·   '),
+    unitLine: [`Biểu số: ${formCode}`, `Đơn vị báo cáo: ${grid.unit.name}`, `Đơn vị nhận báo cáo: ${def.receiver}`, def.unitLine]
+      .filter(Boolean)
+      .join('   ·   '),
     columns: [
       { key: 'no', header: 'STT', width: 6 },
       { key: 'label', header: 'Nội dung', width: 40 },
@@ -46,7 +62,10 @@ export async function runReportFill(ctx: JobContext): Promise<JobOutcome> {
       ...(def.deadline ? [`Thời hạn, số liệu: ${def.deadline}.`] : []),
     ],
     preparedBy: { role: 'NGƯỜI LẬP BIỂU', name: ctx.owner.displayName },
-    approvedBy: { role: [settings.signerAuthority, settings.signerTitle].filter(Boolean).join(' ').toUpperCase() || 'THỦ TRƯỞNG ĐƠN VỊ', name: settings.signerName || undefined },
+    approvedBy: {
+      role: [settings.signerAuthority, settings.signerTitle].filter(Boolean).join(' ').toUpperCase() || 'THỦ TRƯỞNG ĐƠN VỊ',
+      name: settings.signerName || undefined,
+    },
   };
   const file = await renderOfficialDocument(doc, params.format, { signal: ctx.signal });
   await ctx.progress.report('writing', grid.rows.length, grid.rows.length);

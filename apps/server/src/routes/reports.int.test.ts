@@ -30,24 +30,48 @@ beforeAll(async () => {
   for (const u of ['noivu', 'officerA', 'board', 'learner', 'lecturer']) s[u] = await loginAs(app, u);
   const { an, binh, cuong, dung } = fx.people;
   // registry history from 2015; qualifications with their dates (Cường: cao cấp in June 2024)
-  await db.query(`INSERT INTO assignments (person_id, unit_id, started_on, reason) VALUES ($1, $2, '2016-03-01', 'recruitment')`, [an, fx.units.communeA]);
+  await db.query(`INSERT INTO assignments (person_id, unit_id, started_on, reason) VALUES ($1, $2, '2016-03-01', 'recruitment')`, [
+    an,
+    fx.units.communeA,
+  ]);
   await db.query(
     `INSERT INTO qualifications (person_id, kind, level, awarded_on, source) VALUES
        ($1, 'political_theory', 'cao_cap', '2024-06-01', 'entered'), ($2, 'state_management', 'chuyen_vien', '2020-01-01', 'entered'),
        ($3, 'political_theory', 'so_cap', '2019-05-01', 'entered'), ($3, 'education', 'tien_si', '2030-01-01', 'entered')`,
     [cuong, binh, dung],
   );
-  const programmes = (await db.query<{ code: string; kind: string; level: string | null }>('SELECT code, kind, level FROM programmes ORDER BY code')).rows;
+  const programmes = (
+    await db.query<{ code: string; kind: string; level: string | null }>('SELECT code, kind, level FROM programmes ORDER BY code')
+  ).rows;
   const cc = programmes.find((p) => p.kind === 'political_theory' && p.level === 'cao_cap')!.code;
   const qlnn = programmes.find((p) => p.kind === 'state_management')!.code;
   // 2024: trung cấp (An, Bình, Dung; Cường withdrew), cao cấp part-time (An); 2023: trung cấp (Cường)
-  const tc = await insertTrainingClass(db, { organiserUnitId: fx.units.root, cohortCode: 'TC24', startDate: '2024-03-01', endDate: '2024-12-20', modules: [] });
+  const tc = await insertTrainingClass(db, {
+    organiserUnitId: fx.units.root,
+    cohortCode: 'TC24',
+    startDate: '2024-03-01',
+    endDate: '2024-12-20',
+    modules: [],
+  });
   for (const p of [an, binh, dung]) await enrol(db, tc.id, p);
   await db.query(`UPDATE enrolments SET status = 'withdrawn' WHERE id = $1`, [await enrol(db, tc.id, cuong)]);
-  const c2 = await insertTrainingClass(db, { organiserUnitId: fx.units.root, cohortCode: 'CC24', startDate: '2024-09-01', endDate: '2025-06-30', programmeCode: cc, modules: [] });
+  const c2 = await insertTrainingClass(db, {
+    organiserUnitId: fx.units.root,
+    cohortCode: 'CC24',
+    startDate: '2024-09-01',
+    endDate: '2025-06-30',
+    programmeCode: cc,
+    modules: [],
+  });
   await db.query(`UPDATE classes SET mode = 'part_time' WHERE id = $1`, [c2.id]);
   await enrol(db, c2.id, an);
-  const old = await insertTrainingClass(db, { organiserUnitId: fx.units.root, cohortCode: 'TC23', startDate: '2023-02-01', endDate: '2023-11-30', modules: [] });
+  const old = await insertTrainingClass(db, {
+    organiserUnitId: fx.units.root,
+    cohortCode: 'TC23',
+    startDate: '2023-02-01',
+    endDate: '2023-11-30',
+    modules: [],
+  });
   await enrol(db, old.id, cuong);
   // sent to an outside institution (Bình, state management, 2024) and a proposal that never left (not counted)
   const proposer = fx.users.noivu!.id;
@@ -76,7 +100,8 @@ async function filled(code: string, from: string, to: string, unitId = fx.units.
   return { job, grid: job.result!.grid as { rows: { key: string; values: Record<string, number> }[] } };
 }
 
-const cell = (grid: { rows: { key: string; values: Record<string, number> }[] }, row: string, col: string) => grid.rows.find((r) => r.key === row)!.values[col];
+const cell = (grid: { rows: { key: string; values: Record<string, number> }[] }, row: string, col: string) =>
+  grid.rows.find((r) => r.key === row)!.values[col];
 
 describe('filling a form', () => {
   it('fills the yearly training report for the province: person-times by programme, with totals', async () => {
@@ -114,7 +139,10 @@ describe('filling a form', () => {
     const file = await jobs.file(s.noivu!, job.id);
     expect(file.status).toBe(200);
     const rows = await readSheet(file.body);
-    const text = rows.flat().filter((v) => typeof v === 'string').join('\n');
+    const text = rows
+      .flat()
+      .filter((v) => typeof v === 'string')
+      .join('\n');
     expect(text).toContain('KẾT QUẢ ĐÀO TẠO, BỒI DƯỠNG CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC');
     expect(text).toContain('Biểu số: NT-02-KQDT');
     expect(text).toContain('Đơn vị nhận báo cáo: Bộ Nội vụ');
@@ -135,11 +163,14 @@ describe('differential: every data cell against hand-written SQL', () => {
     const $ = (v: unknown) => `$${params.push(v)}`;
     const where: string[] = [`u.path LIKE ${$(`${unitPath}%`)}`];
     if (f.gender) where.push(`p.gender = ${$(f.gender)}`);
-    if (f.ethnicMinority !== undefined) where.push(`(SELECT minority FROM ethnicities WHERE code = p.ethnicity_code) = ${$(f.ethnicMinority)}`);
+    if (f.ethnicMinority !== undefined)
+      where.push(`(SELECT minority FROM ethnicities WHERE code = p.ethnicity_code) = ${$(f.ethnicMinority)}`);
     if (measure === 'headcount') {
       if (f.categories) where.push(`p.category = ANY(${$(f.categories)})`);
       if (f.partyMember !== undefined)
-        where.push(`(p.party_membership IN ('member', 'probationary') AND (p.party_joined_on IS NULL OR p.party_joined_on <= ${$(to)}::date)) = ${$(f.partyMember)}`);
+        where.push(
+          `(p.party_membership IN ('member', 'probationary') AND (p.party_joined_on IS NULL OR p.party_joined_on <= ${$(to)}::date)) = ${$(f.partyMember)}`,
+        );
       for (const q of f.qualifications) {
         const best = `(SELECT coalesce(max(l.rank), 0) FROM qualifications x JOIN qualification_levels l ON l.kind = x.kind AND l.code = x.level
                        WHERE x.person_id = p.id AND x.kind = ${$(q.kind)} AND (x.awarded_on IS NULL OR x.awarded_on <= ${$(to)}::date))`;
@@ -147,10 +178,14 @@ describe('differential: every data cell against hand-written SQL', () => {
         if (q.maxRank !== null) where.push(`${best} <= ${$(q.maxRank)}`);
       }
       where.push(`NOT EXISTS (SELECT 1 FROM service_leavings sl WHERE sl.person_id = p.id AND sl.left_on < ${$(to)}::date)`);
-      const r = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM people p JOIN units u ON u.id = p.unit_id WHERE ${where.join(' AND ')}`, params);
+      const r = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM people p JOIN units u ON u.id = p.unit_id WHERE ${where.join(' AND ')}`,
+        params,
+      );
       return r.rows[0]!.n;
     }
-    if (f.partyMember !== undefined) where.push(`(p.party_joined_on IS NOT NULL AND p.party_joined_on <= t.start_date) = ${$(f.partyMember)}`);
+    if (f.partyMember !== undefined)
+      where.push(`(p.party_joined_on IS NOT NULL AND p.party_joined_on <= t.start_date) = ${$(f.partyMember)}`);
     if (f.programmeKinds) where.push(`pr.kind = ANY(${$(f.programmeKinds)})`);
     if (f.programmeLevels) where.push(`pr.level = ANY(${$(f.programmeLevels)})`);
     if (f.modes) where.push(`t.mode = ANY(${$(f.modes)})`);
@@ -197,9 +232,31 @@ describe('differential: every data cell against hand-written SQL', () => {
 });
 
 describe('bad input is refused with its reason', () => {
-  const cases: { name: string; user: string; code: string; body: Record<string, unknown>; status: number; detail?: string; text?: string }[] = [
-    { name: 'a period that ends before it starts', user: 'noivu', code: TRAINING, body: { from: '2024-12-31', to: '2024-01-01' }, status: 400, detail: 'PERIOD_REVERSED' },
-    { name: 'not a calendar year for a yearly form', user: 'noivu', code: TRAINING, body: { from: '2024-03-01', to: '2024-12-31' }, status: 400, detail: 'PERIOD_NOT_YEAR' },
+  const cases: {
+    name: string;
+    user: string;
+    code: string;
+    body: Record<string, unknown>;
+    status: number;
+    detail?: string;
+    text?: string;
+  }[] = [
+    {
+      name: 'a period that ends before it starts',
+      user: 'noivu',
+      code: TRAINING,
+      body: { from: '2024-12-31', to: '2024-01-01' },
+      status: 400,
+      detail: 'PERIOD_REVERSED',
+    },
+    {
+      name: 'not a calendar year for a yearly form',
+      user: 'noivu',
+      code: TRAINING,
+      body: { from: '2024-03-01', to: '2024-12-31' },
+      status: 400,
+      detail: 'PERIOD_NOT_YEAR',
+    },
     {
       name: 'a year before the first training records (says what is missing)',
       user: 'noivu',
@@ -209,8 +266,22 @@ describe('bad input is refused with its reason', () => {
       detail: 'PERIOD_BEFORE_DATA',
       text: 'chỉ có từ năm 2023 (bản ghi sớm nhất ngày 01/02/2023): thiếu số liệu từ 01/01/2016 đến 31/12/2022',
     },
-    { name: 'a year before the registry history', user: 'noivu', code: QUALITY, body: { from: '2015-01-01', to: '2015-12-31' }, status: 400, detail: 'PERIOD_BEFORE_DATA' },
-    { name: 'a year before the form applies', user: 'noivu', code: QUALITY, body: { from: '2014-01-01', to: '2014-12-31' }, status: 400, detail: 'REPORT_FORM_NOT_IN_FORCE' },
+    {
+      name: 'a year before the registry history',
+      user: 'noivu',
+      code: QUALITY,
+      body: { from: '2015-01-01', to: '2015-12-31' },
+      status: 400,
+      detail: 'PERIOD_BEFORE_DATA',
+    },
+    {
+      name: 'a year before the form applies',
+      user: 'noivu',
+      code: QUALITY,
+      body: { from: '2014-01-01', to: '2014-12-31' },
+      status: 400,
+      detail: 'REPORT_FORM_NOT_IN_FORCE',
+    },
     { name: 'an unknown form', user: 'noivu', code: 'NO-SUCH-FORM', body: { from: '2024-01-01', to: '2024-12-31' }, status: 404 },
     { name: 'a role without statistics', user: 'lecturer', code: TRAINING, body: { from: '2024-01-01', to: '2024-12-31' }, status: 403 },
   ];
@@ -225,7 +296,8 @@ describe('bad input is refused with its reason', () => {
 });
 
 describe('correcting a definition without code', () => {
-  const put = (session: Session, code: string, payload: unknown) => app.inject({ method: 'PUT', url: `/api/v1/reports/forms/${code}`, headers: as(session), payload: payload as object });
+  const put = (session: Session, code: string, payload: unknown) =>
+    app.inject({ method: 'PUT', url: `/api/v1/reports/forms/${code}`, headers: as(session), payload: payload as object });
 
   it('refuses unknown codes and measures with the field and a clear message, writing nothing', async () => {
     const current = (await app.inject({ url: `/api/v1/reports/forms/${TRAINING}`, headers: as(s.noivu!) })).json().current;
@@ -245,16 +317,25 @@ describe('correcting a definition without code', () => {
     const current = (await app.inject({ url: `/api/v1/reports/forms/${TRAINING}`, headers: as(s.noivu!) })).json().current;
     const body = structuredClone(current.body);
     body.rows[2].label = 'Cao cấp lý luận chính trị';
-    expect((await put(s.officerA!, TRAINING, { body, source: current.source, reason: 'Sửa tên dòng', periodFrom: '2024-01-01' })).statusCode).toBe(403);
+    expect(
+      (await put(s.officerA!, TRAINING, { body, source: current.source, reason: 'Sửa tên dòng', periodFrom: '2024-01-01' })).statusCode,
+    ).toBe(403);
     const res = await put(s.noivu!, TRAINING, { body, source: current.source, reason: 'Sửa tên dòng', periodFrom: '2024-01-01' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().current.version).toBe(2);
     expect(res.json().versions[1].periodTo).toBe('2023-12-31');
-    const audit = (await db.query<{ action: string; before: unknown; after: { version: number } }>("SELECT action, before, after FROM audit_log WHERE entity = 'report_form' AND entity_id = $1", [TRAINING])).rows;
+    const audit = (
+      await db.query<{ action: string; before: unknown; after: { version: number } }>(
+        "SELECT action, before, after FROM audit_log WHERE entity = 'report_form' AND entity_id = $1",
+        [TRAINING],
+      )
+    ).rows;
     expect(audit).toEqual([expect.objectContaining({ action: 'update', after: expect.objectContaining({ version: 2 }) })]);
     expect(audit[0]!.before).not.toBeNull();
     const { grid } = await filled(TRAINING, '2024-01-01', '2024-12-31');
-    expect((grid.rows as unknown as { key: string; label: string }[]).find((r) => r.key === 'llct_cc')!.label).toBe('Cao cấp lý luận chính trị');
+    expect((grid.rows as unknown as { key: string; label: string }[]).find((r) => r.key === 'llct_cc')!.label).toBe(
+      'Cao cấp lý luận chính trị',
+    );
     const old = await filled(TRAINING, '2023-01-01', '2023-12-31');
     expect((old.grid.rows as unknown as { key: string; label: string }[]).find((r) => r.key === 'llct_cc')!.label).toBe('Cao cấp');
   });

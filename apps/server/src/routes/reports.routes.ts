@@ -23,7 +23,11 @@ export function reportsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/api/v1/reports/forms',
       {
-        schema: { tags: ['reports'], summary: 'Các biểu mẫu báo cáo thống kê (phiên bản mới nhất của mỗi biểu)', response: { 200: ZReportFormList } },
+        schema: {
+          tags: ['reports'],
+          summary: 'Các biểu mẫu báo cáo thống kê (phiên bản mới nhất của mỗi biểu)',
+          response: { 200: ZReportFormList },
+        },
         config: { access: 'statistics.read' },
       },
       async () => reportsService.listForms(ctx.db),
@@ -47,7 +51,8 @@ export function reportsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['reports'],
           summary: 'Sửa biểu mẫu: lưu phiên bản mới (kiểm tra mã danh mục, chỉ tiêu đo, dòng/cột tổng)',
-          description: 'Mã không có trong danh mục, chỉ tiêu đo không có, dòng tổng cộng vòng tròn: 400 VALIDATION_FAILED với từng trường và lý do.',
+          description:
+            'Mã không có trong danh mục, chỉ tiêu đo không có, dòng tổng cộng vòng tròn: 400 VALIDATION_FAILED với từng trường và lý do.',
           params: ZReportFormParams,
           body: ZReportFormVersionInput,
           response: { 200: ZReportFormDetail, 400: ZErrorBody },
@@ -70,7 +75,8 @@ export function reportsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
         config: { access: 'statistics.read' },
       },
-      async (request, reply) => reply.code(202).send(await reportsService.startFill(ctx.db, userOf(request), request.params.code, request.body)),
+      async (request, reply) =>
+        reply.code(202).send(await reportsService.startFill(ctx.db, userOf(request), request.params.code, request.body)),
     );
   };
 }

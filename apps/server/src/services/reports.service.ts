@@ -9,7 +9,15 @@
  */
 import { reports, statistics } from '@nang-tam/domain';
 import { reportsRepo, statisticsRepo, unitsRepo, type Db, type Queryable } from '@nang-tam/db';
-import type { ErrorDetail, Job, ReportFillInput, ReportFormDetail, ReportFormVersion, ReportFormVersionInput, ReportGrid } from '@nang-tam/contracts';
+import type {
+  ErrorDetail,
+  Job,
+  ReportFillInput,
+  ReportFormDetail,
+  ReportFormVersion,
+  ReportFormVersionInput,
+  ReportGrid,
+} from '@nang-tam/contracts';
 import { AppError, notFound } from '../errors.js';
 import { actorOf, type AuthUser } from '../auth/auth-user.js';
 import { queueJob, toJob } from './jobs.service.js';
@@ -28,7 +36,12 @@ function toVersion(r: reportsRepo.FormVersionRow): ReportFormVersion {
   };
 }
 
-const formNotFound = (code: string) => new AppError('NOT_FOUND', [{ path: 'code', code: 'REPORT_FORM_UNKNOWN', message: `Không có biểu mẫu báo cáo mã "${code}".` }], `Không có biểu mẫu báo cáo mã "${code}".`);
+const formNotFound = (code: string) =>
+  new AppError(
+    'NOT_FOUND',
+    [{ path: 'code', code: 'REPORT_FORM_UNKNOWN', message: `Không có biểu mẫu báo cáo mã "${code}".` }],
+    `Không có biểu mẫu báo cáo mã "${code}".`,
+  );
 
 export async function listForms(db: Queryable): Promise<{ items: ReportFormVersion[] }> {
   return { items: (await reportsRepo.listForms(db)).map(toVersion) };
@@ -42,7 +55,11 @@ export async function getForm(db: Queryable, code: string): Promise<ReportFormDe
 
 function refuse(details: ErrorDetail[]): never {
   const first = details[0]!;
-  throw new AppError('VALIDATION_FAILED', details, details.length === 1 ? first.message : `${first.message} (và ${details.length - 1} lỗi khác)`);
+  throw new AppError(
+    'VALIDATION_FAILED',
+    details,
+    details.length === 1 ? first.message : `${first.message} (và ${details.length - 1} lỗi khác)`,
+  );
 }
 
 /** A corrected definition as the next version of the form (or a new form); nothing written when invalid. */
@@ -55,7 +72,14 @@ export async function saveFormVersion(db: Db, user: AuthUser, code: string, inpu
   const { actorId, actorName } = actorOf(user);
   await reportsRepo.addVersion(
     db,
-    { code, body: input.body as reports.ReportDefinitionBody, source: input.source, reason: input.reason, periodFrom: input.periodFrom, periodTo: input.periodTo ?? null },
+    {
+      code,
+      body: input.body as reports.ReportDefinitionBody,
+      source: input.source,
+      reason: input.reason,
+      periodFrom: input.periodFrom,
+      periodTo: input.periodTo ?? null,
+    },
     { id: actorId, name: actorName },
   );
   return getForm(db, code);
@@ -73,9 +97,23 @@ async function planFill(db: Queryable, user: AuthUser, code: string, from: strin
   if (user.scope.kind !== 'subtree') throw notFound();
   const unit = await unitsRepo.findUnitById(db, user.scope, unitId);
   if (!unit) throw notFound();
-  if (to < from) refuse([{ path: 'to', code: 'PERIOD_REVERSED', message: `Kỳ báo cáo kết thúc (${reports.vnDate(to)}) trước khi bắt đầu (${reports.vnDate(from)}).` }]);
+  if (to < from)
+    refuse([
+      {
+        path: 'to',
+        code: 'PERIOD_REVERSED',
+        message: `Kỳ báo cáo kết thúc (${reports.vnDate(to)}) trước khi bắt đầu (${reports.vnDate(from)}).`,
+      },
+    ]);
   const version = await reportsRepo.versionInForce(db, code, to);
-  if (!version) refuse([{ path: 'to', code: 'REPORT_FORM_NOT_IN_FORCE', message: `Biểu mẫu "${code}" không áp dụng cho kỳ kết thúc ngày ${reports.vnDate(to)}.` }]);
+  if (!version)
+    refuse([
+      {
+        path: 'to',
+        code: 'REPORT_FORM_NOT_IN_FORCE',
+        message: `Biểu mẫu "${code}" không áp dụng cho kỳ kết thúc ngày ${reports.vnDate(to)}.`,
+      },
+    ]);
   const measures = new Set(reports.cellQueries(version.body, {}).map((c) => c.measure));
   const earliest = await reportsRepo.earliestRecords(db);
   const checks: [boolean, string | null, string][] = [
@@ -101,7 +139,14 @@ export async function startFill(db: Db, user: AuthUser, code: string, input: Rep
 }
 
 /** Counts every data cell of the form and lays out the grid. */
-export async function fillReport(db: Queryable, user: AuthUser, code: string, from: string, to: string, unitId: number): Promise<{ grid: ReportGrid; version: reportsRepo.FormVersionRow }> {
+export async function fillReport(
+  db: Queryable,
+  user: AuthUser,
+  code: string,
+  from: string,
+  to: string,
+  unitId: number,
+): Promise<{ grid: ReportGrid; version: reportsRepo.FormVersionRow }> {
   const { version, unit } = await planFill(db, user, code, from, to, unitId);
   const def = version.body;
   const vocab = await reportsRepo.vocabulary(db);
@@ -135,7 +180,10 @@ export async function fillReport(db: Queryable, user: AuthUser, code: string, fr
       )
       .then((m) => m.forEach((v, id) => put(id, v))),
     ...calls.grouped.map(async (call) => {
-      const rows = (await statisticsRepo.statisticsTable(db, base(call.filters, ['programmeKind', 'programmeLevel']))).map((r) => ({ codes: r.codes, counts: r }));
+      const rows = (await statisticsRepo.statisticsTable(db, base(call.filters, ['programmeKind', 'programmeLevel']))).map((r) => ({
+        codes: r.codes,
+        counts: r,
+      }));
       for (const cell of call.cells) put(cell.id, reports.sumGroups(cell, rows));
     }),
     ...calls.single.map(async (s) => {
@@ -145,7 +193,10 @@ export async function fillReport(db: Queryable, user: AuthUser, code: string, fr
   ]);
   const laid = reports.layoutGrid(def, values);
   const notes = [...(def.notes ?? [])];
-  if (training.length > 0) notes.push(`Cán bộ trẻ: dưới ${young.underAge} tuổi vào ngày khai giảng; đảng viên: đã vào Đảng trước ngày khai giảng (thống kê đào tạo, quyết định 0047).`);
+  if (training.length > 0)
+    notes.push(
+      `Cán bộ trẻ: dưới ${young.underAge} tuổi vào ngày khai giảng; đảng viên: đã vào Đảng trước ngày khai giảng (thống kê đào tạo, quyết định 0047).`,
+    );
   if (!def.verified) notes.push('Biểu mẫu chưa được đối chiếu với phụ lục biểu mẫu của văn bản quy định (xem ghi chú quyết định 0048).');
   return {
     version,

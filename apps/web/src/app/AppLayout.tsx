@@ -74,6 +74,10 @@ function useNavItems(): MenuProps['items'] {
       planning.push({ key: '/plans/realisation', icon: <FundOutlined aria-hidden />, label: <Link to="/plans/realisation">{t('nav.realisation')}</Link> });
       planning.push({ key: '/plans/five-year', icon: <ProjectOutlined aria-hidden />, label: <Link to="/plans/five-year">{t('nav.fiveYear')}</Link> });
     }
+    // official statistical reports (issue 10 point 3, decision 0048)
+    if (me.permissions.includes('statistics.read')) {
+      planning.push({ key: '/reports', icon: <FileTextOutlined aria-hidden />, label: <Link to="/reports">{t('nav.reports')}</Link> });
+    }
     const group = (key: string, label: string, icon: ReactNode, entries: Item[]) => {
       if (entries.length === 1) items.push(entries[0]!);
       else if (entries.length > 1) items.push({ key, icon, label, children: entries });

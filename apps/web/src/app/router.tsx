@@ -24,6 +24,9 @@ const OutsideTrainingsPage = lazy(() => import('../features/outside/OutsideTrain
 const OutsideTrainingPage = lazy(() => import('../features/outside/OutsideTrainingPage'));
 const CasesPage = lazy(() => import('../features/reimbursement/CasesPage'));
 const CasePage = lazy(() => import('../features/reimbursement/CasePage'));
+// official statistical reports (issue 10 point 3, decision 0048)
+const ReportsPage = lazy(() => import('../features/reports/ReportsPage'));
+const FormEditorPage = lazy(() => import('../features/reports/FormEditorPage'));
 const AnnualPlanPage = lazy(() => import('../features/plans/AnnualPlanPage'));
 const RealisationPage = lazy(() => import('../features/plans/RealisationPage'));
 const FiveYearPage = lazy(() => import('../features/plans/FiveYearPage'));
@@ -289,6 +292,27 @@ export const router = createBrowserRouter([
               <RequireStaff permission="nominations.write">
                 <Lazy>
                   <OutsideTrainingRoute />
+                </Lazy>
+              </RequireStaff>
+            ),
+          },
+          // official statistical reports (issue 10 point 3, decision 0048)
+          {
+            path: 'reports',
+            element: (
+              <RequireStaff permission="statistics.read">
+                <Lazy>
+                  <ReportsPage />
+                </Lazy>
+              </RequireStaff>
+            ),
+          },
+          {
+            path: 'reports/forms/:code',
+            element: (
+              <RequireStaff permission="catalogue.write">
+                <Lazy>
+                  <FormEditorPage />
                 </Lazy>
               </RequireStaff>
             ),

@@ -74,7 +74,10 @@ export async function addVersion(db: Db, v: NewFormVersion, actor: { id: number 
   return db.transaction(async (tx) => {
     if (db.kind === 'postgres') await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [REPORT_LOCK, v.code]);
     const before = (await formVersions(tx, v.code))[0] ?? null;
-    await tx.query('INSERT INTO report_forms (code, sort_order) VALUES ($1, (SELECT count(*)::int FROM report_forms)) ON CONFLICT (code) DO NOTHING', [v.code]);
+    await tx.query(
+      'INSERT INTO report_forms (code, sort_order) VALUES ($1, (SELECT count(*)::int FROM report_forms)) ON CONFLICT (code) DO NOTHING',
+      [v.code],
+    );
     await tx.query(
       `UPDATE report_form_versions SET period_to = $2::date - 1
        WHERE form_code = $1 AND period_from < $2::date AND (period_to IS NULL OR period_to >= $2::date)`,
@@ -90,7 +93,14 @@ export async function addVersion(db: Db, v: NewFormVersion, actor: { id: number 
       entity: 'report_form',
       entityId: v.code,
       before: before ? { version: before.version, body: before.body, source: before.source, periodFrom: before.period_from } : null,
-      after: { version: after.version, body: after.body, source: after.source, reason: after.reason, periodFrom: after.period_from, periodTo: after.period_to },
+      after: {
+        version: after.version,
+        body: after.body,
+        source: after.source,
+        reason: after.reason,
+        periodFrom: after.period_from,
+        periodTo: after.period_to,
+      },
     });
     return after;
   });
@@ -119,11 +129,23 @@ export async function seedShippedReports(db: Db): Promise<{ added: string[] } | 
       if (have.has(code)) continue;
       await tx.query('INSERT INTO report_forms (code, sort_order) VALUES ($1, $2)', [code, i]);
       for (const v of reports.SHIPPED_REPORT_VERSIONS.filter((x) => x.code === code))
-        await insertVersion(tx, { code, body: v.body, source: v.source, reason: v.reason, periodFrom: v.periodFrom, periodTo: v.periodTo }, v.version, null);
+        await insertVersion(
+          tx,
+          { code, body: v.body, source: v.source, reason: v.reason, periodFrom: v.periodFrom, periodTo: v.periodTo },
+          v.version,
+          null,
+        );
       added.push(code);
     }
     if (added.length === 0) return null;
-    await appendAudit(tx, { actorId: null, actorName: 'system', action: 'seed', entity: 'report_form', entityId: 'shipped-report-forms', after: { added } });
+    await appendAudit(tx, {
+      actorId: null,
+      actorName: 'system',
+      action: 'seed',
+      entity: 'report_form',
+      entityId: 'shipped-report-forms',
+      after: { added },
+    });
     return { added };
   });
 }
@@ -133,7 +155,8 @@ export async function vocabulary(db: Queryable): Promise<reports.ReportVocabular
   const levels: Record<string, Record<string, number>> = {};
   for (const l of (await db.query<{ kind: string; code: string; rank: number }>('SELECT kind, code, rank FROM qualification_levels')).rows)
     (levels[l.kind] ??= {})[l.code] = l.rank;
-  const programmes = (await db.query<{ code: string; kind: string; level: string | null }>('SELECT code, kind, level FROM programmes')).rows;
+  const programmes = (await db.query<{ code: string; kind: string; level: string | null }>('SELECT code, kind, level FROM programmes'))
+    .rows;
   return {
     categories: PERSON_CATEGORIES.map((c) => c.code),
     levels,
@@ -191,7 +214,12 @@ const and = (parts: string[]) => (parts.length === 0 ? 'true' : parts.join(' AND
  * Headcount cells: the people of the unit subtree (current unit) who had not left the service
  * before `on`, with the highest rank of each qualification kind awarded on or before `on`.
  */
-export async function countHeadcounts(db: Queryable, unitPath: string, on: string, cells: readonly CellToCount[]): Promise<Map<number, number>> {
+export async function countHeadcounts(
+  db: Queryable,
+  unitPath: string,
+  on: string,
+  cells: readonly CellToCount[],
+): Promise<Map<number, number>> {
   if (cells.length === 0) return new Map();
   const p = new Params();
   const kinds = [...new Set(cells.flatMap((c) => c.filter.qualifications.map((q) => q.kind)))];

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { cellKey, cellQueries, checkPeriod, combineFilters, layoutGrid, validateDefinition, type ReportDefinitionBody, type ReportVocabulary } from './definitions.js';
+import {
+  cellKey,
+  cellQueries,
+  checkPeriod,
+  combineFilters,
+  layoutGrid,
+  validateDefinition,
+  type ReportDefinitionBody,
+  type ReportVocabulary,
+} from './definitions.js';
 import { SHIPPED_REPORT_VERSIONS } from './shipped.js';
 import { PERSON_CATEGORIES } from '../vocabulary.js';
 import { ORGANISER_TYPES, PROGRAMME_KINDS, PROGRAMME_LEVELS } from '../training/catalogue.js';
@@ -39,14 +48,42 @@ const base = (over: Partial<ReportDefinitionBody> = {}): ReportDefinitionBody =>
 describe('validateDefinition', () => {
   const cases: { name: string; def: ReportDefinitionBody; codes: string[]; field?: string }[] = [
     { name: 'a valid form', def: base(), codes: [] },
-    { name: 'unknown category', def: base({ rows: [{ key: 'a', label: 'A', filter: { categories: ['xx'] } }] }), codes: ['UNKNOWN_CODE'], field: 'rows[0].filter.categories[0]' },
-    { name: 'unknown measure', def: base({ columns: [{ key: 't', label: 'T', measure: 'salary' as never }] }), codes: ['UNKNOWN_MEASURE'], field: 'columns[0].measure' },
-    { name: 'unknown filter field', def: base({ columns: [{ key: 't', label: 'T', measure: 'headcount', filter: { colour: 'red' } as never }] }), codes: ['UNKNOWN_FIELD'] },
-    { name: 'duplicate key', def: base({ rows: [{ key: 'a', label: 'A' }, { key: 'a', label: 'A2' }] }), codes: ['DUPLICATE_KEY'] },
+    {
+      name: 'unknown category',
+      def: base({ rows: [{ key: 'a', label: 'A', filter: { categories: ['xx'] } }] }),
+      codes: ['UNKNOWN_CODE'],
+      field: 'rows[0].filter.categories[0]',
+    },
+    {
+      name: 'unknown measure',
+      def: base({ columns: [{ key: 't', label: 'T', measure: 'salary' as never }] }),
+      codes: ['UNKNOWN_MEASURE'],
+      field: 'columns[0].measure',
+    },
+    {
+      name: 'unknown filter field',
+      def: base({ columns: [{ key: 't', label: 'T', measure: 'headcount', filter: { colour: 'red' } as never }] }),
+      codes: ['UNKNOWN_FIELD'],
+    },
+    {
+      name: 'duplicate key',
+      def: base({
+        rows: [
+          { key: 'a', label: 'A' },
+          { key: 'a', label: 'A2' },
+        ],
+      }),
+      codes: ['DUPLICATE_KEY'],
+    },
     { name: 'sum of an unknown line', def: base({ rows: [{ key: 'all', label: 'T', sumOf: ['zz'] }] }), codes: ['UNKNOWN_LINE'] },
     {
       name: 'sum cycle',
-      def: base({ rows: [{ key: 'x', label: 'X', sumOf: ['y'] }, { key: 'y', label: 'Y', sumOf: ['x'] }] }),
+      def: base({
+        rows: [
+          { key: 'x', label: 'X', sumOf: ['y'] },
+          { key: 'y', label: 'Y', sumOf: ['x'] },
+        ],
+      }),
       codes: ['SUM_CYCLE'],
     },
     { name: 'no measure', def: base({ columns: [{ key: 't', label: 'T' }] }), codes: ['NO_MEASURE', 'NO_MEASURE'] },
@@ -62,18 +99,33 @@ describe('validateDefinition', () => {
     },
     {
       name: 'a qualification filter on person-times',
-      def: base({ rows: [{ key: 'a', label: 'A' }], columns: [{ key: 't', label: 'T', measure: 'person_times', filter: { qualification: { kind: 'political_theory', minLevel: 'cao_cap' } } }] }),
+      def: base({
+        rows: [{ key: 'a', label: 'A' }],
+        columns: [
+          { key: 't', label: 'T', measure: 'person_times', filter: { qualification: { kind: 'political_theory', minLevel: 'cao_cap' } } },
+        ],
+      }),
       codes: ['FILTER_NOT_FOR_MEASURE'],
     },
     {
       name: 'unknown qualification level',
-      def: base({ columns: [{ key: 't', label: 'T', measure: 'headcount', filter: { qualification: { kind: 'political_theory', minLevel: 'tien_si' } } }] }),
+      def: base({
+        columns: [
+          { key: 't', label: 'T', measure: 'headcount', filter: { qualification: { kind: 'political_theory', minLevel: 'tien_si' } } },
+        ],
+      }),
       codes: ['UNKNOWN_CODE'],
       field: 'columns[0].filter.qualification.minLevel',
     },
     {
       name: 'distinct people summed',
-      def: base({ rows: [{ key: 'all', label: 'Tổng', sumOf: ['a'] }, { key: 'a', label: 'A' }], columns: [{ key: 't', label: 'T', measure: 'people_trained' }] }),
+      def: base({
+        rows: [
+          { key: 'all', label: 'Tổng', sumOf: ['a'] },
+          { key: 'a', label: 'A' },
+        ],
+        columns: [{ key: 't', label: 'T', measure: 'people_trained' }],
+      }),
       codes: ['NOT_ADDITIVE'],
     },
     { name: 'no rows', def: base({ rows: [] }), codes: ['EMPTY'] },
@@ -97,7 +149,11 @@ describe('validateDefinition', () => {
 
 describe('combineFilters', () => {
   const cases = [
-    { name: 'lists intersect', in: [{ categories: ['can_bo', 'cong_chuc'] }, { categories: ['cong_chuc'] }], out: { categories: ['cong_chuc'], qualifications: [] } },
+    {
+      name: 'lists intersect',
+      in: [{ categories: ['can_bo', 'cong_chuc'] }, { categories: ['cong_chuc'] }],
+      out: { categories: ['cong_chuc'], qualifications: [] },
+    },
     { name: 'disjoint lists hold nobody', in: [{ modes: ['online'] }, { modes: ['full_time'] }], out: null },
     { name: 'contradicting gender holds nobody', in: [{ gender: 'male' as const }, { gender: 'female' as const }], out: null },
     {
@@ -105,7 +161,11 @@ describe('combineFilters', () => {
       in: [{ qualification: { kind: 'political_theory', minLevel: 'cao_cap' } }, { partyMember: true }],
       out: { partyMember: true, qualifications: [{ kind: 'political_theory', minRank: 3, maxRank: null }] },
     },
-    { name: 'highest trung cấp', in: [{ qualification: { kind: 'political_theory', highest: 'trung_cap' } }], out: { qualifications: [{ kind: 'political_theory', minRank: 2, maxRank: 2 }] } },
+    {
+      name: 'highest trung cấp',
+      in: [{ qualification: { kind: 'political_theory', highest: 'trung_cap' } }],
+      out: { qualifications: [{ kind: 'political_theory', minRank: 2, maxRank: 2 }] },
+    },
     { name: 'younger of two ages', in: [{ ageBelow: 35 }, { ageBelow: 30 }], out: { ageBelow: 30, qualifications: [] } },
     { name: 'nothing', in: [undefined, undefined], out: { qualifications: [] } },
   ];
@@ -138,7 +198,11 @@ describe('cellQueries and layoutGrid', () => {
       values: { 'a/x': 1, 'a/y': 2, 'a1/x': 1, 'b/x': 10, 'b/y': 20 },
       out: { all: { x: 11, y: 22, xy: 33 }, a: { x: 1, y: 2, xy: 3 }, a1: { x: 1, y: 0, xy: 1 }, b: { x: 10, y: 20, xy: 30 } },
     },
-    { name: 'missing cells are zero', values: {}, out: { all: { x: 0, y: 0, xy: 0 }, a: { x: 0, y: 0, xy: 0 }, a1: { x: 0, y: 0, xy: 0 }, b: { x: 0, y: 0, xy: 0 } } },
+    {
+      name: 'missing cells are zero',
+      values: {},
+      out: { all: { x: 0, y: 0, xy: 0 }, a: { x: 0, y: 0, xy: 0 }, a1: { x: 0, y: 0, xy: 0 }, b: { x: 0, y: 0, xy: 0 } },
+    },
   ];
   it.each(cases)('$name', ({ values, out }) => {
     const m = new Map(Object.entries(values).map(([k, v]) => [cellKey(k.split('/')[0]!, k.split('/')[1]!), v]));
@@ -163,7 +227,14 @@ describe('cellQueries and layoutGrid', () => {
       ],
       columns: [{ key: 'x', label: 'X', measure: 'headcount' }],
     });
-    const grid = layoutGrid(d, new Map([[cellKey('a', 'x'), 1], [cellKey('b', 'x'), 2], [cellKey('c', 'x'), 4]]));
+    const grid = layoutGrid(
+      d,
+      new Map([
+        [cellKey('a', 'x'), 1],
+        [cellKey('b', 'x'), 2],
+        [cellKey('c', 'x'), 4],
+      ]),
+    );
     expect(grid.rows.map((r) => r.values.x)).toEqual([7, 3, 1, 2, 4]);
   });
 });
@@ -174,17 +245,40 @@ describe('checkPeriod', () => {
   const cases = [
     { name: 'a calendar year', def: y, from: '2024-01-01', to: '2024-12-31', earliest: '2016-03-01', code: null },
     { name: 'ends before it starts', def: any, from: '2024-05-01', to: '2024-04-30', earliest: '2016-03-01', code: 'PERIOD_REVERSED' },
-    { name: 'not a calendar year for a yearly form', def: y, from: '2024-02-01', to: '2024-12-31', earliest: '2016-03-01', code: 'PERIOD_NOT_YEAR' },
-    { name: 'before the earliest record', def: y, from: '2015-01-01', to: '2015-12-31', earliest: '2016-03-01', code: 'PERIOD_BEFORE_DATA' },
+    {
+      name: 'not a calendar year for a yearly form',
+      def: y,
+      from: '2024-02-01',
+      to: '2024-12-31',
+      earliest: '2016-03-01',
+      code: 'PERIOD_NOT_YEAR',
+    },
+    {
+      name: 'before the earliest record',
+      def: y,
+      from: '2015-01-01',
+      to: '2015-12-31',
+      earliest: '2016-03-01',
+      code: 'PERIOD_BEFORE_DATA',
+    },
     { name: 'no records at all', def: any, from: '2024-01-01', to: '2024-03-31', earliest: null, code: 'PERIOD_BEFORE_DATA' },
     { name: 'any period after the data starts', def: any, from: '2024-02-10', to: '2024-03-31', earliest: '2016-03-01', code: null },
-    { name: 'the year of the earliest record is covered', def: y, from: '2016-01-01', to: '2016-12-31', earliest: '2016-03-01', code: null },
+    {
+      name: 'the year of the earliest record is covered',
+      def: y,
+      from: '2016-01-01',
+      to: '2016-12-31',
+      earliest: '2016-03-01',
+      code: null,
+    },
   ];
   it.each(cases)('$name', (c) => {
     const p = checkPeriod(c.def, c.from, c.to, c.earliest, 'đào tạo');
     expect(p?.code ?? null).toBe(c.code);
   });
   it('says what is missing', () => {
-    expect(checkPeriod(y, '2015-01-01', '2015-12-31', '2016-03-01', 'đào tạo')!.message).toContain('thiếu số liệu từ 01/01/2015 đến 31/12/2015');
+    expect(checkPeriod(y, '2015-01-01', '2015-12-31', '2016-03-01', 'đào tạo')!.message).toContain(
+      'thiếu số liệu từ 01/01/2015 đến 31/12/2015',
+    );
   });
 });

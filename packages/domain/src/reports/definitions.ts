@@ -96,7 +96,18 @@ export interface ReportVocabulary {
 export interface DefinitionProblem {
   /** JSON path of the field, e.g. 'rows[2].filter.categories[0]' */
   field: string;
-  code: 'UNKNOWN_CODE' | 'UNKNOWN_MEASURE' | 'UNKNOWN_FIELD' | 'DUPLICATE_KEY' | 'UNKNOWN_LINE' | 'SUM_CYCLE' | 'NO_MEASURE' | 'MEASURE_CONFLICT' | 'FILTER_NOT_FOR_MEASURE' | 'NOT_ADDITIVE' | 'EMPTY';
+  code:
+    | 'UNKNOWN_CODE'
+    | 'UNKNOWN_MEASURE'
+    | 'UNKNOWN_FIELD'
+    | 'DUPLICATE_KEY'
+    | 'UNKNOWN_LINE'
+    | 'SUM_CYCLE'
+    | 'NO_MEASURE'
+    | 'MEASURE_CONFLICT'
+    | 'FILTER_NOT_FOR_MEASURE'
+    | 'NOT_ADDITIVE'
+    | 'EMPTY';
   message: string;
 }
 
@@ -120,7 +131,12 @@ export function validateDefinition(def: ReportDefinitionBody, vocab: ReportVocab
       if (l.measure !== undefined && !(REPORT_MEASURES as readonly string[]).includes(l.measure))
         add(`${at}.measure`, 'UNKNOWN_MEASURE', `Chỉ tiêu đo "${l.measure}" không có; dùng một trong: ${REPORT_MEASURES.join(', ')}.`);
       (l.sumOf ?? []).forEach((k, j) => {
-        if (!keys.has(k)) add(`${at}.sumOf[${j}]`, 'UNKNOWN_LINE', `${name === 'dòng' ? 'Dòng' : 'Cột'} tổng "${l.key}" cộng "${k}" nhưng không có ${name} nào mã đó.`);
+        if (!keys.has(k))
+          add(
+            `${at}.sumOf[${j}]`,
+            'UNKNOWN_LINE',
+            `${name === 'dòng' ? 'Dòng' : 'Cột'} tổng "${l.key}" cộng "${k}" nhưng không có ${name} nào mã đó.`,
+          );
       });
       if (l.filter) checkFilter(l.filter, `${at}.filter`, vocab, add);
     });
@@ -133,9 +149,14 @@ export function validateDefinition(def: ReportDefinitionBody, vocab: ReportVocab
     for (const [ci, c] of def.columns.entries()) {
       if (!r.sumOf && !c.sumOf) continue;
       const summedColumns = c.sumOf ? def.columns.filter((x) => c.sumOf!.includes(x.key)) : [c];
-      const distinct = r.measure === 'people_trained' || c.measure === 'people_trained' || summedColumns.some((x) => x.measure === 'people_trained');
+      const distinct =
+        r.measure === 'people_trained' || c.measure === 'people_trained' || summedColumns.some((x) => x.measure === 'people_trained');
       if (distinct)
-        add(`rows[${ri}] × columns[${ci}]`, 'NOT_ADDITIVE', `Ô "${r.label}" × "${c.label}" cộng số người không trùng của nhiều dòng/cột: một người có thể bị đếm hai lần. Dùng "person_times" hoặc bỏ dòng/cột tổng.`);
+        add(
+          `rows[${ri}] × columns[${ci}]`,
+          'NOT_ADDITIVE',
+          `Ô "${r.label}" × "${c.label}" cộng số người không trùng của nhiều dòng/cột: một người có thể bị đếm hai lần. Dùng "person_times" hoặc bỏ dòng/cột tổng.`,
+        );
     }
   }
   // every data cell: one measure, filters that fit it
@@ -161,7 +182,11 @@ export function validateDefinition(def: ReportDefinitionBody, vocab: ReportVocab
           const training = (TRAINING_FILTER_FIELDS as readonly string[]).includes(f);
           const headcount = (HEADCOUNT_FILTER_FIELDS as readonly string[]).includes(f);
           if ((training && measure === 'headcount') || (headcount && measure !== 'headcount'))
-            add(`${where}.filter.${f}`, 'FILTER_NOT_FOR_MEASURE', `Điều kiện "${f}" không dùng được với chỉ tiêu đo "${measure}" (ô "${r.label}" × "${c.label}").`);
+            add(
+              `${where}.filter.${f}`,
+              'FILTER_NOT_FOR_MEASURE',
+              `Điều kiện "${f}" không dùng được với chỉ tiêu đo "${measure}" (ô "${r.label}" × "${c.label}").`,
+            );
         }
       }
     }
@@ -174,8 +199,15 @@ function dedupe(ps: DefinitionProblem[]): DefinitionProblem[] {
   return ps.filter((p) => (seen.has(p.field + p.code) ? false : (seen.add(p.field + p.code), true)));
 }
 
-function checkFilter(f: ReportFilter, at: string, vocab: ReportVocabulary, add: (field: string, code: DefinitionProblem['code'], message: string) => void): void {
-  for (const k of Object.keys(f)) if (!ALL_FILTER_FIELDS.includes(k)) add(`${at}.${k}`, 'UNKNOWN_FIELD', `Điều kiện lọc "${k}" không có; dùng một trong: ${ALL_FILTER_FIELDS.join(', ')}.`);
+function checkFilter(
+  f: ReportFilter,
+  at: string,
+  vocab: ReportVocabulary,
+  add: (field: string, code: DefinitionProblem['code'], message: string) => void,
+): void {
+  for (const k of Object.keys(f))
+    if (!ALL_FILTER_FIELDS.includes(k))
+      add(`${at}.${k}`, 'UNKNOWN_FIELD', `Điều kiện lọc "${k}" không có; dùng một trong: ${ALL_FILTER_FIELDS.join(', ')}.`);
   const list = (field: keyof ReportFilter, known: readonly string[], what: string) => {
     const v = f[field];
     if (!Array.isArray(v)) return;
@@ -190,7 +222,8 @@ function checkFilter(f: ReportFilter, at: string, vocab: ReportVocabulary, add: 
   list('modes', vocab.modes, 'hình thức học');
   list('organiserTypes', vocab.organiserTypes, 'nơi tổ chức');
   if (f.young !== undefined && typeof f.young !== 'boolean') add(`${at}.young`, 'UNKNOWN_CODE', 'Điều kiện "young" là true hoặc false.');
-  if (f.gender !== undefined && f.gender !== 'male' && f.gender !== 'female') add(`${at}.gender`, 'UNKNOWN_CODE', `Giới tính "${String(f.gender)}" không có (male, female).`);
+  if (f.gender !== undefined && f.gender !== 'male' && f.gender !== 'female')
+    add(`${at}.gender`, 'UNKNOWN_CODE', `Giới tính "${String(f.gender)}" không có (male, female).`);
   if (f.ageBelow !== undefined && !(Number.isInteger(f.ageBelow) && f.ageBelow > 0 && f.ageBelow < 120))
     add(`${at}.ageBelow`, 'UNKNOWN_CODE', 'Tuổi phải là số nguyên từ 1 đến 119.');
   const q = f.qualification;
@@ -200,10 +233,15 @@ function checkFilter(f: ReportFilter, at: string, vocab: ReportVocabulary, add: 
     else {
       for (const key of ['minLevel', 'highest'] as const) {
         const level = q[key];
-        if (level !== undefined && levels[level] === undefined) add(`${at}.qualification.${key}`, 'UNKNOWN_CODE', `Trình độ "${level}" không có trong loại "${q.kind}".`);
+        if (level !== undefined && levels[level] === undefined)
+          add(`${at}.qualification.${key}`, 'UNKNOWN_CODE', `Trình độ "${level}" không có trong loại "${q.kind}".`);
       }
       if ((q.minLevel === undefined) === (q.highest === undefined))
-        add(`${at}.qualification`, 'UNKNOWN_CODE', 'Điều kiện trình độ cần đúng một trong "minLevel" (từ mức này trở lên) hoặc "highest" (mức cao nhất đang có).');
+        add(
+          `${at}.qualification`,
+          'UNKNOWN_CODE',
+          'Điều kiện trình độ cần đúng một trong "minLevel" (từ mức này trở lên) hoặc "highest" (mức cao nhất đang có).',
+        );
     }
   }
 }
@@ -292,7 +330,9 @@ export function combineFilters(filters: readonly (ReportFilter | undefined)[], l
       const l = levels[f.qualification.kind] ?? {};
       const q = f.qualification;
       out.qualifications.push(
-        q.highest !== undefined ? { kind: q.kind, minRank: l[q.highest] ?? 0, maxRank: l[q.highest] ?? 0 } : { kind: q.kind, minRank: l[q.minLevel ?? ''] ?? 0, maxRank: null },
+        q.highest !== undefined
+          ? { kind: q.kind, minRank: l[q.highest] ?? 0, maxRank: l[q.highest] ?? 0 }
+          : { kind: q.kind, minRank: l[q.minLevel ?? ''] ?? 0, maxRank: null },
       );
     }
   }
@@ -400,11 +440,19 @@ function sumOrder(lines: readonly ReportLine[]): ReportLine[] {
 export type PeriodProblem = { code: 'PERIOD_REVERSED' | 'PERIOD_NOT_YEAR' | 'PERIOD_BEFORE_DATA'; message: string; field: string };
 
 /** A period the form accepts; `earliest` is the first day the records cover (null: no records). */
-export function checkPeriod(def: Pick<ReportDefinitionBody, 'period'>, from: string, to: string, earliest: string | null, earliestWhat: string): PeriodProblem | null {
-  if (to < from) return { code: 'PERIOD_REVERSED', field: 'to', message: `Kỳ báo cáo kết thúc (${vnDate(to)}) trước khi bắt đầu (${vnDate(from)}).` };
+export function checkPeriod(
+  def: Pick<ReportDefinitionBody, 'period'>,
+  from: string,
+  to: string,
+  earliest: string | null,
+  earliestWhat: string,
+): PeriodProblem | null {
+  if (to < from)
+    return { code: 'PERIOD_REVERSED', field: 'to', message: `Kỳ báo cáo kết thúc (${vnDate(to)}) trước khi bắt đầu (${vnDate(from)}).` };
   if (def.period === 'year' && !(from.endsWith('-01-01') && to === `${from.slice(0, 4)}-12-31`))
     return { code: 'PERIOD_NOT_YEAR', field: 'from', message: 'Biểu mẫu này báo cáo theo năm: kỳ báo cáo từ 01/01 đến 31/12 cùng năm.' };
-  if (earliest === null) return { code: 'PERIOD_BEFORE_DATA', field: 'from', message: `Chưa có dữ liệu ${earliestWhat} nào để lập báo cáo.` };
+  if (earliest === null)
+    return { code: 'PERIOD_BEFORE_DATA', field: 'from', message: `Chưa có dữ liệu ${earliestWhat} nào để lập báo cáo.` };
   // records are dated by course or assignment, not by day of coverage: the data covers the year of the earliest one
   const firstYear = earliest.slice(0, 4);
   if (from < `${firstYear}-01-01`)

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { CellQuery } from './definitions.js';
 import { planTrainingCalls, sumGroups, type StatCounter } from './training-plan.js';
 
-const q = (row: string, column: string, filter: CellQuery['filter'], measure: CellQuery['measure'] = 'person_times'): CellQuery => ({ row, column, measure, filter });
+const q = (row: string, column: string, filter: CellQuery['filter'], measure: CellQuery['measure'] = 'person_times'): CellQuery => ({
+  row,
+  column,
+  measure,
+  filter,
+});
 
 describe('planTrainingCalls', () => {
   it('shares one grouped call between cells that differ only in kind and level, and reads the counters of the plain call', () => {
@@ -30,7 +35,14 @@ describe('planTrainingCalls', () => {
 });
 
 describe('sumGroups', () => {
-  const counts = (n: number): Record<StatCounter, number> => ({ person_times: n, people: n, female: n * 10, minority: 0, party_member: 0, young: 0 });
+  const counts = (n: number): Record<StatCounter, number> => ({
+    person_times: n,
+    people: n,
+    female: n * 10,
+    minority: 0,
+    party_member: 0,
+    young: 0,
+  });
   const rows = [
     { codes: ['political_theory', 'trung_cap'], counts: counts(3) },
     { codes: ['political_theory', 'cao_cap'], counts: counts(1) },
@@ -38,7 +50,11 @@ describe('sumGroups', () => {
   ];
   const cases = [
     { name: 'a kind', cell: { id: 0, kinds: ['political_theory'], levels: null, counter: 'person_times' as const }, out: 4 },
-    { name: 'a kind and level', cell: { id: 0, kinds: ['political_theory'], levels: ['cao_cap'], counter: 'person_times' as const }, out: 1 },
+    {
+      name: 'a kind and level',
+      cell: { id: 0, kinds: ['political_theory'], levels: ['cao_cap'], counter: 'person_times' as const },
+      out: 1,
+    },
     { name: 'everything', cell: { id: 0, kinds: null, levels: null, counter: 'person_times' as const }, out: 9 },
     { name: 'another counter', cell: { id: 0, kinds: ['state_management'], levels: null, counter: 'female' as const }, out: 50 },
     { name: 'nothing matches', cell: { id: 0, kinds: ['abroad'], levels: null, counter: 'person_times' as const }, out: 0 },

@@ -84,7 +84,10 @@ export function planTrainingCalls(cells: readonly { id: number; cell: CellQuery 
 }
 
 /** A grouped cell's value from the rows (codes [kind, level]) of its call. */
-export function sumGroups(cell: GroupedCell, rows: readonly { codes: readonly string[]; counts: Readonly<Record<StatCounter, number>> }[]): number {
+export function sumGroups(
+  cell: GroupedCell,
+  rows: readonly { codes: readonly string[]; counts: Readonly<Record<StatCounter, number>> }[],
+): number {
   let total = 0;
   for (const r of rows) {
     const [kind = '', level = ''] = r.codes;
