@@ -2,7 +2,7 @@
  * `npm run bench`: benchmarks on a PostgreSQL database of a generated province (default 100,000
  * people), each against a baseline measured in the same run, written to docs/PERFORMANCE.md.
  *
- *   npm run bench -- [--people 100000] [--seconds 10] [--only search|import|eligibility|classes|responsiveness|needs]
+ *   npm run bench -- [--people 100000] [--seconds 10] [--only search|import|eligibility|classes|responsiveness|needs|reports]
  *     [--stall-rows 100000] [--pglite-rows 20000,100000]   (responsiveness: import sizes on PostgreSQL / PGlite)
  *
  * With --only, the sections not run keep their previous figures in docs/PERFORMANCE.md.
@@ -24,6 +24,8 @@ import { benchEligibility, type EligibilityBench } from './eligibility.js';
 import { benchClasses, type ClassesBench } from './classes.js';
 import { benchResponsiveness, type ResponsivenessBench } from './responsiveness.js';
 import { benchNeeds, type NeedsBench } from './needs.js';
+// official statistical reports (issue 10 point 3, decision 0048)
+import { benchReports, type ReportsBench } from './reports.js';
 import { writeReport } from './report.js';
 
 const { values: args } = parseArgs({
@@ -156,6 +158,8 @@ const responsiveness: ResponsivenessBench | null = runs('responsiveness')
     })
   : null;
 const needsAggregation: NeedsBench | null = runs('needs') ? await benchNeeds(DB_URL) : null;
+// official statistical reports (issue 10 point 3, decision 0048)
+const reportForms: ReportsBench | null = runs('reports') ? await benchReports(DB_URL) : null;
 writeReport({
   people: PEOPLE,
   seconds: SECONDS,
@@ -166,6 +170,7 @@ writeReport({
   classes,
   responsiveness,
   needs: needsAggregation,
+  reports: reportForms,
 });
 console.log('Results written to docs/PERFORMANCE.md');
 process.exit(0);
