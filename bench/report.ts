@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { EligibilityBench } from './eligibility.js';
 import type { ClassesBench } from './classes.js';
 import type { ResponsivenessBench } from './responsiveness.js';
+import type { StatisticsBench } from './statistics.js';
 import type { NeedsBench } from './needs.js';
 import type { ImportBench } from './import.js';
 import type { ReportsBench } from './reports.js';
@@ -23,6 +24,7 @@ interface Report {
   responsiveness?: ResponsivenessBench | null;
   needs?: NeedsBench | null;
   reports?: ReportsBench | null;
+  statistics?: StatisticsBench | null;
 }
 
 const SEARCH_HEADING = '## People search and list (`GET /api/v1/people`)';
@@ -32,6 +34,7 @@ const CLASSES_HEADING = '## Classes: graduation and certificates, bulk nominatio
 const RESPONSIVENESS_HEADING = '## The API during an import (`GET /api/health` while a 100,000-row import runs)';
 const NEEDS_HEADING = '## Needs aggregation (`GET /api/v1/needs/campaigns/:id/aggregate`)';
 const REPORTS_HEADING = '## Official report forms (`POST /api/v1/reports/forms/:code/fill`)';
+const STATISTICS_HEADING = '## Training statistics and dashboards (`/api/v1/statistics/…`)';
 
 /** Where and when a section's figures were measured: the line under its heading. */
 const measuredLine = (date: string, run: string) => `_Measured ${date}: ${run}._`;
@@ -53,7 +56,7 @@ function previousSections(): Map<string, string[]> {
     const m = LAST_RUN.exec(line);
     if (m && lastRun === null) lastRun = measuredLine(m[1]!, m[2]!);
     if (line.startsWith('## ')) {
-      current = [SEARCH_HEADING, IMPORT_HEADING, ELIGIBILITY_HEADING, CLASSES_HEADING, RESPONSIVENESS_HEADING, NEEDS_HEADING, REPORTS_HEADING].includes(line) ? [] : null;
+      current = [SEARCH_HEADING, IMPORT_HEADING, ELIGIBILITY_HEADING, CLASSES_HEADING, RESPONSIVENESS_HEADING, NEEDS_HEADING, STATISTICS_HEADING, REPORTS_HEADING].includes(line) ? [] : null;
       if (current) out.set(line, current);
     }
     current?.push(line);
@@ -201,6 +204,25 @@ function reportsSection(e: ReportsBench, measured: string): string[] {
   ];
 }
 
+// training statistics and dashboards (issue 10, decision 0047)
+function statisticsSection(s: StatisticsBench, measured: string): string[] {
+  return [
+    STATISTICS_HEADING,
+    '',
+    measured,
+    '',
+    `The bench province (${n(s.people)} people) with ten years of training history (${s.years}): ${n(s.enrolments)} class enrolments and`,
+    `${n(s.outside)} outside-training records. Each endpoint through the API (app.inject: validation, session, service, SQL, response)`,
+    'against a baseline in the same run: the same SQL statements the repository builds (`statisticsRepo.statisticsTableSql`)',
+    `through bare \`pg\`. Median of ${s.runs} after two untimed rounds; the answers are compared.`,
+    '',
+    '| measure | API | SQL baseline | ratio | same answer | target |',
+    '|---|---|---|---|---|---|',
+    ...s.rows.map((r) => `| ${r.name} | ${ms(r.apiMs)} | ${ms(r.baselineMs)} | ${(r.apiMs / r.baselineMs).toFixed(2)}× | ${r.match === null ? '' : r.match ? 'yes' : '**no**'} | < 1 s — ${verdict(r.apiMs < 1000)} |`),
+    '',
+  ];
+}
+
 const pct = (a: number, b: number) => `${((a / b) * 100).toFixed(0)}%`;
 const n = (x: number) => Math.round(x).toLocaleString('en-US');
 const verdict = (ok: boolean) => (ok ? 'met' : '**not met**');
@@ -217,6 +239,7 @@ export function writeReport(r: Report): void {
     r.responsiveness && 'the API during an import',
     r.needs && 'needs aggregation',
     r.reports && 'report forms',
+    r.statistics && 'training statistics',
   ]
     .filter(Boolean)
     .join(', ');
@@ -288,6 +311,8 @@ export function writeReport(r: Report): void {
   else keep(NEEDS_HEADING);
   if (r.reports) lines.push(...reportsSection(r.reports, measured));
   else keep(REPORTS_HEADING);
+  if (r.statistics) lines.push(...statisticsSection(r.statistics, measured));
+  else keep(STATISTICS_HEADING);
   // the interpretation is written by people, in bench/notes.md, and kept below the figures
   const notes = readFileSync(`${ROOT}bench/notes.md`, 'utf8');
   writeFileSync(`${ROOT}docs/PERFORMANCE.md`, `${lines.join('\n')}\n${notes}`);

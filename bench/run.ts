@@ -2,7 +2,7 @@
  * `npm run bench`: benchmarks on a PostgreSQL database of a generated province (default 100,000
  * people), each against a baseline measured in the same run, written to docs/PERFORMANCE.md.
  *
- *   npm run bench -- [--people 100000] [--seconds 10] [--only search|import|eligibility|classes|responsiveness|needs|reports]
+ *   npm run bench -- [--people 100000] [--seconds 10] [--only search|import|eligibility|classes|responsiveness|needs|statistics|reports]
  *     [--stall-rows 100000] [--pglite-rows 20000,100000]   (responsiveness: import sizes on PostgreSQL / PGlite)
  *
  * With --only, the sections not run keep their previous figures in docs/PERFORMANCE.md.
@@ -27,6 +27,8 @@ import { benchNeeds, type NeedsBench } from './needs.js';
 // official statistical reports (issue 10 point 3, decision 0048)
 import { benchReports, type ReportsBench } from './reports.js';
 import { writeReport } from './report.js';
+// training statistics and dashboards (issue 10, decision 0047)
+import { benchStatistics, type StatisticsBench } from './statistics.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -160,6 +162,7 @@ const responsiveness: ResponsivenessBench | null = runs('responsiveness')
 const needsAggregation: NeedsBench | null = runs('needs') ? await benchNeeds(DB_URL) : null;
 // official statistical reports (issue 10 point 3, decision 0048)
 const reportForms: ReportsBench | null = runs('reports') ? await benchReports(DB_URL) : null;
+const trainingStatistics: StatisticsBench | null = runs('statistics') ? await benchStatistics(DB_URL) : null;
 writeReport({
   people: PEOPLE,
   seconds: SECONDS,
@@ -171,6 +174,7 @@ writeReport({
   responsiveness,
   needs: needsAggregation,
   reports: reportForms,
+  statistics: trainingStatistics,
 });
 console.log('Results written to docs/PERFORMANCE.md');
 process.exit(0);

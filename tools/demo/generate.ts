@@ -26,6 +26,7 @@ import { seedDemoOutsideTrainings } from './outside-trainings.js';
 import { seedDemoReimbursement } from './reimbursement.js';
 import { seedDemoNeeds } from './needs.js';
 import { seedDemoNotifications } from './notifications.js';
+import { seedDemoTrainingHistory } from './training-history.js';
 import { seedDemoPlans } from './school-annual-plans.js';
 import { seedDemoPlanWiring } from './plan-wiring.js';
 import { MERGER_NOTE, REORGANISATION_DATE, type UnitSpec } from './units.js';
@@ -314,6 +315,9 @@ export async function seedDemoProvince(db: Db, opts: SeedOptions = {}): Promise<
     progress(`plans: ${planned.annualPlans} annual plans, ${planned.lines} lines, ${planned.linkedClasses} classes linked, ${planned.extraClasses} outside the plan`);
     const wired = await seedDemoPlanWiring(tx, options.today);
     progress(`plan wiring: ${wired.outsideLines} lines of people sent outside (${wired.linkedOutside} records linked), ${wired.linesFromNeeds} lines of next year's draft plan from needs`);
+    // training statistics and dashboards (issue 10, decision 0047): the decade before the plans
+    const history = await seedDemoTrainingHistory(tx, { today: options.today });
+    progress(`training history: ${history.classes} finished classes, ${history.enrolments} enrolments`);
     const notified = await seedDemoNotifications(tx);
     progress(`notifications: ${notified}`);
     return { units: unitIds.size, people, users };

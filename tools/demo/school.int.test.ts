@@ -53,7 +53,7 @@ describe('the demo school year', () => {
       `SELECT c.programme_code, c.capacity, c.start_date, c.end_date, c.status,
          (SELECT array_agg(m.code || ':' || m.periods ORDER BY m.sort_order) FROM class_modules m WHERE m.class_id = c.id)
            = (SELECT array_agg(pm.code || ':' || pm.periods ORDER BY pm.sort_order) FROM programme_modules pm WHERE pm.programme_code = c.programme_code) AS modules_match
-       FROM classes c ORDER BY c.start_date`,
+       FROM classes c WHERE c.cohort_code NOT LIKE 'LS-%' ORDER BY c.start_date`,
     );
     expect(classes).toHaveLength(12);
     expect(new Set(classes.map((c) => c.programme_code))).toEqual(new Set(['TC_LLCT', 'SC_LLCT', 'QLNN_CV', 'QLNN_CVC']));
@@ -239,7 +239,7 @@ describe('the demo school year', () => {
       `SELECT c.id, count(e.id) FILTER (WHERE e.status = 'completed' AND e.classification IS NOT NULL)::int AS completed,
          (SELECT count(*)::int FROM certificates ce JOIN enrolments x ON x.id = ce.enrolment_id WHERE x.class_id = c.id) AS certificates
        FROM classes c JOIN enrolments e ON e.class_id = c.id
-       WHERE c.status = 'finished' AND c.end_date < $1 GROUP BY c.id ORDER BY c.start_date LIMIT 1`,
+       WHERE c.status = 'finished' AND c.end_date < $1 AND c.cohort_code NOT LIKE 'LS-%' GROUP BY c.id ORDER BY c.start_date LIMIT 1`,
       [`${year}-01-01`],
     );
     expect(cls).toBeDefined();
@@ -285,6 +285,23 @@ describe('the demo plans (issue 9)', () => {
     const compare = (await get('admin', `/api/v1/plans/compare?from=${plan.versions[0].id}&to=${plan.versions[1].id}`)).json();
     expect(compare.changed.length).toBeGreaterThan(0);
     expect((await get('admin', `/api/v1/plans/annual/${year - 1}`)).json().versions[0].status).toBe('approved');
+  });
+
+  it('has the decade before the plans as finished history classes (training statistics, decision 0047)', async () => {
+    const history = await rows<{ y: number; classes: number; enrolments: number }>(
+      `SELECT extract(year FROM c.start_date)::int AS y, count(DISTINCT c.id)::int AS classes, count(e.id)::int AS enrolments
+       FROM classes c JOIN enrolments e ON e.class_id = c.id WHERE c.cohort_code LIKE 'LS-%' GROUP BY 1 ORDER BY 1`,
+    );
+    expect(history.map((h) => h.y)).toEqual(Array.from({ length: 8 }, (_, i) => year - 9 + i));
+    expect(history.every((h) => h.classes >= 7 && h.enrolments >= 7 * 30)).toBe(true);
+    // consistent with the registry: a trung cấp learner holds trung cấp or higher
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM classes c JOIN enrolments e ON e.class_id = c.id JOIN people p ON p.id = e.person_id
+         WHERE c.cohort_code LIKE 'LS-%' AND c.programme_code = 'TC_LLCT' AND p.political_theory_level NOT IN ('trung_cap', 'cao_cap', 'cu_nhan')`,
+      ),
+    ).toBe(0);
+    expect(progress.some((m) => m.startsWith('training history: '))).toBe(true);
   });
 
   it('has plan against actual with carried-over and extra classes, every class linked or outside the plan', async () => {

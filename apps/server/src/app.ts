@@ -34,6 +34,7 @@ import { learnersRoutes } from './routes/learners.routes.js';
 import { notificationsRoutes } from './routes/notifications.routes.js';
 import { boardsRoutes } from './routes/boards.routes.js';
 import { plansRoutes } from './routes/plans.routes.js';
+import { statisticsRoutes } from './routes/statistics.routes.js';
 import { calendarRoutes } from './routes/calendar.routes.js';
 import { documentsRoutes } from './routes/documents.routes.js';
 
@@ -101,6 +102,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await app.register(calendarRoutes(ctx));
   await app.register(documentsRoutes(ctx));
   await app.register(notificationsRoutes(ctx));
+  await app.register(statisticsRoutes(ctx));
 
   if (existsSync(join(ctx.config.webDist, 'index.html'))) {
     await app.register(fastifyStatic, webAppStaticOptions(ctx.config.webDist));

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 
-export const JOB_KINDS = ['people_import', 'people_export', 'candidates_export', 'nominations_bulk', 'needs_answer_export', 'needs_aggregate_export', 'plan_export', 'realisation_export', 'class_document', 'report_fill'] as const;
+export const JOB_KINDS = ['people_import', 'people_export', 'candidates_export', 'nominations_bulk', 'needs_answer_export', 'needs_aggregate_export', 'plan_export', 'realisation_export', 'class_document',
+  // training statistics (issue 10, decision 0047)
+  'statistics_export',
+  // official statistical reports (issue 10 point 3, decision 0048)
+  'report_fill',
+] as const;
 export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
 /** What a running job is doing; progress/total count the rows of the current stage. */
 export const JOB_STAGES = ['reading', 'validating', 'inserting', 'evaluating', 'writing'] as const;

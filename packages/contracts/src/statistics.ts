@@ -137,3 +137,56 @@ export const ZStatExportRequest = z.strictObject({
   /** Given: export the people behind this cell instead of the table. */
   cell: z.array(z.string().max(200)).max(2).optional(),
 });
+
+// ---------- dashboards ----------
+
+/**
+ * A dashboard: the province's (board), a unit's (unit officer: their subtree) or the school's
+ * (registrar: the classes it organises — unitBasis organiser). Years [fromYear, toYear].
+ */
+export const ZDashboardQuery = z.strictObject({
+  unitId: z.coerce.number().int().min(1).max(2_147_483_647).optional(),
+  fromYear: z.coerce.number().int().min(2000).max(2200).optional(),
+  toYear: z.coerce.number().int().min(2000).max(2200).optional(),
+  unitBasis: ZStatUnitBasis.optional(),
+});
+export type DashboardQuery = z.input<typeof ZDashboardQuery>;
+
+export const ZDashboardPlanYear = z.object({
+  year: z.number(),
+  plannedClasses: z.number(),
+  doneClasses: z.number(),
+  plannedLearners: z.number(),
+  doneLearners: z.number(),
+});
+
+export const ZDashboard = z.object({
+  unit: z.object({ id: z.number(), name: z.string() }),
+  unitBasis: ZStatUnitBasis,
+  fromYear: z.number(),
+  toYear: z.number(),
+  /** Person-times and people per year (a training counts in each year it runs in). */
+  byYear: z.array(ZStatRow),
+  /** Person-times per programme over the whole span. */
+  byProgramme: z.array(ZStatRow),
+  total: ZStatCounts,
+  shares: ZStatistics.shape.shares,
+  /** Plan against actual per year with an annual plan; null when the caller may not read plans. */
+  planVsActual: z.array(ZDashboardPlanYear).nullable(),
+  notes: z.array(z.string()),
+});
+export type Dashboard = z.infer<typeof ZDashboard>;
+
+/** People lacking the political-theory level their post requires, at each year end. */
+export const ZGapsTrendQuery = z.strictObject({
+  unitId: z.coerce.number().int().min(1).max(2_147_483_647).optional(),
+  fromYear: z.coerce.number().int().min(2000).max(2200).optional(),
+  toYear: z.coerce.number().int().min(2000).max(2200).optional(),
+});
+export const ZGapsTrend = z.object({
+  unit: z.object({ id: z.number(), name: z.string() }),
+  kind: z.string(),
+  points: z.array(z.object({ asOf: z.string(), withStandards: z.number(), lacking: z.number() })),
+  notes: z.array(z.string()),
+});
+export type GapsTrend = z.infer<typeof ZGapsTrend>;

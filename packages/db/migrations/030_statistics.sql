@@ -15,9 +15,9 @@ CREATE TABLE statistics_settings (
   UNIQUE (valid_from)
 );
 
+-- The first row is the product's one "young cadre" threshold (domain needs.YOUNG_CADRE_DEFINITION).
 INSERT INTO statistics_settings (young_under_age, source, valid_from) VALUES (
   35,
-  'Cách báo cáo thông dụng "cán bộ trẻ" (dưới 35 tuổi) trong báo cáo đào tạo, bồi dưỡng của các tỉnh; Luật Thanh niên 2020 (Điều 1) định nghĩa thanh niên từ đủ 16 đến 30 tuổi — chưa có văn bản chung định nghĩa "cán bộ trẻ", nên đây là thiết lập có thể sửa',
+  'Ngưỡng "cán bộ trẻ" dưới 35 tuổi dùng thống nhất trong bộ lọc và báo cáo của hệ thống (theo cách các tỉnh thống kê cán bộ trẻ trong báo cáo đào tạo, bồi dưỡng). Chưa đối chiếu được với một văn bản quy phạm: Chỉ thị 35-CT/TW (2019) tính cấp ủy viên trẻ là dưới 40 tuổi (cấp tỉnh, huyện); Luật Thanh niên 2020 tính thanh niên từ 16 đến 30 tuổi. Ban Tổ chức có thể đổi ngưỡng ở đây.',
   '1900-01-01'
 );
-

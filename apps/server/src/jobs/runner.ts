@@ -17,6 +17,7 @@ import { runNeedsReminders } from './needs-reminders.job.js';
 import { runNeedsAggregateExport, runNeedsAnswerExport } from './needs-export.job.js';
 import { sendNotificationEmails } from './notification-emails.job.js';
 import { runReportFill } from './report-fill.job.js';
+import { runStatisticsExport } from './statistics-export.job.js';
 
 interface Handler {
   /** The permission the job's creator must still hold when it runs. */
@@ -36,6 +37,8 @@ const HANDLERS: Record<string, Handler> = {
   class_document: { permission: 'classes.read', run: runClassDocument },
   // official statistical reports (issue 10 point 3, decision 0048)
   report_fill: { permission: 'statistics.read', run: runReportFill },
+  // training statistics (issue 10, decision 0047)
+  statistics_export: { permission: 'statistics.read', run: runStatisticsExport },
 };
 
 export interface RunnerOptions {

@@ -4,10 +4,13 @@
  * person-times behind a cell. `computeStatistics` is the entry the report forms (branch `reports`)
  * call for their cells: keep its signature (add optional fields only).
  */
-import { statistics, training } from '@nang-tam/domain';
-import { statisticsRepo, unitsRepo, type Queryable } from '@nang-tam/db';
-import type { StatDrill, StatRow, Statistics, StatisticsQueryParsed, StatDrillQuery } from '@nang-tam/contracts';
-import { ZStatDrillQuery } from '@nang-tam/contracts';
+import { hasPermission, statistics, todayInVietnam, training } from '@nang-tam/domain';
+import { plansRepo, statisticsRepo, unitsRepo, type Db, type Queryable } from '@nang-tam/db';
+import type { Dashboard, GapsTrend, Job, StatDrill, StatRow, Statistics, StatisticsQueryParsed, StatDrillQuery } from '@nang-tam/contracts';
+import { ZDashboardQuery, ZGapsTrendQuery, ZStatDrillQuery, ZStatExportRequest } from '@nang-tam/contracts';
+import { queueJob, toJob } from './jobs.service.js';
+import { computeRealisation } from './plans.service.js';
+import { getUnitGaps } from './gaps.service.js';
 import type { z } from 'zod';
 import { assertNoFieldErrors, fieldError, notFound } from '../errors.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -151,3 +154,101 @@ export async function drillStatistics(db: Queryable, user: AuthUser, q: DrillPar
 }
 
 export type { StatDrillQuery };
+
+// ---------- dashboards ----------
+
+const YEARS_SHOWN = 10;
+
+/** The years a dashboard spans: [fromYear, toYear], by default the ten years to this one. */
+export function dashboardYears(q: { fromYear?: number; toYear?: number }, today: string): { fromYear: number; toYear: number } {
+  const toYear = q.toYear ?? Number(today.slice(0, 4));
+  const fromYear = q.fromYear ?? toYear - (YEARS_SHOWN - 1);
+  return { fromYear, toYear };
+}
+
+/**
+ * The dashboard of a unit's subtree (default: the caller's unit): person-times by year and by
+ * programme, the shares, and plan against actual for each year with an annual plan (when the caller
+ * reads plans; plans' own scope: the caller's subtree). A school registrar's default basis is the
+ * organiser (the classes its unit runs); others', the learner's unit.
+ */
+export async function getDashboard(db: Db, user: AuthUser, q: z.infer<typeof ZDashboardQuery>): Promise<Dashboard> {
+  const today = todayInVietnam();
+  const { fromYear, toYear } = dashboardYears(q, today);
+  if (toYear < fromYear) assertNoFieldErrors([fieldError('toYear', 'STAT_PERIOD_ENDS_BEFORE_START')]);
+  if (toYear - fromYear >= 50) assertNoFieldErrors([fieldError('toYear', 'STAT_PERIOD_TOO_LONG')]);
+  const unitBasis = q.unitBasis ?? (user.role === 'school_registrar' ? 'organiser' : 'learner');
+  const base = { from: `${fromYear}-01-01`, to: `${toYear}-12-31`, unitId: q.unitId, unitBasis, basis: 'enrolled' as const, filters: {} };
+  const byYear = await computeStatistics(db, user, { ...base, groupBy: ['year'] });
+  const byProgramme = await computeStatistics(db, user, { ...base, groupBy: ['programme'] });
+  let planVsActual: Dashboard['planVsActual'] = null;
+  if (hasPermission(user.role, 'plans.read')) {
+    planVsActual = [];
+    const planned = new Set((await plansRepo.listAnnualPlans(db)).map((p) => p.year));
+    for (let y = fromYear; y <= toYear; y++) {
+      if (!planned.has(y)) continue;
+      const asOf = `${y}-12-31` < today ? `${y}-12-31` : today;
+      const t = (await computeRealisation(db, user, y, asOf)).result.total.figures;
+      planVsActual.push({ year: y, plannedClasses: t.plannedClasses, doneClasses: t.doneClasses, plannedLearners: t.plannedLearners, doneLearners: t.doneLearners });
+    }
+  }
+  return {
+    unit: byYear.unit,
+    unitBasis,
+    fromYear,
+    toYear,
+    byYear: byYear.rows,
+    byProgramme: [...byProgramme.rows].sort((a, b) => b.personTimes - a.personTimes),
+    total: byYear.total,
+    shares: byYear.shares,
+    planVsActual,
+    notes: [
+      ...byYear.notes,
+      ...(planVsActual !== null ? ['Kế hoạch — thực hiện: số liệu của các dòng kế hoạch và lớp trong phạm vi tài khoản (quyết định 0030), tính đến 31/12 của từng năm.'] : []),
+    ],
+  };
+}
+
+/**
+ * People lacking the political-theory level their post requires, at the end of each year (the
+ * gaps service as of 31/12; the current year: today). The standards in force and the
+ * qualifications held are as of the date (awarded on or before it); the post is today's (the
+ * registry keeps no history of posts), so a past year's figure is "today's posts, then's degrees".
+ */
+export async function getGapsTrend(db: Db, user: AuthUser, q: z.infer<typeof ZGapsTrendQuery>): Promise<GapsTrend> {
+  const today = todayInVietnam();
+  const toYear = q.toYear ?? Number(today.slice(0, 4));
+  const fromYear = q.fromYear ?? toYear - 4;
+  if (toYear < fromYear) assertNoFieldErrors([fieldError('toYear', 'STAT_PERIOD_ENDS_BEFORE_START')]);
+  if (toYear - fromYear >= 10) assertNoFieldErrors([fieldError('toYear', 'STAT_PERIOD_TOO_LONG')]);
+  const unit = await resolveUnit(db, user, q.unitId);
+  const points: GapsTrend['points'] = [];
+  for (let y = fromYear; y <= toYear; y++) {
+    const asOf = `${y}-12-31` < today ? `${y}-12-31` : today;
+    const g = await getUnitGaps(db, user, unit.id, asOf);
+    const lacking = g.totals.needs.filter((n) => n.kind === 'political_theory').reduce((a, n) => a + n.people, 0);
+    points.push({ asOf, withStandards: g.totals.withStandards, lacking });
+  }
+  return {
+    unit: { id: unit.id, name: unit.name },
+    kind: 'political_theory',
+    points,
+    notes: [
+      'Số người thiếu trình độ lý luận chính trị theo tiêu chuẩn chức danh, vào ngày 31/12 mỗi năm (năm nay: hôm nay).',
+      'Tiêu chuẩn và văn bằng tính theo ngày đó (bằng cấp sau ngày đó chưa tính); chức danh, vị trí là hiện tại vì hồ sơ chưa lưu lịch sử chức danh.',
+    ],
+  };
+}
+
+// ---------- exports ----------
+
+/**
+ * Queues an export of a statistic's table, or of the people behind one of its cells (Excel or
+ * PDF, an official document). A bad period or a unit outside the caller's scope is refused now.
+ */
+export async function startStatisticsExport(db: Db, user: AuthUser, body: z.infer<typeof ZStatExportRequest>): Promise<Job> {
+  checkQuery(body.query);
+  if (body.cell !== undefined && body.cell.length !== body.query.groupBy.length) assertNoFieldErrors([fieldError('cell', 'STAT_CELL_MISMATCH')]);
+  await resolveUnit(db, user, body.query.unitId);
+  return toJob(await queueJob(db, user, { kind: 'statistics_export', params: body as unknown as Record<string, unknown> }, { audit: 'export' }));
+}

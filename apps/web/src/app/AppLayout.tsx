@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Avatar, Button, Divider, Drawer, Dropdown, Flex, Layout, Menu, Typography, type MenuProps } from 'antd';
 import { AuditOutlined, BarChartOutlined, BookOutlined, CloudUploadOutlined, EllipsisOutlined, LogoutOutlined, MenuOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { AccountBookOutlined, CalendarOutlined, GlobalOutlined, IdcardOutlined, ReadOutlined, ScheduleOutlined, FormOutlined, UnorderedListOutlined, FundOutlined, ProjectOutlined, FileTextOutlined } from '@ant-design/icons';
+import { DashboardOutlined, PieChartOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { ROLE_LABELS } from '@nang-tam/domain';
@@ -73,6 +74,11 @@ function useNavItems(): MenuProps['items'] {
       planning.push({ key: '/plans', icon: <ScheduleOutlined aria-hidden />, label: <Link to="/plans">{t('nav.plans')}</Link> });
       planning.push({ key: '/plans/realisation', icon: <FundOutlined aria-hidden />, label: <Link to="/plans/realisation">{t('nav.realisation')}</Link> });
       planning.push({ key: '/plans/five-year', icon: <ProjectOutlined aria-hidden />, label: <Link to="/plans/five-year">{t('nav.fiveYear')}</Link> });
+    }
+    // training statistics and dashboards (issue 10, decision 0047)
+    if (me.permissions.includes('statistics.read')) {
+      planning.push({ key: '/dashboard', icon: <DashboardOutlined aria-hidden />, label: <Link to="/dashboard">{t('nav.dashboard')}</Link> });
+      planning.push({ key: '/statistics', icon: <PieChartOutlined aria-hidden />, label: <Link to="/statistics">{t('nav.statistics')}</Link> });
     }
     // official statistical reports (issue 10 point 3, decision 0048)
     if (me.permissions.includes('statistics.read')) {

@@ -30,6 +30,9 @@ const FormEditorPage = lazy(() => import('../features/reports/FormEditorPage'));
 const AnnualPlanPage = lazy(() => import('../features/plans/AnnualPlanPage'));
 const RealisationPage = lazy(() => import('../features/plans/RealisationPage'));
 const FiveYearPage = lazy(() => import('../features/plans/FiveYearPage'));
+// training statistics and dashboards (issue 10, decision 0047)
+const StatisticsPage = lazy(() => import('../features/statistics/StatisticsPage'));
+const DashboardPage = lazy(() => import('../features/statistics/DashboardPage'));
 const MyLearningPage = lazy(() => import('../features/learning/MyLearningPage'));
 const MyLearnersPage = lazy(() => import('../features/my-learners/MyLearnersPage'));
 const DocumentSettingsPage = lazy(() => import('../features/documents/DocumentSettingsPage'));
@@ -242,6 +245,27 @@ export const router = createBrowserRouter([
               <RequireStaff permission="plans.read">
                 <Lazy>
                   <RealisationPage />
+                </Lazy>
+              </RequireStaff>
+            ),
+          },
+          // training statistics and dashboards (issue 10, decision 0047)
+          {
+            path: 'statistics',
+            element: (
+              <RequireStaff permission="statistics.read">
+                <Lazy>
+                  <StatisticsPage />
+                </Lazy>
+              </RequireStaff>
+            ),
+          },
+          {
+            path: 'dashboard',
+            element: (
+              <RequireStaff permission="statistics.read">
+                <Lazy>
+                  <DashboardPage />
                 </Lazy>
               </RequireStaff>
             ),

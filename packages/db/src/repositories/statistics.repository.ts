@@ -164,23 +164,27 @@ function newParams(q: StatQuery): Params {
   return p;
 }
 
-/** The statistic's table: one row per group (no group-by: one row, the total), ordered by the codes. */
-export async function statisticsTable(db: Queryable, q: StatQuery): Promise<StatTableRow[]> {
+/** The SQL of a statistic's table (text and values), as statisticsTable runs it; the benchmark's baseline runs it through bare pg. */
+export function statisticsTableSql(q: StatQuery): { text: string; values: unknown[] } {
   const p = newParams(q);
   const dims = q.groupBy.map(dimension);
   const from = fromX(q, p, q.groupBy);
   const codeCols = dims.map((d, i) => `${d.code} AS c${i}, ${d.label} AS l${i}`);
   const groupCols = dims.map((d) => `${d.code}, ${d.label}`);
-  const sql = `
+  const text = `
     SELECT ${[...codeCols, 'count(*)::int AS person_times', 'count(DISTINCT x.person_id)::int AS people',
       'count(*) FILTER (WHERE x.young)::int AS young', `count(*) FILTER (WHERE x.gender = 'female')::int AS female`,
       'count(*) FILTER (WHERE x.minority)::int AS minority', 'count(*) FILTER (WHERE x.party_member)::int AS party_member'].join(', ')}
     ${from}
     ${groupCols.length > 0 ? `GROUP BY ${groupCols.join(', ')} ORDER BY ${dims.map((_, i) => `c${i}`).join(', ')}` : ''}`;
-  const r = await db.query<Record<string, unknown>>(sql, p.values);
-  return r.rows.map((row) => ({
-    codes: dims.map((_, i) => String(row[`c${i}`] ?? '')),
-    labels: dims.map((_, i) => (row[`l${i}`] as string | null) ?? null),
+  return { text, values: p.values };
+}
+
+/** Rows of statisticsTableSql as the repository returns them. */
+export function toTableRows(q: StatQuery, rows: Record<string, unknown>[]): StatTableRow[] {
+  return rows.map((row) => ({
+    codes: q.groupBy.map((_, i) => String(row[`c${i}`] ?? '')),
+    labels: q.groupBy.map((_, i) => (row[`l${i}`] as string | null) ?? null),
     person_times: Number(row.person_times),
     people: Number(row.people),
     young: Number(row.young),
@@ -188,6 +192,12 @@ export async function statisticsTable(db: Queryable, q: StatQuery): Promise<Stat
     minority: Number(row.minority),
     party_member: Number(row.party_member),
   }));
+}
+
+/** The statistic's table: one row per group (no group-by: one row, the total), ordered by the codes. */
+export async function statisticsTable(db: Queryable, q: StatQuery): Promise<StatTableRow[]> {
+  const { text, values } = statisticsTableSql(q);
+  return toTableRows(q, (await db.query<Record<string, unknown>>(text, values)).rows);
 }
 
 export interface StatDrillRowDb {

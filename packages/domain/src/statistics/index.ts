@@ -6,6 +6,7 @@
  */
 import { ageOn, isIsoDate, type IsoDate } from '../dates.js';
 import { percent, type Percent, type PercentRounding } from '../plans/percent.js';
+import { YOUNG_CADRE_DEFINITION } from '../needs/needs.js';
 
 /** What a figure counts: every (training fact, person) pair, or the distinct people among them. */
 export const STAT_MEASURES = ['personTimes', 'people'] as const;
@@ -86,10 +87,14 @@ export interface YoungAgeSetting {
   source: string;
 }
 
+/**
+ * The default: the product's one "young cadre" threshold (needs.YOUNG_CADRE_DEFINITION, under 35,
+ * not verified against a legal text), so statistics and needs count the same people as young.
+ * Migration 030 writes it as the first row of `statistics_settings`; the board may change it there.
+ */
 export const DEFAULT_YOUNG_AGE: YoungAgeSetting = {
-  underAge: 35,
-  source:
-    'Cách báo cáo thông dụng "cán bộ trẻ" (dưới 35 tuổi) trong báo cáo đào tạo, bồi dưỡng của các tỉnh; Luật Thanh niên 2020 (Điều 1) định nghĩa thanh niên từ đủ 16 đến 30 tuổi — chưa có văn bản chung định nghĩa "cán bộ trẻ", nên đây là thiết lập có thể sửa',
+  underAge: YOUNG_CADRE_DEFINITION.maxAgeExclusive,
+  source: `${YOUNG_CADRE_DEFINITION.source.title}. ${YOUNG_CADRE_DEFINITION.source.note}`,
 };
 
 /** Young on `on` under `limit`: the whole-year age on that date is below the limit. */
