@@ -56,7 +56,18 @@ function previousSections(): Map<string, string[]> {
     const m = LAST_RUN.exec(line);
     if (m && lastRun === null) lastRun = measuredLine(m[1]!, m[2]!);
     if (line.startsWith('## ')) {
-      current = [SEARCH_HEADING, IMPORT_HEADING, ELIGIBILITY_HEADING, CLASSES_HEADING, RESPONSIVENESS_HEADING, NEEDS_HEADING, STATISTICS_HEADING, REPORTS_HEADING].includes(line) ? [] : null;
+      current = [
+        SEARCH_HEADING,
+        IMPORT_HEADING,
+        ELIGIBILITY_HEADING,
+        CLASSES_HEADING,
+        RESPONSIVENESS_HEADING,
+        NEEDS_HEADING,
+        STATISTICS_HEADING,
+        REPORTS_HEADING,
+      ].includes(line)
+        ? []
+        : null;
       if (current) out.set(line, current);
     }
     current?.push(line);
@@ -137,13 +148,17 @@ function classesSection(c: ClassesBench, measured: string): string[] {
 function responsivenessSection(b: ResponsivenessBench, today: string, machine: string): string[] {
   const f = (x: number) => `${Math.round(x).toLocaleString('en-US')} ms`;
   const rows = b.runs.map((x) => {
-    const target = x.db === 'postgres' ? `p99 < 200 ms — ${verdict(x.during.p99 < 200)}` : `longest pause < 1 s — ${verdict(x.during.max < 1000)}`;
+    const target =
+      x.db === 'postgres' ? `p99 < 200 ms — ${verdict(x.during.p99 < 200)}` : `longest pause < 1 s — ${verdict(x.during.max < 1000)}`;
     return `| ${x.db === 'postgres' ? 'PostgreSQL' : 'PGlite'}, ${n(x.rows)} rows | ${f(x.during.p50)} / ${f(x.during.p99)} / ${f(x.during.max)} (${n(x.during.requests)} requests, ${x.during.errors} errors; longest while ${x.longestPauseIn}) | ${f(x.baseline.p50)} / ${f(x.baseline.p99)} / ${f(x.baseline.max)} | ${x.importSeconds.toFixed(1)} s, peak RSS ${n(x.peakRssMiB)} MiB | ${target} |`;
   });
   return [
     RESPONSIVENESS_HEADING,
     '',
-    measuredLine(today, `PostgreSQL (the benchmark province) and PGlite (a fresh data folder with the 100-person demo province), ${machine}`),
+    measuredLine(
+      today,
+      `PostgreSQL (the benchmark province) and PGlite (a fresh data folder with the 100-person demo province), ${machine}`,
+    ),
     '',
     'An xlsx of new people (every template column filled; 100,000 rows is 9 MiB) uploaded through the API and run as a',
     'background job, while `GET /api/health` (which runs `SELECT 1`) is called one request after another, every 10 ms,',
@@ -218,7 +233,10 @@ function statisticsSection(s: StatisticsBench, measured: string): string[] {
     '',
     '| measure | API | SQL baseline | ratio | same answer | target |',
     '|---|---|---|---|---|---|',
-    ...s.rows.map((r) => `| ${r.name} | ${ms(r.apiMs)} | ${ms(r.baselineMs)} | ${(r.apiMs / r.baselineMs).toFixed(2)}× | ${r.match === null ? '' : r.match ? 'yes' : '**no**'} | < 1 s — ${verdict(r.apiMs < 1000)} |`),
+    ...s.rows.map(
+      (r) =>
+        `| ${r.name} | ${ms(r.apiMs)} | ${ms(r.baselineMs)} | ${(r.apiMs / r.baselineMs).toFixed(2)}× | ${r.match === null ? '' : r.match ? 'yes' : '**no**'} | < 1 s — ${verdict(r.apiMs < 1000)} |`,
+    ),
     '',
   ];
 }

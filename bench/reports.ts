@@ -45,7 +45,8 @@ export async function benchReports(dbUrl: string): Promise<ReportsBench> {
   try {
     await reportsRepo.seedShippedReports(db);
     const people = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM people')).rows[0]!.n;
-    const root = (await db.query<{ id: number; path: string }>('SELECT id, path FROM units WHERE parent_id IS NULL ORDER BY id LIMIT 1')).rows[0]!;
+    const root = (await db.query<{ id: number; path: string }>('SELECT id, path FROM units WHERE parent_id IS NULL ORDER BY id LIMIT 1'))
+      .rows[0]!;
     const yearRow = (
       await db.query<{ y: number }>(
         `SELECT y FROM (SELECT extract(year FROM c.start_date)::int AS y, count(*) AS n FROM enrolments e JOIN classes c ON c.id = e.class_id GROUP BY 1) t ORDER BY n DESC, y DESC LIMIT 1`,
@@ -54,7 +55,14 @@ export async function benchReports(dbUrl: string): Promise<ReportsBench> {
     const year = yearRow?.y ?? new Date().getFullYear();
     const from = `${year}-01-01`;
     const to = `${year}-12-31`;
-    const user = { id: 1, username: 'bench', displayName: 'bench', role: 'province_board', unitId: root.id, scope: { kind: 'subtree', unitPath: root.path } } as unknown as AuthUser;
+    const user = {
+      id: 1,
+      username: 'bench',
+      displayName: 'bench',
+      role: 'province_board',
+      unitId: root.id,
+      scope: { kind: 'subtree', unitPath: root.path },
+    } as unknown as AuthUser;
 
     // the statements one fill issues, to replay through bare pg
     const captured: { sql: string; params: unknown[] }[] = [];
@@ -79,10 +87,17 @@ export async function benchReports(dbUrl: string): Promise<ReportsBench> {
     const total = first.grid.rows.find((r) => r.key === 'all')!.values.total!;
     const match = total === hand;
 
-    const app = await buildApp({ db, config: { ...loadConfig({ LOG_LEVEL: 'silent', DEMO: 'off' }), webDist: '/nonexistent', loginRateLimit: 1000 } }, { logger: false });
+    const app = await buildApp(
+      { db, config: { ...loadConfig({ LOG_LEVEL: 'silent', DEMO: 'off' }), webDist: '/nonexistent', loginRateLimit: 1000 } },
+      { logger: false },
+    );
     await app.ready();
     try {
-      const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'noivu', password: 'NangTam@2025' } });
+      const login = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'noivu', password: 'NangTam@2025' },
+      });
       if (login.statusCode !== 200) throw new Error(`login failed: ${login.statusCode}`);
       const cookie = `nt_session=${login.cookies.find((k) => k.name === 'nt_session')!.value}`;
       const csrf = (login.json() as { csrfToken: string }).csrfToken;
@@ -115,7 +130,9 @@ export async function benchReports(dbUrl: string): Promise<ReportsBench> {
         }
       }
       const [apiMs, serviceMs, baselineMs] = times.map(median) as [number, number, number];
-      console.log(`Report ${FORM} ${year}: ${total} person-times; API ${apiMs.toFixed(0)} ms, service ${serviceMs.toFixed(0)} ms, bare pg ${baselineMs.toFixed(0)} ms; hand count ${hand}, match ${match}`);
+      console.log(
+        `Report ${FORM} ${year}: ${total} person-times; API ${apiMs.toFixed(0)} ms, service ${serviceMs.toFixed(0)} ms, bare pg ${baselineMs.toFixed(0)} ms; hand count ${hand}, match ${match}`,
+      );
       return { people, year, personTimes: total, statements: captured.length, runs: RUNS, apiMs, serviceMs, baselineMs, match };
     } finally {
       await app.close();

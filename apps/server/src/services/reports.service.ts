@@ -170,6 +170,7 @@ export async function fillReport(
     groupBy,
   });
   const calls = reports.planTrainingCalls(training);
+  const programmes = await reportsRepo.programmeKinds(db);
   await Promise.all([
     reportsRepo
       .countHeadcounts(
@@ -180,11 +181,13 @@ export async function fillReport(
       )
       .then((m) => m.forEach((v, id) => put(id, v))),
     ...calls.grouped.map(async (call) => {
-      const rows = (await statisticsRepo.statisticsTable(db, base(call.filters, ['programmeKind', 'programmeLevel']))).map((r) => ({
+      const rows = (
+        await statisticsRepo.statisticsTable(db, base(call.filters, call.second ? ['programme', call.second] : ['programme']))
+      ).map((r) => ({
         codes: r.codes,
         counts: r,
       }));
-      for (const cell of call.cells) put(cell.id, reports.sumGroups(cell, rows));
+      for (const cell of call.cells) put(cell.id, reports.sumGroups(cell, rows, programmes));
     }),
     ...calls.single.map(async (s) => {
       const [row] = await statisticsRepo.statisticsTable(db, base(s.filters, []));

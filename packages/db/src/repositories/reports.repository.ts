@@ -168,6 +168,12 @@ export async function vocabulary(db: Queryable): Promise<reports.ReportVocabular
   };
 }
 
+/** Each programme's kind and level (what a person-time grouped by programme is summed into). */
+export async function programmeKinds(db: Queryable): Promise<Map<string, { kind: string; level: string | null }>> {
+  const r = await db.query<{ code: string; kind: string; level: string | null }>('SELECT code, kind, level FROM programmes');
+  return new Map(r.rows.map((p) => [p.code, { kind: p.kind, level: p.level }]));
+}
+
 /** The first day the records cover: the earliest assignment (registry) and the earliest course (training). */
 export async function earliestRecords(db: Queryable): Promise<{ registry: string | null; training: string | null }> {
   const r = await db.query<{ registry: string | null; training: string | null }>(

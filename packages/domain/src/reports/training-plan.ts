@@ -1,9 +1,11 @@
 /**
  * How the person-time cells of a form are counted through the training statistics (decision 0047's
  * statisticsTable, the one definition of a person-time): cells that differ only in programme kind
- * and level share one call grouped by kind and level, summed here; a cell whose only other
- * condition is female, ethnic minority, party member or young reads that counter of the unfiltered
- * call. Distinct people cannot be summed across groups: each such cell is one call of its own.
+ * and level share one call grouped by programme (its kind and level known), summed here; cells whose
+ * other condition is only a list of modes or of organiser types share one call grouped by programme
+ * and that dimension; a cell whose only other condition is female, ethnic minority, party member or
+ * young reads that counter of the unfiltered call. Distinct people cannot be summed across groups:
+ * each such cell is one call of its own.
  */
 import type { CellQuery, ResolvedFilter } from './definitions.js';
 
@@ -22,16 +24,20 @@ export interface StatFilters {
 /** The counters statisticsTable returns per group. */
 export type StatCounter = 'person_times' | 'people' | 'female' | 'minority' | 'party_member' | 'young';
 
+export type SecondDimension = 'mode' | 'organiserType';
+
 export interface GroupedCell {
   id: number;
   kinds: string[] | null;
   levels: string[] | null;
+  /** the codes of the call's second dimension this cell keeps (null: the call has none) */
+  second: string[] | null;
   counter: StatCounter;
 }
 
 export interface TrainingCalls {
-  /** grouped by programme kind and level */
-  grouped: { filters: StatFilters; cells: GroupedCell[] }[];
+  /** grouped by programme, and by `second` when given */
+  grouped: { filters: StatFilters; second: SecondDimension | null; cells: GroupedCell[] }[];
   /** no grouping: the counter of the single total row */
   single: { id: number; filters: StatFilters; counter: StatCounter }[];
 }
@@ -57,7 +63,7 @@ function statFilters(f: ResolvedFilter, withProgramme: boolean): StatFilters {
 
 /** The calls for the training cells (`id` = the cell's index); cells holding nobody are left out. */
 export function planTrainingCalls(cells: readonly { id: number; cell: CellQuery }[]): TrainingCalls {
-  const grouped = new Map<string, { filters: StatFilters; cells: GroupedCell[] }>();
+  const grouped = new Map<string, { filters: StatFilters; second: SecondDimension | null; cells: GroupedCell[] }>();
   const single: TrainingCalls['single'] = [];
   for (const { id, cell } of cells) {
     if (cell.filter === null) continue;
@@ -67,32 +73,48 @@ export function planTrainingCalls(cells: readonly { id: number; cell: CellQuery 
     }
     let filters = statFilters(cell.filter, false);
     let counter: StatCounter = 'person_times';
+    let second: SecondDimension | null = null;
+    let secondCodes: string[] | null = null;
     const entries = Object.entries(filters);
     if (entries.length === 1) {
-      const c = COUNTER_OF[`${entries[0]![0]}:${JSON.stringify(entries[0]![1])}`];
+      const [field, value] = entries[0]!;
+      const c = COUNTER_OF[`${field}:${JSON.stringify(value)}`];
       if (c) {
         counter = c;
         filters = {};
+      } else if (field === 'modes' || field === 'organiserTypes') {
+        second = field === 'modes' ? 'mode' : 'organiserType';
+        secondCodes = value as string[];
+        filters = {};
       }
     }
-    const key = JSON.stringify(Object.entries(filters).sort(([a], [b]) => a.localeCompare(b)));
+    const key = `${second ?? ''}|${JSON.stringify(Object.entries(filters).sort(([a], [b]) => a.localeCompare(b)))}`;
     let call = grouped.get(key);
-    if (!call) grouped.set(key, (call = { filters, cells: [] }));
-    call.cells.push({ id, kinds: cell.filter.programmeKinds ?? null, levels: cell.filter.programmeLevels ?? null, counter });
+    if (!call) grouped.set(key, (call = { filters, second, cells: [] }));
+    call.cells.push({
+      id,
+      kinds: cell.filter.programmeKinds ?? null,
+      levels: cell.filter.programmeLevels ?? null,
+      second: secondCodes,
+      counter,
+    });
   }
   return { grouped: [...grouped.values()], single };
 }
 
-/** A grouped cell's value from the rows (codes [kind, level]) of its call. */
+/** A grouped cell's value from the rows (codes [programme, second?]) of its call; `programmes` gives each code's kind and level. */
 export function sumGroups(
   cell: GroupedCell,
   rows: readonly { codes: readonly string[]; counts: Readonly<Record<StatCounter, number>> }[],
+  programmes: ReadonlyMap<string, { kind: string; level: string | null }>,
 ): number {
   let total = 0;
   for (const r of rows) {
-    const [kind = '', level = ''] = r.codes;
-    if (cell.kinds && !cell.kinds.includes(kind)) continue;
-    if (cell.levels && !cell.levels.includes(level)) continue;
+    const [code = '', secondCode = ''] = r.codes;
+    const p = programmes.get(code);
+    if (cell.kinds && !(p && cell.kinds.includes(p.kind))) continue;
+    if (cell.levels && !(p?.level && cell.levels.includes(p.level))) continue;
+    if (cell.second && !cell.second.includes(secondCode)) continue;
     total += r.counts[cell.counter];
   }
   return total;
