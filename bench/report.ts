@@ -209,6 +209,7 @@ function reportsSection(e: ReportsBench, measured: string): string[] {
     'counted — headcounts here, person-times through the training statistics —, the grid laid out, the Excel rendered in the worker pool)',
     'and the job read back. The service: the fill alone (no Excel). Baseline: the same SQL statements, captured from one fill, replayed',
     `one after another through a bare \`pg\` client. Median of ${e.runs} after two untimed rounds. The grid's total is compared with a hand-written count.`,
+    `Load average when the timing started: ${e.load} (the machine is shared with other benchmarks and test runs).`,
     '',
     '| measure | ours | bare pg baseline | ratio | target |',
     '|---|---|---|---|---|',

@@ -12,6 +12,7 @@
  *
  * The grid's total person-times is compared with a hand-written count over the same records.
  */
+import { cpus, loadavg } from 'node:os';
 import pg from 'pg';
 import { createDb, reportsRepo, type Queryable } from '@nang-tam/db';
 import type { AuthUser } from '../apps/server/src/auth/auth-user.js';
@@ -30,6 +31,8 @@ export interface ReportsBench {
   serviceMs: number;
   baselineMs: number;
   match: boolean;
+  /** the 1-minute load average when the timing started, and the cores (other benchmarks share the machine) */
+  load: string;
 }
 
 const RUNS = 7;
@@ -120,6 +123,7 @@ export async function benchReports(dbUrl: string): Promise<ReportsBench> {
       const viaBare = async () => {
         for (const s of captured) await bare.query(s.sql, s.params);
       };
+      const load = `${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`;
       const times: number[][] = [[], [], []];
       const fns = [viaApi, viaService, viaBare];
       for (let i = 0; i < WARM_UP + RUNS; i++) {
@@ -133,7 +137,7 @@ export async function benchReports(dbUrl: string): Promise<ReportsBench> {
       console.log(
         `Report ${FORM} ${year}: ${total} person-times; API ${apiMs.toFixed(0)} ms, service ${serviceMs.toFixed(0)} ms, bare pg ${baselineMs.toFixed(0)} ms; hand count ${hand}, match ${match}`,
       );
-      return { people, year, personTimes: total, statements: captured.length, runs: RUNS, apiMs, serviceMs, baselineMs, match };
+      return { people, year, personTimes: total, statements: captured.length, runs: RUNS, apiMs, serviceMs, baselineMs, match, load };
     } finally {
       await app.close();
     }
