@@ -2,8 +2,7 @@
  * `npm run bench`: benchmarks on a PostgreSQL database of a generated province (default 100,000
  * people), each against a baseline measured in the same run, written to docs/PERFORMANCE.md.
  *
- *   npm run bench -- [--people 100000] [--seconds 10] [--only search|import|eligibility|classes|responsiveness|needs|budgets|payments]
- *   npm run bench -- [--people 100000] [--seconds 10] [--only search|import|eligibility|classes|responsiveness|needs|statistics]
+ *   npm run bench -- [--people 100000] [--seconds 10] [--only search|import|eligibility|classes|responsiveness|needs|budgets|payments|statistics|reports]
  *     [--stall-rows 100000] [--pglite-rows 20000,100000]   (responsiveness: import sizes on PostgreSQL / PGlite)
  *
  * With --only, the sections not run keep their previous figures in docs/PERFORMANCE.md.
@@ -26,6 +25,8 @@ import { benchClasses, type ClassesBench } from './classes.js';
 import { benchResponsiveness, type ResponsivenessBench } from './responsiveness.js';
 import { benchNeeds, type NeedsBench } from './needs.js';
 import { benchBudgets, type BudgetsBench } from './budgets.js';
+// official statistical reports (issue 10 point 3, decision 0048)
+import { benchReports, type ReportsBench } from './reports.js';
 import { writeReport } from './report.js';
 // support payment lists (issue 11 point 1)
 import { benchPayments, type PaymentsBench } from './payments.js';
@@ -165,6 +166,8 @@ const needsAggregation: NeedsBench | null = runs('needs') ? await benchNeeds(DB_
 // budgets (issue 11 point 2): the report of a year of ≈ 500 classes
 const budgetReport: BudgetsBench | null = runs('budgets') ? await benchBudgets(DB_URL) : null;
 const payments: PaymentsBench | null = runs('payments') ? await benchPayments(DB_URL) : null;
+// official statistical reports (issue 10 point 3, decision 0048)
+const reportForms: ReportsBench | null = runs('reports') ? await benchReports(DB_URL) : null;
 const trainingStatistics: StatisticsBench | null = runs('statistics') ? await benchStatistics(DB_URL) : null;
 writeReport({
   people: PEOPLE,
@@ -178,6 +181,7 @@ writeReport({
   needs: needsAggregation,
   budgets: budgetReport,
   payments,
+  reports: reportForms,
   statistics: trainingStatistics,
 });
 console.log('Results written to docs/PERFORMANCE.md');

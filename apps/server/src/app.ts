@@ -28,6 +28,8 @@ import { reimbursementRoutes } from './routes/reimbursement.routes.js';
 import { budgetsRoutes } from './routes/budgets.routes.js';
 import { supportRoutes } from './routes/support.routes.js';
 import { feedbackRoutes } from './routes/feedback.routes.js';
+// official statistical reports (issue 10 point 3, decision 0048)
+import { reportsRoutes } from './routes/reports.routes.js';
 import { needsRoutes } from './routes/needs.routes.js';
 import { classesRoutes } from './routes/classes.routes.js';
 import { certificatesRoutes } from './routes/certificates.routes.js';
@@ -95,6 +97,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await app.register(budgetsRoutes(ctx));
   await app.register(supportRoutes(ctx));
   await app.register(feedbackRoutes(ctx));
+  // official statistical reports (issue 10 point 3, decision 0048)
+  await app.register(reportsRoutes(ctx));
   await app.register(classesRoutes(ctx));
   await app.register(certificatesRoutes(ctx));
   await app.register(learnersRoutes(ctx));

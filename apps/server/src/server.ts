@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import { catalogueRepo, migrate, rulesRepo, type Db } from '@nang-tam/db';
+import { catalogueRepo, reportsRepo, migrate, rulesRepo, type Db } from '@nang-tam/db';
 import { todayInVietnam } from '@nang-tam/domain';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
@@ -53,6 +53,9 @@ export async function startServer(config: Config, options: StartServerOptions = 
   // the grading regulation cited since 2016 (decision 0031), where a database still cites the 2010 one
   const cited = await catalogueRepo.correctTrainingCitations(db);
   if (cited) app.log.info(cited, 'grading and graduation citations corrected');
+  // the shipped statistical report forms a database lacks (decision 0048); afterwards the administrators'
+  const reportForms = await reportsRepo.seedShippedReports(db);
+  if (reportForms) app.log.info(reportForms, 'shipped report forms written');
   await options.beforeListen?.({ db, config }, app.log);
   const { startJobRunner } = await import('./jobs/runner.js');
   const runner = startJobRunner({ db, config, replica }, app.log);

@@ -24,3 +24,5 @@ export * from './documents.js';
 export * from './notifications.js';
 export * from './feedback.js';
 export * from './statistics.js';
+// official statistical reports (issue 10 point 3, decision 0048)
+export * from './reports.js';

@@ -10,6 +10,8 @@ export const JOB_KINDS = [
   'reaction_export', 'feedback_export',
   // training statistics (issue 10, decision 0047)
   'statistics_export',
+  // official statistical reports (issue 10 point 3, decision 0048)
+  'report_fill',
 ] as const;
 export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
 /** What a running job is doing; progress/total count the rows of the current stage. */

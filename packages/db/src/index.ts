@@ -39,4 +39,6 @@ export * as documentsRepo from './repositories/documents.repository.js';
 export * as notificationsRepo from './repositories/notifications.repository.js';
 // evaluation after training, levels 1 and 3 (issue 11 point 4; decision 0051)
 export * as feedbackRepo from './repositories/feedback.repository.js';
+// official statistical reports (issue 10 point 3, decision 0048)
+export * as reportsRepo from './repositories/reports.repository.js';
 export * as statisticsRepo from './repositories/statistics.repository.js';

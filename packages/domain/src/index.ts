@@ -11,4 +11,6 @@ export * as notifications from './notifications/index.js';
 // evaluation after training (issue 11 point 4; decision 0051)
 export * as reaction from './evaluation/reaction.js';
 export * as agencyFeedback from './evaluation/agency-feedback.js';
+// official statistical reports (issue 10 point 3, decision 0048)
+export * as reports from './reports/index.js';
 export * as statistics from './statistics/index.js';

@@ -19,6 +19,7 @@ import { runNeedsAggregateExport, runNeedsAnswerExport } from './needs-export.jo
 import { sendNotificationEmails } from './notification-emails.job.js';
 import { runSupportExport } from './support-export.job.js';
 import { runFeedbackExport, runFeedbackReminders, runReactionExport } from './feedback.job.js';
+import { runReportFill } from './report-fill.job.js';
 import { runStatisticsExport } from './statistics-export.job.js';
 
 interface Handler {
@@ -43,6 +44,8 @@ const HANDLERS: Record<string, Handler> = {
   support_list_export: { permission: 'support.read', run: runSupportExport },
   reaction_export: { permission: 'evaluation.read', run: runReactionExport },
   feedback_export: { permission: 'evaluation.read', run: runFeedbackExport },
+  // official statistical reports (issue 10 point 3, decision 0048)
+  report_fill: { permission: 'statistics.read', run: runReportFill },
   // training statistics (issue 10, decision 0047)
   statistics_export: { permission: 'statistics.read', run: runStatisticsExport },
 };

@@ -99,6 +99,10 @@ function useNavItems(): MenuProps['items'] {
       planning.push({ key: '/dashboard', icon: <DashboardOutlined aria-hidden />, label: <Link to="/dashboard">{t('nav.dashboard')}</Link> });
       planning.push({ key: '/statistics', icon: <PieChartOutlined aria-hidden />, label: <Link to="/statistics">{t('nav.statistics')}</Link> });
     }
+    // official statistical reports (issue 10 point 3, decision 0048)
+    if (me.permissions.includes('statistics.read')) {
+      planning.push({ key: '/reports', icon: <FileTextOutlined aria-hidden />, label: <Link to="/reports">{t('nav.reports')}</Link> });
+    }
     const group = (key: string, label: string, icon: ReactNode, entries: Item[]) => {
       if (entries.length === 1) items.push(entries[0]!);
       else if (entries.length > 1) items.push({ key, icon, label, children: entries });

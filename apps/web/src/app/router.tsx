@@ -34,6 +34,9 @@ const SurveyAnswerPage = lazy(() => import('../features/feedback/SurveyAnswerPag
 const EvaluationPage = lazy(() => import('../features/feedback/EvaluationPage'));
 const ClassSurveyPage = lazy(() => import('../features/feedback/ClassSurveyPage'));
 const AgencyFeedbackPage = lazy(() => import('../features/feedback/AgencyFeedbackPage'));
+// official statistical reports (issue 10 point 3, decision 0048)
+const ReportsPage = lazy(() => import('../features/reports/ReportsPage'));
+const FormEditorPage = lazy(() => import('../features/reports/FormEditorPage'));
 const AnnualPlanPage = lazy(() => import('../features/plans/AnnualPlanPage'));
 const RealisationPage = lazy(() => import('../features/plans/RealisationPage'));
 const FiveYearPage = lazy(() => import('../features/plans/FiveYearPage'));
@@ -326,6 +329,27 @@ export const router = createBrowserRouter([
               <RequireStaff permission="nominations.write">
                 <Lazy>
                   <OutsideTrainingRoute />
+                </Lazy>
+              </RequireStaff>
+            ),
+          },
+          // official statistical reports (issue 10 point 3, decision 0048)
+          {
+            path: 'reports',
+            element: (
+              <RequireStaff permission="statistics.read">
+                <Lazy>
+                  <ReportsPage />
+                </Lazy>
+              </RequireStaff>
+            ),
+          },
+          {
+            path: 'reports/forms/:code',
+            element: (
+              <RequireStaff permission="catalogue.write">
+                <Lazy>
+                  <FormEditorPage />
                 </Lazy>
               </RequireStaff>
             ),

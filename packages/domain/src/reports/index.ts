@@ -1,0 +1,3 @@
+export * from './definitions.js';
+export * from './shipped.js';
+export * from './training-plan.js';
