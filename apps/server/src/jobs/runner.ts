@@ -8,6 +8,7 @@ import { AppError } from '../errors.js';
 import { JobFailure, JobSuperseded, Progress, failureResult, type JobContext, type JobLog, type JobOutcome } from './context.js';
 import { runCandidatesExport } from './candidates-export.job.js';
 import { runClassDocument } from './class-document.job.js';
+import { runEvaluationReport } from './evaluation-report.job.js';
 import { runNominationsBulk } from './nominations-bulk.job.js';
 import { runPlanExport, runRealisationExport } from './plan-export.job.js';
 import { runPeopleExport } from './people-export.job.js';
@@ -33,6 +34,7 @@ const HANDLERS: Record<string, Handler> = {
   plan_export: { permission: 'plans.read', run: runPlanExport },
   realisation_export: { permission: 'plans.read', run: runRealisationExport },
   class_document: { permission: 'classes.read', run: runClassDocument },
+  evaluation_report: { permission: 'classes.read', run: runEvaluationReport },
 };
 
 export interface RunnerOptions {

@@ -18,8 +18,8 @@
  * counted as left and kept out of the after-shares and the event counts (they could not be
  * appraised, planned or promoted for the whole window).
  */
-import type { AppraisalClassification, IsoDate } from '../vocabulary.js';
-import { addYears } from '../dates.js';
+import type { AppraisalClassification } from '../vocabulary.js';
+import { addYears, type IsoDate } from '../dates.js';
 
 // ---------- windows ----------
 
