@@ -90,7 +90,9 @@ export type Results = z.infer<typeof ZResults>;
 
 export const ZCohortOptions = z.object({
   programmes: z.array(z.object({ code: z.string(), name: z.string() })),
-  classes: z.array(z.object({ id: z.number(), name: z.string(), programmeCode: z.string(), endDate: ZIsoDate, graduates: z.number(), ready: z.boolean() })),
+  classes: z.array(
+    z.object({ id: z.number(), name: z.string(), programmeCode: z.string(), endDate: ZIsoDate, graduates: z.number(), ready: z.boolean() }),
+  ),
 });
 export type CohortOptions = z.infer<typeof ZCohortOptions>;
 

@@ -24,10 +24,14 @@ export interface CampaignFacts {
 
 const closedRefusal = refuse('CAMPAIGN_CLOSED');
 
-export const evaluationCampaignPolicy = definePolicy<CampaignFacts, (typeof CAMPAIGN_ACTIONS)[number]>('evaluationCampaign', CAMPAIGN_ACTIONS, {
-  close: (user, f) => (!runsEvaluation(user, f.organiserPath) ? hidden : f.status === 'open' ? allowed : closedRefusal),
-  report: (user, f) => (runsEvaluation(user, f.organiserPath) ? allowed : hidden),
-});
+export const evaluationCampaignPolicy = definePolicy<CampaignFacts, (typeof CAMPAIGN_ACTIONS)[number]>(
+  'evaluationCampaign',
+  CAMPAIGN_ACTIONS,
+  {
+    close: (user, f) => (!runsEvaluation(user, f.organiserPath) ? hidden : f.status === 'open' ? allowed : closedRefusal),
+    report: (user, f) => (runsEvaluation(user, f.organiserPath) ? allowed : hidden),
+  },
+);
 
 export interface AssessmentFacts {
   campaignStatus: 'open' | 'closed';
@@ -35,9 +39,13 @@ export interface AssessmentFacts {
   unitPath: string;
 }
 
-export const evaluationAssessmentPolicy = definePolicy<AssessmentFacts, (typeof ASSESSMENT_ACTIONS)[number]>('evaluationAssessment', ASSESSMENT_ACTIONS, {
-  assess: (user, f): Verdict => {
-    if (!hasPermission(user.role, 'conduct.write') || !unitInScope(user.scope, f.unitPath)) return hidden;
-    return f.campaignStatus === 'open' ? allowed : closedRefusal;
+export const evaluationAssessmentPolicy = definePolicy<AssessmentFacts, (typeof ASSESSMENT_ACTIONS)[number]>(
+  'evaluationAssessment',
+  ASSESSMENT_ACTIONS,
+  {
+    assess: (user, f): Verdict => {
+      if (!hasPermission(user.role, 'conduct.write') || !unitInScope(user.scope, f.unitPath)) return hidden;
+      return f.campaignStatus === 'open' ? allowed : closedRefusal;
+    },
   },
-});
+);

@@ -25,28 +25,40 @@ const graduates: number[] = [];
 const controls: number[] = [];
 let outsider = 0;
 
-const send = (who: Who, method: 'POST' | 'PUT', url: string, payload: unknown) => app.inject({ method, url, headers: as(s[who]), payload: payload as object });
+const send = (who: Who, method: 'POST' | 'PUT', url: string, payload: unknown) =>
+  app.inject({ method, url, headers: as(s[who]), payload: payload as object });
 const get = (who: Who, url: string) => app.inject({ url, headers: as(s[who]) });
 
 let serial = 0;
 async function people(n: number, unitId: number, over: Partial<Parameters<typeof personWrite>[0]> = {}): Promise<number[]> {
   const rows = Array.from({ length: n }, () => {
     serial += 1;
-    return personWrite({ fullName: `Cán Bộ ${String(serial).padStart(3, '0')}`, unitId, citizenId: `00809100${String(serial).padStart(4, '0')}`, birthDate: '1986-04-10', ...over });
+    return personWrite({
+      fullName: `Cán Bộ ${String(serial).padStart(3, '0')}`,
+      unitId,
+      citizenId: `00809100${String(serial).padStart(4, '0')}`,
+      birthDate: '1986-04-10',
+      ...over,
+    });
   });
   const ids = await peopleRepo.insertPeople(db, rows);
   // in service since 2012 without a title
-  for (const id of ids) await db.query("INSERT INTO assignments (person_id, unit_id, started_on, reason) VALUES ($1, $2, '2012-01-01', 'recruitment')", [id, unitId]);
+  for (const id of ids)
+    await db.query("INSERT INTO assignments (person_id, unit_id, started_on, reason) VALUES ($1, $2, '2012-01-01', 'recruitment')", [
+      id,
+      unitId,
+    ]);
   return ids;
 }
 
 async function appraise(personId: number, byYear: Record<number, string>): Promise<void> {
-  for (const [year, c] of Object.entries(byYear)) await db.query('INSERT INTO appraisals (person_id, year, classification) VALUES ($1, $2, $3)', [personId, Number(year), c]);
+  for (const [year, c] of Object.entries(byYear))
+    await db.query('INSERT INTO appraisals (person_id, year, classification) VALUES ($1, $2, $3)', [personId, Number(year), c]);
 }
 
 /** Ends the person's open assignment the day before and starts a new one. */
 async function move(personId: number, on: string, reason: string, titleCode: string | null): Promise<void> {
-  await db.query("UPDATE assignments SET ended_on = $2::date - 1 WHERE person_id = $1 AND ended_on IS NULL", [personId, on]);
+  await db.query('UPDATE assignments SET ended_on = $2::date - 1 WHERE person_id = $1 AND ended_on IS NULL', [personId, on]);
   await db.query(
     `INSERT INTO assignments (person_id, unit_id, title_id, started_on, reason)
      SELECT $1, p.unit_id, (SELECT id FROM titles WHERE code = $4), $2, $3 FROM people p WHERE p.id = $1`,
@@ -60,8 +72,24 @@ beforeAll(async () => {
   app = await buildTestApp(db);
   for (const u of USERS) s[u] = await loginAs(app, u);
   const modules = [{ code: 'HP1', name: 'Học phần 1', periods: 40 }];
-  oldClass = (await insertTrainingClass(db, { organiserUnitId: fx.units.department, cohortCode: 'K2022', startDate: '2022-03-01', endDate: '2022-05-31', modules })).id;
-  recentClass = (await insertTrainingClass(db, { organiserUnitId: fx.units.department, cohortCode: 'K2025', startDate: '2025-03-01', endDate: '2025-10-01', modules })).id;
+  oldClass = (
+    await insertTrainingClass(db, {
+      organiserUnitId: fx.units.department,
+      cohortCode: 'K2022',
+      startDate: '2022-03-01',
+      endDate: '2022-05-31',
+      modules,
+    })
+  ).id;
+  recentClass = (
+    await insertTrainingClass(db, {
+      organiserUnitId: fx.units.department,
+      cohortCode: 'K2025',
+      startDate: '2025-03-01',
+      endDate: '2025-10-01',
+      modules,
+    })
+  ).id;
   graduates.push(...(await people(20, fx.units.communeA)), ...(await people(4, fx.units.communeB)));
   controls.push(...(await people(40, fx.units.communeA)));
   outsider = (await people(1, fx.units.communeA))[0]!;
@@ -72,23 +100,42 @@ beforeAll(async () => {
     await appraise(id, i === 0 ? { 2020: 'good' } : { 2020: i % 2 === 0 ? 'good' : 'completed', 2021: 'good' });
     // after (the course ended by 30 June: 2022 and 2023); 2024 lies outside the window
     await appraise(id, { 2022: i % 5 === 0 ? 'completed' : 'excellent', 2023: 'good', 2024: 'completed' });
-    if (i % 3 === 0) await db.query("INSERT INTO planning_entries (person_id, title_id, term, approved_on) SELECT $1, id, '2025-2030', '2023-04-01' FROM titles WHERE code = 'PCT_UBND_X'", [id]);
+    if (i % 3 === 0)
+      await db.query(
+        "INSERT INTO planning_entries (person_id, title_id, term, approved_on) SELECT $1, id, '2025-2030', '2023-04-01' FROM titles WHERE code = 'PCT_UBND_X'",
+        [id],
+      );
     if (i % 4 === 0) await move(id, '2023-09-01', 'appointment', 'PCT_UBND_X');
     if (i % 6 === 1) await move(id, '2024-05-31', 'rotation', null);
     if (i === 23) await move(id, '2024-06-01', 'rotation', null); // the day after the window: not counted
   }
   // a graduate who left inside the window; one who enrolled in the recent class only
-  await db.query("INSERT INTO service_leavings (person_id, left_on, reason, recorded_by) VALUES ($1, '2023-12-31', 'resigned', $2)", [graduates[5], fx.users.board!.id]);
+  await db.query("INSERT INTO service_leavings (person_id, left_on, reason, recorded_by) VALUES ($1, '2023-12-31', 'resigned', $2)", [
+    graduates[5],
+    fx.users.board!.id,
+  ]);
   await enrol(db, recentClass, graduates[0]!);
   await db.query("UPDATE enrolments SET status = 'completed' WHERE class_id = $1", [recentClass]);
   for (const [i, id] of controls.entries()) {
-    await appraise(id, { 2020: 'good', 2021: i % 2 === 0 ? 'good' : 'completed', 2022: i % 2 === 0 ? 'good' : 'completed', 2023: i % 3 === 0 ? 'completed' : 'good' });
-    if (i % 10 === 0) await db.query("INSERT INTO planning_entries (person_id, title_id, term, approved_on) SELECT $1, id, '2025-2030', '2023-04-01' FROM titles WHERE code = 'PCT_UBND_X'", [id]);
+    await appraise(id, {
+      2020: 'good',
+      2021: i % 2 === 0 ? 'good' : 'completed',
+      2022: i % 2 === 0 ? 'good' : 'completed',
+      2023: i % 3 === 0 ? 'completed' : 'good',
+    });
+    if (i % 10 === 0)
+      await db.query(
+        "INSERT INTO planning_entries (person_id, title_id, term, approved_on) SELECT $1, id, '2025-2030', '2023-04-01' FROM titles WHERE code = 'PCT_UBND_X'",
+        [id],
+      );
     if (i % 20 === 0) await move(id, '2023-02-01', 'appointment', 'PCT_UBND_X');
     if (i % 8 === 3) await move(id, '2022-12-01', 'transfer', null);
   }
   // one comparable person took the programme in another class (withdrawn does not count), another left before the course
-  await db.query("INSERT INTO service_leavings (person_id, left_on, reason, recorded_by) VALUES ($1, '2021-12-31', 'resigned', $2)", [controls[39], fx.users.board!.id]);
+  await db.query("INSERT INTO service_leavings (person_id, left_on, reason, recorded_by) VALUES ($1, '2021-12-31', 'resigned', $2)", [
+    controls[39],
+    fx.users.board!.id,
+  ]);
 }, 120_000);
 afterAll(async () => {
   await app?.close();
@@ -132,7 +179,15 @@ async function byHand(): Promise<Record<string, number>> {
        FROM ctl`,
     )
   ).rows[0]!;
-  return { ...g, c_people: c.people!, c_after_good: c.after_good!, c_after_rated: c.after_rated!, c_before_good: c.before_good!, c_before_rated: c.before_rated!, c_planned: c.planned! };
+  return {
+    ...g,
+    c_people: c.people!,
+    c_after_good: c.after_good!,
+    c_after_rated: c.after_rated!,
+    c_before_good: c.before_good!,
+    c_before_rated: c.before_rated!,
+    c_planned: c.planned!,
+  };
 }
 
 describe('two-year results of a class', () => {
@@ -141,7 +196,13 @@ describe('two-year results of a class', () => {
     expect(res.statusCode, res.body).toBe(200);
     const r = res.json();
     const k = r.classes[0];
-    expect(k).toMatchObject({ id: oldClass, beforeYears: [2020, 2021], afterYears: [2022, 2023], eventsTo: '2024-05-31', readyOn: '2024-05-31' });
+    expect(k).toMatchObject({
+      id: oldClass,
+      beforeYears: [2020, 2021],
+      afterYears: [2022, 2023],
+      eventsTo: '2024-05-31',
+      readyOn: '2024-05-31',
+    });
     const h = await byHand();
     expect(k.comparison.graduates).toEqual({
       people: h.people,
@@ -158,7 +219,7 @@ describe('two-year results of a class', () => {
     expect(k.comparison.graduates).toMatchObject({ people: 24, left: 1, beforeRated: 47, planned: 8, promoted: 6 });
     expect(k.comparison.controls).toBe(h.c_people);
     expect(k.comparison.controls).toBe(40);
-    const pct = (n: number, d: number) => Math.round((1000 * n) / d) / 10;
+    const pct = (n: number | undefined, d: number | undefined) => Math.round((1000 * n!) / d!) / 10;
     expect(k.comparison.controlShares.afterGood).toBe(pct(h.c_after_good, h.c_after_rated));
     expect(k.comparison.controlShares.beforeGood).toBe(pct(h.c_before_good, h.c_before_rated));
     expect(k.comparison.controlShares.planned).toBe(pct(h.c_planned, h.c_people));
@@ -204,15 +265,33 @@ describe('an evaluation campaign', () => {
   });
 
   it('is opened by the school with the facts pre-filled per graduate, and audited', async () => {
-    expect((await send('officerA', 'POST', '/api/v1/evaluation/campaigns', { classId: oldClass, dueOn: '2099-01-31' })).statusCode).toBe(403);
-    const res = await send('registrar', 'POST', '/api/v1/evaluation/campaigns', { classId: oldClass, dueOn: '2099-01-31', note: 'Đợt đánh giá năm 2026' });
+    expect((await send('officerA', 'POST', '/api/v1/evaluation/campaigns', { classId: oldClass, dueOn: '2099-01-31' })).statusCode).toBe(
+      403,
+    );
+    const res = await send('registrar', 'POST', '/api/v1/evaluation/campaigns', {
+      classId: oldClass,
+      dueOn: '2099-01-31',
+      note: 'Đợt đánh giá năm 2026',
+    });
     expect(res.statusCode, res.body).toBe(201);
     const c = res.json();
     campaignId = c.id;
     expect(c).toMatchObject({ status: 'open', graduates: 24, assessed: 0, actions: ['close', 'report'] });
     const first = c.assessments.find((a: { person: { id: number } }) => a.person.id === graduates[0]);
-    expect(first.facts).toMatchObject({ beforeRated: 1, beforeGood: 1, afterRated: 2, afterGood: 1, planned: true, promoted: true, left: false });
-    expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'evaluation_campaign' AND entity_id = '${campaignId}' AND action = 'open'`)).toBe(1);
+    expect(first.facts).toMatchObject({
+      beforeRated: 1,
+      beforeGood: 1,
+      afterRated: 2,
+      afterGood: 1,
+      planned: true,
+      promoted: true,
+      left: false,
+    });
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM audit_log WHERE entity = 'evaluation_campaign' AND entity_id = '${campaignId}' AND action = 'open'`,
+      ),
+    ).toBe(1);
     const again = await send('board', 'POST', '/api/v1/evaluation/campaigns', { classId: oldClass, dueOn: '2099-01-31' });
     expect(again.statusCode).toBe(409);
   });
@@ -228,7 +307,9 @@ describe('an evaluation campaign', () => {
     // a graduate of commune B, a person outside the cohort, a person that does not exist: 404, nothing changed
     for (const p of [graduates[22]!, outsider, 999999]) expect((await send('officerA', 'PUT', url(p), body)).statusCode).toBe(404);
     expect((await send('officerA', 'PUT', url(graduates[1]!), { appliesKnowledge: 'fully' })).statusCode).toBe(400);
-    expect(await count(`SELECT count(*)::int AS n FROM evaluation_assessments WHERE campaign_id = ${campaignId} AND assessed_at IS NOT NULL`)).toBe(1);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM evaluation_assessments WHERE campaign_id = ${campaignId} AND assessed_at IS NOT NULL`),
+    ).toBe(1);
     expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'evaluation_assessment'`)).toBe(1);
     expect((await get('officerA', '/api/v1/evaluation/owed')).json().items.length).toBe(19);
     // the agency's view of the campaign: its own graduates
@@ -244,10 +325,15 @@ describe('an evaluation campaign', () => {
     const closed = await send('registrar', 'POST', `/api/v1/evaluation/campaigns/${campaignId}/close`, { version: 1 });
     expect(closed.statusCode, closed.body).toBe(200);
     expect(closed.json()).toMatchObject({ status: 'closed', assessed: 1, actions: ['report'] });
-    const late = await send('officerA', 'PUT', `/api/v1/evaluation/campaigns/${campaignId}/assessments/${graduates[1]}`, { appliesKnowledge: 'partly', workChange: 'unchanged' });
+    const late = await send('officerA', 'PUT', `/api/v1/evaluation/campaigns/${campaignId}/assessments/${graduates[1]}`, {
+      appliesKnowledge: 'partly',
+      workChange: 'unchanged',
+    });
     expect(late.statusCode).toBe(409);
     expect(late.json().error.code).toBe('CAMPAIGN_CLOSED');
-    expect((await send('registrar', 'POST', `/api/v1/evaluation/campaigns/${campaignId}/close`, { version: 2 })).json().error.code).toBe('CAMPAIGN_CLOSED');
+    expect((await send('registrar', 'POST', `/api/v1/evaluation/campaigns/${campaignId}/close`, { version: 2 })).json().error.code).toBe(
+      'CAMPAIGN_CLOSED',
+    );
 
     const jobs = jobsClient(app, db);
     const xlsx = await send('registrar', 'POST', `/api/v1/evaluation/campaigns/${campaignId}/report`, { format: 'xlsx' });

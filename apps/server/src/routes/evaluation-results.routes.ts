@@ -38,7 +38,8 @@ export function evaluationResultsRoutes(ctx: AppContext): FastifyPluginAsyncZod 
       {
         schema: {
           tags: ['evaluation'],
-          summary: 'Đánh giá kết quả sau đào tạo 2 năm của một lớp hoặc một chương trình trong một khoảng thời gian: xếp loại trước và sau, quy hoạch, luân chuyển, bổ nhiệm, so với nhóm đối chứng',
+          summary:
+            'Đánh giá kết quả sau đào tạo 2 năm của một lớp hoặc một chương trình trong một khoảng thời gian: xếp loại trước và sau, quy hoạch, luân chuyển, bổ nhiệm, so với nhóm đối chứng',
           querystring: ZResultsQuery,
           response: { 200: ZResults },
         },
@@ -49,14 +50,21 @@ export function evaluationResultsRoutes(ctx: AppContext): FastifyPluginAsyncZod 
     app.get(
       '/api/v1/evaluation/cohorts',
       {
-        schema: { tags: ['evaluation'], summary: 'Các chương trình và lớp đã có học viên tốt nghiệp (để chọn khóa cần đánh giá)', response: { 200: ZCohortOptions } },
+        schema: {
+          tags: ['evaluation'],
+          summary: 'Các chương trình và lớp đã có học viên tốt nghiệp (để chọn khóa cần đánh giá)',
+          response: { 200: ZCohortOptions },
+        },
         config: { access: READERS },
       },
       async (request) => evaluation.getCohortOptions(ctx.db, userOf(request)),
     );
     app.get(
       '/api/v1/evaluation/campaigns',
-      { schema: { tags: ['evaluation'], summary: 'Các đợt đánh giá kết quả sau đào tạo', response: { 200: ZCampaignList } }, config: { access: READERS } },
+      {
+        schema: { tags: ['evaluation'], summary: 'Các đợt đánh giá kết quả sau đào tạo', response: { 200: ZCampaignList } },
+        config: { access: READERS },
+      },
       async (request) => evaluation.listCampaigns(ctx.db, userOf(request)),
     );
     app.post(
@@ -65,7 +73,8 @@ export function evaluationResultsRoutes(ctx: AppContext): FastifyPluginAsyncZod 
         schema: {
           tags: ['evaluation'],
           summary: 'Mở đợt đánh giá kết quả sau đào tạo cho một lớp (điền sẵn số liệu từ hồ sơ cho từng học viên)',
-          description: 'Lớp chưa kết thúc đủ 2 năm: 409 EVALUATION_TOO_EARLY (nêu ngày bắt đầu được đánh giá). Lớp đã có đợt: 409 DUPLICATE.',
+          description:
+            'Lớp chưa kết thúc đủ 2 năm: 409 EVALUATION_TOO_EARLY (nêu ngày bắt đầu được đánh giá). Lớp đã có đợt: 409 DUPLICATE.',
           body: ZCampaignOpen,
           response: { 201: ZCampaignDetail, 409: ZErrorBody },
         },
@@ -75,13 +84,27 @@ export function evaluationResultsRoutes(ctx: AppContext): FastifyPluginAsyncZod 
     );
     app.get(
       '/api/v1/evaluation/campaigns/:id',
-      { schema: { tags: ['evaluation'], summary: 'Một đợt đánh giá: số liệu, ý kiến của cơ quan', params: ZIdParams, response: { 200: ZCampaignDetail } }, config: { access: READERS } },
+      {
+        schema: {
+          tags: ['evaluation'],
+          summary: 'Một đợt đánh giá: số liệu, ý kiến của cơ quan',
+          params: ZIdParams,
+          response: { 200: ZCampaignDetail },
+        },
+        config: { access: READERS },
+      },
       async (request) => evaluation.getCampaign(ctx.db, userOf(request), request.params.id),
     );
     app.post(
       '/api/v1/evaluation/campaigns/:id/close',
       {
-        schema: { tags: ['evaluation'], summary: 'Kết thúc đợt đánh giá (không nhận thêm ý kiến)', params: ZIdParams, body: ZCampaignClose, response: { 200: ZCampaignDetail, 409: ZErrorBody } },
+        schema: {
+          tags: ['evaluation'],
+          summary: 'Kết thúc đợt đánh giá (không nhận thêm ý kiến)',
+          params: ZIdParams,
+          body: ZCampaignClose,
+          response: { 200: ZCampaignDetail, 409: ZErrorBody },
+        },
         config: { access: RUNNERS },
       },
       async (request) => evaluation.closeCampaign(ctx.db, userOf(request), request.params.id, request.body),
@@ -89,10 +112,17 @@ export function evaluationResultsRoutes(ctx: AppContext): FastifyPluginAsyncZod 
     app.post(
       '/api/v1/evaluation/campaigns/:id/report',
       {
-        schema: { tags: ['exports'], summary: 'Xuất báo cáo đánh giá kết quả sau đào tạo ra Excel hoặc PDF (chạy nền)', params: ZIdParams, body: ZCampaignReport, response: { 202: ZJob } },
+        schema: {
+          tags: ['exports'],
+          summary: 'Xuất báo cáo đánh giá kết quả sau đào tạo ra Excel hoặc PDF (chạy nền)',
+          params: ZIdParams,
+          body: ZCampaignReport,
+          response: { 202: ZJob },
+        },
         config: { access: RUNNERS },
       },
-      async (request, reply) => reply.status(202).send(await evaluation.startReport(ctx.db, userOf(request), request.params.id, request.body.format)),
+      async (request, reply) =>
+        reply.status(202).send(await evaluation.startReport(ctx.db, userOf(request), request.params.id, request.body.format)),
     );
     app.put(
       '/api/v1/evaluation/campaigns/:id/assessments/:personId',
@@ -110,7 +140,10 @@ export function evaluationResultsRoutes(ctx: AppContext): FastifyPluginAsyncZod 
     );
     app.get(
       '/api/v1/evaluation/owed',
-      { schema: { tags: ['evaluation'], summary: 'Các ý kiến đánh giá sau đào tạo đơn vị còn phải gửi', response: { 200: ZOwedList } }, config: { access: 'conduct.write' } },
+      {
+        schema: { tags: ['evaluation'], summary: 'Các ý kiến đánh giá sau đào tạo đơn vị còn phải gửi', response: { 200: ZOwedList } },
+        config: { access: 'conduct.write' },
+      },
       async (request) => evaluation.listOwed(ctx.db, userOf(request)),
     );
   };

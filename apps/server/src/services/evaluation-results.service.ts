@@ -112,7 +112,10 @@ export async function gatherCohorts(db: Queryable, classes: readonly repo.Cohort
   const controls = await repo.sumControls(db, windows, [...strata.values()], peoplePath);
   const controlOf = new Map(controls.map((c) => [`${c.class_id}|${c.category}|${c.title_level}|${c.age_band}`, totalsFromRow(c)]));
   const outcomes = new Map<number, er.PersonOutcome[]>();
-  const cellMap = new Map<string, { cohort: string; stratum: er.Stratum; graduates: er.PersonOutcome[]; controls: er.GroupTotals; classId: number }>();
+  const cellMap = new Map<
+    string,
+    { cohort: string; stratum: er.Stratum; graduates: er.PersonOutcome[]; controls: er.GroupTotals; classId: number }
+  >();
   for (const g of graduates) {
     const f = factsOf(g);
     const o = er.personOutcome(f, byClass.get(g.class_id)!);
@@ -120,7 +123,13 @@ export async function gatherCohorts(db: Queryable, classes: readonly repo.Cohort
     const key = `${g.class_id}|${er.stratumKey(f.stratum)}`;
     let cell = cellMap.get(key);
     if (!cell) {
-      cell = { cohort: String(g.class_id), classId: g.class_id, stratum: f.stratum, graduates: [], controls: controlOf.get(key) ?? er.emptyTotals() };
+      cell = {
+        cohort: String(g.class_id),
+        classId: g.class_id,
+        stratum: f.stratum,
+        graduates: [],
+        controls: controlOf.get(key) ?? er.emptyTotals(),
+      };
       cellMap.set(key, cell);
     }
     cell.graduates.push(o);
@@ -134,7 +143,12 @@ export async function gatherCohorts(db: Queryable, classes: readonly repo.Cohort
 
 export async function getResults(db: Queryable, user: AuthUser, q: ResultsQuery, today: IsoDate = todayInVietnam()): Promise<Results> {
   if (q.from && q.to && q.from > q.to) throw new AppError('VALIDATION_FAILED', [fieldError('to', 'INVALID_DATE_RANGE')]);
-  const all = await repo.listCohortClasses(db, { classId: q.classId ?? null, programmeCode: q.programmeCode ?? null, from: q.from ?? null, to: q.to ?? null });
+  const all = await repo.listCohortClasses(db, {
+    classId: q.classId ?? null,
+    programmeCode: q.programmeCode ?? null,
+    from: q.from ?? null,
+    to: q.to ?? null,
+  });
   // the classes this user may evaluate, and whose people count
   const visible = all.filter((c) => peoplePathOf(user, c.organiser_path) !== null);
   if (q.classId !== undefined && visible.length === 0) throw notFound();
@@ -187,7 +201,14 @@ export async function getCohortOptions(db: Queryable, user: AuthUser, today: Iso
   for (const r of rows) programmes.set(r.programme_code, r.programme_name);
   return {
     programmes: [...programmes].map(([code, name]) => ({ code, name })).sort((a, b) => a.name.localeCompare(b.name, 'vi')),
-    classes: rows.map((r) => ({ id: r.id, name: r.name, programmeCode: r.programme_code, endDate: r.end_date, graduates: r.graduates, ready: er.evaluationReady(r.end_date, today) })),
+    classes: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      programmeCode: r.programme_code,
+      endDate: r.end_date,
+      graduates: r.graduates,
+      ready: er.evaluationReady(r.end_date, today),
+    })),
   };
 }
 
@@ -256,12 +277,19 @@ export async function listCampaigns(db: Queryable, user: AuthUser): Promise<Camp
   const manages = hasPermission(user.role, 'classes.manage') || hasPermission(user.role, 'nominations.approve');
   const all = await repo.listCampaigns(db, null);
   // an agency sees the campaigns with graduates of its subtree; the organiser or the board all of theirs
-  const mine = hasPermission(user.role, 'conduct.write') ? new Set((await repo.listCampaigns(db, user.scope.unitPath)).map((r) => r.id)) : new Set<number>();
+  const mine = hasPermission(user.role, 'conduct.write')
+    ? new Set((await repo.listCampaigns(db, user.scope.unitPath)).map((r) => r.id))
+    : new Set<number>();
   const visible = all.filter((c) => runsEvaluation(user, c.organiser_path) || mine.has(c.id));
   return { items: visible.map(summaryOf), actions: manages ? ['open'] : [] };
 }
 
-async function loadCampaign(db: Queryable, user: AuthUser, id: number, lock = false): Promise<{ c: repo.CampaignRow; path: string; rows: repo.AssessmentRow[] }> {
+async function loadCampaign(
+  db: Queryable,
+  user: AuthUser,
+  id: number,
+  lock = false,
+): Promise<{ c: repo.CampaignRow; path: string; rows: repo.AssessmentRow[] }> {
   const c = await repo.findCampaign(db, id, lock);
   if (!c) throw notFound();
   const path = assessmentPathOf(user, c);
@@ -292,7 +320,19 @@ export async function getCampaign(db: Queryable, user: AuthUser, id: number): Pr
       : (() => {
           const outcomes = rows.map((r) => {
             const f = r.facts as StoredFacts;
-            return { personId: r.person_id, left: f.left, beforeRated: f.beforeRated, beforeGood: f.beforeGood, beforeMissing: 0, afterRated: f.afterRated, afterGood: f.afterGood, afterMissing: 0, planned: f.planned, rotated: f.rotated, promoted: f.promoted };
+            return {
+              personId: r.person_id,
+              left: f.left,
+              beforeRated: f.beforeRated,
+              beforeGood: f.beforeGood,
+              beforeMissing: 0,
+              afterRated: f.afterRated,
+              afterGood: f.afterGood,
+              afterMissing: 0,
+              planned: f.planned,
+              rotated: f.rotated,
+              promoted: f.promoted,
+            };
           });
           const t = er.totalsOf(outcomes);
           return { ...stored.comparison, graduates: t, graduateShares: er.sharesOf(t) };
@@ -307,7 +347,12 @@ export async function getCampaign(db: Queryable, user: AuthUser, id: number): Pr
   };
 }
 
-export async function openCampaign(db: Db, user: AuthUser, input: CampaignOpen, today: IsoDate = todayInVietnam()): Promise<CampaignDetail> {
+export async function openCampaign(
+  db: Db,
+  user: AuthUser,
+  input: CampaignOpen,
+  today: IsoDate = todayInVietnam(),
+): Promise<CampaignDetail> {
   const [cls] = await repo.listCohortClasses(db, { classId: input.classId });
   if (!cls || !runsEvaluation(user, cls.organiser_path)) throw notFound();
   const w = er.evaluationWindows(cls.start_date, cls.end_date);
@@ -323,8 +368,15 @@ export async function openCampaign(db: Db, user: AuthUser, input: CampaignOpen, 
     const outcomes = new Map((facts.outcomes.get(cls.id) ?? []).map((o) => [o.personId, o]));
     const comparison = er.compare(facts.cells.get(cls.id) ?? []);
     const summary = { comparison, windows: w, openedOn: today };
-    const campaignId = await repo.insertCampaign(tx, { classId: cls.id, dueOn: input.dueOn, note: input.note ?? null, summary, openedBy: user.id });
-    if (campaignId === null) throw new AppError('DUPLICATE', [fieldError('classId', 'DUPLICATE_ENTRY')], 'Lớp này đã có đợt đánh giá kết quả sau đào tạo.');
+    const campaignId = await repo.insertCampaign(tx, {
+      classId: cls.id,
+      dueOn: input.dueOn,
+      note: input.note ?? null,
+      summary,
+      openedBy: user.id,
+    });
+    if (campaignId === null)
+      throw new AppError('DUPLICATE', [fieldError('classId', 'DUPLICATE_ENTRY')], 'Lớp này đã có đợt đánh giá kết quả sau đào tạo.');
     await repo.insertAssessments(
       tx,
       campaignId,
@@ -350,7 +402,12 @@ export async function closeCampaign(db: Db, user: AuthUser, id: number, input: C
     if (v !== true) throw refusalError(v);
     if (c.version !== input.version) throw new AppError('CONFLICT');
     const rows = await repo.listAssessments(tx, id, '/');
-    const summary = { ...(c.summary as object), answers: answersOf(rows), assessed: rows.filter((r) => r.assessed_at).length, closedOn: todayInVietnam() };
+    const summary = {
+      ...(c.summary as object),
+      answers: answersOf(rows),
+      assessed: rows.filter((r) => r.assessed_at).length,
+      closedOn: todayInVietnam(),
+    };
     await repo.closeCampaign(tx, id, user.id, summary);
     await auditRepo.appendAudit(tx, {
       ...actorOf(user),
@@ -372,7 +429,12 @@ export async function assess(db: Db, user: AuthUser, campaignId: number, personI
     if (!a) throw notFound();
     const v = evaluationAssessmentPolicy.decide(user, { campaignStatus: c.status as 'open' | 'closed', unitPath: a.unit_path }, 'assess');
     if (v !== true) throw refusalError(v);
-    const w: repo.AssessmentWrite = { appliesKnowledge: input.appliesKnowledge, workChange: input.workChange, comment: input.comment?.trim() || null, assessedBy: user.id };
+    const w: repo.AssessmentWrite = {
+      appliesKnowledge: input.appliesKnowledge,
+      workChange: input.workChange,
+      comment: input.comment?.trim() || null,
+      assessedBy: user.id,
+    };
     await repo.updateAssessment(tx, campaignId, personId, w);
     await auditRepo.appendAudit(tx, {
       ...actorOf(user),
@@ -400,4 +462,3 @@ export async function startReport(db: Db, user: AuthUser, id: number, format: 'x
   if (v !== true) throw refusalError(v);
   return toJob(await queueJob(db, user, { kind: 'evaluation_report', params: { campaignId: id, format } }, { audit: 'export' }));
 }
-

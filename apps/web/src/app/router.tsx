@@ -24,6 +24,10 @@ const OutsideTrainingsPage = lazy(() => import('../features/outside/OutsideTrain
 const OutsideTrainingPage = lazy(() => import('../features/outside/OutsideTrainingPage'));
 const CasesPage = lazy(() => import('../features/reimbursement/CasesPage'));
 const CasePage = lazy(() => import('../features/reimbursement/CasePage'));
+// evaluation after training: results at two years (issue 11 point 4)
+const EvaluationResultsPage = lazy(() => import('../features/evaluation/ResultsPage'));
+const EvaluationCampaignsPage = lazy(() => import('../features/evaluation/CampaignsPage'));
+const EvaluationCampaignPage = lazy(() => import('../features/evaluation/CampaignPage'));
 const AnnualPlanPage = lazy(() => import('../features/plans/AnnualPlanPage'));
 const RealisationPage = lazy(() => import('../features/plans/RealisationPage'));
 const FiveYearPage = lazy(() => import('../features/plans/FiveYearPage'));
@@ -313,6 +317,17 @@ export const router = createBrowserRouter([
               </RequireStaff>
             ),
           },
+          // evaluation after training: results at two years (issue 11 point 4)
+          ...(['evaluation/results', 'evaluation/results/campaigns', 'evaluation/results/campaigns/:id'] as const).map((path) => ({
+            path,
+            element: (
+              <RequireStaff permission="classes.read">
+                <Lazy>
+                  {path === 'evaluation/results' ? <EvaluationResultsPage /> : path === 'evaluation/results/campaigns' ? <EvaluationCampaignsPage /> : <EvaluationCampaignPage />}
+                </Lazy>
+              </RequireStaff>
+            ),
+          })),
           {
             path: 'learning',
             element: (

@@ -40,7 +40,8 @@ const AGE_BAND = (birth: string, on: string) => `CASE
     ELSE '60_plus' END`;
 
 /** A title's rank (higher is higher): province above commune above none; within a level by sort_order. */
-const RANK = (t: string) => `(CASE WHEN ${t}.id IS NULL THEN 0 WHEN ${t}.level = 'province' THEN 2000 - ${t}.sort_order ELSE 1000 - ${t}.sort_order END)`;
+const RANK = (t: string) =>
+  `(CASE WHEN ${t}.id IS NULL THEN 0 WHEN ${t}.level = 'province' THEN 2000 - ${t}.sort_order ELSE 1000 - ${t}.sort_order END)`;
 
 /** The per-person facts inside the cohort's windows (alias c for the cohort, p for the person). */
 const FACTS = (pid: string, c: string) => `

@@ -55,9 +55,17 @@ describe('personOutcome', () => {
     ['an appraisal missing before', { before: ['good'] }, { beforeRated: 1, beforeGood: 1, beforeMissing: 1 }],
     ['no appraisal after', { after: [] }, { afterRated: 0, afterGood: 0, afterMissing: 2 }],
     ['not completed counts as rated, not good', { after: ['not_completed', 'completed'] }, { afterRated: 2, afterGood: 0 }],
-    ['left inside the window: out of after and events', { leftOn: '2023-09-30' }, { left: true, afterRated: 0, afterMissing: 0, planned: false, promoted: false, beforeRated: 2 }],
+    [
+      'left inside the window: out of after and events',
+      { leftOn: '2023-09-30' },
+      { left: true, afterRated: 0, afterMissing: 0, planned: false, promoted: false, beforeRated: 2 },
+    ],
     ['left on the last day of the window', { leftOn: '2024-05-31' }, { left: true }],
-    ['left the day after the window: still counted', { leftOn: '2024-06-01' }, { left: false, afterRated: 2, planned: true, promoted: true }],
+    [
+      'left the day after the window: still counted',
+      { leftOn: '2024-06-01' },
+      { left: false, afterRated: 2, planned: true, promoted: true },
+    ],
   ])('%s', (_label, patch, want) => expect(personOutcome({ ...base, ...patch }, w)).toMatchObject(want));
 });
 
@@ -65,10 +73,23 @@ describe('shares', () => {
   it('divides appraisal records, and events by the people who stayed', () => {
     const t = totalsOf([
       personOutcome(base, w),
-      personOutcome({ ...base, personId: 2, before: ['good', 'good'], after: ['completed'], planned: false, promoted: false, rotated: true }, w),
+      personOutcome(
+        { ...base, personId: 2, before: ['good', 'good'], after: ['completed'], planned: false, promoted: false, rotated: true },
+        w,
+      ),
       personOutcome({ ...base, personId: 3, leftOn: '2023-01-01' }, w),
     ]);
-    expect(t).toMatchObject({ people: 3, left: 1, beforeRated: 6, beforeGood: 4, afterRated: 3, afterGood: 2, planned: 1, rotated: 1, promoted: 1 });
+    expect(t).toMatchObject({
+      people: 3,
+      left: 1,
+      beforeRated: 6,
+      beforeGood: 4,
+      afterRated: 3,
+      afterGood: 2,
+      planned: 1,
+      rotated: 1,
+      promoted: 1,
+    });
     expect(sharesOf(t)).toEqual({ beforeGood: 66.7, afterGood: 66.7, planned: 50, rotated: 50, promoted: 50 });
   });
   it('has no share without a denominator', () => {
@@ -76,8 +97,15 @@ describe('shares', () => {
   });
 });
 
-const controls = (people: number, p: Partial<GroupTotals> = {}): GroupTotals => ({ ...emptyTotals(), people, beforeRated: people * 2, afterRated: people * 2, ...p });
-const grads = (n: number, f: Partial<PersonFacts> = {}) => Array.from({ length: n }, (_, i) => personOutcome({ ...base, ...f, personId: i + 1 }, w));
+const controls = (people: number, p: Partial<GroupTotals> = {}): GroupTotals => ({
+  ...emptyTotals(),
+  people,
+  beforeRated: people * 2,
+  afterRated: people * 2,
+  ...p,
+});
+const grads = (n: number, f: Partial<PersonFacts> = {}) =>
+  Array.from({ length: n }, (_, i) => personOutcome({ ...base, ...f, personId: i + 1 }, w));
 const s1 = { category: 'cong_chuc', titleLevel: 'commune', ageBand: '30_39' };
 const s2 = { category: 'can_bo', titleLevel: 'commune', ageBand: '40_49' };
 

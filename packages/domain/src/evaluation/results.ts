@@ -147,7 +147,17 @@ export interface GroupTotals {
   promoted: number;
 }
 
-export const emptyTotals = (): GroupTotals => ({ people: 0, left: 0, beforeRated: 0, beforeGood: 0, afterRated: 0, afterGood: 0, planned: 0, rotated: 0, promoted: 0 });
+export const emptyTotals = (): GroupTotals => ({
+  people: 0,
+  left: 0,
+  beforeRated: 0,
+  beforeGood: 0,
+  afterRated: 0,
+  afterGood: 0,
+  planned: 0,
+  rotated: 0,
+  promoted: 0,
+});
 
 export function addTotals(a: GroupTotals, b: GroupTotals): GroupTotals {
   return {
