@@ -61,6 +61,7 @@ export const vi = {
   'login.sessionExpired': 'Phiên làm việc đã hết hạn, vui lòng đăng nhập lại.',
   'login.footer': 'Nâng Tầm · Phục vụ công tác tổ chức cán bộ của tỉnh',
 
+
   'units.tree': 'Cây đơn vị',
   'units.search': 'Tìm đơn vị',
   'units.searchPlaceholder': 'Tìm đơn vị…',
@@ -177,8 +178,7 @@ export const vi = {
   'personForm.editTitle': 'Sửa hồ sơ: {name}',
   'personForm.sectionPersonal': 'Thông tin cá nhân',
   'personForm.sectionParty': 'Đảng viên',
-  'personForm.partyMembershipHint':
-    'Chọn "Chưa rõ là đảng viên hay không" khi hồ sơ chưa ghi; đảng viên chưa rõ ngày vào Đảng vẫn chọn chính thức hoặc dự bị và để trống ngày.',
+  'personForm.partyMembershipHint': 'Chọn "Chưa rõ là đảng viên hay không" khi hồ sơ chưa ghi; đảng viên chưa rõ ngày vào Đảng vẫn chọn chính thức hoặc dự bị và để trống ngày.',
   'personForm.sectionWork': 'Công tác',
   'personForm.createSubmit': 'Thêm cán bộ',
   'personForm.saved': 'Đã lưu hồ sơ.',
@@ -248,8 +248,7 @@ export const vi = {
   'import.step3': 'Kết quả',
   'import.rulesTitle': 'Trước khi nhập',
   'import.rule1': 'Dùng đúng tệp mẫu của hệ thống; mỗi dòng là một người, khóa theo số CCCD.',
-  'import.rule2':
-    'Tệp được kiểm tra toàn bộ: nếu có bất kỳ dòng nào sai thì không dòng nào được nhập; hệ thống trả về danh sách lỗi để sửa.',
+  'import.rule2': 'Tệp được kiểm tra toàn bộ: nếu có bất kỳ dòng nào sai thì không dòng nào được nhập; hệ thống trả về danh sách lỗi để sửa.',
   'import.rule3': 'Chỉ nhận tệp .xlsx, dung lượng tối đa 20 MB.',
   'import.downloadTemplate': 'Tải tệp mẫu',
   'import.chooseFile': 'Chọn tệp Excel để nhập',
@@ -322,8 +321,7 @@ export const vi = {
   'catalogue.versionSaved': 'Đã lưu phiên bản mới của chương trình.',
   'catalogue.createTitle': 'Thêm chương trình đào tạo, bồi dưỡng',
   'catalogue.addVersionTitle': 'Sửa chương trình: {name}',
-  'catalogue.versionHint':
-    'Nội dung sửa được lưu thành phiên bản {n}; phiên bản hiện hành kết thúc vào ngày trước ngày có hiệu lực. Lịch sử được giữ nguyên.',
+  'catalogue.versionHint': 'Nội dung sửa được lưu thành phiên bản {n}; phiên bản hiện hành kết thúc vào ngày trước ngày có hiệu lực. Lịch sử được giữ nguyên.',
   'catalogue.addVersion': 'Sửa (thêm phiên bản)',
   'catalogue.version': 'Phiên bản',
   'catalogue.change': 'Lý do, nội dung thay đổi, căn cứ',
@@ -483,8 +481,7 @@ export const vi = {
   'cand.empty': 'Không có người phù hợp.',
   'cand.listLabel': 'Danh sách nguồn',
   'whatif.title': 'So sánh hai ngày xét',
-  'whatif.intro':
-    'Ai thay đổi kết quả khi quy định thay đổi giữa hai ngày (ví dụ 28/08/2025 và 29/08/2025, khi Quy định 350-QĐ/TW thay thế 57-QĐ/TW).',
+  'whatif.intro': 'Ai thay đổi kết quả khi quy định thay đổi giữa hai ngày (ví dụ 28/08/2025 và 29/08/2025, khi Quy định 350-QĐ/TW thay thế 57-QĐ/TW).',
   'whatif.from': 'Ngày thứ nhất',
   'whatif.to': 'Ngày thứ hai',
   'whatif.run': 'So sánh',
@@ -495,8 +492,7 @@ export const vi = {
   'whatif.removed': 'Hết hiệu lực ở ngày thứ hai',
   'whatif.failedRules': 'Không đạt: {list}',
   'unitGaps.title': 'Khoảng trống tiêu chuẩn',
-  'unitGaps.subtitle':
-    'Số người chưa đạt tiêu chuẩn trình độ của chức danh, vị trí việc làm, chức danh quy hoạch — theo loại, mức trình độ và đơn vị trực thuộc.',
+  'unitGaps.subtitle': 'Số người chưa đạt tiêu chuẩn trình độ của chức danh, vị trí việc làm, chức danh quy hoạch — theo loại, mức trình độ và đơn vị trực thuộc.',
   'unitGaps.pickUnit': 'Chọn đơn vị để xem khoảng trống.',
   'unitGaps.unitCol': 'Đơn vị',
   'unitGaps.people': 'Số người',
@@ -696,8 +692,7 @@ export const vi = {
   'jobf.undo': 'Hoàn tác',
   'jobf.position': 'Vị trí việc làm',
   'jobf.fields': 'Ngành, lĩnh vực phù hợp',
-  'jobf.intro':
-    'Điều kiện "chuyên ngành phù hợp" (đào tạo sau đại học) so chuyên ngành đăng ký với các ngành của vị trí việc làm: không phân biệt dấu, khớp theo từ trọn vẹn. Gõ tên ngành rồi nhấn Enter để thêm, bấm × để bỏ, rồi bấm Lưu.',
+  'jobf.intro': 'Điều kiện "chuyên ngành phù hợp" (đào tạo sau đại học) so chuyên ngành đăng ký với các ngành của vị trí việc làm: không phân biệt dấu, khớp theo từ trọn vẹn. Gõ tên ngành rồi nhấn Enter để thêm, bấm × để bỏ, rồi bấm Lưu.',
   'jobf.tableLabel': 'Ngành phù hợp theo vị trí việc làm',
   'cand.studyFieldShown': 'Chuyên ngành: {field}',
   'cand.studyFieldHint': 'Điều kiện chuyên ngành phù hợp cần biết ngành đăng ký học.',
@@ -776,8 +771,7 @@ export const vi = {
   'class.assignLecturers': 'Phân công giảng viên',
   'class.assignLecturersOf': 'Phân công giảng viên học phần {module}',
   'class.assignTitle': 'Phân công giảng viên: {module}',
-  'class.assignHint':
-    'Chọn giảng viên của trường hoặc giảng viên thỉnh giảng, báo cáo viên và số tiết mỗi người dạy; tổng không quá {n} tiết.',
+  'class.assignHint': 'Chọn giảng viên của trường hoặc giảng viên thỉnh giảng, báo cáo viên và số tiết mỗi người dạy; tổng không quá {n} tiết.',
   'class.lecturerN': 'Giảng viên thứ {n}',
   'class.periodsOfN': 'Số tiết của giảng viên thứ {n}',
   'class.addLecturerRow': 'Thêm giảng viên',
@@ -916,8 +910,7 @@ export const vi = {
   'nom.decision.recorded': 'Ghi nhận',
   'nom.explanation': 'Kết quả xét điều kiện tại ngày khai giảng {date}',
   'nom.nominateTitle': 'Cử người đi học: {name}',
-  'nom.nominateIntro':
-    'Điều kiện được xét theo quy định có hiệu lực tại ngày khai giảng {date}. Chỉ tìm được người thuộc {unit} và các đơn vị trực thuộc. Lớp còn {free} chỗ trống; khi hết chỗ, người được cử vào danh sách chờ.',
+  'nom.nominateIntro': 'Điều kiện được xét theo quy định có hiệu lực tại ngày khai giảng {date}. Chỉ tìm được người thuộc {unit} và các đơn vị trực thuộc. Lớp còn {free} chỗ trống; khi hết chỗ, người được cử vào danh sách chờ.',
   'nom.findPeople': 'Tìm người cần cử',
   'nom.searchPeople': 'Tìm cán bộ theo tên',
   'nom.searchPlaceholder': 'Họ tên, không cần gõ dấu (vd. nguyen van an)',
@@ -945,8 +938,7 @@ export const vi = {
   'nom.sentOk': 'Đã cử, chờ cơ quan quản lý cán bộ duyệt.',
   'nom.sentWaitlisted': 'Lớp đã đủ chỗ: vào danh sách chờ, thứ tự {n}.',
   'bulk.title': 'Cử theo danh sách Excel: {name}',
-  'bulk.intro':
-    'Tệp .xlsx có cột "{column}" (có thể dùng mẫu nhập hồ sơ). Mỗi người được xét điều kiện và cử riêng; người chưa đủ điều kiện không làm hỏng cả danh sách.',
+  'bulk.intro': 'Tệp .xlsx có cột "{column}" (có thể dùng mẫu nhập hồ sơ). Mỗi người được xét điều kiện và cử riêng; người chưa đủ điều kiện không làm hỏng cả danh sách.',
   'bulk.fileHint': 'Tệp .xlsx, tối đa 20 MB',
   'bulk.start': 'Bắt đầu cử',
   'bulk.running': 'Đang xử lý tệp {file}…',
@@ -993,8 +985,7 @@ export const vi = {
   // training outside the province's classes (issue 9)
   'nav.outside': 'Đi học ngoài tỉnh',
   'out.title': 'Đào tạo, bồi dưỡng ngoài các lớp của tỉnh',
-  'out.intro':
-    'Cán bộ được cử đi học tại Học viện Chính trị quốc gia Hồ Chí Minh, các trường đại học hoặc ở nước ngoài: đề nghị, duyệt, quyết định cử đi học và kết quả.',
+  'out.intro': 'Cán bộ được cử đi học tại Học viện Chính trị quốc gia Hồ Chí Minh, các trường đại học hoặc ở nước ngoài: đề nghị, duyệt, quyết định cử đi học và kết quả.',
   'out.propose': 'Đề nghị cử đi học',
   'out.proposeTitle': 'Đề nghị cử đi học ngoài tỉnh',
   'out.allYears': 'Mọi năm',
@@ -1124,8 +1115,7 @@ export const vi = {
   'docs.jobProgress': 'Đang lập văn bản',
   'docs.jobFailed': 'Không lập được văn bản',
   'nav.documentSettings': 'Thông tin ban hành văn bản',
-  'docs.pageIntro':
-    'Cơ quan ban hành, ký hiệu, địa danh và người ký in trên các văn bản của {unit} (quyết định, giấy triệu tập, danh sách, bảng điểm, sổ cấp phát văn bằng).',
+  'docs.pageIntro': 'Cơ quan ban hành, ký hiệu, địa danh và người ký in trên các văn bản của {unit} (quyết định, giấy triệu tập, danh sách, bảng điểm, sổ cấp phát văn bằng).',
   'mark.present': 'Có mặt',
   'mark.absent_excused': 'Vắng có phép',
   'mark.absent_unexcused': 'Vắng không phép',
@@ -1203,8 +1193,7 @@ export const vi = {
   'attendance.makeUpsDone': 'Đã học bù đủ {n} buổi',
   'checkinCode.qrAlt': 'Mã QR điểm danh của buổi học',
   'checkinCode.title': 'Mã điểm danh QR của buổi học hôm nay',
-  'checkinCode.intro':
-    'Học viên mở đường dẫn này trên điện thoại (đã đăng nhập tài khoản học viên) để tự điểm danh; mất mạng lúc quét vẫn được ghi nhận khi có mạng trở lại.',
+  'checkinCode.intro': 'Học viên mở đường dẫn này trên điện thoại (đã đăng nhập tài khoản học viên) để tự điểm danh; mất mạng lúc quét vẫn được ghi nhận khi có mạng trở lại.',
   'checkinCode.link': 'Đường dẫn điểm danh',
   'checkinCode.copy': 'Sao chép đường dẫn',
   'checkinCode.copied': 'Đã sao chép',
@@ -1215,8 +1204,7 @@ export const vi = {
   'recall.addOf': 'Ghi nhận cơ quan triệu tập {name} về',
   'recall.short': 'Triệu tập',
   'recall.title': 'Cơ quan triệu tập về: {name}',
-  'recall.intro':
-    '{classStart} học từ {from} đến {to}. Các buổi trong đợt triệu tập chưa điểm danh được ghi là "cơ quan triệu tập" và học viên phải học bổ sung các buổi đó.',
+  'recall.intro': '{classStart} học từ {from} đến {to}. Các buổi trong đợt triệu tập chưa điểm danh được ghi là "cơ quan triệu tập" và học viên phải học bổ sung các buổi đó.',
   'recall.from': 'Từ ngày',
   'recall.to': 'Đến ngày',
   'recall.datesRequired': 'Phải nhập ngày bắt đầu và ngày kết thúc đợt triệu tập.',
@@ -1273,8 +1261,7 @@ export const vi = {
   'conduct.receivedOn': 'Đã nhận {at} ({who})',
   'conduct.overdueText': 'Đã quá hạn gửi ({date}); đã nhắc {n} lần.',
   'conduct.formTitle': 'Nhận xét học viên: {name}',
-  'conduct.formIntro':
-    'Nhận xét của cơ quan, đơn vị về quá trình công tác, chấp hành tổ chức, kỷ luật của học viên trong thời gian học {classInside}.',
+  'conduct.formIntro': 'Nhận xét của cơ quan, đơn vị về quá trình công tác, chấp hành tổ chức, kỷ luật của học viên trong thời gian học {classInside}.',
   'conduct.conduct': 'Ý thức, thái độ',
   'conduct.conductPlaceholder': 'Ý thức học tập, thái độ với công việc và tập thể',
   'conduct.discipline': 'Chấp hành tổ chức, kỷ luật',
@@ -1292,8 +1279,7 @@ export const vi = {
   'conduct.edit': 'Sửa nhận xét',
   'conduct.request': 'Đề nghị cơ quan nhận xét',
   'conduct.requestTitle': 'Đề nghị cơ quan cử đi học nhận xét học viên',
-  'conduct.requestIntro':
-    'Mỗi học viên chưa được đề nghị sẽ được gửi đề nghị tới cơ quan cử đi học, kèm hạn gửi. Cơ quan quá hạn được nhắc mỗi ngày.',
+  'conduct.requestIntro': 'Mỗi học viên chưa được đề nghị sẽ được gửi đề nghị tới cơ quan cử đi học, kèm hạn gửi. Cơ quan quá hạn được nhắc mỗi ngày.',
   'conduct.requestOk': 'Gửi đề nghị',
   'conduct.requestedAll': 'Đã đề nghị cơ quan nhận xét {n} học viên, hạn gửi {date}.',
   'conduct.requestedSome': 'Đã đề nghị thêm {n} học viên; {already} học viên đã được đề nghị trước đó (giữ hạn cũ).',
@@ -1310,8 +1296,7 @@ export const vi = {
   'conduct.empty': 'Chưa có đề nghị nhận xét nào cho người của đơn vị bạn.',
   'conduct.emptySchool': 'Chưa đề nghị cơ quan nhận xét học viên nào. Bấm "Đề nghị cơ quan nhận xét" để gửi cho tất cả.',
   'conduct.noneHere': 'Không có nhận xét nào trong mục này.',
-  'grades.scheme':
-    '{name}: từ {min} đến {max}, bước {step}; đạt từ {pass}. Nhập điểm thập phân bằng dấu phẩy hoặc dấu chấm; để trống để xóa điểm.',
+  'grades.scheme': '{name}: từ {min} đến {max}, bước {step}; đạt từ {pass}. Nhập điểm thập phân bằng dấu phẩy hoặc dấu chấm; để trống để xóa điểm.',
   'grades.lecturerHint': 'Bạn nhập điểm các học phần mình giảng dạy.',
   'grades.average': 'Điểm TB',
   'grades.final.exam': 'Thi cuối khóa',
@@ -1342,8 +1327,7 @@ export const vi = {
   'graduation.outcome': 'Kết quả',
   'graduation.listLabel': 'Kết quả xét tốt nghiệp',
   'graduation.confirmTitle': 'Xét tốt nghiệp {classInside}',
-  'graduation.confirmText':
-    'Theo dữ liệu hiện có: {graduated} học viên đủ điều kiện tốt nghiệp, {not} không đủ điều kiện, {pending} chưa đủ thông tin. Người tốt nghiệp được xếp loại, cấp văn bằng, chứng chỉ và ghi trình độ vào hồ sơ. Không hoàn tác được.',
+  'graduation.confirmText': 'Theo dữ liệu hiện có: {graduated} học viên đủ điều kiện tốt nghiệp, {not} không đủ điều kiện, {pending} chưa đủ thông tin. Người tốt nghiệp được xếp loại, cấp văn bằng, chứng chỉ và ghi trình độ vào hồ sơ. Không hoàn tác được.',
   'graduation.confirmOk': 'Xét tốt nghiệp',
   'graduation.decidedOn': 'Ngày quyết định',
   'graduation.decidedOnHint': 'Không sau hôm nay, không trước ngày khai giảng ({start}).',
@@ -1375,8 +1359,7 @@ export const vi = {
   'cert.revoke': 'Thu hồi',
   'cert.revokeOf': 'Thu hồi văn bằng số {number}',
   'cert.revokeTitle': 'Thu hồi văn bằng, chứng chỉ số {number}',
-  'cert.revokeIntro':
-    '{title} của {name} sẽ bị thu hồi: trang xác thực báo "đã thu hồi" kèm lý do, và trình độ đã ghi vào hồ sơ khi tốt nghiệp bị gỡ. Không hoàn tác được.',
+  'cert.revokeIntro': '{title} của {name} sẽ bị thu hồi: trang xác thực báo "đã thu hồi" kèm lý do, và trình độ đã ghi vào hồ sơ khi tốt nghiệp bị gỡ. Không hoàn tác được.',
   'cert.revokeReason': 'Lý do thu hồi',
   'cert.revokeReasonRequired': 'Phải ghi lý do thu hồi.',
   'cert.revokedDone': 'Đã thu hồi văn bằng, chứng chỉ số {number}.',
@@ -1389,12 +1372,10 @@ export const vi = {
   'checkin.toLearning': 'Xem lịch học của tôi',
   'checkin.waitingTitle': 'Đã lưu, sẽ gửi khi có mạng',
   'checkin.sent': 'Đã gửi',
-  'checkin.waitingText':
-    'Điện thoại đã lưu lần quét mã lúc {at}. Điểm danh sẽ tự gửi khi có mạng trở lại hoặc khi bạn mở lại ứng dụng; không cần quét lại.',
+  'checkin.waitingText': 'Điện thoại đã lưu lần quét mã lúc {at}. Điểm danh sẽ tự gửi khi có mạng trở lại hoặc khi bạn mở lại ứng dụng; không cần quét lại.',
   'checkin.retry': 'Gửi lại ngay',
   'checkin.loginTitle': 'Đăng nhập để hoàn tất điểm danh',
-  'checkin.loginText':
-    'Lần quét mã lúc {at} đã được lưu trên điện thoại. Đăng nhập bằng tài khoản học viên của bạn, điểm danh sẽ được gửi ngay sau đó.',
+  'checkin.loginText': 'Lần quét mã lúc {at} đã được lưu trên điện thoại. Đăng nhập bằng tài khoản học viên của bạn, điểm danh sẽ được gửi ngay sau đó.',
   'checkin.invalidTitle': 'Mã không hợp lệ',
   'checkin.invalidText': 'Mã QR không đúng hoặc đã bị sửa. Vui lòng quét lại mã đang hiển thị tại lớp.',
   'checkin.outsideTitle': 'Mã đã hết hạn hoặc không đúng giờ học',
@@ -1530,8 +1511,7 @@ export const vi = {
   'needs.group.female': 'Nữ',
   'needs.group.minority': 'Dân tộc thiểu số',
   'needs.group.planned': 'Trong quy hoạch',
-  'needs.groupsNote':
-    'Các nhóm đối tượng chỉ tính trên những người được nêu tên. Trẻ: dưới {age} tuổi tại ngày {date}; trong quy hoạch: có quy hoạch của nhiệm kỳ còn hiệu lực.',
+  'needs.groupsNote': 'Các nhóm đối tượng chỉ tính trên những người được nêu tên. Trẻ: dưới {age} tuổi tại ngày {date}; trong quy hoạch: có quy hoạch của nhiệm kỳ còn hiệu lực.',
   'needs.reminders.title': 'Đơn vị còn {n} lời nhắc hạn đăng ký nhu cầu',
   'needs.reminders.more': '… và {n} lời nhắc khác',
   'needs.create.button': 'Mở đợt đăng ký',
@@ -1553,8 +1533,7 @@ export const vi = {
   'needs.typeName': 'Gõ ít nhất 2 chữ của họ tên',
   'needs.answer.title': 'Đăng ký nhu cầu: {unit}',
   'needs.answer.suggest': 'Gợi ý từ khoảng trống',
-  'needs.answer.suggested':
-    'Đã thêm {n} người còn thiếu trình độ theo chức danh hoặc quy hoạch và đã đủ điều kiện học (trong {gaps} người có khoảng trống, tính đến {date}). Hãy xem lại rồi lưu.',
+  'needs.answer.suggested': 'Đã thêm {n} người còn thiếu trình độ theo chức danh hoặc quy hoạch và đã đủ điều kiện học (trong {gaps} người có khoảng trống, tính đến {date}). Hãy xem lại rồi lưu.',
   'needs.answer.save': 'Lưu nháp',
   'needs.answer.saved': 'Đã lưu bản nháp.',
   'needs.answer.submit': 'Gửi bản đăng ký',
@@ -1634,8 +1613,7 @@ export const vi = {
   'plans.action.compare': 'So sánh phiên bản',
   'plans.approveTitle': 'Phê duyệt kế hoạch',
   'plans.adjustTitle': 'Lập điều chỉnh kế hoạch',
-  'plans.adjustIntro':
-    'Bản điều chỉnh là một phiên bản mới, bắt đầu từ các dòng của phiên bản đã phê duyệt; sửa các dòng rồi trình phê duyệt.',
+  'plans.adjustIntro': 'Bản điều chỉnh là một phiên bản mới, bắt đầu từ các dòng của phiên bản đã phê duyệt; sửa các dòng rồi trình phê duyệt.',
   'plans.saved': 'Đã lưu.',
   'plans.conflict': 'Phiên bản vừa được người khác thay đổi. Đã tải lại, vui lòng làm lại thao tác.',
   'plans.compareTitle': 'So sánh hai phiên bản',
@@ -1666,10 +1644,8 @@ export const vi = {
   'realisation.extra': 'Ngoài kế hoạch (mở thêm)',
   'realisation.unlinked': 'Chưa gắn dòng kế hoạch',
   'realisation.notesTitle': 'Cách tính',
-  'realisation.note.done':
-    'Số lớp thực hiện = lớp khai giảng trong năm + lớp chuyển tiếp từ năm trước (đang học vào ngày 1/1); kế hoạch năm tính cả lớp chuyển tiếp.',
-  'realisation.note.carriedOut':
-    'Lớp chuyển tiếp sang năm sau: đã tính trong năm nay và còn học sau ngày 31/12; năm sau được tính lại là lớp chuyển tiếp.',
+  'realisation.note.done': 'Số lớp thực hiện = lớp khai giảng trong năm + lớp chuyển tiếp từ năm trước (đang học vào ngày 1/1); kế hoạch năm tính cả lớp chuyển tiếp.',
+  'realisation.note.carriedOut': 'Lớp chuyển tiếp sang năm sau: đã tính trong năm nay và còn học sau ngày 31/12; năm sau được tính lại là lớp chuyển tiếp.',
   'realisation.note.extra': 'Lớp ngoài kế hoạch (mở thêm tại địa phương) thống kê riêng, không tính vào tỷ lệ hoàn thành kế hoạch.',
   'realisation.note.learners': 'Số học viên là số lượt học viên (mỗi người ở mỗi lớp tính một lượt).',
   'realisation.note.rounding.truncate': 'Tỷ lệ % lấy {decimals} chữ số thập phân, cắt bỏ phần thập phân thừa (không làm tròn).',
@@ -1683,8 +1659,7 @@ export const vi = {
   'realisation.drillPeople': 'Học viên ({n})',
   'realisation.drillHint': 'Bấm vào một số để xem các lớp và học viên đứng sau số đó.',
   // issue 9 wiring (decision 0035): outside training in plan against actual, needs → plan
-  'realisation.note.outside':
-    'Người được cử đi đào tạo ngoài tỉnh (Học viện, trường đại học, nước ngoài) đã có quyết định cử đi học tính một lượt học viên vào dòng kế hoạch của mình, không tính là lớp; dòng kế hoạch cử đi học ghi 0 lớp và số người.',
+  'realisation.note.outside': 'Người được cử đi đào tạo ngoài tỉnh (Học viện, trường đại học, nước ngoài) đã có quyết định cử đi học tính một lượt học viên vào dòng kế hoạch của mình, không tính là lớp; dòng kế hoạch cử đi học ghi 0 lớp và số người.',
   'realisation.drillOutside': 'Đào tạo ngoài tỉnh ({n} người)',
   'realisation.col.institution': 'Cơ sở đào tạo',
   'realisation.col.status': 'Tình trạng',
@@ -1709,8 +1684,7 @@ export const vi = {
   'cmt.empty': 'Không có cam kết phục vụ sau đào tạo (chỉ các khóa đào tạo sau đại học do ngân sách chi trả).',
   'cmt.asOf': 'Tính đến ngày',
   'cmt.recordLeaving': 'Ghi nhận thôi việc, chuyển công tác',
-  'cmt.leavingIntro':
-    'Nếu người này còn cam kết phục vụ, hồ sơ đền bù chi phí đào tạo được mở ngay khi lưu. Điều động, luân chuyển trong hệ thống chính trị không phải đền bù.',
+  'cmt.leavingIntro': 'Nếu người này còn cam kết phục vụ, hồ sơ đền bù chi phí đào tạo được mở ngay khi lưu. Điều động, luân chuyển trong hệ thống chính trị không phải đền bù.',
   'cmt.leftOn': 'Ngày làm việc cuối cùng',
   'cmt.reason': 'Lý do',
   'cmt.decisionNo': 'Số quyết định',
@@ -1719,8 +1693,7 @@ export const vi = {
   'cmt.casesOpened': 'Đã lưu và mở {n} hồ sơ đền bù chi phí đào tạo.',
   'cmt.leavingSaved': 'Đã lưu; không phát sinh khoản phải đền bù.',
   'rb.title': 'Đền bù chi phí đào tạo',
-  'rb.intro':
-    'Hồ sơ đền bù của người thôi việc khi chưa phục vụ đủ thời gian cam kết hoặc không hoàn thành khóa học: S = F / T1 × (T1 − T2), làm tròn đến đồng.',
+  'rb.intro': 'Hồ sơ đền bù của người thôi việc khi chưa phục vụ đủ thời gian cam kết hoặc không hoàn thành khóa học: S = F / T1 × (T1 − T2), làm tròn đến đồng.',
   'rb.person': 'Người học',
   'rb.cause': 'Căn cứ đền bù',
   'rb.cause.left_service': 'Thôi việc khi chưa phục vụ đủ cam kết',
@@ -1755,8 +1728,7 @@ export const vi = {
   'fromNeeds.classSize': 'Sĩ số một lớp',
   'fromNeeds.classSizeHelp': 'Để trống: lấy sĩ số thường dùng của từng chương trình (trung vị sĩ số các lớp đã mở).',
   'fromNeeds.propose': 'Đề xuất',
-  'fromNeeds.note':
-    'Số lớp = làm tròn lên (số học viên ÷ sĩ số một lớp). Chương trình do cơ sở ngoài tỉnh tổ chức: 0 lớp, số người cử đi học. Đơn vị tổ chức mặc định: {organiser}. Kinh phí để 0, nhập sau khi thêm.',
+  'fromNeeds.note': 'Số lớp = làm tròn lên (số học viên ÷ sĩ số một lớp). Chương trình do cơ sở ngoài tỉnh tổ chức: 0 lớp, số người cử đi học. Đơn vị tổ chức mặc định: {organiser}. Kinh phí để 0, nhập sau khi thêm.',
   'fromNeeds.add': 'Thêm {n} dòng vào phiên bản dự thảo',
   'fromNeeds.added': 'Đã thêm {n} dòng kế hoạch từ nhu cầu.',
   'fromNeeds.empty': 'Đợt này chưa có nhu cầu nào đã gửi.',
@@ -1778,8 +1750,7 @@ export const vi = {
   'fiveYear.addTarget': 'Thêm chỉ tiêu',
   'fiveYear.saved': 'Đã lưu kế hoạch giai đoạn.',
   'classForm.plan': 'Thuộc kế hoạch',
-  'classForm.planHint':
-    'Mỗi lớp thuộc một dòng của kế hoạch năm khai giảng (cùng chương trình) hoặc là lớp ngoài kế hoạch (mở thêm tại địa phương).',
+  'classForm.planHint': 'Mỗi lớp thuộc một dòng của kế hoạch năm khai giảng (cùng chương trình) hoặc là lớp ngoài kế hoạch (mở thêm tại địa phương).',
   'classForm.planNone': 'Chưa gắn kế hoạch',
   'classForm.planOutside': 'Ngoài kế hoạch (lớp mở thêm)',
   'class.planLine': 'Dòng kế hoạch số {id} (kế hoạch năm {year})',
@@ -1819,8 +1790,7 @@ export const vi = {
   'calendar.openWeek': 'Xem tuần có ngày {date}',
   'calendar.more': '+{n} buổi nữa',
   'calendar.syncTitle': 'Đưa lịch vào điện thoại, Outlook, Google Calendar',
-  'calendar.syncHelp':
-    'Tải tệp .ics để nhập một lần, hoặc tạo địa chỉ đăng ký để ứng dụng lịch tự cập nhật khi lịch thay đổi hay buổi học bị hủy.',
+  'calendar.syncHelp': 'Tải tệp .ics để nhập một lần, hoặc tạo địa chỉ đăng ký để ứng dụng lịch tự cập nhật khi lịch thay đổi hay buổi học bị hủy.',
   'calendar.download': 'Tải tệp .ics',
   'calendar.subscribe': 'Tạo địa chỉ đăng ký lịch',
   'calendar.renew': 'Tạo địa chỉ mới',
@@ -1864,8 +1834,7 @@ export const vi = {
   // evaluation after training: results at two years (issue 11 point 4, decision 0052)
   'nav.evaluationResults': 'Đánh giá sau đào tạo',
   'evr.title': 'Đánh giá sau đào tạo',
-  'evr.intro':
-    'Kết quả sau 2 năm của học viên một lớp hoặc một chương trình, đọc từ hồ sơ cán bộ: xếp loại hằng năm trước và sau khóa học, quy hoạch, luân chuyển, điều động, bổ nhiệm — so với những người cùng đối tượng, cùng cấp chức danh và cùng nhóm tuổi không học chương trình này.',
+  'evr.intro': 'Kết quả sau 2 năm của học viên một lớp hoặc một chương trình, đọc từ hồ sơ cán bộ: xếp loại hằng năm trước và sau khóa học, quy hoạch, luân chuyển, điều động, bổ nhiệm — so với những người cùng đối tượng, cùng cấp chức danh và cùng nhóm tuổi không học chương trình này.',
   'evr.byClass': 'Theo lớp',
   'evr.byProgramme': 'Theo chương trình',
   'evr.pickClass': 'Chọn lớp',
