@@ -347,13 +347,14 @@ export async function getCampaign(db: Queryable, user: AuthUser, id: number): Pr
   };
 }
 
-export async function openCampaign(
-  db: Db,
+/** Opens a campaign inside the caller's transaction (the demo province uses it too); its id. */
+export async function openCampaignWithin(
+  tx: Queryable,
   user: AuthUser,
   input: CampaignOpen,
   today: IsoDate = todayInVietnam(),
-): Promise<CampaignDetail> {
-  const [cls] = await repo.listCohortClasses(db, { classId: input.classId });
+): Promise<number> {
+  const [cls] = await repo.listCohortClasses(tx, { classId: input.classId });
   if (!cls || !runsEvaluation(user, cls.organiser_path)) throw notFound();
   const w = er.evaluationWindows(cls.start_date, cls.end_date);
   if (!er.evaluationReady(cls.end_date, today))
@@ -363,34 +364,41 @@ export async function openCampaign(
       `Lớp "${cls.name}" kết thúc ngày ${formatViDate(cls.end_date)}; chỉ mở đợt đánh giá kết quả sau đào tạo khi lớp đã kết thúc đủ 2 năm, tức từ ngày ${formatViDate(w.readyOn)}.`,
     );
   if (input.dueOn < today) throw new AppError('VALIDATION_FAILED', [fieldError('dueOn', 'DATE_IN_PAST')]);
-  const id = await db.transaction(async (tx) => {
-    const facts = await gatherCohorts(tx, [cls], '/');
-    const outcomes = new Map((facts.outcomes.get(cls.id) ?? []).map((o) => [o.personId, o]));
-    const comparison = er.compare(facts.cells.get(cls.id) ?? []);
-    const summary = { comparison, windows: w, openedOn: today };
-    const campaignId = await repo.insertCampaign(tx, {
-      classId: cls.id,
-      dueOn: input.dueOn,
-      note: input.note ?? null,
-      summary,
-      openedBy: user.id,
-    });
-    if (campaignId === null)
-      throw new AppError('DUPLICATE', [fieldError('classId', 'DUPLICATE_ENTRY')], 'Lớp này đã có đợt đánh giá kết quả sau đào tạo.');
-    await repo.insertAssessments(
-      tx,
-      campaignId,
-      facts.graduates.map((g) => ({ personId: g.person_id, unitId: g.unit_id, facts: storedFactsOf(g, outcomes.get(g.person_id)!) })),
-    );
-    await auditRepo.appendAudit(tx, {
-      ...actorOf(user),
-      action: 'open',
-      entity: 'evaluation_campaign',
-      entityId: campaignId,
-      after: { classId: cls.id, dueOn: input.dueOn, note: input.note ?? null, graduates: facts.graduates.length, comparison },
-    });
-    return campaignId;
+  const facts = await gatherCohorts(tx, [cls], '/');
+  const outcomes = new Map((facts.outcomes.get(cls.id) ?? []).map((o) => [o.personId, o]));
+  const comparison = er.compare(facts.cells.get(cls.id) ?? []);
+  const summary = { comparison, windows: w, openedOn: today };
+  const campaignId = await repo.insertCampaign(tx, {
+    classId: cls.id,
+    dueOn: input.dueOn,
+    note: input.note ?? null,
+    summary,
+    openedBy: user.id,
   });
+  if (campaignId === null)
+    throw new AppError('DUPLICATE', [fieldError('classId', 'DUPLICATE_ENTRY')], 'Lớp này đã có đợt đánh giá kết quả sau đào tạo.');
+  await repo.insertAssessments(
+    tx,
+    campaignId,
+    facts.graduates.map((g) => ({ personId: g.person_id, unitId: g.unit_id, facts: storedFactsOf(g, outcomes.get(g.person_id)!) })),
+  );
+  await auditRepo.appendAudit(tx, {
+    ...actorOf(user),
+    action: 'open',
+    entity: 'evaluation_campaign',
+    entityId: campaignId,
+    after: { classId: cls.id, dueOn: input.dueOn, note: input.note ?? null, graduates: facts.graduates.length, comparison },
+  });
+  return campaignId;
+}
+
+export async function openCampaign(
+  db: Db,
+  user: AuthUser,
+  input: CampaignOpen,
+  today: IsoDate = todayInVietnam(),
+): Promise<CampaignDetail> {
+  const id = await db.transaction((tx) => openCampaignWithin(tx, user, input, today));
   return getCampaign(db, user, id);
 }
 
@@ -422,31 +430,40 @@ export async function closeCampaign(db: Db, user: AuthUser, id: number, input: C
 }
 
 export async function assess(db: Db, user: AuthUser, campaignId: number, personId: number, input: AssessmentInput): Promise<Assessment> {
-  return db.transaction(async (tx) => {
-    const c = await repo.findCampaign(tx, campaignId, true);
-    if (!c) throw notFound();
-    const a = await repo.findAssessment(tx, campaignId, personId);
-    if (!a) throw notFound();
-    const v = evaluationAssessmentPolicy.decide(user, { campaignStatus: c.status as 'open' | 'closed', unitPath: a.unit_path }, 'assess');
-    if (v !== true) throw refusalError(v);
-    const w: repo.AssessmentWrite = {
-      appliesKnowledge: input.appliesKnowledge,
-      workChange: input.workChange,
-      comment: input.comment?.trim() || null,
-      assessedBy: user.id,
-    };
-    await repo.updateAssessment(tx, campaignId, personId, w);
-    await auditRepo.appendAudit(tx, {
-      ...actorOf(user),
-      action: 'assess',
-      entity: 'evaluation_assessment',
-      entityId: `${campaignId}:${personId}`,
-      personId,
-      before: { appliesKnowledge: a.applies_knowledge, workChange: a.work_change, comment: a.comment },
-      after: { appliesKnowledge: w.appliesKnowledge, workChange: w.workChange, comment: w.comment },
-    });
-    return assessmentOf(user, 'open', (await repo.findAssessment(tx, campaignId, personId))!);
+  return db.transaction((tx) => assessWithin(tx, user, campaignId, personId, input));
+}
+
+/** One assessment inside the caller's transaction (the demo province uses it too). */
+export async function assessWithin(
+  tx: Queryable,
+  user: AuthUser,
+  campaignId: number,
+  personId: number,
+  input: AssessmentInput,
+): Promise<Assessment> {
+  const c = await repo.findCampaign(tx, campaignId, true);
+  if (!c) throw notFound();
+  const a = await repo.findAssessment(tx, campaignId, personId);
+  if (!a) throw notFound();
+  const v = evaluationAssessmentPolicy.decide(user, { campaignStatus: c.status as 'open' | 'closed', unitPath: a.unit_path }, 'assess');
+  if (v !== true) throw refusalError(v);
+  const w: repo.AssessmentWrite = {
+    appliesKnowledge: input.appliesKnowledge,
+    workChange: input.workChange,
+    comment: input.comment?.trim() || null,
+    assessedBy: user.id,
+  };
+  await repo.updateAssessment(tx, campaignId, personId, w);
+  await auditRepo.appendAudit(tx, {
+    ...actorOf(user),
+    action: 'assess',
+    entity: 'evaluation_assessment',
+    entityId: `${campaignId}:${personId}`,
+    personId,
+    before: { appliesKnowledge: a.applies_knowledge, workChange: a.work_change, comment: a.comment },
+    after: { appliesKnowledge: w.appliesKnowledge, workChange: w.workChange, comment: w.comment },
   });
+  return assessmentOf(user, 'open', (await repo.findAssessment(tx, campaignId, personId))!);
 }
 
 export async function listOwed(db: Queryable, user: AuthUser): Promise<OwedList> {
