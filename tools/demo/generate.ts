@@ -24,6 +24,7 @@ import { PeopleGenerator, type GenerateOptions, type PersonDraft } from './peopl
 import { seedDemoSchool } from './school.js';
 import { seedDemoOutsideTrainings } from './outside-trainings.js';
 import { seedDemoReimbursement } from './reimbursement.js';
+import { seedDemoEvaluationResults } from './evaluation-results.js';
 import { seedDemoNeeds } from './needs.js';
 import { seedDemoNotifications } from './notifications.js';
 import { seedDemoPlans } from './school-annual-plans.js';
@@ -316,6 +317,9 @@ export async function seedDemoProvince(db: Db, opts: SeedOptions = {}): Promise<
     progress(`plan wiring: ${wired.outsideLines} lines of people sent outside (${wired.linkedOutside} records linked), ${wired.linesFromNeeds} lines of next year's draft plan from needs`);
     const notified = await seedDemoNotifications(tx);
     progress(`notifications: ${notified}`);
+    // evaluation after training: results at two years (issue 11 point 4)
+    const evaluated = await seedDemoEvaluationResults(tx, { seed: options.seed, today: options.today });
+    progress(`results at two years: ${evaluated.classes} earlier classes, ${evaluated.graduates} graduates, ${evaluated.campaigns} campaigns, ${evaluated.assessments} assessments`);
     return { units: unitIds.size, people, users };
   });
   // fresh statistics for the planner; PGlite has no autovacuum to do it

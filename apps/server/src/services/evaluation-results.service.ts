@@ -402,30 +402,33 @@ export async function openCampaign(
   return getCampaign(db, user, id);
 }
 
-export async function closeCampaign(db: Db, user: AuthUser, id: number, input: CampaignClose): Promise<CampaignDetail> {
-  await db.transaction(async (tx) => {
-    const c = await repo.findCampaign(tx, id, true);
-    if (!c) throw notFound();
-    const v = evaluationCampaignPolicy.decide(user, { status: c.status as 'open' | 'closed', organiserPath: c.organiser_path }, 'close');
-    if (v !== true) throw refusalError(v);
-    if (c.version !== input.version) throw new AppError('CONFLICT');
-    const rows = await repo.listAssessments(tx, id, '/');
-    const summary = {
-      ...(c.summary as object),
-      answers: answersOf(rows),
-      assessed: rows.filter((r) => r.assessed_at).length,
-      closedOn: todayInVietnam(),
-    };
-    await repo.closeCampaign(tx, id, user.id, summary);
-    await auditRepo.appendAudit(tx, {
-      ...actorOf(user),
-      action: 'close',
-      entity: 'evaluation_campaign',
-      entityId: id,
-      before: { status: c.status, version: c.version },
-      after: { status: 'closed', answers: summary.answers, assessed: summary.assessed },
-    });
+/** Closes a campaign inside the caller's transaction (the demo province uses it too). */
+export async function closeCampaignWithin(tx: Queryable, user: AuthUser, id: number, input: CampaignClose): Promise<void> {
+  const c = await repo.findCampaign(tx, id, true);
+  if (!c) throw notFound();
+  const v = evaluationCampaignPolicy.decide(user, { status: c.status as 'open' | 'closed', organiserPath: c.organiser_path }, 'close');
+  if (v !== true) throw refusalError(v);
+  if (c.version !== input.version) throw new AppError('CONFLICT');
+  const rows = await repo.listAssessments(tx, id, '/');
+  const summary = {
+    ...(c.summary as object),
+    answers: answersOf(rows),
+    assessed: rows.filter((r) => r.assessed_at).length,
+    closedOn: todayInVietnam(),
+  };
+  await repo.closeCampaign(tx, id, user.id, summary);
+  await auditRepo.appendAudit(tx, {
+    ...actorOf(user),
+    action: 'close',
+    entity: 'evaluation_campaign',
+    entityId: id,
+    before: { status: c.status, version: c.version },
+    after: { status: 'closed', answers: summary.answers, assessed: summary.assessed },
   });
+}
+
+export async function closeCampaign(db: Db, user: AuthUser, id: number, input: CampaignClose): Promise<CampaignDetail> {
+  await db.transaction((tx) => closeCampaignWithin(tx, user, id, input));
   return getCampaign(db, user, id);
 }
 
