@@ -10,7 +10,7 @@
  * officer (an agency) sees the cohort's graduates working in their subtree, compared with comparable
  * people of their subtree.
  */
-import { evaluationResults as er, formatViDate, hasPermission, todayInVietnam, type IsoDate } from '@nang-tam/domain';
+import { evaluationResults as er, formatViDate, hasPermission, todayInVietnam, type AgeBand, type IsoDate } from '@nang-tam/domain';
 import type {
   Assessment,
   AssessmentInput,
@@ -68,10 +68,10 @@ function cohortWindow(c: repo.CohortClassRow): repo.CohortWindow & { windows: er
   };
 }
 
-function factsOf(r: repo.GraduateFactsRow): er.PersonFacts {
+function factsOf(r: repo.GraduateFactsRow, matchOn: IsoDate): er.PersonFacts {
   return {
     personId: r.person_id,
-    stratum: { category: r.category, titleLevel: r.title_level, ageBand: r.age_band },
+    stratum: { category: r.category, titleLevel: r.title_level, ageBand: er.ageBandOn(r.birth_date, matchOn) },
     before: r.before,
     after: r.after,
     planned: r.planned,
@@ -105,8 +105,21 @@ export async function gatherCohorts(db: Queryable, classes: readonly repo.Cohort
   const byClass = new Map(windows.map((w) => [w.classId, w.windows]));
   const graduates = await repo.listGraduateFacts(db, windows, peoplePath);
   const strata = new Map<string, repo.StratumOfCohort>();
+  const factsByPerson = new Map<string, er.PersonFacts>();
   for (const g of graduates) {
-    const s = { classId: g.class_id, category: g.category, titleLevel: g.title_level, ageBand: g.age_band };
+    const w = byClass.get(g.class_id)!;
+    const f = factsOf(g, w.matchOn);
+    factsByPerson.set(`${g.class_id}|${g.person_id}`, f);
+    const band = f.stratum.ageBand as AgeBand;
+    const bounds = er.ageBandBirthBounds(band, w.matchOn);
+    const s = {
+      classId: g.class_id,
+      category: g.category,
+      titleLevel: g.title_level,
+      ageBand: band,
+      bornAfter: bounds.bornAfter,
+      bornUntil: bounds.bornOnOrBefore,
+    };
     strata.set(`${g.class_id}|${er.stratumKey(s)}`, s);
   }
   const controls = await repo.sumControls(db, windows, [...strata.values()], peoplePath);
@@ -117,7 +130,7 @@ export async function gatherCohorts(db: Queryable, classes: readonly repo.Cohort
     { cohort: string; stratum: er.Stratum; graduates: er.PersonOutcome[]; controls: er.GroupTotals; classId: number }
   >();
   for (const g of graduates) {
-    const f = factsOf(g);
+    const f = factsByPerson.get(`${g.class_id}|${g.person_id}`)!;
     const o = er.personOutcome(f, byClass.get(g.class_id)!);
     outcomes.set(g.class_id, [...(outcomes.get(g.class_id) ?? []), o]);
     const key = `${g.class_id}|${er.stratumKey(f.stratum)}`;
@@ -216,11 +229,11 @@ export async function getCohortOptions(db: Queryable, user: AuthUser, today: Iso
 
 type StoredFacts = Assessment['facts'];
 
-function storedFactsOf(g: repo.GraduateFactsRow, o: er.PersonOutcome): StoredFacts {
+function storedFactsOf(g: repo.GraduateFactsRow, o: er.PersonOutcome, ageBand: string): StoredFacts {
   return {
     category: g.category,
     titleLevel: g.title_level,
-    ageBand: g.age_band,
+    ageBand,
     before: g.before,
     after: o.left ? [] : g.after,
     beforeRated: o.beforeRated,
@@ -380,7 +393,11 @@ export async function openCampaignWithin(
   await repo.insertAssessments(
     tx,
     campaignId,
-    facts.graduates.map((g) => ({ personId: g.person_id, unitId: g.unit_id, facts: storedFactsOf(g, outcomes.get(g.person_id)!) })),
+    facts.graduates.map((g) => ({
+      personId: g.person_id,
+      unitId: g.unit_id,
+      facts: storedFactsOf(g, outcomes.get(g.person_id)!, er.ageBandOn(g.birth_date, w.matchOn)),
+    })),
   );
   await auditRepo.appendAudit(tx, {
     ...actorOf(user),

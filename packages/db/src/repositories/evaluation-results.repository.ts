@@ -32,33 +32,59 @@ const COHORTS = `c AS (
     AS c(class_id, programme_code, match_on, bf, bt, af, at_, ef, et)
 )`;
 
-const AGE_BAND = (birth: string, on: string) => `CASE
-    WHEN date_part('year', age(${on}, ${birth})) < 30 THEN 'under_30'
-    WHEN date_part('year', age(${on}, ${birth})) < 40 THEN '30_39'
-    WHEN date_part('year', age(${on}, ${birth})) < 50 THEN '40_49'
-    WHEN date_part('year', age(${on}, ${birth})) < 60 THEN '50_59'
-    ELSE '60_plus' END`;
-
 /** A title's rank (higher is higher): province above commune above none; within a level by sort_order. */
 const RANK = (t: string) =>
   `(CASE WHEN ${t}.id IS NULL THEN 0 WHEN ${t}.level = 'province' THEN 2000 - ${t}.sort_order ELSE 1000 - ${t}.sort_order END)`;
 
-/** The per-person facts inside the cohort's windows (alias c for the cohort, p for the person). */
-const FACTS = (pid: string, c: string) => `
-  coalesce((SELECT array_agg(a.classification ORDER BY a.year) FROM appraisals a
-            WHERE a.person_id = ${pid} AND a.year BETWEEN ${c}.bf AND ${c}.bt), '{}') AS before,
-  coalesce((SELECT array_agg(a.classification ORDER BY a.year) FROM appraisals a
-            WHERE a.person_id = ${pid} AND a.year BETWEEN ${c}.af AND ${c}.at_), '{}') AS after,
-  EXISTS (SELECT 1 FROM planning_entries pe WHERE pe.person_id = ${pid} AND pe.approved_on BETWEEN ${c}.ef AND ${c}.et) AS planned,
-  EXISTS (SELECT 1 FROM assignments x WHERE x.person_id = ${pid} AND x.started_on BETWEEN ${c}.ef AND ${c}.et
-            AND x.reason IN ('rotation', 'transfer')) AS rotated,
-  EXISTS (SELECT 1 FROM assignments x JOIN titles xt ON xt.id = x.title_id
-          WHERE x.person_id = ${pid} AND x.started_on BETWEEN ${c}.ef AND ${c}.et
-            AND ${RANK('xt')} > coalesce((
-              SELECT ${RANK('yt')} FROM assignments y LEFT JOIN titles yt ON yt.id = y.title_id
-              WHERE y.person_id = ${pid} AND y.started_on < x.started_on AND (y.ended_on IS NULL OR y.ended_on >= x.started_on - 1)
-              ORDER BY y.started_on DESC LIMIT 1), 0)) AS promoted,
-  (SELECT sl.left_on FROM service_leavings sl WHERE sl.person_id = ${pid}) AS left_on`;
+/**
+ * The facts of members (a CTE `m` with class_id, person_id and the `carried` columns, one row per
+ * cohort and person), set-based: appraisals in the before and after years, a planning entry
+ * approved, an assignment started by rotation or transfer, or to a higher title, inside the events
+ * window; the leaving day. One UNION ALL of event rows grouped per member (no join of `m` with
+ * itself, whose row estimate the planner cannot know). Defines the CTEs ev and f.
+ */
+function memberFacts(carried: readonly (readonly [string, string])[]): string {
+  const own = carried.map(([col]) => `m.${col}`).join(', ');
+  const none = carried.map(([col, type]) => `NULL::${type} AS ${col}`).join(', ');
+  const kept = carried.map(([col]) => `max(ev.${col}) AS ${col}`).join(', ');
+  return `
+  ev AS (
+    SELECT m.class_id, m.person_id, 0 AS kind, NULL::text AS cls, NULL::int AS yr, ${own} FROM m
+    UNION ALL
+    SELECT m.class_id, m.person_id, 1, a.classification, a.year, ${none}
+    FROM m JOIN c ON c.class_id = m.class_id
+    JOIN appraisals a ON a.person_id = m.person_id AND a.year BETWEEN least(c.bf, c.af) AND greatest(c.bt, c.at_)
+    UNION ALL
+    SELECT m.class_id, m.person_id, 2, NULL, NULL, ${none}
+    FROM m JOIN c ON c.class_id = m.class_id
+    JOIN planning_entries pe ON pe.person_id = m.person_id AND pe.approved_on BETWEEN c.ef AND c.et
+    UNION ALL
+    SELECT m.class_id, m.person_id, 3, NULL, NULL, ${none}
+    FROM m JOIN c ON c.class_id = m.class_id
+    JOIN assignments x ON x.person_id = m.person_id AND x.started_on BETWEEN c.ef AND c.et AND x.reason IN ('rotation', 'transfer')
+    UNION ALL
+    SELECT m.class_id, m.person_id, 4, NULL, NULL, ${none}
+    FROM m JOIN c ON c.class_id = m.class_id
+    JOIN assignments x ON x.person_id = m.person_id AND x.started_on BETWEEN c.ef AND c.et AND x.title_id IS NOT NULL
+    JOIN titles xt ON xt.id = x.title_id
+    WHERE ${RANK('xt')} > coalesce((
+      SELECT ${RANK('yt')} FROM assignments y LEFT JOIN titles yt ON yt.id = y.title_id
+      WHERE y.person_id = x.person_id AND y.started_on < x.started_on AND (y.ended_on IS NULL OR y.ended_on >= x.started_on - 1)
+      ORDER BY y.started_on DESC LIMIT 1), 0)
+  ),
+  g AS (
+    SELECT ev.class_id, ev.person_id, ${kept},
+           coalesce(array_agg(ev.cls ORDER BY ev.yr) FILTER (WHERE ev.kind = 1 AND ev.yr BETWEEN c.bf AND c.bt), '{}') AS before,
+           coalesce(array_agg(ev.cls ORDER BY ev.yr) FILTER (WHERE ev.kind = 1 AND ev.yr BETWEEN c.af AND c.at_), '{}') AS after,
+           bool_or(ev.kind = 2) AS planned, bool_or(ev.kind = 3) AS rotated, bool_or(ev.kind = 4) AS promoted, c.et
+    FROM ev JOIN c ON c.class_id = ev.class_id
+    GROUP BY ev.class_id, ev.person_id, c.bf, c.bt, c.af, c.at_, c.et
+  ),
+  f AS (
+    SELECT g.*, sl.left_on, (sl.left_on IS NOT NULL AND sl.left_on <= g.et) AS gone
+    FROM g LEFT JOIN service_leavings sl ON sl.person_id = g.person_id
+  )`;
+}
 
 function cohortParams(cohorts: readonly CohortWindow[]): unknown[] {
   return [
@@ -82,7 +108,7 @@ export interface GraduateFactsRow {
   unit_name: string;
   category: string;
   title_level: string;
-  age_band: string;
+  birth_date: string;
   before: string[];
   after: string[];
   planned: boolean;
@@ -98,20 +124,31 @@ export interface GraduateFactsRow {
 export async function listGraduateFacts(db: Queryable, cohorts: readonly CohortWindow[], peoplePath: string): Promise<GraduateFactsRow[]> {
   if (cohorts.length === 0) return [];
   const r = await db.query<GraduateFactsRow>(
-    `WITH ${COHORTS}
-     SELECT c.class_id, p.id AS person_id, p.full_name, u.id AS unit_id, u.name AS unit_name, p.category,
-            coalesce(st.level, 'none') AS title_level, ${AGE_BAND('p.birth_date', 'c.match_on')} AS age_band,
-            ${FACTS('p.id', 'c')}
-     FROM c
-     JOIN enrolments e ON e.class_id = c.class_id AND e.status = 'completed'
-     JOIN people p ON p.id = e.person_id
-     JOIN units u ON u.id = p.unit_id
-     LEFT JOIN LATERAL (
-       SELECT t.level FROM assignments y LEFT JOIN titles t ON t.id = y.title_id
-       WHERE y.person_id = p.id AND y.started_on <= c.match_on AND (y.ended_on IS NULL OR y.ended_on >= c.match_on)
-       ORDER BY y.started_on DESC LIMIT 1) st ON true
-     WHERE u.path LIKE $10
-     ORDER BY c.class_id, p.sort_key, p.id`,
+    `WITH ${COHORTS},
+     m AS (
+       SELECT c.class_id, p.id AS person_id, p.full_name, p.sort_key, u.id AS unit_id, u.name AS unit_name, p.category,
+              coalesce(st.level, 'none') AS title_level, p.birth_date::text AS birth_date
+       FROM c
+       JOIN enrolments e ON e.class_id = c.class_id AND e.status = 'completed'
+       JOIN people p ON p.id = e.person_id
+       JOIN units u ON u.id = p.unit_id
+       LEFT JOIN LATERAL (
+         SELECT t.level FROM assignments y LEFT JOIN titles t ON t.id = y.title_id
+         WHERE y.person_id = p.id AND y.started_on <= c.match_on AND (y.ended_on IS NULL OR y.ended_on >= c.match_on)
+         ORDER BY y.started_on DESC LIMIT 1) st ON true
+       WHERE u.path LIKE $10
+     ),
+     ${memberFacts([
+       ['full_name', 'text'],
+       ['sort_key', 'text'],
+       ['unit_id', 'int'],
+       ['unit_name', 'text'],
+       ['category', 'text'],
+       ['title_level', 'text'],
+       ['birth_date', 'text'],
+     ])}
+     SELECT class_id, person_id, full_name, unit_id, unit_name, category, title_level, birth_date, before, after, planned, rotated, promoted, left_on
+     FROM f ORDER BY class_id, sort_key, person_id`,
     [...cohortParams(cohorts), `${likeEscape(peoplePath)}%`],
   );
   return r.rows;
@@ -138,6 +175,9 @@ export interface StratumOfCohort {
   category: string;
   titleLevel: string;
   ageBand: string;
+  /** The age band's birth dates on the course start: born after, on or before (the domain's ageBandBirthBounds). */
+  bornAfter: string;
+  bornUntil: string;
 }
 
 /**
@@ -156,26 +196,27 @@ export async function sumControls(
   if (cohorts.length === 0 || strata.length === 0) return [];
   const r = await db.query<ControlTotalsRow>(
     `WITH ${COHORTS},
-     s AS (SELECT * FROM unnest($11::int[], $12::text[], $13::text[], $14::text[]) AS s(class_id, category, title_level, age_band)),
-     cand AS (
-       SELECT c.*, p.id AS person_id, p.category, coalesce(t.level, 'none') AS title_level,
-              ${AGE_BAND('p.birth_date', 'c.match_on')} AS age_band
+     s AS (
+       SELECT * FROM unnest($11::int[], $12::text[], $13::text[], $14::text[], $15::date[], $16::date[])
+         AS s(class_id, category, title_level, age_band, born_after, born_until)
+     ),
+     m AS (
+       SELECT c.class_id, p.id AS person_id, s.category, s.title_level, s.age_band
        FROM c
-       JOIN assignments y ON y.started_on <= c.match_on AND (y.ended_on IS NULL OR y.ended_on >= c.match_on)
-       JOIN people p ON p.id = y.person_id
-       JOIN units u ON u.id = p.unit_id
+       JOIN s ON s.class_id = c.class_id
+       JOIN people p ON p.category = s.category AND p.birth_date > s.born_after AND p.birth_date <= s.born_until
+       JOIN assignments y ON y.person_id = p.id AND y.started_on <= c.match_on AND (y.ended_on IS NULL OR y.ended_on >= c.match_on)
        LEFT JOIN titles t ON t.id = y.title_id
-       WHERE u.path LIKE $10
+       JOIN units u ON u.id = p.unit_id
+       WHERE coalesce(t.level, 'none') = s.title_level AND u.path LIKE $10
          AND NOT EXISTS (SELECT 1 FROM enrolments e WHERE e.person_id = p.id AND e.programme_code = c.programme_code AND e.status <> 'withdrawn')
          AND NOT EXISTS (SELECT 1 FROM service_leavings l WHERE l.person_id = p.id AND l.left_on < c.match_on)
      ),
-     f AS (
-       SELECT cand.class_id, cand.category, cand.title_level, cand.age_band, fx.*,
-              (fx.left_on IS NOT NULL AND fx.left_on <= cand.et) AS gone
-       FROM cand
-       JOIN s ON s.class_id = cand.class_id AND s.category = cand.category AND s.title_level = cand.title_level AND s.age_band = cand.age_band
-       CROSS JOIN LATERAL (SELECT ${FACTS('cand.person_id', 'cand')}) fx
-     )
+     ${memberFacts([
+       ['category', 'text'],
+       ['title_level', 'text'],
+       ['age_band', 'text'],
+     ])}
      SELECT class_id, category, title_level, age_band,
             count(*)::int AS people,
             count(*) FILTER (WHERE gone)::int AS left,
@@ -196,6 +237,8 @@ export async function sumControls(
       strata.map((s) => s.category),
       strata.map((s) => s.titleLevel),
       strata.map((s) => s.ageBand),
+      strata.map((s) => s.bornAfter),
+      strata.map((s) => s.bornUntil),
     ],
   );
   return r.rows;

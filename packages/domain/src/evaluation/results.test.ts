@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ageBandBirthBounds,
+  ageBandOn,
   compare,
   emptyTotals,
   evaluationReady,
@@ -150,5 +152,22 @@ describe('compare', () => {
       { cohort: 'A', stratum: s2, graduates: grads(10), controls: controls(10, { planned: 1 }) },
     ]);
     expect(r.controlShares.planned).toBe(10);
+  });
+});
+
+describe('age bands on the course start', () => {
+  it.each([
+    ['1992-03-02', '2022-03-01', 'under_30'],
+    ['1992-03-01', '2022-03-01', '30_39'],
+    ['1982-03-02', '2022-03-01', '30_39'],
+    ['1982-03-01', '2022-03-01', '40_49'],
+    ['1960-01-01', '2022-03-01', '60_plus'],
+  ])('born %s, on %s: %s', (birth, on, band) => expect(ageBandOn(birth, on)).toBe(band));
+  it('searches the birth dates of a band that ageBandOn puts in it', () => {
+    const b = ageBandBirthBounds('30_39', '2022-03-01');
+    expect(b).toEqual({ bornAfter: '1982-03-01', bornOnOrBefore: '1992-03-01' });
+    expect(ageBandOn('1982-03-02', '2022-03-01')).toBe('30_39');
+    expect(ageBandOn(b.bornAfter, '2022-03-01')).toBe('40_49');
+    expect(ageBandOn(b.bornOnOrBefore, '2022-03-01')).toBe('30_39');
   });
 });

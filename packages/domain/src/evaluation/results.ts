@@ -19,7 +19,8 @@
  * appraised, planned or promoted for the whole window).
  */
 import type { AppraisalClassification } from '../vocabulary.js';
-import { addYears, type IsoDate } from '../dates.js';
+import { addYears, ageOn, birthDateBounds, type IsoDate } from '../dates.js';
+import { AGE_BAND_LIMITS, AGE_BANDS, type AgeBand } from '../vocabulary.js';
 
 // ---------- windows ----------
 
@@ -74,6 +75,18 @@ export interface Stratum {
   category: string;
   titleLevel: string;
   ageBand: string;
+}
+
+/** The age band (vocabulary AGE_BANDS) of a person born on `birthDate`, on `on`. */
+export function ageBandOn(birthDate: IsoDate, on: IsoDate): AgeBand {
+  const age = ageOn(birthDate, on);
+  return AGE_BANDS.find((b) => age >= AGE_BAND_LIMITS[b.code][0] && age <= AGE_BAND_LIMITS[b.code][1])?.code ?? '60_plus';
+}
+
+/** The birth dates of an age band on `on`: born after `bornAfter`, on or before `bornOnOrBefore` (what the repository searches). */
+export function ageBandBirthBounds(band: AgeBand, on: IsoDate): { bornAfter: IsoDate; bornOnOrBefore: IsoDate } {
+  const [min, max] = AGE_BAND_LIMITS[band];
+  return birthDateBounds(min, Math.min(max, 150), on);
 }
 
 export const stratumKey = (s: Stratum): string => `${s.category}|${s.titleLevel}|${s.ageBand}`;
