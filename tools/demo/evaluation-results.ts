@@ -126,6 +126,15 @@ export async function seedDemoEvaluationResults(tx: Queryable, opts: { seed: num
        SELECT $1, code, name, periods, sort_order FROM programme_modules WHERE programme_code = 'TC_LLCT'`,
       [classId],
     );
+    // each module taught by one of the school's lecturers, in turn (all its periods)
+    await tx.query(
+      `INSERT INTO class_module_lecturers (class_module_id, lecturer_id, periods)
+       SELECT m.id, l.id, m.periods
+       FROM (SELECT id, periods, row_number() OVER (ORDER BY sort_order, id) AS n FROM class_modules WHERE class_id = $1) m
+       JOIN (SELECT id, row_number() OVER (ORDER BY id) AS n, count(*) OVER () AS total FROM lecturers WHERE kind = 'school' AND active) l
+         ON l.n = (m.n + $2) % l.total + 1`,
+      [classId, classIds.length * 3],
+    );
     const bands = ['xuat_sac', 'gioi', 'kha', 'kha', 'kha', 'trung_binh_kha'];
     await tx.query(
       `INSERT INTO enrolments (person_id, programme_code, status, started_on, ended_on, class_id, classification, graduated_on)
