@@ -46,7 +46,7 @@ function cohortsOf(today: IsoDate): Cohort[] {
   return [
     { cohortCode: `DG-${y - 4}-01`, mode: 'full_time', start: `${y - 4}-03-07`, end: `${y - 4}-07-29`, size: 70, fromFirstCommune: 3 },
     { cohortCode: `DG-${y - 3}-01`, mode: 'full_time', start: `${y - 3}-03-06`, end: `${y - 3}-06-30`, size: 80, fromFirstCommune: 5 },
-    { cohortCode: `DG-${y - 3}-02`, mode: 'part_time', start: `${y - 3}-09-04`, end: `${y - 2}-01-19`, size: 60, fromFirstCommune: 0 },
+    { cohortCode: `DG-${y - 3}-02`, mode: 'part_time', start: `${y - 3}-09-04`, end: `${y - 2}-01-19`, size: 60, fromFirstCommune: 2 },
   ];
 }
 
