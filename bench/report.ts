@@ -3,6 +3,7 @@ import type { EligibilityBench } from './eligibility.js';
 import type { ClassesBench } from './classes.js';
 import type { ResponsivenessBench } from './responsiveness.js';
 import type { NeedsBench } from './needs.js';
+import type { EvaluationBench } from './evaluation.js';
 import type { ImportBench } from './import.js';
 import type { LoadResult } from './lib.js';
 import { ROOT } from './lib.js';
@@ -21,6 +22,7 @@ interface Report {
   classes: ClassesBench | null;
   responsiveness?: ResponsivenessBench | null;
   needs?: NeedsBench | null;
+  evaluation?: EvaluationBench | null;
 }
 
 const SEARCH_HEADING = '## People search and list (`GET /api/v1/people`)';
@@ -176,6 +178,27 @@ function needsSection(e: NeedsBench, measured: string): string[] {
   ];
 }
 
+// results at two years (issue 11 point 4, decision 0052)
+const EVALUATION_HEADING = '## Results at two years (every cohort of the province, `GET /api/v1/evaluation/results`)';
+function evaluationSection(e: EvaluationBench, measured: string): string[] {
+  return [
+    EVALUATION_HEADING,
+    '',
+    measured,
+    '',
+    `The two-year evaluation of every cohort due (${n(e.cohorts)} classes of ten years, ${n(e.graduates)} graduates, ${n(e.people)} people):`,
+    'per graduate the appraisals before and after, planning, rotation or transfer, higher title within two years, and the',
+    'comparable people who did not attend summed per class and stratum, then the domain comparison per class and overall.',
+    'Baseline: the same two SQL statements through bare `pg`, no shaping and no domain. Median of ' + e.runs + ' after one untimed round.',
+    '',
+    '| measure | ours | SQL baseline | ratio | target |',
+    '|---|---|---|---|---|',
+    `| every cohort, service | ${ms(e.serviceMs)} | ${ms(e.baselineMs)} | ${(e.serviceMs / e.baselineMs).toFixed(2)}× | < 1 s — ${verdict(e.serviceMs < 1000)} |`,
+    `| same rows as the baseline | ${e.match ? 'yes' : 'no'} | | | yes — ${verdict(e.match)} |`,
+    '',
+  ];
+}
+
 const pct = (a: number, b: number) => `${((a / b) * 100).toFixed(0)}%`;
 const n = (x: number) => Math.round(x).toLocaleString('en-US');
 const verdict = (ok: boolean) => (ok ? 'met' : '**not met**');
@@ -191,6 +214,7 @@ export function writeReport(r: Report): void {
     r.classes && 'classes',
     r.responsiveness && 'the API during an import',
     r.needs && 'needs aggregation',
+    r.evaluation && 'results at two years',
   ]
     .filter(Boolean)
     .join(', ');
@@ -260,6 +284,8 @@ export function writeReport(r: Report): void {
   else keep(RESPONSIVENESS_HEADING);
   if (r.needs) lines.push(...needsSection(r.needs, measured));
   else keep(NEEDS_HEADING);
+  if (r.evaluation) lines.push(...evaluationSection(r.evaluation, measured));
+  else keep(EVALUATION_HEADING);
   // the interpretation is written by people, in bench/notes.md, and kept below the figures
   const notes = readFileSync(`${ROOT}bench/notes.md`, 'utf8');
   writeFileSync(`${ROOT}docs/PERFORMANCE.md`, `${lines.join('\n')}\n${notes}`);
