@@ -28,7 +28,7 @@ describe('evaluation after training', () => {
     const { page } = b;
     await login(page, 'truong');
     await page.goto('/evaluation/results');
-    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Đánh giá sau đào tạo' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Đánh giá sau đào tạo' }).count(), { timeout: 30_000 }).toBe(1);
     await page.getByLabel('Chọn lớp').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: target!.name }).first().click();
     const table = page.getByRole('table', { name: 'Bảng so sánh học viên với nhóm đối chứng' });
@@ -40,7 +40,7 @@ describe('evaluation after training', () => {
     expect(after[2]).toMatch(/^\d+(,\d)?%$/);
     expect(after[4]).toMatch(/^\d+(,\d)?%$/);
     await page.getByRole('img', { name: 'Biểu đồ so sánh học viên với nhóm đối chứng' }).waitFor();
-    await expect.poll(() => page.getByText(/^Ghép được \d+\/\d+ học viên với \d+ người đối chứng\.$/).count()).toBe(1);
+    await expect.poll(() => page.getByText(/^Ghép được \d+\/\d+ học viên với \d+ người đối chứng\.$/).count(), { timeout: 30_000 }).toBe(1);
 
     // ---------- the school opens the campaign ----------
     await page.getByRole('button', { name: 'Mở đợt đánh giá' }).click();
@@ -48,7 +48,7 @@ describe('evaluation after training', () => {
     await dialog.getByRole('button', { name: 'Mở đợt đánh giá' }).click();
     await page.waitForURL((u) => /^\/evaluation\/results\/campaigns\/\d+$/.test(u.pathname));
     const campaignUrl = new URL(page.url()).pathname;
-    await expect.poll(() => page.getByText('Đang lấy ý kiến').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText('Đang lấy ý kiến').count(), { timeout: 30_000 }).toBeGreaterThan(0);
 
     // ---------- the commune's officer gives the assessment it owes ----------
     const unit = await b.newContext();
@@ -65,15 +65,15 @@ describe('evaluation after training', () => {
     await form.getByText('Hiệu quả công việc tiến bộ rõ', { exact: true }).click();
     await form.getByLabel('Nhận xét').fill('Tham mưu tốt các văn bản của Đảng ủy.');
     await form.getByRole('button', { name: 'Lưu thay đổi' }).click();
-    await expect.poll(() => unitPage.getByText('Tham mưu tốt các văn bản của Đảng ủy.').count()).toBe(1);
+    await expect.poll(() => unitPage.getByText('Tham mưu tốt các văn bản của Đảng ủy.').count(), { timeout: 30_000 }).toBe(1);
 
     // ---------- the school closes it and downloads the report ----------
     await page.goto(campaignUrl);
     await settle(page);
-    await expect.poll(() => page.getByText('Tham mưu tốt các văn bản của Đảng ủy.').count()).toBe(1);
+    await expect.poll(() => page.getByText('Tham mưu tốt các văn bản của Đảng ủy.').count(), { timeout: 30_000 }).toBe(1);
     await page.getByRole('button', { name: 'Kết thúc đợt đánh giá' }).click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: 'Kết thúc đợt đánh giá' }).click();
-    await expect.poll(() => page.getByText('Đã kết thúc', { exact: true }).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText('Đã kết thúc', { exact: true }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Báo cáo Excel' }).click();
     const download = page.waitForEvent('download', { timeout: 90_000 });
     const file = await download;
