@@ -70,14 +70,14 @@ export async function seedDemoEvaluationResults(tx: Queryable, opts: { seed: num
     const eventsTo = evaluationResults.evaluationWindows(c.start, c.end).eventsTo;
     const candidates = (
       await tx.query<Candidate>(
-        `SELECT p.id, p.unit_id = $4 AS first_commune,
+        `SELECT p.id, u.path LIKE (SELECT path FROM units WHERE id = $4) || '%' AS first_commune,
                 (EXISTS (SELECT 1 FROM planning_entries pe WHERE pe.person_id = p.id AND pe.approved_on > $2 AND pe.approved_on <= $3)
                  OR EXISTS (SELECT 1 FROM assignments x WHERE x.person_id = p.id AND x.started_on > $2 AND x.started_on <= $3
                             AND x.reason IN ('rotation', 'transfer', 'appointment'))) AS later
-         FROM people p
+         FROM people p JOIN units u ON u.id = p.unit_id
          WHERE ((p.category IN ('can_bo', 'cong_chuc') AND date_part('year', age($1::date, p.birth_date)) BETWEEN 30 AND 50)
                 -- the first commune's few people: any category, 25 to 55
-                OR (p.unit_id = $4 AND date_part('year', age($1::date, p.birth_date)) BETWEEN 25 AND 55))
+                OR (u.path LIKE (SELECT path FROM units WHERE id = $4) || '%' AND date_part('year', age($1::date, p.birth_date)) BETWEEN 25 AND 55))
            AND p.political_theory_level IS DISTINCT FROM 'trung_cap' AND p.political_theory_level IS DISTINCT FROM 'cao_cap'
            AND p.political_theory_level IS DISTINCT FROM 'cu_nhan'
            AND EXISTS (SELECT 1 FROM assignments y WHERE y.person_id = p.id AND y.started_on <= $1 AND (y.ended_on IS NULL OR y.ended_on >= $1))
