@@ -21,8 +21,20 @@ describe('evaluation after training', () => {
     const api = await b.newContext();
     await apiLogin(api.request, 'truong');
     const options = await apiGet<{ classes: { id: number; name: string; ready: boolean }[] }>(api.request, '/api/v1/evaluation/cohorts');
-    const target = options.classes.find((c) => c.ready && /DG-\d{4}-02/.test(c.name));
-    expect(target, 'the demo has an earlier part-time class ready for evaluation').toBeDefined();
+    const campaigns = await apiGet<{ items: { class: { id: number } }[] }>(api.request, '/api/v1/evaluation/campaigns');
+    const open = options.classes.filter((c) => c.ready && !campaigns.items.some((k) => k.class.id === c.id));
+    // one whose graduates include some of the commune's (the unit account's) people
+    const unitApi = await b.newContext();
+    await apiLogin(unitApi.request, 'unit');
+    let target: { id: number; name: string } | undefined;
+    for (const c of open) {
+      const r = await apiGet<{ classes: { comparison: { graduates: { people: number } } }[] }>(unitApi.request, `/api/v1/evaluation/results?classId=${c.id}`);
+      if ((r.classes[0]?.comparison.graduates.people ?? 0) > 0) {
+        target = c;
+        break;
+      }
+    }
+    expect(target, 'the demo has an earlier class, without a campaign, with graduates of the commune').toBeDefined();
 
     // ---------- the school sees the class's results ----------
     const { page } = b;

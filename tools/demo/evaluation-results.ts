@@ -66,7 +66,8 @@ export async function seedDemoEvaluationResults(tx: Queryable, opts: { seed: num
   const taken = new Set<number>();
   let graduates = 0;
   const classIds: number[] = [];
-  for (const c of cohortsOf(opts.today)) {
+  // the latest class first: in a small province the first commune's few people go to the class without a campaign first
+  for (const c of [...cohortsOf(opts.today)].reverse()) {
     const eventsTo = evaluationResults.evaluationWindows(c.start, c.end).eventsTo;
     const candidates = (
       await tx.query<Candidate>(
@@ -168,7 +169,8 @@ export async function seedDemoEvaluationResults(tx: Queryable, opts: { seed: num
     { appliesKnowledge: 'partly', workChange: 'improved', comment: 'Tiến bộ trong xây dựng văn bản, kế hoạch.' },
     { appliesKnowledge: 'fully', workChange: 'unchanged', comment: null },
   ] as const;
-  for (const [i, classId] of classIds.slice(0, 2).entries()) {
+  // campaigns for the two oldest classes (inserted last)
+  for (const [i, classId] of [...classIds].reverse().slice(0, 2).entries()) {
     const end = (await tx.query<{ end_date: string }>('SELECT end_date::text AS end_date FROM classes WHERE id = $1', [classId])).rows[0]!
       .end_date;
     if (!evaluationResults.evaluationReady(end, opts.today)) continue;
