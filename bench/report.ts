@@ -8,6 +8,7 @@ import type { BudgetsBench } from './budgets.js';
 import type { PaymentsBench } from './payments.js';
 import type { ImportBench } from './import.js';
 import type { ReportsBench } from './reports.js';
+import type { EvaluationBench } from './evaluation.js';
 import type { LoadResult } from './lib.js';
 import { ROOT } from './lib.js';
 
@@ -28,6 +29,7 @@ interface Report {
   budgets?: BudgetsBench | null;
   payments?: PaymentsBench | null;
   reports?: ReportsBench | null;
+  evaluation?: EvaluationBench | null;
   statistics?: StatisticsBench | null;
 }
 
@@ -40,6 +42,7 @@ const NEEDS_HEADING = '## Needs aggregation (`GET /api/v1/needs/campaigns/:id/ag
 const BUDGETS_HEADING = '## Budget report of a year (`GET /api/v1/budgets/report`)';
 const PAYMENTS_HEADING = '## Payment list of a class of 500 (`GET /api/v1/classes/:id/support`)';
 const REPORTS_HEADING = '## Official report forms (`POST /api/v1/reports/forms/:code/fill`)';
+const EVALUATION_HEADING = '## Results at two years (every cohort of the province, `GET /api/v1/evaluation/results`)';
 const STATISTICS_HEADING = '## Training statistics and dashboards (`/api/v1/statistics/…`)';
 
 /** Where and when a section's figures were measured: the line under its heading. */
@@ -258,6 +261,26 @@ function reportsSection(e: ReportsBench, measured: string): string[] {
   ];
 }
 
+// evaluation after training: results at two years (issue 11 point 4, decision 0052)
+function evaluationSection(e: EvaluationBench, measured: string): string[] {
+  return [
+    EVALUATION_HEADING,
+    '',
+    measured,
+    '',
+    `The two-year evaluation of every cohort due (${n(e.cohorts)} classes of ten years, ${n(e.graduates)} graduates, ${n(e.people)} people):`,
+    'per graduate the appraisals before and after, planning, rotation or transfer, higher title within two years, and the',
+    'comparable people who did not attend summed per class and stratum, then the domain comparison per class and overall.',
+    'Baseline: the same two SQL statements through bare `pg`, no shaping and no domain. Median of ' + e.runs + ' after one untimed round.',
+    '',
+    '| measure | ours | SQL baseline | ratio | target |',
+    '|---|---|---|---|---|',
+    `| every cohort, service | ${ms(e.serviceMs)} | ${ms(e.baselineMs)} | ${(e.serviceMs / e.baselineMs).toFixed(2)}× | < 1 s — ${verdict(e.serviceMs < 1000)} |`,
+    `| same rows as the baseline | ${e.match ? 'yes' : 'no'} | | | yes — ${verdict(e.match)} |`,
+    '',
+  ];
+}
+
 // training statistics and dashboards (issue 10, decision 0047)
 function statisticsSection(s: StatisticsBench, measured: string): string[] {
   return [
@@ -297,6 +320,7 @@ export function writeReport(r: Report): void {
     r.budgets && 'budget report',
     r.payments && 'payment list',
     r.reports && 'report forms',
+    r.evaluation && 'results at two years',
     r.statistics && 'training statistics',
   ]
     .filter(Boolean)
@@ -364,6 +388,7 @@ export function writeReport(r: Report): void {
   if (r.budgets) put(budgetsSection(r.budgets, measured));
   if (r.payments) put(paymentsSection(r.payments, measured));
   if (r.reports) put(reportsSection(r.reports, measured));
+  if (r.evaluation) put(evaluationSection(r.evaluation, measured));
   if (r.statistics) put(statisticsSection(r.statistics, measured));
   for (const [heading, kept] of previous) lines.push(...(fresh.get(heading) ?? kept));
   for (const [heading, section] of fresh) if (!previous.has(heading)) lines.push(...section);

@@ -2,7 +2,7 @@
  * `npm run bench`: benchmarks on a PostgreSQL database of a generated province (default 100,000
  * people), each against a baseline measured in the same run, written to docs/PERFORMANCE.md.
  *
- *   npm run bench -- [--people 100000] [--seconds 10] [--only search|import|eligibility|classes|responsiveness|needs|budgets|payments|statistics|reports]
+ *   npm run bench -- [--people 100000] [--seconds 10] [--only search|import|eligibility|classes|responsiveness|needs|budgets|payments|statistics|reports|evaluation]
  *     [--stall-rows 100000] [--pglite-rows 20000,100000]   (responsiveness: import sizes on PostgreSQL / PGlite)
  *
  * With --only, the sections not run keep their previous figures in docs/PERFORMANCE.md.
@@ -23,6 +23,7 @@ import { benchImport, type ImportBench } from './import.js';
 import { benchEligibility, type EligibilityBench } from './eligibility.js';
 import { benchClasses, type ClassesBench } from './classes.js';
 import { benchResponsiveness, type ResponsivenessBench } from './responsiveness.js';
+import { benchEvaluation, type EvaluationBench } from './evaluation.js';
 import { benchNeeds, type NeedsBench } from './needs.js';
 import { benchBudgets, type BudgetsBench } from './budgets.js';
 // official statistical reports (issue 10 point 3, decision 0048)
@@ -169,6 +170,8 @@ const payments: PaymentsBench | null = runs('payments') ? await benchPayments(DB
 // official statistical reports (issue 10 point 3, decision 0048)
 const reportForms: ReportsBench | null = runs('reports') ? await benchReports(DB_URL) : null;
 const trainingStatistics: StatisticsBench | null = runs('statistics') ? await benchStatistics(DB_URL) : null;
+// results at two years (issue 11 point 4)
+const evaluation: EvaluationBench | null = runs('evaluation') ? await benchEvaluation(DB_URL) : null;
 writeReport({
   people: PEOPLE,
   seconds: SECONDS,
@@ -183,6 +186,7 @@ writeReport({
   payments,
   reports: reportForms,
   statistics: trainingStatistics,
+  evaluation,
 });
 console.log('Results written to docs/PERFORMANCE.md');
 process.exit(0);

@@ -59,7 +59,7 @@ describe('evaluation after training', () => {
     const desk = await school.newPage();
     await login(desk, 'truong');
     await desk.goto('/evaluation');
-    await desk.getByRole('heading', { level: 1, name: 'Đánh giá sau đào tạo' }).waitFor();
+    await desk.getByRole('heading', { level: 1, name: 'Khảo sát, nhận xét sau đào tạo' }).waitFor();
     await desk.getByRole('link', { name: survey!.className }).click();
     await desk.getByTestId('fb-responses').waitFor();
     expect(await desk.getByTestId('fb-responses').textContent()).toMatch(/^5\/\d+$/);

@@ -27,6 +27,7 @@ import { seedDemoReimbursement } from './reimbursement.js';
 import { seedDemoBudgets } from './budgets.js';
 import { seedDemoSupport } from './support.js';
 import { seedDemoFeedback } from './feedback.js';
+import { seedDemoEvaluationResults } from './evaluation-results.js';
 import { seedDemoNeeds } from './needs.js';
 import { seedDemoNotifications } from './notifications.js';
 import { seedDemoTrainingHistory } from './training-history.js';
@@ -331,6 +332,9 @@ export async function seedDemoProvince(db: Db, opts: SeedOptions = {}): Promise<
     progress(`training history: ${history.classes} finished classes, ${history.enrolments} enrolments`);
     const notified = await seedDemoNotifications(tx);
     progress(`notifications: ${notified}`);
+    // evaluation after training: results at two years (issue 11 point 4)
+    const results = await seedDemoEvaluationResults(tx, { seed: options.seed, today: options.today });
+    progress(`results at two years: ${results.classes} earlier classes, ${results.graduates} graduates, ${results.campaigns} campaigns, ${results.assessments} assessments`);
     return { units: unitIds.size, people, users };
   });
   // fresh statistics for the planner; PGlite has no autovacuum to do it

@@ -243,7 +243,7 @@ describe('the demo school year', () => {
       `SELECT c.id, count(e.id) FILTER (WHERE e.status = 'completed' AND e.classification IS NOT NULL)::int AS completed,
          (SELECT count(*)::int FROM certificates ce JOIN enrolments x ON x.id = ce.enrolment_id WHERE x.class_id = c.id) AS certificates
        FROM classes c JOIN enrolments e ON e.class_id = c.id
-       WHERE c.status = 'finished' AND c.end_date < $1 AND c.cohort_code NOT LIKE 'LS-%' GROUP BY c.id ORDER BY c.start_date LIMIT 1`,
+       WHERE c.status = 'finished' AND c.end_date < $1 AND c.cohort_code NOT LIKE 'LS-%' AND c.cohort_code NOT LIKE 'DG-%' GROUP BY c.id ORDER BY c.start_date LIMIT 1`,
       [`${year}-01-01`],
     );
     expect(cls).toBeDefined();

@@ -178,6 +178,9 @@ export const ERRORS = {
   SUPPORT_NOT_OWED: { status: 409, vi: 'Học viên này không thuộc diện được hỗ trợ theo chính sách đang áp dụng.', en: 'This learner is not covered by the support policy in force.' },
   SUPPORT_PAYMENT_ABOVE_OWED: { status: 409, vi: 'Số tiền chi vượt số còn được hỗ trợ.', en: 'The payment is above what is still owed.' },
   INTERNAL: { status: 500, vi: 'Đã có lỗi hệ thống. Vui lòng thử lại sau.', en: 'Something went wrong; please try again later.' },
+  // evaluation of results at two years (issue 11 point 4, decision 0052)
+  EVALUATION_TOO_EARLY: { status: 409, vi: 'Lớp chưa kết thúc đủ 2 năm nên chưa đánh giá kết quả sau đào tạo được.', en: 'The class ended less than two years ago, so its results cannot be evaluated yet.' },
+  CAMPAIGN_CLOSED: { status: 409, vi: 'Đợt đánh giá đã kết thúc nên không sửa được nữa.', en: 'The evaluation campaign is closed.' },
 } as const satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -26,3 +26,4 @@ export * from './feedback.js';
 export * from './statistics.js';
 // official statistical reports (issue 10 point 3, decision 0048)
 export * from './reports.js';
+export * from './evaluation-results.js';

@@ -12,6 +12,8 @@ export const JOB_KINDS = [
   'statistics_export',
   // official statistical reports (issue 10 point 3, decision 0048)
   'report_fill',
+  // evaluation after training: results at two years (issue 11 point 4, decision 0052)
+  'evaluation_report',
 ] as const;
 export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
 /** What a running job is doing; progress/total count the rows of the current stage. */

@@ -42,3 +42,4 @@ export * as feedbackRepo from './repositories/feedback.repository.js';
 // official statistical reports (issue 10 point 3, decision 0048)
 export * as reportsRepo from './repositories/reports.repository.js';
 export * as statisticsRepo from './repositories/statistics.repository.js';
+export * as evaluationResultsRepo from './repositories/evaluation-results.repository.js';

@@ -14,3 +14,4 @@ export * as agencyFeedback from './evaluation/agency-feedback.js';
 // official statistical reports (issue 10 point 3, decision 0048)
 export * as reports from './reports/index.js';
 export * as statistics from './statistics/index.js';
+export * as evaluationResults from './evaluation/results.js';

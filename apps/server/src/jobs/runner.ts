@@ -8,6 +8,7 @@ import { AppError } from '../errors.js';
 import { JobFailure, JobSuperseded, Progress, failureResult, type JobContext, type JobLog, type JobOutcome } from './context.js';
 import { runCandidatesExport } from './candidates-export.job.js';
 import { runClassDocument } from './class-document.job.js';
+import { runEvaluationReport } from './evaluation-report.job.js';
 import { runNominationsBulk } from './nominations-bulk.job.js';
 import { runPlanExport, runRealisationExport } from './plan-export.job.js';
 import { runBudgetReportExport, runReimbursementCasesExport } from './budget-export.job.js';
@@ -48,6 +49,7 @@ const HANDLERS: Record<string, Handler> = {
   report_fill: { permission: 'statistics.read', run: runReportFill },
   // training statistics (issue 10, decision 0047)
   statistics_export: { permission: 'statistics.read', run: runStatisticsExport },
+  evaluation_report: { permission: 'classes.read', run: runEvaluationReport },
 };
 
 export interface RunnerOptions {

@@ -3,6 +3,7 @@ import { Avatar, Button, Divider, Drawer, Dropdown, Flex, Layout, Menu, Typograp
 import { AuditOutlined, BarChartOutlined, BookOutlined, CloudUploadOutlined, EllipsisOutlined, LogoutOutlined, MenuOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { AccountBookOutlined, CalendarOutlined, GlobalOutlined, IdcardOutlined, ReadOutlined, ScheduleOutlined, FormOutlined, UnorderedListOutlined, FundOutlined, ProjectOutlined, FileTextOutlined } from '@ant-design/icons';
 import { DashboardOutlined, PieChartOutlined } from '@ant-design/icons';
+import { RiseOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { ROLE_LABELS } from '@nang-tam/domain';
@@ -75,6 +76,10 @@ function useNavItems(): MenuProps['items'] {
     }
     if (me.permissions.includes('conduct.write')) {
       training.push({ key: '/feedback', icon: <FormOutlined aria-hidden />, label: <Link to="/feedback">{t('nav.agencyFeedback')}</Link> });
+    }
+    // evaluation after training: results at two years (issue 11 point 4)
+    if ((['classes.manage', 'nominations.approve', 'conduct.write'] as const).some((p) => me.permissions.includes(p))) {
+      training.push({ key: '/evaluation/results', icon: <RiseOutlined aria-hidden />, label: <Link to="/evaluation/results">{t('nav.evaluationResults')}</Link> });
     }
     if (me.permissions.includes('rules.read')) {
       training.push({ key: '/catalogue', icon: <UnorderedListOutlined aria-hidden />, label: <Link to="/catalogue">{t('nav.catalogue')}</Link> });

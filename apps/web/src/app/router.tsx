@@ -37,6 +37,10 @@ const AgencyFeedbackPage = lazy(() => import('../features/feedback/AgencyFeedbac
 // official statistical reports (issue 10 point 3, decision 0048)
 const ReportsPage = lazy(() => import('../features/reports/ReportsPage'));
 const FormEditorPage = lazy(() => import('../features/reports/FormEditorPage'));
+// evaluation after training: results at two years (issue 11 point 4)
+const EvaluationResultsPage = lazy(() => import('../features/evaluation/ResultsPage'));
+const EvaluationCampaignsPage = lazy(() => import('../features/evaluation/CampaignsPage'));
+const EvaluationCampaignPage = lazy(() => import('../features/evaluation/CampaignPage'));
 const AnnualPlanPage = lazy(() => import('../features/plans/AnnualPlanPage'));
 const RealisationPage = lazy(() => import('../features/plans/RealisationPage'));
 const FiveYearPage = lazy(() => import('../features/plans/FiveYearPage'));
@@ -405,6 +409,17 @@ export const router = createBrowserRouter([
               </RequireStaff>
             ),
           },
+          // evaluation after training: results at two years (issue 11 point 4)
+          ...(['evaluation/results', 'evaluation/results/campaigns', 'evaluation/results/campaigns/:id'] as const).map((path) => ({
+            path,
+            element: (
+              <RequireStaff permission="classes.read">
+                <Lazy>
+                  {path === 'evaluation/results' ? <EvaluationResultsPage /> : path === 'evaluation/results/campaigns' ? <EvaluationCampaignsPage /> : <EvaluationCampaignPage />}
+                </Lazy>
+              </RequireStaff>
+            ),
+          })),
           {
             path: 'learning',
             element: (

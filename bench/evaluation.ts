@@ -1,0 +1,107 @@
+/**
+ * Results at two years at province scale (issue 11 point 4, decision 0052), on the bench database of
+ * bench/run.ts: ten years of trung cấp and sơ cấp cohorts (30 classes a year, 60 graduates each,
+ * drawn among the province's people in service at each class start) are added once, then the
+ * two-year evaluation of every cohort that is due is computed:
+ *
+ * - through the service (`gatherCohorts` + the domain's comparison per class and overall), the two
+ *   set-based statements of the repository for all cohorts at once;
+ * - baseline: the same two SQL statements through bare `pg` (no shaping, no domain), timed in
+ *   alternation on the same database.
+ *
+ * The graduates' totals are compared, not only timed.
+ */
+import pg from 'pg';
+import { createDb, evaluationResultsRepo as repo } from '@nang-tam/db';
+import { evaluationResults as er, todayInVietnam, training } from '@nang-tam/domain';
+import { gatherCohorts } from '../apps/server/src/services/evaluation-results.service.js';
+
+export interface EvaluationBench {
+  people: number;
+  cohorts: number;
+  graduates: number;
+  runs: number;
+  serviceMs: number;
+  baselineMs: number;
+  match: boolean;
+}
+
+const RUNS = 5;
+const PER_YEAR = 30;
+const SIZE = 60;
+
+async function ensureCohorts(url: string, today: string): Promise<void> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const have = (await c.query("SELECT count(*)::int AS n FROM classes WHERE cohort_code LIKE 'BENCH-%'")).rows[0].n as number;
+    if (have > 0) return;
+    const y = Number(today.slice(0, 4));
+    const school = (await c.query("SELECT id FROM units WHERE code = 'TCT'")).rows[0].id as number;
+    await c.query('BEGIN');
+    for (let year = y - 10; year < y; year++) {
+      for (let k = 0; k < PER_YEAR; k++) {
+        const programme = k % 3 === 0 ? 'SC_LLCT' : 'TC_LLCT';
+        const start = `${year}-${String(1 + (k % 10)).padStart(2, '0')}-0${1 + (k % 8)}`;
+        const cls = await c.query(
+          `INSERT INTO classes (programme_code, cohort_code, name, mode, organiser_unit_id, site, start_date, end_date, capacity, status, grading_scheme, graduation_conditions, outside_plan)
+           VALUES ($1, $2, $3, 'full_time', $4, 'Trường', $5::date, $5::date + 120, $6, 'finished', $7, $8, true) RETURNING id`,
+          [programme, `BENCH-${year}-${k}`, `Lớp đo ${year}-${k}`, school, start, SIZE, JSON.stringify(training.DEFAULT_GRADING_SCHEME), JSON.stringify(training.DEFAULT_GRADUATION_CONDITIONS)],
+        );
+        // graduates: people in service at the start, not yet in the programme, spread by a hash of the class
+        await c.query(
+          `INSERT INTO enrolments (person_id, programme_code, status, started_on, ended_on, class_id, graduated_on)
+           SELECT p.id, $2, 'completed', $3::date, $3::date + 120, $1, $3::date + 130
+           FROM people p
+           WHERE EXISTS (SELECT 1 FROM assignments y WHERE y.person_id = p.id AND y.started_on <= $3::date AND (y.ended_on IS NULL OR y.ended_on >= $3::date))
+             AND NOT EXISTS (SELECT 1 FROM enrolments e WHERE e.person_id = p.id AND e.programme_code = $2)
+             AND (p.id * 7919 + $1) % 97 = 0
+           ORDER BY p.id LIMIT $4`,
+          [cls.rows[0].id, programme, start, SIZE],
+        );
+      }
+    }
+    await c.query('COMMIT');
+    await c.query('ANALYZE');
+  } finally {
+    await c.end();
+  }
+}
+
+export async function benchEvaluation(url: string): Promise<EvaluationBench> {
+  const today = todayInVietnam();
+  await ensureCohorts(url, today);
+  const db = await createDb({ databaseUrl: url });
+  const people = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM people')).rows[0]!.n;
+  const classes = (await repo.listCohortClasses(db, { limit: 100_000 })).filter((c) => er.evaluationReady(c.end_date, today));
+  // the baseline: the very SQL the repository sends, captured once, replayed through bare pg
+  const captured: { sql: string; params: unknown[] }[] = [];
+  const spy = { query: async (sql: string, params: unknown[]) => (captured.push({ sql, params }), db.query(sql, params)) };
+  const first = await gatherCohorts(spy as never, classes, '/');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const service: number[] = [];
+  const baseline: number[] = [];
+  let graduates = 0;
+  let match = true;
+  for (let i = 0; i < RUNS + 1; i++) {
+    const t0 = performance.now();
+    const facts = await gatherCohorts(db, classes, '/');
+    const overall = er.compare([...facts.cells.values()].flat());
+    for (const c of classes) er.compare(facts.cells.get(c.id) ?? []);
+    const t1 = performance.now();
+    const g = await client.query(captured[0]!.sql, captured[0]!.params);
+    await client.query(captured[1]!.sql, captured[1]!.params);
+    const t2 = performance.now();
+    graduates = overall.graduates.people;
+    match = match && g.rowCount === facts.graduates.length && first.graduates.length === facts.graduates.length;
+    if (i > 0) {
+      service.push(t1 - t0);
+      baseline.push(t2 - t1);
+    }
+  }
+  await client.end();
+  await db.close();
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  return { people, cohorts: classes.length, graduates, runs: RUNS, serviceMs: median(service), baselineMs: median(baseline), match };
+}
