@@ -20,3 +20,4 @@ export * from './plans.js';
 export * from './calendar.js';
 export * from './documents.js';
 export * from './notifications.js';
+export * from './indicators.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const JOB_KINDS = ['people_import', 'people_export', 'candidates_export', 'nominations_bulk', 'needs_answer_export', 'needs_aggregate_export', 'plan_export', 'realisation_export', 'class_document'] as const;
+export const JOB_KINDS = ['people_import', 'people_export', 'candidates_export', 'nominations_bulk', 'needs_answer_export', 'needs_aggregate_export', 'plan_export', 'realisation_export', 'class_document', 'indicator_people_export'] as const;
 export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
 /** What a running job is doing; progress/total count the rows of the current stage. */
 export const JOB_STAGES = ['reading', 'validating', 'inserting', 'evaluating', 'writing'] as const;

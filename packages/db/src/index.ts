@@ -35,3 +35,4 @@ export * as plansRepo from './repositories/plans.repository.js';
 export * as calendarRepo from './repositories/calendar.repository.js';
 export * as documentsRepo from './repositories/documents.repository.js';
 export * as notificationsRepo from './repositories/notifications.repository.js';
+export * as indicatorsRepo from './repositories/indicators.repository.js';

@@ -8,3 +8,4 @@ export * as training from './training/index.js';
 export * as needs from './needs/index.js';
 export * as plans from './plans/index.js';
 export * as notifications from './notifications/index.js';
+export * as indicators from './indicators/index.js';
