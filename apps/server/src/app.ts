@@ -25,6 +25,7 @@ import { eligibilityRoutes } from './routes/eligibility.routes.js';
 import { nominationsRoutes } from './routes/nominations.routes.js';
 import { outsideTrainingsRoutes } from './routes/outside-trainings.routes.js';
 import { reimbursementRoutes } from './routes/reimbursement.routes.js';
+import { indicatorsRoutes } from './routes/indicators.routes.js';
 import { needsRoutes } from './routes/needs.routes.js';
 import { classesRoutes } from './routes/classes.routes.js';
 import { certificatesRoutes } from './routes/certificates.routes.js';
@@ -88,6 +89,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await app.register(nominationsRoutes(ctx));
   await app.register(outsideTrainingsRoutes(ctx));
   await app.register(reimbursementRoutes(ctx));
+  await app.register(indicatorsRoutes(ctx));
   await app.register(classesRoutes(ctx));
   await app.register(certificatesRoutes(ctx));
   await app.register(learnersRoutes(ctx));

@@ -66,6 +66,14 @@ export const ZIndicatorSource = z.strictObject({
   title: zText(500).optional(),
 });
 export type IndicatorSource = z.infer<typeof ZIndicatorSource>;
+/** The source document as answered (plain strings: a response is not re-normalised). */
+export const ZIndicatorSourceOut = z.object({
+  kind: z.enum(INDICATOR_SOURCE_KINDS),
+  number: z.string(),
+  issuedOn: ZIsoDate,
+  issuer: z.string(),
+  title: z.string().optional(),
+});
 
 export const ZIndicatorTarget = z.strictObject({
   kind: z.enum(indicators.TARGET_KINDS),
@@ -133,7 +141,7 @@ export const ZIndicatorSummary = z.object({
   target: z.object({ kind: z.enum(indicators.TARGET_KINDS), comparison: z.enum(indicators.COMPARISONS), value: z.number() }),
   startOn: ZIsoDate,
   deadline: ZIsoDate,
-  source: ZIndicatorSource,
+  source: ZIndicatorSourceOut,
   ownerUnit: ZNamedUnit,
   asOf: ZIsoDate,
   /** The subtree it was computed over (the reader's, or the unit asked). */

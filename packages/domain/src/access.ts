@@ -60,6 +60,9 @@ export const PERMISSIONS = [
   'calendar.read',
   // the programme catalogue (issue 9): the board and home affairs add programmes and versions
   'catalogue.write',
+  // indicators (issue 10 point 1, decision 0046): read them over one's subtree; define them and mark CCHC posts
+  'indicators.read',
+  'indicators.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -77,6 +80,7 @@ const REGISTRY_OFFICER: Permission[] = [
   'conduct.write',
   'needs.read',
   'needs.write',
+  'indicators.read',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -97,10 +101,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'plans.write',
     'plans.manage',
     'plans.approve',
+    'indicators.manage',
   ],
   // the board approves nominations of the programmes it owns and alone may override an ineligible one
-  province_board: [...REGISTRY_OFFICER, 'rules.write', 'nominations.approve', 'nominations.override', 'catalogue.write', 'needs.manage', 'needs.aggregate', 'plans.read', 'plans.write', 'plans.manage', 'plans.approve'],
-  home_affairs: [...REGISTRY_OFFICER, 'nominations.approve', 'catalogue.write', 'needs.manage', 'needs.aggregate', 'plans.read', 'plans.write', 'plans.manage'],
+  province_board: [...REGISTRY_OFFICER, 'rules.write', 'nominations.approve', 'nominations.override', 'catalogue.write', 'needs.manage', 'needs.aggregate', 'plans.read', 'plans.write', 'plans.manage', 'plans.approve', 'indicators.manage'],
+  home_affairs: [...REGISTRY_OFFICER, 'nominations.approve', 'catalogue.write', 'needs.manage', 'needs.aggregate', 'plans.read', 'plans.write', 'plans.manage', 'indicators.manage'],
   unit_officer: REGISTRY_OFFICER,
   // the school: opens classes, accepts nominations (the last approval step), follows learners, graduates them
   school_registrar: [

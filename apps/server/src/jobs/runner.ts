@@ -11,6 +11,7 @@ import { runClassDocument } from './class-document.job.js';
 import { runNominationsBulk } from './nominations-bulk.job.js';
 import { runPlanExport, runRealisationExport } from './plan-export.job.js';
 import { runPeopleExport } from './people-export.job.js';
+import { runIndicatorPeopleExport } from './indicator-people-export.job.js';
 import { runPeopleImport } from './people-import.job.js';
 import { remindOverdueConductReports } from '../services/learners.service.js';
 import { runNeedsReminders } from './needs-reminders.job.js';
@@ -33,6 +34,7 @@ const HANDLERS: Record<string, Handler> = {
   plan_export: { permission: 'plans.read', run: runPlanExport },
   realisation_export: { permission: 'plans.read', run: runRealisationExport },
   class_document: { permission: 'classes.read', run: runClassDocument },
+  indicator_people_export: { permission: 'people.export', run: runIndicatorPeopleExport },
 };
 
 export interface RunnerOptions {

@@ -14,6 +14,7 @@ import { needsAnswerPolicy, needsCampaignListPolicy, needsCampaignPolicy } from 
 import { peopleListPolicy, personPolicy } from './person.js';
 import { programmeListPolicy, programmePolicy } from './programme.js';
 import { reimbursementCasePolicy } from './reimbursement-case.js';
+import { indicatorListPolicy, indicatorPolicy } from './indicator.js';
 import { fiveYearPolicy, planLinePolicy, planListPolicy, planVersionPolicy } from './plan.js';
 
 export const POLICIES = {
@@ -37,6 +38,8 @@ export const POLICIES = {
   planLine: planLinePolicy,
   fiveYearPlan: fiveYearPolicy,
   reimbursementCase: reimbursementCasePolicy,
+  indicator: indicatorPolicy,
+  indicators: indicatorListPolicy,
 } as const;
 
 type ActionOf<P> = P extends Policy<never, infer A> ? A : P extends Policy<infer _F, infer A> ? A : never;

@@ -103,13 +103,13 @@ function evidenceSql(c: ConditionFilter, p: Params): string {
       WHERE q.person_id = pop.id AND q.kind = ${p.add(c.qualificationKind)} AND (q.awarded_on IS NULL OR q.awarded_on <= pop.on_date)
       ORDER BY ql.rank DESC LIMIT 1)`;
   }
-  return `(SELECT max(t.on)::text FROM (
-      SELECT coalesce(e.graduated_on, e.ended_on) AS on FROM enrolments e JOIN programmes pr ON pr.code = e.programme_code
+  return `(SELECT max(t.trained_on)::text FROM (
+      SELECT coalesce(e.graduated_on, e.ended_on) AS trained_on FROM enrolments e JOIN programmes pr ON pr.code = e.programme_code
       WHERE e.person_id = pop.id AND pr.kind = 'admin_reform' AND e.status = 'completed'
       UNION ALL
       SELECT o.result_date FROM outside_trainings o JOIN programmes pr ON pr.code = o.programme_code
       WHERE o.person_id = pop.id AND pr.kind = 'admin_reform' AND o.status = 'completed' AND o.result = 'graduated'
-    ) t WHERE t.on <= pop.on_date)`;
+    ) t WHERE t.trained_on <= pop.on_date)`;
 }
 
 /** The SQL of the counts on each date (the benchmark's baseline runs the same text through bare pg). */
