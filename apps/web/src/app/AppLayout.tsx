@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Avatar, Button, Divider, Drawer, Dropdown, Flex, Layout, Menu, Typography, type MenuProps } from 'antd';
 import { AuditOutlined, BarChartOutlined, BookOutlined, CloudUploadOutlined, EllipsisOutlined, LogoutOutlined, MenuOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
-import { AccountBookOutlined, CalendarOutlined, GlobalOutlined, IdcardOutlined, ReadOutlined, ScheduleOutlined, FormOutlined, UnorderedListOutlined, FundOutlined, ProjectOutlined, FileTextOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, CalendarOutlined, GlobalOutlined, IdcardOutlined, ReadOutlined, ScheduleOutlined, FormOutlined, UnorderedListOutlined, FundOutlined, ProjectOutlined, FileTextOutlined, AimOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { ROLE_LABELS } from '@nang-tam/domain';
@@ -73,6 +73,9 @@ function useNavItems(): MenuProps['items'] {
       planning.push({ key: '/plans', icon: <ScheduleOutlined aria-hidden />, label: <Link to="/plans">{t('nav.plans')}</Link> });
       planning.push({ key: '/plans/realisation', icon: <FundOutlined aria-hidden />, label: <Link to="/plans/realisation">{t('nav.realisation')}</Link> });
       planning.push({ key: '/plans/five-year', icon: <ProjectOutlined aria-hidden />, label: <Link to="/plans/five-year">{t('nav.fiveYear')}</Link> });
+    }
+    if (me.permissions.includes('indicators.read')) {
+      planning.push({ key: '/indicators', icon: <AimOutlined aria-hidden />, label: <Link to="/indicators">{t('nav.indicators')}</Link> });
     }
     const group = (key: string, label: string, icon: ReactNode, entries: Item[]) => {
       if (entries.length === 1) items.push(entries[0]!);

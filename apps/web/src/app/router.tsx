@@ -27,6 +27,9 @@ const CasePage = lazy(() => import('../features/reimbursement/CasePage'));
 const AnnualPlanPage = lazy(() => import('../features/plans/AnnualPlanPage'));
 const RealisationPage = lazy(() => import('../features/plans/RealisationPage'));
 const FiveYearPage = lazy(() => import('../features/plans/FiveYearPage'));
+// indicators (issue 10 point 1)
+const IndicatorsPage = lazy(() => import('../features/indicators/IndicatorsPage'));
+const IndicatorPage = lazy(() => import('../features/indicators/IndicatorPage'));
 const MyLearningPage = lazy(() => import('../features/learning/MyLearningPage'));
 const MyLearnersPage = lazy(() => import('../features/my-learners/MyLearnersPage'));
 const DocumentSettingsPage = lazy(() => import('../features/documents/DocumentSettingsPage'));
@@ -81,6 +84,12 @@ function ProgrammeCatalogueRoute() {
 function OutsideTrainingRoute() {
   const { id } = useParams();
   return <OutsideTrainingPage key={id} />;
+}
+
+/** Remounts the indicator page when the id changes. */
+function IndicatorRoute() {
+  const { id } = useParams();
+  return <IndicatorPage key={id} />;
 }
 
 /** Remounts the reimbursement case page when the id changes. */
@@ -249,6 +258,26 @@ export const router = createBrowserRouter([
               <RequireStaff permission="plans.read">
                 <Lazy>
                   <FiveYearPage />
+                </Lazy>
+              </RequireStaff>
+            ),
+          },
+          {
+            path: 'indicators',
+            element: (
+              <RequireStaff permission="indicators.read">
+                <Lazy>
+                  <IndicatorsPage />
+                </Lazy>
+              </RequireStaff>
+            ),
+          },
+          {
+            path: 'indicators/:id',
+            element: (
+              <RequireStaff permission="indicators.read">
+                <Lazy>
+                  <IndicatorRoute />
                 </Lazy>
               </RequireStaff>
             ),
