@@ -28,6 +28,7 @@ import { seedDemoNeeds } from './needs.js';
 import { seedDemoNotifications } from './notifications.js';
 import { seedDemoPlans } from './school-annual-plans.js';
 import { seedDemoPlanWiring } from './plan-wiring.js';
+import { seedDemoIndicators } from './indicators.js';
 import { MERGER_NOTE, REORGANISATION_DATE, type UnitSpec } from './units.js';
 
 export interface SeedOptions {
@@ -314,6 +315,8 @@ export async function seedDemoProvince(db: Db, opts: SeedOptions = {}): Promise<
     progress(`plans: ${planned.annualPlans} annual plans, ${planned.lines} lines, ${planned.linkedClasses} classes linked, ${planned.extraClasses} outside the plan`);
     const wired = await seedDemoPlanWiring(tx, options.today);
     progress(`plan wiring: ${wired.outsideLines} lines of people sent outside (${wired.linkedOutside} records linked), ${wired.linesFromNeeds} lines of next year's draft plan from needs`);
+    const indicators = await seedDemoIndicators(tx, { today: options.today });
+    progress(`indicators: ${indicators.indicators}; CCHC staff: ${indicators.cchcStaff}, ${indicators.cchcTrained} with CCHC training`);
     const notified = await seedDemoNotifications(tx);
     progress(`notifications: ${notified}`);
     return { units: unitIds.size, people, users };

@@ -54,28 +54,36 @@ function populationCte(scope: Scope, pop: PopulationFilter, p: Params): string {
   if (pop.titleIds && pop.titleIds.length > 0) atDate.push(`x.title_id = ANY(${p.add(pop.titleIds)}::int[])`);
   if (pop.adminReform) {
     atDate.push(
-      `(x.job_position_id = ANY(${p.add(pop.adminReform.jobPositionIds)}::int[]) OR x.title_id = ANY(${p.add(pop.adminReform.titleIds)}::int[]))`,
+      `(p.job_position_id = ANY(${p.add(pop.adminReform.jobPositionIds)}::int[]) OR x.title_id = ANY(${p.add(pop.adminReform.titleIds)}::int[]))`,
     );
   }
+  // holders of a flagged job position when no title is flagged: a filter on the record, applied first
+  if (pop.adminReform && pop.adminReform.titleIds.length === 0) person.push(`p.job_position_id = ANY(${p.add(pop.adminReform.jobPositionIds)}::int[])`);
+  const personWhere = person.length > 0 ? person.join(' AND ') : 'true';
+  // one row per assignment of the people who pass the record's filters, with the next one's start:
+  // on date D the assignment in force is the one started on or before D whose successor starts
+  // after D (the latest by start, then by id, as a lookup of "the latest started on or before D")
   return `
+  ai AS (
+    SELECT a.person_id, a.unit_id, a.title_id, a.started_on, a.ended_on,
+           lead(a.started_on) OVER (PARTITION BY a.person_id ORDER BY a.started_on, a.id) AS next_start
+    FROM assignments a JOIN people p ON p.id = a.person_id
+    WHERE ${personWhere}
+  ),
   x AS (
-    SELECT d.on_date, p.id, p.sort_key, p.full_name, p.birth_date, p.job_position_id,
-           CASE WHEN a.person_id IS NULL THEN p.unit_id ELSE a.unit_id END AS unit_id,
-           CASE WHEN a.person_id IS NULL THEN p.title_id ELSE a.title_id END AS title_id
+    SELECT d.on_date, ai.person_id AS id, ai.unit_id, ai.title_id
+    FROM d JOIN ai ON ai.started_on <= d.on_date AND (ai.next_start IS NULL OR ai.next_start > d.on_date)
+      AND (ai.ended_on IS NULL OR ai.ended_on >= d.on_date)
+    UNION ALL
+    SELECT d.on_date, p.id, p.unit_id, p.title_id
     FROM d CROSS JOIN people p
-    LEFT JOIN LATERAL (
-      SELECT a.person_id, a.unit_id, a.title_id, a.ended_on FROM assignments a
-      WHERE a.person_id = p.id AND a.started_on <= d.on_date
-      ORDER BY a.started_on DESC, a.id DESC LIMIT 1
-    ) a ON true
-    WHERE ${person.length > 0 ? `${person.join(' AND ')} AND ` : ''}
-      CASE WHEN a.person_id IS NULL THEN NOT EXISTS (SELECT 1 FROM assignments a0 WHERE a0.person_id = p.id)
-           ELSE a.ended_on IS NULL OR a.ended_on >= d.on_date END
-      AND NOT EXISTS (SELECT 1 FROM service_leavings l WHERE l.person_id = p.id AND l.left_on < d.on_date)
+    WHERE ${personWhere} AND NOT EXISTS (SELECT 1 FROM assignments a0 WHERE a0.person_id = p.id)
   ),
   pop AS (
-    SELECT x.*, u.path, u.name AS unit_name FROM x JOIN units u ON u.id = x.unit_id
+    SELECT x.on_date, x.id, x.unit_id, x.title_id, p.sort_key, p.full_name, p.birth_date, p.job_position_id, u.path, u.name AS unit_name
+    FROM x JOIN people p ON p.id = x.id JOIN units u ON u.id = x.unit_id
     WHERE ${atDate.join(' AND ')}
+      AND NOT EXISTS (SELECT 1 FROM service_leavings l WHERE l.person_id = x.id AND l.left_on < x.on_date)
   )`;
 }
 
