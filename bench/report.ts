@@ -3,6 +3,7 @@ import type { EligibilityBench } from './eligibility.js';
 import type { ClassesBench } from './classes.js';
 import type { ResponsivenessBench } from './responsiveness.js';
 import type { NeedsBench } from './needs.js';
+import type { IndicatorsBench } from './indicators.js';
 import type { ImportBench } from './import.js';
 import type { LoadResult } from './lib.js';
 import { ROOT } from './lib.js';
@@ -21,6 +22,7 @@ interface Report {
   classes: ClassesBench | null;
   responsiveness?: ResponsivenessBench | null;
   needs?: NeedsBench | null;
+  indicators?: IndicatorsBench | null;
 }
 
 const SEARCH_HEADING = '## People search and list (`GET /api/v1/people`)';
@@ -28,6 +30,7 @@ const IMPORT_HEADING = '## Excel import of people (`POST /api/v1/imports/people`
 const ELIGIBILITY_HEADING = '## Gaps and eligibility (`GET /api/v1/units/:id/gaps`, `GET /api/v1/candidates`)';
 const CLASSES_HEADING = '## Classes: graduation and certificates, bulk nomination, class board';
 const RESPONSIVENESS_HEADING = '## The API during an import (`GET /api/health` while a 100,000-row import runs)';
+const INDICATORS_HEADING = '## Indicators as of a date (`GET /api/v1/indicators/:id?asOf=…`)';
 const NEEDS_HEADING = '## Needs aggregation (`GET /api/v1/needs/campaigns/:id/aggregate`)';
 
 /** Where and when a section's figures were measured: the line under its heading. */
@@ -50,7 +53,7 @@ function previousSections(): Map<string, string[]> {
     const m = LAST_RUN.exec(line);
     if (m && lastRun === null) lastRun = measuredLine(m[1]!, m[2]!);
     if (line.startsWith('## ')) {
-      current = [SEARCH_HEADING, IMPORT_HEADING, ELIGIBILITY_HEADING, CLASSES_HEADING, RESPONSIVENESS_HEADING, NEEDS_HEADING].includes(line) ? [] : null;
+      current = [SEARCH_HEADING, IMPORT_HEADING, ELIGIBILITY_HEADING, CLASSES_HEADING, RESPONSIVENESS_HEADING, NEEDS_HEADING, INDICATORS_HEADING].includes(line) ? [] : null;
       if (current) out.set(line, current);
     }
     current?.push(line);
@@ -176,6 +179,30 @@ function needsSection(e: NeedsBench, measured: string): string[] {
   ];
 }
 
+function indicatorsSection(e: IndicatorsBench, measured: string): string[] {
+  return [
+    INDICATORS_HEADING,
+    '',
+    measured,
+    '',
+    `The demo province's indicators over ${n(e.people)} people (decision 0046): BTV-THACSI (cadres managed by the provincial`,
+    'standing committee with a master’s or higher) and CCHC-2030 (holders of administrative-reform posts trained within 5',
+    'years). "API" is the indicator page’s answer: the value, the status, the whole yearly trend (one point per year end)',
+    'and the projection. "value" is the repository’s statement for the one date. Baseline: a hand-written SQL of the same',
+    `value (DISTINCT ON for the assignment in force, a grouped best level) on the same pool, timed in alternation, median of ${e.runs}`,
+    'after two untimed rounds. The answers (population and counted) are compared.',
+    '',
+    '| indicator | as of | population / counted | API (trend points) | value | SQL baseline | same answer | target |',
+    '|---|---|---|---|---|---|---|---|',
+    ...e.rows.map(
+      (r) =>
+        `| ${r.code} | ${r.asOf} | ${n(r.population)} / ${n(r.counted)} | ${ms(r.apiDetailMs)} (${r.trendPoints}) | ${ms(r.valueMs)} | ${ms(r.baselineMs)} | ${r.match ? 'yes' : '**no**'} | < 1 s — ${verdict(r.apiDetailMs < 1000)} |`,
+    ),
+    ...e.list.map((l) => `| all ${l.indicators} (the list, with status) | ${l.asOf} | | ${ms(l.ms)} | | | | < 1 s — ${verdict(l.ms < 1000)} |`),
+    '',
+  ];
+}
+
 const pct = (a: number, b: number) => `${((a / b) * 100).toFixed(0)}%`;
 const n = (x: number) => Math.round(x).toLocaleString('en-US');
 const verdict = (ok: boolean) => (ok ? 'met' : '**not met**');
@@ -191,6 +218,7 @@ export function writeReport(r: Report): void {
     r.classes && 'classes',
     r.responsiveness && 'the API during an import',
     r.needs && 'needs aggregation',
+    r.indicators && 'indicators',
   ]
     .filter(Boolean)
     .join(', ');
@@ -260,6 +288,8 @@ export function writeReport(r: Report): void {
   else keep(RESPONSIVENESS_HEADING);
   if (r.needs) lines.push(...needsSection(r.needs, measured));
   else keep(NEEDS_HEADING);
+  if (r.indicators) lines.push(...indicatorsSection(r.indicators, measured));
+  else keep(INDICATORS_HEADING);
   // the interpretation is written by people, in bench/notes.md, and kept below the figures
   const notes = readFileSync(`${ROOT}bench/notes.md`, 'utf8');
   writeFileSync(`${ROOT}docs/PERFORMANCE.md`, `${lines.join('\n')}\n${notes}`);

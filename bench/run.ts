@@ -2,7 +2,7 @@
  * `npm run bench`: benchmarks on a PostgreSQL database of a generated province (default 100,000
  * people), each against a baseline measured in the same run, written to docs/PERFORMANCE.md.
  *
- *   npm run bench -- [--people 100000] [--seconds 10] [--only search|import|eligibility|classes|responsiveness|needs]
+ *   npm run bench -- [--people 100000] [--seconds 10] [--only search|import|eligibility|classes|responsiveness|needs|indicators]
  *     [--stall-rows 100000] [--pglite-rows 20000,100000]   (responsiveness: import sizes on PostgreSQL / PGlite)
  *
  * With --only, the sections not run keep their previous figures in docs/PERFORMANCE.md.
@@ -24,6 +24,7 @@ import { benchEligibility, type EligibilityBench } from './eligibility.js';
 import { benchClasses, type ClassesBench } from './classes.js';
 import { benchResponsiveness, type ResponsivenessBench } from './responsiveness.js';
 import { benchNeeds, type NeedsBench } from './needs.js';
+import { benchIndicators, type IndicatorsBench } from './indicators.js';
 import { writeReport } from './report.js';
 
 const { values: args } = parseArgs({
@@ -156,6 +157,7 @@ const responsiveness: ResponsivenessBench | null = runs('responsiveness')
     })
   : null;
 const needsAggregation: NeedsBench | null = runs('needs') ? await benchNeeds(DB_URL) : null;
+const indicators: IndicatorsBench | null = runs('indicators') ? await benchIndicators(DB_URL) : null;
 writeReport({
   people: PEOPLE,
   seconds: SECONDS,
@@ -166,6 +168,7 @@ writeReport({
   classes,
   responsiveness,
   needs: needsAggregation,
+  indicators,
 });
 console.log('Results written to docs/PERFORMANCE.md');
 process.exit(0);

@@ -14,6 +14,7 @@ import { useI18n, type MessageKey } from '../../i18n';
 import { toDayjs, toIso, VI_DATE_FORMATS } from '../../shared/dates';
 import { errorMessage, fieldErrorMessage, hasFieldDetails } from '../../shared/errors';
 import { UnitPicker } from '../../shared/UnitPicker';
+import { useCurrentUser } from '../../app/session';
 
 const LEVEL_KINDS = ['education', 'political_theory', 'state_management'] as const;
 
@@ -45,8 +46,8 @@ interface Values {
   note?: string;
 }
 
-function initialOf(d: IndicatorDetail | null): Partial<Values> {
-  if (!d) return { subtree: true, adminReformPost: false, conditionKind: 'qualification', qualificationKind: 'education', targetKind: 'share', comparison: 'atLeast', sourceKind: 'resolution' };
+function initialOf(d: IndicatorDetail | null, ownerUnitId: number): Partial<Values> {
+  if (!d) return { ownerUnitId, subtree: true, adminReformPost: false, conditionKind: 'qualification', qualificationKind: 'education', targetKind: 'share', comparison: 'atLeast', sourceKind: 'resolution' };
   const p = d.definition.population;
   const c = d.definition.condition;
   return {
@@ -107,6 +108,7 @@ export function IndicatorForm({ open, onClose, indicator, onSaved }: { open: boo
   const { message } = App.useApp();
   const qc = useQueryClient();
   const ref = useReference();
+  const me = useCurrentUser();
   const [form] = Form.useForm<Values>();
   const [problems, setProblems] = useState<ErrorDetail[]>([]);
   const [generalError, setGeneralError] = useState<string | null>(null);
@@ -165,7 +167,7 @@ export function IndicatorForm({ open, onClose, indicator, onSaved }: { open: boo
         />
       )}
       {generalError && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={generalError} />}
-      <Form form={form} layout="vertical" initialValues={initialOf(indicator)} requiredMark="optional">
+      <Form form={form} layout="vertical" initialValues={initialOf(indicator, me.unit.id)} requiredMark="optional">
         <Row gutter={12}>
           {!indicator && (
             <Col xs={24} md={8}>
@@ -276,7 +278,7 @@ export function IndicatorForm({ open, onClose, indicator, onSaved }: { open: boo
           </Col>
           <Col xs={24} md={8}>
             <Form.Item name="ownerUnitId" label={t('ind.ownerUnit')} rules={[{ required: true, message: t('ind.required') }]}>
-              <UnitPicker initialLabel={indicator?.ownerUnit.name} />
+              <UnitPicker initialLabel={indicator?.ownerUnit.name ?? me.unit.name} />
             </Form.Item>
           </Col>
         </Row>
