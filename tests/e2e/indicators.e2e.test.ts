@@ -6,16 +6,18 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { login, randomWord, useBrowser } from './support.js';
+import { UI_TIMEOUT, login, randomWord, useBrowser } from './support.js';
 
 const b = useBrowser();
+/** The list computes every indicator from the records: give the page the UI's time, not poll's default second. */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: UI_TIMEOUT });
 
 async function chooseOption(page: Page, input: Locator, option: string): Promise<void> {
   await input.click();
   const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first();
   await item.waitFor();
   await item.click();
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+  await poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
 }
 
 async function typeDate(input: Locator, ddmmyyyy: string): Promise<void> {
@@ -29,7 +31,7 @@ describe('indicators', () => {
     const page = b.page;
     await login(page, 'admin');
     await page.goto('/indicators');
-    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Chỉ tiêu đào tạo, bồi dưỡng' }).count()).toBe(1);
+    await poll(() => page.getByRole('heading', { level: 1, name: 'Chỉ tiêu đào tạo, bồi dưỡng' }).count()).toBe(1);
     const seedRow = page.locator('tr').filter({ hasText: 'Cán bộ thuộc diện Ban Thường vụ Tỉnh ủy quản lý có trình độ chuyên môn thạc sĩ, tiến sĩ' });
     await seedRow.first().waitFor();
     expect(await seedRow.first().innerText()).toMatch(/từ 40%/);
@@ -51,31 +53,31 @@ describe('indicators', () => {
     await typeDate(dialog.getByLabel('Ngày ban hành'), '20/10/2020');
     await dialog.getByLabel('Cơ quan ban hành').fill('Ban Chấp hành Đảng bộ tỉnh');
     await dialog.getByRole('button', { name: 'Lưu' }).click();
-    await expect.poll(() => page.getByTestId('indicator-problems').innerText()).toContain('Thời hạn đạt chỉ tiêu không được trước ngày bắt đầu.');
+    await poll(() => page.getByTestId('indicator-problems').innerText()).toContain('Thời hạn đạt chỉ tiêu không được trước ngày bắt đầu.');
     await typeDate(dialog.getByLabel('Thời hạn'), '31/12/2030');
     await dialog.getByRole('button', { name: 'Lưu' }).click();
 
     // its page: value against the target, status, the chart and its table
-    await expect.poll(() => page.getByRole('heading', { level: 1, name }).count()).toBe(1);
-    await expect.poll(() => page.getByText('từ 60%').count()).toBeGreaterThan(0);
+    await poll(() => page.getByRole('heading', { level: 1, name }).count()).toBe(1);
+    await poll(() => page.getByText('từ 60%').count()).toBeGreaterThan(0);
     expect(['Đã đạt', 'Đúng tiến độ', 'Có nguy cơ không đạt']).toContain((await page.getByTestId('indicator-status').innerText()).trim());
     await page.getByTestId('indicator-chart').locator('svg.recharts-surface').first().waitFor();
     const trendRows = page.locator('.ant-card').filter({ hasText: 'Xu hướng theo năm' }).locator('tbody tr');
-    await expect.poll(() => trendRows.count()).toBeGreaterThan(3);
+    await poll(() => trendRows.count()).toBeGreaterThan(3);
     expect(await trendRows.first().innerText()).toContain('31/12/2021');
 
     // as of a past date
     await typeDate(page.getByLabel('Tính tại ngày'), '31/12/2023');
-    await expect.poll(() => page.url()).toContain('asOf=2023-12-31');
-    await expect.poll(() => page.getByText('Giá trị tại 31/12/2023').count()).toBe(1);
+    await poll(() => page.url()).toContain('asOf=2023-12-31');
+    await poll(() => page.getByText('Giá trị tại 31/12/2023').count()).toBe(1);
 
     // drill down: the people missing, then those counted, with their evidence
     const missingTab = page.getByRole('tab', { name: /^Chưa đạt \(\d/ });
     await missingTab.click();
     const drill = page.locator('.ant-card').filter({ hasText: 'Danh sách chi tiết' });
-    await expect.poll(() => drill.locator('.ant-tabs-tabpane-active tbody tr.ant-table-row').count()).toBeGreaterThan(0);
+    await poll(() => drill.locator('.ant-tabs-tabpane-active tbody tr.ant-table-row').count()).toBeGreaterThan(0);
     await page.getByRole('tab', { name: /^Đã đạt \(\d/ }).click();
-    await expect.poll(() => drill.locator('.ant-tabs-tabpane-active tbody tr.ant-table-row').count()).toBeGreaterThan(0);
+    await poll(() => drill.locator('.ant-tabs-tabpane-active tbody tr.ant-table-row').count()).toBeGreaterThan(0);
     expect(await drill.locator('.ant-tabs-tabpane-active tbody tr.ant-table-row').first().innerText()).toMatch(/Thạc sĩ|Tiến sĩ/);
   });
 
