@@ -7,11 +7,13 @@ describe('role permissions', () => {
   const needsBoard: Permission[] = ['needs.manage', 'needs.aggregate'];
   const school: Permission[] = ['classes.read', 'classes.manage', 'attendance.write', 'grades.write', 'certificates.manage'];
   const plans: Permission[] = ['plans.read', 'plans.write', 'plans.manage'];
+  // indicators (issue 10 point 1): every registry officer reads them over their subtree; the board, home affairs and the administrator define them
+  const indicators: Permission[] = ['indicators.read', 'indicators.manage'];
   const expected: Record<Role, Permission[]> = {
-    system_admin: [...registry, ...agency, ...school, 'users.manage', 'rules.write', 'nominations.approve', 'nominations.override', 'catalogue.write', ...needsBoard, ...plans, 'plans.approve'],
-    province_board: [...registry, ...agency, 'rules.write', 'nominations.approve', 'nominations.override', 'catalogue.write', ...needsBoard, ...plans, 'plans.approve'],
-    home_affairs: [...registry, ...agency, 'nominations.approve', 'catalogue.write', ...needsBoard, ...plans],
-    unit_officer: [...registry, ...agency],
+    system_admin: [...registry, ...agency, ...school, 'users.manage', 'rules.write', 'nominations.approve', 'nominations.override', 'catalogue.write', ...needsBoard, ...plans, 'plans.approve', ...indicators],
+    province_board: [...registry, ...agency, 'rules.write', 'nominations.approve', 'nominations.override', 'catalogue.write', ...needsBoard, ...plans, 'plans.approve', ...indicators],
+    home_affairs: [...registry, ...agency, 'nominations.approve', 'catalogue.write', ...needsBoard, ...plans, ...indicators],
+    unit_officer: [...registry, ...agency, 'indicators.read'],
     school_registrar: ['units.read', 'people.read', 'people.export', 'jobs.read', 'rules.read', ...school, 'needs.read', 'needs.aggregate', 'plans.read', 'plans.write', 'calendar.read'],
     lecturer: ['units.read', 'classes.read', 'attendance.write', 'grades.write', 'calendar.read'],
     learner: ['people.read', 'calendar.read'],
