@@ -75,10 +75,10 @@ describe('indicators', () => {
     const missingTab = page.getByRole('tab', { name: /^Chưa đạt \(\d/ });
     await missingTab.click();
     const drill = page.locator('.ant-card').filter({ hasText: 'Danh sách chi tiết' });
-    await poll(() => drill.locator('.ant-tabs-tabpane-active tbody tr.ant-table-row').count()).toBeGreaterThan(0);
+    await poll(() => drill.getByRole('tabpanel').locator('tbody tr.ant-table-row').count()).toBeGreaterThan(0);
     await page.getByRole('tab', { name: /^Đã đạt \(\d/ }).click();
-    await poll(() => drill.locator('.ant-tabs-tabpane-active tbody tr.ant-table-row').count()).toBeGreaterThan(0);
-    expect(await drill.locator('.ant-tabs-tabpane-active tbody tr.ant-table-row').first().innerText()).toMatch(/Thạc sĩ|Tiến sĩ/);
+    await poll(() => drill.getByRole('tabpanel').locator('tbody tr.ant-table-row').count()).toBeGreaterThan(0);
+    expect(await drill.getByRole('tabpanel').locator('tbody tr.ant-table-row').first().innerText()).toMatch(/Thạc sĩ|Tiến sĩ/);
   });
 
   test("shows a unit officer only their subtree's figures", { timeout: 120_000 }, async () => {

@@ -104,9 +104,12 @@ export type IndicatorUpdate = z.infer<typeof ZIndicatorUpdate>;
 
 const zBool = (dflt: 'true' | 'false') => z.enum(['true', 'false']).default(dflt).transform((v) => v === 'true');
 
+/** A date an indicator is computed on: the registry holds no history before 1950 nor after 2100. */
+const ZAsOf = ZIsoDate.refine((d) => d >= '1950-01-01' && d <= '2100-12-31', { message: 'OUT_OF_RANGE' });
+
 /** The date and the unit an indicator is computed for (default: today, the reader's whole subtree). */
 export const ZIndicatorQuery = z.strictObject({
-  asOf: ZIsoDate.optional(),
+  asOf: ZAsOf.optional(),
   /** Narrow to a unit's subtree (within the reader's; another unit answers 404). */
   unitId: ZId.optional(),
   /** Also compute the yearly trend and the projection (the list; the detail always has them). */
@@ -183,7 +186,7 @@ export type IndicatorDetail = z.infer<typeof ZIndicatorDetail>;
 
 export const INDICATOR_PEOPLE_SETS = ['counted', 'missing'] as const;
 export const ZIndicatorPeopleQuery = z.strictObject({
-  asOf: ZIsoDate.optional(),
+  asOf: ZAsOf.optional(),
   unitId: ZId.optional(),
   /** counted: in the population and meeting the condition; missing: in the population, not meeting it. */
   set: z.enum(INDICATOR_PEOPLE_SETS).default('missing'),

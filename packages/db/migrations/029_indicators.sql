@@ -53,3 +53,6 @@ CREATE TABLE indicator_versions (
 -- As-of evaluation looks up, per person, the latest assignment started on or before a date, the
 -- qualifications of one kind, and the administrative-reform trainings.
 CREATE INDEX IF NOT EXISTS qualifications_person_kind_idx ON qualifications (person_id, kind, awarded_on);
+-- populations by management scope or job position (the record's filters, applied first)
+CREATE INDEX IF NOT EXISTS people_management_scope_idx ON people (management_scope_id);
+CREATE INDEX IF NOT EXISTS people_job_position_idx ON people (job_position_id);

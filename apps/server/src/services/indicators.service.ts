@@ -138,7 +138,8 @@ async function summarise(
 ): Promise<IndicatorSummary & { resolved: Resolved }> {
   const resolved = await resolveDefinition(db, row);
   const target = targetOf(row);
-  const all = ind.trendDates(row.start_on, asOf);
+  // at most the last 40 year ends (a start decades back would otherwise ask for every year)
+  const all = ind.trendDates(row.start_on, asOf).slice(-41);
   // the status needs the points the projection fits; the page shows the whole trend
   const dates = fullTrend ? all : all.slice(-ind.PROJECTION_POINTS);
   const counts = await indicatorsRepo.countIndicator(db, reading.scope, resolved.population, resolved.condition, dates);

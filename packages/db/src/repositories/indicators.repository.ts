@@ -54,7 +54,7 @@ function populationCte(scope: Scope, pop: PopulationFilter, p: Params): string {
   if (pop.titleIds && pop.titleIds.length > 0) atDate.push(`x.title_id = ANY(${p.add(pop.titleIds)}::int[])`);
   if (pop.adminReform) {
     atDate.push(
-      `(p.job_position_id = ANY(${p.add(pop.adminReform.jobPositionIds)}::int[]) OR x.title_id = ANY(${p.add(pop.adminReform.titleIds)}::int[]))`,
+      `(x.job_position_id = ANY(${p.add(pop.adminReform.jobPositionIds)}::int[]) OR x.title_id = ANY(${p.add(pop.adminReform.titleIds)}::int[]))`,
     );
   }
   // holders of a flagged job position when no title is flagged: a filter on the record, applied first
@@ -65,23 +65,23 @@ function populationCte(scope: Scope, pop: PopulationFilter, p: Params): string {
   // after D (the latest by start, then by id, as a lookup of "the latest started on or before D")
   return `
   ai AS (
-    SELECT a.person_id, a.unit_id, a.title_id, a.started_on, a.ended_on,
+    SELECT a.person_id, a.unit_id, a.title_id, a.started_on, a.ended_on, p.sort_key, p.full_name, p.birth_date, p.job_position_id,
            lead(a.started_on) OVER (PARTITION BY a.person_id ORDER BY a.started_on, a.id) AS next_start
     FROM assignments a JOIN people p ON p.id = a.person_id
     WHERE ${personWhere}
   ),
   x AS (
-    SELECT d.on_date, ai.person_id AS id, ai.unit_id, ai.title_id
+    SELECT d.on_date, ai.person_id AS id, ai.unit_id, ai.title_id, ai.sort_key, ai.full_name, ai.birth_date, ai.job_position_id
     FROM d JOIN ai ON ai.started_on <= d.on_date AND (ai.next_start IS NULL OR ai.next_start > d.on_date)
       AND (ai.ended_on IS NULL OR ai.ended_on >= d.on_date)
     UNION ALL
-    SELECT d.on_date, p.id, p.unit_id, p.title_id
+    SELECT d.on_date, p.id, p.unit_id, p.title_id, p.sort_key, p.full_name, p.birth_date, p.job_position_id
     FROM d CROSS JOIN people p
     WHERE ${personWhere} AND NOT EXISTS (SELECT 1 FROM assignments a0 WHERE a0.person_id = p.id)
   ),
   pop AS (
-    SELECT x.on_date, x.id, x.unit_id, x.title_id, p.sort_key, p.full_name, p.birth_date, p.job_position_id, u.path, u.name AS unit_name
-    FROM x JOIN people p ON p.id = x.id JOIN units u ON u.id = x.unit_id
+    SELECT x.*, u.path, u.name AS unit_name
+    FROM x JOIN units u ON u.id = x.unit_id
     WHERE ${atDate.join(' AND ')}
       AND NOT EXISTS (SELECT 1 FROM service_leavings l WHERE l.person_id = x.id AND l.left_on < x.on_date)
   )`;
@@ -96,11 +96,12 @@ function conditionSql(c: ConditionFilter, p: Params): string {
   }
   const years = p.add(c.withinYears);
   const window = (col: string) => `${col} <= pop.on_date AND ${col} > (pop.on_date - make_interval(years => ${years}::int))::date`;
-  return `(EXISTS (SELECT 1 FROM enrolments e JOIN programmes pr ON pr.code = e.programme_code
-      WHERE e.person_id = pop.id AND pr.kind = 'admin_reform' AND e.status = 'completed'
+  // the programmes of the kind are looked up once (an init plan), not per person
+  return `(EXISTS (SELECT 1 FROM enrolments e
+      WHERE e.person_id = pop.id AND e.programme_code = ANY(ARRAY(SELECT code FROM programmes WHERE kind = 'admin_reform')) AND e.status = 'completed'
         AND ${window('coalesce(e.graduated_on, e.ended_on)')})
-    OR EXISTS (SELECT 1 FROM outside_trainings o JOIN programmes pr ON pr.code = o.programme_code
-      WHERE o.person_id = pop.id AND pr.kind = 'admin_reform' AND o.status = 'completed' AND o.result = 'graduated'
+    OR EXISTS (SELECT 1 FROM outside_trainings o
+      WHERE o.person_id = pop.id AND o.programme_code = ANY(ARRAY(SELECT code FROM programmes WHERE kind = 'admin_reform')) AND o.status = 'completed' AND o.result = 'graduated'
         AND ${window('o.result_date')}))`;
 }
 

@@ -8,7 +8,7 @@
  * percent × denominator), so 40.00% of 1,000 is met by 400 people and not by 399. Displayed values
  * are rounded to one decimal (half away from zero) only when shown.
  */
-import { addYears, type IsoDate } from '../dates.js';
+import { addYears, formatViDate, type IsoDate } from '../dates.js';
 
 export const TARGET_KINDS = ['share', 'count'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
@@ -181,11 +181,11 @@ export function statusOf(s: StatusInput): StatusVerdict {
   const v = valueOf(t.kind, s.count);
   if (v === null) return { status: 'at_risk', explanation: 'Không có ai thuộc đối tượng của chỉ tiêu vào ngày tính: chưa đánh giá được.' };
   if (meetsTarget(t, s.count)) return { status: 'met', explanation: `Đã đạt: ${fmt(t.kind, v)}, chỉ tiêu ${want}.` };
-  if (s.asOf > s.deadline) return { status: 'at_risk', explanation: `Đã quá hạn (${s.deadline}) mà mới đạt ${fmt(t.kind, v)}, chỉ tiêu ${want}.` };
+  if (s.asOf > s.deadline) return { status: 'at_risk', explanation: `Đã quá hạn (${formatViDate(s.deadline)}) mà mới đạt ${fmt(t.kind, v)}, chỉ tiêu ${want}.` };
   if (s.projection && valueMeets(t, s.projection.value)) {
-    return { status: 'on_track', explanation: `Chưa đạt (${fmt(t.kind, v)}) nhưng theo xu hướng sẽ đạt ${fmt(t.kind, s.projection.value)} vào hạn ${s.deadline}, chỉ tiêu ${want}.` };
+    return { status: 'on_track', explanation: `Chưa đạt (${fmt(t.kind, v)}) nhưng theo xu hướng sẽ đạt ${fmt(t.kind, s.projection.value)} vào hạn ${formatViDate(s.deadline)}, chỉ tiêu ${want}.` };
   }
-  const proj = s.projection ? `theo xu hướng chỉ đạt ${fmt(t.kind, s.projection.value)} vào hạn ${s.deadline}` : 'không đủ số liệu để dự báo';
+  const proj = s.projection ? `theo xu hướng chỉ đạt ${fmt(t.kind, s.projection.value)} vào hạn ${formatViDate(s.deadline)}` : 'không đủ số liệu để dự báo';
   return { status: 'at_risk', explanation: `Chưa đạt (${fmt(t.kind, v)}) và ${proj}, chỉ tiêu ${want}.` };
 }
 
