@@ -126,6 +126,9 @@ async function readingScope(db: Queryable, user: AuthUser, unitId: number | unde
   return { scope: { kind: 'subtree', unitPath: unit.path }, unit: { id: unit.id, name: unit.name } };
 }
 
+/** True when the status needs no projection: met on the date, or the deadline passed. */
+const meetsOrLate = (t: ind.Target, c: ind.Count, asOf: string, deadline: string) => ind.meetsTarget(t, c) || asOf > deadline;
+
 const targetOf = (row: indicatorsRepo.IndicatorRow): ind.Target => ({ kind: row.target_kind, comparison: row.comparison, value: Number(row.target_value) });
 
 async function summarise(
@@ -140,16 +143,23 @@ async function summarise(
   const target = targetOf(row);
   // at most the last 40 year ends (a start decades back would otherwise ask for every year)
   const all = ind.trendDates(row.start_on, asOf).slice(-41);
-  // the status needs the points the projection fits; the page shows the whole trend
-  const dates = fullTrend ? all : all.slice(-ind.PROJECTION_POINTS);
-  const counts = await indicatorsRepo.countIndicator(db, reading.scope, resolved.population, resolved.condition, dates);
+  const count = (dates: string[]) => indicatorsRepo.countIndicator(db, reading.scope, resolved.population, resolved.condition, dates);
+  let counts: indicatorsRepo.CountRow[];
+  if (fullTrend) counts = await count(all);
+  else {
+    // the list: the value alone decides when it meets the target or the deadline has passed; only
+    // otherwise are the points the projection is fitted on computed
+    counts = await count([asOf]);
+    const decided = meetsOrLate(target, counts[0]!, asOf, row.deadline);
+    if (!decided && all.length > 1) counts = await count(all.slice(-ind.PROJECTION_POINTS));
+  }
   const trend = counts.map((c) => {
     const v = ind.valueOf(target.kind, c);
     return { date: c.on_date, population: c.population, counted: c.counted, value: v === null ? null : ind.roundValue(target.kind, v) };
   });
   const exact = counts.map((c) => ({ date: c.on_date, value: ind.valueOf(target.kind, c) }));
   const now = counts[counts.length - 1]!;
-  const projection = ind.project(target.kind, exact, row.deadline);
+  const projection = counts.length > 1 || fullTrend ? ind.project(target.kind, exact, row.deadline) : null;
   const verdict = ind.statusOf({ target, count: now, asOf, deadline: row.deadline, projection });
   const value = ind.valueOf(target.kind, now);
   return {
@@ -182,11 +192,13 @@ export async function listIndicators(db: Db, user: AuthUser, q: IndicatorQuery):
   const asOf = q.asOf ?? todayInVietnam();
   const reading = await readingScope(db, user, q.unitId);
   const rows = await indicatorsRepo.listIndicators(db);
-  const items: IndicatorSummary[] = [];
-  for (const row of rows) {
-    const { resolved: _r, trend, ...s } = await summarise(db, user, row, reading, asOf, q.trend);
-    items.push(q.trend ? { ...s, trend } : s);
-  }
+  // the indicators are computed side by side (each is one statement on its own pooled connection)
+  const items: IndicatorSummary[] = await Promise.all(
+    rows.map(async (row) => {
+      const { resolved: _r, trend, ...s } = await summarise(db, user, row, reading, asOf, q.trend);
+      return q.trend ? { ...s, trend } : s;
+    }),
+  );
   return { items, asOf, actions: indicatorListPolicy.allowedActions(user, null) };
 }
 
