@@ -9,6 +9,7 @@ import type { PaymentsBench } from './payments.js';
 import type { ImportBench } from './import.js';
 import type { ReportsBench } from './reports.js';
 import type { EvaluationBench } from './evaluation.js';
+import type { IndicatorsBench } from './indicators.js';
 import type { LoadResult } from './lib.js';
 import { ROOT } from './lib.js';
 
@@ -30,6 +31,7 @@ interface Report {
   payments?: PaymentsBench | null;
   reports?: ReportsBench | null;
   evaluation?: EvaluationBench | null;
+  indicators?: IndicatorsBench | null;
   statistics?: StatisticsBench | null;
 }
 
@@ -43,6 +45,7 @@ const BUDGETS_HEADING = '## Budget report of a year (`GET /api/v1/budgets/report
 const PAYMENTS_HEADING = '## Payment list of a class of 500 (`GET /api/v1/classes/:id/support`)';
 const REPORTS_HEADING = '## Official report forms (`POST /api/v1/reports/forms/:code/fill`)';
 const EVALUATION_HEADING = '## Results at two years (every cohort of the province, `GET /api/v1/evaluation/results`)';
+const INDICATORS_HEADING = '## Indicators as of a date (`GET /api/v1/indicators/:id?asOf=…`)';
 const STATISTICS_HEADING = '## Training statistics and dashboards (`/api/v1/statistics/…`)';
 
 /** Where and when a section's figures were measured: the line under its heading. */
@@ -281,6 +284,31 @@ function evaluationSection(e: EvaluationBench, measured: string): string[] {
   ];
 }
 
+// indicators (issue 10 point 1, decision 0046)
+function indicatorsSection(e: IndicatorsBench, measured: string): string[] {
+  return [
+    INDICATORS_HEADING,
+    '',
+    measured,
+    '',
+    `The demo province's indicators over ${n(e.people)} people (decision 0046): BTV-THACSI (cadres managed by the provincial`,
+    'standing committee with a master’s or higher) and CCHC-2030 (holders of administrative-reform posts trained within 5',
+    'years). "API" is the indicator page’s answer: the value, the status, the whole yearly trend (one point per year end)',
+    'and the projection. "value" is the repository’s statement for the one date. Baseline: a hand-written SQL of the same',
+    `value (DISTINCT ON for the assignment in force, a grouped best level) on the same pool, timed in alternation, median of ${e.runs}`,
+    'after two untimed rounds. The answers (population and counted) are compared.',
+    '',
+    '| indicator | as of | population / counted | API (trend points) | value | SQL baseline | same answer | target |',
+    '|---|---|---|---|---|---|---|---|',
+    ...e.rows.map(
+      (r) =>
+        `| ${r.code} | ${r.asOf} | ${n(r.population)} / ${n(r.counted)} | ${ms(r.apiDetailMs)} (${r.trendPoints}) | ${ms(r.valueMs)} | ${ms(r.baselineMs)} | ${r.match ? 'yes' : '**no**'} | < 1 s — ${verdict(r.apiDetailMs < 1000)} |`,
+    ),
+    ...e.list.map((l) => `| all ${l.indicators} (the list, with status) | ${l.asOf} | | ${ms(l.ms)} | | | | < 1 s — ${verdict(l.ms < 1000)} |`),
+    '',
+  ];
+}
+
 // training statistics and dashboards (issue 10, decision 0047)
 function statisticsSection(s: StatisticsBench, measured: string): string[] {
   return [
@@ -321,6 +349,7 @@ export function writeReport(r: Report): void {
     r.payments && 'payment list',
     r.reports && 'report forms',
     r.evaluation && 'results at two years',
+    r.indicators && 'indicators',
     r.statistics && 'training statistics',
   ]
     .filter(Boolean)
@@ -389,6 +418,7 @@ export function writeReport(r: Report): void {
   if (r.payments) put(paymentsSection(r.payments, measured));
   if (r.reports) put(reportsSection(r.reports, measured));
   if (r.evaluation) put(evaluationSection(r.evaluation, measured));
+  if (r.indicators) put(indicatorsSection(r.indicators, measured));
   if (r.statistics) put(statisticsSection(r.statistics, measured));
   for (const [heading, kept] of previous) lines.push(...(fresh.get(heading) ?? kept));
   for (const [heading, section] of fresh) if (!previous.has(heading)) lines.push(...section);

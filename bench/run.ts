@@ -2,7 +2,7 @@
  * `npm run bench`: benchmarks on a PostgreSQL database of a generated province (default 100,000
  * people), each against a baseline measured in the same run, written to docs/PERFORMANCE.md.
  *
- *   npm run bench -- [--people 100000] [--seconds 10] [--only search|import|eligibility|classes|responsiveness|needs|budgets|payments|statistics|reports|evaluation]
+ *   npm run bench -- [--people 100000] [--seconds 10] [--only search|import|eligibility|classes|responsiveness|needs|budgets|payments|statistics|reports|evaluation|indicators]
  *     [--stall-rows 100000] [--pglite-rows 20000,100000]   (responsiveness: import sizes on PostgreSQL / PGlite)
  *
  * With --only, the sections not run keep their previous figures in docs/PERFORMANCE.md.
@@ -28,6 +28,7 @@ import { benchNeeds, type NeedsBench } from './needs.js';
 import { benchBudgets, type BudgetsBench } from './budgets.js';
 // official statistical reports (issue 10 point 3, decision 0048)
 import { benchReports, type ReportsBench } from './reports.js';
+import { benchIndicators, type IndicatorsBench } from './indicators.js';
 import { writeReport } from './report.js';
 // support payment lists (issue 11 point 1)
 import { benchPayments, type PaymentsBench } from './payments.js';
@@ -172,6 +173,7 @@ const reportForms: ReportsBench | null = runs('reports') ? await benchReports(DB
 const trainingStatistics: StatisticsBench | null = runs('statistics') ? await benchStatistics(DB_URL) : null;
 // results at two years (issue 11 point 4)
 const evaluation: EvaluationBench | null = runs('evaluation') ? await benchEvaluation(DB_URL) : null;
+const indicators: IndicatorsBench | null = runs('indicators') ? await benchIndicators(DB_URL) : null;
 writeReport({
   people: PEOPLE,
   seconds: SECONDS,
@@ -187,6 +189,7 @@ writeReport({
   reports: reportForms,
   statistics: trainingStatistics,
   evaluation,
+  indicators,
 });
 console.log('Results written to docs/PERFORMANCE.md');
 process.exit(0);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { NeedsAggregate, NeedsAnswer, NeedsCampaign } from '@nang-tam/contracts';
-import { apiGet, apiLogin, login, useBrowser } from './support.js';
+import { apiGet, apiLogin, clickMenuItem, login, useBrowser } from './support.js';
 
 const b = useBrowser();
 
@@ -53,7 +53,8 @@ describe('training needs', () => {
     expect(made.status(), await made.text()).toBe(201);
 
     // from the menu to the commune's answer
-    await page.getByRole('menuitem', { name: 'Nhu cầu đào tạo' }).click();
+    // the unit officer's "Kế hoạch" group holds the needs and the indicators (issue 10)
+    await clickMenuItem(page, 'Nhu cầu đào tạo');
     await page.getByRole('heading', { level: 1, name: 'Nhu cầu đào tạo, bồi dưỡng' }).waitFor();
     await page.getByRole('link', { name: current.title }).first().click();
     await page.getByText('Đơn vị của bạn trong đợt đăng ký').waitFor();

@@ -33,6 +33,7 @@ import { seedDemoNotifications } from './notifications.js';
 import { seedDemoTrainingHistory } from './training-history.js';
 import { seedDemoPlans } from './school-annual-plans.js';
 import { seedDemoPlanWiring } from './plan-wiring.js';
+import { seedDemoIndicators } from './indicators.js';
 import { MERGER_NOTE, REORGANISATION_DATE, type UnitSpec } from './units.js';
 
 export interface SeedOptions {
@@ -330,6 +331,8 @@ export async function seedDemoProvince(db: Db, opts: SeedOptions = {}): Promise<
     // training statistics and dashboards (issue 10, decision 0047): the decade before the plans
     const history = await seedDemoTrainingHistory(tx, { today: options.today });
     progress(`training history: ${history.classes} finished classes, ${history.enrolments} enrolments`);
+    const indicators = await seedDemoIndicators(tx, { today: options.today });
+    progress(`indicators: ${indicators.indicators}; CCHC staff: ${indicators.cchcStaff}, ${indicators.cchcTrained} with CCHC training`);
     const notified = await seedDemoNotifications(tx);
     progress(`notifications: ${notified}`);
     // evaluation after training: results at two years (issue 11 point 4)

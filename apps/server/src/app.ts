@@ -31,6 +31,7 @@ import { feedbackRoutes } from './routes/feedback.routes.js';
 // official statistical reports (issue 10 point 3, decision 0048)
 import { reportsRoutes } from './routes/reports.routes.js';
 import { evaluationResultsRoutes } from './routes/evaluation-results.routes.js';
+import { indicatorsRoutes } from './routes/indicators.routes.js';
 import { needsRoutes } from './routes/needs.routes.js';
 import { classesRoutes } from './routes/classes.routes.js';
 import { certificatesRoutes } from './routes/certificates.routes.js';
@@ -101,6 +102,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   // official statistical reports (issue 10 point 3, decision 0048)
   await app.register(reportsRoutes(ctx));
   await app.register(evaluationResultsRoutes(ctx));
+  await app.register(indicatorsRoutes(ctx));
   await app.register(classesRoutes(ctx));
   await app.register(certificatesRoutes(ctx));
   await app.register(learnersRoutes(ctx));

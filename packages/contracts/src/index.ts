@@ -27,3 +27,4 @@ export * from './statistics.js';
 // official statistical reports (issue 10 point 3, decision 0048)
 export * from './reports.js';
 export * from './evaluation-results.js';
+export * from './indicators.js';

@@ -14,6 +14,8 @@ export const JOB_KINDS = [
   'report_fill',
   // evaluation after training: results at two years (issue 11 point 4, decision 0052)
   'evaluation_report',
+  // indicators (issue 10 point 1, decision 0046)
+  'indicator_people_export',
 ] as const;
 export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
 /** What a running job is doing; progress/total count the rows of the current stage. */

@@ -43,3 +43,4 @@ export * as feedbackRepo from './repositories/feedback.repository.js';
 export * as reportsRepo from './repositories/reports.repository.js';
 export * as statisticsRepo from './repositories/statistics.repository.js';
 export * as evaluationResultsRepo from './repositories/evaluation-results.repository.js';
+export * as indicatorsRepo from './repositories/indicators.repository.js';

@@ -22,6 +22,9 @@ describe('role permissions', () => {
   for (const r of ['unit_officer', 'school_registrar'] as const) expected[r].push('support.read');
   // training statistics and dashboards (issue 10, decision 0047): every staff role but the lecturer
   for (const r of ['system_admin', 'province_board', 'home_affairs', 'unit_officer', 'school_registrar'] as const) expected[r].push('statistics.read');
+  // indicators (issue 10 point 1): every registry officer reads them over their subtree; the board, home affairs and the administrator define them
+  for (const r of ['system_admin', 'province_board', 'home_affairs'] as const) expected[r].push('indicators.read', 'indicators.manage');
+  expected.unit_officer.push('indicators.read');
   it.each(ROLES.flatMap((role) => PERMISSIONS.map((perm) => [role, perm] as const)))('%s / %s', (role, perm) => {
     expect(hasPermission(role, perm)).toBe(expected[role].includes(perm));
   });

@@ -70,6 +70,9 @@ export const PERMISSIONS = [
   'evaluation.manage',
   // training statistics and dashboards (issue 10, decision 0047): every staff role but the lecturer
   'statistics.read',
+  // indicators (issue 10 point 1, decision 0046): read them over one's subtree; define them and mark CCHC posts
+  'indicators.read',
+  'indicators.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -87,6 +90,7 @@ const REGISTRY_OFFICER: Permission[] = [
   'conduct.write',
   'needs.read',
   'needs.write',
+  'indicators.read',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -156,6 +160,10 @@ for (const [role, extra] of [
 // training statistics and dashboards (issue 10, decision 0047): every staff role but the lecturer
 for (const role of ['system_admin', 'province_board', 'home_affairs', 'unit_officer', 'school_registrar'] as const) {
   (ROLE_PERMISSIONS[role] as Permission[]).push('statistics.read');
+}
+// indicators (issue 10 point 1, decision 0046): every registry officer reads them (REGISTRY_OFFICER); these define them
+for (const role of ['system_admin', 'province_board', 'home_affairs'] as const) {
+  (ROLE_PERMISSIONS[role] as Permission[]).push('indicators.manage');
 }
 
 export function hasPermission(role: Role, permission: Permission): boolean {

@@ -15,3 +15,4 @@ export * as agencyFeedback from './evaluation/agency-feedback.js';
 export * as reports from './reports/index.js';
 export * as statistics from './statistics/index.js';
 export * as evaluationResults from './evaluation/results.js';
+export * as indicators from './indicators/index.js';

@@ -13,6 +13,7 @@ import { runNominationsBulk } from './nominations-bulk.job.js';
 import { runPlanExport, runRealisationExport } from './plan-export.job.js';
 import { runBudgetReportExport, runReimbursementCasesExport } from './budget-export.job.js';
 import { runPeopleExport } from './people-export.job.js';
+import { runIndicatorPeopleExport } from './indicator-people-export.job.js';
 import { runPeopleImport } from './people-import.job.js';
 import { remindOverdueConductReports } from '../services/learners.service.js';
 import { runNeedsReminders } from './needs-reminders.job.js';
@@ -50,6 +51,7 @@ const HANDLERS: Record<string, Handler> = {
   // training statistics (issue 10, decision 0047)
   statistics_export: { permission: 'statistics.read', run: runStatisticsExport },
   evaluation_report: { permission: 'classes.read', run: runEvaluationReport },
+  indicator_people_export: { permission: 'people.export', run: runIndicatorPeopleExport },
 };
 
 export interface RunnerOptions {

@@ -16,6 +16,7 @@ import { programmeListPolicy, programmePolicy } from './programme.js';
 import { reimbursementCasePolicy } from './reimbursement-case.js';
 import { budgetPolicy } from './budget.js';
 import { agencyFeedbackPolicy, surveyPolicy } from './feedback.js';
+import { indicatorListPolicy, indicatorPolicy } from './indicator.js';
 import { fiveYearPolicy, planLinePolicy, planListPolicy, planVersionPolicy } from './plan.js';
 
 export const POLICIES = {
@@ -43,6 +44,8 @@ export const POLICIES = {
   // evaluation after training (issue 11 point 4; decision 0051)
   survey: surveyPolicy,
   agencyFeedback: agencyFeedbackPolicy,
+  indicator: indicatorPolicy,
+  indicators: indicatorListPolicy,
 } as const;
 
 type ActionOf<P> = P extends Policy<never, infer A> ? A : P extends Policy<infer _F, infer A> ? A : never;

@@ -28,6 +28,7 @@ import { loadEnrolment } from '../services/learner-records.js';
 import { personFactsOf } from '../services/people.service.js';
 import { visibilityOf } from '../services/nominations.service.js';
 import { needsAnswerPolicy, needsCampaignPolicy } from '../policies/needs.js';
+import { indicatorListPolicy, indicatorPolicy } from '../policies/indicator.js';
 import { loadAnswerFacts, loadCampaignFacts } from '../services/needs.service.js';
 
 /**
@@ -140,7 +141,7 @@ describe('access matrix', () => {
  */
 describe('policy matrix', () => {
   const today = todayInVietnam();
-  type Kind = 'class' | 'session' | 'enrolment' | 'person' | 'nomination' | 'outside' | 'needsCampaign' | 'needsAnswer' | 'planVersion' | 'planLine' | 'planList' | 'unit' | 'certificate' | 'reimbursementCase' | 'feedback';
+  type Kind = 'class' | 'session' | 'enrolment' | 'person' | 'nomination' | 'outside' | 'needsCampaign' | 'needsAnswer' | 'planVersion' | 'planLine' | 'planList' | 'unit' | 'certificate' | 'reimbursementCase' | 'feedback' | 'indicator' | 'indicatorList';
   interface Rec {
     id: number;
     classId: number;
@@ -165,7 +166,7 @@ describe('policy matrix', () => {
     /** Something to create first (a session to delete, a sub-record to delete): returns the URL. */
     prepare?: (r: Rec) => Promise<string>;
   }
-  const records: Record<Kind, Rec[]> = { class: [], session: [], enrolment: [], person: [], nomination: [], outside: [], needsCampaign: [], needsAnswer: [], planVersion: [], planLine: [], planList: [], unit: [], certificate: [], reimbursementCase: [], feedback: [] };
+  const records: Record<Kind, Rec[]> = { class: [], session: [], enrolment: [], person: [], nomination: [], outside: [], needsCampaign: [], needsAnswer: [], planVersion: [], planLine: [], planList: [], unit: [], certificate: [], reimbursementCase: [], feedback: [], indicator: [], indicatorList: [] };
   /** The period of each outside-training record, by id (the bodies' dates fit it). */
   const outsidePeriod = new Map<number, { start: string; end: string }>();
   const users = new Map<Role, AuthUser>();
@@ -394,6 +395,11 @@ describe('policy matrix', () => {
       url: (r) => `/api/v1/plans/versions/${r.id}/adjustments`,
       body: () => ({ rowVersion: 999999, reason: 'Thử', decisionNumber: '1-QĐ/TU', decisionDate: '2090-05-01' }),
     },
+    // indicators (issue 10 point 1): a stale version answers CONFLICT once the policy allowed it
+    'POST /api/v1/indicators': { kind: 'indicatorList', url: () => '/api/v1/indicators', body: () => ({ ...indicatorBody(), code: `MT-${(indicatorCode += 1)}` }) },
+    'PUT /api/v1/indicators/admin-reform-posts': { kind: 'indicatorList', url: () => '/api/v1/indicators/admin-reform-posts', body: () => ({ jobPositions: [], titles: [] }) },
+    'PUT /api/v1/indicators/:id': { kind: 'indicator', url: (r) => `/api/v1/indicators/${r.id}`, body: () => ({ ...indicatorBody(), version: 999 }) },
+    'POST /api/v1/indicators/:id/people/export': { kind: 'indicator', url: (r) => `/api/v1/indicators/${r.id}/people/export`, body: () => ({ set: 'missing' }) },
     'POST /api/v1/plans/five-year': { kind: 'planList', url: () => '/api/v1/plans/five-year', body: () => ({ startYear: 2095, title: 'Giai đoạn ma trận' }) },
     'PUT /api/v1/plans/five-year/:id': {
       kind: 'planList',
@@ -426,6 +432,17 @@ describe('policy matrix', () => {
   };
   let checkinToken = '';
   let fiveYearId = 0;
+  let indicatorCode = 0;
+  const indicatorBody = () => ({
+    name: 'Chỉ tiêu ma trận',
+    population: { unitId: fx.units.root },
+    condition: { kind: 'qualification', qualificationKind: 'education', minLevel: 'thac_si' },
+    target: { kind: 'share', value: 40 },
+    startOn: '2021-01-01',
+    deadline: '2030-12-31',
+    source: { kind: 'resolution', number: '1-NQ/TU', issuedOn: '2020-10-20', issuer: 'Tỉnh ủy' },
+    ownerUnitId: fx.units.root,
+  });
   /** Certificates kept unrevoked between probes (the revoked one stays revoked). */
   const freshCertificates = new Set<number>();
   const planLineBody = () => ({ programmeCode: 'TC_LLCT', mode: 'full_time', classes: 1, learners: 50, year: 2090, quarter: 1, siteKind: 'school', site: 'Trường', estimatedCost: 0 });
@@ -441,6 +458,8 @@ describe('policy matrix', () => {
   /** The facts of a record as its services load them, and the verdict for one policy action. */
   async function verdict(user: AuthUser, ref: PolicyRef, kind: Kind, r: Rec): Promise<Verdict> {
     const { resource, action } = parsePolicyRef(ref);
+    if (kind === 'indicatorList') return indicatorListPolicy.decide(user, null, action as never);
+    if (kind === 'indicator') return indicatorPolicy.decide(user, null, action as never);
     if (kind === 'planList') return resource === 'plans' ? planListPolicy.decide(user, null, action as never) : fiveYearPolicy.decide(user, null, action as never);
     if (resource === 'budget') {
       const holder = (await budgetsRepo.findHolder(db, kind === 'planLine' ? { kind: 'line', id: r.lineId! } : { kind: 'class', id: r.classId }))!;
@@ -521,7 +540,7 @@ describe('policy matrix', () => {
   }
 
   /** The actions the record's own response advertises to the user (null when they cannot read it). */
-  async function advertised(session: Session, kind: Exclude<Kind, 'planList'>, r: Rec): Promise<string[] | null> {
+  async function advertised(session: Session, kind: Exclude<Kind, 'planList' | 'indicatorList'>, r: Rec): Promise<string[] | null> {
     if (kind === 'certificate') {
       const res = await app.inject({ url: `/api/v1/classes/${r.classId}/certificates`, headers: as(session) });
       if (res.statusCode !== 200) return null;
@@ -546,6 +565,7 @@ describe('policy matrix', () => {
       nomination: `/api/v1/nominations/${r.id}`,
       outside: `/api/v1/outside-trainings/${r.id}`,
       reimbursementCase: `/api/v1/reimbursement-cases/${r.id}`,
+      indicator: `/api/v1/indicators/${r.id}`,
       needsCampaign: `/api/v1/needs/campaigns/${r.id}`,
       needsAnswer: `/api/v1/needs/campaigns/${r.id}/answers/${r.unitId}`,
       unit: `/api/v1/units/${r.id}/document-settings`,
@@ -745,6 +765,8 @@ describe('policy matrix', () => {
       planRec('line of an approved version', inForce.id, inForce.lines[0].lineId),
     ];
     records.planList = [planRec('the plans', 0)];
+    records.indicatorList = [planRec('the indicators', 0)];
+    records.indicator = [planRec('an indicator of the province', (await api('POST', '/api/v1/indicators', { ...indicatorBody(), code: 'MT-0' })).id)];
     fiveYearId = (await api('POST', '/api/v1/plans/five-year', { startYear: 2086, title: 'Giai đoạn 2086–2090' })).id;
     // certificates: two graduated classes, of the school (CF) and of commune B (CB); Dung holds one of
     // each, Cường one of CF that is revoked
@@ -839,7 +861,7 @@ describe('policy matrix', () => {
   }, 600_000);
 
   it("advertises in each record's actions exactly what the policy allows", async () => {
-    for (const kind of ['class', 'session', 'enrolment', 'person', 'nomination', 'outside', 'needsCampaign', 'needsAnswer', 'planVersion', 'planLine', 'unit', 'certificate', 'reimbursementCase', 'feedback'] as const) {
+    for (const kind of ['class', 'session', 'enrolment', 'person', 'nomination', 'outside', 'needsCampaign', 'needsAnswer', 'planVersion', 'planLine', 'unit', 'certificate', 'reimbursementCase', 'feedback', 'indicator'] as const) {
       for (const r of records[kind]) {
         for (const [role, session] of sessions) {
           const shown = await advertised(session, kind, r);
@@ -872,6 +894,8 @@ describe('policy matrix', () => {
           } else if (kind === 'certificate') {
             const row = (await certificatesRepo.findCertificate(db, { scope: { kind: 'subtree', unitPath: '/' }, managesCertificates: true }, r.id))!;
             expected = certificatePolicy.allowedActions(user, certificateFactsOf(row));
+          } else if (kind === 'indicator') {
+            expected = indicatorPolicy.allowedActions(user, null);
           } else if (kind === 'unit') {
             expected = documentSettingsPolicy.allowedActions(user, { unitPath: (await documentsRepo.findUnitNames(db, r.id))!.path });
           } else expected = personPolicy.allowedActions(user, personFactsOf((await peopleRepo.findPerson(db, { kind: 'subtree', unitPath: '/' }, r.id))!));

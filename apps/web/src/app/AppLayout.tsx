@@ -4,6 +4,7 @@ import { AuditOutlined, BarChartOutlined, BookOutlined, CloudUploadOutlined, Ell
 import { AccountBookOutlined, CalendarOutlined, GlobalOutlined, IdcardOutlined, ReadOutlined, ScheduleOutlined, FormOutlined, UnorderedListOutlined, FundOutlined, ProjectOutlined, FileTextOutlined } from '@ant-design/icons';
 import { DashboardOutlined, PieChartOutlined } from '@ant-design/icons';
 import { RiseOutlined } from '@ant-design/icons';
+import { AimOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { ROLE_LABELS } from '@nang-tam/domain';
@@ -107,6 +108,9 @@ function useNavItems(): MenuProps['items'] {
     // official statistical reports (issue 10 point 3, decision 0048)
     if (me.permissions.includes('statistics.read')) {
       planning.push({ key: '/reports', icon: <FileTextOutlined aria-hidden />, label: <Link to="/reports">{t('nav.reports')}</Link> });
+    }
+    if (me.permissions.includes('indicators.read')) {
+      planning.push({ key: '/indicators', icon: <AimOutlined aria-hidden />, label: <Link to="/indicators">{t('nav.indicators')}</Link> });
     }
     const group = (key: string, label: string, icon: ReactNode, entries: Item[]) => {
       if (entries.length === 1) items.push(entries[0]!);

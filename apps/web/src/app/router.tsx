@@ -47,6 +47,9 @@ const FiveYearPage = lazy(() => import('../features/plans/FiveYearPage'));
 // training statistics and dashboards (issue 10, decision 0047)
 const StatisticsPage = lazy(() => import('../features/statistics/StatisticsPage'));
 const DashboardPage = lazy(() => import('../features/statistics/DashboardPage'));
+// indicators (issue 10 point 1)
+const IndicatorsPage = lazy(() => import('../features/indicators/IndicatorsPage'));
+const IndicatorPage = lazy(() => import('../features/indicators/IndicatorPage'));
 const MyLearningPage = lazy(() => import('../features/learning/MyLearningPage'));
 // support for learners (issue 11 point 1)
 const SupportPage = lazy(() => import('../features/support/SupportPage'));
@@ -104,6 +107,12 @@ function ProgrammeCatalogueRoute() {
 function OutsideTrainingRoute() {
   const { id } = useParams();
   return <OutsideTrainingPage key={id} />;
+}
+
+/** Remounts the indicator page when the id changes. */
+function IndicatorRoute() {
+  const { id } = useParams();
+  return <IndicatorPage key={id} />;
 }
 
 /** Remounts the reimbursement case page when the id changes. */
@@ -293,6 +302,26 @@ export const router = createBrowserRouter([
               <RequireStaff permission="plans.read">
                 <Lazy>
                   <FiveYearPage />
+                </Lazy>
+              </RequireStaff>
+            ),
+          },
+          {
+            path: 'indicators',
+            element: (
+              <RequireStaff permission="indicators.read">
+                <Lazy>
+                  <IndicatorsPage />
+                </Lazy>
+              </RequireStaff>
+            ),
+          },
+          {
+            path: 'indicators/:id',
+            element: (
+              <RequireStaff permission="indicators.read">
+                <Lazy>
+                  <IndicatorRoute />
                 </Lazy>
               </RequireStaff>
             ),
