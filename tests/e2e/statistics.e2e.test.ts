@@ -51,5 +51,11 @@ describe('training statistics', () => {
     await panel.getByTestId('panel-by-year-chart').locator('svg.recharts-surface').first().waitFor({ timeout: 30_000 });
     await expect.poll(() => panel.getByTestId('panel-by-year-table').locator('tbody tr.ant-table-row').count()).toBeGreaterThan(0);
     await page.getByTestId('panel-plan').waitFor();
+    // the demo's indicators against their targets: one line per share indicator, its table, each status
+    const indicators = page.getByTestId('panel-indicators');
+    await indicators.getByTestId('panel-indicators-chart').locator('svg.recharts-surface').first().waitFor({ timeout: 30_000 });
+    await expect.poll(() => indicators.getByTestId('panel-indicators-table').locator('tbody tr.ant-table-row').count()).toBeGreaterThan(1);
+    await expect.poll(() => indicators.getByRole('link').count()).toBeGreaterThan(2);
+    await indicators.getByText(/Đã đạt|Đúng tiến độ|Có nguy cơ không đạt/).first().waitFor();
   });
 });

@@ -2183,6 +2183,8 @@ export const en: Record<MessageKey, string> = {
   'stats.panel.byProgramme': 'Person-times by programme ({from}–{to})',
   'stats.panel.plan': 'Plan against actual per year',
   'stats.panel.gaps': 'People lacking the political-theory level their post requires, at each year end',
+  'stats.panel.indicators': 'Indicators against their targets, value at each year end',
+  'stats.indicatorLine': '— {value}, target {target} by {deadline}',
   'stats.people': 'People',
   'stats.personTimes': 'Person-times',
   'stats.share.female': 'Female share',

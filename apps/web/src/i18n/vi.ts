@@ -2181,6 +2181,8 @@ export const vi = {
   'stats.panel.byProgramme': 'Lượt người theo chương trình ({from}–{to})',
   'stats.panel.plan': 'Kế hoạch — thực hiện theo năm',
   'stats.panel.gaps': 'Người thiếu trình độ lý luận chính trị theo tiêu chuẩn, cuối mỗi năm',
+  'stats.panel.indicators': 'Chỉ tiêu so với mục tiêu, giá trị cuối mỗi năm',
+  'stats.indicatorLine': '— {value}, mục tiêu {target} đến {deadline}',
   'stats.people': 'Số người',
   'stats.personTimes': 'Số lượt người',
   'stats.share.female': 'Tỷ lệ nữ',

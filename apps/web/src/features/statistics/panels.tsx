@@ -1,6 +1,6 @@
 /**
  * The dashboard's panels, as a list: each panel draws from the dashboard's data (or loads its
- * own). Another panel (e.g. indicators against targets) is one more entry in DASHBOARD_PANELS.
+ * own). Another panel is one more entry in DASHBOARD_PANELS.
  */
 import type { ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
@@ -10,6 +10,7 @@ import { statisticsApi } from '../../api/statistics';
 import { useI18n } from '../../i18n';
 import { ChartPanel } from '../../shared/charts/ChartPanel';
 import { PageError, PageLoading } from '../../shared/PageState';
+import { DashboardIndicatorsPanel } from '../indicators/DashboardIndicatorsPanel';
 
 export interface PanelContext {
   me: Me;
@@ -128,5 +129,6 @@ export const DASHBOARD_PANELS: DashboardPanel[] = [
   { key: 'plan', span: 'half', visible: (ctx) => ctx.dashboard.planVsActual !== null, render: (ctx) => <PlanPanel {...ctx} /> },
   { key: 'by-programme', render: (ctx) => <ByProgrammePanel {...ctx} /> },
   { key: 'gaps', visible: (ctx) => ctx.me.permissions.includes('rules.read'), render: (ctx) => <GapsPanel {...ctx} /> },
-  // indicators against targets (branch `indicators`): add its panel here
+  // indicators against targets, with their yearly trend (issue 10 point 1)
+  { key: 'indicators', visible: (ctx) => ctx.me.permissions.includes('indicators.read'), render: (ctx) => <DashboardIndicatorsPanel unitId={ctx.unitId} /> },
 ];
