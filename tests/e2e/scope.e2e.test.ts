@@ -116,8 +116,8 @@ describe('scope', () => {
     await page.waitForURL((u) => u.pathname === own);
     await page.getByRole('heading', { level: 1, name: me.displayName, exact: true }).waitFor();
     await page.getByRole('tab', { name: /^Trình độ/ }).waitFor();
-    // the menu holds only "Hồ sơ của tôi", "Học tập của tôi", their support for training (issue 11) and their own calendar; no registry, no import, no editing, no history
-    expect(await page.getByRole('menuitem').allTextContents()).toEqual(['Hồ sơ của tôi', 'Học tập của tôi', 'Hỗ trợ đào tạo của tôi', 'Lịch']);
+    // the menu holds only "Hồ sơ của tôi", "Học tập của tôi", their support for training and their classes' surveys (issue 11) and their own calendar; no registry, no import, no editing, no history
+    expect(await page.getByRole('menuitem').allTextContents()).toEqual(['Hồ sơ của tôi', 'Học tập của tôi', 'Hỗ trợ đào tạo của tôi', 'Phiếu khảo sát', 'Lịch']);
     expect(await page.getByRole('button', { name: 'Sửa hồ sơ' }).count()).toBe(0);
     expect(await page.getByRole('tab', { name: 'Lịch sử thay đổi' }).count()).toBe(0);
     expect(await page.getByTestId('people-search').count()).toBe(0);

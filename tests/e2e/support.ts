@@ -297,6 +297,9 @@ export async function clickMenuItem(page: Page, name: string): Promise<void> {
     try {
       await entry.first().waitFor({ state: 'visible', timeout: 1500 });
     } catch {
+      // not in this group: let its popup close before the next one opens, so the two never overlap
+      await page.mouse.move(0, 0);
+      await page.locator('.ant-menu-submenu-popup:visible').first().waitFor({ state: 'hidden', timeout: 3000 }).catch(() => {});
       continue;
     }
     await entry.first().click();

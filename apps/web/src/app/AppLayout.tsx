@@ -38,6 +38,8 @@ function useNavItems(): MenuProps['items'] {
     type Item = NonNullable<MenuProps['items']>[number];
     const training: Item[] = [];
     const planning: Item[] = [];
+    const money: Item[] = [];
+    const evaluation: Item[] = [];
     if (me.permissions.includes('people.read')) {
       items.push({ key: '/people', icon: <TeamOutlined aria-hidden />, label: <Link to="/people">{t('nav.registry')}</Link> });
     }
@@ -60,27 +62,27 @@ function useNavItems(): MenuProps['items'] {
     if (me.permissions.includes('nominations.write')) {
       training.push({ key: '/outside-trainings', icon: <GlobalOutlined aria-hidden />, label: <Link to="/outside-trainings">{t('nav.outside')}</Link> });
     }
-    // support for learners (issue 11 point 1)
+    // money (issue 11): support for learners, reimbursement, commitments, budgets
     if (me.permissions.includes('support.read')) {
-      training.push({ key: '/support', icon: <AccountBookOutlined aria-hidden />, label: <Link to="/support">{t('nav.support')}</Link> });
+      money.push({ key: '/support', icon: <AccountBookOutlined aria-hidden />, label: <Link to="/support">{t('nav.support')}</Link> });
     }
     if (me.permissions.includes('nominations.approve')) {
-      training.push({ key: '/reimbursement-cases', icon: <AccountBookOutlined aria-hidden />, label: <Link to="/reimbursement-cases">{t('nav.reimbursement')}</Link> });
+      money.push({ key: '/reimbursement-cases', icon: <AccountBookOutlined aria-hidden />, label: <Link to="/reimbursement-cases">{t('nav.reimbursement')}</Link> });
     }
-    // issue 11: an agency's people under commitment; the yearly budget report (below, in "Kế hoạch")
+    // an agency's people under commitment
     if (me.permissions.includes('nominations.write')) {
-      training.push({ key: '/commitments', icon: <AccountBookOutlined aria-hidden />, label: <Link to="/commitments">{t('nav.commitments')}</Link> });
+      money.push({ key: '/commitments', icon: <AccountBookOutlined aria-hidden />, label: <Link to="/commitments">{t('nav.commitments')}</Link> });
     }
     // evaluation after training (issue 11 point 4; decision 0051)
     if (me.permissions.includes('evaluation.read')) {
-      training.push({ key: '/evaluation', icon: <FundOutlined aria-hidden />, label: <Link to="/evaluation">{t('nav.evaluation')}</Link> });
+      evaluation.push({ key: '/evaluation', icon: <FundOutlined aria-hidden />, label: <Link to="/evaluation">{t('nav.evaluation')}</Link> });
     }
     if (me.permissions.includes('conduct.write')) {
-      training.push({ key: '/feedback', icon: <FormOutlined aria-hidden />, label: <Link to="/feedback">{t('nav.agencyFeedback')}</Link> });
+      evaluation.push({ key: '/feedback', icon: <FormOutlined aria-hidden />, label: <Link to="/feedback">{t('nav.agencyFeedback')}</Link> });
     }
     // evaluation after training: results at two years (issue 11 point 4)
     if ((['classes.manage', 'nominations.approve', 'conduct.write'] as const).some((p) => me.permissions.includes(p))) {
-      training.push({ key: '/evaluation/results', icon: <RiseOutlined aria-hidden />, label: <Link to="/evaluation/results">{t('nav.evaluationResults')}</Link> });
+      evaluation.push({ key: '/evaluation/results', icon: <RiseOutlined aria-hidden />, label: <Link to="/evaluation/results">{t('nav.evaluationResults')}</Link> });
     }
     if (me.permissions.includes('rules.read')) {
       training.push({ key: '/catalogue', icon: <UnorderedListOutlined aria-hidden />, label: <Link to="/catalogue">{t('nav.catalogue')}</Link> });
@@ -98,7 +100,9 @@ function useNavItems(): MenuProps['items'] {
       planning.push({ key: '/plans', icon: <ScheduleOutlined aria-hidden />, label: <Link to="/plans">{t('nav.plans')}</Link> });
       planning.push({ key: '/plans/realisation', icon: <FundOutlined aria-hidden />, label: <Link to="/plans/realisation">{t('nav.realisation')}</Link> });
       planning.push({ key: '/plans/five-year', icon: <ProjectOutlined aria-hidden />, label: <Link to="/plans/five-year">{t('nav.fiveYear')}</Link> });
-      planning.push({ key: '/budgets', icon: <FundOutlined aria-hidden />, label: <Link to="/budgets">{t('nav.budgets')}</Link> });
+    }
+    if (me.permissions.includes('plans.read')) {
+      money.push({ key: '/budgets', icon: <FundOutlined aria-hidden />, label: <Link to="/budgets">{t('nav.budgets')}</Link> });
     }
     // training statistics and dashboards (issue 10, decision 0047)
     if (me.permissions.includes('statistics.read')) {
@@ -118,6 +122,8 @@ function useNavItems(): MenuProps['items'] {
     };
     group('group-training', t('nav.groupTraining'), <ReadOutlined aria-hidden />, training);
     group('group-planning', t('nav.groupPlanning'), <ProjectOutlined aria-hidden />, planning);
+    group('group-money', t('nav.groupMoney'), <AccountBookOutlined aria-hidden />, money);
+    group('group-evaluation', t('nav.groupEvaluation'), <RiseOutlined aria-hidden />, evaluation);
     if (me.permissions.includes('calendar.read')) {
       items.push({ key: '/calendar', icon: <ScheduleOutlined aria-hidden />, label: <Link to="/calendar">{t('nav.calendar')}</Link> });
     }

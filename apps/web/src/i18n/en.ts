@@ -1831,6 +1831,8 @@ export const en: Record<MessageKey, string> = {
   'a11y.skipToContent': 'Skip to main content',
   'nav.groupTraining': 'Training',
   'nav.groupPlanning': 'Planning',
+  'nav.groupMoney': 'Money',
+  'nav.groupEvaluation': 'Evaluation',
   'myl.recallOf': 'Recall to work: {name}',
   'nav.more': 'More pages',
   // budgets and service commitments (issue 11, points 2 and 5)

@@ -1829,6 +1829,8 @@ export const vi = {
   'a11y.skipToContent': 'Bỏ qua đến nội dung chính',
   'nav.groupTraining': 'Đào tạo',
   'nav.groupPlanning': 'Kế hoạch',
+  'nav.groupMoney': 'Kinh phí',
+  'nav.groupEvaluation': 'Đánh giá',
   'myl.recallOf': 'Triệu tập về: {name}',
   'nav.more': 'Các mục khác',
   // budgets and service commitments (issue 11, points 2 and 5)
