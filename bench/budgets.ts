@@ -17,6 +17,7 @@ import { budgetsRepo, catalogueRepo, createDb, migrate, rulesRepo, type Queryabl
 import type { BudgetReport } from '@nang-tam/contracts';
 import { buildApp } from '../apps/server/src/app.js';
 import { loadConfig } from '../apps/server/src/config.js';
+import { timeRounds as timeRoundsOf } from './lib.js';
 
 export interface BudgetsBench {
   people: number;
@@ -119,20 +120,7 @@ async function sameSql(db: Queryable, year: number): Promise<number> {
   return rows.length;
 }
 
-async function timeRounds(fns: (() => Promise<unknown>)[]): Promise<{ ms: number; result: unknown }[]> {
-  const results: unknown[] = [];
-  for (let i = 0; i < WARM_UP; i++) for (const [j, fn] of fns.entries()) results[j] = await fn();
-  const times: number[][] = fns.map(() => []);
-  for (let i = 0; i < RUNS; i++) {
-    for (const [j, fn] of fns.entries()) {
-      const t0 = performance.now();
-      results[j] = await fn();
-      times[j]!.push(performance.now() - t0);
-    }
-  }
-  const median = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
-  return fns.map((_, j) => ({ ms: median(times[j]!), result: results[j] }));
-}
+const timeRounds = <const T extends readonly (() => Promise<unknown>)[]>(fns: T) => timeRoundsOf(fns, { warmUp: WARM_UP, runs: RUNS });
 
 export async function benchBudgets(dbUrl: string): Promise<BudgetsBench> {
   const db = await createDb({ databaseUrl: dbUrl, poolSize: 4 });

@@ -45,6 +45,7 @@ import { toEligibilityResult } from '../apps/server/src/services/eligibility.ser
 import { pdfDataOf } from '../apps/server/src/services/certificates.service.js';
 import { renderCertificatePdf } from '../apps/server/src/certificates/pdf.js';
 import { runPendingJobs } from '../apps/server/src/jobs/runner.js';
+import { timeRounds as timeRoundsOf, type Timed } from './lib.js';
 
 export interface ClassesBench {
   asOf: string;
@@ -96,25 +97,8 @@ const addDays = (date: string, days: number): string => {
 const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
 const maxDate = (a: string, b: string) => (a > b ? a : b);
 
-type Timed<T> = { ms: number; result: T };
 
-/** Medians of calls timed in rounds (a, b, c, a, b, c…) after WARM_UP untimed rounds: each sees the same load. */
-async function timeRounds<const T extends readonly (() => Promise<unknown>)[]>(
-  fns: T,
-): Promise<{ [K in keyof T]: Timed<Awaited<ReturnType<T[K]>>> }> {
-  const results: unknown[] = [];
-  for (let i = 0; i < WARM_UP; i++) for (const [j, fn] of fns.entries()) results[j] = await fn();
-  const times: number[][] = fns.map(() => []);
-  for (let i = 0; i < RUNS; i++) {
-    for (const [j, fn] of fns.entries()) {
-      const t0 = performance.now();
-      results[j] = await fn();
-      times[j]!.push(performance.now() - t0);
-    }
-  }
-  const median = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
-  return fns.map((_, j) => ({ ms: median(times[j]!), result: results[j] })) as { [K in keyof T]: Timed<Awaited<ReturnType<T[K]>>> };
-}
+const timeRounds = <const T extends readonly (() => Promise<unknown>)[]>(fns: T) => timeRoundsOf(fns, { warmUp: WARM_UP, runs: RUNS });
 
 // ---------- the scratch database ----------
 

@@ -16,6 +16,7 @@ import { buildApp } from '../apps/server/src/app.js';
 import { loadConfig } from '../apps/server/src/config.js';
 import { listCandidates, whatIf } from '../apps/server/src/services/eligibility.service.js';
 import { getUnitGaps } from '../apps/server/src/services/gaps.service.js';
+import { timeRounds as timeRoundsOf, type Timed } from './lib.js';
 
 export interface EligibilityBench {
   people: number;
@@ -40,29 +41,8 @@ const RUNS = 7;
 const WARM_UP = 3;
 const PAGE = 50;
 
-type Timed<T> = { ms: number; result: T };
 
-/**
- * Medians of several calls timed in rounds (a, b, c, a, b, c…) after WARM_UP untimed rounds, so
- * that a service and its baseline see the same load on the machine; returns each last result too.
- */
-async function timeRounds<const T extends readonly (() => Promise<unknown>)[]>(
-  fns: T,
-  runs = RUNS,
-): Promise<{ [K in keyof T]: Timed<Awaited<ReturnType<T[K]>>> }> {
-  const results: unknown[] = [];
-  for (let i = 0; i < WARM_UP; i++) for (const [j, fn] of fns.entries()) results[j] = await fn();
-  const times: number[][] = fns.map(() => []);
-  for (let i = 0; i < runs; i++) {
-    for (const [j, fn] of fns.entries()) {
-      const t0 = performance.now();
-      results[j] = await fn();
-      times[j]!.push(performance.now() - t0);
-    }
-  }
-  const median = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
-  return fns.map((_, j) => ({ ms: median(times[j]!), result: results[j] })) as { [K in keyof T]: Timed<Awaited<ReturnType<T[K]>>> };
-}
+const timeRounds = <const T extends readonly (() => Promise<unknown>)[]>(fns: T, runs = RUNS) => timeRoundsOf(fns, { warmUp: WARM_UP, runs });
 
 // ---------- baselines: one set-based statement each, written for the shipped rules ----------
 

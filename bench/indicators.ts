@@ -16,6 +16,7 @@ import { todayInVietnam } from '@nang-tam/domain';
 import { buildApp } from '../apps/server/src/app.js';
 import { loadConfig } from '../apps/server/src/config.js';
 import { resolveDefinition } from '../apps/server/src/services/indicators.service.js';
+import { timeRounds as timeRoundsOf } from './lib.js';
 
 export interface IndicatorTiming {
   code: string;
@@ -86,20 +87,7 @@ trained AS (
 recent AS (SELECT DISTINCT person_id FROM trained WHERE on_date <= $1::date AND on_date > ($1::date - interval '5 years')::date)
 SELECT count(*)::int AS population, count(r.person_id)::int AS counted FROM live LEFT JOIN recent r ON r.person_id = live.id`;
 
-async function timeRounds(fns: (() => Promise<unknown>)[]): Promise<{ ms: number; result: unknown }[]> {
-  const results: unknown[] = [];
-  for (let i = 0; i < WARM_UP; i++) for (const [j, fn] of fns.entries()) results[j] = await fn();
-  const times: number[][] = fns.map(() => []);
-  for (let i = 0; i < RUNS; i++) {
-    for (const [j, fn] of fns.entries()) {
-      const t0 = performance.now();
-      results[j] = await fn();
-      times[j]!.push(performance.now() - t0);
-    }
-  }
-  const median = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
-  return fns.map((_, j) => ({ ms: median(times[j]!), result: results[j] }));
-}
+const timeRounds = <const T extends readonly (() => Promise<unknown>)[]>(fns: T) => timeRoundsOf(fns, { warmUp: WARM_UP, runs: RUNS });
 
 export async function benchIndicators(dbUrl: string): Promise<IndicatorsBench> {
   const db: Db = await createDb({ databaseUrl: dbUrl, poolSize: 4 });

@@ -91,3 +91,30 @@ export function stop(child: ChildProcess | undefined): Promise<void> {
     setTimeout(() => child.kill('SIGKILL'), 5000).unref();
   });
 }
+
+export interface Timed<R> {
+  ms: number;
+  result: R;
+}
+
+/**
+ * The functions timed in alternation (so a change of machine load touches them alike): `warmUp`
+ * untimed rounds, then the median of `runs` timed ones; each function's last result is kept.
+ */
+export async function timeRounds<const T extends readonly (() => Promise<unknown>)[]>(
+  fns: T,
+  opts: { warmUp: number; runs: number },
+): Promise<{ [K in keyof T]: Timed<Awaited<ReturnType<T[K]>>> }> {
+  const results: unknown[] = [];
+  for (let i = 0; i < opts.warmUp; i++) for (const [j, fn] of fns.entries()) results[j] = await fn();
+  const times: number[][] = fns.map(() => []);
+  for (let i = 0; i < opts.runs; i++) {
+    for (const [j, fn] of fns.entries()) {
+      const t0 = performance.now();
+      results[j] = await fn();
+      times[j]!.push(performance.now() - t0);
+    }
+  }
+  const median = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+  return fns.map((_, j) => ({ ms: median(times[j]!), result: results[j] })) as { [K in keyof T]: Timed<Awaited<ReturnType<T[K]>>> };
+}

@@ -18,6 +18,7 @@ import type { AuthUser } from '../apps/server/src/auth/auth-user.js';
 import { buildApp } from '../apps/server/src/app.js';
 import { loadConfig } from '../apps/server/src/config.js';
 import { aggregateCampaign } from '../apps/server/src/services/needs.service.js';
+import { timeRounds as timeRoundsOf } from './lib.js';
 
 export interface NeedsBench {
   people: number;
@@ -134,20 +135,7 @@ function same(agg: NeedsAggregate, rows: BaseRow[]): boolean {
   return agg.byUnit.every((u) => units.get(u.unit.id) === u.subtree.people);
 }
 
-async function timeRounds(fns: (() => Promise<unknown>)[]): Promise<{ ms: number; result: unknown }[]> {
-  const results: unknown[] = [];
-  for (let i = 0; i < WARM_UP; i++) for (const [j, fn] of fns.entries()) results[j] = await fn();
-  const times: number[][] = fns.map(() => []);
-  for (let i = 0; i < RUNS; i++) {
-    for (const [j, fn] of fns.entries()) {
-      const t0 = performance.now();
-      results[j] = await fn();
-      times[j]!.push(performance.now() - t0);
-    }
-  }
-  const median = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
-  return fns.map((_, j) => ({ ms: median(times[j]!), result: results[j] }));
-}
+const timeRounds = <const T extends readonly (() => Promise<unknown>)[]>(fns: T) => timeRoundsOf(fns, { warmUp: WARM_UP, runs: RUNS });
 
 /** Asks every unit of the province and answers for each (submitted), deterministically. */
 async function makeCampaign(

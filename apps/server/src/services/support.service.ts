@@ -406,6 +406,43 @@ function mayManage(user: AuthUser, unitPath: string): void {
 }
 
 /**
+ * One payment against what the learner is owed (recomputed by the caller inside the transaction, the
+ * learner's row locked): above what is still owed, or for someone the policy does not cover, is refused;
+ * otherwise written with its audit record.
+ */
+async function writePayment(
+  tx: Queryable,
+  user: AuthUser,
+  a: Assessed,
+  target: Pick<supportRepo.PaymentWrite, 'personId' | 'classId' | 'outsideTrainingId' | 'courseStart'>,
+  input: Pick<ClassSupportPaymentInput, 'amount' | 'paidOn' | 'voucherNo' | 'note'>,
+): Promise<void> {
+  const v = training.checkSupportPayment(a.owed, a.paid, BigInt(input.amount));
+  if (!v.ok) refuse(v);
+  if (a.assessment.kind !== 'covered') throw new AppError('SUPPORT_NOT_OWED');
+  const write: supportRepo.PaymentWrite = {
+    ...target,
+    policyId: a.assessment.policy.id,
+    policyVersion: a.assessment.policy.version,
+    amount: BigInt(input.amount),
+    paidOn: input.paidOn,
+    voucherNo: input.voucherNo ? input.voucherNo : null,
+    note: input.note ? input.note : null,
+    recordedBy: user.id,
+  };
+  const id = await supportRepo.insertPayment(tx, write);
+  await auditRepo.appendAudit(tx, {
+    ...actorOf(user),
+    action: 'record_payment',
+    entity: 'support_payment',
+    entityId: id,
+    personId: target.personId,
+    before: { owed: a.owed.toString(), paid: a.paid.toString() },
+    after: { ...write, amount: write.amount.toString(), paidAfter: (a.paid + write.amount).toString() },
+  });
+}
+
+/**
  * POST /classes/:id/support/payments: one actual payment to one learner of the class, in one
  * transaction with its audit; the amount owed is computed again inside it (the learner's row locked),
  * and a payment above what is still owed is refused, nothing changed.
@@ -420,32 +457,7 @@ export async function recordClassPayment(db: Db, user: AuthUser, classId: number
     if (!learner) throw notFound();
     mayManage(user, learner.unit_path);
     const a = assessRow(user, await loadPolicies(tx), learner, classCourseOf(c));
-    const v = training.checkSupportPayment(a.owed, a.paid, BigInt(input.amount));
-    if (!v.ok) refuse(v);
-    if (a.assessment.kind !== 'covered') throw new AppError('SUPPORT_NOT_OWED');
-    const write: supportRepo.PaymentWrite = {
-      personId: input.personId,
-      classId,
-      outsideTrainingId: null,
-      policyId: a.assessment.policy.id,
-      policyVersion: a.assessment.policy.version,
-      courseStart: c.start_date,
-      amount: BigInt(input.amount),
-      paidOn: input.paidOn,
-      voucherNo: input.voucherNo ? input.voucherNo : null,
-      note: input.note ? input.note : null,
-      recordedBy: user.id,
-    };
-    const id = await supportRepo.insertPayment(tx, write);
-    await auditRepo.appendAudit(tx, {
-      ...actorOf(user),
-      action: 'record_payment',
-      entity: 'support_payment',
-      entityId: id,
-      personId: input.personId,
-      before: { owed: a.owed.toString(), paid: a.paid.toString() },
-      after: { ...write, amount: write.amount.toString(), paidAfter: (a.paid + write.amount).toString() },
-    });
+    await writePayment(tx, user, a, { personId: input.personId, classId, outsideTrainingId: null, courseStart: c.start_date }, input);
   });
   return getClassSupport(db, user, classId);
 }
@@ -460,32 +472,7 @@ export async function recordOutsidePayment(db: Db, user: AuthUser, input: Outsid
     const r = (await supportRepo.findOutsideLearner(tx, user.scope, input.outsideTrainingId))!;
     mayManage(user, r.unit_path);
     const a = assessRow(user, await loadPolicies(tx), r, outsideCourseOf(r));
-    const v = training.checkSupportPayment(a.owed, a.paid, BigInt(input.amount));
-    if (!v.ok) refuse(v);
-    if (a.assessment.kind !== 'covered') throw new AppError('SUPPORT_NOT_OWED');
-    const write: supportRepo.PaymentWrite = {
-      personId: r.person_id,
-      classId: null,
-      outsideTrainingId: r.outside_training_id,
-      policyId: a.assessment.policy.id,
-      policyVersion: a.assessment.policy.version,
-      courseStart: r.start_date,
-      amount: BigInt(input.amount),
-      paidOn: input.paidOn,
-      voucherNo: input.voucherNo ? input.voucherNo : null,
-      note: input.note ? input.note : null,
-      recordedBy: user.id,
-    };
-    const id = await supportRepo.insertPayment(tx, write);
-    await auditRepo.appendAudit(tx, {
-      ...actorOf(user),
-      action: 'record_payment',
-      entity: 'support_payment',
-      entityId: id,
-      personId: r.person_id,
-      before: { owed: a.owed.toString(), paid: a.paid.toString() },
-      after: { ...write, amount: write.amount.toString(), paidAfter: (a.paid + write.amount).toString() },
-    });
+    await writePayment(tx, user, a, { personId: r.person_id, classId: null, outsideTrainingId: r.outside_training_id, courseStart: r.start_date }, input);
     return r.decision_no;
   });
   return getBatchSupport(db, user, decisionNo);
