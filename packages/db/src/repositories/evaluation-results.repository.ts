@@ -194,42 +194,81 @@ export async function sumControls(
   peoplePath: string,
 ): Promise<ControlTotalsRow[]> {
   if (cohorts.length === 0 || strata.length === 0) return [];
+  // Each fact is read once per person (not once per cohort and person): the members `m` carry
+  // nothing but their class, stratum and "gone"; the appraisals and the events are joined to them
+  // and summed per class and stratum (GROUP BY), never gathered into rows per person.
   const r = await db.query<ControlTotalsRow>(
     `WITH ${COHORTS},
      s AS (
        SELECT * FROM unnest($11::int[], $12::text[], $13::text[], $14::text[], $15::date[], $16::date[])
          AS s(class_id, category, title_level, age_band, born_after, born_until)
      ),
-     m AS (
-       SELECT c.class_id, p.id AS person_id, s.category, s.title_level, s.age_band
+     pp AS (
+       SELECT p.id AS person_id, p.category, p.birth_date, sl.left_on
+       FROM people p JOIN units u ON u.id = p.unit_id
+       LEFT JOIN service_leavings sl ON sl.person_id = p.id
+       WHERE u.path LIKE $10 AND p.category = ANY($12::text[])
+     ),
+     m AS MATERIALIZED (
+       SELECT c.class_id, s.category, s.title_level, s.age_band, pp.person_id,
+              (pp.left_on IS NOT NULL AND pp.left_on <= c.et) AS gone
        FROM c
        JOIN s ON s.class_id = c.class_id
-       JOIN people p ON p.category = s.category AND p.birth_date > s.born_after AND p.birth_date <= s.born_until
-       JOIN assignments y ON y.person_id = p.id AND y.started_on <= c.match_on AND (y.ended_on IS NULL OR y.ended_on >= c.match_on)
+       JOIN pp ON pp.category = s.category AND pp.birth_date > s.born_after AND pp.birth_date <= s.born_until
+       JOIN assignments y ON y.person_id = pp.person_id AND y.started_on <= c.match_on AND (y.ended_on IS NULL OR y.ended_on >= c.match_on)
        LEFT JOIN titles t ON t.id = y.title_id
-       JOIN units u ON u.id = p.unit_id
-       WHERE coalesce(t.level, 'none') = s.title_level AND u.path LIKE $10
-         AND NOT EXISTS (SELECT 1 FROM enrolments e WHERE e.person_id = p.id AND e.programme_code = c.programme_code AND e.status <> 'withdrawn')
-         AND NOT EXISTS (SELECT 1 FROM service_leavings l WHERE l.person_id = p.id AND l.left_on < c.match_on)
+       WHERE coalesce(t.level, 'none') = s.title_level
+         AND (pp.left_on IS NULL OR pp.left_on >= c.match_on)
+         AND NOT EXISTS (SELECT 1 FROM enrolments e WHERE e.person_id = pp.person_id AND e.programme_code = c.programme_code AND e.status <> 'withdrawn')
      ),
-     ${memberFacts([
-       ['category', 'text'],
-       ['title_level', 'text'],
-       ['age_band', 'text'],
-     ])}
-     SELECT class_id, category, title_level, age_band,
-            count(*)::int AS people,
-            count(*) FILTER (WHERE gone)::int AS left,
-            coalesce(sum(cardinality(before)), 0)::int AS before_rated,
-            coalesce(sum((SELECT count(*) FROM unnest(before) b WHERE b IN ('excellent', 'good'))), 0)::int AS before_good,
-            coalesce(sum(cardinality(after)) FILTER (WHERE NOT gone), 0)::int AS after_rated,
-            coalesce(sum((SELECT count(*) FROM unnest(after) b WHERE b IN ('excellent', 'good'))) FILTER (WHERE NOT gone), 0)::int AS after_good,
-            count(*) FILTER (WHERE planned AND NOT gone)::int AS planned,
-            count(*) FILTER (WHERE rotated AND NOT gone)::int AS rotated,
-            count(*) FILTER (WHERE promoted AND NOT gone)::int AS promoted
-     FROM f
-     GROUP BY class_id, category, title_level, age_band
-     ORDER BY class_id, category, title_level, age_band`,
+     base AS (
+       SELECT class_id, category, title_level, age_band, count(*)::int AS people, count(*) FILTER (WHERE gone)::int AS left
+       FROM m GROUP BY class_id, category, title_level, age_band
+     ),
+     ap AS (
+       SELECT m.class_id, m.category, m.title_level, m.age_band,
+              count(*) FILTER (WHERE a.year BETWEEN c.bf AND c.bt)::int AS before_rated,
+              count(*) FILTER (WHERE a.year BETWEEN c.bf AND c.bt AND a.classification IN ('excellent', 'good'))::int AS before_good,
+              count(*) FILTER (WHERE a.year BETWEEN c.af AND c.at_ AND NOT m.gone)::int AS after_rated,
+              count(*) FILTER (WHERE a.year BETWEEN c.af AND c.at_ AND NOT m.gone AND a.classification IN ('excellent', 'good'))::int AS after_good
+       FROM m JOIN c ON c.class_id = m.class_id
+       JOIN appraisals a ON a.person_id = m.person_id AND a.year BETWEEN least(c.bf, c.af) AND greatest(c.bt, c.at_)
+       GROUP BY m.class_id, m.category, m.title_level, m.age_band
+     ),
+     span AS (SELECT min(ef) AS ef, max(et) AS et FROM c),
+     evp AS (
+       SELECT pe.person_id, 2 AS kind, pe.approved_on AS on_
+       FROM planning_entries pe, span WHERE pe.approved_on BETWEEN span.ef AND span.et
+       UNION ALL
+       SELECT x.person_id, 3, x.started_on
+       FROM assignments x, span WHERE x.started_on BETWEEN span.ef AND span.et AND x.reason IN ('rotation', 'transfer')
+       UNION ALL
+       SELECT x.person_id, 4, x.started_on
+       FROM assignments x JOIN titles xt ON xt.id = x.title_id, span
+       WHERE x.started_on BETWEEN span.ef AND span.et
+         AND ${RANK('xt')} > coalesce((
+           SELECT ${RANK('yt')} FROM assignments y LEFT JOIN titles yt ON yt.id = y.title_id
+           WHERE y.person_id = x.person_id AND y.started_on < x.started_on AND (y.ended_on IS NULL OR y.ended_on >= x.started_on - 1)
+           ORDER BY y.started_on DESC LIMIT 1), 0)
+     ),
+     evs AS (
+       SELECT m.class_id, m.category, m.title_level, m.age_band,
+              count(DISTINCT m.person_id) FILTER (WHERE evp.kind = 2)::int AS planned,
+              count(DISTINCT m.person_id) FILTER (WHERE evp.kind = 3)::int AS rotated,
+              count(DISTINCT m.person_id) FILTER (WHERE evp.kind = 4)::int AS promoted
+       FROM m JOIN c ON c.class_id = m.class_id
+       JOIN evp ON evp.person_id = m.person_id AND evp.on_ BETWEEN c.ef AND c.et
+       WHERE NOT m.gone
+       GROUP BY m.class_id, m.category, m.title_level, m.age_band
+     )
+     SELECT b.class_id, b.category, b.title_level, b.age_band, b.people, b.left,
+            coalesce(ap.before_rated, 0) AS before_rated, coalesce(ap.before_good, 0) AS before_good,
+            coalesce(ap.after_rated, 0) AS after_rated, coalesce(ap.after_good, 0) AS after_good,
+            coalesce(evs.planned, 0) AS planned, coalesce(evs.rotated, 0) AS rotated, coalesce(evs.promoted, 0) AS promoted
+     FROM base b
+     LEFT JOIN ap USING (class_id, category, title_level, age_band)
+     LEFT JOIN evs USING (class_id, category, title_level, age_band)
+     ORDER BY b.class_id, b.category, b.title_level, b.age_band`,
     [
       ...cohortParams(cohorts),
       `${likeEscape(peoplePath)}%`,
