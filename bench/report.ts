@@ -273,7 +273,7 @@ function evaluationSection(e: EvaluationBench, measured: string): string[] {
     'comparable people who did not attend summed per class and stratum, then the domain comparison per class and overall.',
     'Baseline: the same two SQL statements through bare `pg`, no shaping and no domain. One class: median of ' + e.runs + ' after one',
     `untimed round; every cohort: ${e.allRuns === 1 ? 'one timed round' : `median of ${e.allRuns} timed rounds`} (no untimed round). Before this work (decision 0052,`,
-    '"Speed"): one class 2.1 s, every cohort not finished in 9 minutes, on this database.',
+    '"Performance"): one class 2.1 s, every cohort not finished in 9 minutes, on this database.',
     '',
     '| measure | ours | SQL baseline | ratio | target |',
     '|---|---|---|---|---|',
