@@ -194,42 +194,85 @@ export async function sumControls(
   peoplePath: string,
 ): Promise<ControlTotalsRow[]> {
   if (cohorts.length === 0 || strata.length === 0) return [];
+  // Each person's facts are read once, into one row (appraisals as bit masks of years, events as
+  // arrays of days, the programmes enrolled in); the members `m` (class × stratum × person) are then
+  // summed per class and stratum (GROUP BY) from that row alone, with no further join per member.
+  const bits = (mask: string, from: string, to: string) =>
+    `bit_count(((${mask} >> (${from} - yb.base)) & ((1::bigint << (${to} - ${from} + 1)) - 1))::bit(64))::int`;
   const r = await db.query<ControlTotalsRow>(
     `WITH ${COHORTS},
      s AS (
        SELECT * FROM unnest($11::int[], $12::text[], $13::text[], $14::text[], $15::date[], $16::date[])
          AS s(class_id, category, title_level, age_band, born_after, born_until)
      ),
+     span AS (SELECT min(ef) AS ef, max(et) AS et FROM c),
+     yb AS (SELECT least(min(bf), min(af)) AS base, greatest(max(bt), max(at_)) AS top FROM c),
+     ap AS (
+       SELECT a.person_id, bit_or(1::bigint << (a.year - yb.base)) AS rated,
+              coalesce(bit_or(1::bigint << (a.year - yb.base)) FILTER (WHERE a.classification IN ('excellent', 'good')), 0) AS good
+       FROM appraisals a, yb WHERE a.year BETWEEN yb.base AND yb.top
+       GROUP BY a.person_id
+     ),
+     evp AS (
+       SELECT person_id, array_agg(on_) FILTER (WHERE kind = 2) AS planned, array_agg(on_) FILTER (WHERE kind = 3) AS rotated,
+              array_agg(on_) FILTER (WHERE kind = 4) AS promoted
+       FROM (
+         SELECT pe.person_id, 2 AS kind, pe.approved_on AS on_
+         FROM planning_entries pe, span WHERE pe.approved_on BETWEEN span.ef AND span.et
+         UNION ALL
+         SELECT x.person_id, 3, x.started_on
+         FROM assignments x, span WHERE x.started_on BETWEEN span.ef AND span.et AND x.reason IN ('rotation', 'transfer')
+         UNION ALL
+         SELECT x.person_id, 4, x.started_on
+         FROM assignments x JOIN titles xt ON xt.id = x.title_id, span
+         WHERE x.started_on BETWEEN span.ef AND span.et
+           AND ${RANK('xt')} > coalesce((
+             SELECT ${RANK('yt')} FROM assignments y LEFT JOIN titles yt ON yt.id = y.title_id
+             WHERE y.person_id = x.person_id AND y.started_on < x.started_on AND (y.ended_on IS NULL OR y.ended_on >= x.started_on - 1)
+             ORDER BY y.started_on DESC LIMIT 1), 0)
+       ) ev
+       GROUP BY person_id
+     ),
+     en AS (
+       SELECT person_id, array_agg(DISTINCT programme_code) AS programmes FROM enrolments
+       WHERE status <> 'withdrawn' AND programme_code IN (SELECT programme_code FROM c)
+       GROUP BY person_id
+     ),
+     pp AS MATERIALIZED (
+       SELECT p.id AS person_id, p.category, p.birth_date, sl.left_on, en.programmes,
+              coalesce(ap.rated, 0) AS rated, coalesce(ap.good, 0) AS good, evp.planned, evp.rotated, evp.promoted
+       FROM people p JOIN units u ON u.id = p.unit_id
+       LEFT JOIN service_leavings sl ON sl.person_id = p.id
+       LEFT JOIN en ON en.person_id = p.id
+       LEFT JOIN ap ON ap.person_id = p.id
+       LEFT JOIN evp ON evp.person_id = p.id
+       WHERE u.path LIKE $10 AND p.category = ANY($12::text[])
+     ),
      m AS (
-       SELECT c.class_id, p.id AS person_id, s.category, s.title_level, s.age_band
+       SELECT c.class_id, s.category, s.title_level, s.age_band, pp.person_id, pp.rated, pp.good, pp.planned, pp.rotated, pp.promoted, c.bf, c.bt, c.af, c.at_, c.ef, c.et,
+              (pp.left_on IS NOT NULL AND pp.left_on <= c.et) AS gone
        FROM c
        JOIN s ON s.class_id = c.class_id
-       JOIN people p ON p.category = s.category AND p.birth_date > s.born_after AND p.birth_date <= s.born_until
-       JOIN assignments y ON y.person_id = p.id AND y.started_on <= c.match_on AND (y.ended_on IS NULL OR y.ended_on >= c.match_on)
+       JOIN pp ON pp.category = s.category AND pp.birth_date > s.born_after AND pp.birth_date <= s.born_until
+       JOIN assignments y ON y.person_id = pp.person_id AND y.started_on <= c.match_on AND (y.ended_on IS NULL OR y.ended_on >= c.match_on)
        LEFT JOIN titles t ON t.id = y.title_id
-       JOIN units u ON u.id = p.unit_id
-       WHERE coalesce(t.level, 'none') = s.title_level AND u.path LIKE $10
-         AND NOT EXISTS (SELECT 1 FROM enrolments e WHERE e.person_id = p.id AND e.programme_code = c.programme_code AND e.status <> 'withdrawn')
-         AND NOT EXISTS (SELECT 1 FROM service_leavings l WHERE l.person_id = p.id AND l.left_on < c.match_on)
-     ),
-     ${memberFacts([
-       ['category', 'text'],
-       ['title_level', 'text'],
-       ['age_band', 'text'],
-     ])}
-     SELECT class_id, category, title_level, age_band,
+       WHERE coalesce(t.level, 'none') = s.title_level
+         AND (pp.left_on IS NULL OR pp.left_on >= c.match_on)
+         AND (pp.programmes IS NULL OR NOT c.programme_code = ANY(pp.programmes))
+     )
+     SELECT m.class_id, m.category, m.title_level, m.age_band,
             count(*)::int AS people,
             count(*) FILTER (WHERE gone)::int AS left,
-            coalesce(sum(cardinality(before)), 0)::int AS before_rated,
-            coalesce(sum((SELECT count(*) FROM unnest(before) b WHERE b IN ('excellent', 'good'))), 0)::int AS before_good,
-            coalesce(sum(cardinality(after)) FILTER (WHERE NOT gone), 0)::int AS after_rated,
-            coalesce(sum((SELECT count(*) FROM unnest(after) b WHERE b IN ('excellent', 'good'))) FILTER (WHERE NOT gone), 0)::int AS after_good,
-            count(*) FILTER (WHERE planned AND NOT gone)::int AS planned,
-            count(*) FILTER (WHERE rotated AND NOT gone)::int AS rotated,
-            count(*) FILTER (WHERE promoted AND NOT gone)::int AS promoted
-     FROM f
-     GROUP BY class_id, category, title_level, age_band
-     ORDER BY class_id, category, title_level, age_band`,
+            coalesce(sum(${bits('rated', 'bf', 'bt')}), 0)::int AS before_rated,
+            coalesce(sum(${bits('good', 'bf', 'bt')}), 0)::int AS before_good,
+            coalesce(sum(${bits('rated', 'af', 'at_')}) FILTER (WHERE NOT gone), 0)::int AS after_rated,
+            coalesce(sum(${bits('good', 'af', 'at_')}) FILTER (WHERE NOT gone), 0)::int AS after_good,
+            count(*) FILTER (WHERE NOT gone AND planned IS NOT NULL AND EXISTS (SELECT 1 FROM unnest(planned) d WHERE d BETWEEN ef AND et))::int AS planned,
+            count(*) FILTER (WHERE NOT gone AND rotated IS NOT NULL AND EXISTS (SELECT 1 FROM unnest(rotated) d WHERE d BETWEEN ef AND et))::int AS rotated,
+            count(*) FILTER (WHERE NOT gone AND promoted IS NOT NULL AND EXISTS (SELECT 1 FROM unnest(promoted) d WHERE d BETWEEN ef AND et))::int AS promoted
+     FROM m, yb
+     GROUP BY m.class_id, m.category, m.title_level, m.age_band
+     ORDER BY m.class_id, m.category, m.title_level, m.age_band`,
     [
       ...cohortParams(cohorts),
       `${likeEscape(peoplePath)}%`,

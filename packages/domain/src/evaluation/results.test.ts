@@ -146,6 +146,23 @@ describe('compare', () => {
     expect(r.sufficient).toBe(ok);
     expect(r.notes.length).toBe(ok ? 2 : 3);
   });
+  it.each<[string, GroupTotals, Record<string, number | null>]>([
+    // the comparable people arrive summed per stratum (the repository's GROUP BY): shares come from those sums alone
+    ['all comparable people left: no event or after share from the cell', { ...controls(5, { beforeGood: 5 }), left: 5, afterRated: 0, afterGood: 0 }, { planned: null, afterGood: null, beforeGood: 50 }],
+    ['after appraisals missing: the after share is skipped, events kept', { ...controls(5, { planned: 1 }), afterRated: 0, afterGood: 0 }, { planned: 20, afterGood: null }],
+    ['a rated share from records, not people', { ...controls(4, { afterGood: 6 }), afterRated: 7 }, { afterGood: 85.7 }],
+  ])('aggregated comparable people: %s', (_l, c, want) => {
+    const r = compare([{ cohort: 'A', stratum: s1, graduates: grads(10), controls: c }]);
+    for (const [k, v] of Object.entries(want)) expect(r.controlShares[k as keyof typeof r.controlShares]).toBe(v);
+  });
+  it('pools cells of several cohorts with the same stratum as separate cells (a person comparable twice counts twice)', () => {
+    const r = compare([
+      { cohort: 'A', stratum: s1, graduates: grads(10), controls: controls(10, { afterGood: 10 }) },
+      { cohort: 'B', stratum: s1, graduates: grads(10), controls: controls(10, { afterGood: 20 }) },
+    ]);
+    expect(r.controls).toBe(20);
+    expect(r.controlShares.afterGood).toBe(75); // (20×50 + 20×100) / 40
+  });
   it('ignores a cell whose graduates all left for the event shares', () => {
     const r = compare([
       { cohort: 'A', stratum: s1, graduates: grads(3, { leftOn: '2023-01-01' }), controls: controls(10, { planned: 10 }) },
