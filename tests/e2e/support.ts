@@ -291,19 +291,28 @@ export async function clickMenuItem(page: Page, name: string): Promise<void> {
   }
   const groups = page.locator('.ant-menu-horizontal > li.ant-menu-submenu:visible, .ant-menu-horizontal > li.ant-menu-overflow-item-rest:visible');
   const n = await groups.count();
+  const entry = page.locator('.ant-menu-submenu-popup:visible').getByRole('menuitem', { name, exact: true });
   for (let i = 0; i < n; i++) {
     await groups.nth(i).hover();
-    const entry = page.locator('.ant-menu-submenu-popup:visible').getByRole('menuitem', { name, exact: true });
     try {
-      await entry.first().waitFor({ state: 'visible', timeout: 1500 });
+      await entry.first().waitFor({ state: 'visible', timeout: 3000 });
     } catch {
       // not in this group: let its popup close before the next one opens, so the two never overlap
       await page.mouse.move(0, 0);
       await page.locator('.ant-menu-submenu-popup:visible').first().waitFor({ state: 'hidden', timeout: 3000 }).catch(() => {});
       continue;
     }
-    await entry.first().click();
-    return;
+    // the popup may still be opening, or close as the pointer travels to it: open it again and retry
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await entry.first().click({ timeout: 4000 });
+        return;
+      } catch (e) {
+        if (attempt === 3) throw e;
+        await groups.nth(i).hover();
+        await entry.first().waitFor({ state: 'visible', timeout: 3000 });
+      }
+    }
   }
   throw new Error(`no menu entry "${name}"`);
 }
