@@ -198,7 +198,9 @@ describe('a class payment list', () => {
     expect((await post('board', `/api/v1/classes/${classId}/support/payments`, { personId: fx.people.dung, amount: 1, paidOn: '2026-03-12' })).statusCode).toBe(404);
     expect((await post('board', `/api/v1/classes/${classId}/support/payments`, { personId: fx.people.binh, amount: 0, paidOn: '2026-03-12' })).statusCode).toBe(400);
     expect((await post('board', `/api/v1/classes/${classId}/support/payments`, { personId: fx.people.binh, amount: 10.5, paidOn: '2026-03-12' })).statusCode).toBe(400);
-    expect((await post('board', `/api/v1/classes/${classId}/support/payments`, { personId: fx.people.binh, amount: 1, paidOn: '2999-01-01' })).statusCode).toBe(400);
+    const future = await post('board', `/api/v1/classes/${classId}/support/payments`, { personId: fx.people.binh, amount: 1, paidOn: inAMonth() });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().error.details).toEqual([expect.objectContaining({ path: 'paidOn', code: 'DATE_IN_FUTURE' })]);
   });
 
   it('the learner sees their own support and payments only', async () => {
@@ -264,8 +266,16 @@ describe('an outside-training batch', () => {
     expect(batches.items).toEqual([{ decisionNo: '12-QĐ/BTCTU', decisionDate: '2025-12-20', people: 1 }]);
     const pay = await post('noivu', '/api/v1/outside-support/payments', { outsideTrainingId: row.course.id, amount: row.owed + 1, paidOn: '2026-01-10' });
     expect(pay.json().error).toMatchObject({ code: 'SUPPORT_PAYMENT_ABOVE_OWED' });
+    const future = await post('noivu', '/api/v1/outside-support/payments', { outsideTrainingId: row.course.id, amount: 1, paidOn: inAMonth() });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().error.details).toEqual([expect.objectContaining({ path: 'paidOn', code: 'DATE_IN_FUTURE' })]);
     const ok = await post('noivu', '/api/v1/outside-support/payments', { outsideTrainingId: row.course.id, amount: row.owed, paidOn: '2026-01-10' });
     expect(ok.statusCode, ok.body).toBe(200);
     expect((ok.json() as SupportList).rows[0]).toMatchObject({ paid: row.owed, remaining: 0 });
   });
 });
+
+/** A date a month from now, a real date the contract accepts but after today. */
+function inAMonth(): string {
+  return new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+}

@@ -408,7 +408,7 @@ function mayManage(user: AuthUser, unitPath: string): void {
 /**
  * One payment against what the learner is owed (recomputed by the caller inside the transaction, the
  * learner's row locked): above what is still owed, or for someone the policy does not cover, is refused;
- * otherwise written with its audit record.
+ * a payment dated after today is refused; otherwise written with its audit record.
  */
 async function writePayment(
   tx: Queryable,
@@ -417,6 +417,7 @@ async function writePayment(
   target: Pick<supportRepo.PaymentWrite, 'personId' | 'classId' | 'outsideTrainingId' | 'courseStart'>,
   input: Pick<ClassSupportPaymentInput, 'amount' | 'paidOn' | 'voucherNo' | 'note'>,
 ): Promise<void> {
+  if (input.paidOn > todayInVietnam()) throw new AppError('VALIDATION_FAILED', [{ path: 'paidOn', code: 'DATE_IN_FUTURE', message: 'Ngày chi không được sau hôm nay.' }]);
   const v = training.checkSupportPayment(a.owed, a.paid, BigInt(input.amount));
   if (!v.ok) refuse(v);
   if (a.assessment.kind !== 'covered') throw new AppError('SUPPORT_NOT_OWED');
@@ -448,7 +449,6 @@ async function writePayment(
  * and a payment above what is still owed is refused, nothing changed.
  */
 export async function recordClassPayment(db: Db, user: AuthUser, classId: number, input: ClassSupportPaymentInput): Promise<SupportList> {
-  if (input.paidOn > todayInVietnam()) throw new AppError('VALIDATION_FAILED', [{ path: 'paidOn', code: 'DATE_IN_FUTURE', message: 'Ngày chi không được sau hôm nay.' }]);
   await db.transaction(async (tx) => {
     const c = await supportRepo.findClassCourse(tx, classId);
     if (!c) throw notFound();
@@ -464,7 +464,6 @@ export async function recordClassPayment(db: Db, user: AuthUser, classId: number
 
 /** POST /outside-support/payments: one payment for one outside-training record (same rules). */
 export async function recordOutsidePayment(db: Db, user: AuthUser, input: OutsideSupportPaymentInput): Promise<SupportList> {
-  if (input.paidOn > todayInVietnam()) throw new AppError('VALIDATION_FAILED', [{ path: 'paidOn', code: 'DATE_IN_FUTURE', message: 'Ngày chi không được sau hôm nay.' }]);
   const decisionNo = await db.transaction(async (tx) => {
     const first = await supportRepo.findOutsideLearner(tx, user.scope, input.outsideTrainingId);
     if (!first) throw notFound();

@@ -4,7 +4,7 @@
  * what was learned, a rating 1–5, a comment. Submitted once per milestone, from its due date.
  */
 import { useState } from 'react';
-import { Alert, Button, Card, Empty, Flex, Input, Modal, Radio, Segmented, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Flex, Input, Modal, Radio, Segmented, Tag, Typography, type TableColumnsType } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { FEEDBACK_APPLIES, FEEDBACK_APPLIES_LABELS, FEEDBACK_RATING_LABELS, FEEDBACK_STATUS_LABELS, type FeedbackItem } from '@nang-tam/contracts';
 import { feedbackApi } from '../../api/feedback';
@@ -12,7 +12,7 @@ import { useI18n } from '../../i18n';
 import { errorMessage } from '../../shared/errors';
 import { formatDate } from '../../shared/format';
 import { usePageTitle } from '../../shared/hooks';
-import { PageError } from '../../shared/PageState';
+import { PagedTable } from '../../shared/PagedTable';
 
 type Status = 'owed' | 'overdue' | 'upcoming' | 'submitted';
 const PAGE = 20;
@@ -126,20 +126,15 @@ export default function AgencyFeedbackPage() {
             { value: 'submitted', label: FEEDBACK_STATUS_LABELS.submitted[locale] },
           ]}
         />
-        {list.isError ? (
-          <PageError error={list.error} onRetry={() => void list.refetch()} />
-        ) : (
-          <Table<FeedbackItem>
-            rowKey={(i) => `${i.enrolmentId}-${i.milestone}`}
-            size="small"
-            loading={list.isPending}
-            columns={columns}
-            dataSource={list.data?.items ?? []}
-            scroll={{ x: 900 }}
-            pagination={{ current: page, pageSize: PAGE, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
-            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('fb.noFeedback')} /> }}
-          />
-        )}
+        <PagedTable<FeedbackItem>
+          query={list}
+          page={page}
+          onPage={setPage}
+          pageSize={PAGE}
+          empty={t('fb.noFeedback')}
+          rowKey={(i) => `${i.enrolmentId}-${i.milestone}`}
+          columns={columns}
+        />
       </Card>
       {open && <FormModal item={open} onClose={() => setOpen(null)} />}
     </Flex>

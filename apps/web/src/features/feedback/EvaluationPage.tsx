@@ -4,7 +4,7 @@
  * months per class or programme with export, and the questionnaires with the anonymity threshold.
  */
 import { useState } from 'react';
-import { Card, Empty, Flex, Select, Segmented, Table, Tabs, Typography, type TableColumnsType } from 'antd';
+import { Card, Flex, Select, Segmented, Table, Tabs, Typography, type TableColumnsType } from 'antd';
 import { FilePdfOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -15,6 +15,7 @@ import { useI18n } from '../../i18n';
 import { formatDate } from '../../shared/format';
 import { useDebounced, usePageTitle } from '../../shared/hooks';
 import { PageError } from '../../shared/PageState';
+import { PagedTable } from '../../shared/PagedTable';
 import { ExportButton } from '../jobs/ExportButton';
 import { useAverage } from './ClassSurveyPage';
 import { SurveyStateTag } from './MySurveysPage';
@@ -61,20 +62,15 @@ function SurveysTab() {
         <Typography.Text>{t('fb.openFor')}</Typography.Text>
         <ClassPicker />
       </Flex>
-      {list.isError ? (
-        <PageError error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <Table<SurveySummary>
-          rowKey="id"
-          size="small"
-          loading={list.isPending}
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          scroll={{ x: 900 }}
-          pagination={{ current: page, pageSize: PAGE, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('fb.noSurveys')} /> }}
-        />
-      )}
+      <PagedTable<SurveySummary>
+        query={list}
+        page={page}
+        onPage={setPage}
+        pageSize={PAGE}
+        empty={t('fb.noSurveys')}
+        rowKey="id"
+        columns={columns}
+      />
     </Flex>
   );
 }

@@ -1,6 +1,6 @@
 /** "Đền bù chi phí đào tạo": the board's reimbursement cases in its scope, filtered by status and name. */
 import { useState } from 'react';
-import { Card, Empty, Flex, Input, Select, Table, Typography, type TableColumnsType } from 'antd';
+import { Card, Flex, Input, Select, Typography, type TableColumnsType } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { CASE_STATUSES, type CaseSummary } from '@nang-tam/contracts';
@@ -8,7 +8,7 @@ import { reimbursementApi } from '../../api/reimbursement';
 import { useI18n } from '../../i18n';
 import { formatDate } from '../../shared/format';
 import { useDebounced, usePageTitle } from '../../shared/hooks';
-import { PageError } from '../../shared/PageState';
+import { PagedTable } from '../../shared/PagedTable';
 import { CaseStatusTag, useDong, useReimbursementLabels } from './common';
 import { ExportButton } from '../jobs/ExportButton';
 import { FilePdfOutlined } from '@ant-design/icons';
@@ -86,20 +86,15 @@ export default function CasesPage() {
             <ExportButton start={() => reimbursementApi.exportCases(status, 'pdf')} total={list.data?.total} label={t('plans.exportPdf')} icon={<FilePdfOutlined />} />
           </Flex>
         </Flex>
-        {list.isError ? (
-          <PageError error={list.error} onRetry={() => void list.refetch()} />
-        ) : (
-          <Table<CaseSummary>
-            rowKey="id"
-            size="small"
-            loading={list.isPending}
-            columns={columns}
-            dataSource={list.data?.items ?? []}
-            scroll={{ x: 900 }}
-            pagination={{ current: page, pageSize: PAGE, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
-            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('rb.empty')} /> }}
-          />
-        )}
+        <PagedTable<CaseSummary>
+          query={list}
+          page={page}
+          onPage={setPage}
+          pageSize={PAGE}
+          empty={t('rb.empty')}
+          rowKey="id"
+          columns={columns}
+        />
       </Card>
     </Flex>
   );

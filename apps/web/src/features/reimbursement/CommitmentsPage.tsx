@@ -4,7 +4,7 @@
  * served and remaining — in the user's subtree.
  */
 import { useState } from 'react';
-import { Card, Flex, Input, Segmented, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Card, Flex, Input, Segmented, Tag, Typography, type TableColumnsType } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { COMMITMENT_STATE_LABELS, type CommitmentListItem, type CommitmentListQuery } from '@nang-tam/contracts';
@@ -12,7 +12,7 @@ import { reimbursementApi } from '../../api/reimbursement';
 import { useI18n } from '../../i18n';
 import { formatDate } from '../../shared/format';
 import { useDebounced, usePageTitle } from '../../shared/hooks';
-import { PageError } from '../../shared/PageState';
+import { PagedTable } from '../../shared/PagedTable';
 
 const PAGE = 20;
 const STATE_COLOUR: Record<CommitmentListItem['state'], string> = { in_course: 'blue', serving: 'green', fulfilled: 'default', left: 'red' };
@@ -67,20 +67,16 @@ export default function CommitmentsPage() {
             ]}
           />
         </Flex>
-        {list.isError ? (
-          <PageError error={list.error} onRetry={() => void list.refetch()} />
-        ) : (
-          <Table<CommitmentListItem>
-            rowKey="outsideTrainingId"
-            size="small"
-            loading={list.isPending}
-            columns={columns}
-            dataSource={list.data?.items ?? []}
-            scroll={{ x: 1000 }}
-            pagination={{ current: page, pageSize: PAGE, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
-            locale={{ emptyText: t('cmtList.empty') }}
-          />
-        )}
+        <PagedTable<CommitmentListItem>
+          query={list}
+          page={page}
+          onPage={setPage}
+          pageSize={PAGE}
+          width={1000}
+          empty={t('cmtList.empty')}
+          rowKey="outsideTrainingId"
+          columns={columns}
+        />
       </Card>
     </Flex>
   );
