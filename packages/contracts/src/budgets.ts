@@ -93,6 +93,40 @@ export const ZLecturerRate = z.object({
 });
 export type LecturerRate = z.infer<typeof ZLecturerRate>;
 
+// ---------- changing the rates (docs/decisions/0063) ----------
+
+export const LECTURER_RATE_ACTIONS = ['create'] as const;
+
+/** One version of a category's rate, corrected ones included, with who recorded it. */
+export const ZLecturerRateVersion = ZLecturerRate.extend({
+  version: z.number(),
+  supersededBy: z.number().nullable(),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type LecturerRateVersion = z.infer<typeof ZLecturerRateVersion>;
+
+export const ZLecturerRateList = z.object({ asOf: ZIsoDate, items: z.array(ZLecturerRateVersion), actions: zActions(LECTURER_RATE_ACTIONS) });
+export type LecturerRateList = z.infer<typeof ZLecturerRateList>;
+
+/**
+ * A new rate of a lecturer category from a date (the open version is closed the day before), the
+ * first rate of a new category, or a correction of version N over exactly its period.
+ */
+export const ZLecturerRateInput = z.strictObject({
+  /** e.g. 'senior'; lower-case letters, digits and _ */
+  category: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, { message: 'INVALID_CODE' }),
+  label: zRequiredText(300),
+  /** whole đồng per session (buổi, 4 tiết) or per day */
+  amount: ZDong,
+  per: z.enum(['session', 'day']),
+  source: z.strictObject({ code: zRequiredText(100), title: zRequiredText(500) }),
+  period: z.strictObject({ from: ZIsoDate, to: ZIsoDate.nullable() }),
+  corrects: z.number().int().min(1).max(10_000).optional(),
+  note: zText(1000).optional(),
+});
+export type LecturerRateInput = z.infer<typeof ZLecturerRateInput>;
+
 export const ZCostEntry = z.object({
   id: z.number(),
   category: z.enum(BUDGET_CATEGORIES),

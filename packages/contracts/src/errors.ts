@@ -178,6 +178,9 @@ export const ERRORS = {
   SUPPORT_NOT_OWED: { status: 409, vi: 'Học viên này không thuộc diện được hỗ trợ theo chính sách đang áp dụng.', en: 'This learner is not covered by the support policy in force.' },
   SUPPORT_PAYMENT_ABOVE_OWED: { status: 409, vi: 'Số tiền chi vượt số còn được hỗ trợ.', en: 'The payment is above what is still owed.' },
   INTERNAL: { status: 500, vi: 'Đã có lỗi hệ thống. Vui lòng thử lại sau.', en: 'Something went wrong; please try again later.' },
+  // lecturers' rates changed in the app (issue 11 point 2, decision 0063)
+  LECTURER_RATE_INVALID: { status: 422, vi: 'Mức thù lao giảng viên chưa hợp lệ (mức không lớn hơn 0, thiếu đối tượng hoặc văn bản quy định). Xem từng mục.', en: "The lecturer rate is not valid (not above zero, or missing its label or source document). See each field." },
+  LECTURER_RATE_OVERLAP: { status: 409, vi: 'Thời gian hiệu lực trùng với một mức đang áp dụng của cùng loại giảng viên.', en: 'The effective period overlaps a rate in use for the same lecturer category.' },
   // evaluation of results at two years (issue 11 point 4, decision 0052)
   EVALUATION_TOO_EARLY: { status: 409, vi: 'Lớp chưa kết thúc đủ 2 năm nên chưa đánh giá kết quả sau đào tạo được.', en: 'The class ended less than two years ago, so its results cannot be evaluated yet.' },
   CAMPAIGN_CLOSED: { status: 409, vi: 'Đợt đánh giá đã kết thúc nên không sửa được nữa.', en: 'The evaluation campaign is closed.' },

@@ -1,5 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ZBudget, ZBudgetExportRequest, ZBudgetReport, ZBudgetReportQuery, ZCostEntriesInput, ZErrorBody, ZEstimateInput, ZIdParams, ZJob } from '@nang-tam/contracts';
+import {
+  ZBudget,
+  ZBudgetExportRequest,
+  ZBudgetReport,
+  ZBudgetReportQuery,
+  ZCostEntriesInput,
+  ZErrorBody,
+  ZEstimateInput,
+  ZIdParams,
+  ZJob,
+  ZLecturerRateInput,
+  ZLecturerRateList,
+} from '@nang-tam/contracts';
 import type { AppContext } from '../context.js';
 import { userOf } from '../auth/plugin.js';
 import * as budgets from '../services/budgets.service.js';
@@ -57,6 +69,29 @@ export function budgetsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         async (request) => budgets.recordCosts(ctx.db, userOf(request), { kind, id: request.params.id }, request.body),
       );
     }
+    // lecturers' rates as versions (decision 0063): read by whoever reads plans; changed by the board and home affairs
+    app.get(
+      '/api/v1/lecturer-rates',
+      {
+        schema: { tags, summary: 'Định mức thù lao giảng viên, báo cáo viên theo loại: các phiên bản với văn bản quy định và thời gian hiệu lực', response: { 200: ZLecturerRateList } },
+        config: { access: 'plans.read' },
+      },
+      async (request) => budgets.listRateVersions(ctx.db, userOf(request)),
+    );
+    app.post(
+      '/api/v1/lecturer-rates',
+      {
+        schema: {
+          tags,
+          summary: 'Thêm mức thù lao giảng viên áp dụng từ một ngày (mức đang áp dụng kết thúc hôm trước), thêm loại giảng viên mới, hoặc đính chính một phiên bản',
+          description: 'Mức không lớn hơn 0, thiếu đối tượng hoặc văn bản: 422 LECTURER_RATE_INVALID. Trùng thời gian hiệu lực: 409 LECTURER_RATE_OVERLAP. Dự toán đã lập giữ nguyên mức đã dùng.',
+          body: ZLecturerRateInput,
+          response: { 200: ZLecturerRateList, 409: ZErrorBody, 422: ZErrorBody },
+        },
+        config: { access: 'support.manage' },
+      },
+      async (request) => budgets.addRateVersion(ctx.db, userOf(request), request.body),
+    );
     app.get(
       '/api/v1/budgets/report',
       {

@@ -6,8 +6,8 @@
  * transaction with its audit record. The report compares estimate and actual per line, programme,
  * unit or year, with the cost per learner and per person-time (plans' realisation facts).
  */
-import { plans, type IsoDate } from '@nang-tam/domain';
-import type { Budget, BudgetFigures, BudgetReport, BudgetReportQuery, CostEntriesInput, EstimateInput } from '@nang-tam/contracts';
+import { hasPermission, plans, todayInVietnam, type IsoDate } from '@nang-tam/domain';
+import type { Budget, BudgetFigures, BudgetReport, BudgetReportQuery, CostEntriesInput, EstimateInput, LecturerRateInput, LecturerRateList } from '@nang-tam/contracts';
 import { auditRepo, budgetsRepo, type Db, type Queryable } from '@nang-tam/db';
 import { AppError, notFound } from '../errors.js';
 import { actorOf, type AuthUser } from '../auth/auth-user.js';
@@ -330,4 +330,101 @@ export async function getReport(db: Queryable, user: AuthUser, q: BudgetReportQu
     total: figuresJson(plans.totalOf(holders)),
     notes: REPORT_NOTES,
   };
+}
+
+// ---------- lecturers' rates (docs/decisions/0063) ----------
+
+const rateVersionOf = (r: budgetsRepo.RateVersionRow): plans.LecturerRateVersion => ({
+  id: r.category,
+  version: r.version,
+  period: { from: r.effective_from, to: r.effective_to },
+  ...(r.superseded_by !== null ? { supersededBy: r.superseded_by } : {}),
+  label: r.label,
+  amount: BigInt(r.amount),
+  per: r.per,
+  source: { code: r.source_code, title: r.source_title },
+  ...(r.note ? { note: r.note } : {}),
+});
+
+/** GET /lecturer-rates: every category's versions, corrected ones included, and whether the user may add one. */
+export async function listRateVersions(db: Queryable, user: AuthUser): Promise<LecturerRateList> {
+  const rows = await budgetsRepo.listRateVersions(db);
+  return {
+    asOf: todayInVietnam(),
+    items: rows.map((r) => ({
+      id: r.id,
+      category: r.category,
+      label: r.label,
+      amount: Number(r.amount),
+      per: r.per,
+      source: { code: r.source_code, title: r.source_title },
+      effectiveFrom: r.effective_from,
+      effectiveTo: r.effective_to,
+      note: r.note,
+      version: r.version,
+      supersededBy: r.superseded_by,
+      createdBy: r.created_by_name,
+      createdAt: r.created_at,
+    })),
+    actions: hasPermission(user.role, 'support.manage') ? ['create'] : [],
+  };
+}
+
+/**
+ * POST /lecturer-rates: a new rate of a category from a date, a new category, or a correction of a
+ * version (plans.addLecturerRateVersion decides). Refused, nothing changed: an amount not above zero,
+ * a missing label or source (LECTURER_RATE_INVALID); a period overlapping another version in use
+ * (LECTURER_RATE_OVERLAP). Estimates already made keep the rate and amount they used.
+ */
+export async function addRateVersion(db: Db, user: AuthUser, input: LecturerRateInput): Promise<LecturerRateList> {
+  await db.transaction(async (tx) => {
+    await budgetsRepo.lockRates(tx);
+    const existing = (await budgetsRepo.listRateVersions(tx)).filter((r) => r.category === input.category).map(rateVersionOf);
+    const version = existing.reduce((m, v) => Math.max(m, v.version), 0) + 1;
+    const next: plans.LecturerRateVersion = {
+      id: input.category,
+      version,
+      period: { from: input.period.from, to: input.period.to },
+      ...(input.corrects !== undefined ? { corrects: input.corrects } : {}),
+      label: input.label,
+      amount: BigInt(input.amount),
+      per: input.per,
+      source: input.source,
+      ...(input.note ? { note: input.note } : {}),
+    };
+    const r = plans.addLecturerRateVersion(existing, next);
+    if (!r.ok) {
+      const overlap = r.errors.some((e) => e.code === 'OVERLAPPING_PERIOD');
+      const invalid = r.errors.some((e) => ['RATE_NOT_POSITIVE', 'AMOUNT_TOO_LARGE', 'REQUIRED', 'RATE_CATEGORY_INVALID'].includes(e.code));
+      throw new AppError(overlap ? 'LECTURER_RATE_OVERLAP' : invalid ? 'LECTURER_RATE_INVALID' : 'VALIDATION_FAILED', r.errors, overlap ? r.errors[0]!.message : undefined);
+    }
+    for (const v of r.versions) {
+      const before = existing.find((e) => e.version === v.version);
+      if (before && (before.period.to !== v.period.to || before.supersededBy !== v.supersededBy))
+        await budgetsRepo.updateRateVersionState(tx, v.id, v.version, v.period.to, v.supersededBy ?? null);
+    }
+    const id = await budgetsRepo.insertRateVersion(tx, {
+      category: next.id,
+      version,
+      label: next.label.trim(),
+      amount: next.amount,
+      per: next.per,
+      sourceCode: next.source.code.trim(),
+      sourceTitle: next.source.title.trim(),
+      effectiveFrom: next.period.from,
+      effectiveTo: next.period.to,
+      note: next.note ?? null,
+      createdBy: user.id,
+    });
+    const previous = input.corrects !== undefined ? existing.find((e) => e.version === input.corrects) : existing.find((e) => e.period.to === null && e.supersededBy === undefined);
+    await auditRepo.appendAudit(tx, {
+      ...actorOf(user),
+      action: input.corrects !== undefined ? 'correct' : existing.length === 0 ? 'create' : 'add_version',
+      entity: 'lecturer_rate',
+      entityId: String(id),
+      before: previous ? { category: previous.id, version: previous.version, period: previous.period, amount: previous.amount.toString() } : undefined,
+      after: { category: next.id, version, period: next.period, amount: next.amount.toString(), per: next.per, source: next.source, label: next.label },
+    });
+  });
+  return listRateVersions(db, user);
 }

@@ -103,6 +103,8 @@ function useNavItems(): MenuProps['items'] {
     }
     if (me.permissions.includes('plans.read')) {
       money.push({ key: '/budgets', icon: <FundOutlined aria-hidden />, label: <Link to="/budgets">{t('nav.budgets')}</Link> });
+      // lecturers' rates as versions (decision 0063)
+      money.push({ key: '/lecturer-rates', icon: <AccountBookOutlined aria-hidden />, label: <Link to="/lecturer-rates">{t('nav.lecturerRates')}</Link> });
     }
     // training statistics and dashboards (issue 10, decision 0047)
     if (me.permissions.includes('statistics.read')) {

@@ -27,6 +27,7 @@ const CasePage = lazy(() => import('../features/reimbursement/CasePage'));
 // budgets and the agency's people under commitment (issue 11)
 const BudgetReportPage = lazy(() => import('../features/budgets/BudgetReportPage'));
 const PlanLineBudgetPage = lazy(() => import('../features/budgets/PlanLineBudgetPage'));
+const LecturerRatesPage = lazy(() => import('../features/budgets/LecturerRatesPage'));
 const CommitmentsPage = lazy(() => import('../features/reimbursement/CommitmentsPage'));
 // evaluation after training (issue 11 point 4; decision 0051)
 const MySurveysPage = lazy(() => import('../features/feedback/MySurveysPage'));
@@ -404,6 +405,16 @@ export const router = createBrowserRouter([
               <RequireStaff permission="plans.read">
                 <Lazy>
                   <BudgetReportPage />
+                </Lazy>
+              </RequireStaff>
+            ),
+          },
+          {
+            path: 'lecturer-rates',
+            element: (
+              <RequireStaff permission="plans.read">
+                <Lazy>
+                  <LecturerRatesPage />
                 </Lazy>
               </RequireStaff>
             ),

@@ -29,12 +29,64 @@ export interface RateRow {
   note: string | null;
 }
 
+/** The rates in use (a corrected version is left out: estimates never read it). */
 export async function listRates(db: Queryable): Promise<RateRow[]> {
   const r = await db.query<RateRow>(
     `SELECT id, category, label, amount::text AS amount, per, source_code, source_title, effective_from, effective_to, note
-     FROM lecturer_rates ORDER BY amount DESC, category, effective_from`,
+     FROM lecturer_rates WHERE superseded_by IS NULL ORDER BY amount DESC, category, effective_from`,
   );
   return r.rows;
+}
+
+export interface RateVersionRow extends RateRow {
+  version: number;
+  superseded_by: number | null;
+  created_by_name: string | null;
+  created_at: string;
+}
+
+/** Every version of every category, corrected ones included (the history the rates page shows). */
+export async function listRateVersions(db: Queryable): Promise<RateVersionRow[]> {
+  const r = await db.query<RateVersionRow>(
+    `SELECT lr.id, lr.category, lr.label, lr.amount::text AS amount, lr.per, lr.source_code, lr.source_title, lr.effective_from, lr.effective_to,
+            lr.note, lr.version, lr.superseded_by, u.display_name AS created_by_name, lr.created_at::text AS created_at
+     FROM lecturer_rates lr LEFT JOIN users u ON u.id = lr.created_by
+     ORDER BY lr.category, lr.version`,
+  );
+  return r.rows;
+}
+
+/** Serialises changes of the rates (the versions of a category are checked, then written). */
+export async function lockRates(tx: Queryable): Promise<void> {
+  await tx.query('LOCK TABLE lecturer_rates IN SHARE ROW EXCLUSIVE MODE');
+}
+
+export interface RateVersionWrite {
+  category: string;
+  version: number;
+  label: string;
+  amount: bigint;
+  per: 'session' | 'day';
+  sourceCode: string;
+  sourceTitle: string;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  note: string | null;
+  createdBy: number;
+}
+
+export async function insertRateVersion(tx: Queryable, w: RateVersionWrite): Promise<number> {
+  const r = await tx.query<{ id: number }>(
+    `INSERT INTO lecturer_rates (category, version, label, amount, per, source_code, source_title, effective_from, effective_to, note, created_by)
+     VALUES ($1, $2, $3, $4::bigint, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+    [w.category, w.version, w.label, w.amount.toString(), w.per, w.sourceCode, w.sourceTitle, w.effectiveFrom, w.effectiveTo, w.note, w.createdBy],
+  );
+  return r.rows[0]!.id;
+}
+
+/** Closes a version (its last day) or marks it corrected by a later version. */
+export async function updateRateVersionState(tx: Queryable, category: string, version: number, effectiveTo: string | null, supersededBy: number | null): Promise<void> {
+  await tx.query('UPDATE lecturer_rates SET effective_to = $3, superseded_by = $4 WHERE category = $1 AND version = $2', [category, version, effectiveTo, supersededBy]);
 }
 
 // ---------- the holder ----------

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addLecturerRateVersion,
   checkCostAmount,
   computeEstimate,
   divideHalfUp,
@@ -11,6 +12,7 @@ import {
   type BudgetHolder,
   type EstimateInput,
   type LecturerRate,
+  type LecturerRateVersion,
 } from './budgets.js';
 
 const RATES: LecturerRate[] = [
@@ -138,5 +140,57 @@ describe('figures and groups', () => {
 
   it('totals count a person in two classes once as a learner, twice as person-times', () => {
     expect(totalOf(holders)).toMatchObject({ estimate: 160n, actual: 160n, learners: 4, personTimes: 5, costPerLearner: 40n, costPerPersonTime: 32n });
+  });
+});
+
+describe('addLecturerRateVersion', () => {
+  const v1: LecturerRateVersion = {
+    id: 'senior',
+    version: 1,
+    period: { from: '2018-05-15', to: null },
+    label: 'Tiến sĩ; Giảng viên chính',
+    amount: 1_200_000n,
+    per: 'session',
+    source: { code: '36/2018/TT-BTC', title: 'Thông tư 36/2018/TT-BTC' },
+  };
+  const next = (over: Partial<LecturerRateVersion>): LecturerRateVersion => ({ ...v1, version: 2, period: { from: '2023-03-20', to: null }, amount: 1_500_000n, ...over });
+  const codes = (r: ReturnType<typeof addLecturerRateVersion>) => (r.ok ? [] : r.errors.map((e) => `${e.path}:${e.code}`));
+
+  it.each<[string, Partial<LecturerRateVersion>, string[]]>([
+    ['a new amount from a later date', {}, []],
+    ['a zero amount', { amount: 0n }, ['amount:RATE_NOT_POSITIVE']],
+    ['a negative amount', { amount: -1n }, ['amount:RATE_NOT_POSITIVE']],
+    ['an amount above 10^13 đồng', { amount: 10_000_000_000_001n }, ['amount:AMOUNT_TOO_LARGE']],
+    ['an empty label', { label: '  ' }, ['label:REQUIRED']],
+    ['no source document', { source: { code: '', title: ' ' } }, ['source.code:REQUIRED', 'source.title:REQUIRED']],
+    ['a category code with capitals or accents', { id: 'Giảng_viên' }, ['category:RATE_CATEGORY_INVALID']],
+    ['a date before the open version starts', { period: { from: '2018-01-01', to: null } }, ['period:OVERLAPPING_PERIOD']],
+    ['the same day the open version starts', { period: { from: '2018-05-15', to: null } }, ['period:OVERLAPPING_PERIOD']],
+    ['a period ending before it starts', { period: { from: '2023-03-20', to: '2023-01-01' } }, ['period.to:PERIOD_ENDS_BEFORE_START']],
+    ['a version number that is not the next', { version: 3 }, ['version:VERSION_NOT_NEXT']],
+  ])('%s', (_, over, expected) => {
+    expect(codes(addLecturerRateVersion([v1], next(over)))).toEqual(expected);
+  });
+
+  it('a new amount from a date closes the open version the day before', () => {
+    const r = addLecturerRateVersion([v1], next({}));
+    expect(r.ok && r.versions.map((v) => [v.version, v.period.from, v.period.to, v.amount])).toEqual([
+      [1, '2018-05-15', '2023-03-19', 1_200_000n],
+      [2, '2023-03-20', null, 1_500_000n],
+    ]);
+  });
+
+  it('a correction replaces a version over exactly its period and keeps the old one for history', () => {
+    const r = addLecturerRateVersion([v1], next({ period: v1.period, corrects: 1, amount: 1_100_000n }));
+    expect(r.ok && r.versions.map((v) => [v.version, v.supersededBy ?? null, v.amount])).toEqual([
+      [1, 2, 1_200_000n],
+      [2, null, 1_100_000n],
+    ]);
+    expect(codes(addLecturerRateVersion([v1], next({ period: { from: '2019-01-01', to: null }, corrects: 1 })))).toEqual(['period:CORRECTION_PERIOD_MISMATCH']);
+    expect(codes(addLecturerRateVersion([v1], next({ period: v1.period, corrects: 7 })))).toEqual(['corrects:UNKNOWN_VERSION']);
+  });
+
+  it('the first rate of a new category', () => {
+    expect(codes(addLecturerRateVersion([], { ...v1, id: 'foreign_expert' }))).toEqual([]);
   });
 });

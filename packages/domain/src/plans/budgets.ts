@@ -10,6 +10,8 @@
  * count is 0.
  */
 import type { IsoDate } from '../dates.js';
+import type { Versioned } from '../rules/types.js';
+import { addVersion } from '../rules/validate.js';
 
 export const BUDGET_CATEGORIES = ['lecturers', 'support', 'venue', 'materials', 'other'] as const;
 export type BudgetCategory = (typeof BUDGET_CATEGORIES)[number];
@@ -45,6 +47,48 @@ export function rateAsOf(rates: readonly LecturerRate[], category: string, asOf:
     if (!best || r.effectiveFrom > best.effectiveFrom) best = r;
   }
   return best;
+}
+
+// ---------- changing the rates ----------
+
+/**
+ * One version of a lecturer category's rate, as the rules' versioning sees it: `id` is the category,
+ * a new amount from a date closes the open version the day before, a correction replaces a version's
+ * amount over exactly its period (the corrected one kept for history with `supersededBy`).
+ */
+export interface LecturerRateVersion extends Versioned {
+  label: string;
+  amount: bigint;
+  per: 'session' | 'day';
+  source: { code: string; title: string };
+  note?: string;
+}
+
+export interface RateFieldError {
+  path: string;
+  code: string;
+  message: string;
+}
+export type RateVersionResult = { ok: true; versions: LecturerRateVersion[] } | { ok: false; errors: RateFieldError[] };
+
+const RATE_CATEGORY = /^[a-z][a-z0-9_]{1,39}$/;
+
+/**
+ * Adds a version to one lecturer category's rates (rules/validate.ts addVersion), after checking it:
+ * a category code of lower-case letters, digits and _, a label, a positive whole amount of at most
+ * MAX_AMOUNT đồng, and the source document's code and title. Nothing is written here: the service
+ * stores what this returns.
+ */
+export function addLecturerRateVersion(existing: readonly LecturerRateVersion[], next: LecturerRateVersion): RateVersionResult {
+  const errors: RateFieldError[] = [];
+  if (!RATE_CATEGORY.test(next.id)) errors.push({ path: 'category', code: 'RATE_CATEGORY_INVALID', message: 'Mã loại giảng viên gồm chữ thường không dấu, chữ số và dấu gạch dưới (2–40 ký tự).' });
+  if (next.label.trim() === '') errors.push({ path: 'label', code: 'REQUIRED', message: 'Cần ghi đối tượng giảng viên của mức này.' });
+  if (next.amount <= 0n) errors.push({ path: 'amount', code: 'RATE_NOT_POSITIVE', message: 'Mức thù lao phải là số đồng lớn hơn 0.' });
+  else if (next.amount > MAX_AMOUNT) errors.push({ path: 'amount', code: 'AMOUNT_TOO_LARGE', message: 'Mức thù lao quá lớn.' });
+  if (next.source.code.trim() === '') errors.push({ path: 'source.code', code: 'REQUIRED', message: 'Cần ghi số hiệu văn bản quy định mức chi.' });
+  if (next.source.title.trim() === '') errors.push({ path: 'source.title', code: 'REQUIRED', message: 'Cần ghi trích yếu văn bản quy định mức chi.' });
+  if (errors.length > 0) return { ok: false, errors };
+  return addVersion(existing, next);
 }
 
 // ---------- the estimate ----------
