@@ -77,5 +77,15 @@ describe('budgets', () => {
     await expect.poll(() => boardPage.getByTestId('report-total-actual').textContent()).toBe(dong(report.total.actual));
     await expect.poll(() => boardPage.getByTestId('report-total-estimate').textContent()).toBe(dong(report.total.estimate));
     expect(report.total.actual).toBeGreaterThanOrEqual(after.figures.actual);
+
+    // ---------- the voucher was a mistake: the school voids it with a reason (decision 0063) ----------
+    await panel.getByRole('row').filter({ hasText: documentNo }).getByRole('button', { name: 'Hủy chứng từ' }).click();
+    const voiding = page.getByRole('dialog').filter({ hasText: `Hủy chứng từ ${documentNo}` });
+    await voiding.getByLabel('Lý do hủy').fill('Ghi nhầm số tiền');
+    await voiding.getByRole('button', { name: 'Hủy chứng từ' }).click();
+    await expect.poll(() => panel.getByRole('row').filter({ hasText: documentNo }).textContent()).toContain('Ghi nhầm số tiền');
+    await expect.poll(() => panel.getByTestId('budget-actual').textContent()).toBe(dong(saved.figures.actual));
+    const voided = await apiGet<Budget>(context.request, `/api/v1/classes/${cls!.id}/budget`);
+    expect(voided.entries.find((e) => e.documentNo === documentNo)?.voided).toMatchObject({ reason: 'Ghi nhầm số tiền' });
   });
 });

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { plans } from '@nang-tam/domain';
 import { zActions } from './actions.js';
-import { ZIsoDate, ZIdNumber, zRequiredText, zText } from './common.js';
+import { ZId, ZIsoDate, ZIdNumber, zRequiredText, zText } from './common.js';
 import { ZDong } from './reimbursement.js';
 
 export const BUDGET_CATEGORIES = plans.BUDGET_CATEGORIES;
@@ -138,8 +138,15 @@ export const ZCostEntry = z.object({
   recordedAt: z.string(),
   /** For a plan line: the class the entry was recorded on (null: on the line itself). */
   class: z.object({ id: z.number(), name: z.string() }).nullable(),
+  /** A voided entry stays listed and leaves the actual cost (decision 0063). */
+  voided: z.object({ at: z.string(), by: z.string().nullable(), reason: z.string() }).nullable(),
 });
 export type CostEntry = z.infer<typeof ZCostEntry>;
+
+/** Params of one entry of a holder's vouchers. */
+export const ZCostEntryParams = z.strictObject({ id: ZId, entryId: ZId });
+export const ZCostEntryVoid = z.strictObject({ reason: zRequiredText(500) });
+export type CostEntryVoid = z.infer<typeof ZCostEntryVoid>;
 
 export const ZBudget = z.object({
   holder: z.object({ kind: z.enum(['class', 'line']), id: z.number(), name: z.string() }),

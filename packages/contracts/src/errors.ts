@@ -181,6 +181,7 @@ export const ERRORS = {
   // lecturers' rates changed in the app (issue 11 point 2, decision 0063)
   LECTURER_RATE_INVALID: { status: 422, vi: 'Mức thù lao giảng viên chưa hợp lệ (mức không lớn hơn 0, thiếu đối tượng hoặc văn bản quy định). Xem từng mục.', en: "The lecturer rate is not valid (not above zero, or missing its label or source document). See each field." },
   LECTURER_RATE_OVERLAP: { status: 409, vi: 'Thời gian hiệu lực trùng với một mức đang áp dụng của cùng loại giảng viên.', en: 'The effective period overlaps a rate in use for the same lecturer category.' },
+  COST_ENTRY_VOIDED: { status: 409, vi: 'Chứng từ này đã được hủy trước đó.', en: 'This voucher was already voided.' },
   // evaluation of results at two years (issue 11 point 4, decision 0052)
   EVALUATION_TOO_EARLY: { status: 409, vi: 'Lớp chưa kết thúc đủ 2 năm nên chưa đánh giá kết quả sau đào tạo được.', en: 'The class ended less than two years ago, so its results cannot be evaluated yet.' },
   CAMPAIGN_CLOSED: { status: 409, vi: 'Đợt đánh giá đã kết thúc nên không sửa được nữa.', en: 'The evaluation campaign is closed.' },

@@ -172,6 +172,9 @@ describe('policy matrix', () => {
   const users = new Map<Role, AuthUser>();
   let sysadmin: Session;
 
+  const freshCostEntry = async (h: { kind: 'class' | 'line'; id: number }) =>
+    (await budgetsRepo.insertCostEntries(db, h, [{ category: 'other', spentOn: today, amount: 1n, documentNo: 'PC-VOID', description: null, recordedBy: users.get('system_admin')!.id }]))[0]!;
+
   const PROBES: Record<string, Probe> = {
     'PATCH /api/v1/classes/:id': { kind: 'class', url: (r) => `/api/v1/classes/${r.classId}`, body: () => ({ version: 999 }) },
     'PUT /api/v1/classes/:id/modules/:moduleId/lecturers': {
@@ -350,6 +353,19 @@ describe('policy matrix', () => {
       kind: 'planLine',
       url: (r) => `/api/v1/plan-lines/${r.lineId}/budget/costs`,
       body: () => ({ entries: [{ category: 'venue', spentOn: today, amount: 1, documentNo: 'PC-MT' }] }),
+    },
+    // voiding a voucher (decision 0063): a fresh entry of the holder for each probe, so an allowed void voids
+    'POST /api/v1/classes/:id/budget/costs/:entryId/void': {
+      kind: 'class',
+      url: () => '',
+      prepare: async (r) => `/api/v1/classes/${r.classId}/budget/costs/${await freshCostEntry({ kind: 'class', id: r.classId })}/void`,
+      body: () => ({ reason: 'Ghi nhầm' }),
+    },
+    'POST /api/v1/plan-lines/:id/budget/costs/:entryId/void': {
+      kind: 'planLine',
+      url: () => '',
+      prepare: async (r) => `/api/v1/plan-lines/${r.lineId}/budget/costs/${await freshCostEntry({ kind: 'line', id: r.lineId! })}/void`,
+      body: () => ({ reason: 'Ghi nhầm' }),
     },
     // the agency's feedback on a graduate (decision 0051): the body names the enrolment and milestone
     'POST /api/v1/agency-feedback': {

@@ -188,7 +188,7 @@ describe('a plan line budget and the yearly report', () => {
          ((SELECT COALESCE(sum(COALESCE(e.total, l.estimated_cost)), 0) FROM lines l LEFT JOIN budget_estimates e ON e.plan_line_id = l.line_id)
           + (SELECT COALESCE(sum(e.total), 0) FROM budget_estimates e WHERE e.class_id IN (SELECT id FROM own)))::text AS estimate,
          (SELECT COALESCE(sum(ce.amount), 0) FROM budget_cost_entries ce LEFT JOIN classes c ON c.id = ce.class_id
-          WHERE ce.plan_line_id IN (SELECT line_id FROM lines) OR c.plan_line_id IN (SELECT line_id FROM lines) OR c.id IN (SELECT id FROM own))::text AS actual`,
+          WHERE ce.voided_at IS NULL AND (ce.plan_line_id IN (SELECT line_id FROM lines) OR c.plan_line_id IN (SELECT line_id FROM lines) OR c.id IN (SELECT id FROM own)))::text AS actual`,
       [YEAR],
     );
     const want = sql.rows[0]!;
@@ -235,5 +235,42 @@ describe('a plan line budget and the yearly report', () => {
         expect(text).toContain('làm tròn đến đồng');
       } else expect(file.body.subarray(0, 2).toString()).toBe('PK');
     }
+  });
+});
+
+describe('voiding a voucher (decision 0063)', () => {
+  it('a voucher entered by mistake is voided with its reason: still listed, out of the actual cost and the report, audited, once only', async () => {
+    const reportActual = async () => (await send('board', 'GET', `/api/v1/budgets/report?year=${YEAR}&by=line`)).json().total.actual as number;
+    const before = await reportActual();
+    const rec = await send('registrar', 'POST', `/api/v1/classes/${classLinked}/budget/costs`, { entries: [{ category: 'venue', spentOn: '2026-03-06', amount: 9_999_999, documentNo: 'PC-NHAM' }] });
+    expect(rec.statusCode, rec.body).toBe(200);
+    const entry = rec.json().entries.find((e: { documentNo: string }) => e.documentNo === 'PC-NHAM');
+    expect(entry.voided).toBeNull();
+    expect(await reportActual()).toBe(before + 9_999_999);
+
+    expect((await send('registrar', 'POST', `/api/v1/classes/${classLinked}/budget/costs/${entry.id}/void`, { reason: '  ' })).statusCode).toBe(400);
+    // another holder's path, the line of the class, a role that does not keep the class's budget
+    const other = await send('registrar', 'POST', `/api/v1/classes/${classOutside}/budget/costs/${entry.id}/void`, { reason: 'Ghi nhầm' });
+    expect(other.statusCode, other.body).toBe(404);
+    expect((await send('board', 'POST', `/api/v1/plan-lines/${lineSchool}/budget/costs/${entry.id}/void`, { reason: 'Ghi nhầm' })).statusCode).toBe(404);
+    expect((await send('board', 'POST', `/api/v1/classes/${classLinked}/budget/costs/${entry.id}/void`, { reason: 'Ghi nhầm' })).statusCode).toBe(403);
+    expect((await send('officerA', 'POST', `/api/v1/classes/${classLinked}/budget/costs/${entry.id}/void`, { reason: 'Ghi nhầm' })).statusCode).toBe(403);
+    expect((await db.query('SELECT voided_at FROM budget_cost_entries WHERE id = $1', [entry.id])).rows[0]).toEqual({ voided_at: null });
+
+    const res = await send('registrar', 'POST', `/api/v1/classes/${classLinked}/budget/costs/${entry.id}/void`, { reason: 'Ghi nhầm số tiền' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().figures.actual).toBe(rec.json().figures.actual - 9_999_999);
+    expect(res.json().entries.find((e: { id: number }) => e.id === entry.id).voided).toMatchObject({ reason: 'Ghi nhầm số tiền', by: expect.any(String) });
+    expect(await reportActual()).toBe(before);
+    const audit = await db.query<{ action: string; before: { amount: string }; after: { reason: string } }>(
+      "SELECT action, before, after FROM audit_log WHERE entity = 'budget_cost_entry' AND entity_id = $1 ORDER BY id",
+      [String(entry.id)],
+    );
+    expect(audit.rows.map((r) => [r.action, r.before?.amount ?? null, r.after.reason ?? null])).toEqual([
+      ['create', null, null],
+      ['void', '9999999', 'Ghi nhầm số tiền'],
+    ]);
+    const again = await send('registrar', 'POST', `/api/v1/classes/${classLinked}/budget/costs/${entry.id}/void`, { reason: 'Lần nữa' });
+    expect([again.statusCode, again.json().error.code]).toEqual([409, 'COST_ENTRY_VOIDED']);
   });
 });

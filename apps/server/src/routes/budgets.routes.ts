@@ -5,6 +5,8 @@ import {
   ZBudgetReport,
   ZBudgetReportQuery,
   ZCostEntriesInput,
+  ZCostEntryParams,
+  ZCostEntryVoid,
   ZErrorBody,
   ZEstimateInput,
   ZIdParams,
@@ -67,6 +69,21 @@ export function budgetsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           config: { access: write, policy: 'budget.recordCost' },
         },
         async (request) => budgets.recordCosts(ctx.db, userOf(request), { kind, id: request.params.id }, request.body),
+      );
+      app.post(
+        `${base}/costs/:entryId/void`,
+        {
+          schema: {
+            tags,
+            summary: `Hủy một chứng từ thực chi ghi nhầm của ${what}, có lý do (chứng từ vẫn hiện trong danh sách, không tính vào thực chi)`,
+            description: 'Chứng từ không thuộc đối tượng này: 404. Đã hủy trước đó: 409 COST_ENTRY_VOIDED.',
+            params: ZCostEntryParams,
+            body: ZCostEntryVoid,
+            response: { 200: ZBudget, 409: ZErrorBody },
+          },
+          config: { access: write, policy: 'budget.recordCost' },
+        },
+        async (request) => budgets.voidCost(ctx.db, userOf(request), { kind, id: request.params.id }, request.params.entryId, request.body),
       );
     }
     // lecturers' rates as versions (decision 0063): read by whoever reads plans; changed by the board and home affairs

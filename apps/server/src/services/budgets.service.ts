@@ -7,7 +7,7 @@
  * unit or year, with the cost per learner and per person-time (plans' realisation facts).
  */
 import { hasPermission, plans, todayInVietnam, type IsoDate } from '@nang-tam/domain';
-import type { Budget, BudgetFigures, BudgetReport, BudgetReportQuery, CostEntriesInput, EstimateInput, LecturerRateInput, LecturerRateList } from '@nang-tam/contracts';
+import type { Budget, BudgetFigures, BudgetReport, BudgetReportQuery, CostEntriesInput, CostEntryVoid, EstimateInput, LecturerRateInput, LecturerRateList } from '@nang-tam/contracts';
 import { auditRepo, budgetsRepo, type Db, type Queryable } from '@nang-tam/db';
 import { AppError, notFound } from '../errors.js';
 import { actorOf, type AuthUser } from '../auth/auth-user.js';
@@ -67,7 +67,7 @@ export async function getBudget(db: Queryable, user: AuthUser, h: Holder): Promi
   const { row, facts } = await visibleHolder(db, user, h);
   const [estimate, entries, rates] = await Promise.all([budgetsRepo.findEstimate(db, h), budgetsRepo.listCostEntries(db, h), budgetsRepo.listRates(db)]);
   const items = estimate ? await budgetsRepo.listEstimateItems(db, estimate.id) : [];
-  const figures = plans.figuresOf(byCategory(items), byCategory(entries), row.people, row.learners);
+  const figures = plans.figuresOf(byCategory(items), byCategory(entries.filter((e) => e.voided_at === null)), row.people, row.learners);
   return {
     holder: { kind: h.kind, id: h.id, name: row.name },
     asOf: row.start_date,
@@ -100,6 +100,7 @@ export async function getBudget(db: Queryable, user: AuthUser, h: Holder): Promi
       recordedBy: e.recorded_by_name,
       recordedAt: e.recorded_at,
       class: e.class_id !== null && h.kind === 'line' ? { id: e.class_id, name: e.class_name ?? '' } : null,
+      voided: e.voided_at !== null ? { at: e.voided_at, by: e.voided_by_name, reason: e.void_reason ?? '' } : null,
     })),
     figures: figuresJson(figures),
     rates: rates.map((r) => ({
@@ -209,6 +210,32 @@ export async function recordCosts(db: Db, user: AuthUser, h: Holder, input: Cost
         after: { holder: `${h.kind}:${h.id}`, category: w.category, spentOn: w.spentOn, amount: w.amount.toString(), documentNo: w.documentNo, description: w.description },
       });
     }
+  });
+  return getBudget(db, user, h);
+}
+
+/**
+ * POST /…/budget/costs/:entryId/void: a voucher entered by mistake is voided with a reason (kept on the
+ * list, out of the actual cost), in one transaction with its audit. An entry of another holder, or of
+ * a line's class asked through the line, answers 404; one already voided, 409 COST_ENTRY_VOIDED.
+ */
+export async function voidCost(db: Db, user: AuthUser, h: Holder, entryId: number, input: CostEntryVoid): Promise<Budget> {
+  const { facts } = await visibleHolder(db, user, h);
+  budgetPolicy.authorize(user, facts, 'recordCost');
+  const reason = input.reason.trim();
+  await db.transaction(async (tx) => {
+    const r = await budgetsRepo.voidCostEntry(tx, h, entryId, reason, user.id);
+    if (r.state === 'missing') throw notFound();
+    if (r.state === 'already') throw new AppError('COST_ENTRY_VOIDED');
+    const e = r.before!;
+    await auditRepo.appendAudit(tx, {
+      ...actorOf(user),
+      action: 'void',
+      entity: 'budget_cost_entry',
+      entityId: entryId,
+      before: { holder: `${h.kind}:${h.id}`, category: e.category, spentOn: e.spent_on, amount: e.amount, documentNo: e.document_no },
+      after: { voided: true, reason },
+    });
   });
   return getBudget(db, user, h);
 }

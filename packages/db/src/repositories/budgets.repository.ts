@@ -235,15 +235,19 @@ export interface CostEntryRow {
   /** the class an entry of a plan line's class belongs to */
   class_id: number | null;
   class_name: string | null;
+  voided_at: string | null;
+  voided_by_name: string | null;
+  void_reason: string | null;
 }
 
-/** The entries of a class; of a plan line, its own and those of the classes that realise it. */
+/** The entries of a class; of a plan line, its own and those of the classes that realise it (voided ones too). */
 export async function listCostEntries(db: Queryable, h: HolderRef): Promise<CostEntryRow[]> {
   const cond = h.kind === 'class' ? 'ce.class_id = $1' : 'ce.plan_line_id = $1 OR c.plan_line_id = $1';
   const r = await db.query<CostEntryRow>(
     `SELECT ce.id, ce.category, ce.spent_on, ce.amount::text AS amount, ce.document_no, ce.description, u.display_name AS recorded_by_name, ce.recorded_at,
-       ce.class_id, c.name AS class_name
+       ce.class_id, c.name AS class_name, ce.voided_at::text AS voided_at, vu.display_name AS voided_by_name, ce.void_reason
      FROM budget_cost_entries ce LEFT JOIN classes c ON c.id = ce.class_id LEFT JOIN users u ON u.id = ce.recorded_by
+       LEFT JOIN users vu ON vu.id = ce.voided_by
      WHERE ${cond} ORDER BY ce.spent_on, ce.id`,
     [h.id],
   );
@@ -270,6 +274,24 @@ export async function insertCostEntries(tx: Queryable, h: HolderRef, entries: re
     ids.push(r.rows[0]!.id);
   }
   return ids;
+}
+
+/**
+ * Voids one entry recorded on the holder itself (a line's classes' entries are voided on the class),
+ * if it is not voided already; the row as it was, or null when there is no such live entry.
+ */
+export async function voidCostEntry(tx: Queryable, h: HolderRef, entryId: number, reason: string, by: number): Promise<{ before: CostEntryRow | null; state: 'voided' | 'missing' | 'already' }> {
+  const cur = await tx.query<CostEntryRow>(
+    `SELECT ce.id, ce.category, ce.spent_on, ce.amount::text AS amount, ce.document_no, ce.description, NULL::text AS recorded_by_name, ce.recorded_at,
+       ce.class_id, NULL::text AS class_name, ce.voided_at::text AS voided_at, NULL::text AS voided_by_name, ce.void_reason
+     FROM budget_cost_entries ce WHERE ce.id = $1 AND ${holderCol(h)} = $2 FOR UPDATE`,
+    [entryId, h.id],
+  );
+  const before = cur.rows[0] ?? null;
+  if (!before) return { before: null, state: 'missing' };
+  if (before.voided_at !== null) return { before, state: 'already' };
+  await tx.query('UPDATE budget_cost_entries SET voided_at = now(), voided_by = $2, void_reason = $3 WHERE id = $1', [entryId, by, reason]);
+  return { before, state: 'voided' };
 }
 
 // ---------- the report of a year ----------
@@ -379,7 +401,7 @@ export async function reportActuals(db: Queryable, lineIds: readonly number[], c
                  ELSE 'class:' || c.id END AS holder,
        ce.category, sum(ce.amount)::text AS amount
      FROM budget_cost_entries ce LEFT JOIN classes c ON c.id = ce.class_id
-     WHERE ce.plan_line_id = ANY($1::int[]) OR c.plan_line_id = ANY($1::int[]) OR ce.class_id = ANY($2::int[])
+     WHERE ce.voided_at IS NULL AND (ce.plan_line_id = ANY($1::int[]) OR c.plan_line_id = ANY($1::int[]) OR ce.class_id = ANY($2::int[]))
      GROUP BY 1, 2`,
     [[...lineIds], [...classIds]],
   );

@@ -25,6 +25,7 @@ export function BudgetPanel({ kind, id }: { kind: HolderKind; id: number }) {
   const dong = useDong();
   const [editing, setEditing] = useState(false);
   const [recording, setRecording] = useState(false);
+  const [voiding, setVoiding] = useState<Budget['entries'][number] | null>(null);
   const q = useQuery({ queryKey: ['budget', kind, id], queryFn: ({ signal }) => budgetsApi.get(kind, id, signal) });
   if (q.isError) return <PageError error={q.error} onRetry={() => void q.refetch()} />;
   const b = q.data;
@@ -43,8 +44,44 @@ export function BudgetPanel({ kind, id }: { kind: HolderKind; id: number }) {
     { key: 'doc', title: t('budget.documentNo'), dataIndex: 'documentNo' },
     { key: 'cat', title: t('budget.category'), render: (_, e) => cat(e.category) },
     { key: 'desc', title: t('budget.description'), render: (_, e) => [e.description, e.class?.name].filter(Boolean).join(' — ') },
-    { key: 'amount', title: t('budget.amount'), align: 'right', render: (_, e) => <span className="nt-num">{dong(e.amount)}</span> },
-    { key: 'by', title: t('budget.recordedBy'), dataIndex: 'recordedBy' },
+    {
+      key: 'amount',
+      title: t('budget.amount'),
+      align: 'right',
+      render: (_, e) => (
+        <Typography.Text className="nt-num" delete={e.voided !== null}>
+          {dong(e.amount)}
+        </Typography.Text>
+      ),
+    },
+    {
+      key: 'by',
+      title: t('budget.recordedBy'),
+      render: (_, e) =>
+        e.voided ? (
+          <Space direction="vertical" size={0}>
+            <span>{e.recordedBy}</span>
+            <Typography.Text type="danger">{t('budget.voidedBy', { name: e.voided.by ?? '', date: formatDate(e.voided.at.slice(0, 10)), reason: e.voided.reason })}</Typography.Text>
+          </Space>
+        ) : (
+          e.recordedBy
+        ),
+    },
+    // a voucher entered by mistake is voided on its own holder (a line's classes' vouchers on the class)
+    ...(b.actions.includes('recordCost')
+      ? [
+          {
+            key: 'void',
+            title: t('common.actions'),
+            render: (_: unknown, e: Budget['entries'][number]) =>
+              e.voided === null && e.class === null ? (
+                <Button size="small" danger onClick={() => setVoiding(e)}>
+                  {t('budget.void')}
+                </Button>
+              ) : null,
+          },
+        ]
+      : []),
   ];
   return (
     <Flex vertical gap={16} data-testid="budget-panel">
@@ -107,6 +144,7 @@ export function BudgetPanel({ kind, id }: { kind: HolderKind; id: number }) {
       <Table rowKey="id" size="small" pagination={false} columns={entryColumns} dataSource={b.entries} scroll={{ x: 700 }} locale={{ emptyText: t('budget.noEntries') }} />
       {editing && <EstimateModal kind={kind} id={id} budget={b} onClose={() => setEditing(false)} />}
       {recording && <CostModal kind={kind} id={id} onClose={() => setRecording(false)} />}
+      {voiding && <VoidModal kind={kind} id={id} entry={voiding} onClose={() => setVoiding(null)} />}
     </Flex>
   );
 }
@@ -250,6 +288,37 @@ function CostModal({ kind, id, onClose }: { kind: HolderKind; id: number; onClos
         <Input maxLength={500} />
       </Form.Item>
       </>
+      )}
+    </FormModal>
+  );
+}
+
+function VoidModal({ kind, id, entry, onClose }: { kind: HolderKind; id: number; entry: Budget['entries'][number]; onClose: () => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const dong = useDong();
+  const save = async (v: { reason: string }) => {
+    const b = await budgetsApi.voidCost(kind, id, entry.id, { reason: v.reason.trim() });
+    qc.setQueryData(['budget', kind, id], b);
+    void qc.invalidateQueries({ queryKey: ['budgets'] });
+    message.success(t('budget.voided'));
+  };
+  return (
+    <FormModal<{ reason: string }>
+      open
+      name="budget-void"
+      title={t('budget.voidTitle', { documentNo: entry.documentNo })}
+      okText={t('budget.void')}
+      intro={<Typography.Paragraph type="secondary">{t('budget.voidIntro', { amount: dong(entry.amount), date: formatDate(entry.spentOn) })}</Typography.Paragraph>}
+      onSubmit={save}
+      onClose={onClose}
+      fields={['reason']}
+    >
+      {() => (
+        <Form.Item name="reason" label={t('budget.voidReason')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+          <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 4 }} />
+        </Form.Item>
       )}
     </FormModal>
   );
