@@ -3,9 +3,10 @@
  *
  * What counts as trained is plans' realisation (decision 0030): the facts of
  * `plansRepo.REALISATION_SOURCES` running in the period, opened into person-times — each live
- * enrolment (not withdrawn) of a class fact, the person of an outside-training fact. The pure model
- * of this query is `statistics.group` in the domain; the differential test compares them and a
- * hand-written SQL.
+ * enrolment (not withdrawn) of a class fact, the person of an outside-training fact. Since decision
+ * 0056 those person-times are kept as rows in `stat_person_times` by triggers (migration 039) and
+ * every statistic reads them there; the records' form (`'records'`) is kept as the reference the
+ * differential tests compare with. The pure model of this query is `statistics.group` in the domain.
  *
  * Stable for the report forms (branch `reports`): `statisticsTable(db, q)` with `q: StatQuery`.
  * Add optional fields; do not rename.
