@@ -111,8 +111,9 @@ function personTimes(q: StatQuery, p: Params, source: PersonTimesSource, withYea
   if (f.gender !== undefined) conds.push(`f.gender = ${p.add(f.gender)}`);
   if (f.ethnicMinority !== undefined) conds.push(`f.minority = ${p.add(f.ethnicMinority)}`);
   if (f.partyMember !== undefined) conds.push(`${PARTY} = ${p.add(f.partyMember)}`);
-  const youngParam = p.add(q.youngUnderAge);
-  const young = `(f.birth_date > (f.start_date - make_interval(years => ${youngParam}::int))::date)`;
+  // the young age is a parameter only where it is read (an unread parameter has no type)
+  const readsYoung = f.young !== undefined || only === undefined || only.includes('young');
+  const young = readsYoung ? `(f.birth_date > (f.start_date - make_interval(years => ${p.add(q.youngUnderAge)}::int))::date)` : 'NULL::boolean';
   if (f.young !== undefined) conds.push(`${young} = ${p.add(f.young)}`);
   const facts =
     source === 'facts'
@@ -324,16 +325,24 @@ export async function statisticsDrill(
   limit: number,
   offset: number,
 ): Promise<{ rows: StatDrillRowDb[]; total: number; people: number }> {
-  const p = newParams(q);
-  const dims = q.groupBy.map(dimension);
-  const from = fromX(q, p, q.groupBy);
-  const conds = dims.map((d, i) => `${d.code} = ${p.add(cell[i] ?? '')}`);
-  const where = conds.length > 0 ? `WHERE ${conds.join(' AND ')}` : '';
-  const cte = `WITH cellx AS (SELECT x.* ${from} ${where})`;
-  const [counts] = await runWithoutJit<{ total: number; people: number }>(db, `${cte} SELECT count(*)::int AS total, count(DISTINCT person_id)::int AS people FROM cellx`, p.values);
+  const qn = narrowToYear(q, cell);
+  const cellWhere = (p: Params) => {
+    const conds = q.groupBy.map(dimension).map((d, i) => `${d.code} = ${p.add(cell[i] ?? '')}`);
+    return conds.length > 0 ? `WHERE ${conds.join(' AND ')}` : '';
+  };
+  // the cell's counts (only the columns its conditions and counters read) and its page, side by side
+  const pc = newParams(qn);
+  const countFrom = fromX(qn, pc, q.groupBy, 'facts', ['person_id', ...q.groupBy.flatMap((d) => DIMENSION_COLUMNS[d])]);
+  const countsP = runWithoutJit<{ total: number; people: number }>(
+    db,
+    `SELECT count(*)::int AS total, count(DISTINCT x.person_id)::int AS people ${countFrom} ${cellWhere(pc)}`,
+    pc.values,
+  );
+  const p = newParams(qn);
+  const cte = `WITH cellx AS (SELECT x.* ${fromX(qn, p, q.groupBy)} ${cellWhere(p)})`;
   const lim = p.add(limit);
   const off = p.add(offset);
-  const rows = await runWithoutJit<StatDrillRowDb>(
+  const rowsP = runWithoutJit<StatDrillRowDb>(
     db,
     `${cte}
      SELECT cx.source, cx.fact_id, cx.person_id, pp.full_name, pp.birth_date, pp.gender, u.name AS unit_name, cx.programme_code, cx.programme_name,
@@ -345,7 +354,22 @@ export async function statisticsDrill(
      LIMIT ${lim} OFFSET ${off}`,
     p.values,
   );
+  const [[counts], rows] = await Promise.all([countsP, rowsP]);
   return { rows, total: counts?.total ?? 0, people: counts?.people ?? 0 };
+}
+
+/**
+ * A cell of year Y holds the trainings running in Y within the period: the same as those running in
+ * [max(from, Y-01-01), min(to, Y-12-31)], whose years within it are Y alone. The drill-down reads
+ * that one year instead of opening every year of the period and keeping Y.
+ */
+function narrowToYear(q: StatQuery, cell: readonly string[]): StatQuery {
+  const i = q.groupBy.indexOf('year');
+  const y = i < 0 ? undefined : cell[i];
+  if (y === undefined || !/^\d{4}$/.test(y)) return q;
+  const from = q.from > `${y}-01-01` ? q.from : `${y}-01-01`;
+  const to = q.to < `${y}-12-31` ? q.to : `${y}-12-31`;
+  return from <= to ? { ...q, from, to } : q;
 }
 
 /** The young age limit in force on `on` (the latest setting valid from on or before it). */
