@@ -186,7 +186,8 @@ describe('precomputed person-times equal the records after every write', () => {
     await expectEqual('outside deleted');
     // a class is never empty in the table by accident: the statistic sees the moved class's learners
     expect((await kept()).length).toBeGreaterThan(4);
-  });
+    // ~25 writes, each checked with 17 statements: minutes on a loaded 2-core machine
+  }, 300_000);
 
   it('the API answers from the table what the records say', async () => {
     const res = await app.inject({ method: 'POST', url: '/api/v1/statistics/query', headers: as(board), payload: { from: '2020-01-01', to: '2026-12-31', groupBy: ['year'] } });
