@@ -82,12 +82,15 @@ function counts(r: statisticsRepo.StatTableRow) {
  * The statistic `q` over the subtree of `q.unitId` (default: the caller's unit) as the caller may
  * see it. Throws 404 for a unit outside the caller's scope and VALIDATION_FAILED for a bad period.
  */
-export async function computeStatistics(db: Queryable, user: AuthUser, q: StatisticsQueryParsed): Promise<Statistics> {
+export async function computeStatistics(db: Queryable, user: AuthUser, q: StatisticsQueryParsed, opts: { rowsOnly?: boolean } = {}): Promise<Statistics> {
   checkQuery(q);
   const unit = await resolveUnit(db, user, q.unitId);
   const rq = await repoQuery(db, q, unit.path);
-  const [totalRow] = await statisticsRepo.statisticsTable(db, { ...rq, groupBy: [] });
-  const rows = q.groupBy.length === 0 ? [] : await statisticsRepo.statisticsTable(db, rq);
+  // the total and the rows are two statements, run side by side (rowsOnly: the caller has the total)
+  const [[totalRow], rows] = await Promise.all([
+    opts.rowsOnly ? Promise.resolve([]) : statisticsRepo.statisticsTable(db, { ...rq, groupBy: [] }),
+    q.groupBy.length === 0 ? Promise.resolve([]) : statisticsRepo.statisticsTable(db, rq),
+  ]);
   const total = totalRow ? counts(totalRow) : { personTimes: 0, people: 0, young: 0, female: 0, minority: 0, partyMember: 0 };
   const s = statistics.shares(total);
   const pct = (p: { value: number | null; done: number; planned: number }) => ({ value: p.value, done: p.done, planned: p.planned });
@@ -179,19 +182,14 @@ export async function getDashboard(db: Db, user: AuthUser, q: z.infer<typeof ZDa
   if (toYear - fromYear >= 50) assertNoFieldErrors([fieldError('toYear', 'STAT_PERIOD_TOO_LONG')]);
   const unitBasis = q.unitBasis ?? (user.role === 'school_registrar' ? 'organiser' : 'learner');
   const base = { from: `${fromYear}-01-01`, to: `${toYear}-12-31`, unitId: q.unitId, unitBasis, basis: 'enrolled' as const, filters: {} };
-  const byYear = await computeStatistics(db, user, { ...base, groupBy: ['year'] });
-  const byProgramme = await computeStatistics(db, user, { ...base, groupBy: ['programme'] });
-  let planVsActual: Dashboard['planVsActual'] = null;
-  if (hasPermission(user.role, 'plans.read')) {
-    planVsActual = [];
-    const planned = new Set((await plansRepo.listAnnualPlans(db)).map((p) => p.year));
-    for (let y = fromYear; y <= toYear; y++) {
-      if (!planned.has(y)) continue;
-      const asOf = `${y}-12-31` < today ? `${y}-12-31` : today;
-      const t = (await computeRealisation(db, user, y, asOf)).result.total.figures;
-      planVsActual.push({ year: y, plannedClasses: t.plannedClasses, doneClasses: t.doneClasses, plannedLearners: t.plannedLearners, doneLearners: t.doneLearners });
-    }
-  }
+  // the panels in parallel (each its own statement on its own connection); by programme shares the
+  // total of by year (same period, subtree and basis), so it reads only its rows
+  const readsPlans = hasPermission(user.role, 'plans.read');
+  const [byYear, byProgramme, planVsActual] = await Promise.all([
+    computeStatistics(db, user, { ...base, groupBy: ['year'] }),
+    computeStatistics(db, user, { ...base, groupBy: ['programme'] }, { rowsOnly: true }),
+    readsPlans ? planAgainstActualByYear(db, user, fromYear, toYear, today) : Promise.resolve(null),
+  ]);
   return {
     unit: byYear.unit,
     unitBasis,
@@ -207,6 +205,20 @@ export async function getDashboard(db: Db, user: AuthUser, q: z.infer<typeof ZDa
       ...(planVsActual !== null ? ['Kế hoạch — thực hiện: số liệu của các dòng kế hoạch và lớp trong phạm vi tài khoản (quyết định 0030), tính đến 31/12 của từng năm.'] : []),
     ],
   };
+}
+
+/** Plan against actual for each year of [fromYear, toYear] with an annual plan, the years in parallel. */
+async function planAgainstActualByYear(db: Db, user: AuthUser, fromYear: number, toYear: number, today: string): Promise<NonNullable<Dashboard['planVsActual']>> {
+  const planned = new Set((await plansRepo.listAnnualPlans(db)).map((p) => p.year));
+  const years: number[] = [];
+  for (let y = fromYear; y <= toYear; y++) if (planned.has(y)) years.push(y);
+  return Promise.all(
+    years.map(async (y) => {
+      const asOf = `${y}-12-31` < today ? `${y}-12-31` : today;
+      const t = (await computeRealisation(db, user, y, asOf)).result.total.figures;
+      return { year: y, plannedClasses: t.plannedClasses, doneClasses: t.doneClasses, plannedLearners: t.plannedLearners, doneLearners: t.doneLearners };
+    }),
+  );
 }
 
 /**

@@ -3,9 +3,10 @@
  *
  * What counts as trained is plans' realisation (decision 0030): the facts of
  * `plansRepo.REALISATION_SOURCES` running in the period, opened into person-times — each live
- * enrolment (not withdrawn) of a class fact, the person of an outside-training fact. The pure model
- * of this query is `statistics.group` in the domain; the differential test compares them and a
- * hand-written SQL.
+ * enrolment (not withdrawn) of a class fact, the person of an outside-training fact. Since decision
+ * 0056 those person-times are kept as rows in `stat_person_times` by triggers (migration 039) and
+ * every statistic reads them there; the records' form (`'records'`) is kept as the reference the
+ * differential tests compare with. The pure model of this query is `statistics.group` in the domain.
  *
  * Stable for the report forms (branch `reports`): `statisticsTable(db, q)` with `q: StatQuery`.
  * Add optional fields; do not rename.
@@ -60,15 +61,42 @@ export interface StatTableRow {
 }
 
 /**
+ * Where person-times are read from: `facts` — the table `stat_person_times` the triggers keep equal to
+ * the records (migration 039, decision 0056), what every statistic reads; `records` — plans' realisation
+ * facts opened on the spot (REALISATION_SOURCES × live enrolments), the reference the differential test
+ * and the benchmark's baseline compare with.
+ */
+export type PersonTimesSource = 'facts' | 'records';
+
+/** The person-times from plans' realisation facts, opened on the spot (columns as stat_person_times has them). */
+function factsFromRecords(): string {
+  const union = REALISATION_SOURCES.map((s) => `(${s})`).join(' UNION ALL ');
+  return `
+      SELECT f.*, p.unit_id AS person_unit_id, p.gender, eth.minority, p.birth_date, p.party_joined_on, p.management_scope_id
+      FROM (
+        SELECT f.source, f.id AS fact_id, e.person_id, f.programme_code, f.mode, f.start_date, f.end_date,
+          f.completed AND e.status = 'completed' AS graduated, false AS abroad, f.organiser_path
+        FROM (${union}) f JOIN enrolments e ON e.class_id = f.id AND e.status <> 'withdrawn'
+        WHERE f.source = 'class'
+        UNION ALL
+        SELECT f.source, f.id, o.person_id, f.programme_code, f.mode, f.start_date, f.end_date,
+          COALESCE(f.completed AND o.result = 'graduated', false), o.country IS NOT NULL, f.organiser_path
+        FROM (${union}) f JOIN outside_trainings o ON o.id = f.id
+        WHERE f.source = 'outside_training'
+      ) f
+      JOIN people p ON p.id = f.person_id
+      JOIN ethnicities eth ON eth.code = p.ethnicity_code`;
+}
+
+/**
  * The person-times of the period as rows `x` (one per fact and person), with every dimension's
  * inputs, restricted to the subtree, the basis and the filters. `$1`, `$2` are from and to.
  */
-function personTimes(q: StatQuery, p: Params): string {
-  const union = REALISATION_SOURCES.map((s) => `(${s})`).join(' UNION ALL ');
+function personTimes(q: StatQuery, p: Params, source: PersonTimesSource, withYears: boolean, only?: readonly string[]): string {
   const conds: string[] = [];
-  const pathCol = q.unitBasis === 'organiser' ? 'f.organiser_path' : 'pu.path';
+  const pathCol = q.unitBasis === 'organiser' ? ORGANISER_PATH[source] : 'pu.path';
   conds.push(`${pathCol} LIKE ${p.add(`${likeEscape(q.subtreePath)}%`)}`);
-  if (q.basis === 'completed') conds.push(COMPLETED);
+  if (q.basis === 'completed') conds.push('f.graduated');
   const f = q.filters;
   const list = (col: string, v: readonly string[] | undefined) => {
     if (v !== undefined) conds.push(`${col} = ANY(${p.add([...v])}::text[])`);
@@ -80,50 +108,90 @@ function personTimes(q: StatQuery, p: Params): string {
   list(ORGANISER_TYPE, f.organiserTypes);
   list('f.source', f.sources);
   list(`COALESCE(ms.code, '')`, f.managementScopeCodes);
-  if (f.gender !== undefined) conds.push(`p.gender = ${p.add(f.gender)}`);
-  if (f.ethnicMinority !== undefined) conds.push(`eth.minority = ${p.add(f.ethnicMinority)}`);
+  if (f.gender !== undefined) conds.push(`f.gender = ${p.add(f.gender)}`);
+  if (f.ethnicMinority !== undefined) conds.push(`f.minority = ${p.add(f.ethnicMinority)}`);
   if (f.partyMember !== undefined) conds.push(`${PARTY} = ${p.add(f.partyMember)}`);
-  const youngParam = p.add(q.youngUnderAge);
-  const young = `(p.birth_date > (f.start_date - make_interval(years => ${youngParam}::int))::date)`;
+  // the young age is a parameter only where it is read (an unread parameter has no type)
+  const readsYoung = f.young !== undefined || only === undefined || only.includes('young');
+  const young = readsYoung ? `(f.birth_date > (f.start_date - make_interval(years => ${p.add(q.youngUnderAge)}::int))::date)` : 'NULL::boolean';
   if (f.young !== undefined) conds.push(`${young} = ${p.add(f.young)}`);
+  const facts =
+    source === 'facts'
+      ? `stat_person_times f ${q.unitBasis === 'organiser' ? 'LEFT JOIN units ou ON ou.id = f.organiser_unit_id' : ''}`
+      : `(${factsFromRecords()}) f`;
+  // the facts table holds every period: the period's bounds are read here (the records' form has them in its sources)
+  if (source === 'facts') conds.unshift('f.start_date <= $2::date', 'f.end_date >= $1::date');
+  // with the dimension year: each training opened into the years of the period it runs in, `y` (a
+  // set-returning function in the select list: one or two rows per training, where a join to the
+  // period's years tested ten)
+  const years = withYears
+    ? `, generate_series(extract(year FROM GREATEST(f.start_date, $1::date))::int, extract(year FROM LEAST(f.end_date, $2::date))::int) AS y`
+    : '';
+  const cols: [string, string][] = [
+    ['source', 'f.source'],
+    ['fact_id', 'f.fact_id'],
+    ['person_id', 'f.person_id'],
+    ['programme_code', 'f.programme_code'],
+    ['programme_name', 'pr.name'],
+    ['programme_kind', 'pr.kind'],
+    ['programme_level', `COALESCE(pr.level, '')`],
+    ['mode', 'f.mode'],
+    ['organiser_type', ORGANISER_TYPE],
+    ['start_date', 'f.start_date'],
+    ['end_date', 'f.end_date'],
+    ['completed', 'f.graduated'],
+    ['unit_path', pathCol],
+    ['gender', 'f.gender'],
+    ['minority', 'f.minority'],
+    ['party_member', PARTY],
+    ['young', young],
+    ['ms_code', `COALESCE(ms.code, '')`],
+    ['ms_name', 'ms.name'],
+  ];
+  // only the columns the caller reads (a statistic's table: its dimensions and counters), so that
+  // nothing else is computed per person-time
+  const select = cols.filter(([name]) => only === undefined || only.includes(name)).map(([name, expr]) => `${expr} AS ${name}`);
+  // programmes is joined LEFT on its key (every fact's programme exists): unread, the join is dropped
   return `
-    SELECT f.source, f.id AS fact_id, p.id AS person_id, f.programme_code, pr.name AS programme_name, pr.kind AS programme_kind,
-      COALESCE(pr.level, '') AS programme_level, f.mode, ${ORGANISER_TYPE} AS organiser_type, f.start_date, f.end_date,
-      ${COMPLETED} AS completed,
-      ${q.unitBasis === 'organiser' ? 'f.organiser_path' : 'pu.path'} AS unit_path,
-      p.gender, eth.minority, ${PARTY} AS party_member, ${young} AS young,
-      COALESCE(ms.code, '') AS ms_code, ms.name AS ms_name
-    FROM (
-      SELECT f.source, f.id, f.programme_code, f.mode, f.start_date, f.end_date, f.completed, f.organiser_path,
-        e.person_id, e.status AS enrolment_status, NULL::text AS country, NULL::text AS result
-      FROM (${union}) f JOIN enrolments e ON e.class_id = f.id AND e.status <> 'withdrawn'
-      WHERE f.source = 'class'
-      UNION ALL
-      SELECT f.source, f.id, f.programme_code, f.mode, f.start_date, f.end_date, f.completed, f.organiser_path,
-        o.person_id, NULL::text, o.country, o.result
-      FROM (${union}) f JOIN outside_trainings o ON o.id = f.id
-      WHERE f.source = 'outside_training'
-    ) f
-    JOIN people p ON p.id = f.person_id
-    JOIN units pu ON pu.id = p.unit_id
-    JOIN ethnicities eth ON eth.code = p.ethnicity_code
-    LEFT JOIN management_scopes ms ON ms.id = p.management_scope_id
-    JOIN programmes pr ON pr.code = f.programme_code
+    SELECT ${select.join(', ')}${years}
+    FROM ${facts}
+    JOIN units pu ON pu.id = f.person_unit_id
+    LEFT JOIN management_scopes ms ON ms.id = f.management_scope_id
+    LEFT JOIN programmes pr ON pr.code = f.programme_code
     WHERE ${conds.join(' AND ')}`;
 }
 
+/** The organiser's path: the class's organiser; an outside record's line organiser, else the person's unit. */
+const ORGANISER_PATH: Record<PersonTimesSource, string> = { facts: 'COALESCE(ou.path, pu.path)', records: 'f.organiser_path' };
 /** A class's organiser is its programme's organiser type; an outside record is abroad or an outside institution. */
-const ORGANISER_TYPE = `(CASE WHEN f.source = 'class' THEN pr.organiser_type WHEN f.country IS NOT NULL THEN 'abroad' ELSE 'outside_institution' END)`;
-/** Graduated: the enrolment completed in a finished class; the outside record completed with result graduated. */
-const COMPLETED = `(CASE WHEN f.source = 'class' THEN f.completed AND f.enrolment_status = 'completed' ELSE f.completed AND f.result = 'graduated' END)`;
+const ORGANISER_TYPE = `(CASE WHEN f.source = 'class' THEN pr.organiser_type WHEN f.abroad THEN 'abroad' ELSE 'outside_institution' END)`;
 /** A party member on the training's start date. */
-const PARTY = '(p.party_joined_on IS NOT NULL AND p.party_joined_on <= f.start_date)';
+const PARTY = '(f.party_joined_on IS NOT NULL AND f.party_joined_on <= f.start_date)';
 
-/** Code and label expressions of a dimension over `x` (and `cu`, `yr`). */
+/** The columns of `x` a dimension reads. */
+const DIMENSION_COLUMNS: Record<statistics.StatDimension, readonly string[]> = {
+  year: [],
+  programme: ['programme_code', 'programme_name'],
+  programmeKind: ['programme_kind'],
+  programmeLevel: ['programme_level'],
+  mode: ['mode'],
+  organiserType: ['organiser_type'],
+  source: ['source'],
+  unit: ['unit_path'],
+  gender: ['gender'],
+  ethnicMinority: ['minority'],
+  partyMember: ['party_member'],
+  young: ['young'],
+  managementScope: ['ms_code', 'ms_name'],
+};
+/** The columns of `x` a statistic's counters read. */
+const COUNTER_COLUMNS = ['person_id', 'young', 'gender', 'minority', 'party_member'];
+
+/** Code and label expressions of a dimension over `x` (and `cu`). */
 function dimension(d: statistics.StatDimension): { code: string; label: string } {
   switch (d) {
     case 'year':
-      return { code: 'yr.y::text', label: 'NULL::text' };
+      return { code: 'x.y::text', label: 'NULL::text' };
     case 'programme':
       return { code: 'x.programme_code', label: 'x.programme_name' };
     case 'programmeKind':
@@ -151,15 +219,9 @@ function dimension(d: statistics.StatDimension): { code: string; label: string }
   }
 }
 
-/** FROM x with the year expansion (each year the training runs in within the period) and the child unit. */
-function fromX(q: StatQuery, p: Params, dims: readonly statistics.StatDimension[]): string {
-  let s = `FROM (${personTimes(q, p)}) x`;
-  if (dims.includes('year')) {
-    // the period's years (constant bounds: the planner knows there are few), each training joined to
-    // the years it runs in
-    s += ` JOIN generate_series(extract(year FROM $1::date)::int, extract(year FROM $2::date)::int) AS yr(y)
-        ON yr.y BETWEEN extract(year FROM GREATEST(x.start_date, $1::date))::int AND extract(year FROM LEAST(x.end_date, $2::date))::int`;
-  }
+/** FROM x with the year expansion (each year the training runs in within the period, `x.y`) and the child unit. */
+function fromX(q: StatQuery, p: Params, dims: readonly statistics.StatDimension[], source: PersonTimesSource = 'facts', only?: readonly string[]): string {
+  let s = `FROM (${personTimes(q, p, source, dims.includes('year'), only)}) x`;
   if (dims.includes('unit')) {
     const root = p.add(q.subtreePath);
     s += ` JOIN units cu ON cu.path = CASE WHEN x.unit_path = ${root} THEN ${root}
@@ -175,11 +237,16 @@ function newParams(q: StatQuery): Params {
   return p;
 }
 
-/** The SQL of a statistic's table (text and values), as statisticsTable runs it; the benchmark's baseline runs it through bare pg. */
-export function statisticsTableSql(q: StatQuery): { text: string; values: unknown[] } {
+/**
+ * The SQL of a statistic's table (text and values), as statisticsTable runs it (`facts`); with
+ * `records`, the same statistic opened from the records on the spot — the differential test's and the
+ * benchmark's reference.
+ */
+export function statisticsTableSql(q: StatQuery, source: PersonTimesSource = 'facts'): { text: string; values: unknown[] } {
   const p = newParams(q);
   const dims = q.groupBy.map(dimension);
-  const from = fromX(q, p, q.groupBy);
+  const only = [...COUNTER_COLUMNS, ...q.groupBy.flatMap((d) => DIMENSION_COLUMNS[d])];
+  const from = fromX(q, p, q.groupBy, source, only);
   const codeCols = dims.map((d, i) => `${d.code} AS c${i}, ${d.label} AS l${i}`);
   const groupCols = dims.map((d) => `${d.code}, ${d.label}`);
   const text = `
@@ -215,6 +282,8 @@ export async function runWithoutJit<T>(db: Queryable, text: string, values: unkn
   if (d.kind === 'postgres' && typeof d.transaction === 'function') {
     return d.transaction(async (tx) => {
       await tx.query('SET LOCAL jit = off');
+      // distinct people per group sort every person-time: in memory rather than in batches on disk
+      await tx.query("SET LOCAL work_mem = '64MB'");
       return (await tx.query<T>(text, values)).rows;
     });
   }
@@ -256,16 +325,24 @@ export async function statisticsDrill(
   limit: number,
   offset: number,
 ): Promise<{ rows: StatDrillRowDb[]; total: number; people: number }> {
-  const p = newParams(q);
-  const dims = q.groupBy.map(dimension);
-  const from = fromX(q, p, q.groupBy);
-  const conds = dims.map((d, i) => `${d.code} = ${p.add(cell[i] ?? '')}`);
-  const where = conds.length > 0 ? `WHERE ${conds.join(' AND ')}` : '';
-  const cte = `WITH cellx AS (SELECT x.* ${from} ${where})`;
-  const [counts] = await runWithoutJit<{ total: number; people: number }>(db, `${cte} SELECT count(*)::int AS total, count(DISTINCT person_id)::int AS people FROM cellx`, p.values);
+  const qn = narrowToYear(q, cell);
+  const cellWhere = (p: Params) => {
+    const conds = q.groupBy.map(dimension).map((d, i) => `${d.code} = ${p.add(cell[i] ?? '')}`);
+    return conds.length > 0 ? `WHERE ${conds.join(' AND ')}` : '';
+  };
+  // the cell's counts (only the columns its conditions and counters read) and its page, side by side
+  const pc = newParams(qn);
+  const countFrom = fromX(qn, pc, q.groupBy, 'facts', ['person_id', ...q.groupBy.flatMap((d) => DIMENSION_COLUMNS[d])]);
+  const countsP = runWithoutJit<{ total: number; people: number }>(
+    db,
+    `SELECT count(*)::int AS total, count(DISTINCT x.person_id)::int AS people ${countFrom} ${cellWhere(pc)}`,
+    pc.values,
+  );
+  const p = newParams(qn);
+  const cte = `WITH cellx AS (SELECT x.* ${fromX(qn, p, q.groupBy)} ${cellWhere(p)})`;
   const lim = p.add(limit);
   const off = p.add(offset);
-  const rows = await runWithoutJit<StatDrillRowDb>(
+  const rowsP = runWithoutJit<StatDrillRowDb>(
     db,
     `${cte}
      SELECT cx.source, cx.fact_id, cx.person_id, pp.full_name, pp.birth_date, pp.gender, u.name AS unit_name, cx.programme_code, cx.programme_name,
@@ -277,7 +354,22 @@ export async function statisticsDrill(
      LIMIT ${lim} OFFSET ${off}`,
     p.values,
   );
+  const [[counts], rows] = await Promise.all([countsP, rowsP]);
   return { rows, total: counts?.total ?? 0, people: counts?.people ?? 0 };
+}
+
+/**
+ * A cell of year Y holds the trainings running in Y within the period: the same as those running in
+ * [max(from, Y-01-01), min(to, Y-12-31)], whose years within it are Y alone. The drill-down reads
+ * that one year instead of opening every year of the period and keeping Y.
+ */
+function narrowToYear(q: StatQuery, cell: readonly string[]): StatQuery {
+  const i = q.groupBy.indexOf('year');
+  const y = i < 0 ? undefined : cell[i];
+  if (y === undefined || !/^\d{4}$/.test(y)) return q;
+  const from = q.from > `${y}-01-01` ? q.from : `${y}-01-01`;
+  const to = q.to < `${y}-12-31` ? q.to : `${y}-12-31`;
+  return from <= to ? { ...q, from, to } : q;
 }
 
 /** The young age limit in force on `on` (the latest setting valid from on or before it). */
