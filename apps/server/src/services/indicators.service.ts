@@ -126,9 +126,6 @@ async function readingScope(db: Queryable, user: AuthUser, unitId: number | unde
   return { scope: { kind: 'subtree', unitPath: unit.path }, unit: { id: unit.id, name: unit.name } };
 }
 
-/** True when the status needs no projection: met on the date, or the deadline passed. */
-const meetsOrLate = (t: ind.Target, c: ind.Count, asOf: string, deadline: string) => ind.meetsTarget(t, c) || asOf > deadline;
-
 const targetOf = (row: indicatorsRepo.IndicatorRow): ind.Target => ({ kind: row.target_kind, comparison: row.comparison, value: Number(row.target_value) });
 
 async function summarise(
@@ -144,22 +141,16 @@ async function summarise(
   // at most the last 40 year ends (a start decades back would otherwise ask for every year)
   const all = ind.trendDates(row.start_on, asOf).slice(-41);
   const count = (dates: string[]) => indicatorsRepo.countIndicator(db, reading.scope, resolved.population, resolved.condition, dates);
-  let counts: indicatorsRepo.CountRow[];
-  if (fullTrend) counts = await count(all);
-  else {
-    // the list: the value alone decides when it meets the target or the deadline has passed; only
-    // otherwise are the points the projection is fitted on computed
-    counts = await count([asOf]);
-    const decided = meetsOrLate(target, counts[0]!, asOf, row.deadline);
-    if (!decided && all.length > 1) counts = await count(all.slice(-ind.PROJECTION_POINTS));
-  }
+  // the list: the date asked and the points the projection is fitted on, in the same one statement
+  // (the status needs the projection whenever the value does not meet the target before the deadline)
+  const counts = await count(fullTrend ? all : all.slice(-ind.PROJECTION_POINTS));
   const trend = counts.map((c) => {
     const v = ind.valueOf(target.kind, c);
     return { date: c.on_date, population: c.population, counted: c.counted, value: v === null ? null : ind.roundValue(target.kind, v) };
   });
   const exact = counts.map((c) => ({ date: c.on_date, value: ind.valueOf(target.kind, c) }));
   const now = counts[counts.length - 1]!;
-  const projection = counts.length > 1 || fullTrend ? ind.project(target.kind, exact, row.deadline) : null;
+  const projection = ind.project(target.kind, exact, row.deadline);
   const verdict = ind.statusOf({ target, count: now, asOf, deadline: row.deadline, projection });
   const value = ind.valueOf(target.kind, now);
   return {
