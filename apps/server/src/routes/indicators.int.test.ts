@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '@nang-tam/db';
-import { todayInVietnam } from '@nang-tam/domain';
+import { rules, todayInVietnam } from '@nang-tam/domain';
 import { createTestDb } from '../../../../tests/support/test-db.js';
 import { as, buildTestApp, loginAs, seedFixture, type Fixture, type Session } from '../../../../tests/support/fixtures.js';
 import { insertPeople } from '../../../../tests/support/classes.js';
@@ -348,5 +348,61 @@ describe('drill-down and scope', () => {
     const res = await send('officerA', 'POST', `/api/v1/indicators/${masters}/people/export`, { set: 'missing' });
     expect(res.statusCode, res.body).toBe(202);
     expect(res.json()).toMatchObject({ kind: 'indicator_people_export', status: 'queued' });
+  });
+});
+
+describe('a standard of the rules engine as the condition (differential against the engine)', () => {
+  const STD = 'STD.TEST_TH.education';
+  let std = 0;
+  beforeAll(async () => {
+    // two versions: a master's until 2020, then a doctorate, or a master's for an ethnic minority
+    const ins = `INSERT INTO standard_versions (id, version, job_position_code, requirement_kind, min_level, alternatives, description, source, period_from, period_to)
+      VALUES ($1, $2, 'TH', 'education', $3, $4::jsonb, $5, '{"kind":"other","number":"1/TEST","issuedOn":"2010-01-01","issuer":"Test"}'::jsonb, $6, $7)`;
+    await db.query(ins, [STD, 1, 'thac_si', '[]', 'Thạc sĩ trở lên', '2010-01-01', '2020-12-31']);
+    await db.query(ins, [STD, 2, 'tien_si', JSON.stringify([{ when: 'ethnic_minority', level: 'thac_si' }]), 'Tiến sĩ (dân tộc thiểu số: thạc sĩ)', '2021-01-01', null]);
+    // some holders of a master's are of an ethnic minority, so the alternative decides for them
+    await db.query(
+      `UPDATE people SET ethnicity_code = (SELECT code FROM ethnicities WHERE minority ORDER BY code LIMIT 1)
+       WHERE id IN (SELECT person_id FROM qualifications WHERE level = 'thac_si' ORDER BY person_id LIMIT 6)`,
+    );
+  });
+
+  it('refuses an unknown standard with its field and message, and writes nothing', async () => {
+    const res = await send('board', 'POST', '/api/v1/indicators', { ...mastersBody(), code: 'STD-X', condition: { kind: 'standard', standardId: 'STD.NO_SUCH' } });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error.details).toContainEqual(expect.objectContaining({ path: 'condition.standardId', code: 'UNKNOWN_CODE', message: 'Tiêu chuẩn "STD.NO_SUCH" không có trong bộ quy tắc.' }));
+    expect((await db.query("SELECT count(*)::int AS n FROM indicators WHERE code = 'STD-X'")).rows[0]).toEqual({ n: 0 });
+  });
+
+  it('counts, as of each date, the people the engine finds meeting the version in force then', async () => {
+    const res = await send('board', 'POST', '/api/v1/indicators', { ...mastersBody(), code: 'STD-TH', condition: { kind: 'standard', standardId: STD } });
+    expect(res.statusCode, res.body).toBe(201);
+    std = res.json().id;
+    expect(res.json().conditionText).toContain(STD);
+    const levels = rules.levelCatalogueFromRows((await db.query<{ kind: string; code: string; name: string; rank: number }>('SELECT kind, code, name, rank FROM qualification_levels')).rows);
+    const versions: rules.Requirement[] = [
+      { kind: 'education', minLevel: 'thac_si' },
+      { kind: 'education', minLevel: 'tien_si', alternatives: [{ when: 'ethnic_minority', level: 'thac_si' }] },
+    ];
+    let alternativeUsed = 0;
+    for (const date of ['2019-06-30', '2024-12-31', today]) {
+      const head = (await get('board', `/api/v1/indicators/${std}?asOf=${date}`)).json();
+      // the same population as the masters indicator (management scope BTV), by hand-written SQL
+      expect(head.population).toBe((await expected(date, '/', 'masters')).population);
+      const req = date <= '2020-12-31' ? versions[0]! : versions[1]!;
+      for (const set of ['counted', 'missing'] as const) {
+        const page = (await get('board', `/api/v1/indicators/${std}/people?asOf=${date}&set=${set}&limit=200`)).json();
+        expect(page.total).toBe(set === 'counted' ? head.counted : head.population - head.counted);
+        for (const p of page.items as { id: number }[]) {
+          const qs = (await db.query<{ kind: string; level: string; awarded_on: string | null }>('SELECT kind, level, awarded_on FROM qualifications WHERE person_id = $1', [p.id])).rows;
+          const minority = (await db.query<{ m: boolean }>('SELECT coalesce(e.minority, false) AS m FROM people x LEFT JOIN ethnicities e ON e.code = x.ethnicity_code WHERE x.id = $1', [p.id])).rows[0]!.m;
+          const held = rules.highestHeld(qs.map((q) => ({ kind: q.kind, level: q.level, field: null, awardedOn: q.awarded_on })), levels, 'education', date);
+          const verdict = rules.meetsRequirement(req, held, levels, { ethnicMinority: minority });
+          expect({ date, id: p.id, met: verdict.met }).toEqual({ date, id: p.id, met: set === 'counted' });
+          if (verdict.alternativeApplied) alternativeUsed += 1;
+        }
+      }
+    }
+    expect(alternativeUsed).toBeGreaterThan(0);
   });
 });

@@ -34,14 +34,15 @@ export interface PopulationFilter {
 }
 
 /**
- * A standard of the rules engine (standard_versions) as of each date: the requirement of the version
- * in force on that date, as ranks (a date with no version in force counts nobody). The engine's
- * `rules.meetsRequirement(highestHeld(…, asOf))`: the highest level of the kind held on the date
- * (awarded on or before it, or without a date) reaches the minimum rank, or, for a member of an
- * ethnic minority, the alternative's rank.
+ * A version of a standard of the rules engine (standard_versions, corrections applied): its period and
+ * requirement as ranks. On a date, the version in force decides (no version in force: nobody counts);
+ * a person meets it as `rules.meetsRequirement(highestHeld(…, date))` does: the highest level of the
+ * kind held on the date (awarded on or before it, or without a date) reaches the minimum rank or, for
+ * a member of an ethnic minority, the alternative's rank.
  */
-export interface StandardOnDate {
-  onDate: string;
+export interface StandardVersionRanks {
+  from: string;
+  to: string | null;
   qualificationKind: string;
   minRank: number;
   /** The ethnic-minority alternative's rank, if the version has one. */
@@ -51,7 +52,7 @@ export interface StandardOnDate {
 export type ConditionFilter =
   | { kind: 'qualification'; qualificationKind: string; minRank: number }
   | { kind: 'adminReformTraining'; withinYears: number }
-  | { kind: 'standard'; onDates: StandardOnDate[] };
+  | { kind: 'standard'; versions: StandardVersionRanks[] };
 
 /**
  * The people in the population on each date `d.on_date` (CTE `pop`: on_date, id, unit_id, title_id,
@@ -178,11 +179,14 @@ function conditionJoin(c: ConditionFilter, p: Params, personWhere: string): { ct
       test: '(met.id IS NOT NULL)',
     };
   }
-  const sd = c.onDates;
+  const v = c.versions;
   return {
-    cte: `sd AS (
-        SELECT * FROM unnest(${p.add(sd.map((s) => s.onDate))}::date[], ${p.add(sd.map((s) => s.qualificationKind))}::text[],
-          ${p.add(sd.map((s) => s.minRank))}::int[], ${p.add(sd.map((s) => s.minorityRank))}::int[]) AS sd(on_date, kind, min_rank, minority_rank)
+    cte: `sv AS (
+        SELECT * FROM unnest(${p.add(v.map((x) => x.from))}::date[], ${p.add(v.map((x) => x.to))}::date[], ${p.add(v.map((x) => x.qualificationKind))}::text[],
+          ${p.add(v.map((x) => x.minRank))}::int[], ${p.add(v.map((x) => x.minorityRank))}::int[]) AS sv(valid_from, valid_to, kind, min_rank, minority_rank)
+      ),
+      sd AS (
+        SELECT d.on_date, sv.kind, sv.min_rank, sv.minority_rank FROM d JOIN sv ON sv.valid_from <= d.on_date AND (sv.valid_to IS NULL OR sv.valid_to >= d.on_date)
       ),
       met AS (
         SELECT DISTINCT sd.on_date, q.person_id AS id
@@ -293,11 +297,9 @@ export async function listIndicatorPeople(
   limit: number,
   offset: number,
 ): Promise<{ rows: IndicatorPersonRow[]; total: number }> {
-  // a standard is asked for this one date only
-  const c1: ConditionFilter = cond.kind === 'standard' ? { kind: 'standard', onDates: cond.onDates.filter((s) => s.onDate === date) } : cond;
   const p = new Params();
-  const { head, join, where } = peopleSql(scope, pop, c1, date, set, p);
-  const ev = evidenceSql(c1, p);
+  const { head, join, where } = peopleSql(scope, pop, cond, date, set, p);
+  const ev = evidenceSql(cond, p);
   const page = await readTuned<IndicatorPersonRow>(
     db,
     `${head}
@@ -307,7 +309,7 @@ export async function listIndicatorPeople(
     p.values,
   );
   const pc = new Params();
-  const c = peopleSql(scope, pop, c1, date, set, pc);
+  const c = peopleSql(scope, pop, cond, date, set, pc);
   const total = await readTuned<{ n: number }>(db, `${c.head} SELECT count(*)::int AS n FROM pop ${c.join} WHERE ${c.where}`, pc.values);
   return { rows: page, total: total[0]?.n ?? 0 };
 }
