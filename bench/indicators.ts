@@ -11,6 +11,7 @@
  *
  * The answers (population and counted) are compared, not only timed.
  */
+import { loadavg } from 'node:os';
 import { createDb, indicatorsRepo, type Db } from '@nang-tam/db';
 import { todayInVietnam } from '@nang-tam/domain';
 import { buildApp } from '../apps/server/src/app.js';
@@ -35,6 +36,8 @@ export interface IndicatorsBench {
   runs: number;
   rows: IndicatorTiming[];
   list: { asOf: string; indicators: number; ms: number }[];
+  /** The 1-minute load average at the start and at the end of the section (the machine is shared). */
+  load: string;
 }
 
 const RUNS = 7;
@@ -91,6 +94,7 @@ const timeRounds = <const T extends readonly (() => Promise<unknown>)[]>(fns: T)
 
 export async function benchIndicators(dbUrl: string): Promise<IndicatorsBench> {
   const db: Db = await createDb({ databaseUrl: dbUrl, poolSize: 4 });
+  const loadAtStart = loadavg()[0]!.toFixed(1);
   try {
     const people = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM people')).rows[0]!.n;
     const root = (await db.query<{ path: string }>('SELECT path FROM units WHERE depth = 0 ORDER BY id LIMIT 1')).rows[0]!;
@@ -139,7 +143,7 @@ export async function benchIndicators(dbUrl: string): Promise<IndicatorsBench> {
         list.push({ asOf, indicators: ((l!.result as { items: unknown[] }).items ?? []).length, ms: l!.ms });
         console.log(`  list as of ${asOf}: ${l!.ms.toFixed(0)} ms`);
       }
-      return { people, runs: RUNS, rows, list };
+      return { people, runs: RUNS, rows, list, load: `${loadAtStart} at the start, ${loadavg()[0]!.toFixed(1)} at the end (2 cores)` };
     } finally {
       await app.close();
     }

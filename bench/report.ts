@@ -300,6 +300,8 @@ function indicatorsSection(e: IndicatorsBench, measured: string): string[] {
     'and the projection. "value" is the repository’s statement for the one date. Baseline: a hand-written SQL of the same',
     `value (DISTINCT ON for the assignment in force, a grouped best level) on the same pool, timed in alternation, median of ${e.runs}`,
     'after two untimed rounds. The answers (population and counted) are compared.',
+    // indicators-speed (decision 0057): the machine is shared, its load is given with the figures
+    `Load average during the run: ${e.load ?? 'not recorded'}. Figures before decision 0057 on the same database: bench/notes.md.`,
     '',
     '| indicator | as of | population / counted | API (trend points) | value | SQL baseline | same answer | target |',
     '|---|---|---|---|---|---|---|---|',

@@ -32,6 +32,8 @@ import { feedbackRoutes } from './routes/feedback.routes.js';
 import { reportsRoutes } from './routes/reports.routes.js';
 import { evaluationResultsRoutes } from './routes/evaluation-results.routes.js';
 import { indicatorsRoutes } from './routes/indicators.routes.js';
+// the statistics' "young" age limit as a setting with a screen (indicators-speed, decision 0057)
+import { statisticsSettingsRoutes } from './routes/statistics-settings.routes.js';
 import { needsRoutes } from './routes/needs.routes.js';
 import { classesRoutes } from './routes/classes.routes.js';
 import { certificatesRoutes } from './routes/certificates.routes.js';
@@ -103,6 +105,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await app.register(reportsRoutes(ctx));
   await app.register(evaluationResultsRoutes(ctx));
   await app.register(indicatorsRoutes(ctx));
+  // the statistics' "young" age limit (indicators-speed, decision 0057)
+  await app.register(statisticsSettingsRoutes(ctx));
   await app.register(classesRoutes(ctx));
   await app.register(certificatesRoutes(ctx));
   await app.register(learnersRoutes(ctx));

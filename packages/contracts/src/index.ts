@@ -28,3 +28,5 @@ export * from './statistics.js';
 export * from './reports.js';
 export * from './evaluation-results.js';
 export * from './indicators.js';
+// the statistics' "young" age limit as a versioned setting with a screen (decision 0057)
+export * from './statistics-settings.js';

@@ -53,6 +53,15 @@ export const ZIndicatorCondition = z.discriminatedUnion('kind', [
     kind: z.literal('adminReformTraining'),
     withinYears: z.number().int().min(1).max(30),
   }),
+  z.strictObject({
+    /**
+     * Meets a standard of the rules engine (GET /api/v1/standards; a title or job-position standard,
+     * e.g. "STD.BT_X.political_theory"): as of each date, the requirement of the version in force
+     * then, against the qualifications awarded by then (the engine's highestHeld + meetsRequirement).
+     */
+    kind: z.literal('standard'),
+    standardId: z.string().trim().min(1).max(120),
+  }),
 ]);
 export type IndicatorCondition = z.infer<typeof ZIndicatorCondition>;
 

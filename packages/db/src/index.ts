@@ -44,3 +44,5 @@ export * as reportsRepo from './repositories/reports.repository.js';
 export * as statisticsRepo from './repositories/statistics.repository.js';
 export * as evaluationResultsRepo from './repositories/evaluation-results.repository.js';
 export * as indicatorsRepo from './repositories/indicators.repository.js';
+// the statistics' "young" age limit as a versioned setting with a screen (indicators-speed, decision 0057)
+export * as statisticsSettingsRepo from './repositories/statistics-settings.repository.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '@nang-tam/db';
-import { todayInVietnam } from '@nang-tam/domain';
+import { rules, todayInVietnam } from '@nang-tam/domain';
 import { createTestDb } from '../../../../tests/support/test-db.js';
 import { as, buildTestApp, loginAs, seedFixture, type Fixture, type Session } from '../../../../tests/support/fixtures.js';
 import { insertPeople } from '../../../../tests/support/classes.js';
@@ -27,6 +27,9 @@ let btvTu = 0;
 let thJobPosition = 0;
 let masters = 0;
 let cchc = 0;
+let titled = 0;
+/** Two titles some assignments (and some records without history) hold: a population read by title as of a date. */
+let titleIds: number[] = [];
 
 /** A deterministic pseudo-random sequence (the same data on both databases). */
 function rng(seed: number) {
@@ -49,6 +52,7 @@ beforeAll(async () => {
   for (const u of USERS) s[u] = await loginAs(app, u);
   btvTu = (await db.query<{ id: number }>("SELECT id FROM management_scopes WHERE code = 'BTV_TU'")).rows[0]!.id;
   thJobPosition = (await db.query<{ id: number }>("SELECT id FROM job_positions WHERE code = 'TH'")).rows[0]!.id;
+  titleIds = (await db.query<{ id: number }>('SELECT id FROM titles ORDER BY id LIMIT 2')).rows.map((t) => t.id);
   const r = rng(29);
   const units = [fx.units.communeA, fx.units.communeB, fx.units.department];
   const people = [
@@ -73,8 +77,8 @@ beforeAll(async () => {
         const startOn = start;
         const unit = last ? current : units[Math.floor(r() * 3)]!;
         await db.query(
-          "INSERT INTO assignments (person_id, unit_id, title_id, started_on, ended_on, reason) VALUES ($1, $2, NULL, $3, $4, 'appointment')",
-          [p.id, unit, startOn, end && end > startOn ? end : null],
+          "INSERT INTO assignments (person_id, unit_id, title_id, started_on, ended_on, reason) VALUES ($1, $2, $5, $3, $4, 'appointment')",
+          [p.id, unit, startOn, end && end > startOn ? end : null, r() < 0.4 ? titleIds[Math.floor(r() * 2)]! : null],
         );
         if (!next || !(end! > startOn)) break;
         start = end!;
@@ -85,6 +89,7 @@ beforeAll(async () => {
         await db.query("INSERT INTO assignments (person_id, unit_id, started_on, reason) VALUES ($1, $2, $3, 'recruitment')", [p.id, current, `${today.slice(0, 4)}-01-01`]);
       }
     }
+    else if (r() < 0.5) await db.query('UPDATE people SET title_id = $2 WHERE id = $1', [p.id, titleIds[0]]);
     if (r() < 0.08) await db.query("INSERT INTO service_leavings (person_id, left_on, reason, recorded_by) VALUES ($1, $2, 'resigned', $3)", [p.id, day(r, 2022, 2024), fx.users.board!.id]);
     // education: a degree, then for some a master's or doctorate awarded over the years (a few undated)
     await db.query("INSERT INTO qualifications (person_id, kind, level, awarded_on, source) VALUES ($1, 'education', 'dai_hoc', $2, 'imported')", [p.id, day(r, 1998, 2010)]);
@@ -142,7 +147,7 @@ const cchcBody = () => ({
 });
 
 /** The hand-written SQL: the people in service on $1 and their unit then, written differently from the repository. */
-async function expected(date: string, unitPathPrefix: string, which: 'masters' | 'cchc'): Promise<{ population: number; counted: number }> {
+async function expected(date: string, unitPathPrefix: string, which: 'masters' | 'cchc' | 'titled'): Promise<{ population: number; counted: number }> {
   const base = `
     WITH latest AS (
       SELECT DISTINCT ON (a.person_id) a.person_id, a.unit_id, a.title_id, a.ended_on
@@ -155,7 +160,10 @@ async function expected(date: string, unitPathPrefix: string, which: 'masters' |
              OR (l.person_id IS NULL AND p.id NOT IN (SELECT person_id FROM assignments)))
         AND p.id NOT IN (SELECT person_id FROM service_leavings WHERE left_on < $1::date)
     )`;
-  if (which === 'masters') {
+  if (which === 'masters' || which === 'titled') {
+    // titled: the two titles on the date, under commune A on the date, whatever the management scope
+    const where = which === 'masters' ? 'u.path LIKE $2 AND live.management_scope_id = $3' : 'u.path LIKE $2 AND u.path LIKE $4 AND live.title_id = ANY($3::int[])';
+    const args = which === 'masters' ? [date, `${unitPathPrefix}%`, btvTu] : [date, `${unitPathPrefix}%`, titleIds, `${await pathOf(fx.units.communeA)}%`];
     const r = await db.query<{ population: number; counted: number }>(
       `${base},
       best AS (
@@ -164,8 +172,8 @@ async function expected(date: string, unitPathPrefix: string, which: 'masters' |
       )
       SELECT count(*)::int AS population, coalesce(sum(CASE WHEN b.top >= 5 THEN 1 ELSE 0 END), 0)::int AS counted
       FROM live JOIN units u ON u.id = live.unit_id LEFT JOIN best b ON b.person_id = live.id
-      WHERE u.path LIKE $2 AND live.management_scope_id = $3`,
-      [date, `${unitPathPrefix}%`, btvTu],
+      WHERE ${where}`,
+      args,
     );
     return r.rows[0]!;
   }
@@ -212,7 +220,15 @@ describe('defining indicators', () => {
     const b = await send('noivu', 'POST', '/api/v1/indicators', cchcBody());
     expect(b.statusCode, b.body).toBe(201);
     cchc = b.json().id;
-    expect((await db.query("SELECT action FROM audit_log WHERE entity = 'indicator' ORDER BY id")).rows).toEqual([{ action: 'create' }, { action: 'create' }]);
+    const c = await send('board', 'POST', '/api/v1/indicators', {
+      ...mastersBody(),
+      code: 'XA-A-CD',
+      name: 'Hai chức danh ở xã A có trình độ thạc sĩ trở lên',
+      population: { titleIds, unitId: fx.units.communeA },
+    });
+    expect(c.statusCode, c.body).toBe(201);
+    titled = c.json().id;
+    expect((await db.query("SELECT action FROM audit_log WHERE entity = 'indicator' ORDER BY id")).rows).toEqual([{ action: 'create' }, { action: 'create' }, { action: 'create' }]);
     expect((await send('board', 'POST', '/api/v1/indicators', mastersBody())).json().error.code).toBe('DUPLICATE');
     expect((await send('officerA', 'POST', '/api/v1/indicators', { ...mastersBody(), code: 'X-1' })).statusCode).toBe(403);
   });
@@ -257,8 +273,10 @@ describe('values as of a date (differential against hand-written SQL)', () => {
     ['masters', 'officerA'],
     ['cchc', 'officerA'],
     ['masters', 'officerD'],
+    ['titled', 'board'],
+    ['titled', 'officerA'],
   ] as const)('%s as seen by %s', async (which, who) => {
-    const id = which === 'masters' ? masters : cchc;
+    const id = which === 'masters' ? masters : which === 'cchc' ? cchc : titled;
     const unit = who === 'officerA' ? fx.units.communeA : who === 'officerD' ? fx.units.department : fx.units.root;
     const prefix = await pathOf(unit);
     let nonEmpty = 0;
@@ -330,5 +348,61 @@ describe('drill-down and scope', () => {
     const res = await send('officerA', 'POST', `/api/v1/indicators/${masters}/people/export`, { set: 'missing' });
     expect(res.statusCode, res.body).toBe(202);
     expect(res.json()).toMatchObject({ kind: 'indicator_people_export', status: 'queued' });
+  });
+});
+
+describe('a standard of the rules engine as the condition (differential against the engine)', () => {
+  const STD = 'STD.TEST_TH.education';
+  let std = 0;
+  beforeAll(async () => {
+    // two versions: a master's until 2020, then a doctorate, or a master's for an ethnic minority
+    const ins = `INSERT INTO standard_versions (id, version, job_position_code, requirement_kind, min_level, alternatives, description, source, period_from, period_to)
+      VALUES ($1, $2, 'TH', 'education', $3, $4::jsonb, $5, '{"kind":"other","number":"1/TEST","issuedOn":"2010-01-01","issuer":"Test"}'::jsonb, $6, $7)`;
+    await db.query(ins, [STD, 1, 'thac_si', '[]', 'Thạc sĩ trở lên', '2010-01-01', '2020-12-31']);
+    await db.query(ins, [STD, 2, 'tien_si', JSON.stringify([{ when: 'ethnic_minority', level: 'thac_si' }]), 'Tiến sĩ (dân tộc thiểu số: thạc sĩ)', '2021-01-01', null]);
+    // some holders of a master's are of an ethnic minority, so the alternative decides for them
+    await db.query(
+      `UPDATE people SET ethnicity_code = (SELECT code FROM ethnicities WHERE minority ORDER BY code LIMIT 1)
+       WHERE id IN (SELECT person_id FROM qualifications WHERE level = 'thac_si' ORDER BY person_id LIMIT 6)`,
+    );
+  });
+
+  it('refuses an unknown standard with its field and message, and writes nothing', async () => {
+    const res = await send('board', 'POST', '/api/v1/indicators', { ...mastersBody(), code: 'STD-X', condition: { kind: 'standard', standardId: 'STD.NO_SUCH' } });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error.details).toContainEqual(expect.objectContaining({ path: 'condition.standardId', code: 'UNKNOWN_CODE', message: 'Tiêu chuẩn "STD.NO_SUCH" không có trong bộ quy tắc.' }));
+    expect((await db.query("SELECT count(*)::int AS n FROM indicators WHERE code = 'STD-X'")).rows[0]).toEqual({ n: 0 });
+  });
+
+  it('counts, as of each date, the people the engine finds meeting the version in force then', async () => {
+    const res = await send('board', 'POST', '/api/v1/indicators', { ...mastersBody(), code: 'STD-TH', condition: { kind: 'standard', standardId: STD } });
+    expect(res.statusCode, res.body).toBe(201);
+    std = res.json().id;
+    expect(res.json().conditionText).toContain(STD);
+    const levels = rules.levelCatalogueFromRows((await db.query<{ kind: string; code: string; name: string; rank: number }>('SELECT kind, code, name, rank FROM qualification_levels')).rows);
+    const versions: rules.Requirement[] = [
+      { kind: 'education', minLevel: 'thac_si' },
+      { kind: 'education', minLevel: 'tien_si', alternatives: [{ when: 'ethnic_minority', level: 'thac_si' }] },
+    ];
+    let alternativeUsed = 0;
+    for (const date of ['2019-06-30', '2024-12-31', today]) {
+      const head = (await get('board', `/api/v1/indicators/${std}?asOf=${date}`)).json();
+      // the same population as the masters indicator (management scope BTV), by hand-written SQL
+      expect(head.population).toBe((await expected(date, '/', 'masters')).population);
+      const req = date <= '2020-12-31' ? versions[0]! : versions[1]!;
+      for (const set of ['counted', 'missing'] as const) {
+        const page = (await get('board', `/api/v1/indicators/${std}/people?asOf=${date}&set=${set}&limit=200`)).json();
+        expect(page.total).toBe(set === 'counted' ? head.counted : head.population - head.counted);
+        for (const p of page.items as { id: number }[]) {
+          const qs = (await db.query<{ kind: string; level: string; awarded_on: string | null }>('SELECT kind, level, awarded_on FROM qualifications WHERE person_id = $1', [p.id])).rows;
+          const minority = (await db.query<{ m: boolean }>('SELECT coalesce(e.minority, false) AS m FROM people x LEFT JOIN ethnicities e ON e.code = x.ethnicity_code WHERE x.id = $1', [p.id])).rows[0]!.m;
+          const held = rules.highestHeld(qs.map((q) => ({ kind: q.kind, level: q.level, field: null, awardedOn: q.awarded_on })), levels, 'education', date);
+          const verdict = rules.meetsRequirement(req, held, levels, { ethnicMinority: minority });
+          expect({ date, id: p.id, met: verdict.met }).toEqual({ date, id: p.id, met: set === 'counted' });
+          if (verdict.alternativeApplied) alternativeUsed += 1;
+        }
+      }
+    }
+    expect(alternativeUsed).toBeGreaterThan(0);
   });
 });

@@ -15,7 +15,7 @@ import {
   todayInVietnam,
   type Scope,
 } from '@nang-tam/domain';
-import { auditRepo, indicatorsRepo, unitsRepo, type Db, type Queryable } from '@nang-tam/db';
+import { auditRepo, indicatorsRepo, rulesRepo, unitsRepo, type Db, type Queryable } from '@nang-tam/db';
 import type {
   AdminReformPosts,
   AdminReformPostsUpdate,
@@ -45,7 +45,9 @@ export const AS_OF_METHOD =
   'Tính theo lịch sử hồ sơ tại ngày chọn: đơn vị và chức danh theo quá trình công tác (bổ nhiệm, điều động) tại ngày đó; ' +
   'người đã thôi việc trước ngày đó hoặc chưa vào làm không được tính; trình độ tính từ ngày cấp bằng (bằng không ghi ngày coi như đã có); ' +
   'bồi dưỡng cải cách hành chính tính từ ngày tốt nghiệp lớp hoặc ngày có kết quả đi học. Loại cán bộ, diện quản lý, vị trí việc làm, ' +
-  'giới tính, dân tộc lấy theo hồ sơ hiện tại (hệ thống chưa lưu lịch sử các thông tin này).';
+  'giới tính, dân tộc lấy theo hồ sơ hiện tại (hệ thống chưa lưu lịch sử các thông tin này). ' +
+  'Điều kiện theo tiêu chuẩn của bộ quy tắc được tính tại từng ngày: phiên bản tiêu chuẩn có hiệu lực ngày đó, với trình độ đã được cấp đến ngày đó ' +
+  '(ngoại lệ cho người dân tộc thiểu số xét theo dân tộc ghi trong hồ sơ hiện tại); ngày không có phiên bản nào có hiệu lực thì không ai được tính là đạt.';
 
 // ---------- definitions: checks ----------
 
@@ -77,6 +79,9 @@ async function checkDefinition(db: Queryable, user: AuthUser, d: IndicatorCreate
       ),
     );
   }
+  if (d.condition.kind === 'standard' && (await activeStandardVersions(db, d.condition.standardId)).length === 0) {
+    out.push(detail('condition.standardId', 'UNKNOWN_CODE', `Tiêu chuẩn "${d.condition.standardId}" không có trong bộ quy tắc.`));
+  }
   if (!(await unitsRepo.findUnitById(db, user.scope, d.ownerUnitId))) {
     out.push(detail('ownerUnitId', 'UNKNOWN_CODE', `Đơn vị chủ trì (mã số ${d.ownerUnitId}) không tồn tại hoặc nằm ngoài phạm vi quản lý của bạn.`));
   }
@@ -84,6 +89,29 @@ async function checkDefinition(db: Queryable, user: AuthUser, d: IndicatorCreate
 }
 
 // ---------- evaluation ----------
+
+/** The versions of a standard not replaced by a correction (none: no such standard). */
+async function activeStandardVersions(db: Queryable, id: string): Promise<rulesRepo.StandardVersionRow[]> {
+  return (await rulesRepo.findStandardVersions(db, { id })).filter((v) => v.superseded_by === null);
+}
+
+/** A standard's versions as ranks (a level the catalogue lacks counts nobody, never everybody). */
+async function standardRanks(db: Queryable, id: string): Promise<indicatorsRepo.StandardVersionRanks[]> {
+  const out: indicatorsRepo.StandardVersionRanks[] = [];
+  for (const v of await activeStandardVersions(db, id)) {
+    const min = await indicatorsRepo.levelRank(db, v.requirement_kind, v.min_level);
+    const alt = (v.alternatives ?? []).find((a) => a.when === 'ethnic_minority');
+    const minority = alt ? await indicatorsRepo.levelRank(db, v.requirement_kind, alt.level) : null;
+    out.push({
+      from: v.period_from,
+      to: v.period_to,
+      qualificationKind: v.requirement_kind,
+      minRank: min?.rank ?? Number.MAX_SAFE_INTEGER,
+      minorityRank: minority ? minority.rank : null,
+    });
+  }
+  return out;
+}
 
 export interface Resolved {
   population: indicatorsRepo.PopulationFilter;
@@ -115,6 +143,7 @@ export async function resolveDefinition(db: Queryable, row: indicatorsRepo.Indic
     const level = await indicatorsRepo.levelRank(db, cond.qualificationKind, cond.minLevel);
     return { population, condition: { kind: 'qualification', qualificationKind: cond.qualificationKind, minRank: level?.rank ?? Number.MAX_SAFE_INTEGER } };
   }
+  if (cond.kind === 'standard') return { population, condition: { kind: 'standard', versions: await standardRanks(db, cond.standardId) } };
   return { population, condition: { kind: 'adminReformTraining', withinYears: cond.withinYears } };
 }
 
@@ -125,9 +154,6 @@ async function readingScope(db: Queryable, user: AuthUser, unitId: number | unde
   if (!unit) throw notFound();
   return { scope: { kind: 'subtree', unitPath: unit.path }, unit: { id: unit.id, name: unit.name } };
 }
-
-/** True when the status needs no projection: met on the date, or the deadline passed. */
-const meetsOrLate = (t: ind.Target, c: ind.Count, asOf: string, deadline: string) => ind.meetsTarget(t, c) || asOf > deadline;
 
 const targetOf = (row: indicatorsRepo.IndicatorRow): ind.Target => ({ kind: row.target_kind, comparison: row.comparison, value: Number(row.target_value) });
 
@@ -144,22 +170,16 @@ async function summarise(
   // at most the last 40 year ends (a start decades back would otherwise ask for every year)
   const all = ind.trendDates(row.start_on, asOf).slice(-41);
   const count = (dates: string[]) => indicatorsRepo.countIndicator(db, reading.scope, resolved.population, resolved.condition, dates);
-  let counts: indicatorsRepo.CountRow[];
-  if (fullTrend) counts = await count(all);
-  else {
-    // the list: the value alone decides when it meets the target or the deadline has passed; only
-    // otherwise are the points the projection is fitted on computed
-    counts = await count([asOf]);
-    const decided = meetsOrLate(target, counts[0]!, asOf, row.deadline);
-    if (!decided && all.length > 1) counts = await count(all.slice(-ind.PROJECTION_POINTS));
-  }
+  // the list: the date asked and the points the projection is fitted on, in the same one statement
+  // (the status needs the projection whenever the value does not meet the target before the deadline)
+  const counts = await count(fullTrend ? all : all.slice(-ind.PROJECTION_POINTS));
   const trend = counts.map((c) => {
     const v = ind.valueOf(target.kind, c);
     return { date: c.on_date, population: c.population, counted: c.counted, value: v === null ? null : ind.roundValue(target.kind, v) };
   });
   const exact = counts.map((c) => ({ date: c.on_date, value: ind.valueOf(target.kind, c) }));
   const now = counts[counts.length - 1]!;
-  const projection = counts.length > 1 || fullTrend ? ind.project(target.kind, exact, row.deadline) : null;
+  const projection = ind.project(target.kind, exact, row.deadline);
   const verdict = ind.statusOf({ target, count: now, asOf, deadline: row.deadline, projection });
   const value = ind.valueOf(target.kind, now);
   return {
@@ -225,6 +245,12 @@ async function describe(db: Queryable, row: indicatorsRepo.IndicatorRow): Promis
   if (cond.kind === 'qualification') {
     const level = await indicatorsRepo.levelRank(db, cond.qualificationKind, cond.minLevel);
     conditionText = `Trình độ ${labelOf(QUALIFICATION_KINDS, cond.qualificationKind).toLowerCase()} từ ${level?.name ?? cond.minLevel} trở lên`;
+  } else if (cond.kind === 'standard') {
+    const versions = await activeStandardVersions(db, cond.standardId);
+    const last = versions[versions.length - 1];
+    conditionText = last
+      ? `Đạt tiêu chuẩn "${last.description}" (${cond.standardId}) của bộ quy tắc, theo phiên bản có hiệu lực tại ngày tính (${versions.length} phiên bản)`
+      : `Đạt tiêu chuẩn ${cond.standardId} của bộ quy tắc (tiêu chuẩn này không còn trong bộ quy tắc: không ai được tính là đạt)`;
   } else {
     conditionText = `Đã được bồi dưỡng kiến thức, kỹ năng về cải cách hành chính trong ${cond.withinYears} năm gần nhất (tốt nghiệp lớp hoặc hoàn thành khóa học)`;
   }

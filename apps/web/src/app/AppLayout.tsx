@@ -3,6 +3,8 @@ import { Avatar, Button, Divider, Drawer, Dropdown, Flex, Layout, Menu, Typograp
 import { AuditOutlined, BarChartOutlined, BookOutlined, CloudUploadOutlined, EllipsisOutlined, LogoutOutlined, MenuOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { AccountBookOutlined, CalendarOutlined, GlobalOutlined, IdcardOutlined, ReadOutlined, ScheduleOutlined, FormOutlined, UnorderedListOutlined, FundOutlined, ProjectOutlined, FileTextOutlined } from '@ant-design/icons';
 import { DashboardOutlined, PieChartOutlined } from '@ant-design/icons';
+// the statistics' "young" age limit (indicators-speed, decision 0057)
+import { SettingOutlined } from '@ant-design/icons';
 import { RiseOutlined } from '@ant-design/icons';
 import { AimOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
@@ -117,6 +119,10 @@ function useNavItems(): MenuProps['items'] {
     }
     if (me.permissions.includes('indicators.read')) {
       planning.push({ key: '/indicators', icon: <AimOutlined aria-hidden />, label: <Link to="/indicators">{t('nav.indicators')}</Link> });
+    }
+    // the statistics' "young" age limit (indicators-speed, decision 0057)
+    if (me.permissions.includes('statistics.read')) {
+      planning.push({ key: '/statistics/young-setting', icon: <SettingOutlined aria-hidden />, label: <Link to="/statistics/young-setting">{t('nav.youngSetting')}</Link> });
     }
     const group = (key: string, label: string, icon: ReactNode, entries: Item[]) => {
       if (entries.length === 1) items.push(entries[0]!);

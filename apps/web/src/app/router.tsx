@@ -51,6 +51,8 @@ const DashboardPage = lazy(() => import('../features/statistics/DashboardPage'))
 // indicators (issue 10 point 1)
 const IndicatorsPage = lazy(() => import('../features/indicators/IndicatorsPage'));
 const IndicatorPage = lazy(() => import('../features/indicators/IndicatorPage'));
+// the statistics' "young" age limit (indicators-speed, decision 0057)
+const YoungSettingPage = lazy(() => import('../features/statistics-settings/YoungSettingPage'));
 const MyLearningPage = lazy(() => import('../features/learning/MyLearningPage'));
 // support for learners (issue 11 point 1)
 const SupportPage = lazy(() => import('../features/support/SupportPage'));
@@ -313,6 +315,17 @@ export const router = createBrowserRouter([
               <RequireStaff permission="indicators.read">
                 <Lazy>
                   <IndicatorsPage />
+                </Lazy>
+              </RequireStaff>
+            ),
+          },
+          // the statistics' "young" age limit (indicators-speed, decision 0057)
+          {
+            path: 'statistics/young-setting',
+            element: (
+              <RequireStaff permission="statistics.read">
+                <Lazy>
+                  <YoungSettingPage />
                 </Lazy>
               </RequireStaff>
             ),

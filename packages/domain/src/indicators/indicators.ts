@@ -24,7 +24,7 @@ export const INDICATOR_STATUS_LABELS: Record<IndicatorStatus, { vi: string; en: 
   at_risk: { vi: 'Có nguy cơ không đạt', en: 'At risk' },
 };
 
-export const CONDITION_KINDS = ['qualification', 'adminReformTraining'] as const;
+export const CONDITION_KINDS = ['qualification', 'adminReformTraining', 'standard'] as const;
 export type ConditionKind = (typeof CONDITION_KINDS)[number];
 
 /** How many yearly points the projection fits (the last N year ends and the as-of date). */

@@ -5,10 +5,11 @@
  */
 import { useState } from 'react';
 import { Alert, App, Col, DatePicker, Divider, Form, Input, InputNumber, Modal, Radio, Row, Select, Switch } from 'antd';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { PERSON_CATEGORIES, QUALIFICATION_KINDS } from '@nang-tam/domain';
 import { INDICATOR_SOURCE_KINDS, type ErrorDetail, type IndicatorCreate, type IndicatorDetail } from '@nang-tam/contracts';
 import { indicatorsApi } from '../../api/indicators';
+import { rulesApi } from '../../api/rules';
 import { levelsOf, useReference } from '../../api/reference';
 import { useI18n, type MessageKey } from '../../i18n';
 import { toDayjs, toIso, VI_DATE_FORMATS } from '../../shared/dates';
@@ -28,7 +29,8 @@ interface Values {
   managementScopeId?: number;
   jobPositionId?: number;
   adminReformPost: boolean;
-  conditionKind: 'qualification' | 'adminReformTraining';
+  conditionKind: 'qualification' | 'adminReformTraining' | 'standard';
+  standardId?: string;
   qualificationKind?: string;
   minLevel?: string;
   withinYears?: number;
@@ -63,6 +65,7 @@ function initialOf(d: IndicatorDetail | null, ownerUnitId: number): Partial<Valu
     qualificationKind: c.kind === 'qualification' ? c.qualificationKind : 'education',
     minLevel: c.kind === 'qualification' ? c.minLevel : undefined,
     withinYears: c.kind === 'adminReformTraining' ? c.withinYears : undefined,
+    standardId: c.kind === 'standard' ? c.standardId : undefined,
     targetKind: d.target.kind,
     comparison: d.target.comparison,
     targetValue: d.target.value,
@@ -89,7 +92,9 @@ function bodyOf(v: Values): Omit<IndicatorCreate, 'code'> {
   const condition: IndicatorCreate['condition'] =
     v.conditionKind === 'qualification'
       ? { kind: 'qualification', qualificationKind: (v.qualificationKind ?? 'education') as 'education', minLevel: v.minLevel ?? '' }
-      : { kind: 'adminReformTraining', withinYears: v.withinYears ?? 5 };
+      : v.conditionKind === 'standard'
+        ? { kind: 'standard', standardId: v.standardId ?? '' }
+        : { kind: 'adminReformTraining', withinYears: v.withinYears ?? 5 };
   return {
     name: v.name,
     population,
@@ -115,6 +120,8 @@ export function IndicatorForm({ open, onClose, indicator, onSaved }: { open: boo
   const conditionKind = Form.useWatch('conditionKind', form);
   const qualificationKind = Form.useWatch('qualificationKind', form);
   const targetKind = Form.useWatch('targetKind', form);
+  // the rules engine's standards (title and job-position standards), for a condition "meets standard X"
+  const standards = useQuery({ queryKey: ['standards', 'all'], queryFn: () => rulesApi.standards(), enabled: open && conditionKind === 'standard' });
   const save = useMutation({
     mutationFn: (v: Values) =>
       indicator ? indicatorsApi.update(indicator.id, { ...bodyOf(v), version: indicator.version }) : indicatorsApi.create({ ...bodyOf(v), code: v.code ?? '' }),
@@ -230,10 +237,25 @@ export function IndicatorForm({ open, onClose, indicator, onSaved }: { open: boo
             options={[
               { value: 'qualification', label: t('ind.cond.qualification') },
               { value: 'adminReformTraining', label: t('ind.cond.adminReformTraining') },
+              { value: 'standard', label: t('ind.cond.standard') },
             ]}
           />
         </Form.Item>
-        {conditionKind === 'adminReformTraining' ? (
+        {conditionKind === 'standard' ? (
+          <>
+            <Form.Item name="standardId" label={t('ind.standardId')} rules={[{ required: true, message: t('ind.required') }]} extra={t('ind.standardAsOf')}>
+              <Select
+                showSearch
+                optionFilterProp="label"
+                loading={standards.isLoading}
+                options={(standards.data?.items ?? []).map((st) => ({
+                  value: st.id,
+                  label: `${st.targetName} — ${st.current?.description ?? st.versions.at(-1)?.description ?? ''} (${st.id})`,
+                }))}
+              />
+            </Form.Item>
+          </>
+        ) : conditionKind === 'adminReformTraining' ? (
           <Form.Item name="withinYears" label={t('ind.withinYears')} rules={[{ required: true, message: t('ind.required') }]}>
             <InputNumber min={1} max={30} />
           </Form.Item>
