@@ -9,6 +9,8 @@ export interface NationalRow {
   /** country count = 34 × province count (null: nothing to compare) */
   times34: boolean | null;
   error?: string;
+  /** Timed once (the first call took over 30 s): no untimed round, no median. */
+  single?: boolean;
 }
 
 export interface NationalBench {
