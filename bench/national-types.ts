@@ -9,7 +9,7 @@ export interface NationalRow {
   /** country count = 34 × province count (null: nothing to compare) */
   times34: boolean | null;
   error?: string;
-  /** Timed once (the first call took over 30 s): no untimed round, no median. */
+  /** Timed once (the first call took over 10 s): no untimed round, no median. */
   single?: boolean;
 }
 
