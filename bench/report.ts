@@ -441,8 +441,10 @@ function nationalSection(b: NationalBench): string[] {
   const d = b.dataset;
   const built = d.built;
   const secs = (x: number | null) => (x === null ? '–' : x >= 120 ? `${(x / 60).toFixed(1)} min` : `${x.toFixed(0)} s`);
-  const cell = (m: NationalRow['country']) => (m ? `${ms(m.apiMs)} / ${ms(m.baselineMs)} (${m.statements})` : '–');
-  const worst = (r: NationalRow) => Math.max(r.country?.apiMs ?? Infinity, r.province?.apiMs ?? Infinity);
+  const cell = (m: NationalRow['country']) =>
+    !m ? '–' : m.error ? `**failed** after ${ms(m.apiMs)}: ${m.error.replace(/\|/g, '/')}` : `${ms(m.apiMs)} / ${ms(m.baselineMs)} (${m.statements})`;
+  const worst = (r: NationalRow) =>
+    Math.max(...[r.country, r.province].map((m) => (!m || m.error ? Infinity : m.apiMs)));
   return [
     NATIONAL_HEADING,
     '',
@@ -457,7 +459,9 @@ function nationalSection(b: NationalBench): string[] {
     'Each measure through the API (app.inject: validation, session, scope, service, SQL, response; a report also runs its',
     'job and is read back), as the national account (the whole country) and as one province\'s board, against a baseline',
     'in the same run, timed in alternation: the very statements the API issued for that request, captured and replayed one',
-    `after another through bare \`pg\` (their count in brackets). Median of ${b.runs} after one untimed round. Every national`,
+    `after another through bare \`pg\` (their count in brackets). Median of ${b.runs} after one untimed round; a call over the`,
+    `10 s target is timed once, and any statement running longer than ${b.statementTimeoutS} s is cancelled (statement_timeout of the`,
+    'run\'s connections), its call reported as failed with the time until then. Every national',
     `count must be exactly ${d.provinces} × the province's (the other provinces are copies of it): column "×${d.provinces}".`,
     `Load average during the run: ${b.load} (the machine is shared with other work).`,
     '',
