@@ -3,6 +3,7 @@
  * dataset of 2,000,000 people, 34 provinces: < 10 s each"; decision 0058).
  *
  *   npm run bench:national -- [--only statistics,indicators,reports] [--runs 3] [--migrate-only]
+ *     [--statement-timeout 60] [--call-budget 120]   (seconds: a call over them is reported as cancelled)
  *
  * On the national dataset (bench/national-dataset.ts, built once into BENCH_DATABASE_URL, default
  * postgres://postgres@127.0.0.1:5432/nangtam_bench_national, and reused; rebuilt when the code has
@@ -99,6 +100,7 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '3' },
     'migrate-only': { type: 'boolean', default: false },
     'statement-timeout': { type: 'string', default: '60' },
+    'call-budget': { type: 'string', default: '120' },
     // a smaller country, to try the harness (the figures section still says what was measured)
     provinces: { type: 'string' },
     'people-per-province': { type: 'string' },
@@ -113,6 +115,9 @@ const SLOW_MS = 10_000;
  * so that a call far over the target costs minutes, not hours: it is reported as cancelled (not met).
  */
 const STATEMENT_TIMEOUT_MS = Number(args['statement-timeout'] ?? 60) * 1000;
+/** A first call still running after this long has the server's statements cancelled until it ends. */
+const CALL_BUDGET_MS = Number(args['call-budget'] ?? 120) * 1000;
+const SERVER_APP_NAME = 'bench_national_server';
 const ONLY = args.only ? new Set(String(args.only).split(',')) : null;
 const runsGroup = (g: string) => ONLY === null || ONLY.has(g) || (g === 'dashboard' && ONLY.has('statistics'));
 const DB_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/nangtam_bench_national';
@@ -128,7 +133,10 @@ async function main(): Promise<NationalBench> {
   );
   const timed = new URL(DB_URL);
   timed.searchParams.set('options', `-c statement_timeout=${STATEMENT_TIMEOUT_MS}`);
-  const base = await createDb({ databaseUrl: timed.toString(), poolSize: 4 });
+  // the server's connections are named, so that a call over its budget can have its statements cancelled
+  const serverUrl = new URL(timed.toString());
+  serverUrl.searchParams.set('application_name', SERVER_APP_NAME);
+  const base = await createDb({ databaseUrl: serverUrl.toString(), poolSize: 4 });
   const recorder = recording(base);
   const db = recorder.db;
   const bare = new pg.Client({ connectionString: timed.toString() });
@@ -172,6 +180,31 @@ async function main(): Promise<NationalBench> {
       return res.json() as Record<string, unknown>;
     };
     const rows: NationalRow[] = [];
+    /** Runs a call; past the budget, the server's running statements are cancelled (every second) until it ends. */
+    const withinBudget = async <T>(fn: () => Promise<T>): Promise<T> => {
+      let over = false;
+      let ticker: NodeJS.Timeout | undefined;
+      const timer = setTimeout(() => {
+        over = true;
+        const cancel = () =>
+          bare
+            .query(`SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND state = 'active'`, [
+              SERVER_APP_NAME,
+            ])
+            .catch(() => undefined);
+        void cancel();
+        ticker = setInterval(() => void cancel(), 1000);
+      }, CALL_BUDGET_MS);
+      try {
+        return await fn();
+      } catch (e) {
+        if (over) throw new Error(`call budget: statements cancelled after ${(CALL_BUDGET_MS / 1000).toFixed(0)} s`);
+        throw e;
+      } finally {
+        clearTimeout(timer);
+        if (ticker) clearInterval(ticker);
+      }
+    };
     const loadBefore = loadavg()[0]!.toFixed(1);
 
     /** One measure: the API call and the replay of its statements, as the country and as the province. */
@@ -183,7 +216,7 @@ async function main(): Promise<NationalBench> {
         const t0 = performance.now();
         try {
           recorder.start();
-          const first = await fn(who);
+          const first = await withinBudget(() => fn(who));
           const firstMs = performance.now() - t0;
           const statements = recorder.stop();
           // a failed replay leaves no transaction open
@@ -225,8 +258,9 @@ async function main(): Promise<NationalBench> {
           const msg = (e as Error).message;
           // the API answers a cancelled statement with a 500 (INTERNAL): told apart by the time it took
           const elapsed = performance.now() - t0;
-          const error =
-            /statement timeout|canceling statement/i.test(msg) || (/: 500 /.test(msg) && elapsed >= STATEMENT_TIMEOUT_MS)
+          const error = msg.startsWith('call budget')
+            ? `cancelled: still running after the bench's call budget of ${(CALL_BUDGET_MS / 1000).toFixed(0)} s (${(elapsed / 1000).toFixed(0)} s in all)`
+            : /statement timeout|canceling statement/i.test(msg) || (/: 500 /.test(msg) && elapsed >= STATEMENT_TIMEOUT_MS)
               ? `cancelled after ${(STATEMENT_TIMEOUT_MS / 1000).toFixed(0)} s (one statement over the bench's statement_timeout; ${((performance.now() - t0) / 1000).toFixed(0)} s in all)`
               : msg.slice(0, 200);
           row[scope] = { apiMs: performance.now() - t0, baselineMs: NaN, statements: 0, count: null, error };
