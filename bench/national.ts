@@ -330,9 +330,8 @@ async function main(): Promise<NationalBench> {
     }
     if (runsGroup('indicators')) {
       console.log('Indicators…');
-      const list = (await call('GET', `/api/v1/indicators?asOf=${today}`, scopes.province.board)) as {
-        items: { id: number; code: string }[];
-      };
+      // the indicators to measure, read directly (a list through the API is itself one of the measures)
+      const list = { items: (await base.query<{ id: number; code: string }>('SELECT id, code FROM indicators ORDER BY id')).rows };
       await measure('indicators', '`GET /indicators` (every indicator with its value and status)', async (who) => {
         const r = (await call('GET', `/api/v1/indicators?asOf=${today}`, who.board)) as { items: { population: number }[] };
         return { count: r.items.reduce((s, i) => s + i.population, 0) };
