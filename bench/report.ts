@@ -10,6 +10,8 @@ import type { ImportBench } from './import.js';
 import type { ReportsBench } from './reports.js';
 import type { EvaluationBench } from './evaluation.js';
 import type { IndicatorsBench } from './indicators.js';
+// national speed (issue 10, decision 0058)
+import type { NationalBench, NationalRow } from './national-types.js';
 import type { LoadResult } from './lib.js';
 import { ROOT } from './lib.js';
 
@@ -435,4 +437,70 @@ export function writeReport(r: Report): void {
   // the interpretation is written by people, in bench/notes.md, and kept below the figures
   const notes = readFileSync(`${ROOT}bench/notes.md`, 'utf8');
   writeFileSync(`${ROOT}docs/PERFORMANCE.md`, `${lines.join('\n')}\n${notes}`);
+}
+
+// national speed (issue 10, decision 0058): the "National dataset" section, written by
+// `npm run bench:national` alone; every other section and the header are kept as they are
+export const NATIONAL_HEADING = '## National dataset (2,000,000 people)';
+
+function nationalSection(b: NationalBench): string[] {
+  const today = new Date().toISOString().slice(0, 10);
+  const d = b.dataset;
+  const built = d.built;
+  const secs = (x: number | null) => (x === null ? '–' : x >= 120 ? `${(x / 60).toFixed(1)} min` : `${x.toFixed(0)} s`);
+  const cell = (m: NationalRow['country']) =>
+    !m ? '–' : m.error ? `**failed** after ${ms(m.apiMs)}: ${m.error.replace(/\|/g, '/')}` : `${ms(m.apiMs)} / ${ms(m.baselineMs)} (${m.statements})`;
+  const worst = (r: NationalRow) =>
+    Math.max(...[r.country, r.province].map((m) => (!m || m.error ? Infinity : m.apiMs)));
+  return [
+    NATIONAL_HEADING,
+    '',
+    measuredLine(today, `${n(d.people)} people in ${d.provinces} provinces on PostgreSQL, ${b.machine}`),
+    '',
+    `The national bench dataset (\`bench/national-dataset.ts\`, decision 0058): ${n(d.people)} people in ${d.provinces} provinces under one`,
+    `national root, each province ${n(b.provincePeople)} people with the demo province's ten years of history (qualifications,`,
+    'assignments, appraisals, classes and enrolments, outside training, plans, budgets, support, evaluation). Built once, set-based:',
+    `the template province by the demo generator in ${secs(built.template)}, the other ${d.provinces - 1} copied from it by INSERT … SELECT in`,
+    `${secs(built.clone)}, then VACUUM ANALYZE in ${secs(built.analyze)}; database size ${(d.sizeBytes / 2 ** 30).toFixed(1)} GiB${d.reused ? ' (reused by this run)' : ''}.`,
+    '',
+    'Each measure through the API (app.inject: validation, session, scope, service, SQL, response; a report also runs its',
+    'job and is read back), as the national account (the whole country) and as one province\'s board, against a baseline',
+    'in the same run, timed in alternation: the very statements the API issued for that request, captured and replayed one',
+    `after another through bare \`pg\` (their count in brackets). Median of ${b.runs} after one untimed round; a call over the`,
+    `10 s target is timed once, and any statement running longer than ${b.statementTimeoutS} s is cancelled (statement_timeout of the`,
+    'run\'s connections), its call reported as failed with the time until then. Every national',
+    `count must be exactly ${d.provinces} × the province's (the other provinces are copies of it): column "×${d.provinces}".`,
+    `Load average during the run: ${b.load} (the machine is shared with other work).`,
+    '',
+    `| measure | country: API / SQL replay (statements) | province: API / SQL replay (statements) | ×${d.provinces} | target < 10 s |`,
+    '|---|---|---|---|---|',
+    ...b.rows.map((r) =>
+      r.error
+        ? `| ${r.name} | **failed**: ${r.error.replace(/\|/g, '/')} | | | **not met** |`
+        : `| ${r.name}${r.single ? ' (timed once: over 10 s)' : ''} | ${cell(r.country)} | ${cell(r.province)} | ${r.times34 === null ? '' : r.times34 ? 'yes' : '**no**'} | ${verdict(worst(r) < 10_000)} |`,
+    ),
+    '',
+  ];
+}
+
+/** Replaces (or adds) the national section of docs/PERFORMANCE.md, keeping the header and every other section. */
+export function writeNationalSection(b: NationalBench): void {
+  const path = `${ROOT}docs/PERFORMANCE.md`;
+  const text = readFileSync(path, 'utf8');
+  const lines = text.split('\n');
+  const firstSection = lines.findIndex((l) => l.startsWith('## '));
+  const header = lines.slice(0, firstSection);
+  const out = [...header];
+  const previous = previousSections();
+  const section = nationalSection(b);
+  let placed = false;
+  for (const [heading, kept] of previous) {
+    if (heading === NATIONAL_HEADING) {
+      out.push(...section);
+      placed = true;
+    } else out.push(...kept);
+  }
+  if (!placed) out.push(...section);
+  const notes = readFileSync(`${ROOT}bench/notes.md`, 'utf8');
+  writeFileSync(path, `${out.join('\n')}\n${notes}`);
 }
