@@ -50,7 +50,11 @@ export type Pkcs12Result = { ok: true; value: Pkcs12Contents } | { ok: false; re
 const refuse = (refusal: Pkcs12Refusal): Pkcs12Result => ({ ok: false, refusal });
 const derOf = (a: forge.asn1.Asn1): Buffer => Buffer.from(forge.asn1.toDer(a).getBytes(), 'binary');
 /** node's multi-line distinguished name ("CN=…\nO=…") on one line. */
-const oneLine = (dn: string): string => dn.split('\n').filter((s) => s !== '').join(', ');
+const oneLine = (dn: string): string =>
+  dn
+    .split('\n')
+    .filter((s) => s !== '')
+    .join(', ');
 
 /** Opens a PKCS#12 with its password; `now` decides whether the certificate is valid. */
 export function readPkcs12(file: Buffer, password: string, now: Date): Pkcs12Result {
@@ -188,7 +192,7 @@ function issuerAndSerial(certDer: Buffer): Buffer {
   const cert = readTlv(certDer, 0);
   const tbs = readTlv(certDer, cert.start);
   const fields: Buffer[] = [];
-  for (let at = tbs.start; at < tbs.end && fields.length < 4; ) {
+  for (let at = tbs.start; at < tbs.end && fields.length < 4;) {
     const f = readTlv(certDer, at);
     fields.push(certDer.subarray(at, f.end));
     at = f.end;
@@ -228,7 +232,9 @@ function readyKeyOf(s: PdfSigning): ReadyKey {
   let r = ready.get(cacheKey);
   if (!r) {
     const key = createPrivateKey(s.passphrase === '' ? s.privateKeyPem : { key: s.privateKeyPem, passphrase: s.passphrase });
-    const chainDer = [...s.chainPem.matchAll(/-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----/g)].map((m) => new X509Certificate(m[0]).raw);
+    const chainDer = [...s.chainPem.matchAll(/-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----/g)].map(
+      (m) => new X509Certificate(m[0]).raw,
+    );
     if (chainDer.length === 0) throw new Error('the signing certificate chain is empty');
     r = { key, chainDer, sid: issuerAndSerial(chainDer[0]!), certHash: createHash('sha256').update(chainDer[0]!).digest() };
     if (ready.size > 16) ready.clear();

@@ -367,6 +367,13 @@ describe('policy matrix', () => {
       // a stale version: refused with CONFLICT after the policy allowed it, so nothing is saved
       body: () => ({ headerStyle: 'state', parentBody: '', issuingBody: 'Sở Y tế', symbol: 'SYT', place: 'Thử Nghiệm', signerAuthority: '', signerTitle: 'GIÁM ĐỐC', signerName: '', version: 999 }),
     },
+    // the school's certificate for signing PDFs (decision 0061): a file that is not a PKCS#12 is refused after the policy allowed it; removing none changes nothing
+    'PUT /api/v1/units/:id/pdf-signing-certificate': {
+      kind: 'unit',
+      url: (r) => `/api/v1/units/${r.id}/pdf-signing-certificate`,
+      body: () => ({ pkcs12: Buffer.from('not a certificate').toString('base64'), password: 'x' }),
+    },
+    'DELETE /api/v1/units/:id/pdf-signing-certificate': { kind: 'unit', url: (r) => `/api/v1/units/${r.id}/pdf-signing-certificate` },
     'GET /api/v1/people/:id': { kind: 'person', url: (r) => `/api/v1/people/${r.id}` },
     'PUT /api/v1/people/:id': { kind: 'person', url: (r) => `/api/v1/people/${r.id}`, body: () => ({ ...validBody('/api/v1/people/:id'), version: 999 }) },
     'GET /api/v1/people/:id/audit': { kind: 'person', url: (r) => `/api/v1/people/${r.id}/audit` },

@@ -32,7 +32,7 @@ const url = () => `/api/v1/units/${fx.units.department}/pdf-signing-certificate`
 
 function makeCertificate(cn: string, notBefore: Date, notAfter: Date) {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const key = forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs1', format: 'pem' }) as string);
+  const key = forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs1', format: 'pem' }) as string) as forge.pki.rsa.PrivateKey;
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }) as string);
   cert.serialNumber = '01' + createHash('sha1').update(cn).digest('hex').slice(0, 14);
@@ -49,8 +49,10 @@ function makeCertificate(cn: string, notBefore: Date, notAfter: Date) {
   return { key, cert };
 }
 
-const p12Base64 = (key: forge.pki.PrivateKey | null, cert: forge.pki.Certificate, password: string) =>
-  Buffer.from(forge.asn1.toDer(forge.pkcs12.toPkcs12Asn1(key, cert, password, { algorithm: 'aes256' })).getBytes(), 'binary').toString('base64');
+const p12Base64 = (key: forge.pki.rsa.PrivateKey | null, cert: forge.pki.Certificate, password: string) =>
+  Buffer.from(forge.asn1.toDer(forge.pkcs12.toPkcs12Asn1(key, cert, password, { algorithm: 'aes256' })).getBytes(), 'binary').toString(
+    'base64',
+  );
 
 const day = 24 * 3600 * 1000;
 const now = Date.now();
@@ -73,16 +75,22 @@ function verifyPdfSignature(pdf: Buffer): Verified {
   expect(ranges.length, 'one signature').toBe(1);
   const [a, b, c, d] = ranges[0]!.slice(1).map(Number) as [number, number, number, number];
   const signedBytes = Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]);
-  const hex = pdf.subarray(a + b + 1, c - 1).toString('latin1').replace(/0+$/, '');
+  const hex = pdf
+    .subarray(a + b + 1, c - 1)
+    .toString('latin1')
+    .replace(/0+$/, '');
   const cms = Buffer.from(hex.length % 2 ? hex + '0' : hex, 'hex');
-  const p7 = forge.pkcs7.messageFromAsn1(forge.asn1.fromDer(forge.util.createBuffer(cms.toString('binary')), { parseAllBytes: false } as never)) as forge.pkcs7.PkcsSignedData & {
+  const p7 = forge.pkcs7.messageFromAsn1(
+    forge.asn1.fromDer(forge.util.createBuffer(cms.toString('binary')), { parseAllBytes: false } as never),
+  ) as forge.pkcs7.PkcsSignedData & {
     rawCapture: { authenticatedAttributes: forge.asn1.Asn1[]; signature: string };
   };
   const raw = p7.rawCapture;
   let digest: string | null = null;
   for (const attr of raw.authenticatedAttributes) {
     const oid = forge.asn1.derToOid((attr.value as forge.asn1.Asn1[])[0]!.value as string);
-    if (oid === forge.pki.oids.messageDigest) digest = ((attr.value as forge.asn1.Asn1[])[1]!.value as forge.asn1.Asn1[])[0]!.value as string;
+    if (oid === forge.pki.oids.messageDigest)
+      digest = ((attr.value as forge.asn1.Asn1[])[1]!.value as forge.asn1.Asn1[])[0]!.value as string;
   }
   const setOfAttrs = forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.SET, true, raw.authenticatedAttributes);
   const signedAttrsDer = Buffer.from(forge.asn1.toDer(setOfAttrs).getBytes(), 'binary');
@@ -123,13 +131,18 @@ function pdfsig(pdf: Buffer): string {
   }
 }
 
-const put = (who: string, body: unknown) => app.inject({ method: 'PUT', url: url(), headers: as(s[who]!), payload: body as Record<string, unknown> });
-const certificatePdf = async () => (await app.inject({ url: `/api/v1/certificates/${certificateId}/pdf`, headers: as(s.registrar!) })).rawPayload;
-const classPdf = async () => (await app.inject({ url: `/api/v1/classes/${classId}/documents/certificates?format=pdf`, headers: as(s.registrar!) })).rawPayload;
+const put = (who: string, body: unknown) =>
+  app.inject({ method: 'PUT', url: url(), headers: as(s[who]!), payload: body as Record<string, unknown> });
+const certificatePdf = async () =>
+  (await app.inject({ url: `/api/v1/certificates/${certificateId}/pdf`, headers: as(s.registrar!) })).rawPayload;
+const classPdf = async () =>
+  (await app.inject({ url: `/api/v1/classes/${classId}/documents/certificates?format=pdf`, headers: as(s.registrar!) })).rawPayload;
 const audits = async () =>
-  (await db.query<{ action: string; before: unknown; after: unknown; text: string }>(
-    "SELECT action, before, after, (coalesce(before::text, '') || coalesce(after::text, '')) AS text FROM audit_log WHERE entity = 'pdf_signing_certificate' ORDER BY id",
-  )).rows;
+  (
+    await db.query<{ action: string; before: unknown; after: unknown; text: string }>(
+      "SELECT action, before, after, (coalesce(before::text, '') || coalesce(after::text, '')) AS text FROM audit_log WHERE entity = 'pdf_signing_certificate' ORDER BY id",
+    )
+  ).rows;
 
 beforeAll(async () => {
   db = await createTestDb();
@@ -170,13 +183,43 @@ describe('the school certificate for signing PDFs', () => {
   });
 
   it.each([
-    ['not a PKCS#12 at all', () => ({ pkcs12: Buffer.from('%PDF-1.7 not a certificate').toString('base64'), password: PASSWORD }), 'pkcs12', 'PKCS12_NOT_PKCS12'],
-    ['a PEM certificate, not a PKCS#12', () => ({ pkcs12: Buffer.from(forge.pki.certificateToPem(valid.cert)).toString('base64'), password: PASSWORD }), 'pkcs12', 'PKCS12_NOT_PKCS12'],
+    [
+      'not a PKCS#12 at all',
+      () => ({ pkcs12: Buffer.from('%PDF-1.7 not a certificate').toString('base64'), password: PASSWORD }),
+      'pkcs12',
+      'PKCS12_NOT_PKCS12',
+    ],
+    [
+      'a PEM certificate, not a PKCS#12',
+      () => ({ pkcs12: Buffer.from(forge.pki.certificateToPem(valid.cert)).toString('base64'), password: PASSWORD }),
+      'pkcs12',
+      'PKCS12_NOT_PKCS12',
+    ],
     ['not base64', () => ({ pkcs12: '*** not base64 ***', password: PASSWORD }), 'pkcs12', 'PKCS12_NOT_PKCS12'],
-    ['the wrong password', () => ({ pkcs12: p12Base64(valid.key, valid.cert, PASSWORD), password: 'sai mật khẩu' }), 'password', 'PKCS12_WRONG_PASSWORD'],
-    ['an expired certificate', () => ({ pkcs12: p12Base64(expired.key, expired.cert, PASSWORD), password: PASSWORD }), 'pkcs12', 'PKCS12_EXPIRED'],
-    ['a certificate without its private key', () => ({ pkcs12: p12Base64(null, valid.cert, PASSWORD), password: PASSWORD }), 'pkcs12', 'PKCS12_NO_PRIVATE_KEY'],
-    ['a key with somebody else’s certificate', () => ({ pkcs12: p12Base64(valid.key, replacement.cert, PASSWORD), password: PASSWORD }), 'pkcs12', 'PKCS12_NO_CERTIFICATE'],
+    [
+      'the wrong password',
+      () => ({ pkcs12: p12Base64(valid.key, valid.cert, PASSWORD), password: 'sai mật khẩu' }),
+      'password',
+      'PKCS12_WRONG_PASSWORD',
+    ],
+    [
+      'an expired certificate',
+      () => ({ pkcs12: p12Base64(expired.key, expired.cert, PASSWORD), password: PASSWORD }),
+      'pkcs12',
+      'PKCS12_EXPIRED',
+    ],
+    [
+      'a certificate without its private key',
+      () => ({ pkcs12: p12Base64(null, valid.cert, PASSWORD), password: PASSWORD }),
+      'pkcs12',
+      'PKCS12_NO_PRIVATE_KEY',
+    ],
+    [
+      'a key with somebody else’s certificate',
+      () => ({ pkcs12: p12Base64(valid.key, replacement.cert, PASSWORD), password: PASSWORD }),
+      'pkcs12',
+      'PKCS12_NO_CERTIFICATE',
+    ],
   ])('refuses %s with a 400 naming the field, and saves nothing', async (_what, body, field, code) => {
     const res = await put('registrar', body());
     expect(res.statusCode, res.body).toBe(400);
@@ -199,7 +242,12 @@ describe('the school certificate for signing PDFs', () => {
     const pkcs12 = p12Base64(valid.key, valid.cert, PASSWORD);
     const res = await put('registrar', { pkcs12, password: PASSWORD });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().certificate).toMatchObject({ subject: 'CN=Truong Chinh tri tinh (test), O=Nang Tam test, C=VN', valid: true, version: 1, updatedBy: 'registrar' });
+    expect(res.json().certificate).toMatchObject({
+      subject: 'CN=Truong Chinh tri tinh (test), O=Nang Tam test, C=VN',
+      valid: true,
+      version: 1,
+      updatedBy: 'registrar',
+    });
     for (const text of [res.body, (await app.inject({ url: url(), headers: as(s.board!) })).body, JSON.stringify(await audits())]) {
       expect(text).not.toContain(PASSWORD);
       expect(text).not.toContain('PRIVATE KEY');
@@ -207,12 +255,21 @@ describe('the school certificate for signing PDFs', () => {
     }
     const audit = await audits();
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: 'create', before: null, after: { subject: 'CN=Truong Chinh tri tinh (test), O=Nang Tam test, C=VN' } });
+    expect(audit[0]).toMatchObject({
+      action: 'create',
+      before: null,
+      after: { subject: 'CN=Truong Chinh tri tinh (test), O=Nang Tam test, C=VN' },
+    });
     expect((audit[0]!.after as { validTo: string }).validTo).toBe(valid.cert.validity.notAfter.toISOString().replace(/\.\d+Z$/, '.000Z'));
 
     for (const pdf of [await certificatePdf(), await classPdf()]) {
       const v = verifyPdfSignature(pdf);
-      expect(v).toEqual({ subFilter: 'ETSI.CAdES.detached', signerSubject: 'CN=Truong Chinh tri tinh (test)\nO=Nang Tam test\nC=VN', ok: true, coversWholeFile: true });
+      expect(v).toEqual({
+        subFilter: 'ETSI.CAdES.detached',
+        signerSubject: 'CN=Truong Chinh tri tinh (test)\nO=Nang Tam test\nC=VN',
+        ok: true,
+        coversWholeFile: true,
+      });
       // a byte changed inside the signed range: the same check fails
       const tampered = Buffer.from(pdf);
       tampered[200] = tampered[200]! ^ 0x01;
@@ -231,7 +288,10 @@ describe('the school certificate for signing PDFs', () => {
     const res = await put('board', { pkcs12: p12Base64(replacement.key, replacement.cert, ''), password: '' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().certificate).toMatchObject({ subject: 'CN=Truong Chinh tri tinh (thay), O=Nang Tam test, C=VN', version: 2 });
-    expect(verifyPdfSignature(await certificatePdf())).toMatchObject({ ok: true, signerSubject: 'CN=Truong Chinh tri tinh (thay)\nO=Nang Tam test\nC=VN' });
+    expect(verifyPdfSignature(await certificatePdf())).toMatchObject({
+      ok: true,
+      signerSubject: 'CN=Truong Chinh tri tinh (thay)\nO=Nang Tam test\nC=VN',
+    });
 
     // the stored certificate ran out since: nothing is signed with it, and the page says so
     await db.query("UPDATE pdf_signing_certificates SET not_after = now() - interval '1 hour', not_before = now() - interval '2 days'");
@@ -241,7 +301,13 @@ describe('the school certificate for signing PDFs', () => {
     const removed = await app.inject({ method: 'DELETE', url: url(), headers: as(s.registrar!) });
     expect([removed.statusCode, removed.json().certificate]).toEqual([200, null]);
     expect((await classPdf()).toString('latin1')).not.toContain('/ByteRange');
-    expect((await audits()).map((a) => [a.action, (a.before as { subject?: string } | null)?.subject ?? null, (a.after as { subject?: string } | null)?.subject ?? null])).toEqual([
+    expect(
+      (await audits()).map((a) => [
+        a.action,
+        (a.before as { subject?: string } | null)?.subject ?? null,
+        (a.after as { subject?: string } | null)?.subject ?? null,
+      ]),
+    ).toEqual([
       ['create', null, 'CN=Truong Chinh tri tinh (test), O=Nang Tam test, C=VN'],
       ['update', 'CN=Truong Chinh tri tinh (test), O=Nang Tam test, C=VN', 'CN=Truong Chinh tri tinh (thay), O=Nang Tam test, C=VN'],
       ['delete', 'CN=Truong Chinh tri tinh (thay), O=Nang Tam test, C=VN', null],

@@ -38,7 +38,11 @@ function describe(row: pdfSigningRepo.SigningCertificateDescriptionRow, now: Dat
   };
 }
 
-function toAnswer(user: AuthUser, unit: documentsRepo.UnitNamesRow, row: pdfSigningRepo.SigningCertificateDescriptionRow | null): PdfSigningCertificate {
+function toAnswer(
+  user: AuthUser,
+  unit: documentsRepo.UnitNamesRow,
+  row: pdfSigningRepo.SigningCertificateDescriptionRow | null,
+): PdfSigningCertificate {
   return {
     unitId: unit.id,
     unitName: unit.name,
@@ -55,7 +59,14 @@ export async function getPdfSigningCertificate(db: Db, user: AuthUser, unitId: n
 
 const audited = (row: pdfSigningRepo.SigningCertificateDescriptionRow | null) =>
   row
-    ? { subject: row.subject, issuer: row.issuer, serialNumber: row.serial_number, validFrom: iso(row.not_before), validTo: iso(row.not_after), fingerprint: row.fingerprint }
+    ? {
+        subject: row.subject,
+        issuer: row.issuer,
+        serialNumber: row.serial_number,
+        validFrom: iso(row.not_before),
+        validTo: iso(row.not_after),
+        fingerprint: row.fingerprint,
+      }
     : null;
 
 /**
@@ -134,7 +145,12 @@ export async function deletePdfSigningCertificate(db: Db, user: AuthUser, unitId
  * What signs the PDFs of classes the unit organises: its own certificate while valid, else null
  * (an expired certificate signs nothing; the settings page shows it as expired).
  */
-export async function signingOf(db: Queryable, unitId: number, texts: { name: string; location: string }, now = new Date()): Promise<PdfSigning | null> {
+export async function signingOf(
+  db: Queryable,
+  unitId: number,
+  texts: { name: string; location: string },
+  now = new Date(),
+): Promise<PdfSigning | null> {
   const row = await pdfSigningRepo.findSigningMaterial(db, unitId);
   if (!row) return null;
   if (new Date(row.not_after).getTime() < now.getTime() || new Date(row.not_before).getTime() > now.getTime()) return null;
@@ -150,7 +166,12 @@ export async function signingOf(db: Queryable, unitId: number, texts: { name: st
 }
 
 /** The PDF signed in a worker thread when the organiser has a valid certificate; as it was otherwise. */
-export async function signedIfConfigured(db: Queryable, unitId: number, pdf: Buffer, texts: { name: string; location: string }): Promise<Buffer> {
+export async function signedIfConfigured(
+  db: Queryable,
+  unitId: number,
+  pdf: Buffer,
+  texts: { name: string; location: string },
+): Promise<Buffer> {
   const signing = await signingOf(db, unitId, texts);
   if (!signing) return pdf;
   return asBuffer(await workerPool().run('signPdf', { pdf, signing }));

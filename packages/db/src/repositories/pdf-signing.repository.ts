@@ -81,7 +81,19 @@ export async function upsertSigningCertificate(tx: Queryable, unitId: number, w:
        not_before = EXCLUDED.not_before, not_after = EXCLUDED.not_after, fingerprint = EXCLUDED.fingerprint,
        updated_by = EXCLUDED.updated_by, updated_at = now(), version = pdf_signing_certificates.version + 1
      RETURNING version`,
-    [unitId, w.privateKeyPem, w.passphrase, w.chainPem, w.subject, w.issuer, w.serialNumber, w.notBefore.toISOString(), w.notAfter.toISOString(), w.fingerprint, userId],
+    [
+      unitId,
+      w.privateKeyPem,
+      w.passphrase,
+      w.chainPem,
+      w.subject,
+      w.issuer,
+      w.serialNumber,
+      w.notBefore.toISOString(),
+      w.notAfter.toISOString(),
+      w.fingerprint,
+      userId,
+    ],
   );
   return r.rows[0]!.version;
 }
