@@ -17,7 +17,6 @@ import { PageError, PageLoading } from '../../shared/PageState';
 
 interface Values {
   pkcs12: string;
-  fileName: string;
   password: string;
 }
 
@@ -29,6 +28,28 @@ function base64Of(file: File): Promise<string> {
     reader.onerror = () => reject(reader.error);
     reader.readAsDataURL(file);
   });
+}
+
+/** The form's file field: its value is the chosen file as base64; the file's name is shown beside the button. */
+function Pkcs12Input({ onChange, chooseLabel }: { value?: string; onChange?: (v: string) => void; chooseLabel: string }) {
+  const [name, setName] = useState<string | null>(null);
+  return (
+    <Space>
+      <Upload
+        accept=".p12,.pfx,application/x-pkcs12"
+        maxCount={1}
+        showUploadList={false}
+        beforeUpload={async (file) => {
+          onChange?.(await base64Of(file));
+          setName(file.name);
+          return false;
+        }}
+      >
+        <Button icon={<UploadOutlined />}>{chooseLabel}</Button>
+      </Upload>
+      {name ? <Typography.Text>{name}</Typography.Text> : null}
+    </Space>
+  );
 }
 
 function UploadModal({ unitId, onClose, onSaved }: { unitId: number; onClose: () => void; onSaved: () => void }) {
@@ -50,31 +71,10 @@ function UploadModal({ unitId, onClose, onSaved }: { unitId: number; onClose: ()
         onSaved();
       }}
     >
-      {(form) => (
+      {() => (
         <>
           <Form.Item name="pkcs12" label={t('pades.file')} rules={[{ required: true, message: t('pades.fileRequired') }]}>
-            <Upload
-              accept=".p12,.pfx,application/x-pkcs12"
-              maxCount={1}
-              showUploadList={false}
-              beforeUpload={async (file) => {
-                form.setFieldsValue({ pkcs12: await base64Of(file), fileName: file.name });
-                void form.validateFields(['pkcs12']);
-                return false;
-              }}
-            >
-              <Button icon={<UploadOutlined />}>{t('pades.chooseFile')}</Button>
-            </Upload>
-          </Form.Item>
-          <Form.Item noStyle shouldUpdate>
-            {() =>
-              form.getFieldValue('fileName') ? (
-                <Typography.Paragraph>{form.getFieldValue('fileName') as string}</Typography.Paragraph>
-              ) : null
-            }
-          </Form.Item>
-          <Form.Item name="fileName" hidden>
-            <Input />
+            <Pkcs12Input chooseLabel={t('pades.chooseFile')} />
           </Form.Item>
           <Form.Item name="password" label={t('pades.password')}>
             <Input.Password autoComplete="off" maxLength={200} />
