@@ -95,7 +95,7 @@ describe('access matrix', () => {
       }
     }
     expect(rows.length).toBeGreaterThan(5);
-  });
+  }, 600_000); // every route × every role: over a minute when the 2 cores are shared
 
   it('answers 404 for a person outside the scope on every person route', async () => {
     const officer = sessions.get('unit_officer')!; // commune A; Cường lives in commune B
