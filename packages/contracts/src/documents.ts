@@ -117,3 +117,45 @@ export const ZUpdateDocumentSettings = z.strictObject({
   version: ZIdNumber.nullable(),
 });
 export type UpdateDocumentSettings = z.infer<typeof ZUpdateDocumentSettings>;
+
+// ---------- the school's certificate for signing PDF files (PAdES, decision 0061) ----------
+
+/** A unit's certificate for signing its PDF files: what it is, never its key or password. */
+export const ZPdfSigningCertificate = z.object({
+  unitId: z.number(),
+  unitName: z.string(),
+  /** null while the unit has none: its PDFs are not signed. */
+  certificate: z
+    .object({
+      subject: z.string(),
+      issuer: z.string(),
+      serialNumber: z.string(),
+      validFrom: z.string(),
+      validTo: z.string(),
+      /** SHA-256 of the certificate, hex bytes separated by colons. */
+      fingerprint: z.string(),
+      /** False once the certificate has expired: PDFs are then no longer signed. */
+      valid: z.boolean(),
+      version: z.number(),
+      updatedBy: z.string().nullable(),
+      updatedAt: z.string(),
+    })
+    .nullable(),
+  actions: zActions(DOCUMENT_SETTINGS_ACTIONS),
+});
+export type PdfSigningCertificate = z.infer<typeof ZPdfSigningCertificate>;
+
+/** 100 KB of PKCS#12 at most (a certificate chain and one key are a few KB). */
+export const PKCS12_MAX_BYTES = 100_000;
+
+export const ZUploadPdfSigningCertificate = z.strictObject({
+  /** The .p12/.pfx file, base64. */
+  pkcs12: z
+    .string()
+    .min(1, { message: 'REQUIRED' })
+    .max(Math.ceil(PKCS12_MAX_BYTES / 3) * 4 + 4, { message: 'PKCS12_TOO_LARGE' })
+    .refine((s) => /^[A-Za-z0-9+/]+={0,2}$/.test(s.replace(/\s+/g, '')), { message: 'PKCS12_NOT_PKCS12' }),
+  /** The file's password (empty when it has none); never stored in clear in answers or logs. */
+  password: z.string().max(200),
+});
+export type UploadPdfSigningCertificate = z.infer<typeof ZUploadPdfSigningCertificate>;

@@ -364,6 +364,16 @@ export const FIELD_ERRORS = {
   DOCUMENT_KIND_UNKNOWN: { vi: 'Không có loại văn bản này.', en: 'No such kind of document.' },
   DOCUMENT_NUMBER_INVALID: { vi: 'Số văn bản chỉ gồm chữ số, chữ cái không dấu, dấu chấm và dấu gạch ngang.', en: 'A document number holds digits, plain letters, dots and hyphens only.' },
   DOCUMENT_SYMBOL_INVALID: { vi: 'Chữ viết tắt tên cơ quan chỉ gồm chữ in hoa, chữ số, dấu chấm và dấu gạch ngang (ví dụ TCT).', en: 'The abbreviation holds capital letters, digits, dots and hyphens only (e.g. TCT).' },
+  // the school's certificate for signing PDF files (PAdES, decision 0061)
+  PKCS12_NOT_PKCS12: { vi: 'Tệp không phải chứng thư số PKCS#12 (.p12 hoặc .pfx).', en: 'The file is not a PKCS#12 certificate (.p12 or .pfx).' },
+  PKCS12_TOO_LARGE: { vi: 'Tệp chứng thư số quá lớn (tối đa 100 KB).', en: 'The certificate file is too large (100 KB at most).' },
+  PKCS12_WRONG_PASSWORD: { vi: 'Mật khẩu của tệp chứng thư số không đúng.', en: 'Wrong password for the certificate file.' },
+  PKCS12_UNSUPPORTED: { vi: 'Tệp chứng thư số dùng cách mã hóa chưa được hỗ trợ; hãy xuất lại tệp với mã hóa AES.', en: 'The certificate file uses an unsupported encryption; export it again with AES.' },
+  PKCS12_NO_PRIVATE_KEY: { vi: 'Tệp chứng thư số không chứa khóa bí mật nên không ký được.', en: 'The certificate file holds no private key, so it cannot sign.' },
+  PKCS12_NO_CERTIFICATE: { vi: 'Tệp không có chứng thư số ứng với khóa bí mật.', en: 'The file holds no certificate for its private key.' },
+  PKCS12_KEY_UNSUPPORTED: { vi: 'Khóa bí mật không phải RSA hoặc ECDSA nên chưa ký được.', en: 'The private key is neither RSA nor ECDSA.' },
+  PKCS12_EXPIRED: { vi: 'Chứng thư số đã hết hạn.', en: 'The certificate has expired.' },
+  PKCS12_NOT_YET_VALID: { vi: 'Chứng thư số chưa đến ngày có hiệu lực.', en: 'The certificate is not valid yet.' },
   GRADE_MISSING: { vi: 'Chưa có điểm.', en: 'No grade yet.' },
   // ---- training statistics (issue 10, decision 0047) ----
   STAT_PERIOD_ENDS_BEFORE_START: { vi: 'Kỳ thống kê không hợp lệ: ngày kết thúc ("đến ngày") trước ngày bắt đầu ("từ ngày").', en: 'The period ends before it starts.' },

@@ -36,6 +36,7 @@ export * as needsRepo from './repositories/needs.repository.js';
 export * as plansRepo from './repositories/plans.repository.js';
 export * as calendarRepo from './repositories/calendar.repository.js';
 export * as documentsRepo from './repositories/documents.repository.js';
+export * as pdfSigningRepo from './repositories/pdf-signing.repository.js';
 export * as notificationsRepo from './repositories/notifications.repository.js';
 // evaluation after training, levels 1 and 3 (issue 11 point 4; decision 0051)
 export * as feedbackRepo from './repositories/feedback.repository.js';

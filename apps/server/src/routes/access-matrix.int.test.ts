@@ -95,7 +95,7 @@ describe('access matrix', () => {
       }
     }
     expect(rows.length).toBeGreaterThan(5);
-  });
+  }, 600_000); // every route × every role: over a minute when the 2 cores are shared
 
   it('answers 404 for a person outside the scope on every person route', async () => {
     const officer = sessions.get('unit_officer')!; // commune A; Cường lives in commune B
@@ -383,6 +383,13 @@ describe('policy matrix', () => {
       // a stale version: refused with CONFLICT after the policy allowed it, so nothing is saved
       body: () => ({ headerStyle: 'state', parentBody: '', issuingBody: 'Sở Y tế', symbol: 'SYT', place: 'Thử Nghiệm', signerAuthority: '', signerTitle: 'GIÁM ĐỐC', signerName: '', version: 999 }),
     },
+    // the school's certificate for signing PDFs (decision 0061): a file that is not a PKCS#12 is refused after the policy allowed it; removing none changes nothing
+    'PUT /api/v1/units/:id/pdf-signing-certificate': {
+      kind: 'unit',
+      url: (r) => `/api/v1/units/${r.id}/pdf-signing-certificate`,
+      body: () => ({ pkcs12: Buffer.from('not a certificate').toString('base64'), password: 'x' }),
+    },
+    'DELETE /api/v1/units/:id/pdf-signing-certificate': { kind: 'unit', url: (r) => `/api/v1/units/${r.id}/pdf-signing-certificate` },
     'GET /api/v1/people/:id': { kind: 'person', url: (r) => `/api/v1/people/${r.id}` },
     'PUT /api/v1/people/:id': { kind: 'person', url: (r) => `/api/v1/people/${r.id}`, body: () => ({ ...validBody('/api/v1/people/:id'), version: 999 }) },
     'GET /api/v1/people/:id/audit': { kind: 'person', url: (r) => `/api/v1/people/${r.id}/audit` },

@@ -9,12 +9,15 @@ import {
   ZIdParams,
   ZJob,
   ZUpdateDocumentSettings,
+  ZPdfSigningCertificate,
+  ZUploadPdfSigningCertificate,
   type DocumentKind,
 } from '@nang-tam/contracts';
 import type { AppContext } from '../context.js';
 import { userOf } from '../auth/plugin.js';
 import { contentDisposition } from '../http/content-disposition.js';
 import * as documents from '../services/documents.service.js';
+import * as pdfSigning from '../services/pdf-signing.service.js';
 
 const ZDocumentFile = {
   description: 'Tệp Word (DOCX) hoặc PDF',
@@ -131,6 +134,50 @@ export function documentsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         config: { access: ['classes.manage', 'nominations.override', 'users.manage'], policy: 'documentSettings.update' },
       },
       async (request) => documents.updateDocumentSettings(ctx.db, userOf(request), request.params.id, request.body),
+    );
+    // the school's certificate for signing PDF files (PAdES, decision 0061)
+    app.get(
+      '/api/v1/units/:id/pdf-signing-certificate',
+      {
+        schema: {
+          tags: ['documents'],
+          summary: 'Chứng thư số của đơn vị dùng để ký số tệp PDF văn bằng, chứng chỉ (chủ thể, tổ chức cấp, thời hạn; không bao giờ trả khóa hay mật khẩu)',
+          params: ZIdParams,
+          response: { 200: ZPdfSigningCertificate },
+        },
+        config: { access: 'units.read' },
+      },
+      async (request) => pdfSigning.getPdfSigningCertificate(ctx.db, userOf(request), request.params.id),
+    );
+    app.put(
+      '/api/v1/units/:id/pdf-signing-certificate',
+      {
+        schema: {
+          tags: ['documents'],
+          summary: 'Nạp hoặc thay chứng thư số (tệp PKCS#12 .p12/.pfx, base64, kèm mật khẩu) để ký số tệp PDF văn bằng, chứng chỉ',
+          description:
+            'Từ chối (400, kèm trường) khi tệp không phải PKCS#12, sai mật khẩu, không có khóa bí mật, khóa không phải RSA/ECDSA, chứng thư hết hạn hoặc chưa có hiệu lực.',
+          params: ZIdParams,
+          body: ZUploadPdfSigningCertificate,
+          response: { 200: ZPdfSigningCertificate },
+        },
+        config: { access: ['classes.manage', 'nominations.override', 'users.manage'], policy: 'documentSettings.update' },
+        bodyLimit: 256 * 1024,
+      },
+      async (request) => pdfSigning.uploadPdfSigningCertificate(ctx.db, userOf(request), request.params.id, request.body),
+    );
+    app.delete(
+      '/api/v1/units/:id/pdf-signing-certificate',
+      {
+        schema: {
+          tags: ['documents'],
+          summary: 'Gỡ chứng thư số của đơn vị (tệp PDF không còn được ký số)',
+          params: ZIdParams,
+          response: { 200: ZPdfSigningCertificate },
+        },
+        config: { access: ['classes.manage', 'nominations.override', 'users.manage'], policy: 'documentSettings.update' },
+      },
+      async (request) => pdfSigning.deletePdfSigningCertificate(ctx.db, userOf(request), request.params.id),
     );
   };
 }

@@ -37,6 +37,7 @@ import { actorOf, type AuthUser } from '../auth/auth-user.js';
 import { ensureSigningKey, loadVerifyingKeys, signBytes, verifyBytes } from '../certificates/signing.js';
 import { placeOfProvince, type CertificatePdfData } from '../certificates/pdf.js';
 import { workerPool } from '../workers/pool.js';
+import { signedIfConfigured } from './pdf-signing.service.js';
 import { asBuffer } from '../workers/tasks.js';
 
 // ---------- what a certificate says ----------
@@ -409,10 +410,12 @@ export async function getCertificatePdf(db: Db, user: AuthUser, id: number, base
   const row = await certificatesRepo.findCertificate(db, viewerOf(user), id);
   if (!row) throw notFound();
   const data = pdfDataOf(row, baseUrl);
+  // rendered in a worker thread (~60 ms of CPU each): the event loop stays free for other requests
+  const pdf = asBuffer(await workerPool().run('certificatePdf', data));
   return {
     fileName: `${data.documentTitle} ${row.number.replaceAll('/', '-')} ${row.holder_name}.pdf`,
-    // rendered in a worker thread (~60 ms of CPU each): the event loop stays free for other requests
-    content: asBuffer(await workerPool().run('certificatePdf', data)),
+    // signed with the organiser's certificate when it has one (PAdES, decision 0061)
+    content: await signedIfConfigured(db, row.organiser_id, pdf, { name: data.issuerName, location: data.place }),
   };
 }
 

@@ -30,6 +30,7 @@ import type { AdminDocument, Issuer } from '../documents/administrative/model.js
 import { workerPool } from '../workers/pool.js';
 import { queueJob, toJob } from './jobs.service.js';
 import { asBuffer } from '../workers/tasks.js';
+import { signedIfConfigured } from './pdf-signing.service.js';
 
 // ---------- settings ----------
 
@@ -249,12 +250,10 @@ export async function renderClassDocument(
   if (kind === 'certificates') {
     const printable = r.certificates.filter((c) => c.revoked_at === null);
     if (printable.length === 0) throw new AppError('DOCUMENT_NO_CERTIFICATES');
-    const content = asBuffer(
-      await workerPool().run(
-        'certificatesPdf',
-        printable.map((c) => pdfDataOf(c, baseUrl)),
-      ),
-    );
+    const list = printable.map((c) => pdfDataOf(c, baseUrl));
+    const pdf = asBuffer(await workerPool().run('certificatesPdf', list));
+    // signed with the organiser's certificate when it has one (PAdES, decision 0061)
+    const content = await signedIfConfigured(db, r.cls.organiser_unit_id, pdf, { name: list[0]!.issuerName, location: list[0]!.place });
     return { fileName: `Văn bằng, chứng chỉ - ${r.cls.name}.pdf`.replace(/[\\/:*?"<>|]+/gu, '-'), contentType: CONTENT_TYPES.pdf, content };
   }
 

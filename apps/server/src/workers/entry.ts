@@ -37,6 +37,9 @@ const IMPLEMENTATIONS: { [N in TaskName]: Impl<N> } = {
     input.format === 'docx'
       ? (await import('../documents/administrative/docx.js')).renderAdminDocx(input.document)
       : (await import('../documents/administrative/pdf.js')).renderAdminPdf(input.document),
+  // PAdES (decision 0061)
+  signPdf: async (input) =>
+    (await import('../certificates/pades.js')).signPdf(Buffer.from(input.pdf.buffer, input.pdf.byteOffset, input.pdf.byteLength), input.signing),
 };
 
 const port = parentPort;

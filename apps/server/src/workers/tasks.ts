@@ -1,4 +1,5 @@
 import type { CertificatePdfData } from '../certificates/pdf.js';
+import type { PdfSigning } from '../certificates/pades.js';
 import type { OfficialDocument } from '../documents/model.js';
 import type { AdminDocument } from '../documents/administrative/model.js';
 import type { CheckFileChunk, CheckFileInput } from '../jobs/people-import/check-file.js';
@@ -31,6 +32,8 @@ export interface Tasks {
   certificatesPdf: { input: CertificatePdfData[]; chunk: never; result: Uint8Array; feed: never };
   /** A printed administrative document (decision, summons, list, sheet, register) as DOCX or PDF. */
   adminDocument: { input: { document: AdminDocument; format: 'docx' | 'pdf' }; chunk: never; result: Uint8Array; feed: never };
+  /** A PDF signed with the school's certificate (PAdES, decision 0061). */
+  signPdf: { input: { pdf: Uint8Array; signing: PdfSigning }; chunk: never; result: Uint8Array; feed: never };
 }
 
 export type TaskName = keyof Tasks;

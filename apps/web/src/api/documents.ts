@@ -1,5 +1,14 @@
 /** Printed documents of a class and the organisation's document settings (issue 10, decision 0034). */
-import type { ClassDocumentList, DocumentFormat, DocumentKind, DocumentSettings, Job, UpdateDocumentSettings } from '@nang-tam/contracts';
+import type {
+  ClassDocumentList,
+  DocumentFormat,
+  DocumentKind,
+  DocumentSettings,
+  Job,
+  PdfSigningCertificate,
+  UpdateDocumentSettings,
+  UploadPdfSigningCertificate,
+} from '@nang-tam/contracts';
 import { api, apiUrl, buildQuery } from './client';
 
 export const documentsApi = {
@@ -14,4 +23,9 @@ export const documentsApi = {
     ),
   settings: (unitId: number) => api.get<DocumentSettings>(`/units/${unitId}/document-settings`),
   saveSettings: (unitId: number, body: UpdateDocumentSettings) => api.put<DocumentSettings>(`/units/${unitId}/document-settings`, body),
+  // the school's certificate for signing PDF files (PAdES, decision 0061)
+  signingCertificate: (unitId: number) => api.get<PdfSigningCertificate>(`/units/${unitId}/pdf-signing-certificate`),
+  uploadSigningCertificate: (unitId: number, body: UploadPdfSigningCertificate) =>
+    api.put<PdfSigningCertificate>(`/units/${unitId}/pdf-signing-certificate`, body),
+  removeSigningCertificate: (unitId: number) => api.delete<PdfSigningCertificate>(`/units/${unitId}/pdf-signing-certificate`),
 };

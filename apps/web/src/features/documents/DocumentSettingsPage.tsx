@@ -3,6 +3,7 @@ import { Flex, Typography } from 'antd';
 import { useCurrentUser } from '../../app/session';
 import { useI18n } from '../../i18n';
 import { DocumentSettingsCard } from './DocumentSettingsCard';
+import { PdfSigningCard } from './PdfSigningCard';
 
 export default function DocumentSettingsPage() {
   const me = useCurrentUser();
@@ -16,6 +17,7 @@ export default function DocumentSettingsPage() {
         {t('docs.pageIntro', { unit: me.unit.name })}
       </Typography.Paragraph>
       <DocumentSettingsCard unitId={me.unit.id} />
+      <PdfSigningCard unitId={me.unit.id} />
     </Flex>
   );
 }
