@@ -54,7 +54,7 @@ const SCENARIOS: Scenario[] = [
     path: '/learning',
     user: 'hocvien',
     phone: true,
-    content: (p) => p.getByRole('heading', { level: 3, name: 'Học tập của tôi' }).waitFor(),
+    content: (p) => p.getByRole('heading', { level: 1, name: 'Học tập của tôi' }).waitFor(),
   },
   { page: '/people (registry, province admin)', path: '/people', user: 'admin', phone: false, content: (p) => p.locator('.ant-table-row').first().waitFor() },
 ];

@@ -7,7 +7,7 @@ import { queryClient } from './query-client';
 import { fetchMe, followSignIns, markSessionExpired, signOut } from './session';
 import { startPendingCheckinSync } from '../features/checkin/pending';
 import { setNavigator } from '../public/nav';
-import { PublicPage } from '../public/shell';
+import { PublicPage } from '../public/PublicPage';
 
 // every page is its own chunk, the signed-in layout too; /login, /verify and /checkin are in the
 // entry (public/shell.tsx renders them without this router until another page is opened: 0060)
@@ -407,7 +407,13 @@ export const router = createBrowserRouter([
             element: (
               <RequireStaff permission="classes.read">
                 <Lazy>
-                  {path === 'evaluation/results' ? <EvaluationResultsPage /> : path === 'evaluation/results/campaigns' ? <EvaluationCampaignsPage /> : <EvaluationCampaignPage />}
+                  {path === 'evaluation/results' ? (
+                    <EvaluationResultsPage />
+                  ) : path === 'evaluation/results/campaigns' ? (
+                    <EvaluationCampaignsPage />
+                  ) : (
+                    <EvaluationCampaignPage />
+                  )}
                 </Lazy>
               </RequireStaff>
             ),

@@ -98,9 +98,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     }
     setLocaleState(l);
   }, []);
-  const setLocale = useCallback((l: Locale) => {
-    void loadLocale(l).then(() => applyLocale(l));
-  }, [applyLocale]);
+  const setLocale = useCallback(
+    (l: Locale) => {
+      void loadLocale(l).then(() => applyLocale(l));
+    },
+    [applyLocale],
+  );
 
   useEffect(() => {
     document.documentElement.lang = locale;

@@ -24,6 +24,22 @@ export function go(path: string, options?: { replace?: boolean }): void {
 /** The pages rendered without the signed-in app. */
 export const PUBLIC_PATH = /^\/(login|verify|checkin)(\/|$)/;
 
+/** The public page of a path (its parameter decoded as React Router would), or null for any other. */
+export function publicPage(
+  pathname: string,
+): { page: 'login' } | { page: 'verify'; code: string } | { page: 'checkin'; token: string } | null {
+  if (/^\/login\/?$/.test(pathname)) return { page: 'login' };
+  const m = /^\/(verify|checkin)\/([^/]+)\/?$/.exec(pathname);
+  if (!m) return null;
+  let param: string;
+  try {
+    param = decodeURIComponent(m[2]!);
+  } catch {
+    param = m[2]!;
+  }
+  return m[1] === 'verify' ? { page: 'verify', code: param } : { page: 'checkin', token: param };
+}
+
 /** A link inside the app: a plain left click navigates without reloading the page. */
 export function AppLink({ to, ...rest }: { to: string } & Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'>) {
   const onClick = (e: MouseEvent<HTMLAnchorElement>) => {

@@ -5,6 +5,7 @@
  * Same import() as the lazy pages of app/router.tsx, so the same chunks.
  */
 import { meApi } from '../api/learners';
+import { putEarly } from './early-data';
 
 const FIRST_ROUTE_CHUNKS: [RegExp, () => Promise<unknown>][] = [
   [/^\/learning\/?$/, () => import('../features/learning/MyLearningPage')],
@@ -19,15 +20,6 @@ const FIRST_ROUTE_CHUNKS: [RegExp, () => Promise<unknown>][] = [
 /** Data a page asks for first, requested with its code (taken once by the page's query). */
 const FIRST_ROUTE_DATA: [RegExp, string, () => Promise<unknown>][] = [[/^\/learning\/?$/, 'my-learning', () => meApi.learning()]];
 
-const early = new Map<string, Promise<unknown>>();
-
-/** The answer requested early for `key` (once), or undefined: the page then asks itself. */
-export function takeEarly<T>(key: string): Promise<T> | undefined {
-  const p = early.get(key) as Promise<T> | undefined;
-  early.delete(key);
-  return p;
-}
-
 export function preloadRoute(pathname: string): void {
   const quiet = () => undefined; // a failed preload is retried by the lazy page, which shows the error
   import('../app/AppLayout').catch(quiet);
@@ -36,6 +28,6 @@ export function preloadRoute(pathname: string): void {
     if (!path.test(pathname)) continue;
     const p = load();
     p.catch(quiet); // not signed in: the guard sends the visitor to the login page and nobody takes it
-    early.set(key, p);
+    putEarly(key, p);
   }
 }

@@ -10,33 +10,9 @@ import { createRoot, type Root } from 'react-dom/client';
 import { I18nProvider, useI18n } from '../i18n';
 import { prefetchMe } from '../app/session-core';
 import { startPendingCheckinSync } from '../features/checkin/pending';
-import { LoginPage } from '../features/auth/LoginPage';
-import VerifyPage from '../features/verify/VerifyPage';
-import CheckinPage from '../features/checkin/CheckinPage';
-import { PUBLIC_PATH, setNavigator } from './nav';
+import { PUBLIC_PATH, publicPage, setNavigator } from './nav';
+import { PublicPage } from './PublicPage';
 import { preloadRoute } from './preload';
-
-/** The public page of a path (its parameter decoded as React Router would), or null for any other. */
-export function publicPage(pathname: string): { page: 'login' } | { page: 'verify'; code: string } | { page: 'checkin'; token: string } | null {
-  if (/^\/login\/?$/.test(pathname)) return { page: 'login' };
-  const m = /^\/(verify|checkin)\/([^/]+)\/?$/.exec(pathname);
-  if (!m) return null;
-  let param: string;
-  try {
-    param = decodeURIComponent(m[2]!);
-  } catch {
-    param = m[2]!;
-  }
-  return m[1] === 'verify' ? { page: 'verify', code: param } : { page: 'checkin', token: param };
-}
-
-/** The public page for `pathname`, as the shell and the signed-in app's router render it. */
-export function PublicPage({ pathname }: { pathname: string }) {
-  const view = publicPage(pathname);
-  if (view?.page === 'verify') return <VerifyPage key={view.code} code={view.code} />;
-  if (view?.page === 'checkin') return <CheckinPage key={view.token} token={view.token} />;
-  return <LoginPage />;
-}
 
 function AppLoadFailed({ retry }: { retry: () => void }) {
   const { t } = useI18n();

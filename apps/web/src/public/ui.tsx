@@ -22,8 +22,21 @@ export function Button({
   children,
   className,
   ...rest
-}: { primary?: boolean; large?: boolean; block?: boolean; loading?: boolean; children: ReactNode } & ButtonHTMLAttributes<HTMLButtonElement>) {
-  const cls = ['nt-p-btn', primary && 'nt-p-btn-primary', large && 'nt-p-btn-lg', block && 'nt-p-btn-block', loading && 'is-loading', className]
+}: {
+  primary?: boolean;
+  large?: boolean;
+  block?: boolean;
+  loading?: boolean;
+  children: ReactNode;
+} & ButtonHTMLAttributes<HTMLButtonElement>) {
+  const cls = [
+    'nt-p-btn',
+    primary && 'nt-p-btn-primary',
+    large && 'nt-p-btn-lg',
+    block && 'nt-p-btn-block',
+    loading && 'is-loading',
+    className,
+  ]
     .filter(Boolean)
     .join(' ');
   return (
@@ -37,7 +50,19 @@ export function Button({
 const ALERT_ICON = { warning: 'ExclamationCircleFilled', error: 'CloseCircleFilled' } as const;
 
 /** antd's Alert with an icon, a title and an optional description. */
-export function Alert({ type, title, description, style, role }: { type: 'warning' | 'error'; title: ReactNode; description?: ReactNode; style?: CSSProperties; role?: string }) {
+export function Alert({
+  type,
+  title,
+  description,
+  style,
+  role,
+}: {
+  type: 'warning' | 'error';
+  title: ReactNode;
+  description?: ReactNode;
+  style?: CSSProperties;
+  role?: string;
+}) {
   return (
     <div className={`nt-p-alert nt-p-alert-${type}${description ? ' has-description' : ''}`} style={style} role={role}>
       <Icon name={ALERT_ICON[type]} className="nt-p-alert-icon" />
@@ -61,7 +86,14 @@ export function Result({
   subTitle,
   extra,
   ...data
-}: { icon: ReactNode; title: ReactNode; subTitle?: ReactNode; extra?: ReactNode; 'data-testid'?: string; 'data-state'?: string }) {
+}: {
+  icon: ReactNode;
+  title: ReactNode;
+  subTitle?: ReactNode;
+  extra?: ReactNode;
+  'data-testid'?: string;
+  'data-state'?: string;
+}) {
   return (
     <div className="nt-p-result" {...data}>
       <div className="nt-p-result-icon">{icon}</div>

@@ -86,7 +86,12 @@ export function LoginPage() {
         : errorMessage(error, locale)
     : null;
 
-  const field = (name: Field, label: string, icon: 'UserOutlined' | 'LockOutlined', attrs: { type: string; autoComplete: string; maxLength: number; autoFocus?: boolean }) => {
+  const field = (
+    name: Field,
+    label: string,
+    icon: 'UserOutlined' | 'LockOutlined',
+    attrs: { type: string; autoComplete: string; maxLength: number; autoFocus?: boolean },
+  ) => {
     const problem = shown(name);
     return (
       <div className={`nt-p-field${problem ? ' has-error' : ''}`}>
@@ -136,7 +141,12 @@ export function LoginPage() {
           {errText && <Alert type="error" title={errText} style={{ marginBottom: 16 }} role="alert" />}
 
           <form onSubmit={onSubmit} noValidate aria-label={t('login.title')}>
-            {field('username', t('login.username'), 'UserOutlined', { type: 'text', autoComplete: 'username', maxLength: 64, autoFocus: true })}
+            {field('username', t('login.username'), 'UserOutlined', {
+              type: 'text',
+              autoComplete: 'username',
+              maxLength: 64,
+              autoFocus: true,
+            })}
             {field('password', t('login.password'), 'LockOutlined', { type: 'password', autoComplete: 'current-password', maxLength: 256 })}
             <Button type="submit" primary large block loading={pending}>
               {t('login.submit')}

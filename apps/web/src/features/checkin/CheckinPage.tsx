@@ -84,7 +84,13 @@ export default function CheckinPage({ token }: { token: string }) {
       break;
     case 'sending':
       body = (
-        <div className="nt-p-stack" style={{ alignItems: 'center', gap: 12, padding: 32 }} data-testid="checkin-state" data-state="sending" role="status">
+        <div
+          className="nt-p-stack"
+          style={{ alignItems: 'center', gap: 12, padding: 32 }}
+          data-testid="checkin-state"
+          data-state="sending"
+          role="status"
+        >
           <Spinner />
           <PlainText>{t('checkin.sending')}</PlainText>
         </div>

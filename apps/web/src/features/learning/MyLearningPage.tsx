@@ -5,15 +5,15 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import type { MyLearning, MyLearningClass } from '@nang-tam/contracts';
 import { meApi } from '../../api/learners';
-import { takeEarly } from '../../public/preload';
+import { takeEarly } from '../../public/early-data';
 import { isApiError } from '../../api/client';
 import { useI18n, type MessageKey } from '../../i18n';
 import { formatDate } from '../../shared/format';
 import { usePageTitle } from '../../shared/hooks';
 import { PageError, PageLoading } from '../../shared/PageState';
-import { modeLabel } from '../eligibility/common';
+import { modeLabel } from '../eligibility/facts';
 import { ClassificationTag, dayTitle, formatGradeValue, MarkTag, percent, today, VerdictIcon } from './common';
-import { EnrolmentStatusTag, OutcomeTag } from './ProgressDrawer';
+import { EnrolmentStatusTag, OutcomeTag } from './status-tags';
 
 type Session = NonNullable<MyLearningClass['sessions']>[number];
 type View = 'schedule' | 'grades' | 'result';
