@@ -19,7 +19,11 @@ import { freePort, median, timeToHealthy } from './process-timing.mjs';
 
 const root = join(import.meta.dirname, '..');
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '5' }, people: { type: 'string', default: '2000' }, 'skip-vite': { type: 'boolean', default: false } },
+  options: {
+    runs: { type: 'string', default: '5' },
+    people: { type: 'string', default: '2000' },
+    'skip-vite': { type: 'boolean', default: false },
+  },
 });
 const runs = Number(values.runs);
 const tmp = mkdtempSync(join(tmpdir(), 'nangtam-restart-'));
