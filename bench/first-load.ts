@@ -54,9 +54,15 @@ const SCENARIOS: Scenario[] = [
     path: '/learning',
     user: 'hocvien',
     phone: true,
-    content: (p) => p.getByRole('heading', { level: 3, name: 'Học tập của tôi' }).waitFor(),
+    content: (p) => p.getByRole('heading', { level: 1, name: 'Học tập của tôi' }).waitFor(),
   },
-  { page: '/people (registry, province admin)', path: '/people', user: 'admin', phone: false, content: (p) => p.locator('.ant-table-row').first().waitFor() },
+  {
+    page: '/people (registry, province admin)',
+    path: '/people',
+    user: 'admin',
+    phone: false,
+    content: (p) => p.locator('.ant-table-row').first().waitFor(),
+  },
 ];
 
 interface Sample {
@@ -145,14 +151,26 @@ const rows: { page: string; baseline: Sample; throttled: Sample }[] = [];
 try {
   const deadline = Date.now() + 180_000;
   for (;;) {
-    const up = await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false);
+    const up = await fetch(`${baseUrl}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up) break;
     if (Date.now() > deadline || server.exitCode !== null) throw new Error('the server did not start');
     await new Promise((r) => setTimeout(r, 500));
   }
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   try {
     for (const s of SCENARIOS) {
@@ -192,6 +210,8 @@ else {
   console.log('| page | requests | JS transferred | all transferred | content, no throttling | content, slow 4G + 4× CPU |');
   console.log('|---|---|---|---|---|---|');
   for (const r of rows) {
-    console.log(`| \`${r.page}\` | ${r.throttled.requests} | ${kb(r.throttled.jsBytes)} | ${kb(r.throttled.totalBytes)} | ${sec(r.baseline.ms)} | ${sec(r.throttled.ms)} |`);
+    console.log(
+      `| \`${r.page}\` | ${r.throttled.requests} | ${kb(r.throttled.jsBytes)} | ${kb(r.throttled.totalBytes)} | ${sec(r.baseline.ms)} | ${sec(r.throttled.ms)} |`,
+    );
   }
 }

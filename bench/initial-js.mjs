@@ -15,13 +15,17 @@ const manifestFile = join(dist, '.vite/manifest.json');
 if (!existsSync(manifestFile)) throw new Error('apps/web/dist/.vite/manifest.json is missing: run `npm run build:web` first');
 const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
 
-/** Page → the source modules of the route chunks React Router loads for it (lazy imports in router.tsx). */
+/**
+ * Page → the source modules of the chunks loaded for it besides the entry: since docs/decisions/0060
+ * the public pages are in the entry (public/shell.tsx), the signed-in app (app/App.tsx), its layout
+ * and the page are loaded on demand (lazy imports in public/shell.tsx and app/router.tsx).
+ */
 const PAGES = {
   '/login': ['src/features/auth/LoginPage.tsx'],
   '/verify/:code': ['src/features/verify/VerifyPage.tsx'],
   '/checkin/:token': ['src/features/checkin/CheckinPage.tsx'],
-  '/people (registry)': ['src/app/AppLayout.tsx', 'src/features/registry/RegistryPage.tsx'],
-  '/learning': ['src/app/AppLayout.tsx', 'src/features/learning/MyLearningPage.tsx'],
+  '/people (registry)': ['src/app/App.tsx', 'src/app/AppLayout.tsx', 'src/features/registry/RegistryPage.tsx'],
+  '/learning': ['src/app/App.tsx', 'src/app/AppLayout.tsx', 'src/features/learning/MyLearningPage.tsx'],
 };
 
 const entryKey = Object.keys(manifest).find((k) => manifest[k].isEntry);

@@ -9,7 +9,7 @@
 // the old `npm start` went through three (npm start → npm run build:web → npm -w apps/web run build),
 // which favours it by a few hundred milliseconds.
 //
-//   node bench/restart.mjs [--runs 5] [--people 2000]
+//   node bench/restart.mjs [--runs 5] [--people 2000] [--skip-vite]
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -18,20 +18,37 @@ import { parseArgs } from 'node:util';
 import { freePort, median, timeToHealthy } from './process-timing.mjs';
 
 const root = join(import.meta.dirname, '..');
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, people: { type: 'string', default: '2000' } } });
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '5' },
+    people: { type: 'string', default: '2000' },
+    'skip-vite': { type: 'boolean', default: false },
+  },
+});
 const runs = Number(values.runs);
 const tmp = mkdtempSync(join(tmpdir(), 'nangtam-restart-'));
 const oldWebDist = join(tmp, 'web-rebuilt');
 
 const variants = [
   {
-    name: '`npm run build:web && tsx tools/demo/start.ts` (before: Vite at every start)',
+    name: '`npm run build:web && tsx tools/demo/start.ts` (before 0024: Vite at every start)',
     cmd: 'npm',
     args: ['exec', '-c', `npm -w apps/web run build -- --outDir ${oldWebDist} --emptyOutDir && tsx tools/demo/start.ts`],
     env: { WEB_DIST: oldWebDist },
   },
-  { name: '`npm start` (the web app built only when its sources changed)', cmd: 'npm', args: ['start'], env: {} },
+  // docs/decisions/0060: the `npm start` of 0024 (tsx compiling the server at every start) against the bundled one
+  {
+    name: '`node scripts/build-web.mjs --if-changed && tsx tools/demo/start.ts` (before 0060)',
+    cmd: 'npm',
+    args: ['exec', '-c', 'node scripts/build-web.mjs --if-changed && tsx tools/demo/start.ts'],
+    env: {},
+  },
+  { name: '`npm start` (web app and server bundle built only when their sources changed, 0060)', cmd: 'npm', args: ['start'], env: {} },
 ];
+// --skip-vite: without the Vite-at-every-start baseline (its builds dominate a run on a loaded machine)
+if (values['skip-vite']) variants.shift();
+/** The variant the first, untimed start uses (it builds the demo province). */
+const CURRENT = variants.length - 1;
 
 /** Wall and CPU ms from the command to the first 200 on /api/health; then SIGTERM to its process group. */
 async function startOnce(v, extraEnv = {}) {
@@ -64,7 +81,7 @@ async function startOnce(v, extraEnv = {}) {
 
 try {
   // the existing database: the first start builds the demo province into it (not timed)
-  const first = await startOnce(variants[1]);
+  const first = await startOnce(variants[CURRENT]);
   console.log(`First start (demo province of ${values.people} people built): ${(first.ms / 1000).toFixed(1)} s`);
   const times = variants.map(() => []);
   const cpu = variants.map(() => []);

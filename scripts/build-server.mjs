@@ -71,7 +71,7 @@ function externalsPlugin(allowed) {
         if (args.path.startsWith('node:') || builtins.has(args.path)) return { path: args.path, external: true };
         const parts = args.path.split('/');
         const name = args.path.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
-        if (!allowed.has(name)) {
+        if (allowed && !allowed.has(name)) {
           return {
             errors: [
               { text: `${name} is imported by ${relative(root, args.importer)} but is not a dependency of ${SERVER_PACKAGES.join(', ')}` },
@@ -84,12 +84,16 @@ function externalsPlugin(allowed) {
   };
 }
 
-export async function buildServer() {
-  const entryPoints = { ...ENTRY_POINTS, ...workerEntries('apps/server/src') };
-  rmSync(join(out, 'server'), { recursive: true, force: true });
+/**
+ * Bundles `entryPoints` (output name → source file) and every worker thread's entry into `outdir`.
+ * `allowAnyPackage`: any npm package stays an import (the demo start of scripts/start.mjs, which runs
+ * in the repository with all its node_modules), not only the server's production dependencies.
+ */
+export async function bundleEntryPoints(entryPoints, outdir, { allowAnyPackage = false } = {}) {
+  const all = { ...entryPoints, ...workerEntries('apps/server/src') };
   const result = await build({
-    entryPoints: Object.fromEntries(Object.entries(entryPoints).map(([name, file]) => [name, join(root, file)])),
-    outdir: join(out, 'server'),
+    entryPoints: Object.fromEntries(Object.entries(all).map(([name, file]) => [name, join(root, file)])),
+    outdir,
     bundle: true,
     splitting: false, // one file per entry point: import.meta.url is dist/server/ everywhere
     platform: 'node',
@@ -100,9 +104,15 @@ export async function buildServer() {
     legalComments: 'none',
     logLevel: 'warning',
     tsconfig: join(root, 'tsconfig.json'),
-    plugins: [externalsPlugin(runtimeDependencies())],
+    plugins: [externalsPlugin(allowAnyPackage ? null : runtimeDependencies())],
   });
   if (result.errors.length > 0) throw new Error('esbuild failed');
+  return Object.keys(all);
+}
+
+export async function buildServer() {
+  rmSync(join(out, 'server'), { recursive: true, force: true });
+  const names = await bundleEntryPoints(ENTRY_POINTS, join(out, 'server'));
 
   cpSync(join(root, 'packages/db/migrations'), join(out, 'server/migrations'), { recursive: true });
   cpSync(join(root, 'packages/db/reference'), join(out, 'server/reference'), { recursive: true });
@@ -114,7 +124,7 @@ export async function buildServer() {
   await precompress(join(out, 'web')); // copies the .br and .gz of `npm run build:web`; writes any missing
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'package.json'), `${JSON.stringify({ type: 'module' }, null, 2)}\n`);
-  return Object.keys(entryPoints).map((name) => `dist/server/${name}.js`);
+  return names.map((name) => `dist/server/${name}.js`);
 }
 
 if (process.argv[1] === import.meta.filename) {

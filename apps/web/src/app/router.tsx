@@ -1,14 +1,16 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { createBrowserRouter, Navigate, useParams } from 'react-router-dom';
+import { createBrowserRouter, Navigate, useLocation, useParams } from 'react-router-dom';
 import { setCsrfRefresher, setUnauthorisedHandler } from '../api/client';
 import { PageLoading } from '../shared/PageState';
 import { HomeRedirect, NotFoundPage, RequireAuth, RequirePermission, RequireStaff } from './guards';
 import { queryClient } from './query-client';
-import { fetchMe, markSessionExpired, signOut } from './session';
+import { fetchMe, followSignIns, markSessionExpired, signOut } from './session';
 import { startPendingCheckinSync } from '../features/checkin/pending';
+import { setNavigator } from '../public/nav';
+import { PublicPage } from '../public/PublicPage';
 
-// every page is its own chunk, the signed-in layout too: /login, /verify and /checkin load neither
-const LoginPage = lazy(() => import('../features/auth/LoginPage').then((m) => ({ default: m.LoginPage })));
+// every page is its own chunk, the signed-in layout too; /login, /verify and /checkin are in the
+// entry (public/shell.tsx renders them without this router until another page is opened: 0060)
 const AppLayout = lazy(() => import('./AppLayout').then((m) => ({ default: m.AppLayout })));
 const RegistryPage = lazy(() => import('../features/registry/RegistryPage'));
 const ProfilePage = lazy(() => import('../features/people/ProfilePage'));
@@ -62,33 +64,9 @@ const DocumentSettingsPage = lazy(() => import('../features/documents/DocumentSe
 const TeachingPage = lazy(() => import('../features/learning/TeachingPage'));
 const CalendarPage = lazy(() => import('../features/calendar/CalendarPage'));
 const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage'));
-const VerifyPage = lazy(() => import('../features/verify/VerifyPage'));
-const CheckinPage = lazy(() => import('../features/checkin/CheckinPage'));
 const NeedsCampaignsPage = lazy(() => import('../features/needs/NeedsCampaignsPage'));
 const NeedsCampaignPage = lazy(() => import('../features/needs/NeedsCampaignPage'));
 const NeedsAnswerPage = lazy(() => import('../features/needs/NeedsAnswerPage'));
-
-/**
- * A first visit to a signed-in page downloads the layout's and the page's chunks while the session is
- * asked for, instead of one after another (session, then layout, then page): on a slow network each
- * step is a round trip (docs/decisions/0044). Same import() as the lazy pages above, so one chunk.
- */
-const FIRST_ROUTE_CHUNKS: [RegExp, () => Promise<unknown>][] = [
-  [/^\/learning\/?$/, () => import('../features/learning/MyLearningPage')],
-  [/^\/teaching\/?$/, () => import('../features/learning/TeachingPage')],
-  [/^\/people\/?$/, () => import('../features/registry/RegistryPage')],
-  [/^\/people\/\d+\/?$/, () => import('../features/people/ProfilePage')],
-  [/^\/classes\/?$/, () => import('../features/classes/ClassesPage')],
-  [/^\/classes\/\d+\/?$/, () => import('../features/classes/ClassPage')],
-  [/^\/calendar\/?$/, () => import('../features/calendar/CalendarPage')],
-];
-function preloadFirstRoute(pathname: string): void {
-  if (/^\/(login|verify|checkin)(\/|$)/.test(pathname)) return;
-  const quiet = () => undefined; // a failed preload is retried by the lazy page, which shows the error
-  import('./AppLayout').catch(quiet);
-  for (const [path, load] of FIRST_ROUTE_CHUNKS) if (path.test(pathname)) load().catch(quiet);
-}
-preloadFirstRoute(window.location.pathname);
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<PageLoading />}>{children}</Suspense>;
@@ -140,33 +118,18 @@ function ClassRoute() {
   return <ClassPage key={id} />;
 }
 
+/** /login, /verify/:code and /checkin/:token once the signed-in app runs: the same plain pages. */
+function PublicRoute() {
+  const { pathname } = useLocation();
+  return <PublicPage pathname={pathname} />;
+}
+
 export const router = createBrowserRouter([
-  {
-    path: '/login',
-    element: (
-      <Lazy>
-        <LoginPage />
-      </Lazy>
-    ),
-  },
+  { path: '/login', element: <PublicRoute /> },
   // public: a certificate's QR code opens its verification page without a login
-  {
-    path: '/verify/:code',
-    element: (
-      <Lazy>
-        <VerifyPage />
-      </Lazy>
-    ),
-  },
+  { path: '/verify/:code', element: <PublicRoute /> },
   // a learner's phone: the scan is kept on the phone first, so the page works before any login or network
-  {
-    path: '/checkin/:token',
-    element: (
-      <Lazy>
-        <CheckinPage />
-      </Lazy>
-    ),
-  },
+  { path: '/checkin/:token', element: <PublicRoute /> },
   {
     element: <RequireAuth />,
     children: [
@@ -468,7 +431,13 @@ export const router = createBrowserRouter([
             element: (
               <RequireStaff permission="classes.read">
                 <Lazy>
-                  {path === 'evaluation/results' ? <EvaluationResultsPage /> : path === 'evaluation/results/campaigns' ? <EvaluationCampaignsPage /> : <EvaluationCampaignPage />}
+                  {path === 'evaluation/results' ? (
+                    <EvaluationResultsPage />
+                  ) : path === 'evaluation/results/campaigns' ? (
+                    <EvaluationCampaignsPage />
+                  ) : (
+                    <EvaluationCampaignPage />
+                  )}
                 </Lazy>
               </RequireStaff>
             ),
@@ -625,7 +594,10 @@ setUnauthorisedHandler(() => {
   signOut(queryClient);
 });
 // QR check-ins kept on the phone while offline: sent now, when back online and when someone signs in
-startPendingCheckinSync(queryClient);
+startPendingCheckinSync();
+// a sign-in on the login page puts the user in the query cache; the public pages navigate with the router
+followSignIns(queryClient);
+setNavigator((path, options) => void router.navigate(path, { replace: options?.replace }));
 setCsrfRefresher(async () => {
   const me = await fetchMe();
   return me?.csrfToken ?? null;

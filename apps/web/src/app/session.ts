@@ -1,44 +1,16 @@
 /** The signed-in user (GET /auth/me), kept in the query cache under ['me']. */
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type { Me } from '@nang-tam/contracts';
-import { isApiError, setCsrfToken } from '../api/client';
-import { authApi } from '../api/endpoints';
+import { setCsrfToken } from '../api/client';
 import { clearUserCaches } from './offline';
+import { claimSignIn, fetchMeOnce, lastKnownUser, onSignIn } from './session-core';
 
 export const ME_KEY = ['me'] as const;
 
-let expiredNotice = false;
-/** The last user known, for the instant between a session ending and the guard leaving the page. */
-let lastKnownMe: Me | null = null;
-/** True when the login page should say "your session has expired". */
-export function sessionExpiredNotice(): boolean {
-  return expiredNotice;
-}
-export function markSessionExpired(): void {
-  expiredNotice = true;
-}
-
-export async function fetchMe(): Promise<Me | null> {
-  try {
-    const me = await authApi.me();
-    setCsrfToken(me.csrfToken);
-    expiredNotice = false;
-    lastKnownMe = me;
-    return me;
-  } catch (e) {
-    if (isApiError(e) && e.status === 401) {
-      expiredNotice = expiredNotice || e.code === 'SESSION_EXPIRED';
-      setCsrfToken(null);
-      // no session on the server: nothing of the last user stays readable offline
-      clearUserCaches();
-      return null;
-    }
-    throw e;
-  }
-}
+export { fetchMe, markSessionExpired, sessionExpiredNotice } from './session-core';
 
 export function useMe() {
-  return useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 5 * 60_000, retry: 1 });
+  return useQuery({ queryKey: ME_KEY, queryFn: fetchMeOnce, staleTime: 5 * 60_000, retry: 1 });
 }
 
 /**
@@ -47,18 +19,21 @@ export function useMe() {
  */
 export function useCurrentUser(): Me {
   const { data } = useMe();
-  const me = data ?? lastKnownMe;
+  const me = data ?? lastKnownUser();
   if (!me) throw new Error('useCurrentUser outside the auth guard');
   return me;
 }
 
-/** After login: remember the user and the token. */
-export function signIn(qc: QueryClient, me: Me): void {
-  setCsrfToken(me.csrfToken);
-  expiredNotice = false;
-  lastKnownMe = me;
-  dropAllButMe(qc);
-  qc.setQueryData(ME_KEY, me);
+/** The query cache follows every sign-in, also one on the login page before this chunk was loaded. */
+export function followSignIns(qc: QueryClient): void {
+  const put = (me: Me) => {
+    claimSignIn();
+    dropAllButMe(qc);
+    qc.setQueryData(ME_KEY, me);
+  };
+  const earlier = claimSignIn();
+  if (earlier) put(earlier);
+  onSignIn(put);
 }
 
 /** After logout or an expired session: forget everything cached. */

@@ -4,11 +4,9 @@
  * come from @nang-tam/domain, which carries both languages.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import dayjs from 'dayjs';
-import 'dayjs/locale/vi';
-import 'dayjs/locale/en';
 import { labelOf, type Term } from '@nang-tam/domain';
-import { vi, type MessageKey } from './vi';
+import type { MessageKey } from './vi';
+import { viPublic } from './vi-public';
 
 export type Locale = 'vi' | 'en';
 export type { MessageKey };
@@ -16,13 +14,28 @@ export type TParams = Record<string, string | number>;
 export type TFunction = (key: MessageKey, params?: TParams) => string;
 
 // English is its own chunk, loaded only when chosen (docs/decisions/0044): a Vietnamese first visit
-// does not download it. Until it arrives, translate() falls back to Vietnamese.
-const DICTIONARIES: Partial<Record<Locale, Record<MessageKey, string>>> = { vi };
+// does not download it. Until it arrives, translate() falls back to Vietnamese. The entry holds only
+// the public pages' Vietnamese texts (vi-public.ts); the signed-in app brings the full dictionary
+// (`addDictionary` in app/App.tsx, docs/decisions/0060).
+const DICTIONARIES: Partial<Record<Locale, Partial<Record<MessageKey, string>>>> = { vi: viPublic };
+
+/** Puts a full dictionary in place (the signed-in app's chunk carries the Vietnamese one). */
+export function addDictionary(locale: Locale, dictionary: Record<MessageKey, string>): void {
+  DICTIONARIES[locale] = { ...DICTIONARIES[locale], ...dictionary };
+}
+
+/** Called with the UI language now and on every change (dayjs's locale, set by the signed-in app). */
+type LocaleListener = (l: Locale) => void;
+const localeListeners = new Set<LocaleListener>();
+export function onLocaleChange(fn: LocaleListener): void {
+  localeListeners.add(fn);
+  fn(currentLocale);
+}
 
 /** Loads a locale's dictionary (English on demand); resolves once `t` can use it. */
 export async function loadLocale(locale: Locale): Promise<void> {
   if (DICTIONARIES[locale]) return;
-  if (locale === 'en') DICTIONARIES.en = (await import('./en')).en;
+  if (locale === 'en') DICTIONARIES.en = { ...(await import('./en')).en };
 }
 const STORAGE_KEY = 'nangtam.locale';
 
@@ -36,14 +49,13 @@ function readStoredLocale(): Locale | null {
 }
 
 let currentLocale: Locale = readStoredLocale() ?? 'vi';
-dayjs.locale(currentLocale);
 
 export function hasStoredLocale(): boolean {
   return readStoredLocale() !== null;
 }
 
 export function translate(locale: Locale, key: MessageKey, params?: TParams): string {
-  const template = DICTIONARIES[locale]?.[key] ?? vi[key] ?? key;
+  const template = DICTIONARIES[locale]?.[key] ?? DICTIONARIES.vi?.[key] ?? key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
@@ -78,7 +90,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   const applyLocale = useCallback((l: Locale) => {
     currentLocale = l;
-    dayjs.locale(l);
+    for (const fn of localeListeners) fn(l);
     try {
       localStorage.setItem(STORAGE_KEY, l);
     } catch {
@@ -86,9 +98,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     }
     setLocaleState(l);
   }, []);
-  const setLocale = useCallback((l: Locale) => {
-    void loadLocale(l).then(() => applyLocale(l));
-  }, [applyLocale]);
+  const setLocale = useCallback(
+    (l: Locale) => {
+      void loadLocale(l).then(() => applyLocale(l));
+    },
+    [applyLocale],
+  );
 
   useEffect(() => {
     document.documentElement.lang = locale;

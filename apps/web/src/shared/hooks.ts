@@ -1,7 +1,6 @@
 import { useEffect, useState, type RefObject } from 'react';
 import { Grid } from 'antd';
 import { useSearchParams } from 'react-router-dom';
-import { useI18n } from '../i18n';
 
 /** Phone-sized screen (below antd's md breakpoint, 768 px). */
 export function useIsMobile(): boolean {
@@ -19,14 +18,7 @@ export function useDebounced<T>(value: T, ms: number): T {
   return v;
 }
 
-/** Sets the browser tab title: "<page> · Nâng Tầm". */
-export function usePageTitle(title: string | null | undefined): void {
-  const { t } = useI18n();
-  const app = t('app.name');
-  useEffect(() => {
-    document.title = title ? `${title} · ${app}` : app;
-  }, [title, app]);
-}
+export { usePageTitle } from './page-title';
 
 /**
  * Makes the sideways-scrolling body of the tables inside `ref` reachable by keyboard (tabindex 0),

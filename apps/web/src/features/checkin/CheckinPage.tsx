@@ -1,15 +1,20 @@
 import { useEffect, useState } from 'react';
-import { Button, Card, Flex, Result, Spin } from 'antd';
-import { PlainText, PlainTitle } from '../../shared/PlainText';
-import { CheckCircleFilled, CloseCircleFilled, CloudSyncOutlined, InfoCircleFilled, LoginOutlined } from '@ant-design/icons';
-import { Link, useParams } from 'react-router-dom';
+import type { AttendanceMarkCode } from '@nang-tam/contracts';
 import { PhoneFrame } from './PhoneFrame';
-import { useI18n, type TFunction } from '../../i18n';
+import { useI18n, type MessageKey, type TFunction } from '../../i18n';
+import { Icon } from '../../public/icons';
+import { go } from '../../public/nav';
+import { Button, Card, Result, Spinner } from '../../public/ui';
 import { formatDate, formatDateTime } from '../../shared/format';
-import { usePageTitle } from '../../shared/hooks';
+import { usePageTitle } from '../../shared/page-title';
 import { fieldErrorMessage } from '../../shared/errors';
-import { markLabel } from '../learning/common';
+import { PlainText, PlainTitle } from '../../shared/PlainText';
 import { CHECKIN_TOKEN, onSyncOutcome, scan, syncOne, type PendingCheckin, type SyncOutcome } from './pending';
+
+/** "Có mặt", "Vắng có phép"… (as learning/common's markLabel, without that module's antd parts). */
+function markLabel(t: TFunction, mark: AttendanceMarkCode | null): string {
+  return mark ? t(`mark.${mark}` as MessageKey) : t('mark.none');
+}
 
 type State = { kind: 'sending'; pending: PendingCheckin | null } | SyncOutcome | { kind: 'malformed' };
 
@@ -30,10 +35,9 @@ function rejectionText(t: TFunction, locale: 'vi' | 'en', o: Extract<SyncOutcome
  * on the phone first (clientId, time of the scan), then sent; without network it waits and is sent
  * when the phone is back online or the app is opened again, as the same check-in.
  */
-export default function CheckinPage() {
+export default function CheckinPage({ token }: { token: string }) {
   const { t, locale } = useI18n();
   usePageTitle(t('checkin.pageTitle'));
-  const token = useParams().token ?? '';
   const valid = CHECKIN_TOKEN.test(token);
   const [state, setState] = useState<State>(valid ? { kind: 'sending', pending: null } : { kind: 'malformed' });
   // the scan waited for the network on this page: once it goes through, the page says "sent"
@@ -70,7 +74,7 @@ export default function CheckinPage() {
     case 'malformed':
       body = (
         <Result
-          icon={<CloseCircleFilled style={{ color: '#dc2626' }} />}
+          icon={<Icon name="CloseCircleFilled" style={{ color: '#dc2626' }} />}
           title={t('checkin.invalidTitle')}
           subTitle={t('checkin.invalidText')}
           data-testid="checkin-state"
@@ -80,10 +84,16 @@ export default function CheckinPage() {
       break;
     case 'sending':
       body = (
-        <Flex vertical align="center" gap={12} style={{ padding: 32 }} data-testid="checkin-state" data-state="sending" role="status">
-          <Spin size="large" />
+        <div
+          className="nt-p-stack"
+          style={{ alignItems: 'center', gap: 12, padding: 32 }}
+          data-testid="checkin-state"
+          data-state="sending"
+          role="status"
+        >
+          <Spinner />
           <PlainText>{t('checkin.sending')}</PlainText>
-        </Flex>
+        </div>
       );
       break;
     case 'done': {
@@ -94,9 +104,9 @@ export default function CheckinPage() {
         <Result
           icon={
             r.status === 'already_marked' ? (
-              <InfoCircleFilled style={{ color: '#1677ff' }} />
+              <Icon name="InfoCircleFilled" style={{ color: '#1677ff' }} />
             ) : (
-              <CheckCircleFilled style={{ color: '#16a34a' }} />
+              <Icon name="CheckCircleFilled" style={{ color: '#16a34a' }} />
             )
           }
           title={
@@ -107,7 +117,7 @@ export default function CheckinPage() {
                 : t('checkin.markedTitle', { mark: markLabel(t, r.mark) })
           }
           subTitle={
-            <Flex vertical gap={4}>
+            <div className="nt-p-stack" style={{ gap: 4 }}>
               <strong>{r.className}</strong>
               <span>
                 {when}
@@ -120,13 +130,9 @@ export default function CheckinPage() {
                   {t('checkin.sent')}
                 </PlainText>
               )}
-            </Flex>
+            </div>
           }
-          extra={
-            <Link to="/learning">
-              <Button>{t('checkin.toLearning')}</Button>
-            </Link>
-          }
+          extra={<Button onClick={() => go('/learning')}>{t('checkin.toLearning')}</Button>}
           data-testid="checkin-state"
           data-state="done"
         />
@@ -136,11 +142,11 @@ export default function CheckinPage() {
     case 'waiting':
       body = (
         <Result
-          icon={<CloudSyncOutlined style={{ color: '#d97706' }} />}
+          icon={<Icon name="CloudSyncOutlined" style={{ color: '#d97706' }} />}
           title={t('checkin.waitingTitle')}
           subTitle={t('checkin.waitingText', { at: scannedAt })}
           extra={
-            <Button type="primary" onClick={retry}>
+            <Button primary onClick={retry}>
               {t('checkin.retry')}
             </Button>
           }
@@ -152,13 +158,13 @@ export default function CheckinPage() {
     case 'login':
       body = (
         <Result
-          icon={<LoginOutlined style={{ color: '#14508f' }} />}
+          icon={<Icon name="LoginOutlined" style={{ color: '#14508f' }} />}
           title={t('checkin.loginTitle')}
           subTitle={t('checkin.loginText', { at: scannedAt })}
           extra={
-            <Link to={`/login?next=${encodeURIComponent(`/checkin/${token}`)}`}>
-              <Button type="primary">{t('login.submit')}</Button>
-            </Link>
+            <Button primary onClick={() => go(`/login?next=${encodeURIComponent(`/checkin/${token}`)}`)}>
+              {t('login.submit')}
+            </Button>
           }
           data-testid="checkin-state"
           data-state="login"
@@ -169,7 +175,7 @@ export default function CheckinPage() {
       const { title, text } = rejectionText(t, locale, state);
       body = (
         <Result
-          icon={<CloseCircleFilled style={{ color: '#dc2626' }} />}
+          icon={<Icon name="CloseCircleFilled" style={{ color: '#dc2626' }} />}
           title={title}
           subTitle={text}
           data-testid="checkin-state"

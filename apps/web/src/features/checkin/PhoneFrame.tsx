@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import { Link } from 'react-router-dom';
-import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { useI18n } from '../../i18n';
+import { AppLink } from '../../public/nav';
+import { LanguageSwitch } from '../../public/ui';
 import { LogoMark } from '../../shared/Logo';
 
 /** The phone page's frame: the brand, the language, one card. Outside the app's layout (no login needed to see it). */
@@ -10,10 +10,10 @@ export function PhoneFrame({ children, wide = false }: { children: ReactNode; wi
   return (
     <div style={{ minHeight: '100vh', background: '#f3f5f8' }}>
       <header className="nt-header" style={{ height: 56 }}>
-        <Link to="/" className="nt-brand" aria-label={t('app.name')}>
+        <AppLink to="/" className="nt-brand" aria-label={t('app.name')}>
           <LogoMark size={30} />
           <span className="nt-brand-name">{t('app.name')}</span>
-        </Link>
+        </AppLink>
         <div className="nt-header-right">
           <LanguageSwitch dark />
         </div>

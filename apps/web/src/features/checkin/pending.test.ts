@@ -8,8 +8,8 @@ const server = vi.hoisted(() => ({
   checkIn: (_body: CheckinInput): Promise<unknown> => Promise.reject(new Error('no answer set')),
   sent: [] as CheckinInput[],
 }));
-vi.mock('../../app/session', () => ({
-  ME_KEY: ['me'],
+vi.mock('../../app/session-core', () => ({
+  onSignIn: () => () => undefined,
   fetchMe: async () => (server.signedIn ? { id: 1 } : null),
 }));
 vi.mock('../../api/learners', () => ({

@@ -8,11 +8,10 @@
  * the store once the server answered (recorded, or refused for good: a wrong code, a learner not in
  * the class); network failures, server errors and a missing session keep it.
  */
-import type { QueryClient } from '@tanstack/react-query';
 import type { CheckinResult } from '@nang-tam/contracts';
 import { ApiError, CLIENT_ERROR_CODES, isApiError } from '../../api/client';
 import { attendanceApi } from '../../api/learners';
-import { fetchMe, ME_KEY } from '../../app/session';
+import { fetchMe, onSignIn } from '../../app/session-core';
 
 const STORAGE_KEY = 'nangtam.pendingCheckins';
 /** Older scans are of no use: the server refuses a check-in outside its session anyway. */
@@ -173,22 +172,15 @@ export async function syncPending(): Promise<SyncOutcome[]> {
 let started = false;
 /**
  * Once per app: sends what is pending now (the app just opened), on every `online` event, and
- * whenever a user signs in (the ['me'] query gets a user).
+ * whenever a user signs in (also on the public login page, before the signed-in app is loaded).
  */
-export function startPendingCheckinSync(queryClient: QueryClient): void {
+export function startPendingCheckinSync(): void {
   if (started || typeof window === 'undefined') return;
   started = true;
   const run = () => {
     if (read().length > 0) void syncPending();
   };
   window.addEventListener('online', run);
-  let lastUser: number | null = null;
-  queryClient.getQueryCache().subscribe((event) => {
-    if (event.type !== 'updated' || event.query.queryKey[0] !== ME_KEY[0] || event.query.queryKey.length !== 1) return;
-    const me = event.query.state.data as { id: number } | null | undefined;
-    const id = me?.id ?? null;
-    if (id !== null && id !== lastUser) run();
-    lastUser = id;
-  });
+  onSignIn(() => run());
   run();
 }

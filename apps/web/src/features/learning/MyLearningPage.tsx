@@ -5,14 +5,15 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import type { MyLearning, MyLearningClass } from '@nang-tam/contracts';
 import { meApi } from '../../api/learners';
+import { takeEarly } from '../../public/early-data';
 import { isApiError } from '../../api/client';
 import { useI18n, type MessageKey } from '../../i18n';
 import { formatDate } from '../../shared/format';
 import { usePageTitle } from '../../shared/hooks';
 import { PageError, PageLoading } from '../../shared/PageState';
-import { modeLabel } from '../eligibility/common';
+import { modeLabel } from '../eligibility/facts';
 import { ClassificationTag, dayTitle, formatGradeValue, MarkTag, percent, today, VerdictIcon } from './common';
-import { EnrolmentStatusTag, OutcomeTag } from './ProgressDrawer';
+import { EnrolmentStatusTag, OutcomeTag } from './status-tags';
 
 type Session = NonNullable<MyLearningClass['sessions']>[number];
 type View = 'schedule' | 'grades' | 'result';
@@ -276,7 +277,7 @@ export default function MyLearningPage() {
   const { t } = useI18n();
   usePageTitle(t('learning.title'));
   // the server answers 404 to an account that is not a learner's (the page is in their menu only)
-  const q = useQuery({ queryKey: ['my-learning'], queryFn: meApi.learning, retry: (n, e) => !(isApiError(e) && e.status === 404) && n < 2 });
+  const q = useQuery({ queryKey: ['my-learning'], queryFn: () => takeEarly<MyLearning>('my-learning') ?? meApi.learning(), retry: (n, e) => !(isApiError(e) && e.status === 404) && n < 2 });
   if (q.isError && isApiError(q.error) && q.error.status === 404) return <Result status="info" title={t('learning.onlyLearners')} />;
   if (q.isPending) return <PageLoading />;
   if (q.isError) return <PageError error={q.error} onRetry={() => void q.refetch()} />;

@@ -40,32 +40,9 @@ export function CheckList({ checks }: { checks: readonly Check[] }) {
   );
 }
 
-export function EnrolmentStatusTag({ status }: { status: EnrolmentProgress['enrolment']['status'] }) {
-  const { t } = useI18n();
-  const color = { enrolled: 'blue', completed: 'green', failed: 'red', withdrawn: 'default' }[status];
-  return (
-    <Tag color={color} style={{ marginInlineEnd: 0 }}>
-      {t(`enrolment.status.${status}` as MessageKey)}
-    </Tag>
-  );
-}
-
-const OUTCOME_COLOR = {
-  graduated: 'success',
-  not_graduated: 'error',
-  pending: 'default',
-  eligible: 'success',
-  not_eligible: 'error',
-} as const;
-
-export function OutcomeTag({ outcome, kind }: { outcome: keyof typeof OUTCOME_COLOR; kind: 'graduation' | 'exam' }) {
-  const { t } = useI18n();
-  return (
-    <Tag color={OUTCOME_COLOR[outcome]} style={{ marginInlineEnd: 0 }}>
-      {t(`${kind}.outcome.${outcome}` as MessageKey)}
-    </Tag>
-  );
-}
+// in their own module: the learner's page shows them without loading this drawer (docs/decisions/0060)
+import { EnrolmentStatusTag, OutcomeTag } from './status-tags';
+export { EnrolmentStatusTag, OutcomeTag };
 
 /**
  * One learner's course: attendance by session, recalls and the make-up they require, grades, the

@@ -1,6 +1,14 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Alert, Badge, Button, Card, Checkbox, Drawer, Empty, Flex, Grid, Input, Space, Tag, Typography } from 'antd';
-import { ApartmentOutlined, CloudUploadOutlined, FilterOutlined, PlusOutlined, SearchOutlined, UpOutlined, DownOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  CloudUploadOutlined,
+  FilterOutlined,
+  PlusOutlined,
+  SearchOutlined,
+  UpOutlined,
+  DownOutlined,
+} from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router-dom';
 import { exportsApi, peopleApi, unitsApi } from '../../api/endpoints';
@@ -10,12 +18,14 @@ import { allows } from '../../app/actions';
 import { useI18n } from '../../i18n';
 import { errorMessage } from '../../shared/errors';
 import { useDebounced, useIsMobile, usePageTitle } from '../../shared/hooks';
-import { PersonFormDrawer } from '../people/PersonFormDrawer';
 import { ExportButton } from '../jobs/ExportButton';
 import { countActiveFilters, toApiParams, useRegistryState, type FilterKey } from './filters';
 import { PeopleFilters } from './PeopleFilters';
 import { PeopleTable } from './PeopleTable';
 import { UnitTree } from './UnitTree';
+
+// the new-person form (and the date picker in it) is loaded when opened, not with the list (docs/decisions/0060)
+const PersonFormDrawer = lazy(() => import('../people/PersonFormDrawer').then((m) => ({ default: m.PersonFormDrawer })));
 
 export default function RegistryPage() {
   const { t, locale, formatNumber } = useI18n();
@@ -75,10 +85,7 @@ export default function RegistryPage() {
   };
 
   const empty = (
-    <Empty
-      image={Empty.PRESENTED_IMAGE_SIMPLE}
-      description={anyCriteria ? t('registry.noMatch') : t('registry.emptyRegistry')}
-    >
+    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={anyCriteria ? t('registry.noMatch') : t('registry.emptyRegistry')}>
       {anyCriteria ? (
         <Button
           onClick={() => {
@@ -130,7 +137,8 @@ export default function RegistryPage() {
   const exactTotal = capped ? (countRequested === countKey ? exactCount.data?.total : undefined) : list.data?.total;
   // the pager pages through what is known: the exact total, or the cap
   const total = exactTotal ?? list.data?.total;
-  const totalText = total === undefined ? '' : exactTotal === undefined ? t('registry.moreThan', { n: formatNumber(total) }) : formatNumber(total);
+  const totalText =
+    total === undefined ? '' : exactTotal === undefined ? t('registry.moreThan', { n: formatNumber(total) }) : formatNumber(total);
   const actions = (
     <Space wrap>
       {allows(list.data, 'import') && !isMobile && (
@@ -233,7 +241,9 @@ export default function RegistryPage() {
     <>
       <div className="nt-page-head">
         <div>
-          <Typography.Title level={1} className={isMobile ? "nt-h1" : "nt-h1 nt-h1-lg"}>{t('registry.title')}</Typography.Title>
+          <Typography.Title level={1} className={isMobile ? 'nt-h1' : 'nt-h1 nt-h1-lg'}>
+            {t('registry.title')}
+          </Typography.Title>
           <Typography.Text type="secondary">{t('registry.subtitle', { unit: me.unit.name })}</Typography.Text>
         </div>
         {actions}
@@ -314,15 +324,17 @@ export default function RegistryPage() {
       )}
 
       {creating && (
-        <PersonFormDrawer
-          open={creating}
-          onClose={() => setCreating(false)}
-          defaultUnit={state.unitId && unitName ? { id: state.unitId, name: unitName } : { id: me.unit.id, name: me.unit.name }}
-          onSaved={(p) => {
-            setCreating(false);
-            navigate(`/people/${p.id}`);
-          }}
-        />
+        <Suspense fallback={null}>
+          <PersonFormDrawer
+            open={creating}
+            onClose={() => setCreating(false)}
+            defaultUnit={state.unitId && unitName ? { id: state.unitId, name: unitName } : { id: me.unit.id, name: me.unit.name }}
+            onSaved={(p) => {
+              setCreating(false);
+              navigate(`/people/${p.id}`);
+            }}
+          />
+        </Suspense>
       )}
     </>
   );

@@ -1,14 +1,13 @@
-import { Alert, Card, Descriptions, Flex, Result, Spin } from 'antd';
-import { PlainText, PlainTitle } from '../../shared/PlainText';
-import { CheckCircleFilled, CloseCircleFilled, StopFilled } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
-import { useParams } from 'react-router-dom';
+import { useEffect, useState } from 'react';
 import { VERIFICATION_INVALID_REASONS, type CertificateVerification } from '@nang-tam/contracts';
 import { certificatesApi } from '../../api/learners';
 import { useI18n } from '../../i18n';
+import { Icon } from '../../public/icons';
+import { Alert, Card, Descriptions, Result, Spinner } from '../../public/ui';
+import { PlainText, PlainTitle } from '../../shared/PlainText';
 import { errorMessage } from '../../shared/errors';
 import { formatDate, formatDateTime } from '../../shared/format';
-import { usePageTitle } from '../../shared/hooks';
+import { usePageTitle } from '../../shared/page-title';
 import { PhoneFrame } from '../checkin/PhoneFrame';
 
 const COLORS = {
@@ -22,10 +21,6 @@ function Details({ v }: { v: CertificateVerification }) {
   const c = v.certificate!;
   return (
     <Descriptions
-      column={1}
-      size="small"
-      bordered
-      styles={{ label: { width: 180 } }}
       items={[
         { key: 'holder', label: t('verify.holder'), children: <strong>{c.holderName}</strong> },
         { key: 'born', label: t('verify.birthYear'), children: <span className="nt-num">{c.holderBirthYear}</span> },
@@ -46,36 +41,52 @@ function Details({ v }: { v: CertificateVerification }) {
  * revoked (when and why) or not valid (why: a mistyped or cut code, a forged or edited one, an
  * unknown number).
  */
-export default function VerifyPage() {
+export default function VerifyPage({ code }: { code: string }) {
   const { t, locale } = useI18n();
   usePageTitle(t('verify.pageTitle'));
-  const code = useParams().code ?? '';
-  const q = useQuery({ queryKey: ['verify', code], queryFn: () => certificatesApi.verify(code), retry: false, staleTime: 60_000 });
-  const v = q.data;
+  // plain state, no React Query: this page renders before the signed-in app is loaded (docs/decisions/0060)
+  const [q, setQ] = useState<{ code: string; data?: CertificateVerification; error?: unknown } | null>(null);
+  useEffect(() => {
+    let live = true;
+    certificatesApi.verify(code).then(
+      (data) => live && setQ({ code, data }),
+      (error: unknown) => live && setQ({ code, error: error ?? new Error('verify failed') }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [code]);
+  const v = q?.data;
 
   let body;
-  if (q.isPending) {
+  if (!q || q.code !== code) {
     body = (
-      <Flex vertical align="center" gap={12} style={{ padding: 32 }} role="status">
-        <Spin size="large" />
+      <div className="nt-p-stack" style={{ alignItems: 'center', gap: 12, padding: 32 }} role="status">
+        <Spinner />
         <PlainText>{t('verify.checking')}</PlainText>
-      </Flex>
+      </div>
     );
-  } else if (q.isError) {
-    body = <Result status="warning" title={t('verify.failedTitle')} subTitle={errorMessage(q.error, locale)} />;
+  } else if (q.error) {
+    body = (
+      <Result
+        icon={<Icon name="WarningFilled" style={{ color: '#faad14' }} />}
+        title={t('verify.failedTitle')}
+        subTitle={errorMessage(q.error, locale)}
+      />
+    );
   } else {
     const colors = COLORS[v!.status];
     const icon =
       v!.status === 'valid' ? (
-        <CheckCircleFilled style={{ color: colors.border, fontSize: 44 }} />
+        <Icon name="CheckCircleFilled" style={{ color: colors.border, fontSize: 44 }} />
       ) : v!.status === 'revoked' ? (
-        <StopFilled style={{ color: colors.border, fontSize: 44 }} />
+        <Icon name="StopFilled" style={{ color: colors.border, fontSize: 44 }} />
       ) : (
-        <CloseCircleFilled style={{ color: colors.border, fontSize: 44 }} />
+        <Icon name="CloseCircleFilled" style={{ color: colors.border, fontSize: 44 }} />
       );
     const reason = v!.reason ? (locale === 'en' ? VERIFICATION_INVALID_REASONS[v!.reason.code].en : v!.reason.message) : null;
     body = (
-      <Flex vertical gap={16} data-testid="verify-result" data-status={v!.status}>
+      <div className="nt-p-stack" style={{ gap: 16 }} data-testid="verify-result" data-status={v!.status}>
         <div
           role="status"
           style={{
@@ -89,7 +100,7 @@ export default function VerifyPage() {
           }}
         >
           {icon}
-          <Flex vertical gap={2}>
+          <div className="nt-p-stack" style={{ gap: 2 }}>
             <PlainTitle level={4} style={{ margin: 0, color: colors.fg }}>
               {locale === 'en' ? t(`verify.status.${v!.status}`) : v!.headline}
             </PlainTitle>
@@ -98,17 +109,17 @@ export default function VerifyPage() {
               <PlainText>{t('verify.revokedText', { date: formatDate(v!.revocation.revokedOn) })}</PlainText>
             )}
             {v!.status === 'invalid' && <PlainText>{t('verify.invalidText')}</PlainText>}
-          </Flex>
+          </div>
         </div>
         {v!.status === 'revoked' && v!.revocation && (
-          <Alert type="error" showIcon title={t('verify.revokedReason')} description={v!.revocation.reason} />
+          <Alert type="error" title={t('verify.revokedReason')} description={v!.revocation.reason} />
         )}
-        {v!.status === 'invalid' && reason && <Alert type="error" showIcon title={t('verify.invalidReason')} description={reason} />}
+        {v!.status === 'invalid' && reason && <Alert type="error" title={t('verify.invalidReason')} description={reason} />}
         {v!.certificate && <Details v={v!} />}
         <PlainText type="secondary" style={{ fontSize: 12 }}>
           {t('verify.checkedAt', { at: formatDateTime(v!.checkedAt, locale) })} {t('verify.privacy')}
         </PlainText>
-      </Flex>
+      </div>
     );
   }
 
