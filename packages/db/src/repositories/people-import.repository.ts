@@ -382,6 +382,14 @@ async function referencesHold(tx: Queryable, jobId: number, actorId: number, ran
   return dangling.rows[0]!.n === 0;
 }
 
+/** Drops a published import's staged rows `size` row numbers at a time: short statements (PGlite, decision 0054). */
+export async function clearStagedImportInSlices(db: Queryable, jobId: number, range: { first: number; last: number }, size: number): Promise<void> {
+  for (let from = range.first; from <= range.last; from += size) {
+    await db.query('DELETE FROM import_staging WHERE job_id = $1 AND row_no BETWEEN $2 AND $3', [jobId, from, from + size - 1]);
+  }
+  await clearStagedImport(db, jobId);
+}
+
 /** Staged rows of jobs no longer running (a crashed or refused import): dropped by the runner's upkeep. */
 export async function purgeOrphanStaging(db: Queryable): Promise<number> {
   const r = await db.query("DELETE FROM import_staging s USING jobs j WHERE j.id = s.job_id AND j.status <> 'running'");
