@@ -21,6 +21,8 @@ export interface Probe {
   errors: number;
   /** When the longest request started (performance.now()), to name the job's stage then. */
   maxAt: number;
+  /** Requests that took over 1 s: when each started, and how long it took. */
+  slow: { at: number; ms: number }[];
 }
 
 export interface StallRun {
@@ -43,6 +45,7 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 
 function prober(api: string) {
   const times: number[] = [];
+  const slow: { at: number; ms: number }[] = [];
   let errors = 0;
   let maxAt = 0;
   let longest = -1;
@@ -59,6 +62,7 @@ function prober(api: string) {
       }
       const took = performance.now() - t;
       times.push(took);
+      if (took > 1000) slow.push({ at: t, ms: took });
       if (took > longest) [longest, maxAt] = [took, t];
       await new Promise((r) => setTimeout(r, 10));
     }
@@ -68,7 +72,7 @@ function prober(api: string) {
       running = false;
       await done;
       const sorted = [...times].sort((a, b) => a - b);
-      return { requests: times.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) ?? 0, errors, maxAt };
+      return { requests: times.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) ?? 0, errors, maxAt, slow };
     },
   };
 }
@@ -118,6 +122,10 @@ async function measure(api: string, pid: number, file: Buffer, baselineSeconds: 
   const before = polls.filter((p) => p.at <= during.maxAt).at(-1)?.stage ?? 'upload';
   const after = polls.find((p) => p.at >= during.maxAt + during.max)?.stage ?? 'succeeded';
   const longestPauseIn = before === after ? before : `${before} → ${after}`;
+  // decision 0054: every pause over 1 s, with the stages around it, to tell which step of the job paused the API
+  const stageAt = (t: number) => polls.filter((p) => p.at <= t).at(-1)?.stage ?? 'upload';
+  const stageAfter = (t: number) => polls.find((p) => p.at >= t)?.stage ?? 'succeeded';
+  for (const p of during.slow) console.log(`    pause ${p.ms.toFixed(0)} ms: ${stageAt(p.at)} → ${stageAfter(p.at + p.ms)}`);
   return { fileMiB: file.length / 2 ** 20, importSeconds, peakRssMiB: Math.max(peak, peakRssMiB(pid)), baseline, during, longestPauseIn };
 }
 

@@ -47,8 +47,9 @@ const { values: args } = parseArgs({
 const PEOPLE = Number(args.people);
 const SECONDS = Number(args.seconds);
 const DB_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/nangtam_bench';
-const API_PORT = 3901;
-const BASE_PORT = 3902;
+// pglite-pause (decision 0054): ports overridable, so benchmarks of several checkouts can run at once
+const API_PORT = Number(process.env.BENCH_API_PORT) || 3901;
+const BASE_PORT = Number(process.env.BENCH_BASE_PORT) || 3902;
 
 async function ensureProvince(): Promise<void> {
   const url = new URL(DB_URL);

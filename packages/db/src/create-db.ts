@@ -35,6 +35,14 @@ export interface Db extends Tx {
   copyCsv?(table: string, columns: readonly string[], csv: string): Promise<number>;
   /** Runs fn in one transaction: commits when it resolves, rolls back when it throws. */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * PGlite only (decision 0054): runs fn with the database to itself. Every other statement or
+   * transaction waits until fn settles, and fn's own start waits for those already under way; fn
+   * gets the connection as `raw` (statements one by one, or its own transactions). An import's
+   * publish makes its chunks visible so, all at once. fn must not use this Db itself: that would
+   * wait for fn.
+   */
+  exclusive?<T>(fn: (raw: Pick<Db, 'query' | 'transaction'>) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -101,10 +109,22 @@ export const PGLITE_PARSERS: Record<number, (v: string) => unknown> = {
   [NUMERIC]: (v) => Number(v),
 };
 
+/**
+ * Prepared transactions PGlite allows (decision 0054: an import publishes its chunks as prepared
+ * transactions and commits them all at once). A postmaster setting, so given at every start.
+ */
+export const PGLITE_MAX_PREPARED_TRANSACTIONS = 128;
+
 /** Opens PGlite on a data folder (or in memory), optionally from a dumped data dir. */
 export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<PGlite> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  return PGlite.create({ dataDir, loadDataDir, extensions: { pg_trgm }, parsers: PGLITE_PARSERS as never });
+  return PGlite.create({
+    dataDir,
+    loadDataDir,
+    extensions: { pg_trgm },
+    parsers: PGLITE_PARSERS as never,
+    startParams: [...PGlite.defaultStartParams, '-c', `max_prepared_transactions=${PGLITE_MAX_PREPARED_TRANSACTIONS}`],
+  });
 }
 
 /**
@@ -121,35 +141,60 @@ export function wrapPglite(pglite: PGlite, owned = true): Db {
     const r = await q.query<T>(sql, params as unknown[]).catch(classify);
     return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
   };
+  const rawTransaction = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> =>
+    pglite
+      .transaction((tx) =>
+        fn({
+          query: (sql, params) => run(tx, sql, params),
+          exec: async (sql) => {
+            await tx.exec(sql);
+          },
+        }),
+      )
+      .catch(classify);
+  // decision 0054: while `exclusive` runs, every other use waits at the gate; `busy` counts the uses
+  // that passed it, which `exclusive` lets finish first
+  let gate: Promise<void> | null = null;
+  let busy = 0;
+  let idle: (() => void) | null = null;
+  const use = async <T>(fn: () => Promise<T>): Promise<T> => {
+    await nextTurn();
+    while (gate) await gate;
+    busy += 1;
+    try {
+      return await fn();
+    } finally {
+      busy -= 1;
+      if (busy === 0 && idle) idle();
+    }
+  };
   return {
     kind: 'pglite',
-    query: async (sql, params) => {
-      await nextTurn();
-      return run(pglite, sql, params);
-    },
-    transaction: async (fn) =>
-      nextTurn().then(() =>
-        pglite
-          .transaction((tx) =>
-            fn({
-              query: (sql, params) => run(tx, sql, params),
-              exec: async (sql) => {
-                await tx.exec(sql);
-              },
-            }),
-          )
-          .catch(classify),
-      ),
-    exec: async (sql) => {
-      await nextTurn();
-      await pglite.exec(sql).catch(classify);
-    },
-    copyCsv: async (table, columns, csv) => {
-      await nextTurn();
-      const r = await pglite
-        .query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob: new Blob([csv]) })
-        .catch(classify);
-      return r.affectedRows ?? 0;
+    query: (sql, params) => use(() => run(pglite, sql, params)),
+    transaction: (fn) => use(() => rawTransaction(fn)),
+    exec: (sql) =>
+      use(async () => {
+        await pglite.exec(sql).catch(classify);
+      }),
+    copyCsv: (table, columns, csv) =>
+      use(async () => {
+        const r = await pglite
+          .query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob: new Blob([csv]) })
+          .catch(classify);
+        return r.affectedRows ?? 0;
+      }),
+    exclusive: async (fn) => {
+      while (gate) await gate;
+      let open!: () => void;
+      gate = new Promise<void>((resolve) => (open = resolve));
+      try {
+        if (busy > 0) await new Promise<void>((resolve) => (idle = resolve));
+        idle = null;
+        return await fn({ query: (sql, params) => run(pglite, sql, params), transaction: rawTransaction });
+      } finally {
+        gate = null;
+        open();
+      }
     },
     close: async () => {
       if (owned && !pglite.closed) await pglite.close();

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from './create-db.js';
 import { MIGRATIONS_DIR } from './resources.js';
+import { resolvePreparedImports } from './repositories/people-import.repository.js';
 
 export { MIGRATIONS_DIR } from './resources.js';
 
@@ -22,6 +23,9 @@ const LOCK_KEY = 7_020_251; // any constant: serialises migrators that start at 
 
 /** Applies every numbered migration not yet applied, each in its own transaction, in order. */
 export async function migrate(db: Db, migrations = loadMigrations()): Promise<string[]> {
+  // decision 0054: an import's chunks a killed PGlite process left prepared are committed or rolled
+  // back first (a prepared transaction holds its locks: a migration altering people would wait for ever)
+  if (db.kind === 'pglite') await resolvePreparedImports(db);
   await db.exec(
     'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
   );

@@ -113,7 +113,8 @@ async function addExistingIdErrors(ctx: JobContext, c: Checked): Promise<void> {
 /**
  * Publishes the staged rows and finishes the job in one transaction, while this attempt still
  * holds the job (a process that lost it — recovered as stale and claimed again elsewhere — writes
- * nothing): the import is written exactly once.
+ * nothing): the import is written exactly once. On PGlite a large import is published in chunks
+ * instead (publishInChunks, decision 0054).
  */
 async function publish(ctx: JobContext, staged: number): Promise<JobOutcome> {
   const { db, owner, job } = ctx;
@@ -121,6 +122,8 @@ async function publish(ctx: JobContext, staged: number): Promise<JobOutcome> {
   await ctx.progress.report('inserting', 0, staged);
   const outcome: JobOutcome = { status: 'succeeded', result: { imported: staged }, finished: true };
   try {
+    await publishChunk.beforeWrite?.(job.id);
+    if (db.kind === 'pglite' && (await publishInChunks(ctx, staged, outcome))) return outcome;
     await db.transaction(async (tx) => {
       if (!(await jobsRepo.lockRunningAttempt(tx, job.id, job.attempts))) throw new JobSuperseded(job.id);
       // PGlite: one connection, held by this transaction: the references are checked set-based
@@ -143,4 +146,82 @@ async function publish(ctx: JobContext, staged: number): Promise<JobOutcome> {
     throw err;
   }
   return outcome;
+}
+
+class ReferencesChanged extends Error {}
+
+/**
+ * Rows per prepared chunk on PGlite (decision 0054): each chunk holds the one connection about
+ * 55 µs per row, and making a chunk visible costs one `COMMIT PREPARED` in the final pause, so
+ * large imports take larger chunks (at most `chunksMax` of them).
+ */
+export const publishChunk: {
+  rows: number;
+  chunksMax: number;
+  /** Tests only: called once the publish has begun (stage `inserting`), before anything is written. */
+  beforeWrite?: (jobId: number) => Promise<void>;
+  /** Tests only: called after each prepared chunk (PGlite), with the chunks prepared so far. */
+  afterChunk?: (jobId: number, prepared: number) => Promise<void>;
+} = { rows: 1000, chunksMax: 60 };
+
+/**
+ * PGlite (decision 0054): every transaction there holds the one connection, so one transaction
+ * publishing 100,000 people paused the API for tens of seconds. Instead each chunk of rows is
+ * written in its own transaction and *prepared*, not committed: its rows are invisible to every
+ * reader, and the connection is free between chunks. Then, with the database to itself
+ * (`Db.exclusive`), one short transaction checks that the references still exist and finishes the
+ * job under its fencing token, and every chunk is committed — readers see all of the import or none
+ * of it. A failure, a stop or a lost job rolls the prepared chunks back; a process killed meanwhile
+ * leaves them to `resolvePreparedImports` at the next start (committed if the job had finished,
+ * rolled back otherwise). Returns false — publish in one transaction instead — for an import of
+ * one chunk, where the references do not hold (its foreign keys report them), or where PGlite was
+ * opened without prepared transactions.
+ */
+async function publishInChunks(ctx: JobContext, staged: number, outcome: JobOutcome): Promise<boolean> {
+  const { db, owner, job } = ctx;
+  if (!db.exclusive) return false;
+  const size = Math.max(publishChunk.rows, Math.ceil(staged / publishChunk.chunksMax));
+  if (staged <= size) return false;
+  const chunks = Math.ceil(staged / size);
+  if ((await peopleImportRepo.maxPreparedTransactions(db)) < chunks) return false;
+  const actor = { id: owner.id, name: owner.username };
+  const range = await peopleImportRepo.stagedRowRange(db, job.id);
+  if (range.count !== staged) throw new Error(`staged ${staged} rows, found ${range.count}`);
+  let prepared = 0;
+  let refs: peopleImportRepo.StagedReferences | null = null;
+  try {
+    let written = 0;
+    // row numbers are the sheet's; a chunk covers `size` consecutive numbers (fewer rows where the sheet skips some)
+    for (let from = range.first; from <= range.last; from += size) {
+      ctx.signal.throwIfAborted();
+      const rows = { from, to: from + size - 1 };
+      // checked chunk by chunk (short statements), and again, all at once, before anything is visible
+      const chunkRefs = await peopleImportRepo.stagedReferences(db, job.id, actor.id, rows);
+      if (!chunkRefs) throw new ReferencesChanged();
+      refs = peopleImportRepo.mergeReferences(refs, chunkRefs);
+      written += await peopleImportRepo.prepareImportChunk(db, job.id, job.attempts, prepared, rows, actor);
+      prepared += 1;
+      await ctx.progress.report('inserting', written, staged);
+      await publishChunk.afterChunk?.(job.id, prepared);
+    }
+    if (written !== staged) throw new Error(`staged ${staged} rows, published ${written}`);
+    ctx.signal.throwIfAborted();
+    await db.exclusive(async (raw) => {
+      await raw.transaction(async (tx) => {
+        if (!(await jobsRepo.lockRunningAttempt(tx, job.id, job.attempts))) throw new JobSuperseded(job.id);
+        if (!refs || !(await peopleImportRepo.referencesStillExist(tx, refs))) throw new ReferencesChanged();
+        await jobsRepo.finishJob(tx, job.id, outcome, job.attempts);
+      });
+      // the job is finished: from here a kill leaves the rest to be committed at the next start
+      await peopleImportRepo.commitPreparedImport(raw, job.id, job.attempts, prepared);
+    });
+  } catch (err) {
+    if (prepared > 0) await peopleImportRepo.rollbackPreparedImport(db, job.id, job.attempts);
+    // a reference is dangling, or went away meanwhile: the one-transaction publish's foreign keys report it
+    if (err instanceof ReferencesChanged) return false;
+    throw err;
+  }
+  // one DELETE of 100,000 staged rows paused the API for seconds under load: in slices too
+  await peopleImportRepo.clearStagedImportInSlices(db, job.id, range, size);
+  return true;
 }

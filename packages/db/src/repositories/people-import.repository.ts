@@ -138,31 +138,210 @@ export async function publishStagedImport(
 ): Promise<number> {
   const atOnce = options.checkReferencesAtOnce === true && (await referencesHold(tx, jobId, actor.id));
   if (atOnce) await tx.query('SET LOCAL session_replication_role = replica');
+  const written = await insertStaged(tx, jobId, actor);
+  if (atOnce) await tx.query('SET LOCAL session_replication_role = origin');
+  await clearStagedImport(tx, jobId);
+  return written;
+}
+
+/** The three set-based inserts of a publish, for all staged rows of a job or those `where` narrows to. */
+async function insertStaged(
+  tx: Queryable,
+  jobId: number,
+  actor: { id: number; name: string },
+  where = '',
+  params: unknown[] = [],
+): Promise<number> {
   const cols = STAGED_PERSON_COLUMNS.join(', ');
   const people = await tx.query(
-    `INSERT INTO people (id, ${cols}) SELECT person_id, ${cols} FROM import_staging WHERE job_id = $1 ORDER BY row_no`,
-    [jobId],
+    `INSERT INTO people (id, ${cols}) SELECT person_id, ${cols} FROM import_staging WHERE job_id = $1 ${where} ORDER BY row_no`,
+    [jobId, ...params],
   );
   await tx.query(
     `INSERT INTO qualifications (person_id, kind, level, field, awarded_on, institution, source)
      SELECT s.person_id, q->>'kind', q->>'level', q->>'field', NULL, NULL, 'imported'
      FROM import_staging s CROSS JOIN LATERAL jsonb_array_elements(s.qualifications) q
-     WHERE s.job_id = $1
+     WHERE s.job_id = $1 ${where.replace(/row_no/g, 's.row_no')}
      ORDER BY s.row_no`,
-    [jobId],
+    [jobId, ...params],
   );
+  const n = params.length;
   await tx.query(
     `INSERT INTO audit_log (actor_id, actor_name, action, entity, entity_id, person_id, after)
-     SELECT $2, $3, 'import', 'person', s.person_id::text, s.person_id,
+     SELECT $${n + 2}, $${n + 3}, 'import', 'person', s.person_id::text, s.person_id,
             jsonb_build_object('jobId', $1::int, 'row', s.row_no, 'fullName', s.full_name, 'citizenId', s.citizen_id, 'unitId', s.unit_id)
      FROM import_staging s
-     WHERE s.job_id = $1
+     WHERE s.job_id = $1 ${where.replace(/row_no/g, 's.row_no')}
      ORDER BY s.row_no`,
-    [jobId, actor.id, actor.name],
+    [jobId, ...params, actor.id, actor.name],
   );
-  if (atOnce) await tx.query('SET LOCAL session_replication_role = origin');
-  await clearStagedImport(tx, jobId);
   return people.rowCount;
+}
+
+// ---------- the publish in chunks (PGlite, decision 0054) ----------
+
+/** Global id of a prepared chunk: `nangtam-import:<job>:<attempt>:<chunk>`. */
+const PREPARED_PREFIX = 'nangtam-import:';
+const preparedGid = (jobId: number, attempt: number, n: number) => `${PREPARED_PREFIX}${jobId}:${attempt}:${n}`;
+
+/** How many prepared transactions the database allows (0: chunks cannot be prepared). */
+export async function maxPreparedTransactions(db: Queryable): Promise<number> {
+  const r = await db.query<{ n: number }>("SELECT setting::int AS n FROM pg_settings WHERE name = 'max_prepared_transactions'");
+  return r.rows[0]?.n ?? 0;
+}
+
+/** The range of row numbers an import staged, and how many rows. */
+export async function stagedRowRange(db: Queryable, jobId: number): Promise<{ first: number; last: number; count: number }> {
+  const r = await db.query<{ first: number | null; last: number | null; count: number }>(
+    'SELECT min(row_no) AS first, max(row_no) AS last, count(*)::int AS count FROM import_staging WHERE job_id = $1',
+    [jobId],
+  );
+  const row = r.rows[0]!;
+  return { first: row.first ?? 0, last: row.last ?? -1, count: row.count };
+}
+
+/** What the staged rows refer to, each value once: checked again when the chunks are made visible. */
+export interface StagedReferences {
+  ethnicities: string[];
+  units: number[];
+  titles: number[];
+  jobPositions: number[];
+  ranks: number[];
+  managementScopes: number[];
+  /** `kind|code` of the qualification levels named. */
+  levels: string[];
+  actorId: number;
+}
+
+/** Staged rows `from..to` by row number (the sheet's). */
+export interface RowRange {
+  from: number;
+  to: number;
+}
+
+/**
+ * Checks the staged rows' references (those of `range`) set-based (as the foreign keys would, row by row) and returns
+ * them, each value once; null when one is dangling or a published table has a trigger of its own
+ * (then the chunked publish is not taken: the one-transaction publish reports it).
+ */
+export async function stagedReferences(db: Queryable, jobId: number, actorId: number, range: RowRange): Promise<StagedReferences | null> {
+  if (!(await referencesHold(db, jobId, actorId, range))) return null;
+  const r = await db.query<Omit<StagedReferences, 'actorId' | 'levels'>>(
+    `SELECT coalesce(array_agg(DISTINCT ethnicity_code), '{}') AS ethnicities,
+            coalesce(array_agg(DISTINCT unit_id), '{}') AS units,
+            coalesce(array_agg(DISTINCT title_id) FILTER (WHERE title_id IS NOT NULL), '{}') AS titles,
+            coalesce(array_agg(DISTINCT job_position_id) FILTER (WHERE job_position_id IS NOT NULL), '{}') AS "jobPositions",
+            coalesce(array_agg(DISTINCT rank_id) FILTER (WHERE rank_id IS NOT NULL), '{}') AS ranks,
+            coalesce(array_agg(DISTINCT management_scope_id) FILTER (WHERE management_scope_id IS NOT NULL), '{}') AS "managementScopes"
+     FROM import_staging WHERE job_id = $1 AND row_no BETWEEN $2 AND $3`,
+    [jobId, range.from, range.to],
+  );
+  const levels = await db.query<{ l: string }>(
+    `SELECT DISTINCT (q->>'kind') || '|' || (q->>'level') AS l
+     FROM import_staging s CROSS JOIN LATERAL jsonb_array_elements(s.qualifications) q
+     WHERE s.job_id = $1 AND s.row_no BETWEEN $2 AND $3 AND q->>'level' IS NOT NULL`,
+    [jobId, range.from, range.to],
+  );
+  return { ...r.rows[0]!, levels: levels.rows.map((x) => x.l), actorId };
+}
+
+/** The references of several chunks together, each value once. */
+export function mergeReferences(a: StagedReferences | null, b: StagedReferences): StagedReferences {
+  if (!a) return b;
+  const u = <T>(x: T[], y: T[]) => [...new Set([...x, ...y])];
+  return {
+    ethnicities: u(a.ethnicities, b.ethnicities),
+    units: u(a.units, b.units),
+    titles: u(a.titles, b.titles),
+    jobPositions: u(a.jobPositions, b.jobPositions),
+    ranks: u(a.ranks, b.ranks),
+    managementScopes: u(a.managementScopes, b.managementScopes),
+    levels: u(a.levels, b.levels),
+    actorId: b.actorId,
+  };
+}
+
+/** True while every reference gathered by stagedReferences still exists (a few index look-ups). */
+export async function referencesStillExist(tx: Queryable, refs: StagedReferences): Promise<boolean> {
+  const r = await tx.query<{ ok: boolean }>(
+    `SELECT (SELECT count(*) FROM ethnicities WHERE code = ANY($1::text[])) = cardinality($1::text[])
+        AND (SELECT count(*) FROM units WHERE id = ANY($2::int[])) = cardinality($2::int[])
+        AND (SELECT count(*) FROM titles WHERE id = ANY($3::int[])) = cardinality($3::int[])
+        AND (SELECT count(*) FROM job_positions WHERE id = ANY($4::int[])) = cardinality($4::int[])
+        AND (SELECT count(*) FROM ranks WHERE id = ANY($5::int[])) = cardinality($5::int[])
+        AND (SELECT count(*) FROM management_scopes WHERE id = ANY($6::int[])) = cardinality($6::int[])
+        AND (SELECT count(*) FROM qualification_levels WHERE kind || '|' || code = ANY($7::text[])) = cardinality($7::text[])
+        AND EXISTS (SELECT 1 FROM users WHERE id = $8)
+        AND NOT EXISTS (SELECT 1 FROM pg_trigger WHERE NOT tgisinternal AND tgrelid = ANY($9::regclass[])) AS ok`,
+    [refs.ethnicities, refs.units, refs.titles, refs.jobPositions, refs.ranks, refs.managementScopes, refs.levels, refs.actorId, PUBLISHED_TABLES],
+  );
+  return r.rows[0]!.ok;
+}
+
+/**
+ * Writes the staged rows `from..to` (row numbers) into people, qualifications and the audit log in
+ * a transaction that is prepared, not committed (`PREPARE TRANSACTION`): its rows are invisible to
+ * every reader until `commitPreparedImport`, and survive a restart until committed or rolled back
+ * (`resolvePreparedImports`). The references were checked set-based beforehand (stagedReferences),
+ * so the foreign-key triggers are off for these inserts, which also keeps the chunk from holding
+ * row locks on the referenced rows (a prepared transaction's lock is never released by itself).
+ * A citizen id already saved raises 23505 here. Returns the people written.
+ */
+export async function prepareImportChunk(
+  db: Db,
+  jobId: number,
+  attempt: number,
+  n: number,
+  range: RowRange,
+  actor: { id: number; name: string },
+): Promise<number> {
+  return db.transaction(async (tx) => {
+    await tx.query('SET LOCAL session_replication_role = replica');
+    const written = await insertStaged(tx, jobId, actor, 'AND row_no BETWEEN $2 AND $3', [range.from, range.to]);
+    await tx.query(`PREPARE TRANSACTION '${preparedGid(jobId, attempt, n)}'`);
+    return written;
+  });
+}
+
+/** Makes prepared chunks visible, in order. Run under `Db.exclusive`, right after the job is finished. */
+export async function commitPreparedImport(raw: Queryable, jobId: number, attempt: number, chunks: number): Promise<void> {
+  for (let n = 0; n < chunks; n++) await raw.query(`COMMIT PREPARED '${preparedGid(jobId, attempt, n)}'`);
+}
+
+/** Rolls back every prepared chunk of an attempt (a failed or stopped publish). */
+export async function rollbackPreparedImport(db: Queryable, jobId: number, attempt: number): Promise<number> {
+  const r = await db.query<{ gid: string }>('SELECT gid FROM pg_prepared_xacts WHERE gid LIKE $1 AND database = current_database()', [
+    `${PREPARED_PREFIX}${jobId}:${attempt}:%`,
+  ]);
+  for (const { gid } of r.rows) await db.query(`ROLLBACK PREPARED '${gid}'`);
+  return r.rows.length;
+}
+
+/**
+ * At start-up, before anything else (PGlite): chunks a killed process left prepared are committed
+ * when their job finished (it was killed between finishing the job and committing the chunks: the
+ * import had succeeded), and rolled back otherwise. Returns what was done.
+ */
+export async function resolvePreparedImports(db: Queryable): Promise<{ committed: number; rolledBack: number }> {
+  const r = await db.query<{ gid: string }>('SELECT gid FROM pg_prepared_xacts WHERE gid LIKE $1 AND database = current_database() ORDER BY gid', [
+    `${PREPARED_PREFIX}%`,
+  ]);
+  const done = { committed: 0, rolledBack: 0 };
+  const chunks = r.rows
+    .map(({ gid }) => ({ gid, parts: gid.slice(PREPARED_PREFIX.length).split(':').map(Number) }))
+    .sort((a, b) => a.parts[0]! - b.parts[0]! || a.parts[1]! - b.parts[1]! || a.parts[2]! - b.parts[2]!);
+  for (const { gid, parts } of chunks) {
+    const [jobId, attempt] = parts as [number, number];
+    const job = await db.query<{ ok: boolean }>("SELECT status = 'succeeded' AND attempts = $2 AS ok FROM jobs WHERE id = $1", [jobId, attempt]);
+    if (job.rows[0]?.ok === true) {
+      await db.query(`COMMIT PREPARED '${gid}'`);
+      done.committed += 1;
+    } else {
+      await db.query(`ROLLBACK PREPARED '${gid}'`);
+      done.rolledBack += 1;
+    }
+  }
+  return done;
 }
 
 /** Tables the publish writes: none may have a trigger of its own for the set-based checks to stand in. */
@@ -172,12 +351,13 @@ const PUBLISHED_TABLES = ['people', 'qualifications', 'audit_log'];
  * True when every reference of the staged rows exists (what the foreign keys would check, row by
  * row) and the published tables have no user trigger.
  */
-async function referencesHold(tx: Queryable, jobId: number, actorId: number): Promise<boolean> {
+async function referencesHold(tx: Queryable, jobId: number, actorId: number, range?: RowRange): Promise<boolean> {
   const triggers = await tx.query<{ n: number }>(
     'SELECT count(*)::int AS n FROM pg_trigger WHERE NOT tgisinternal AND tgrelid = ANY($1::regclass[])',
     [PUBLISHED_TABLES],
   );
   if (triggers.rows[0]!.n > 0) return false;
+  const inRange = range ? 'AND s.row_no BETWEEN $3 AND $4' : '';
   const dangling = await tx.query<{ n: number }>(
     `SELECT (SELECT count(*) FROM import_staging s
                LEFT JOIN ethnicities e ON e.code = s.ethnicity_code
@@ -186,7 +366,7 @@ async function referencesHold(tx: Queryable, jobId: number, actorId: number): Pr
                LEFT JOIN job_positions jp ON jp.id = s.job_position_id
                LEFT JOIN ranks r ON r.id = s.rank_id
                LEFT JOIN management_scopes ms ON ms.id = s.management_scope_id
-             WHERE s.job_id = $1
+             WHERE s.job_id = $1 ${inRange}
                AND (e.code IS NULL OR u.id IS NULL
                     OR (s.title_id IS NOT NULL AND t.id IS NULL)
                     OR (s.job_position_id IS NOT NULL AND jp.id IS NULL)
@@ -195,11 +375,19 @@ async function referencesHold(tx: Queryable, jobId: number, actorId: number): Pr
           + (SELECT count(*) FROM import_staging s
                CROSS JOIN LATERAL jsonb_array_elements(s.qualifications) q
                LEFT JOIN qualification_levels l ON l.kind = q->>'kind' AND l.code = q->>'level'
-             WHERE s.job_id = $1 AND q->>'level' IS NOT NULL AND l.code IS NULL)
+             WHERE s.job_id = $1 ${inRange} AND q->>'level' IS NOT NULL AND l.code IS NULL)
           + (SELECT count(*) FROM (SELECT $2::int AS id) a WHERE NOT EXISTS (SELECT 1 FROM users WHERE users.id = a.id)) AS n`,
-    [jobId, actorId],
+    range ? [jobId, actorId, range.from, range.to] : [jobId, actorId],
   );
   return dangling.rows[0]!.n === 0;
+}
+
+/** Drops a published import's staged rows `size` row numbers at a time: short statements (PGlite, decision 0054). */
+export async function clearStagedImportInSlices(db: Queryable, jobId: number, range: { first: number; last: number }, size: number): Promise<void> {
+  for (let from = range.first; from <= range.last; from += size) {
+    await db.query('DELETE FROM import_staging WHERE job_id = $1 AND row_no BETWEEN $2 AND $3', [jobId, from, from + size - 1]);
+  }
+  await clearStagedImport(db, jobId);
 }
 
 /** Staged rows of jobs no longer running (a crashed or refused import): dropped by the runner's upkeep. */

@@ -1,6 +1,7 @@
 import { foldVietnamese, nameSortKey, type Scope } from '@nang-tam/domain';
 import type { Queryable } from '../create-db.js';
 import { BatchInserter, insertRows } from '../batch.js';
+import { UNIQUE_VIOLATION } from '../errors.js';
 import { Params, likeEscape, scopeCondition } from './scope.js';
 
 /** Filters of the people list, already validated and resolved (unit path, birth-date range). */
@@ -335,7 +336,34 @@ function writeValues(w: PersonWrite): unknown[] {
 /** The columns a person is written with, and a person's values in that order (import staging). */
 export { WRITE_COLUMNS as PERSON_WRITE_COLUMNS, writeValues as personWriteValues };
 
+/**
+ * Raised, as the unique index would, when a person would be saved with a citizen id that an import
+ * is publishing (decision 0054): on PGlite its chunks hold the id in a prepared transaction, and an
+ * insert of the same id would wait for that transaction — on the one connection, for ever.
+ */
+export class CitizenIdBeingImported extends Error {
+  readonly code = UNIQUE_VIOLATION;
+  readonly constraint = 'people_citizen_id_key';
+  constructor(citizenId: string) {
+    super(`citizen id ${citizenId} is being imported`);
+    this.name = 'CitizenIdBeingImported';
+  }
+}
+
+/** Asks before a citizen id is written: an import in its publish (stage `inserting`) holds it. */
+async function guardCitizenId(tx: Queryable, citizenId: string): Promise<void> {
+  const r = await tx.query(
+    `SELECT 1 FROM jobs j
+     WHERE j.status = 'running' AND j.stage = 'inserting'
+       AND EXISTS (SELECT 1 FROM import_staging s WHERE s.job_id = j.id AND s.citizen_id = $1)
+     LIMIT 1`,
+    [citizenId],
+  );
+  if (r.rows.length > 0) throw new CitizenIdBeingImported(citizenId);
+}
+
 export async function insertPerson(tx: Queryable, w: PersonWrite): Promise<number> {
+  await guardCitizenId(tx, w.citizenId);
   const cols = WRITE_COLUMNS.join(', ');
   const params = WRITE_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
   const r = await tx.query<{ id: number }>(`INSERT INTO people (${cols}) VALUES (${params}) RETURNING id`, writeValues(w));
@@ -367,6 +395,7 @@ export async function insertPeople(tx: Queryable, rows: (PersonWrite & PersonLev
 
 /** Updates when the stored version still equals `version`; returns false on a lost race. */
 export async function updatePerson(tx: Queryable, id: number, version: number, w: PersonWrite): Promise<boolean> {
+  await guardCitizenId(tx, w.citizenId);
   const sets = WRITE_COLUMNS.map((c, i) => `${c} = $${i + 1}`).join(', ');
   const n = WRITE_COLUMNS.length;
   const r = await tx.query(
