@@ -1,11 +1,16 @@
 import type { Reference } from '@nang-tam/contracts';
 import { labelOf } from '@nang-tam/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadLocale, translate, type Locale, type MessageKey, type TParams } from '../../i18n';
+import { addDictionary, loadLocale, translate, type Locale, type MessageKey, type TParams } from '../../i18n';
+import { vi } from '../../i18n/vi';
 import { codeNamesOf, formatFacts } from './facts';
 
 // English is loaded on demand (docs/decisions/0044)
-beforeAll(() => loadLocale('en'));
+// the entry carries only the public pages' Vietnamese texts; the signed-in app adds the rest (decision 0060)
+beforeAll(async () => {
+  addDictionary('vi', vi);
+  await loadLocale('en');
+});
 
 const REF: Reference = {
   titles: [{ id: 1, code: 'PCT_XA', name: 'Phó Chủ tịch UBND xã, phường', level: 'commune', leadership: true }],

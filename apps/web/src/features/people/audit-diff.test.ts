@@ -1,10 +1,15 @@
 import type { Reference } from '@nang-tam/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadLocale, translate, type Locale, type MessageKey, type TParams } from '../../i18n';
+import { addDictionary, loadLocale, translate, type Locale, type MessageKey, type TParams } from '../../i18n';
+import { vi } from '../../i18n/vi';
 import { auditSubject, auditVerb, diffSnapshots, type DiffRow } from './audit-diff';
 
 // English is loaded on demand (docs/decisions/0044)
-beforeAll(() => loadLocale('en'));
+// the entry carries only the public pages' Vietnamese texts; the signed-in app adds the rest (decision 0060)
+beforeAll(async () => {
+  addDictionary('vi', vi);
+  await loadLocale('en');
+});
 
 const REF: Reference = {
   titles: [{ id: 7, code: 'CT', name: 'Chủ tịch', level: 'commune', leadership: true }],

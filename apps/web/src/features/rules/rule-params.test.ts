@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { labelOf } from '@nang-tam/domain';
-import { loadLocale, translate, type Locale, type MessageKey, type TParams } from '../../i18n';
+import { addDictionary, loadLocale, translate, type Locale, type MessageKey, type TParams } from '../../i18n';
+import { vi } from '../../i18n/vi';
 import type { CodeNames } from '../eligibility/facts';
 import {
   ageBoundProblem,
@@ -15,7 +16,11 @@ import {
 } from './rule-params';
 
 // English is loaded on demand (docs/decisions/0044)
-beforeAll(() => loadLocale('en'));
+// the entry carries only the public pages' Vietnamese texts; the signed-in app adds the rest (decision 0060)
+beforeAll(async () => {
+  addDictionary('vi', vi);
+  await loadLocale('en');
+});
 
 const NAMES: Record<string, string> = { CT_XA: 'Chủ tịch UBND xã', '01.003': 'Chuyên viên', LLCT_TC: 'Trung cấp lý luận chính trị' };
 const LEVELS: Record<string, string> = {
