@@ -71,7 +71,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  await registerAuth(app, ctx.db, ctx.config.sessionCacheSeconds);
+  registerAuth(app, ctx.db, ctx.config.sessionCacheSeconds);
 
   app.get(
     '/api/health',

@@ -93,12 +93,13 @@ export function clearSessionCookie(reply: FastifyReply): void {
  * (see apps/server/src/policies/README.md); the session is resolved
  * from the HttpOnly cookie (kept by the node for a while: SessionCache); writes need the session's CSRF token in the X-CSRF-Token header.
  */
-export async function registerAuth(app: FastifyInstance, db: Db, sessionCacheSeconds = 0): Promise<void> {
+export function registerAuth(app: FastifyInstance, db: Db, sessionCacheSeconds = 0): void {
   app.decorateRequest('auth', null);
-  // sessions kept for a while, forgotten on any change of users, sessions or units (decision 0059)
+  // sessions kept for a while, forgotten on any change of users, sessions or units (decision 0059);
+  // it listens once the app is ready, before it serves
   const sessions = new SessionCache(sessionCacheSeconds * 1000);
-  await sessions.start(db);
   app.decorate('sessionCache', sessions);
+  app.addHook('onReady', async () => sessions.start(db));
   app.addHook('onClose', async () => sessions.close());
   const table: FastifyInstance['routeAccess'] = [];
   app.decorate('routeAccess', table);
