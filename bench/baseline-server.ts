@@ -1,18 +1,16 @@
 /**
  * The baseline of the people-list benchmark: bare `pg` + `node:http`, running exactly the SQL our
  * repository generates for each scenario (read from argv as JSON), with no framework, validation,
- * session or response shaping. Answers GET /<scenario index>. Like the repository, it runs the page
- * query and then the capped count only when the page is full.
+ * session or response shaping. Answers GET /<scenario index>. Like the repository, it runs the one
+ * statement that answers the page with its total (counted up to the cap only when the page is full or
+ * empty).
  */
 import { createServer } from 'node:http';
 import pg from 'pg';
 
 interface Scenario {
-  pageSql: string;
-  countSql: string;
+  listSql: string;
   params: unknown[];
-  limit: number;
-  offset: number;
 }
 
 const [url, port, scenariosJson] = process.argv.slice(2) as [string, string, string];
@@ -22,13 +20,10 @@ const pool = new pg.Pool({ connectionString: url, max: 10 });
 createServer(async (req, res) => {
   const s = scenarios[Number((req.url ?? '/0').slice(1)) % scenarios.length]!;
   try {
-    const page = await pool.query(s.pageSql, s.params);
-    const total =
-      page.rows.length > 0 && page.rows.length < s.limit
-        ? s.offset + page.rows.length
-        : (await pool.query(s.countSql, s.params)).rows[0].n;
+    const page = await pool.query(s.listSql, s.params);
+    const total = page.rows[0]?.total_n ?? 0;
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ items: page.rows, total }));
+    res.end(JSON.stringify({ items: page.rows.filter((r) => r.id !== null), total }));
   } catch (err) {
     res.writeHead(500);
     res.end(String(err));

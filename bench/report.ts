@@ -23,6 +23,8 @@ interface Report {
     scenarios: string[];
     throughput: { api: LoadResult; baseline: LoadResult };
     fixedRate: { rate: number; api: LoadResult; baseline: LoadResult };
+    // people list (decision 0059): the 1-minute load average after each phase
+    loadAverage: { throughput: number; fixedRate: number };
   } | null;
   imported: ImportBench | null;
   eligibility: EligibilityBench | null;
@@ -389,8 +391,11 @@ export function writeReport(r: Report): void {
       'Requests rotate through these filters (page of 20 unless stated, with the total counted up to 1,000: decision 0040):',
       ...r.search.scenarios.map((s) => `- \`${decodeURIComponent(s)}\``),
       '',
-      'Baseline: the same SQL statements our repository builds (the page, then the capped count when the page is full),',
-      'through bare `pg` and `node:http`, with no framework, validation, session lookup or response shaping.',
+      // people list (issue 13 point 1, decision 0059): one statement, and the load average of the run
+      'Baseline: the same SQL statement our repository builds (the page with its total, counted up to the cap only when',
+      'the page is full or empty: decision 0059), through bare `pg` and `node:http`, with no framework, validation,',
+      'session or response shaping. The API keeps sessions per node (decision 0059), so it too sends one statement.',
+      `The machine is shared with other work: its 1-minute load average was ${r.search.loadAverage.throughput.toFixed(1)} after the throughput runs and ${r.search.loadAverage.fixedRate.toFixed(1)} after the fixed-rate runs (2 cores); bench/notes.md reads the figures.`,
       '',
       `| measure | API | baseline | ratio | target |`,
       `|---|---|---|---|---|`,

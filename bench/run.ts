@@ -10,7 +10,7 @@
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/nangtam_bench) is dropped and
  * rebuilt when it does not hold a province of the requested size.
  */
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { createDb, migrate, peopleRepo } from '@nang-tam/db';
@@ -91,6 +91,8 @@ export interface SearchBench {
   scenarios: string[];
   throughput: { api: LoadResult; baseline: LoadResult };
   fixedRate: { rate: number; api: LoadResult; baseline: LoadResult };
+  // people list (issue 13 point 1, decision 0059): the machine's 1-minute load average after each phase
+  loadAverage: { throughput: number; fixedRate: number };
 }
 
 async function benchSearch(): Promise<SearchBench> {
@@ -135,6 +137,7 @@ async function benchSearch(): Promise<SearchBench> {
     console.log('Throughput (10 connections)…');
     const tApi = await load(api, apiPaths, { seconds: SECONDS, connections: 10, headers: { cookie } });
     const tBase = await load(baseUrl, basePaths, { seconds: SECONDS, connections: 10 });
+    const tLoad = loadavg()[0]!; // people list (decision 0059)
     console.log(
       `  API ${tApi.rps.toFixed(0)} req/s, baseline ${tBase.rps.toFixed(0)} req/s → ${((tApi.rps / tBase.rps) * 100).toFixed(0)}%`,
     );
@@ -142,7 +145,10 @@ async function benchSearch(): Promise<SearchBench> {
     const fApi = await load(api, apiPaths, { seconds: SECONDS, connections: 20, rate: 200, headers: { cookie } });
     const fBase = await load(baseUrl, basePaths, { seconds: SECONDS, connections: 20, rate: 200 });
     console.log(`  API p99 ${fApi.p99} ms, baseline p99 ${fBase.p99} ms`);
-    return { scenarios, throughput: { api: tApi, baseline: tBase }, fixedRate: { rate: 200, api: fApi, baseline: fBase } };
+    // people list (decision 0059): the load average next to the figures
+    const loadAverage = { throughput: tLoad, fixedRate: loadavg()[0]! };
+    console.log(`  load average ${loadAverage.throughput.toFixed(1)} / ${loadAverage.fixedRate.toFixed(1)}`);
+    return { scenarios, throughput: { api: tApi, baseline: tBase }, fixedRate: { rate: 200, api: fApi, baseline: fBase }, loadAverage };
   } finally {
     await stop(server);
     await stop(baseline);

@@ -73,7 +73,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  registerAuth(app, ctx.db);
+  registerAuth(app, ctx.db, ctx.config.sessionCacheSeconds);
 
   app.get(
     '/api/health',

@@ -20,6 +20,11 @@ const ZEnv = z.object({
     .min(1)
     .max(7 * 24 * 60)
     .default(480),
+  /**
+   * How long a node keeps a session it has read (decision 0059); any change of users, sessions or
+   * units makes every node forget them at once (migration 042). 0: read the session on every request.
+   */
+  SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   COOKIE_SECURE: z
     .enum(['true', 'false'])
     .default('false')
@@ -52,6 +57,8 @@ export interface Config {
   databaseReplicaUrl: string | undefined;
   dbPoolSize: number;
   sessionTtlMinutes: number;
+  /** Seconds a node keeps a session it has read; 0: none (decision 0059). */
+  sessionCacheSeconds: number;
   cookieSecure: boolean;
   loginRateLimit: number;
   loginRateWindowSeconds: number;
@@ -90,6 +97,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseReplicaUrl: e.DATABASE_REPLICA_URL,
     dbPoolSize: e.DB_POOL_SIZE,
     sessionTtlMinutes: e.SESSION_TTL_MINUTES,
+    sessionCacheSeconds: e.SESSION_CACHE_SECONDS,
     cookieSecure: e.COOKIE_SECURE,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     loginRateWindowSeconds: e.LOGIN_RATE_WINDOW_SECONDS,

@@ -43,7 +43,21 @@ export interface Db extends Tx {
    * wait for fn.
    */
   exclusive?<T>(fn: (raw: Pick<Db, 'query' | 'transaction'>) => Promise<T>): Promise<T>;
+  /**
+   * LISTEN on a channel (decision 0059: the session cache hears of changes to users, sessions and
+   * units from every node). `onNotify` runs for each notification; `onLost` when notifications may
+   * have been missed (the listening connection failed: PostgreSQL reconnects every second and calls
+   * `onListening` again once it listens); `onListening` once it listens. Resolves to stop. Both
+   * engines' Db have it; a wrapper may leave it out, and callers then do without.
+   */
+  listen?(channel: string, handlers: ListenHandlers): Promise<() => Promise<void>>;
   close(): Promise<void>;
+}
+
+export interface ListenHandlers {
+  onNotify(payload: string): void;
+  onListening(): void;
+  onLost(): void;
 }
 
 /**
@@ -183,6 +197,15 @@ export function wrapPglite(pglite: PGlite, owned = true): Db {
           .catch(classify);
         return r.affectedRows ?? 0;
       }),
+    listen: async (channel, handlers) => {
+      // an embedded database is never lost while open; its notifications arrive as the statement that
+      // sent them completes
+      const stop = await pglite.listen(channel, (payload) => handlers.onNotify(payload));
+      handlers.onListening();
+      return async () => {
+        if (!pglite.closed) await stop();
+      };
+    },
     exclusive: async (fn) => {
       while (gate) await gate;
       let open!: () => void;
@@ -200,6 +223,63 @@ export function wrapPglite(pglite: PGlite, owned = true): Db {
       if (owned && !pglite.closed) await pglite.close();
     },
   };
+}
+
+/**
+ * LISTEN on its own connection (not one of the pool's: a pooled connection is shared). A failed
+ * connection reports `onLost` and is replaced a second later until `stop`.
+ */
+function listenOnOwnConnection(pool: pg.Pool, channel: string, handlers: ListenHandlers): Promise<() => Promise<void>> {
+  let client: pg.Client | null = null;
+  let stopped = false;
+  let retry: NodeJS.Timeout | null = null;
+  const quoted = `"${channel.replace(/"/g, '""')}"`;
+  const lost = () => {
+    if (stopped) return;
+    handlers.onLost();
+    const c = client;
+    client = null;
+    c?.removeAllListeners();
+    c?.on('error', () => undefined);
+    void c?.end().catch(() => undefined);
+    retry ??= setTimeout(() => {
+      retry = null;
+      void connect().catch(lost);
+    }, 1000);
+    retry.unref();
+  };
+  const connect = async () => {
+    if (stopped) return;
+    const c = new pg.Client(pool.options);
+    c.on('error', lost);
+    c.on('end', lost);
+    c.on('notification', (n) => {
+      if (n.channel === channel) handlers.onNotify(n.payload ?? '');
+    });
+    client = c;
+    await c.connect();
+    await c.query(`LISTEN ${quoted}`);
+    if (stopped || client !== c) return;
+    handlers.onListening();
+  };
+  return connect().then(
+    () => async () => {
+      stopped = true;
+      if (retry) clearTimeout(retry);
+      const c = client;
+      client = null;
+      c?.removeAllListeners();
+      c?.on('error', () => undefined);
+      await c?.end().catch(() => undefined);
+    },
+    (err) => {
+      stopped = true;
+      client?.removeAllListeners();
+      client?.on('error', () => undefined);
+      void client?.end().catch(() => undefined);
+      return classify(err);
+    },
+  );
 }
 
 export function wrapPool(pool: pg.Pool): Db {
@@ -273,6 +353,7 @@ export function wrapPool(pool: pg.Pool): Db {
         client.off('error', onError);
       }
     },
+    listen: (channel, handlers) => listenOnOwnConnection(pool, channel, handlers),
     close: () => pool.end(),
   };
 }

@@ -4,7 +4,8 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { hasPermission, type Permission, type Role } from '@nang-tam/domain';
 import type { Db } from '@nang-tam/db';
 import { AppError } from '../errors.js';
-import { resolveSession } from '../services/auth.service.js';
+import { resolveSession, sessionIdOf } from '../services/auth.service.js';
+import { SessionCache } from './session-cache.js';
 import type { AuthUser } from './auth-user.js';
 import { isPolicyRef, type PolicyRef } from '../policies/index.js';
 
@@ -63,6 +64,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every API route with the access it declared (the access-matrix test walks it). */
     routeAccess: RouteAccessEntry[];
+    /** The sessions this node keeps for a while (decision 0059); logout forgets its own at once. */
+    sessionCache: SessionCache;
   }
 }
 
@@ -88,10 +91,16 @@ export function clearSessionCookie(reply: FastifyReply): void {
  * actions its service applies to the record (`config.policy`, checked against the registry); the
  * permission is enforced here, the policy by the service once the record's facts are loaded
  * (see apps/server/src/policies/README.md); the session is resolved
- * from the HttpOnly cookie; writes need the session's CSRF token in the X-CSRF-Token header.
+ * from the HttpOnly cookie (kept by the node for a while: SessionCache); writes need the session's CSRF token in the X-CSRF-Token header.
  */
-export function registerAuth(app: FastifyInstance, db: Db): void {
+export function registerAuth(app: FastifyInstance, db: Db, sessionCacheSeconds = 0): void {
   app.decorateRequest('auth', null);
+  // sessions kept for a while, forgotten on any change of users, sessions or units (decision 0059);
+  // it listens once the app is ready, before it serves
+  const sessions = new SessionCache(sessionCacheSeconds * 1000);
+  app.decorate('sessionCache', sessions);
+  app.addHook('onReady', async () => sessions.start(db));
+  app.addHook('onClose', async () => sessions.close());
   const table: FastifyInstance['routeAccess'] = [];
   app.decorate('routeAccess', table);
 
@@ -118,7 +127,7 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
     if (!access || access === 'public') return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) throw new AppError('UNAUTHENTICATED');
-    const session = await resolveSession(db, token);
+    const session = await sessions.resolve(sessionIdOf(token), () => resolveSession(db, token));
     if (session.kind !== 'ok') {
       clearSessionCookie(reply);
       throw new AppError(session.kind === 'expired' ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');

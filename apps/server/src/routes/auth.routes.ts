@@ -32,7 +32,10 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/api/v1/auth/logout',
       { schema: { tags: ['auth'], summary: 'Đăng xuất', response: { 204: z.null() } }, config: { access: 'authenticated' } },
       async (request, reply) => {
-        await logout(ctx.db, userOf(request));
+        const user = userOf(request);
+        await logout(ctx.db, user);
+        // this node forgets the session at once; the others hear of it from the database (decision 0059)
+        app.sessionCache.forget(user.sessionId);
         clearSessionCookie(reply);
         return reply.status(204).send(null);
       },

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { peopleRepo, type Db } from '@nang-tam/db';
+import { ZPeoplePage } from '@nang-tam/contracts';
 import { createTestDb } from '../../../../tests/support/test-db.js';
 import { as, buildTestApp, loginAs, seedFixture, type Fixture, type Session } from '../../../../tests/support/fixtures.js';
 
@@ -81,6 +82,8 @@ describe('people list', () => {
   const list = async (s: Session, query: string) => {
     const res = await app.inject({ url: `/api/v1/people?${query}`, headers: as(s) });
     expect(res.statusCode, res.body).toBe(200);
+    // the route writes its answer without re-checking it (decision 0059): every answer here is the contract's
+    expect(ZPeoplePage.strict().parse(res.json())).toEqual(res.json());
     return res.json() as { items: { fullName: string; id: number }[]; total: number; totalExact: boolean };
   };
   const count = async (s: Session, query: string) => {

@@ -6,7 +6,8 @@ import { AppError } from '../errors.js';
 import { hashPassword, verifyPassword } from '../auth/password.js';
 import { toAuthUser, type AuthUser } from '../auth/auth-user.js';
 
-const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('hex');
+/** The id a session is stored under: the SHA-256 of its token (the token itself is never stored). */
+export const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
 // verified against when the username does not exist, so both failures take the same time
 let dummyHash: Promise<string> | null = null;
@@ -87,17 +88,19 @@ export async function login(
   return { token, user: toAuthUser(row, id, csrfToken) };
 }
 
-export type SessionLookup = { kind: 'ok'; user: AuthUser } | { kind: 'expired' } | { kind: 'none' };
+/** `expiresAt`: when the session expires (ms since the epoch). */
+export type SessionLookup = { kind: 'ok'; user: AuthUser; expiresAt: number } | { kind: 'expired' } | { kind: 'none' };
 
 export async function resolveSession(db: Db, token: string): Promise<SessionLookup> {
   const id = sessionIdOf(token);
   const row = await usersRepo.findSession(db, id);
   if (!row || !row.active) return { kind: 'none' };
-  if (new Date(row.expires_at).getTime() <= Date.now()) {
+  const expiresAt = new Date(row.expires_at).getTime();
+  if (expiresAt <= Date.now()) {
     await usersRepo.deleteSession(db, id);
     return { kind: 'expired' };
   }
-  return { kind: 'ok', user: toAuthUser(row, id, row.csrf_token) };
+  return { kind: 'ok', user: toAuthUser(row, id, row.csrf_token), expiresAt };
 }
 
 export async function logout(db: Db, user: AuthUser): Promise<void> {
