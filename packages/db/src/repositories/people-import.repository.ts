@@ -272,7 +272,7 @@ export async function referencesStillExist(tx: Queryable, refs: StagedReferences
         AND (SELECT count(*) FROM management_scopes WHERE id = ANY($6::int[])) = cardinality($6::int[])
         AND (SELECT count(*) FROM qualification_levels WHERE kind || '|' || code = ANY($7::text[])) = cardinality($7::text[])
         AND EXISTS (SELECT 1 FROM users WHERE id = $8)
-        AND NOT EXISTS (SELECT 1 FROM pg_trigger WHERE NOT tgisinternal AND tgrelid = ANY($9::regclass[])) AS ok`,
+        AND NOT EXISTS (SELECT 1 FROM pg_trigger WHERE NOT tgisinternal AND (tgtype::int & 4) <> 0 AND tgrelid = ANY($9::regclass[])) AS ok`,
     [refs.ethnicities, refs.units, refs.titles, refs.jobPositions, refs.ranks, refs.managementScopes, refs.levels, refs.actorId, PUBLISHED_TABLES],
   );
   return r.rows[0]!.ok;
@@ -344,16 +344,20 @@ export async function resolvePreparedImports(db: Queryable): Promise<{ committed
   return done;
 }
 
-/** Tables the publish writes: none may have a trigger of its own for the set-based checks to stand in. */
+/**
+ * Tables the publish writes: none may have a trigger of its own that fires on INSERT (tgtype bit 4) for
+ * the set-based checks to stand in; an UPDATE-only trigger (the statistics' people trigger, 0056) is
+ * never reached by the publish's inserts.
+ */
 const PUBLISHED_TABLES = ['people', 'qualifications', 'audit_log'];
 
 /**
  * True when every reference of the staged rows exists (what the foreign keys would check, row by
- * row) and the published tables have no user trigger.
+ * row) and the published tables have no user trigger that fires on INSERT.
  */
 async function referencesHold(tx: Queryable, jobId: number, actorId: number, range?: RowRange): Promise<boolean> {
   const triggers = await tx.query<{ n: number }>(
-    'SELECT count(*)::int AS n FROM pg_trigger WHERE NOT tgisinternal AND tgrelid = ANY($1::regclass[])',
+    'SELECT count(*)::int AS n FROM pg_trigger WHERE NOT tgisinternal AND (tgtype::int & 4) <> 0 AND tgrelid = ANY($1::regclass[])',
     [PUBLISHED_TABLES],
   );
   if (triggers.rows[0]!.n > 0) return false;
