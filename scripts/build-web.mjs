@@ -33,27 +33,33 @@ const INPUTS = [
 ];
 const SKIP = new Set(['node_modules', 'dist', '.vite']);
 
-function filesOf(base, path) {
+/** The files under `path` (a folder, walked without SKIP, or one file), those `keep` accepts by name. */
+function filesOf(base, path, keep) {
   const abs = join(base, path);
   if (!existsSync(abs)) return [];
+  if (!statSync(abs).isDirectory()) return [abs];
   const out = [];
   const walk = (dir) => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       if (SKIP.has(e.name)) continue;
       const p = join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.isFile()) out.push(p);
+      else if (e.isFile() && keep(e.name)) out.push(p);
     }
   };
-  if (statSync(abs).isDirectory()) walk(abs);
-  else out.push(abs);
+  walk(abs);
   return out;
 }
 
-/** SHA-256 over the sorted relative paths and contents of the build's inputs (in the repository at `base`). */
-export function sourceHash(base = root) {
+/**
+ * SHA-256 over the sorted relative paths and contents of the files under `inputs` (relative to
+ * `base`), leaving out node_modules, dist and .vite, and the files `keep` refuses by name. The stamp
+ * of the web build here and of the server bundle `npm start` runs (scripts/start.mjs).
+ */
+export function hashInputs(base, inputs, keep = () => true) {
   const hash = createHash('sha256');
-  const files = INPUTS.flatMap((path) => filesOf(base, path))
+  const files = inputs
+    .flatMap((path) => filesOf(base, path, keep))
     .map((f) => relative(base, f).split(sep).join('/'))
     .sort();
   for (const f of files) {
@@ -62,6 +68,11 @@ export function sourceHash(base = root) {
     hash.update('\0');
   }
   return hash.digest('hex');
+}
+
+/** SHA-256 over the sorted relative paths and contents of the build's inputs (in the repository at `base`). */
+export function sourceHash(base = root) {
+  return hashInputs(base, INPUTS);
 }
 
 /** Whether the web build in `base`/apps/web/dist is complete and was built from sources with this hash. */

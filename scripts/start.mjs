@@ -11,11 +11,10 @@
 //
 // `npm run dev` still runs the sources through tsx (watch mode). START_FROM_SOURCE=1 runs tsx here too.
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildWeb } from './build-web.mjs';
+import { buildWeb, hashInputs } from './build-web.mjs';
 
 const root = join(import.meta.dirname, '..');
 const cacheDir = join(root, 'node_modules/.cache/nang-tam-start');
@@ -34,37 +33,9 @@ export const SERVER_INPUTS = [
   'scripts/start.mjs',
   'scripts/build-server.mjs',
 ];
-const SKIP = new Set(['node_modules', 'dist', '.vite']);
-
-function filesOf(base, path) {
-  const abs = join(base, path);
-  if (!existsSync(abs)) return [];
-  if (!statSync(abs).isDirectory()) return [abs];
-  const out = [];
-  const walk = (dir) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      if (SKIP.has(e.name)) continue;
-      const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.isFile() && !/\.test\.ts$/.test(e.name)) out.push(p);
-    }
-  };
-  walk(abs);
-  return out;
-}
-
 /** SHA-256 over the sorted relative paths and contents of the server bundle's inputs (tests excluded). */
 export function serverSourceHash(base = root) {
-  const hash = createHash('sha256');
-  const files = SERVER_INPUTS.flatMap((p) => filesOf(base, p))
-    .map((f) => relative(base, f).split(sep).join('/'))
-    .sort();
-  for (const f of files) {
-    hash.update(`${f}\0`);
-    hash.update(readFileSync(join(base, f)));
-    hash.update('\0');
-  }
-  return hash.digest('hex');
+  return hashInputs(base, SERVER_INPUTS, (name) => !/\.test\.ts$/.test(name));
 }
 
 /** The bundle of tools/demo/start.ts, built when its sources changed; returns its path. */

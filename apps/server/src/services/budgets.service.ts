@@ -7,7 +7,7 @@
  * unit or year, with the cost per learner and per person-time (plans' realisation facts).
  */
 import { hasPermission, plans, todayInVietnam, type IsoDate } from '@nang-tam/domain';
-import type { Budget, BudgetFigures, BudgetReport, BudgetReportQuery, CostEntriesInput, CostEntryVoid, EstimateInput, LecturerRateInput, LecturerRateList } from '@nang-tam/contracts';
+import type { Budget, BudgetFigures, BudgetReport, BudgetReportQuery, CostEntriesInput, CostEntryVoid, EstimateInput, LecturerRate, LecturerRateInput, LecturerRateList } from '@nang-tam/contracts';
 import { auditRepo, budgetsRepo, type Db, type Queryable } from '@nang-tam/db';
 import { AppError, notFound } from '../errors.js';
 import { actorOf, type AuthUser } from '../auth/auth-user.js';
@@ -30,6 +30,19 @@ export function ratesOf(rows: budgetsRepo.RateRow[]): plans.LecturerRate[] {
     effectiveTo: r.effective_to,
   }));
 }
+
+/** A rate as the API shows it (a budget's rates, the rates page). */
+const rateJson = (r: budgetsRepo.RateRow): LecturerRate => ({
+  id: r.id,
+  category: r.category,
+  label: r.label,
+  amount: Number(r.amount),
+  per: r.per,
+  source: { code: r.source_code, title: r.source_title },
+  effectiveFrom: r.effective_from,
+  effectiveTo: r.effective_to,
+  note: r.note,
+});
 
 export function figuresJson(f: plans.BudgetFigures): BudgetFigures {
   const cat = (c: plans.ByCategory) => ({ lecturers: Number(c.lecturers), support: Number(c.support), venue: Number(c.venue), materials: Number(c.materials), other: Number(c.other) });
@@ -103,17 +116,7 @@ export async function getBudget(db: Queryable, user: AuthUser, h: Holder): Promi
       voided: e.voided_at !== null ? { at: e.voided_at, by: e.voided_by_name, reason: e.void_reason ?? '' } : null,
     })),
     figures: figuresJson(figures),
-    rates: rates.map((r) => ({
-      id: r.id,
-      category: r.category,
-      label: r.label,
-      amount: Number(r.amount),
-      per: r.per,
-      source: { code: r.source_code, title: r.source_title },
-      effectiveFrom: r.effective_from,
-      effectiveTo: r.effective_to,
-      note: r.note,
-    })),
+    rates: rates.map(rateJson),
     roundingNote: plans.ROUNDING_NOTE_VI,
     actions: budgetPolicy.allowedActions(user, facts),
   };
@@ -379,15 +382,7 @@ export async function listRateVersions(db: Queryable, user: AuthUser): Promise<L
   return {
     asOf: todayInVietnam(),
     items: rows.map((r) => ({
-      id: r.id,
-      category: r.category,
-      label: r.label,
-      amount: Number(r.amount),
-      per: r.per,
-      source: { code: r.source_code, title: r.source_title },
-      effectiveFrom: r.effective_from,
-      effectiveTo: r.effective_to,
-      note: r.note,
+      ...rateJson(r),
       version: r.version,
       supersededBy: r.superseded_by,
       createdBy: r.created_by_name,

@@ -22,15 +22,28 @@ async function reachableUnit(db: Queryable, user: AuthUser, unitId: number): Pro
 
 const iso = (v: string | Date): string => new Date(v).toISOString();
 
-/** What is shown and audited of a certificate: never the key or the password. */
+/** What is audited of a certificate: never the key or the password. */
+interface Described {
+  subject: string;
+  issuer: string;
+  serialNumber: string;
+  validFrom: string;
+  validTo: string;
+  fingerprint: string;
+}
+const audited = (row: pdfSigningRepo.SigningCertificateDescriptionRow): Described => ({
+  subject: row.subject,
+  issuer: row.issuer,
+  serialNumber: row.serial_number,
+  validFrom: iso(row.not_before),
+  validTo: iso(row.not_after),
+  fingerprint: row.fingerprint,
+});
+
+/** What is shown of a certificate (what is audited, and whether it is valid now). */
 function describe(row: pdfSigningRepo.SigningCertificateDescriptionRow, now: Date) {
   return {
-    subject: row.subject,
-    issuer: row.issuer,
-    serialNumber: row.serial_number,
-    validFrom: iso(row.not_before),
-    validTo: iso(row.not_after),
-    fingerprint: row.fingerprint,
+    ...audited(row),
     valid: new Date(row.not_before).getTime() <= now.getTime() && now.getTime() <= new Date(row.not_after).getTime(),
     version: row.version,
     updatedBy: row.updated_by_name,
@@ -57,17 +70,6 @@ export async function getPdfSigningCertificate(db: Db, user: AuthUser, unitId: n
   return toAnswer(user, unit, await pdfSigningRepo.findDescription(db, unitId));
 }
 
-const audited = (row: pdfSigningRepo.SigningCertificateDescriptionRow | null) =>
-  row
-    ? {
-        subject: row.subject,
-        issuer: row.issuer,
-        serialNumber: row.serial_number,
-        validFrom: iso(row.not_before),
-        validTo: iso(row.not_after),
-        fingerprint: row.fingerprint,
-      }
-    : null;
 
 /**
  * Sets or replaces the unit's certificate from a PKCS#12 and its password. Refused with
@@ -113,8 +115,8 @@ export async function uploadPdfSigningCertificate(
       action: before ? 'update' : 'create',
       entity: 'pdf_signing_certificate',
       entityId: unitId,
-      before: audited(before),
-      after: audited(after),
+      before: before && audited(before),
+      after: after && audited(after),
     });
     return toAnswer(user, lockedUnit, after);
   });
