@@ -272,7 +272,7 @@ export async function referencesStillExist(tx: Queryable, refs: StagedReferences
         AND (SELECT count(*) FROM management_scopes WHERE id = ANY($6::int[])) = cardinality($6::int[])
         AND (SELECT count(*) FROM qualification_levels WHERE kind || '|' || code = ANY($7::text[])) = cardinality($7::text[])
         AND EXISTS (SELECT 1 FROM users WHERE id = $8)
-        AND NOT EXISTS (SELECT 1 FROM pg_trigger WHERE NOT tgisinternal AND (tgtype::int & 4) <> 0 AND tgrelid = ANY($9::regclass[])) AS ok`,
+        AND NOT EXISTS (${insertTriggersOn('$9')}) AS ok`,
     [refs.ethnicities, refs.units, refs.titles, refs.jobPositions, refs.ranks, refs.managementScopes, refs.levels, refs.actorId, PUBLISHED_TABLES],
   );
   return r.rows[0]!.ok;
@@ -351,16 +351,16 @@ export async function resolvePreparedImports(db: Queryable): Promise<{ committed
  */
 const PUBLISHED_TABLES = ['people', 'qualifications', 'audit_log'];
 
+/** The user triggers that fire on INSERT (tgtype bit 4) on the tables the parameter `p` names (regclass[]). */
+const insertTriggersOn = (p: string) => `SELECT 1 FROM pg_trigger WHERE NOT tgisinternal AND (tgtype::int & 4) <> 0 AND tgrelid = ANY(${p}::regclass[])`;
+
 /**
  * True when every reference of the staged rows exists (what the foreign keys would check, row by
  * row) and the published tables have no user trigger that fires on INSERT.
  */
 async function referencesHold(tx: Queryable, jobId: number, actorId: number, range?: RowRange): Promise<boolean> {
-  const triggers = await tx.query<{ n: number }>(
-    'SELECT count(*)::int AS n FROM pg_trigger WHERE NOT tgisinternal AND (tgtype::int & 4) <> 0 AND tgrelid = ANY($1::regclass[])',
-    [PUBLISHED_TABLES],
-  );
-  if (triggers.rows[0]!.n > 0) return false;
+  const triggers = await tx.query<{ any: boolean }>(`SELECT EXISTS (${insertTriggersOn('$1')}) AS any`, [PUBLISHED_TABLES]);
+  if (triggers.rows[0]!.any) return false;
   const inRange = range ? 'AND s.row_no BETWEEN $3 AND $4' : '';
   const dangling = await tx.query<{ n: number }>(
     `SELECT (SELECT count(*) FROM import_staging s
