@@ -282,12 +282,30 @@ export async function settled(page: Page): Promise<void> {
  * menu's groups ("Đào tạo", "Kế hoạch") or in the bar's overflow ("···") when it is too narrow.
  */
 export async function clickMenuItem(page: Page, name: string): Promise<void> {
+  // A click can be swallowed without an error (a popup closing under the pointer): the entry's link
+  // says where the click must lead, so a click that left the address unchanged is tried again.
+  for (let attempt = 1; ; attempt++) {
+    const href = await clickMenuEntry(page, name);
+    const target = new URL(href, page.url()).pathname;
+    try {
+      await page.waitForURL((url) => url.pathname === target, { timeout: 5000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      await page.mouse.move(0, 0);
+    }
+  }
+}
+
+/** Opens the entry's group if needed, clicks the entry and returns its link's address. */
+async function clickMenuEntry(page: Page, name: string): Promise<string> {
   await page.locator('.ant-menu-horizontal > li.ant-menu-item:visible').first().waitFor();
   const exact = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
   const inBar = page.locator('.ant-menu-horizontal > li.ant-menu-item:visible').filter({ hasText: exact });
   if ((await inBar.count()) > 0) {
+    const href = await inBar.first().locator('a').first().getAttribute('href');
     await inBar.first().click();
-    return;
+    return href ?? '';
   }
   const groups = page.locator('.ant-menu-horizontal > li.ant-menu-submenu:visible, .ant-menu-horizontal > li.ant-menu-overflow-item-rest:visible');
   const n = await groups.count();
@@ -302,11 +320,12 @@ export async function clickMenuItem(page: Page, name: string): Promise<void> {
       await page.locator('.ant-menu-submenu-popup:visible').first().waitFor({ state: 'hidden', timeout: 3000 }).catch(() => {});
       continue;
     }
+    const href = (await entry.first().locator('a').first().getAttribute('href')) ?? '';
     // the popup may still be opening, or close as the pointer travels to it: open it again and retry
     for (let attempt = 1; ; attempt++) {
       try {
         await entry.first().click({ timeout: 4000 });
-        return;
+        return href;
       } catch (e) {
         if (attempt === 3) throw e;
         await groups.nth(i).hover();
