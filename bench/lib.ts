@@ -54,6 +54,14 @@ export function currentRssMiB(pid: number): number {
   return Math.round(Number(line?.replace(/\D+/g, '') ?? 0) / 1024);
 }
 
+/** CPU time (user + system) a process has used so far, in ms (people list: the server's CPU per request). */
+export function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // fields after the command: state is [0], utime [11], stime [12], in clock ticks (100 per second on Linux)
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 export interface LoadResult {
   rps: number;
   p50: number;
@@ -62,21 +70,40 @@ export interface LoadResult {
   non2xx: number;
 }
 
-/** Runs autocannon over the given paths in turn; `rate` fixes the overall request rate. */
+/**
+ * Runs autocannon over the given paths in turn; `rate` fixes the overall request rate. The load
+ * generator runs in a child process of its own (bench/load-client.mjs) unless `inProcess` is set
+ * (the former method, kept to compare the two in one run).
+ */
 export async function load(
   baseUrl: string,
   paths: string[],
-  opts: { seconds: number; connections: number; rate?: number; headers?: Record<string, string> },
+  opts: { seconds: number; connections: number; rate?: number; headers?: Record<string, string>; inProcess?: boolean },
 ): Promise<LoadResult> {
-  const r = await autocannon({
+  const options: autocannon.Options = {
     url: baseUrl,
     connections: opts.connections,
     duration: opts.seconds,
     overallRate: opts.rate,
     headers: opts.headers,
-    requests: paths.map((path) => ({ method: 'GET', path })),
-  });
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
+    requests: paths.map((path) => ({ method: 'GET' as const, path })),
+  };
+  if (opts.inProcess) {
+    const r = await autocannon(options);
+    return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
+  }
+  const child = fork(`${ROOT}bench/load-client.mjs`, [], { execArgv: [], stdio: 'inherit' });
+  try {
+    const answer = await new Promise<LoadResult & { ok: boolean; error?: string }>((resolve, reject) => {
+      child.once('message', (m) => resolve(m as LoadResult & { ok: boolean; error?: string }));
+      child.once('exit', (code) => reject(new Error(`load client exited ${code}`)));
+      child.send(options);
+    });
+    if (!answer.ok) throw new Error(`load client: ${answer.error}`);
+    return { rps: answer.rps, p50: answer.p50, p99: answer.p99, errors: answer.errors, non2xx: answer.non2xx };
+  } finally {
+    await stop(child);
+  }
 }
 
 /** Children we asked to stop, so their exit is not reported as a crash. */

@@ -25,6 +25,9 @@ interface Report {
     fixedRate: { rate: number; api: LoadResult; baseline: LoadResult };
     // people list (decision 0059): the 1-minute load average after each phase
     loadAverage: { throughput: number; fixedRate: number };
+    // people-list (decision 0069)
+    cpuPerRequestMs?: { api: number; baseline: number; postgresApi?: number; postgresBaseline?: number };
+    clientInProcess?: { api: LoadResult; baseline: LoadResult };
   } | null;
   imported: ImportBench | null;
   eligibility: EligibilityBench | null;
@@ -374,7 +377,8 @@ export function writeReport(r: Report): void {
     'Written by `npm run bench` (see `bench/`); every figure is measured against a baseline in the same run.',
     `Last run: ${today}, ${run}.`,
     `It measured: ${ran}. Sections it did not run keep their earlier figures; each section says when and on what it was measured.`,
-    'Load comes from autocannon in the benchmark process on the same machine, so client and server share the 2 cores.',
+    // people-list (decision 0069): the load generator runs in a process of its own
+    'Load comes from autocannon in a process of its own on the same machine, so client, server and PostgreSQL share the 2 cores.',
     '',
   ];
   // this run's sections replace their earlier figures in place; the others keep theirs, in their order
@@ -403,7 +407,24 @@ export function writeReport(r: Report): void {
       `| p50 at ${f.rate} req/s | ${f.api.p50} ms | ${f.baseline.p50} ms | | |`,
       `| p99 at ${f.rate} req/s | ${f.api.p99} ms | ${f.baseline.p99} ms | | < 50 ms — ${verdict(f.api.p99 < 50)} |`,
       `| errors / non-2xx | ${t.api.errors + f.api.errors} / ${t.api.non2xx + f.api.non2xx} | ${t.baseline.errors + f.baseline.errors} / ${t.baseline.non2xx + f.baseline.non2xx} | | 0 |`,
+      // people-list (decision 0069): the server's CPU per request, and the former method in the same run
+      ...(r.search.cpuPerRequestMs
+        ? [
+            `| server process CPU per request (throughput runs) | ${r.search.cpuPerRequestMs.api.toFixed(2)} ms | ${r.search.cpuPerRequestMs.baseline.toFixed(2)} ms | | |`,
+            ...(r.search.cpuPerRequestMs.postgresApi !== undefined
+              ? [`| PostgreSQL backends' CPU per request (throughput runs) | ${r.search.cpuPerRequestMs.postgresApi.toFixed(2)} ms | ${r.search.cpuPerRequestMs.postgresBaseline!.toFixed(2)} ms | | |`]
+              : []),
+          ]
+        : []),
+      ...(r.search.clientInProcess
+        ? [
+            `| p50 / p99 at ${f.rate} req/s, load generator in the benchmark's process (the method before decision 0069), same run | ${r.search.clientInProcess.api.p50} / ${r.search.clientInProcess.api.p99} ms | ${r.search.clientInProcess.baseline.p50} / ${r.search.clientInProcess.baseline.p99} ms | | |`,
+          ]
+        : []),
       '',
+      ...(r.search.clientInProcess
+        ? ['The load generator (autocannon) runs in a child process of its own since decision 0069; the last row repeats the fixed-rate runs with it in the benchmark\'s process, as measured before.', '']
+        : []),
     ]);
   }
   if (r.imported) {

@@ -18,7 +18,7 @@ import { ZPeopleQuery } from '@nang-tam/contracts';
 import { seedDemoProvince } from '../tools/demo/generate.js';
 import { resolvePeopleFilter } from '../apps/server/src/services/people.service.js';
 import type { AuthUser } from '../apps/server/src/auth/auth-user.js';
-import { load, startBaseline, startServer, stop, waitForHttp, type LoadResult } from './lib.js';
+import { cpuMs, load, startBaseline, startServer, stop, waitForHttp, type LoadResult } from './lib.js';
 import { benchImport, type ImportBench } from './import.js';
 import { benchEligibility, type EligibilityBench } from './eligibility.js';
 import { benchClasses, type ClassesBench } from './classes.js';
@@ -93,6 +93,10 @@ export interface SearchBench {
   fixedRate: { rate: number; api: LoadResult; baseline: LoadResult };
   // people list (issue 13 point 1, decision 0059): the machine's 1-minute load average after each phase
   loadAverage: { throughput: number; fixedRate: number };
+  // people-list (decision 0069): server CPU per request in the throughput runs, and the fixed-rate runs
+  // repeated with the load generator in the benchmark's own process (the former method), same run
+  cpuPerRequestMs?: { api: number; baseline: number; postgresApi: number; postgresBaseline: number };
+  clientInProcess?: { api: LoadResult; baseline: LoadResult };
 }
 
 async function benchSearch(): Promise<SearchBench> {
@@ -135,11 +139,45 @@ async function benchSearch(): Promise<SearchBench> {
     await load(api, apiPaths, { seconds: 2, connections: 10, headers: { cookie } });
     await load(baseUrl, basePaths, { seconds: 2, connections: 10 });
     console.log('Throughput (10 connections)…');
+    // people-list (decision 0069): the load generator runs in a child process (bench/load-client.mjs);
+    // the CPU the server and the baseline used per request is read from /proc around each run
+    // and so is the CPU of this database's PostgreSQL backends (a backend that appears during a run counts
+    // from zero: a pool closes its idle connections after a while and opens new ones)
+    const pgCpu = async () => {
+      const c = new pg.Client({ connectionString: DB_URL });
+      await c.connect();
+      const pids = (await c.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()')).rows;
+      await c.end();
+      const ms = new Map<number, number>();
+      for (const { pid } of pids) {
+        try {
+          ms.set(pid, cpuMs(pid));
+        } catch {
+          /* ended meanwhile */
+        }
+      }
+      return ms;
+    };
+    const pgDelta = (before: Map<number, number>, after: Map<number, number>) => {
+      let ms = 0;
+      for (const [pid, t] of after) ms += t - (before.get(pid) ?? 0);
+      return ms;
+    };
+    const [c0, p0] = [cpuMs(server.pid!), await pgCpu()];
     const tApi = await load(api, apiPaths, { seconds: SECONDS, connections: 10, headers: { cookie } });
+    const [c1, p1] = [cpuMs(server.pid!), await pgCpu()];
+    const [b0, q0] = [cpuMs(baseline.pid!), await pgCpu()];
     const tBase = await load(baseUrl, basePaths, { seconds: SECONDS, connections: 10 });
+    const [b1, q1] = [cpuMs(baseline.pid!), await pgCpu()];
+    const cpuPerRequestMs = {
+      api: (c1 - c0) / (tApi.rps * SECONDS),
+      baseline: (b1 - b0) / (tBase.rps * SECONDS),
+      postgresApi: pgDelta(p0, p1) / (tApi.rps * SECONDS),
+      postgresBaseline: pgDelta(q0, q1) / (tBase.rps * SECONDS),
+    };
     const tLoad = loadavg()[0]!; // people list (decision 0059)
     console.log(
-      `  API ${tApi.rps.toFixed(0)} req/s, baseline ${tBase.rps.toFixed(0)} req/s → ${((tApi.rps / tBase.rps) * 100).toFixed(0)}%`,
+      `  API ${tApi.rps.toFixed(0)} req/s, baseline ${tBase.rps.toFixed(0)} req/s → ${((tApi.rps / tBase.rps) * 100).toFixed(0)}%; CPU/request ${cpuPerRequestMs.api.toFixed(2)} vs ${cpuPerRequestMs.baseline.toFixed(2)} ms, PostgreSQL ${cpuPerRequestMs.postgresApi.toFixed(2)} vs ${cpuPerRequestMs.postgresBaseline.toFixed(2)} ms`,
     );
     console.log('Latency at 200 req/s…');
     const fApi = await load(api, apiPaths, { seconds: SECONDS, connections: 20, rate: 200, headers: { cookie } });
@@ -148,7 +186,19 @@ async function benchSearch(): Promise<SearchBench> {
     // people list (decision 0059): the load average next to the figures
     const loadAverage = { throughput: tLoad, fixedRate: loadavg()[0]! };
     console.log(`  load average ${loadAverage.throughput.toFixed(1)} / ${loadAverage.fixedRate.toFixed(1)}`);
-    return { scenarios, throughput: { api: tApi, baseline: tBase }, fixedRate: { rate: 200, api: fApi, baseline: fBase }, loadAverage };
+    // the same runs with autocannon in this process, as before decision 0069 (a change of method, compared in one run)
+    const iApi = await load(api, apiPaths, { seconds: SECONDS, connections: 20, rate: 200, headers: { cookie }, inProcess: true });
+    const iBase = await load(baseUrl, basePaths, { seconds: SECONDS, connections: 20, rate: 200, inProcess: true });
+    console.log(`  client in this process: API p99 ${iApi.p99} ms, baseline p99 ${iBase.p99} ms`);
+    const clientInProcess = { api: iApi, baseline: iBase };
+    return {
+      scenarios,
+      throughput: { api: tApi, baseline: tBase },
+      fixedRate: { rate: 200, api: fApi, baseline: fBase },
+      loadAverage,
+      cpuPerRequestMs,
+      clientInProcess,
+    };
   } finally {
     await stop(server);
     await stop(baseline);
