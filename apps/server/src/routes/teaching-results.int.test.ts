@@ -127,7 +127,7 @@ describe("a lecturer's own survey results", () => {
     expect(doc.subtitle).toBe('Giảng viên: Nguyễn Thị Giảng');
     // class shown: its line and its two questions; class under the threshold: its line; the total
     expect(doc.rows).toHaveLength(5);
-    expect(doc.rows.filter((r) => r.average === 'Dưới ngưỡng')).toHaveLength(1);
+    expect(doc.rows.filter((r) => (r as Record<string, unknown>).average === 'Dưới ngưỡng')).toHaveLength(1);
     expect(doc.rows.at(-1)).toMatchObject({ average: 4.3, d4: 5, d5: 4 });
   });
 });
