@@ -436,17 +436,16 @@ type ProgrammeCampaignOpen = Extract<CampaignOpen, { programmeCode: string }>;
  */
 async function openProgrammeCampaignWithin(tx: Queryable, user: AuthUser, input: ProgrammeCampaignOpen, today: IsoDate): Promise<number> {
   if (user.scope.kind !== 'subtree') throw notFound();
-  if (input.from > input.to)
-    throw new AppError('VALIDATION_FAILED', [fieldError('to', 'DATE_BEFORE_START')], 'Khoảng thời gian không hợp lệ: ngày cuối trước ngày đầu.');
+  if (input.from > input.to) {
+    const message = 'Khoảng thời gian không hợp lệ: ngày cuối trước ngày đầu.';
+    throw new AppError('VALIDATION_FAILED', [{ path: 'to', code: 'DATE_BEFORE_START', message }], message);
+  }
   if (!(await repo.lockProgramme(tx, input.programmeCode))) throw new AppError('UNKNOWN_PROGRAMME', [fieldError('programmeCode', 'UNKNOWN_PROGRAMME')]);
   const overlap = await repo.findOverlappingOpenCampaigns(tx, input.programmeCode, input.from, input.to);
   if (overlap.length > 0) {
     const o = overlap[0]!;
-    throw new AppError(
-      'CAMPAIGN_OVERLAP',
-      [fieldError('from', 'OUT_OF_RANGE')],
-      `Chương trình đã có đợt đánh giá đang mở cho các lớp kết thúc từ ${formatViDate(o.period_from)} đến ${formatViDate(o.period_to)}, trùng với khoảng thời gian này.`,
-    );
+    const message = `Chương trình đã có đợt đánh giá đang mở cho các lớp kết thúc từ ${formatViDate(o.period_from)} đến ${formatViDate(o.period_to)}, trùng với khoảng thời gian này.`;
+    throw new AppError('CAMPAIGN_OVERLAP', [{ path: 'from', code: 'OUT_OF_RANGE', message }], message);
   }
   const inPeriod = (await repo.listCohortClasses(tx, { programmeCode: input.programmeCode, from: input.from, to: input.to, limit: 5000 })).filter((c) =>
     runsEvaluation(user, c.organiser_path),
@@ -455,13 +454,10 @@ async function openProgrammeCampaignWithin(tx: Queryable, user: AuthUser, input:
   if (due.length === 0) {
     const firstReady = inPeriod.map((c) => er.evaluationWindows(c.start_date, c.end_date).readyOn).sort()[0];
     const period = `từ ${formatViDate(input.from)} đến ${formatViDate(input.to)}`;
-    throw new AppError(
-      'EVALUATION_NO_DUE_CLASS',
-      [fieldError('to', 'OUT_OF_RANGE')],
-      firstReady
-        ? `Các lớp của chương trình kết thúc ${period} chưa đủ 2 năm; lớp sớm nhất được đánh giá từ ngày ${formatViDate(firstReady)}.`
-        : `Chương trình không có lớp nào (có học viên tốt nghiệp, do đơn vị bạn tổ chức) kết thúc ${period}.`,
-    );
+    const message = firstReady
+      ? `Các lớp của chương trình kết thúc ${period} chưa đủ 2 năm; lớp sớm nhất được đánh giá từ ngày ${formatViDate(firstReady)}.`
+      : `Chương trình không có lớp nào (có học viên tốt nghiệp, do đơn vị bạn tổ chức) kết thúc ${period}.`;
+    throw new AppError('EVALUATION_NO_DUE_CLASS', [{ path: 'to', code: 'OUT_OF_RANGE', message }], message);
   }
   if (input.dueOn < today) throw new AppError('VALIDATION_FAILED', [fieldError('dueOn', 'DATE_IN_PAST')]);
   const facts = await gatherCohorts(tx, due, '/');

@@ -46,7 +46,8 @@ function OpenProgrammeCampaign() {
         name="programme-campaign"
         title={`${t('evr.openCampaign')}: ${t('ev.scopeProgramme').toLowerCase()}`}
         okText={t('evr.openCampaign')}
-        fields={['programmeCode', 'from', 'to', 'dueOn', 'note']}
+        // from / to refusals (reversed, overlapping, no due class) are shown above the fields with their message
+        fields={['programmeCode', 'dueOn', 'note']}
         initialValues={{ dueOn: dayjs().add(30, 'day') }}
         intro={<Typography.Paragraph type="secondary">{t('evr.openIntro')}</Typography.Paragraph>}
         onClose={() => setOpen(false)}
