@@ -2464,11 +2464,7 @@ export const en: Record<MessageKey, string> = {
   'tr.class': 'Class',
   'tr.responsesOf': '{n}/{m} learners',
   'tr.threshold': 'A class with fewer than {n} responses about you shows its count only (anonymity threshold) and is left out of the totals.',
-  'tr.questions': 'By question',
-  'ev.scopeClass': 'One class',
   'ev.scopeProgramme': 'A programme over a period',
-  'ev.periodFrom': 'Classes ended from',
-  'ev.periodTo': 'to',
   'ev.programmeCampaign': '{p}: classes ended from {from} to {to}',
   'ev.classesInCampaign': '{n} classes',
 };

@@ -2393,11 +2393,7 @@ export const vi = {
   'tr.class': 'Lớp',
   'tr.responsesOf': '{n}/{m} học viên',
   'tr.threshold': 'Lớp có dưới {n} phiếu đánh giá giảng viên chỉ hiện số phiếu (ngưỡng bảo đảm ẩn danh) và không được tính vào số liệu chung.',
-  'tr.questions': 'Theo câu hỏi',
-  'ev.scopeClass': 'Một lớp',
   'ev.scopeProgramme': 'Một chương trình, một khoảng thời gian',
-  'ev.periodFrom': 'Lớp kết thúc từ ngày',
-  'ev.periodTo': 'đến ngày',
   'ev.programmeCampaign': '{p}: các lớp kết thúc từ {from} đến {to}',
   'ev.classesInCampaign': '{n} lớp',
 } as const satisfies Record<string, string>;
