@@ -178,5 +178,17 @@ describe('evaluation campaigns for a programme and a period', () => {
     // the school does not run the board's campaign: it sees it as an organiser would not
     expect((await get('registrar', `/api/v1/evaluation/campaigns/${res.json().id}`)).statusCode).toBe(404);
     expect((await send('registrar', 'POST', `/api/v1/evaluation/campaigns/${res.json().id}/close`, { version: 1 })).statusCode).toBe(404);
+    expect((await send('board', 'POST', `/api/v1/evaluation/campaigns/${res.json().id}/close`, { version: 1 })).statusCode).toBe(200);
+  });
+
+  it('opens one of two overlapping campaigns asked for at once, refuses the other', async () => {
+    const before = await campaigns();
+    const answers = await Promise.all([
+      open('board', { programmeCode: 'TC_LLCT', from: '2022-01-01', to: '2022-12-31' }),
+      open('registrar', { programmeCode: 'TC_LLCT', from: '2022-03-01', to: '2022-12-31' }),
+    ]);
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(answers.find((r) => r.statusCode === 409)!.json().error.code).toBe('CAMPAIGN_OVERLAP');
+    expect(await campaigns()).toBe(before + 1);
   });
 });
