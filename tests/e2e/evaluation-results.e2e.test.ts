@@ -21,8 +21,8 @@ describe('evaluation after training', () => {
     const api = await b.newContext();
     await apiLogin(api.request, 'truong');
     const options = await apiGet<{ classes: { id: number; name: string; ready: boolean }[] }>(api.request, '/api/v1/evaluation/cohorts');
-    const campaigns = await apiGet<{ items: { class: { id: number } }[] }>(api.request, '/api/v1/evaluation/campaigns');
-    const open = options.classes.filter((c) => c.ready && !campaigns.items.some((k) => k.class.id === c.id));
+    const campaigns = await apiGet<{ items: { class: { id: number } | null }[] }>(api.request, '/api/v1/evaluation/campaigns');
+    const open = options.classes.filter((c) => c.ready && !campaigns.items.some((k) => k.class?.id === c.id));
     // one whose graduates include some of the commune's (the unit account's) people
     const unitApi = await b.newContext();
     await apiLogin(unitApi.request, 'unit');

@@ -1,7 +1,7 @@
 /**
  * Evaluation after training in the demo province (issue 11 point 4; docs/decisions/0051):
  * - the learners' reaction: a survey for every finished class (answered by most of its learners,
- *   anonymously) and one open now for the class of the `hocvien` learner, which ends in the coming
+ *   anonymously; the `giangvien` lecturer taught a module of the two latest, so they rate them too) and one open now for the class of the `hocvien` learner, which ends in the coming
  *   weeks: four classmates have answered, `hocvien` has not (their answer reaches the threshold);
  * - the agencies' feedback: graduates of the oldest class owe both milestones (most submitted, some
  *   overdue); a short course held last spring in the `unit` account's commune has its 6-month
@@ -114,6 +114,25 @@ export async function seedDemoFeedback(tx: Queryable, opts: { seed: number; toda
      ORDER BY c.end_date, c.id`,
     [today, learner.person_id ?? 0, reaction.SURVEY_OPENS_BEFORE_END_DAYS],
   );
+  // branch lecturer-views (decision 0066): the `giangvien` lecturer also taught a module of the two
+  // latest finished classes, so that their own results page (/teaching/feedback) has classes to show
+  const giangvien = await tx.query<{ id: number }>("SELECT l.id FROM lecturers l JOIN users u ON u.id = l.user_id WHERE u.username = 'giangvien'");
+  const own = giangvien.rows[0]?.id;
+  if (own !== undefined)
+    for (const c of classes.rows.filter((x) => x.status === 'finished').slice(-2)) {
+      // four periods of the module's busiest lecturer are given to them (a module's periods stay whole)
+      const donor = await tx.query<{ class_module_id: number; lecturer_id: number }>(
+        `SELECT ml.class_module_id, ml.lecturer_id FROM class_module_lecturers ml JOIN class_modules m ON m.id = ml.class_module_id
+         WHERE m.class_id = $1 AND ml.periods > 4
+           AND NOT EXISTS (SELECT 1 FROM class_module_lecturers x JOIN class_modules xm ON xm.id = x.class_module_id WHERE xm.class_id = $1 AND x.lecturer_id = $2)
+         ORDER BY ml.periods DESC, m.sort_order, m.id, ml.lecturer_id LIMIT 1`,
+        [c.id, own],
+      );
+      const d = donor.rows[0];
+      if (!d) continue;
+      await tx.query('UPDATE class_module_lecturers SET periods = periods - 4 WHERE class_module_id = $1 AND lecturer_id = $2', [d.class_module_id, d.lecturer_id]);
+      await tx.query('INSERT INTO class_module_lecturers (class_module_id, lecturer_id, periods) VALUES ($1, $2, 4)', [d.class_module_id, own]);
+    }
   let surveys = 0;
   let responses = 0;
   for (const c of classes.rows) {

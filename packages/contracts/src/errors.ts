@@ -185,6 +185,9 @@ export const ERRORS = {
   // evaluation of results at two years (issue 11 point 4, decision 0052)
   EVALUATION_TOO_EARLY: { status: 409, vi: 'Lớp chưa kết thúc đủ 2 năm nên chưa đánh giá kết quả sau đào tạo được.', en: 'The class ended less than two years ago, so its results cannot be evaluated yet.' },
   CAMPAIGN_CLOSED: { status: 409, vi: 'Đợt đánh giá đã kết thúc nên không sửa được nữa.', en: 'The evaluation campaign is closed.' },
+  // branch lecturer-views (decision 0066): evaluation campaigns for a programme and a period
+  EVALUATION_NO_DUE_CLASS: { status: 409, vi: 'Chương trình không có lớp nào kết thúc trong khoảng thời gian này đã đủ 2 năm để đánh giá kết quả sau đào tạo.', en: 'No class of the programme that ended in this period is due for evaluation (two years after its end).' },
+  CAMPAIGN_OVERLAP: { status: 409, vi: 'Chương trình đã có đợt đánh giá đang mở với khoảng thời gian trùng lặp.', en: 'The programme already has an open evaluation campaign over an overlapping period.' },
 } as const satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof ERRORS;

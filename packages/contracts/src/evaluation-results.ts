@@ -120,11 +120,21 @@ export const CAMPAIGN_ACTIONS = ['close', 'report'] as const;
 export type CampaignAction = (typeof CAMPAIGN_ACTIONS)[number];
 export const ASSESSMENT_ACTIONS = ['assess'] as const;
 
-export const ZCampaignOpen = z.strictObject({
-  classId: ZIdNumber,
-  dueOn: ZIsoDate,
-  note: zText(1000).optional(),
-});
+export const ZCampaignOpen = z.union([
+  z.strictObject({
+    classId: ZIdNumber,
+    dueOn: ZIsoDate,
+    note: zText(1000).optional(),
+  }),
+  // branch lecturer-views (decision 0066): a programme and a period (the classes that ended in it and are due)
+  z.strictObject({
+    programmeCode: z.string().trim().min(1).max(40),
+    from: ZIsoDate,
+    to: ZIsoDate,
+    dueOn: ZIsoDate,
+    note: zText(1000).optional(),
+  }),
+]);
 export type CampaignOpen = z.infer<typeof ZCampaignOpen>;
 
 export const ZCampaignClose = z.strictObject({ version: ZIdNumber });
@@ -157,6 +167,8 @@ export const ZPersonFacts = z.object({
 
 export const ZAssessment = z.object({
   campaignId: z.number(),
+  /** The class the person graduated from (branch lecturer-views: a programme campaign spans several). */
+  class: z.object({ id: z.number(), name: z.string() }),
   person: z.object({ id: z.number(), fullName: z.string(), birthDate: ZIsoDate }),
   unit: z.object({ id: z.number(), name: z.string() }),
   facts: ZPersonFacts,
@@ -171,7 +183,14 @@ export type Assessment = z.infer<typeof ZAssessment>;
 
 export const ZCampaignSummary = z.object({
   id: z.number(),
-  class: z.object({ id: z.number(), name: z.string(), startDate: ZIsoDate, endDate: ZIsoDate }),
+  /** branch lecturer-views (decision 0066): a campaign is for one class or for a programme over a period. */
+  scope: z.enum(['class', 'programme']),
+  /** The class of a class campaign; null for a programme campaign. */
+  class: z.object({ id: z.number(), name: z.string(), startDate: ZIsoDate, endDate: ZIsoDate }).nullable(),
+  /** The period of a programme campaign (its classes ended in it); null for a class campaign. */
+  period: z.object({ from: ZIsoDate, to: ZIsoDate }).nullable(),
+  /** The classes the campaign covers (1 for a class campaign). */
+  classCount: z.number(),
   programme: z.object({ code: z.string(), name: z.string() }),
   status: z.enum(CAMPAIGN_STATUSES),
   dueOn: ZIsoDate,
@@ -189,6 +208,8 @@ export type CampaignList = z.infer<typeof ZCampaignList>;
 
 export const ZCampaignDetail = ZCampaignSummary.extend({
   note: z.string().nullable(),
+  /** The classes covered (branch lecturer-views: several for a programme campaign), by end date. */
+  classes: z.array(z.object({ id: z.number(), name: z.string(), startDate: ZIsoDate, endDate: ZIsoDate })),
   comparison: ZComparison,
   assessments: z.array(ZAssessment),
   /** Counts of the agencies' answers among the assessments shown. */

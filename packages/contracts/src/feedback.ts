@@ -242,3 +242,32 @@ export type FeedbackResults = z.infer<typeof ZFeedbackResults>;
 
 export const ZEvaluationExportRequest = z.strictObject({ format: z.enum(['xlsx', 'pdf']) });
 export const ZFeedbackExportRequest = z.strictObject({ format: z.enum(['xlsx', 'pdf']), groupBy: z.enum(['class', 'programme']).default('class') });
+
+// ---------- a lecturer's own results (lecturer-views, decision 0066) ----------
+
+export const TEACHING_RESULTS_ACTIONS = ['read', 'export'] as const;
+export const ZTeachingResultsExport = z.strictObject({ format: z.enum(['xlsx', 'pdf']) });
+
+const ZOwnQuestion = ZStat.extend({ code: z.string(), text: z.string(), ratings: z.number() });
+
+/** GET /me/teaching-results: what learners said about the lecturer themselves, anonymous, class by class. */
+export const ZTeachingResults = z.object({
+  lecturer: z.object({ id: z.number(), name: z.string() }).nullable(),
+  minResponses: z.number(),
+  classes: z.array(
+    ZStat.extend({
+      classId: z.number(),
+      className: z.string(),
+      programmeName: z.string(),
+      classStart: z.string(),
+      classEnd: z.string(),
+      learners: z.number(),
+      responses: z.number(),
+      suppressed: z.boolean(),
+      questions: z.array(ZOwnQuestion),
+    }),
+  ),
+  overall: ZStat.extend({ responses: z.number(), suppressed: z.boolean(), classesShown: z.number(), questions: z.array(ZOwnQuestion) }),
+  actions: z.array(z.enum(TEACHING_RESULTS_ACTIONS)),
+});
+export type TeachingResults = z.infer<typeof ZTeachingResults>;

@@ -16,6 +16,8 @@ export const JOB_KINDS = [
   'evaluation_report',
   // indicators (issue 10 point 1, decision 0046)
   'indicator_people_export',
+  // branch lecturer-views (decision 0066): a lecturer's own reaction results; a programme campaign's report uses evaluation_report
+  'teaching_results_export',
 ] as const;
 export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
 /** What a running job is doing; progress/total count the rows of the current stage. */

@@ -25,6 +25,8 @@ describe('role permissions', () => {
   // indicators (issue 10 point 1): every registry officer reads them over their subtree; the board, home affairs and the administrator define them
   for (const r of ['system_admin', 'province_board', 'home_affairs'] as const) expected[r].push('indicators.read', 'indicators.manage');
   expected.unit_officer.push('indicators.read');
+  // branch lecturer-views (decision 0066): the lecturer reads the learners' answers about themselves
+  expected.lecturer.push('reaction.ownResults');
   it.each(ROLES.flatMap((role) => PERMISSIONS.map((perm) => [role, perm] as const)))('%s / %s', (role, perm) => {
     expect(hasPermission(role, perm)).toBe(expected[role].includes(perm));
   });

@@ -73,6 +73,8 @@ export const PERMISSIONS = [
   // indicators (issue 10 point 1, decision 0046): read them over one's subtree; define them and mark CCHC posts
   'indicators.read',
   'indicators.manage',
+  // branch lecturer-views (decision 0066): a lecturer reads the learners' anonymous answers about themselves
+  'reaction.ownResults',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -165,6 +167,9 @@ for (const role of ['system_admin', 'province_board', 'home_affairs', 'unit_offi
 for (const role of ['system_admin', 'province_board', 'home_affairs'] as const) {
   (ROLE_PERMISSIONS[role] as Permission[]).push('indicators.manage');
 }
+
+// branch lecturer-views (decision 0066): the lecturer reads what learners said about them (their own results only)
+(ROLE_PERMISSIONS.lecturer as Permission[]).push('reaction.ownResults');
 
 export function hasPermission(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);

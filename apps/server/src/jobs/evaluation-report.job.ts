@@ -4,7 +4,7 @@
  * facts (appraisals before and after, planned, rotated or transferred, higher duties, left) and the
  * agency's assessment; the notes give the cohort's shares beside the comparable people's.
  */
-import { APPLIES_KNOWLEDGE_LABELS, WORK_CHANGE_LABELS, type Comparison } from '@nang-tam/contracts';
+import { APPLIES_KNOWLEDGE_LABELS, WORK_CHANGE_LABELS, type CampaignDetail, type Comparison } from '@nang-tam/contracts';
 import { todayInVietnam } from '@nang-tam/domain';
 import { plansRepo } from '@nang-tam/db';
 import { officialFileName, renderOfficialDocument, type OfficialDocument, type OfficialFormat } from '../documents/official-document.js';
@@ -26,6 +26,14 @@ export function comparisonNotes(c: Comparison): string[] {
   ];
 }
 
+const viDate = (d: string) => d.split('-').reverse().join('/');
+
+/** "Lớp X (Chương trình)" or "Chương trình — các lớp kết thúc từ … đến …". */
+export function campaignLabel(c: CampaignDetail): string {
+  if (c.class) return `${c.class.name} (${c.programme.name})`;
+  return `${c.programme.name} — các lớp kết thúc từ ${viDate(c.period!.from)} đến ${viDate(c.period!.to)}`;
+}
+
 export async function runEvaluationReport(ctx: JobContext): Promise<JobOutcome> {
   const params = ctx.job.params as { campaignId: number; format: OfficialFormat };
   const c = await getCampaign(ctx.readDb, ctx.owner, params.campaignId);
@@ -38,10 +46,12 @@ export async function runEvaluationReport(ctx: JobContext): Promise<JobOutcome> 
     place: province,
     date: todayInVietnam(),
     title: 'BÁO CÁO ĐÁNH GIÁ KẾT QUẢ SAU ĐÀO TẠO, BỒI DƯỠNG',
-    subtitle: `${c.class.name} (${c.programme.name}) — ${c.status === 'closed' ? 'đợt đánh giá đã kết thúc' : 'đợt đánh giá đang lấy ý kiến'}`,
+    subtitle: `${campaignLabel(c)} — ${c.status === 'closed' ? 'đợt đánh giá đã kết thúc' : 'đợt đánh giá đang lấy ý kiến'}`,
     columns: [
       { key: 'no', header: 'STT', kind: 'integer', width: 6 },
       { key: 'name', header: 'Họ và tên', width: 24 },
+      // branch lecturer-views (decision 0066): a programme campaign spans several classes
+      ...(c.scope === 'programme' ? [{ key: 'class', header: 'Lớp', width: 22 }] : []),
       { key: 'unit', header: 'Cơ quan, đơn vị', width: 26 },
       { key: 'before', header: 'Trước', group: 'Số năm HTTNV trở lên / số năm có xếp loại', width: 10 },
       { key: 'after', header: 'Sau', group: 'Số năm HTTNV trở lên / số năm có xếp loại', width: 10 },
@@ -56,6 +66,7 @@ export async function runEvaluationReport(ctx: JobContext): Promise<JobOutcome> 
     rows: c.assessments.map((a, i) => ({
       no: i + 1,
       name: a.person.fullName,
+      class: a.class.name,
       unit: a.unit.name,
       before: `${a.facts.beforeGood}/${a.facts.beforeRated}`,
       after: a.facts.left ? '—' : `${a.facts.afterGood}/${a.facts.afterRated}`,
@@ -67,7 +78,10 @@ export async function runEvaluationReport(ctx: JobContext): Promise<JobOutcome> 
       change: a.workChange ? WORK_CHANGE_LABELS[a.workChange].vi : '',
       comment: a.comment ?? '',
     })),
-    notes: comparisonNotes(c.comparison),
+    notes: [
+      ...(c.scope === 'programme' ? [`Các lớp được đánh giá (${c.classes.length}): ${c.classes.map((k) => `${k.name} (${viDate(k.startDate)} – ${viDate(k.endDate)})`).join('; ')}.`] : []),
+      ...comparisonNotes(c.comparison),
+    ],
     preparedBy: { role: 'Người lập biểu', name: ctx.owner.displayName },
     approvedBy: { role: 'HIỆU TRƯỞNG' },
   };
@@ -76,7 +90,7 @@ export async function runEvaluationReport(ctx: JobContext): Promise<JobOutcome> 
   return {
     status: 'succeeded',
     result: { rows: c.assessments.length },
-    fileName: officialFileName(`danh-gia-sau-dao-tao-lop-${c.class.id}`, todayInVietnam(), params.format),
+    fileName: officialFileName(c.class ? `danh-gia-sau-dao-tao-lop-${c.class.id}` : `danh-gia-sau-dao-tao-${c.programme.code}-${c.period!.from}-${c.period!.to}`, todayInVietnam(), params.format),
     file,
   };
 }

@@ -5,10 +5,10 @@
  * runner's maintenance step (each reminder recorded once however often this runs).
  */
 import { agencyFeedback, reaction, todayInVietnam, type IsoDate } from '@nang-tam/domain';
-import type { ClassSurvey, FeedbackResults } from '@nang-tam/contracts';
+import type { ClassSurvey, FeedbackResults, TeachingResults } from '@nang-tam/contracts';
 import type { AppContext } from '../context.js';
 import { officialFileName, renderOfficialDocument, type OfficialDocument, type OfficialFormat } from '../documents/official-document.js';
-import { feedbackResults, getClassSurvey, recordFeedbackReminders } from '../services/feedback.service.js';
+import { feedbackResults, getClassSurvey, myTeachingResults, recordFeedbackReminders } from '../services/feedback.service.js';
 import type { JobContext, JobLog, JobOutcome } from './context.js';
 
 const viDate = (d: string) => d.split('-').reverse().join('/');
@@ -126,4 +126,56 @@ export async function runFeedbackReminders(ctx: Pick<AppContext, 'db'>, log: Job
   const added = await recordFeedbackReminders(ctx.db, today);
   if (added > 0) log.info({ added }, 'agency feedback reminders recorded');
   return added;
+}
+
+// ---------- a lecturer's own results (branch lecturer-views, decision 0066) ----------
+
+/** What learners said about one lecturer: one row per class and lecturer question, then the pooled figures. */
+export function teachingResultsDocument(r: TeachingResults, preparedBy: string, today: string): OfficialDocument {
+  const dist = (d: number[] | null, i: number) => (d ? (d[i] ?? 0) : '-');
+  const rows: Record<string, string | number>[] = [];
+  for (const c of r.classes) {
+    rows.push({
+      no: rows.length + 1,
+      item: `${c.className} (${c.programmeName}), ${viDate(c.classStart)} – ${viDate(c.classEnd)}: ${c.responses} phiếu đánh giá giảng viên / ${c.learners} học viên`,
+      average: c.suppressed ? 'Dưới ngưỡng' : (c.average ?? '-'),
+      ...Object.fromEntries([0, 1, 2, 3, 4].map((i) => [`d${i + 1}`, dist(c.distribution, i)])),
+    });
+    if (!c.suppressed)
+      for (const q of c.questions)
+        rows.push({ no: rows.length + 1, item: `   ${q.text}`, average: q.average ?? '-', ...Object.fromEntries([0, 1, 2, 3, 4].map((i) => [`d${i + 1}`, dist(q.distribution, i)])) });
+  }
+  rows.push({
+    no: rows.length + 1,
+    item: `Chung các lớp đủ ngưỡng (${r.overall.classesShown} lớp, ${r.overall.responses} phiếu)`,
+    average: r.overall.suppressed ? 'Dưới ngưỡng' : (r.overall.average ?? '-'),
+    ...Object.fromEntries([0, 1, 2, 3, 4].map((i) => [`d${i + 1}`, dist(r.overall.distribution, i)])),
+  });
+  return {
+    issuer: ['TRƯỜNG CHÍNH TRỊ', 'PHÒNG ĐÀO TẠO'],
+    date: today,
+    title: 'Ý KIẾN HỌC VIÊN VỀ GIẢNG VIÊN',
+    subtitle: r.lecturer ? `Giảng viên: ${r.lecturer.name}` : 'Tài khoản chưa gắn với giảng viên',
+    columns: [
+      { key: 'no', header: 'STT', kind: 'integer', width: 6 },
+      { key: 'item', header: 'Lớp, nội dung đánh giá', width: 60 },
+      { key: 'average', header: 'Điểm trung bình (1–5)', kind: 'decimal', width: 12 },
+      ...LIKERT_COLUMNS,
+    ],
+    rows,
+    notes: [
+      'Phiếu khảo sát ẩn danh: chỉ tổng hợp các câu hỏi về giảng viên do học viên đánh giá chính giảng viên này; không gồm câu hỏi chung, ý kiến khác, đánh giá về giảng viên khác.',
+      `Lớp có dưới ${r.minResponses} phiếu đánh giá giảng viên chỉ hiện số phiếu (ngưỡng bảo đảm ẩn danh) và không được tính vào số liệu chung. Điểm trung bình làm tròn đến 2 chữ số thập phân.`,
+    ],
+    preparedBy: { role: 'Người lập biểu', name: preparedBy },
+    approvedBy: { role: 'TRƯỞNG PHÒNG ĐÀO TẠO' },
+  };
+}
+
+export async function runTeachingResultsExport(ctx: JobContext): Promise<JobOutcome> {
+  const p = ctx.job.params as { format: OfficialFormat };
+  const r = await myTeachingResults(ctx.readDb, ctx.owner);
+  const today = todayInVietnam();
+  const file = await renderOfficialDocument(teachingResultsDocument(r, ctx.owner.displayName, today), p.format, { signal: ctx.signal });
+  return { status: 'succeeded', result: { rows: r.classes.length }, fileName: officialFileName('y-kien-hoc-vien-ve-giang-vien', today, p.format), file };
 }

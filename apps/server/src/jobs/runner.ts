@@ -21,6 +21,8 @@ import { runNeedsAggregateExport, runNeedsAnswerExport } from './needs-export.jo
 import { sendNotificationEmails } from './notification-emails.job.js';
 import { runSupportExport } from './support-export.job.js';
 import { runFeedbackExport, runFeedbackReminders, runReactionExport } from './feedback.job.js';
+// branch lecturer-views (decision 0066)
+import { runTeachingResultsExport } from './feedback.job.js';
 import { runReportFill } from './report-fill.job.js';
 import { runStatisticsExport } from './statistics-export.job.js';
 
@@ -52,6 +54,8 @@ const HANDLERS: Record<string, Handler> = {
   statistics_export: { permission: 'statistics.read', run: runStatisticsExport },
   evaluation_report: { permission: 'classes.read', run: runEvaluationReport },
   indicator_people_export: { permission: 'people.export', run: runIndicatorPeopleExport },
+  // branch lecturer-views (decision 0066): a lecturer's own reaction results
+  teaching_results_export: { permission: 'reaction.ownResults', run: runTeachingResultsExport },
 };
 
 export interface RunnerOptions {

@@ -72,9 +72,11 @@ export function evaluationResultsRoutes(ctx: AppContext): FastifyPluginAsyncZod 
       {
         schema: {
           tags: ['evaluation'],
-          summary: 'Mở đợt đánh giá kết quả sau đào tạo cho một lớp (điền sẵn số liệu từ hồ sơ cho từng học viên)',
+          summary: 'Mở đợt đánh giá kết quả sau đào tạo cho một lớp, hoặc cho một chương trình trong một khoảng thời gian (điền sẵn số liệu từ hồ sơ cho từng học viên)',
           description:
-            'Lớp chưa kết thúc đủ 2 năm: 409 EVALUATION_TOO_EARLY (nêu ngày bắt đầu được đánh giá). Lớp đã có đợt: 409 DUPLICATE.',
+            'Lớp chưa kết thúc đủ 2 năm: 409 EVALUATION_TOO_EARLY (nêu ngày bắt đầu được đánh giá). Lớp đã có đợt: 409 DUPLICATE. ' +
+            'Chương trình (programmeCode, from, to): khoảng thời gian ngược 400; chương trình không có 404 UNKNOWN_PROGRAMME; không có lớp đến hạn 409 EVALUATION_NO_DUE_CLASS; ' +
+            'đã có đợt đang mở của chương trình trùng khoảng thời gian 409 CAMPAIGN_OVERLAP.',
           body: ZCampaignOpen,
           response: { 201: ZCampaignDetail, 409: ZErrorBody },
         },

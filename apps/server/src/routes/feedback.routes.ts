@@ -25,6 +25,8 @@ import {
   ZSurveyListQuery,
   ZSurveyOpenInput,
   ZSurveyPage,
+  ZTeachingResults,
+  ZTeachingResultsExport,
 } from '@nang-tam/contracts';
 import type { AppContext } from '../context.js';
 import { userOf } from '../auth/plugin.js';
@@ -101,6 +103,27 @@ export function feedbackRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/api/v1/reaction/lecturers/:id',
       { schema: { tags: ['evaluation'], summary: 'Kết quả khảo sát về một giảng viên qua các lớp', params: ZIdParams, response: { 200: ZLecturerResults } }, config: { access: 'evaluation.read' } },
       async (request) => feedback.lecturerResults(ctx.db, userOf(request), request.params.id),
+    );
+    // ---------- a lecturer's own results (branch lecturer-views, decision 0066) ----------
+    app.get(
+      '/api/v1/me/teaching-results',
+      {
+        schema: {
+          tags: ['evaluation'],
+          summary: 'Ý kiến học viên về giảng viên (của chính tôi): tổng hợp ẩn danh theo lớp, dưới ngưỡng chỉ hiện số phiếu',
+          response: { 200: ZTeachingResults },
+        },
+        config: { access: 'reaction.ownResults' },
+      },
+      async (request) => feedback.myTeachingResults(ctx.db, userOf(request)),
+    );
+    app.post(
+      '/api/v1/me/teaching-results/export',
+      {
+        schema: { tags: ['exports'], summary: 'Xuất ý kiến học viên về giảng viên (của chính tôi) ra Excel hoặc PDF (chạy nền)', body: ZTeachingResultsExport, response: { 202: ZJob } },
+        config: { access: 'reaction.ownResults' },
+      },
+      async (request, reply) => reply.status(202).send(await feedback.startTeachingResultsExport(ctx.db, userOf(request), request.body.format)),
     );
     // ---------- surveys: the learner ----------
     app.get(

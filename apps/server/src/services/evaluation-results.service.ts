@@ -250,7 +250,11 @@ function storedFactsOf(g: repo.GraduateFactsRow, o: er.PersonOutcome, ageBand: s
 function summaryOf(r: repo.CampaignRow): CampaignSummary {
   return {
     id: r.id,
-    class: { id: r.class_id, name: r.class_name, startDate: r.start_date, endDate: r.end_date },
+    // branch lecturer-views (decision 0066): a class campaign, or a programme campaign over a period
+    scope: r.class_id !== null ? 'class' : 'programme',
+    class: r.class_id !== null ? { id: r.class_id, name: r.class_name!, startDate: r.start_date!, endDate: r.end_date! } : null,
+    period: r.period_from !== null && r.period_to !== null ? { from: r.period_from, to: r.period_to } : null,
+    classCount: r.class_count,
     programme: { code: r.programme_code, name: r.programme_name },
     status: r.status as CampaignSummary['status'],
     dueOn: r.due_on,
@@ -266,6 +270,7 @@ function summaryOf(r: repo.CampaignRow): CampaignSummary {
 function assessmentOf(user: AuthUser, campaignStatus: 'open' | 'closed', a: repo.AssessmentRow): Assessment {
   return {
     campaignId: a.campaign_id,
+    class: { id: a.class_id, name: a.class_name },
     person: { id: a.person_id, fullName: a.full_name, birthDate: a.birth_date },
     unit: { id: a.unit_id, name: a.unit_name },
     facts: a.facts as StoredFacts,
@@ -350,9 +355,11 @@ export async function getCampaign(db: Queryable, user: AuthUser, id: number): Pr
           const t = er.totalsOf(outcomes);
           return { ...stored.comparison, graduates: t, graduateShares: er.sharesOf(t) };
         })();
+  const classes = (await repo.listCampaignClasses(db, id)).map((k) => ({ id: k.id, name: k.name, startDate: k.start_date, endDate: k.end_date }));
   return {
     ...summaryOf(c),
     note: c.note,
+    classes,
     comparison,
     assessments: rows.map((r) => assessmentOf(user, status, r)),
     answers: answersOf(rows),
@@ -367,6 +374,7 @@ export async function openCampaignWithin(
   input: CampaignOpen,
   today: IsoDate = todayInVietnam(),
 ): Promise<number> {
+  if ('programmeCode' in input) return openProgrammeCampaignWithin(tx, user, input, today);
   const [cls] = await repo.listCohortClasses(tx, { classId: input.classId });
   if (!cls || !runsEvaluation(user, cls.organiser_path)) throw notFound();
   const w = er.evaluationWindows(cls.start_date, cls.end_date);
@@ -396,6 +404,7 @@ export async function openCampaignWithin(
     facts.graduates.map((g) => ({
       personId: g.person_id,
       unitId: g.unit_id,
+      classId: cls.id,
       facts: storedFactsOf(g, outcomes.get(g.person_id)!, er.ageBandOn(g.birth_date, w.matchOn)),
     })),
   );
@@ -405,6 +414,97 @@ export async function openCampaignWithin(
     entity: 'evaluation_campaign',
     entityId: campaignId,
     after: { classId: cls.id, dueOn: input.dueOn, note: input.note ?? null, graduates: facts.graduates.length, comparison },
+  });
+  return campaignId;
+}
+
+// ---------- programme campaigns (branch lecturer-views, decision 0066) ----------
+
+type ProgrammeCampaignOpen = Extract<CampaignOpen, { programmeCode: string }>;
+
+/**
+ * Opens a campaign for a programme and a period: every class of the programme that ended inside
+ * [from, to], is due (ended two years ago or more) and is organised in the opener's reach. Refused:
+ * a reversed period (400), an unknown programme (404), an overlapping open campaign (below), no due class (409 EVALUATION_NO_DUE_CLASS,
+ * naming the day the first class in the period becomes due, if any), a due date in the past (400).
+ * An open campaign of the same programme over an overlapping period is checked before the classes
+ * (409 CAMPAIGN_OVERLAP: the period is taken, whatever classes it holds). The
+ * programme's row is locked first, so two overlapping openings are serialised. Each graduate gets
+ * one row (a person who graduated from two of its classes: the later class); the comparison pools
+ * every class's strata (direct standardisation over the union, as the results page does for a
+ * programme).
+ */
+async function openProgrammeCampaignWithin(tx: Queryable, user: AuthUser, input: ProgrammeCampaignOpen, today: IsoDate): Promise<number> {
+  if (user.scope.kind !== 'subtree') throw notFound();
+  if (input.from > input.to) {
+    const message = 'Khoảng thời gian không hợp lệ: ngày cuối trước ngày đầu.';
+    throw new AppError('VALIDATION_FAILED', [{ path: 'to', code: 'DATE_BEFORE_START', message }], message);
+  }
+  if (!(await repo.lockProgramme(tx, input.programmeCode))) throw new AppError('UNKNOWN_PROGRAMME', [fieldError('programmeCode', 'UNKNOWN_PROGRAMME')]);
+  const overlap = await repo.findOverlappingOpenCampaigns(tx, input.programmeCode, input.from, input.to);
+  if (overlap.length > 0) {
+    const o = overlap[0]!;
+    const message = `Chương trình đã có đợt đánh giá đang mở cho các lớp kết thúc từ ${formatViDate(o.period_from)} đến ${formatViDate(o.period_to)}, trùng với khoảng thời gian này.`;
+    throw new AppError('CAMPAIGN_OVERLAP', [{ path: 'from', code: 'OUT_OF_RANGE', message }], message);
+  }
+  const inPeriod = (await repo.listCohortClasses(tx, { programmeCode: input.programmeCode, from: input.from, to: input.to, limit: 5000 })).filter((c) =>
+    runsEvaluation(user, c.organiser_path),
+  );
+  const due = inPeriod.filter((c) => er.evaluationReady(c.end_date, today));
+  if (due.length === 0) {
+    const firstReady = inPeriod.map((c) => er.evaluationWindows(c.start_date, c.end_date).readyOn).sort()[0];
+    const period = `từ ${formatViDate(input.from)} đến ${formatViDate(input.to)}`;
+    const message = firstReady
+      ? `Các lớp của chương trình kết thúc ${period} chưa đủ 2 năm; lớp sớm nhất được đánh giá từ ngày ${formatViDate(firstReady)}.`
+      : `Chương trình không có lớp nào (có học viên tốt nghiệp, do đơn vị bạn tổ chức) kết thúc ${period}.`;
+    throw new AppError('EVALUATION_NO_DUE_CLASS', [{ path: 'to', code: 'OUT_OF_RANGE', message }], message);
+  }
+  if (input.dueOn < today) throw new AppError('VALIDATION_FAILED', [fieldError('dueOn', 'DATE_IN_PAST')]);
+  const facts = await gatherCohorts(tx, due, '/');
+  const comparison = er.compare([...facts.cells.values()].flat());
+  const summary = {
+    comparison,
+    classes: due.map((c) => ({ id: c.id, name: c.name, windows: er.evaluationWindows(c.start_date, c.end_date) })),
+    openedOn: today,
+  };
+  const campaignId = await repo.insertProgrammeCampaign(tx, {
+    programmeCode: input.programmeCode,
+    from: input.from,
+    to: input.to,
+    organiserUnitId: user.unitId,
+    classIds: due.map((c) => c.id),
+    dueOn: input.dueOn,
+    note: input.note ?? null,
+    summary,
+    openedBy: user.id,
+  });
+  // one row per person: `due` is latest end first, so the first class seen is the later one
+  const endOf = new Map(due.map((c) => [c.id, c]));
+  const seeds = new Map<number, repo.AssessmentSeed>();
+  const ordered = [...facts.graduates].sort((a, b) => due.indexOf(endOf.get(a.class_id)!) - due.indexOf(endOf.get(b.class_id)!));
+  for (const g of ordered) {
+    if (seeds.has(g.person_id)) continue;
+    const c = endOf.get(g.class_id)!;
+    const w = er.evaluationWindows(c.start_date, c.end_date);
+    const o = facts.outcomes.get(g.class_id)!.find((x) => x.personId === g.person_id)!;
+    seeds.set(g.person_id, { personId: g.person_id, unitId: g.unit_id, classId: g.class_id, facts: storedFactsOf(g, o, er.ageBandOn(g.birth_date, w.matchOn)) });
+  }
+  await repo.insertAssessments(tx, campaignId, [...seeds.values()]);
+  await auditRepo.appendAudit(tx, {
+    ...actorOf(user),
+    action: 'open',
+    entity: 'evaluation_campaign',
+    entityId: campaignId,
+    after: {
+      programmeCode: input.programmeCode,
+      from: input.from,
+      to: input.to,
+      classIds: due.map((c) => c.id),
+      dueOn: input.dueOn,
+      note: input.note ?? null,
+      graduates: seeds.size,
+      comparison,
+    },
   });
   return campaignId;
 }

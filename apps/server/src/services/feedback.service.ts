@@ -36,7 +36,9 @@ import type {
   SurveyPage,
   SurveySummary,
 } from '@nang-tam/contracts';
-import { auditRepo, feedbackRepo, type Db, type Queryable } from '@nang-tam/db';
+import { auditRepo, feedbackRepo, lecturersRepo, type Db, type Queryable } from '@nang-tam/db';
+import type { TeachingResults } from '@nang-tam/contracts';
+import { teachingResultsPolicy } from '../policies/teaching-results.js';
 import { AppError, fieldError, notFound } from '../errors.js';
 import { actorOf, type AuthUser } from '../auth/auth-user.js';
 import { agencyFeedbackPolicy, answerVerdict, surveyPolicy, type SurveyFacts } from '../policies/feedback.js';
@@ -259,6 +261,60 @@ export async function lecturerResults(db: Queryable, user: AuthUser, lecturerId:
     classes,
     overall: { responses: pooled.length, suppressed, average: suppressed ? null : reaction.average(values), distribution: suppressed ? null : reaction.distribution(values) },
   };
+}
+
+// ---------- a lecturer's own results (branch lecturer-views, decision 0066) ----------
+
+/**
+ * GET /me/teaching-results: the learners' anonymous answers about the calling lecturer, class by
+ * class (the lecturer questions about them only; no general question, no comment), under the
+ * anonymity threshold. A lecturer account with no lecturer record sees nothing.
+ */
+export async function myTeachingResults(db: Queryable, user: AuthUser): Promise<TeachingResults> {
+  const min = (await feedbackRepo.getSettings(db)).reaction_min_responses;
+  const lecturer = await lecturersRepo.findLecturerByUser(db, user.id);
+  const ownLecturerId = lecturer?.id ?? null;
+  const empty: TeachingResults = {
+    lecturer: null,
+    minResponses: min,
+    classes: [],
+    overall: { responses: 0, suppressed: true, classesShown: 0, average: null, distribution: null, questions: [] },
+    actions: [],
+  };
+  if (ownLecturerId === null) return empty;
+  // every survey that rated them, wherever the class was organised; the policy keeps only those
+  const all = await feedbackRepo.listSurveysOfLecturer(db, { kind: 'subtree', unitPath: '/' }, ownLecturerId);
+  const surveys = all.filter((s) => teachingResultsPolicy.may(user, { ownLecturerId, ratedLecturerIds: s.lecturer_ids ?? [] }, 'read'));
+  const [name] = await feedbackRepo.listLecturerNames(db, [ownLecturerId]);
+  const questionnaires = new Map<number, reaction.QuestionnaireDefinition>();
+  for (const id of new Set(surveys.map((s) => s.questionnaire_id!))) {
+    const q = await feedbackRepo.findQuestionnaire(db, id);
+    if (q) questionnaires.set(id, q.definition as reaction.QuestionnaireDefinition);
+  }
+  const responses = await feedbackRepo.listResponses(db, surveys.map((s) => s.id!));
+  const own = reaction.lecturerOwnResults(
+    ownLecturerId,
+    surveys.map((s) => ({
+      classId: s.class_id,
+      questions: (questionnaires.get(s.questionnaire_id!)?.questions ?? []).filter((q) => q.section === 'lecturers'),
+      responses: responses.filter((r) => r.survey_id === s.id).map((r) => ({ lecturers: (r.answers as reaction.ReactionAnswer).lecturers ?? {} })),
+    })),
+    min,
+  );
+  return {
+    lecturer: { id: ownLecturerId, name: name ? (name.title ? `${name.title} ${name.full_name}` : name.full_name) : (lecturer?.full_name ?? '') },
+    minResponses: min,
+    classes: own.classes.map((c, i) => {
+      const s = surveys[i]!;
+      return { ...c, className: s.class_name, programmeName: s.programme_name, classStart: s.start_date, classEnd: s.end_date, learners: s.learners };
+    }),
+    overall: own.overall,
+    actions: surveys.length > 0 ? ['read', 'export'] : ['read'],
+  };
+}
+
+export async function startTeachingResultsExport(db: Db, user: AuthUser, format: 'xlsx' | 'pdf'): Promise<Job> {
+  return toJob(await queueJob(db, user, { kind: 'teaching_results_export', params: { format } }, { audit: 'export' }));
 }
 
 // ---------- surveys: the learner's side ----------

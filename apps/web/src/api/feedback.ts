@@ -19,6 +19,7 @@ import type {
   SurveyForm,
   SurveyOpenInput,
   SurveyPage,
+  TeachingResults,
 } from '@nang-tam/contracts';
 import { api } from './client';
 
@@ -38,5 +39,8 @@ export const feedbackApi = {
   feedback: (q: FeedbackParams, signal?: AbortSignal) => api.get<FeedbackPage>('/agency-feedback', { query: q, signal }),
   submitFeedback: (body: FeedbackInput) => api.post<FeedbackItem>('/agency-feedback', body),
   feedbackResults: (groupBy: 'class' | 'programme', signal?: AbortSignal) => api.get<FeedbackResults>('/agency-feedback/results', { query: { groupBy }, signal }),
+  // a lecturer's own results (branch lecturer-views, decision 0066)
+  teachingResults: (signal?: AbortSignal) => api.get<TeachingResults>('/me/teaching-results', { signal }),
+  exportTeachingResults: (format: 'xlsx' | 'pdf') => api.post<Job>('/me/teaching-results/export', { format }),
   exportFeedback: (groupBy: 'class' | 'programme', format: 'xlsx' | 'pdf') => api.post<Job>('/agency-feedback/results/export', { format, groupBy }),
 };

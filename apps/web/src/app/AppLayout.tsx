@@ -57,6 +57,10 @@ function useNavItems(): MenuProps['items'] {
     if (me.role === 'lecturer') {
       items.push({ key: '/teaching', icon: <CalendarOutlined aria-hidden />, label: <Link to="/teaching">{t('nav.teaching')}</Link> });
     }
+    // branch lecturer-views (decision 0066): the lecturer's own survey results
+    if (me.permissions.includes('reaction.ownResults')) {
+      items.push({ key: '/teaching/feedback', icon: <FormOutlined aria-hidden />, label: <Link to="/teaching/feedback">{t('nav.teachingResults')}</Link> });
+    }
     if (me.permissions.includes('rules.read')) {
       training.push({ key: '/candidates', icon: <SolutionOutlined aria-hidden />, label: <Link to="/candidates">{t('nav.candidates')}</Link> });
       training.push({ key: '/gaps', icon: <BarChartOutlined aria-hidden />, label: <Link to="/gaps">{t('nav.unitGaps')}</Link> });

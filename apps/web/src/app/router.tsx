@@ -62,6 +62,8 @@ const MySupportPage = lazy(() => import('../features/support/MySupportPage'));
 const MyLearnersPage = lazy(() => import('../features/my-learners/MyLearnersPage'));
 const DocumentSettingsPage = lazy(() => import('../features/documents/DocumentSettingsPage'));
 const TeachingPage = lazy(() => import('../features/learning/TeachingPage'));
+// branch lecturer-views (decision 0066): the lecturer's own survey results
+const TeachingResultsPage = lazy(() => import('../features/feedback/TeachingResultsPage'));
 const CalendarPage = lazy(() => import('../features/calendar/CalendarPage'));
 const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage'));
 const NeedsCampaignsPage = lazy(() => import('../features/needs/NeedsCampaignsPage'));
@@ -532,6 +534,17 @@ export const router = createBrowserRouter([
               <RequireStaff permission="classes.read">
                 <Lazy>
                   <TeachingPage />
+                </Lazy>
+              </RequireStaff>
+            ),
+          },
+          // branch lecturer-views (decision 0066): the lecturer's own survey results
+          {
+            path: 'teaching/feedback',
+            element: (
+              <RequireStaff permission="reaction.ownResults">
+                <Lazy>
+                  <TeachingResultsPage />
                 </Lazy>
               </RequireStaff>
             ),

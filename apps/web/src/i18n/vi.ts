@@ -2380,6 +2380,22 @@ export const vi = {
   'ind.posts': 'Vị trí làm CCHC',
   'ind.postsIntro': 'Đánh dấu vị trí việc làm và chức danh làm công tác cải cách hành chính: người giữ các vị trí này là đối tượng của chỉ tiêu bồi dưỡng CCHC. Mỗi thay đổi được ghi nhật ký.',
   'ind.postsSaved': 'Đã lưu các vị trí làm công tác cải cách hành chính.',
+  // branch lecturer-views (decision 0066): the lecturer's own survey results; programme campaigns
+  'nav.teachingResults': 'Ý kiến học viên',
+  'tr.title': 'Ý kiến học viên về giảng viên',
+  'tr.intro': 'Tổng hợp ẩn danh các câu hỏi về giảng viên mà học viên đánh giá chính thầy/cô trong phiếu khảo sát cuối khóa. Không gồm câu hỏi chung, ý kiến khác và đánh giá về giảng viên khác.',
+  'tr.noLecturer': 'Tài khoản của bạn chưa được gắn với hồ sơ giảng viên. Hãy liên hệ Phòng Đào tạo.',
+  'tr.none': 'Chưa có lớp nào mở phiếu khảo sát đánh giá bạn.',
+  'tr.overall': 'Chung các lớp đủ ngưỡng',
+  'tr.classesShown': 'Số lớp đủ ngưỡng',
+  'tr.ratings': 'Số lượt đánh giá',
+  'tr.byClass': 'Theo lớp',
+  'tr.class': 'Lớp',
+  'tr.responsesOf': '{n}/{m} học viên',
+  'tr.threshold': 'Lớp có dưới {n} phiếu đánh giá giảng viên chỉ hiện số phiếu (ngưỡng bảo đảm ẩn danh) và không được tính vào số liệu chung.',
+  'ev.scopeProgramme': 'Một chương trình, một khoảng thời gian',
+  'ev.programmeCampaign': '{p}: các lớp kết thúc từ {from} đến {to}',
+  'ev.classesInCampaign': '{n} lớp',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

@@ -326,12 +326,17 @@ export async function listCohortClasses(
 
 export interface CampaignRow {
   id: number;
-  class_id: number;
-  class_name: string;
+  /** The class of a class campaign; null for a programme campaign (migration 049). */
+  class_id: number | null;
+  class_name: string | null;
   programme_code: string;
   programme_name: string;
-  start_date: string;
-  end_date: string;
+  start_date: string | null;
+  end_date: string | null;
+  /** The period of a programme campaign. */
+  period_from: string | null;
+  period_to: string | null;
+  /** The class's organiser, or the unit that runs a programme campaign. */
   organiser_path: string;
   status: string;
   due_on: string;
@@ -343,17 +348,21 @@ export interface CampaignRow {
   version: number;
   graduates: number;
   assessed: number;
+  class_count: number;
 }
 
 const CAMPAIGN_SELECT = `
-  SELECT g.id, g.class_id, k.name AS class_name, k.programme_code, pr.name AS programme_name, k.start_date, k.end_date,
-         ou.path AS organiser_path, g.status, g.due_on, g.note, g.summary, u.display_name AS opened_by_name, g.opened_at, g.closed_at, g.version,
+  SELECT g.id, g.class_id, k.name AS class_name, pr.code AS programme_code, pr.name AS programme_name, k.start_date, k.end_date,
+         g.period_from, g.period_to,
+         COALESCE(ou.path, gu.path) AS organiser_path, g.status, g.due_on, g.note, g.summary, u.display_name AS opened_by_name, g.opened_at, g.closed_at, g.version,
          (SELECT count(*) FROM evaluation_assessments a WHERE a.campaign_id = g.id)::int AS graduates,
-         (SELECT count(*) FROM evaluation_assessments a WHERE a.campaign_id = g.id AND a.assessed_at IS NOT NULL)::int AS assessed
+         (SELECT count(*) FROM evaluation_assessments a WHERE a.campaign_id = g.id AND a.assessed_at IS NOT NULL)::int AS assessed,
+         CASE WHEN g.class_id IS NOT NULL THEN 1 ELSE (SELECT count(*) FROM evaluation_campaign_classes cc WHERE cc.campaign_id = g.id)::int END AS class_count
   FROM evaluation_campaigns g
-  JOIN classes k ON k.id = g.class_id
-  JOIN programmes pr ON pr.code = k.programme_code
-  JOIN units ou ON ou.id = k.organiser_unit_id
+  LEFT JOIN classes k ON k.id = g.class_id
+  JOIN programmes pr ON pr.code = COALESCE(g.programme_code, k.programme_code)
+  LEFT JOIN units ou ON ou.id = k.organiser_unit_id
+  LEFT JOIN units gu ON gu.id = g.organiser_unit_id
   LEFT JOIN users u ON u.id = g.opened_by`;
 
 /** Campaigns, newest first; with `unitPath`, only those with a graduate whose unit (at opening) lies under it. */
@@ -400,16 +409,82 @@ export async function insertCampaign(tx: Queryable, w: CampaignWrite): Promise<n
 export interface AssessmentSeed {
   personId: number;
   unitId: number;
+  /** The class the person graduated from. */
+  classId: number;
   facts: unknown;
 }
 
 export async function insertAssessments(tx: Queryable, campaignId: number, seeds: readonly AssessmentSeed[]): Promise<void> {
   if (seeds.length === 0) return;
   await tx.query(
-    `INSERT INTO evaluation_assessments (campaign_id, person_id, unit_id, facts)
-     SELECT $1, x.person_id, x.unit_id, x.facts::jsonb FROM unnest($2::int[], $3::int[], $4::text[]) AS x(person_id, unit_id, facts)`,
-    [campaignId, seeds.map((s) => s.personId), seeds.map((s) => s.unitId), seeds.map((s) => JSON.stringify(s.facts))],
+    `INSERT INTO evaluation_assessments (campaign_id, person_id, unit_id, class_id, facts)
+     SELECT $1, x.person_id, x.unit_id, x.class_id, x.facts::jsonb
+     FROM unnest($2::int[], $3::int[], $4::int[], $5::text[]) AS x(person_id, unit_id, class_id, facts)`,
+    [campaignId, seeds.map((s) => s.personId), seeds.map((s) => s.unitId), seeds.map((s) => s.classId), seeds.map((s) => JSON.stringify(s.facts))],
   );
+}
+
+// ---------- programme campaigns (branch lecturer-views, migration 049, decision 0066) ----------
+
+/**
+ * Locks the programme's row for the rest of the transaction (two programme campaigns opened at
+ * once for overlapping periods are serialised on it); false when there is no such programme.
+ */
+export async function lockProgramme(tx: Queryable, code: string): Promise<boolean> {
+  const r = await tx.query('SELECT code FROM programmes WHERE code = $1 FOR UPDATE', [code]);
+  return r.rows.length > 0;
+}
+
+/** The open campaigns of the programme whose period overlaps [from, to]. */
+export async function findOverlappingOpenCampaigns(tx: Queryable, programmeCode: string, from: string, to: string): Promise<{ id: number; period_from: string; period_to: string }[]> {
+  const r = await tx.query<{ id: number; period_from: string; period_to: string }>(
+    `SELECT id, period_from, period_to FROM evaluation_campaigns
+     WHERE programme_code = $1 AND status = 'open' AND period_from <= $3::date AND period_to >= $2::date ORDER BY id`,
+    [programmeCode, from, to],
+  );
+  return r.rows;
+}
+
+export interface ProgrammeCampaignWrite {
+  programmeCode: string;
+  from: string;
+  to: string;
+  organiserUnitId: number;
+  classIds: readonly number[];
+  dueOn: string;
+  note: string | null;
+  summary: unknown;
+  openedBy: number;
+}
+
+export async function insertProgrammeCampaign(tx: Queryable, w: ProgrammeCampaignWrite): Promise<number> {
+  const r = await tx.query<{ id: number }>(
+    `INSERT INTO evaluation_campaigns (programme_code, period_from, period_to, organiser_unit_id, due_on, note, summary, opened_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [w.programmeCode, w.from, w.to, w.organiserUnitId, w.dueOn, w.note, JSON.stringify(w.summary), w.openedBy],
+  );
+  const id = r.rows[0]!.id;
+  await tx.query('INSERT INTO evaluation_campaign_classes (campaign_id, class_id) SELECT $1, unnest($2::int[])', [id, w.classIds]);
+  return id;
+}
+
+export interface CampaignClassRow {
+  id: number;
+  name: string;
+  start_date: string;
+  end_date: string;
+}
+
+/** The classes a campaign covers (its class, or a programme campaign's), latest end first. */
+export async function listCampaignClasses(db: Queryable, campaignId: number): Promise<CampaignClassRow[]> {
+  const r = await db.query<CampaignClassRow>(
+    `SELECT k.id, k.name, k.start_date, k.end_date FROM classes k
+     WHERE k.id IN (SELECT class_id FROM evaluation_campaigns WHERE id = $1 AND class_id IS NOT NULL
+                    UNION SELECT class_id FROM evaluation_campaign_classes WHERE campaign_id = $1)
+     ORDER BY k.end_date DESC, k.id DESC`,
+    [campaignId],
+  );
+  return r.rows;
 }
 
 export async function closeCampaign(tx: Queryable, id: number, closedBy: number, summary: unknown): Promise<void> {
@@ -421,6 +496,8 @@ export async function closeCampaign(tx: Queryable, id: number, closedBy: number,
 
 export interface AssessmentRow {
   campaign_id: number;
+  class_id: number;
+  class_name: string;
   person_id: number;
   full_name: string;
   birth_date: string;
@@ -436,11 +513,12 @@ export interface AssessmentRow {
 }
 
 const ASSESSMENT_SELECT = `
-  SELECT a.campaign_id, a.person_id, p.full_name, p.birth_date, a.unit_id, u.name AS unit_name, u.path AS unit_path, a.facts,
+  SELECT a.campaign_id, a.class_id, ac.name AS class_name, a.person_id, p.full_name, p.birth_date, a.unit_id, u.name AS unit_name, u.path AS unit_path, a.facts,
          a.applies_knowledge, a.work_change, a.comment, ub.display_name AS assessed_by_name, a.assessed_at
   FROM evaluation_assessments a
   JOIN people p ON p.id = a.person_id
   JOIN units u ON u.id = a.unit_id
+  JOIN classes ac ON ac.id = a.class_id
   LEFT JOIN users ub ON ub.id = a.assessed_by`;
 
 /** A campaign's assessments whose unit lies under `unitPath` ('/' for all), by unit then name. */
@@ -473,16 +551,14 @@ export async function updateAssessment(tx: Queryable, campaignId: number, person
 }
 
 export interface OwedRow extends AssessmentRow {
-  class_name: string;
   due_on: string;
 }
 
 /** The assessments of open campaigns a unit subtree owes (not yet given), by due date. */
 export async function listOwed(db: Queryable, unitPath: string): Promise<OwedRow[]> {
   const r = await db.query<OwedRow>(
-    `SELECT q.*, k.name AS class_name, g.due_on FROM (${ASSESSMENT_SELECT} WHERE u.path LIKE $1 AND a.assessed_at IS NULL) q
+    `SELECT q.*, g.due_on FROM (${ASSESSMENT_SELECT} WHERE u.path LIKE $1 AND a.assessed_at IS NULL) q
      JOIN evaluation_campaigns g ON g.id = q.campaign_id AND g.status = 'open'
-     JOIN classes k ON k.id = g.class_id
      ORDER BY g.due_on, g.id, q.unit_name, q.full_name LIMIT 1000`,
     [`${likeEscape(unitPath)}%`],
   );

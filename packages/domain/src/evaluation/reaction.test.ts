@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as reaction from './reaction.js';
 import {
   DEFAULT_QUESTIONNAIRE,
   aggregateReaction,
@@ -135,4 +136,51 @@ describe('definitions', () => {
     ['an empty text', { ...Q, questions: [...Q.questions, { code: 'c2', section: 'content' as const, text: '  ' }] }, 'questions.4.text'],
     ['a section without a question', { ...Q, questions: Q.questions.filter((q) => q.section !== 'usefulness') }, 'questions'],
   ])('refuses %s', (_l, q, path) => expect(validateQuestionnaire(q).map((p) => p.path)).toContain(path));
+});
+
+// ---------- one lecturer's own results (lecturer-views, decision 0066) ----------
+
+describe('lecturerOwnResults', () => {
+  const Q = [
+    { code: 'lecturer_1', section: 'lecturers' as const, text: 'Truyền đạt rõ ràng' },
+    { code: 'lecturer_2', section: 'lecturers' as const, text: 'Liên hệ thực tiễn' },
+  ];
+  // a response rating lecturer 7 (a, b) and lecturer 9 (always 1: must never leak into 7's figures)
+  const r = (a: number, b: number) => ({ lecturers: { '7': { lecturer_1: a, lecturer_2: b }, '9': { lecturer_1: 1, lecturer_2: 1 } } });
+  const other = { lecturers: { '9': { lecturer_1: 5, lecturer_2: 5 } } };
+
+  it.each([
+    // [label, responses of class 1, responses of class 2, min, class 1 avg, class 2 suppressed, overall avg, overall responses]
+    ['both classes shown', [r(5, 4), r(4, 4), r(3, 4)], [r(5, 5), r(5, 5), r(5, 5)], 3, 4, false, 4.5, 6],
+    ['class 2 under the threshold adds nothing', [r(5, 4), r(4, 4), r(3, 4)], [r(1, 1), r(1, 1), other, other], 3, 4, true, 4, 3],
+    ['answers about colleagues only do not count as responses', [r(2, 2), r(2, 2), r(2, 2), other], [r(4, 4), r(4, 4), r(4, 4)], 3, 2, false, 3, 6],
+  ] as const)('%s', (_label, c1, c2, min, avg1, sup2, overall, n) => {
+    const res = reaction.lecturerOwnResults(7, [
+      { classId: 1, questions: Q, responses: c1 },
+      { classId: 2, questions: Q, responses: c2 },
+    ], min);
+    expect(res.classes[0]!.average).toBe(avg1);
+    expect(res.classes[1]!.suppressed).toBe(sup2);
+    expect(res.overall.average).toBe(overall);
+    expect(res.overall.responses).toBe(n);
+  });
+
+  it('shows counts only under the threshold, per class and pooled', () => {
+    const res = reaction.lecturerOwnResults(7, [{ classId: 1, questions: Q, responses: [r(5, 5), r(5, 5)] }], 3);
+    expect(res.classes[0]).toMatchObject({ responses: 2, suppressed: true, average: null, distribution: null });
+    expect(res.classes[0]!.questions.map((q) => [q.ratings, q.average, q.distribution])).toEqual([[2, null, null], [2, null, null]]);
+    expect(res.overall).toMatchObject({ responses: 0, suppressed: true, average: null, classesShown: 0 });
+  });
+
+  it('pools questions by code, with distributions', () => {
+    const res = reaction.lecturerOwnResults(7, [
+      { classId: 1, questions: Q, responses: [r(5, 4), r(4, 4)] },
+      { classId: 2, questions: [Q[0]!], responses: [r(3, 2)] },
+    ], 1);
+    expect(res.overall.questions).toEqual([
+      { code: 'lecturer_1', text: 'Truyền đạt rõ ràng', ratings: 3, average: 4, distribution: [0, 0, 1, 1, 1] },
+      { code: 'lecturer_2', text: 'Liên hệ thực tiễn', ratings: 2, average: 4, distribution: [0, 0, 0, 2, 0] },
+    ]);
+    expect(res.overall.distribution).toEqual([0, 0, 1, 3, 1]);
+  });
 });

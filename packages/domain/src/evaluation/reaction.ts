@@ -262,3 +262,83 @@ export function aggregateReaction(
     comments,
   };
 }
+
+// ---------- one lecturer's own results (lecturer-views, decision 0066) ----------
+
+/** One class's survey as seen by one lecturer: its lecturer questions and its anonymous answers. */
+export interface LecturerSurveyInput {
+  classId: number;
+  /** The questions of the section "lecturers" of the questionnaire version the survey was opened with. */
+  questions: readonly ReactionQuestion[];
+  responses: readonly Pick<ReactionAnswer, 'lecturers'>[];
+}
+
+export interface OwnQuestionResult extends Stat {
+  code: string;
+  text: string;
+  /** Ratings given to this question about the lecturer (one per response that rated them). */
+  ratings: number;
+}
+
+export interface OwnClassResult extends Stat {
+  classId: number;
+  /** Responses that rated this lecturer. */
+  responses: number;
+  suppressed: boolean;
+  questions: OwnQuestionResult[];
+}
+
+export interface OwnResults {
+  minResponses: number;
+  classes: OwnClassResult[];
+  /** Pooled over the classes shown only: a class under the threshold adds nothing. */
+  overall: Stat & { responses: number; suppressed: boolean; classesShown: number; questions: OwnQuestionResult[] };
+}
+
+/**
+ * What a lecturer sees about themselves: for each class, the answers to the lecturer questions
+ * given about them (never about a colleague, never the general questions or the comments, which may
+ * name others), under the same anonymity threshold as the school's view (decision 0051): a class
+ * whose responses rating the lecturer are fewer than `minResponses` shows its count only, and adds
+ * nothing to the pooled figures. Questions are pooled across classes by their code (the text of the
+ * most recent class that asked it is kept).
+ */
+export function lecturerOwnResults(lecturerId: number, surveys: readonly LecturerSurveyInput[], minResponses: number): OwnResults {
+  const key = String(lecturerId);
+  const pooled = new Map<string, { text: string; values: number[] }>();
+  const pooledAll: number[] = [];
+  let pooledResponses = 0;
+  let shown = 0;
+  const classes = surveys.map((s) => {
+    const rated = s.responses.map((r) => r.lecturers[key]).filter((l): l is Record<string, number> => l !== undefined);
+    const suppressed = rated.length < minResponses;
+    const questions = s.questions.map((q) => {
+      const values = rated.map((l) => l[q.code]).filter((v): v is number => likert(v));
+      return { code: q.code, text: q.text, ratings: values.length, ...stat(values, suppressed) };
+    });
+    const all = s.questions.flatMap((q) => rated.map((l) => l[q.code]).filter((v): v is number => likert(v)));
+    if (!suppressed) {
+      shown += 1;
+      pooledResponses += rated.length;
+      pooledAll.push(...all);
+      for (const q of s.questions) {
+        const p = pooled.get(q.code) ?? { text: q.text, values: [] };
+        p.values.push(...rated.map((l) => l[q.code]).filter((v): v is number => likert(v)));
+        pooled.set(q.code, p);
+      }
+    }
+    return { classId: s.classId, responses: rated.length, suppressed, questions, ...stat(all, suppressed) };
+  });
+  const hide = pooledResponses < minResponses;
+  return {
+    minResponses,
+    classes,
+    overall: {
+      responses: pooledResponses,
+      suppressed: hide,
+      classesShown: shown,
+      ...stat(pooledAll, hide),
+      questions: [...pooled].map(([code, p]) => ({ code, text: p.text, ratings: p.values.length, ...stat(p.values, hide) })),
+    },
+  };
+}

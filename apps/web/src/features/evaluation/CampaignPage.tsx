@@ -41,7 +41,7 @@ import { FormModal } from '../../shared/FormModal';
 import { usePageTitle } from '../../shared/hooks';
 import { PageError, PageLoading } from '../../shared/PageState';
 import { ExportButton } from '../jobs/ExportButton';
-import { CampaignStatusTag } from './CampaignsPage';
+import { CampaignStatusTag, campaignTitle } from './CampaignsPage';
 import { ComparisonNotes, ComparisonTable } from './ResultsPage';
 
 export default function CampaignPage() {
@@ -59,7 +59,7 @@ export default function CampaignPage() {
   });
   const [assessing, setAssessing] = useState<Assessment | null>(null);
   const [closing, setClosing] = useState(false);
-  usePageTitle(q.data ? `${q.data.class.name} · ${t('evr.campaigns')}` : t('evr.campaigns'));
+  usePageTitle(q.data ? `${campaignTitle(q.data, t)} · ${t('evr.campaigns')}` : t('evr.campaigns'));
 
   if (!valid || (q.isError && isApiError(q.error) && q.error.status === 404)) {
     return <Result status="404" title={t('evr.notFound')} extra={<Link to="/evaluation/results/campaigns">{t('evr.campaigns')}</Link>} />;
@@ -80,6 +80,7 @@ export default function CampaignPage() {
         <Flex vertical>
           <strong>{a.person.fullName}</strong>
           <Typography.Text type="secondary">{a.unit.name}</Typography.Text>
+          {c.scope === 'programme' && <Typography.Text type="secondary">{a.class.name}</Typography.Text>}
         </Flex>
       ),
     },
@@ -132,20 +133,26 @@ export default function CampaignPage() {
 
   return (
     <Flex vertical gap={16}>
-      <Breadcrumb items={[{ title: <Link to="/evaluation/results/campaigns">{t('evr.campaigns')}</Link> }, { title: c.class.name }]} />
+      <Breadcrumb items={[{ title: <Link to="/evaluation/results/campaigns">{t('evr.campaigns')}</Link> }, { title: campaignTitle(c, t) }]} />
       <Flex justify="space-between" align="start" wrap gap={12}>
         <Flex vertical gap={4}>
           <Typography.Title level={1} className="nt-h1" style={{ margin: 0 }}>
-            {t('evr.campaignOf', { name: c.class.name })}
+            {t('evr.campaignOf', { name: campaignTitle(c, t) })}
           </Typography.Title>
           <Typography.Text type="secondary">
-            {c.programme.name} · {formatDate(c.class.startDate)} – {formatDate(c.class.endDate)} · {t('evr.dueOn')}: {formatDate(c.dueOn)}
+            {c.programme.name} · {c.class ? `${formatDate(c.class.startDate)} – ${formatDate(c.class.endDate)}` : t('ev.classesInCampaign', { n: c.classCount })} · {t('evr.dueOn')}:{' '}
+            {formatDate(c.dueOn)}
           </Typography.Text>
           <Flex gap={8} align="center">
             <CampaignStatusTag status={c.status} />
             <Typography.Text>{t('evr.assessedCount', { n: c.assessed, total: c.graduates })}</Typography.Text>
           </Flex>
           {c.note && <Typography.Text>{c.note}</Typography.Text>}
+          {c.scope === 'programme' && (
+            <Typography.Text type="secondary" data-testid="campaign-classes">
+              {c.classes.map((k) => `${k.name} (${formatDate(k.startDate)} – ${formatDate(k.endDate)})`).join('; ')}
+            </Typography.Text>
+          )}
         </Flex>
         <Flex gap={8} wrap>
           {c.actions.includes('close') && (

@@ -2,9 +2,11 @@
  * The evaluation campaigns the user sees (the organiser and the board: theirs; an agency: those
  * with its graduates), and — for an agency — the assessments it still owes.
  */
-import { Card, Empty, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { App, Button, Card, DatePicker, Empty, Flex, Form, Input, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
+import dayjs from 'dayjs';
 import { CAMPAIGN_STATUS_LABELS, type CampaignSummary, type OwedList } from '@nang-tam/contracts';
 import { evaluationResultsApi } from '../../api/evaluation-results';
 import { useCurrentUser } from '../../app/session';
@@ -12,10 +14,79 @@ import { useI18n } from '../../i18n';
 import { formatDate } from '../../shared/format';
 import { usePageTitle } from '../../shared/hooks';
 import { PageError } from '../../shared/PageState';
+import { FormModal } from '../../shared/FormModal';
 
 export function CampaignStatusTag({ status }: { status: CampaignSummary['status'] }) {
   const { locale } = useI18n();
   return <Tag color={status === 'open' ? 'blue' : 'default'}>{CAMPAIGN_STATUS_LABELS[status][locale]}</Tag>;
+}
+
+/** What a campaign covers: its class, or a programme's classes that ended in a period (decision 0066). */
+export function campaignTitle(c: Pick<CampaignSummary, 'class' | 'period' | 'programme'>, t: ReturnType<typeof useI18n>['t']): string {
+  if (c.class) return c.class.name;
+  return t('ev.programmeCampaign', { p: c.programme.name, from: formatDate(c.period!.from), to: formatDate(c.period!.to) });
+}
+
+type ProgrammeForm = { programmeCode: string; period: [dayjs.Dayjs, dayjs.Dayjs]; dueOn: dayjs.Dayjs; note?: string };
+
+/** Opens a campaign for a programme and a period (branch lecturer-views, decision 0066). */
+function OpenProgrammeCampaign() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [open, setOpen] = useState(false);
+  const options = useQuery({ queryKey: ['evaluation', 'cohorts'], queryFn: ({ signal }) => evaluationResultsApi.cohorts(signal), enabled: open });
+  return (
+    <>
+      <Button type="primary" onClick={() => setOpen(true)}>
+        {t('evr.openCampaign')}: {t('ev.scopeProgramme').toLowerCase()}
+      </Button>
+      <FormModal<ProgrammeForm>
+        open={open}
+        name="programme-campaign"
+        title={`${t('evr.openCampaign')}: ${t('ev.scopeProgramme').toLowerCase()}`}
+        okText={t('evr.openCampaign')}
+        // from / to refusals (reversed, overlapping, no due class) are shown above the fields with their message
+        fields={['programmeCode', 'dueOn', 'note']}
+        initialValues={{ dueOn: dayjs().add(30, 'day') }}
+        intro={<Typography.Paragraph type="secondary">{t('evr.openIntro')}</Typography.Paragraph>}
+        onClose={() => setOpen(false)}
+        onSubmit={async (v) => {
+          const c = await evaluationResultsApi.open({
+            programmeCode: v.programmeCode,
+            from: v.period[0].format('YYYY-MM-DD'),
+            to: v.period[1].format('YYYY-MM-DD'),
+            dueOn: v.dueOn.format('YYYY-MM-DD'),
+            ...(v.note ? { note: v.note } : {}),
+          });
+          message.success(t('evr.opened'));
+          navigate(`/evaluation/results/campaigns/${c.id}`);
+        }}
+      >
+        {() => (
+          <>
+            <Form.Item name="programmeCode" label={t('evr.pickProgramme')} rules={[{ required: true, message: t('out.required') }]}>
+              <Select<string>
+                showSearch
+                optionFilterProp="label"
+                loading={options.isPending}
+                options={(options.data?.programmes ?? []).map((p) => ({ value: p.code, label: p.name }))}
+              />
+            </Form.Item>
+            <Form.Item name="period" label={t('evr.period')} rules={[{ required: true, message: t('out.required') }]}>
+              <DatePicker.RangePicker format="DD/MM/YYYY" style={{ width: '100%' }} placeholder={[t('evr.endedFrom'), t('evr.endedTo')]} />
+            </Form.Item>
+            <Form.Item name="dueOn" label={t('evr.dueOn')} rules={[{ required: true, message: t('out.required') }]}>
+              <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
+            </Form.Item>
+            <Form.Item name="note" label={t('evr.note')}>
+              <Input.TextArea rows={3} maxLength={1000} />
+            </Form.Item>
+          </>
+        )}
+      </FormModal>
+    </>
+  );
 }
 
 export default function CampaignsPage() {
@@ -33,13 +104,16 @@ export default function CampaignsPage() {
       render: (_, c) => (
         <Flex vertical>
           <Link to={`/evaluation/results/campaigns/${c.id}`}>
-            <strong>{c.class.name}</strong>
+            <strong>{campaignTitle(c, t)}</strong>
           </Link>
-          <Typography.Text type="secondary">{c.programme.name}</Typography.Text>
+          <Typography.Text type="secondary">
+            {c.programme.name}
+            {c.scope === 'programme' ? ` · ${t('ev.classesInCampaign', { n: c.classCount })}` : ''}
+          </Typography.Text>
         </Flex>
       ),
     },
-    { key: 'ended', title: t('evr.ended'), render: (_, c) => <span className="nt-num">{formatDate(c.class.endDate)}</span> },
+    { key: 'ended', title: t('evr.ended'), render: (_, c) => <span className="nt-num">{c.class ? formatDate(c.class.endDate) : `${formatDate(c.period!.from)} – ${formatDate(c.period!.to)}`}</span> },
     { key: 'due', title: t('evr.dueOn'), render: (_, c) => <span className="nt-num">{formatDate(c.dueOn)}</span> },
     {
       key: 'assessed',
@@ -68,9 +142,12 @@ export default function CampaignsPage() {
 
   return (
     <Flex vertical gap={16}>
-      <Typography.Title level={1} className="nt-h1" style={{ margin: 0 }}>
-        {t('evr.campaigns')}
-      </Typography.Title>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={1} className="nt-h1" style={{ margin: 0 }}>
+          {t('evr.campaigns')}
+        </Typography.Title>
+        {list.data?.actions.includes('open') && <OpenProgrammeCampaign />}
+      </Flex>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
         {t('evr.campaignsIntro')} <Link to="/evaluation/results">{t('evr.title')}</Link>
       </Typography.Paragraph>
