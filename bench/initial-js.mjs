@@ -24,7 +24,9 @@ const PAGES = {
   '/login': ['src/features/auth/LoginPage.tsx'],
   '/verify/:code': ['src/features/verify/VerifyPage.tsx'],
   '/checkin/:token': ['src/features/checkin/CheckinPage.tsx'],
-  '/people (registry)': ['src/app/App.tsx', 'src/app/AppLayout.tsx', 'src/features/registry/RegistryPage.tsx'],
+  // on a desktop screen the header's menu (app/DesktopNav.tsx) is loaded with the layout; a phone
+  // (the learner's page) loads its drawer on the first tap of the menu button (docs/decisions/0067)
+  '/people (registry)': ['src/app/App.tsx', 'src/app/AppLayout.tsx', 'src/app/DesktopNav.tsx', 'src/features/registry/RegistryPage.tsx'],
   '/learning': ['src/app/App.tsx', 'src/app/AppLayout.tsx', 'src/features/learning/MyLearningPage.tsx'],
 };
 

@@ -23,6 +23,8 @@ const FIRST_ROUTE_DATA: [RegExp, string, () => Promise<unknown>][] = [[/^\/learn
 export function preloadRoute(pathname: string): void {
   const quiet = () => undefined; // a failed preload is retried by the lazy page, which shows the error
   import('../app/AppLayout').catch(quiet);
+  // the desktop header's menu is a chunk of its own, never loaded on a phone (docs/decisions/0067)
+  if (typeof window.matchMedia === 'function' && window.matchMedia('(min-width: 768px)').matches) import('../app/DesktopNav').catch(quiet);
   for (const [path, load] of FIRST_ROUTE_CHUNKS) if (path.test(pathname)) load().catch(quiet);
   for (const [path, key, load] of FIRST_ROUTE_DATA) {
     if (!path.test(pathname)) continue;
