@@ -17,15 +17,18 @@ const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
 
 /**
  * Page → the source modules of the chunks loaded for it besides the entry: since docs/decisions/0060
- * the public pages are in the entry (public/shell.tsx), the signed-in app (app/App.tsx), its layout
- * and the page are loaded on demand (lazy imports in public/shell.tsx and app/router.tsx).
+ * the public pages are in the entry (public/shell.tsx), the signed-in app (app/App.tsx, with its
+ * layout since docs/decisions/0067) and the page are loaded on demand (lazy imports in
+ * public/shell.tsx and app/router.tsx).
  */
 const PAGES = {
   '/login': ['src/features/auth/LoginPage.tsx'],
   '/verify/:code': ['src/features/verify/VerifyPage.tsx'],
   '/checkin/:token': ['src/features/checkin/CheckinPage.tsx'],
-  '/people (registry)': ['src/app/App.tsx', 'src/app/AppLayout.tsx', 'src/features/registry/RegistryPage.tsx'],
-  '/learning': ['src/app/App.tsx', 'src/app/AppLayout.tsx', 'src/features/learning/MyLearningPage.tsx'],
+  // on a desktop screen the header's menu (app/DesktopNav.tsx) is loaded with the app; a phone
+  // (the learner's page) loads its drawer on the first tap of the menu button (docs/decisions/0067)
+  '/people (registry)': ['src/app/App.tsx', 'src/app/DesktopNav.tsx', 'src/features/registry/RegistryPage.tsx'],
+  '/learning': ['src/app/App.tsx', 'src/features/learning/MyLearningPage.tsx'],
 };
 
 const entryKey = Object.keys(manifest).find((k) => manifest[k].isEntry);

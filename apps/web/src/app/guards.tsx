@@ -1,10 +1,12 @@
-import type { ReactNode } from 'react';
-import { Button, Result } from 'antd';
-import { Link, Navigate, Outlet, useLocation } from 'react-router-dom';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Button } from 'antd';
+import { Navigate, Outlet, useLocation } from 'react-router-dom';
 import type { Permission } from '@nang-tam/domain';
 import { useI18n } from '../i18n';
 import { errorMessage } from '../shared/errors';
 import { PageLoading } from '../shared/PageState';
+import { Icon } from '../public/icons';
+import { Result } from '../public/ui';
 import { sessionExpiredNotice, useMe } from './session';
 
 /** Signed-in users only; anyone else goes to the login page and comes back afterwards. */
@@ -16,7 +18,7 @@ export function RequireAuth() {
   if (isError) {
     return (
       <Result
-        status="warning"
+        icon={<Icon name="ExclamationCircleFilled" style={{ color: '#8a5300' }} />}
         title={t('error.cannotReachServer')}
         subTitle={errorMessage(error, locale)}
         extra={
@@ -38,19 +40,15 @@ export function RequireAuth() {
   return <Outlet />;
 }
 
+// the 403 and 404 pages show antd's illustrations: loaded when shown (docs/decisions/0067)
+const ForbiddenResult = lazy(() => import('./status-pages').then((m) => ({ default: m.ForbiddenResult })));
+const NotFoundResult = lazy(() => import('./status-pages').then((m) => ({ default: m.NotFoundResult })));
+
 function Forbidden() {
-  const { t } = useI18n();
   return (
-    <Result
-      status="403"
-      title={t('error.forbiddenTitle')}
-      subTitle={t('error.forbiddenText')}
-      extra={
-        <Link to="/">
-          <Button type="primary">{t('action.goHome')}</Button>
-        </Link>
-      }
-    />
+    <Suspense fallback={<PageLoading />}>
+      <ForbiddenResult />
+    </Suspense>
   );
 }
 
@@ -79,17 +77,9 @@ export function HomeRedirect() {
 }
 
 export function NotFoundPage() {
-  const { t } = useI18n();
   return (
-    <Result
-      status="404"
-      title={t('error.notFoundPageTitle')}
-      subTitle={t('error.notFoundPageText')}
-      extra={
-        <Link to="/">
-          <Button type="primary">{t('action.goHome')}</Button>
-        </Link>
-      }
-    />
+    <Suspense fallback={<PageLoading />}>
+      <NotFoundResult />
+    </Suspense>
   );
 }

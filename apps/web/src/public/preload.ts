@@ -1,7 +1,8 @@
 /**
- * A first visit to a signed-in page asks for the signed-in layout's chunk, the page's chunk and the
- * page's data while the app's own chunk arrives, instead of one after another (app chunk, session,
- * layout, page, data): on a slow network each step is a round trip (docs/decisions/0044, 0060).
+ * A first visit to a signed-in page asks for the page's chunk, the page's data and, on a desktop
+ * screen, the header's menu while the app's own chunk (with the signed-in layout since
+ * docs/decisions/0067) arrives, instead of one after another (app chunk, session, layout, page, data):
+ * on a slow network each step is a round trip (docs/decisions/0044, 0060).
  * Same import() as the lazy pages of app/router.tsx, so the same chunks.
  */
 import { meApi } from '../api/learners';
@@ -22,7 +23,8 @@ const FIRST_ROUTE_DATA: [RegExp, string, () => Promise<unknown>][] = [[/^\/learn
 
 export function preloadRoute(pathname: string): void {
   const quiet = () => undefined; // a failed preload is retried by the lazy page, which shows the error
-  import('../app/AppLayout').catch(quiet);
+  // the desktop header's menu is a chunk of its own, never loaded on a phone (docs/decisions/0067)
+  if (typeof window.matchMedia === 'function' && window.matchMedia('(min-width: 768px)').matches) import('../app/DesktopNav').catch(quiet);
   for (const [path, load] of FIRST_ROUTE_CHUNKS) if (path.test(pathname)) load().catch(quiet);
   for (const [path, key, load] of FIRST_ROUTE_DATA) {
     if (!path.test(pathname)) continue;

@@ -1,11 +1,26 @@
-import { useEffect, useState, type RefObject } from 'react';
-import { Grid } from 'antd';
+import { useEffect, useState, useSyncExternalStore, type RefObject } from 'react';
 import { useSearchParams } from 'react-router-dom';
 
-/** Phone-sized screen (below antd's md breakpoint, 768 px). */
+/** antd's md breakpoint: at least this wide is not a phone. */
+const NOT_PHONE = '(min-width: 768px)';
+const notPhone = () => (typeof window !== 'undefined' && typeof window.matchMedia === 'function' ? window.matchMedia(NOT_PHONE) : null);
+function subscribeScreen(onChange: () => void): () => void {
+  const query = notPhone();
+  query?.addEventListener('change', onChange);
+  return () => query?.removeEventListener('change', onChange);
+}
+
+/**
+ * Phone-sized screen (below antd's md breakpoint, 768 px). Read from `matchMedia` during the first
+ * render: antd's `Grid.useBreakpoint` answers "not a phone" until its effect runs, so a phone's first
+ * render asked for the desktop header's chunk (docs/decisions/0067).
+ */
 export function useIsMobile(): boolean {
-  const screens = Grid.useBreakpoint();
-  return screens.md === false;
+  return useSyncExternalStore(
+    subscribeScreen,
+    () => notPhone()?.matches === false,
+    () => false,
+  );
 }
 
 /** The value, once it has stopped changing for `ms`. */

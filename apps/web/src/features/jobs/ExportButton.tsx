@@ -1,12 +1,15 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Alert, Button, Flex, Modal, Typography } from 'antd';
 import { DownloadOutlined, FileExcelOutlined } from '@ant-design/icons';
 import type { Job } from '@nang-tam/contracts';
 import { jobsApi } from '../../api/endpoints';
 import { useI18n } from '../../i18n';
 import { errorMessage } from '../../shared/errors';
-import { JobProgress } from './JobProgress';
 import { useDownloadJob } from './useJob';
+
+// the progress bar (antd's Progress) is loaded with the dialog, not with every list that has the
+// button (the registry's first visit, docs/decisions/0067)
+const JobProgress = lazy(() => import('./JobProgress').then((m) => ({ default: m.JobProgress })));
 
 /**
  * "Xuất Excel": starts an export job (of a list's current filters), shows its progress, downloads
@@ -55,7 +58,9 @@ export function ExportButton({
           {startError ? (
             <Alert type="error" showIcon title={errorMessage(startError, locale)} />
           ) : (
-            <JobProgress job={job} label={t('export.progress')} />
+            <Suspense fallback={null}>
+              <JobProgress job={job} label={t('export.progress')} />
+            </Suspense>
           )}
           {pollError && <Alert type="error" showIcon title={errorMessage(pollError, locale)} />}
           {failed && <Alert type="error" showIcon title={t('export.failed')} description={resultMessage ?? undefined} />}

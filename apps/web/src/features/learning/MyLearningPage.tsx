@@ -1,11 +1,13 @@
-import { useState } from 'react';
-import { Alert, Button, Card, Empty, Flex, List, Result, Segmented, Tag, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { Alert, Button, Empty, Flex, Segmented, Tag } from 'antd';
 import { EnvironmentOutlined, FilePdfOutlined, LinkOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import type { MyLearning, MyLearningClass } from '@nang-tam/contracts';
 import { meApi } from '../../api/learners';
 import { takeEarly } from '../../public/early-data';
+import { Icon } from '../../public/icons';
+import { Result } from '../../public/ui';
 import { isApiError } from '../../api/client';
 import { useI18n, type MessageKey } from '../../i18n';
 import { formatDate } from '../../shared/format';
@@ -18,10 +20,39 @@ import { EnrolmentStatusTag, OutcomeTag } from './status-tags';
 type Session = NonNullable<MyLearningClass['sessions']>[number];
 type View = 'schedule' | 'grades' | 'result';
 
+// The page is the learner's first screen on a phone: its cards and lists are plain elements with
+// antd's look (styles.css, `.nt-card`, `.nt-list`), not antd's Card (which imports Tabs) and List
+// (which imports Pagination and Select): ~40 KB gzip less before the page shows (docs/decisions/0067).
+
+/** antd's small Card: a title row with an extra on the right, then the body. */
+function Card({ title, extra, children }: { title?: ReactNode; extra?: ReactNode; children: ReactNode }) {
+  return (
+    <section className="nt-card">
+      {(title || extra) && (
+        <div className="nt-card-head">
+          <div className="nt-card-title">{title}</div>
+          {extra && <div className="nt-card-extra">{extra}</div>}
+        </div>
+      )}
+      <div className="nt-card-body">{children}</div>
+    </section>
+  );
+}
+
+/** antd's small split List. */
+function List<T>({ items, render, footer }: { items: T[]; render: (item: T) => ReactNode; footer?: ReactNode }) {
+  return (
+    <div className="nt-list">
+      <ul>{items.map(render)}</ul>
+      {footer && <div className="nt-list-footer">{footer}</div>}
+    </div>
+  );
+}
+
 function SessionItem({ s, upcoming }: { s: Session; upcoming: boolean }) {
   const { t } = useI18n();
   return (
-    <List.Item style={{ paddingInline: 0, display: 'block' }}>
+    <li className="nt-list-item">
       <Flex justify="space-between" align="start" gap={8}>
         <Flex vertical gap={2} style={{ minWidth: 0 }}>
           <strong>{dayTitle(s.date)}</strong>
@@ -29,7 +60,7 @@ function SessionItem({ s, upcoming }: { s: Session; upcoming: boolean }) {
             {s.startTime}–{s.endTime} · {s.module ? `${s.module.code} — ${s.module.name}` : t(`session.kind.${s.kind}` as MessageKey)}
           </span>
           {(s.room || s.lecturer) && (
-            <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+            <span className="nt-text-secondary" style={{ fontSize: 13 }}>
               {s.room && (
                 <>
                   <EnvironmentOutlined aria-hidden /> {s.room}
@@ -41,7 +72,7 @@ function SessionItem({ s, upcoming }: { s: Session; upcoming: boolean }) {
                   <UserOutlined aria-hidden /> {s.lecturer}
                 </>
               )}
-            </Typography.Text>
+            </span>
           )}
           {s.onlineLink && (
             <a href={s.onlineLink} target="_blank" rel="noopener noreferrer">
@@ -69,13 +100,13 @@ function SessionItem({ s, upcoming }: { s: Session; upcoming: boolean }) {
           )}
         </Flex>
       </Flex>
-    </List.Item>
+    </li>
   );
 }
 
 function Schedule({ c }: { c: MyLearningClass }) {
   const { t } = useI18n();
-  if (!c.sessions) return <Typography.Text type="secondary">{t('learning.finishedSchedule')}</Typography.Text>;
+  if (!c.sessions) return <span className="nt-text-secondary">{t('learning.finishedSchedule')}</span>;
   const todayIso = today();
   const upcoming = c.sessions
     .filter((s) => s.date >= todayIso)
@@ -88,14 +119,14 @@ function Schedule({ c }: { c: MyLearningClass }) {
     <Flex vertical gap={8}>
       {upcoming.length > 0 && (
         <section aria-label={t('learning.upcomingTitle')}>
-          <Typography.Text strong>{t('learning.upcomingTitle')}</Typography.Text>
-          <List size="small" dataSource={upcoming} renderItem={(s) => <SessionItem s={s} upcoming />} />
+          <strong>{t('learning.upcomingTitle')}</strong>
+          <List items={upcoming} render={(s) => <SessionItem key={s.id} s={s} upcoming />} />
         </section>
       )}
       {past.length > 0 && (
         <section aria-label={t('learning.pastTitle')}>
-          <Typography.Text strong>{t('learning.pastTitle')}</Typography.Text>
-          <List size="small" dataSource={past} renderItem={(s) => <SessionItem s={s} upcoming={false} />} />
+          <strong>{t('learning.pastTitle')}</strong>
+          <List items={past} render={(s) => <SessionItem key={s.id} s={s} upcoming={false} />} />
         </section>
       )}
     </Flex>
@@ -113,16 +144,15 @@ function Grades({ c }: { c: MyLearningClass }) {
   ];
   return (
     <List
-      size="small"
-      dataSource={rows}
+      items={rows}
       footer={
         <Flex justify="space-between">
           <strong>{t('grades.average')}</strong>
           <strong className="nt-num">{formatGradeValue(g.average)}</strong>
         </Flex>
       }
-      renderItem={(r) => (
-        <List.Item style={{ paddingInline: 0 }}>
+      render={(r) => (
+        <li key={r.key} className="nt-list-item">
           <Flex justify="space-between" gap={8} style={{ width: '100%' }}>
             <span>{r.label}</span>
             <Flex gap={6} align="center" style={{ flex: 'none' }}>
@@ -130,7 +160,7 @@ function Grades({ c }: { c: MyLearningClass }) {
               <VerdictIcon passed={r.passed} size={14} />
             </Flex>
           </Flex>
-        </List.Item>
+        </li>
       )}
     />
   );
@@ -147,7 +177,7 @@ function Result_({ c, certificate }: { c: MyLearningClass; certificate: MyLearni
             <strong>{t('progress.examTitle')}:</strong>
             <OutcomeTag kind="exam" outcome={p.examEligibility.outcome} />
           </Flex>
-          <Typography.Text type="secondary">{p.examEligibility.summary}</Typography.Text>
+          <span className="nt-text-secondary">{p.examEligibility.summary}</span>
         </Flex>
       )}
       <Flex vertical gap={2}>
@@ -156,7 +186,7 @@ function Result_({ c, certificate }: { c: MyLearningClass; certificate: MyLearni
           <OutcomeTag kind="graduation" outcome={p.graduation.outcome} />
           {p.classification && <ClassificationTag classification={p.classification} />}
         </Flex>
-        <Typography.Text type="secondary">{p.graduation.summary}</Typography.Text>
+        <span className="nt-text-secondary">{p.graduation.summary}</span>
       </Flex>
       {certificate && <CertificateRow c={certificate} />}
     </Flex>
@@ -176,9 +206,9 @@ function CertificateRow({ c }: { c: MyLearning['certificates'][number] }) {
       <Flex vertical gap={2} style={{ minWidth: 0 }}>
         <strong>{c.documentTitle}</strong>
         <span>{c.programme.name}</span>
-        <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+        <span className="nt-text-secondary" style={{ fontSize: 13 }}>
           <span className="nt-num">{c.number}</span> · {formatDate(c.issuedOn)} · {c.classification.label}
-        </Typography.Text>
+        </span>
         {c.revoked && (
           <span>
             <Tag color="red">{t('cert.revoked')}</Tag>
@@ -199,34 +229,33 @@ function ClassCard({ c, certificate }: { c: MyLearningClass; certificate: MyLear
   const low = a.rate !== null && a.minRate !== null && a.rate < a.minRate;
   return (
     <Card
-      size="small"
       title={
         <Flex vertical gap={0} style={{ whiteSpace: 'normal', padding: '6px 0' }}>
           <span>{c.class.name}</span>
-          <Typography.Text type="secondary" style={{ fontSize: 13, fontWeight: 400 }}>
+          <span className="nt-text-secondary" style={{ fontSize: 13, fontWeight: 400 }}>
             {c.class.programme.name} · {modeLabel(t, c.class.mode)}
-          </Typography.Text>
+          </span>
         </Flex>
       }
       extra={<EnrolmentStatusTag status={c.status} />}
     >
       <Flex vertical gap={12}>
-        <Typography.Text type="secondary">
+        <span className="nt-text-secondary">
           <span className="nt-num">
             {formatDate(c.class.startDate)} – {formatDate(c.class.endDate)}
           </span>{' '}
           · {c.class.site}
-        </Typography.Text>
+        </span>
         <Flex gap={8} wrap>
           <div style={{ flex: '1 1 100px', background: low ? '#fef2f2' : '#f5f8fc', borderRadius: 8, padding: '6px 10px' }}>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            <span className="nt-text-secondary" style={{ fontSize: 12 }}>
               {t('learning.attendance')}
-            </Typography.Text>
+            </span>
             <div>
               <strong className="nt-num">{percent(a.rate, formatNumber)}</strong>{' '}
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              <span className="nt-text-secondary" style={{ fontSize: 12 }}>
                 ({formatNumber(a.attended)}/{formatNumber(a.held)})
-              </Typography.Text>
+              </span>
             </div>
           </div>
           <div
@@ -237,17 +266,17 @@ function ClassCard({ c, certificate }: { c: MyLearningClass; certificate: MyLear
               padding: '6px 10px',
             }}
           >
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            <span className="nt-text-secondary" style={{ fontSize: 12 }}>
               {t('learning.makeUps')}
-            </Typography.Text>
+            </span>
             <div>
               <strong className="nt-num">{formatNumber(c.makeUpsOutstanding)}</strong>
             </div>
           </div>
           <div style={{ flex: '1 1 100px', background: '#f5f8fc', borderRadius: 8, padding: '6px 10px' }}>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            <span className="nt-text-secondary" style={{ fontSize: 12 }}>
               {t('grades.average')}
-            </Typography.Text>
+            </span>
             <div>
               <strong className="nt-num">{formatGradeValue(c.grades.average)}</strong>
             </div>
@@ -278,7 +307,7 @@ export default function MyLearningPage() {
   usePageTitle(t('learning.title'));
   // the server answers 404 to an account that is not a learner's (the page is in their menu only)
   const q = useQuery({ queryKey: ['my-learning'], queryFn: () => takeEarly<MyLearning>('my-learning') ?? meApi.learning(), retry: (n, e) => !(isApiError(e) && e.status === 404) && n < 2 });
-  if (q.isError && isApiError(q.error) && q.error.status === 404) return <Result status="info" title={t('learning.onlyLearners')} />;
+  if (q.isError && isApiError(q.error) && q.error.status === 404) return <Result icon={<Icon name="InfoCircleFilled" style={{ color: '#14508f' }} />} title={t('learning.onlyLearners')} />;
   if (q.isPending) return <PageLoading />;
   if (q.isError) return <PageError error={q.error} onRetry={() => void q.refetch()} />;
   const d = q.data;
@@ -288,8 +317,8 @@ export default function MyLearningPage() {
     <div style={{ maxWidth: 760, margin: '0 auto' }}>
       <div className="nt-page-head">
         <div>
-          <Typography.Title level={1} className="nt-h1">{t('learning.title')}</Typography.Title>
-          <Typography.Text type="secondary">{d.person.fullName}</Typography.Text>
+          <h1 className="nt-h1 nt-title">{t('learning.title')}</h1>
+          <span className="nt-text-secondary">{d.person.fullName}</span>
         </div>
         <Link to={`/people/${d.person.id}`}>{t('nav.myProfile')}</Link>
       </div>
@@ -301,9 +330,9 @@ export default function MyLearningPage() {
         ) : (
           d.classes.map((c) => <ClassCard key={c.enrolmentId} c={c} certificate={certificateOf(c)} />)
         )}
-        <Card size="small" title={t('learning.certificates')}>
+        <Card title={t('learning.certificates')}>
           {d.certificates.length === 0 ? (
-            <Typography.Text type="secondary">{t('learning.noCertificates')}</Typography.Text>
+            <span className="nt-text-secondary">{t('learning.noCertificates')}</span>
           ) : (
             <Flex vertical gap={8}>
               {d.certificates.map((c) => (

@@ -4,7 +4,7 @@
  * classifications, the learner cell.
  */
 import type { ReactNode } from 'react';
-import { Flex, Tag, Typography } from 'antd';
+import { Flex, Tag } from 'antd';
 import { CheckCircleFilled, ClockCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import type { AttendanceMarkCode, SessionRef } from '@nang-tam/contracts';
@@ -83,7 +83,7 @@ export function VerdictLegend() {
   ];
   return (
     <Flex gap={12} wrap align="center" role="note" aria-label={t('verdict.legend')} data-testid="verdict-legend">
-      <Typography.Text type="secondary">{t('verdict.legend')}:</Typography.Text>
+      <span className="nt-text-secondary">{t('verdict.legend')}:</span>
       {items.map(([passed, key]) => (
         <Flex key={key} gap={4} align="center">
           <VerdictIcon passed={passed} size={14} decorative />
@@ -108,7 +108,7 @@ const BAND_COLOR: Record<string, string> = {
 };
 
 export function ClassificationTag({ classification }: { classification: { code: string; label: string } | null }) {
-  if (!classification) return <Typography.Text type="secondary">—</Typography.Text>;
+  if (!classification) return <span className="nt-text-secondary">—</span>;
   return (
     <Tag color={BAND_COLOR[classification.code] ?? 'default'} style={{ marginInlineEnd: 0 }}>
       {classification.label}
@@ -129,9 +129,9 @@ export function LearnerCell({ person, extra }: { person: { id: number; fullName:
         <strong>{person.fullName}</strong>
       )}
       {person.unit && (
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        <span className="nt-text-secondary" style={{ fontSize: 12 }}>
           {person.unit.name}
-        </Typography.Text>
+        </span>
       )}
       {extra}
     </Flex>

@@ -20,11 +20,13 @@ import { errorMessage } from '../../shared/errors';
 import { useDebounced, useIsMobile, usePageTitle } from '../../shared/hooks';
 import { ExportButton } from '../jobs/ExportButton';
 import { countActiveFilters, toApiParams, useRegistryState, type FilterKey } from './filters';
-import { PeopleFilters } from './PeopleFilters';
 import { PeopleTable } from './PeopleTable';
 import { UnitTree } from './UnitTree';
 
 // the new-person form (and the date picker in it) is loaded when opened, not with the list (docs/decisions/0060)
+// the filters' form (antd's Form, Select, Row/Col) loads when the filters are first shown: a first
+// visit without filters in its address does not need it (docs/decisions/0067)
+const PeopleFilters = lazy(() => import('./PeopleFilters').then((m) => ({ default: m.PeopleFilters })));
 const PersonFormDrawer = lazy(() => import('../people/PersonFormDrawer').then((m) => ({ default: m.PersonFormDrawer })));
 
 export default function RegistryPage() {
@@ -50,6 +52,11 @@ export default function RegistryPage() {
   }, [state.q]);
 
   const [filtersOpen, setFiltersOpen] = useState(() => countActiveFilters(state) > 0);
+  // mounted from the first opening on (then hidden, not unmounted, when closed)
+  const [filtersShown, setFiltersShown] = useState(filtersOpen);
+  useEffect(() => {
+    if (filtersOpen) setFiltersShown(true);
+  }, [filtersOpen]);
   const [filterDrawer, setFilterDrawer] = useState(false);
   const [unitDrawer, setUnitDrawer] = useState(false);
   const [creating, setCreating] = useState(false);
@@ -287,7 +294,9 @@ export default function RegistryPage() {
               </Button>
             }
           >
-            <PeopleFilters state={state} onChange={setFilter} onClear={clearFilters} stacked />
+            <Suspense fallback={null}>
+              <PeopleFilters state={state} onChange={setFilter} onClear={clearFilters} stacked />
+            </Suspense>
           </Drawer>
         </>
       ) : (
@@ -315,7 +324,11 @@ export default function RegistryPage() {
               </Flex>
               {unitChip && <div style={{ marginTop: 12 }}>{unitChip}</div>}
               <div id="registry-filters" hidden={!filtersOpen} style={{ marginTop: 12 }}>
-                <PeopleFilters state={state} onChange={setFilter} onClear={clearFilters} />
+                {filtersShown && (
+                  <Suspense fallback={null}>
+                    <PeopleFilters state={state} onChange={setFilter} onClear={clearFilters} />
+                  </Suspense>
+                )}
               </div>
               {results}
             </Card>
