@@ -54,6 +54,8 @@ const CLASSES: { programme: string; start: string; end: string }[] = [
   { programme: 'TC_LLCT', start: '2021-05-04', end: '2021-12-20' },
   { programme: 'SC_LLCT', start: '2022-03-01', end: '2022-06-30' },
   { programme: 'TC_LLCT', start: '2023-01-03', end: '2023-03-31' },
+  // the same programme, days and windows as another class: the domain counts such cohorts once
+  { programme: 'TC_LLCT', start: '2021-05-04', end: '2021-12-20' },
 ];
 const CATEGORIES = ['cong_chuc', 'vien_chuc', 'can_bo'] as const;
 
@@ -61,7 +63,9 @@ beforeAll(async () => {
   db = await createTestDb();
   fx = await seedFixture(db);
   communePath = (await db.query<{ path: string }>('SELECT path FROM units WHERE id = $1', [fx.units.communeA])).rows[0]!.path;
-  const t = await db.query<{ id: number; level: string }>("SELECT id, level FROM titles WHERE level IN ('commune', 'province') ORDER BY level, sort_order, id");
+  const t = await db.query<{ id: number; level: string }>(
+    "SELECT id, level FROM titles WHERE level IN ('commune', 'province') ORDER BY level, sort_order, id",
+  );
   titleCommune = t.rows.find((r) => r.level === 'commune')!.id;
   const prov = t.rows.filter((r) => r.level === 'province');
   titleProvince = prov[0]!.id;
@@ -102,17 +106,17 @@ beforeAll(async () => {
     const n = 1 + Math.floor(rand() * 3);
     for (let k = 0; k < n; k++) {
       const last = k === n - 1;
-      const to = last ? null : new Date(Date.UTC(Number(from.slice(0, 4)) + 1 + Math.floor(rand() * 4), Math.floor(rand() * 12), 1 + Math.floor(rand() * 28))).toISOString().slice(0, 10);
+      const to = last
+        ? null
+        : new Date(Date.UTC(Number(from.slice(0, 4)) + 1 + Math.floor(rand() * 4), Math.floor(rand() * 12), 1 + Math.floor(rand() * 28)))
+            .toISOString()
+            .slice(0, 10);
       const title = pick([null, null, titleCommune, titleProvince, titleProvince2]);
       const reason = k === 0 ? 'recruitment' : pick(['appointment', 'rotation', 'transfer', 'reorganisation']);
-      await db.query('INSERT INTO assignments (person_id, unit_id, title_id, started_on, ended_on, reason) VALUES ($1, $2, $3, $4, $5, $6)', [
-        id,
-        rows[i]!.unitId,
-        title,
-        from,
-        to,
-        reason,
-      ]);
+      await db.query(
+        'INSERT INTO assignments (person_id, unit_id, title_id, started_on, ended_on, reason) VALUES ($1, $2, $3, $4, $5, $6)',
+        [id, rows[i]!.unitId, title, from, to, reason],
+      );
       if (to === null) break;
       // overlapping: the next one starts before this one ends, sometimes
       const next = new Date(`${to}T00:00:00Z`);
@@ -134,10 +138,11 @@ beforeAll(async () => {
         i % 8 === 0 ? null : day(2016 + (i % 8), 1 + (i % 12), 1 + (i % 27)),
       ]);
     if (i % 9 === 0)
-      await db.query(
-        "INSERT INTO service_leavings (person_id, left_on, reason, recorded_by) VALUES ($1, $2, 'resigned', $3)",
-        [id, day(2017 + (i % 7), 1 + (i % 12), 1 + (i % 28)), fx.users.board!.id],
-      );
+      await db.query("INSERT INTO service_leavings (person_id, left_on, reason, recorded_by) VALUES ($1, $2, 'resigned', $3)", [
+        id,
+        day(2017 + (i % 7), 1 + (i % 12), 1 + (i % 28)),
+        fx.users.board!.id,
+      ]);
   }
   // enrolments: graduates of each class, and others withdrawn or enrolled in the programme elsewhere
   for (const [i, id] of persons.entries()) {
@@ -213,14 +218,25 @@ function everyStratum(): { windows: repo.CohortWindow[]; strata: repo.StratumOfC
       for (const titleLevel of er.TITLE_LEVEL_BANDS)
         for (const b of AGE_BANDS) {
           const bounds = er.ageBandBirthBounds(b.code as AgeBand, w.matchOn);
-          strata.push({ classId: c.id, category, titleLevel, ageBand: b.code, bornAfter: bounds.bornAfter, bornUntil: bounds.bornOnOrBefore });
+          strata.push({
+            classId: c.id,
+            category,
+            titleLevel,
+            ageBand: b.code,
+            bornAfter: bounds.bornAfter,
+            bornUntil: bounds.bornOnOrBefore,
+          });
         }
   }
   return { windows, strata };
 }
 
 const sorted = (rows: repo.ControlTotalsRow[]) =>
-  [...rows].sort((a, b) => a.class_id - b.class_id || `${a.category}|${a.title_level}|${a.age_band}`.localeCompare(`${b.category}|${b.title_level}|${b.age_band}`));
+  [...rows].sort(
+    (a, b) =>
+      a.class_id - b.class_id ||
+      `${a.category}|${a.title_level}|${a.age_band}`.localeCompare(`${b.category}|${b.title_level}|${b.age_band}`),
+  );
 
 async function expectEqual(step: string): Promise<void> {
   expect(await kept(), step).toEqual(await fromRecords());
@@ -246,7 +262,17 @@ describe('evaluation_spans kept by triggers', () => {
     const all = await repo.sumControlsFromRecords(db, everyStratum().windows, everyStratum().strata, '/');
     // the registry exercises what the sums count
     const total = (k: keyof repo.ControlTotalsRow) => all.reduce((n, r) => n + Number(r[k]), 0);
-    for (const k of ['people', 'left', 'before_rated', 'before_good', 'after_rated', 'after_good', 'planned', 'rotated', 'promoted'] as const)
+    for (const k of [
+      'people',
+      'left',
+      'before_rated',
+      'before_good',
+      'after_rated',
+      'after_good',
+      'planned',
+      'rotated',
+      'promoted',
+    ] as const)
       expect(total(k), k).toBeGreaterThan(0);
     await expectEqual('generated');
   });
@@ -254,24 +280,56 @@ describe('evaluation_spans kept by triggers', () => {
   it('stays equal after each write to appraisals, assignments, planning, enrolments, leavings, people and titles', async () => {
     const p = persons;
     const steps: [string, string, unknown[]][] = [
-      ['appraisal added', "INSERT INTO appraisals (person_id, year, classification) VALUES ($1, 2013, 'good') ON CONFLICT DO NOTHING", [p[1]]],
-      ['appraisal re-rated', "UPDATE appraisals SET classification = CASE WHEN classification = 'good' THEN 'completed' ELSE 'good' END WHERE person_id = $1", [p[2]]],
-      ['appraisal moved to another year', 'UPDATE appraisals SET year = 2026 WHERE person_id = $1 AND year = (SELECT max(year) FROM appraisals WHERE person_id = $1)', [p[3]]],
+      [
+        'appraisal added',
+        "INSERT INTO appraisals (person_id, year, classification) VALUES ($1, 2013, 'good') ON CONFLICT DO NOTHING",
+        [p[1]],
+      ],
+      [
+        'appraisal re-rated',
+        "UPDATE appraisals SET classification = CASE WHEN classification = 'good' THEN 'completed' ELSE 'good' END WHERE person_id = $1",
+        [p[2]],
+      ],
+      [
+        'appraisal moved to another year',
+        'UPDATE appraisals SET year = 2026 WHERE person_id = $1 AND year = (SELECT max(year) FROM appraisals WHERE person_id = $1)',
+        [p[3]],
+      ],
       ['appraisals deleted', 'DELETE FROM appraisals WHERE person_id = $1', [p[4]]],
-      ['assignment ended', "UPDATE assignments SET ended_on = greatest(started_on, '2019-06-30') WHERE person_id = $1 AND ended_on IS NULL", [p[6]]],
-      ['assignment to a higher title', "INSERT INTO assignments (person_id, unit_id, title_id, started_on, reason) VALUES ($1, $2, $3, '2019-07-01', 'appointment')", [p[6], fx.units.communeA, titleProvince]],
+      [
+        'assignment ended',
+        "UPDATE assignments SET ended_on = greatest(started_on, '2019-06-30') WHERE person_id = $1 AND ended_on IS NULL",
+        [p[6]],
+      ],
+      [
+        'assignment to a higher title',
+        "INSERT INTO assignments (person_id, unit_id, title_id, started_on, reason) VALUES ($1, $2, $3, '2019-07-01', 'appointment')",
+        [p[6], fx.units.communeA, titleProvince],
+      ],
       ['assignment re-titled', 'UPDATE assignments SET title_id = $2 WHERE person_id = $1', [p[7], titleCommune]],
       ['assignment by transfer', "UPDATE assignments SET reason = 'transfer' WHERE person_id = $1", [p[8]]],
       ['assignment deleted', 'DELETE FROM assignments WHERE id = (SELECT max(id) FROM assignments WHERE person_id = $1)', [p[10]]],
-      ['planning approved', "INSERT INTO planning_entries (person_id, title_id, term, approved_on) VALUES ($1, $2, '2025-2030', '2020-03-01')", [p[11], titleCommune]],
+      [
+        'planning approved',
+        "INSERT INTO planning_entries (person_id, title_id, term, approved_on) VALUES ($1, $2, '2025-2030', '2020-03-01')",
+        [p[11], titleCommune],
+      ],
       ['planning approval cleared', 'UPDATE planning_entries SET approved_on = NULL WHERE person_id = $1', [p[12]]],
       ['planning deleted', 'DELETE FROM planning_entries WHERE person_id = $1', [p[16]]],
       ['enrolment withdrawn', "UPDATE enrolments SET status = 'withdrawn' WHERE person_id = $1", [p[13]]],
       ['enrolment back', "UPDATE enrolments SET status = 'completed' WHERE person_id = $1", [p[14]]],
-      ['enrolment graded only', "UPDATE enrolments SET ended_on = ended_on WHERE person_id = $1", [p[17]]],
+      ['enrolment graded only', 'UPDATE enrolments SET ended_on = ended_on WHERE person_id = $1', [p[17]]],
       ['enrolment deleted', 'DELETE FROM enrolments WHERE person_id = $1', [p[18]]],
-      ['a whole class enrolled in one statement', "INSERT INTO enrolments (person_id, programme_code, status, started_on, ended_on, class_id) SELECT x, 'SC_LLCT', 'completed', '2022-03-01', '2022-06-30', $2 FROM unnest($1::int[]) x WHERE NOT EXISTS (SELECT 1 FROM enrolments e WHERE e.person_id = x AND e.class_id = $2)", [p.slice(100, 140), classes[6]!.id]],
-      ['left the service', "INSERT INTO service_leavings (person_id, left_on, reason, recorded_by) VALUES ($1, '2021-02-01', 'resigned', $2)", [p[19], fx.users.board!.id]],
+      [
+        'a whole class enrolled in one statement',
+        "INSERT INTO enrolments (person_id, programme_code, status, started_on, ended_on, class_id) SELECT x, 'SC_LLCT', 'completed', '2022-03-01', '2022-06-30', $2 FROM unnest($1::int[]) x WHERE NOT EXISTS (SELECT 1 FROM enrolments e WHERE e.person_id = x AND e.class_id = $2)",
+        [p.slice(100, 140), classes[6]!.id],
+      ],
+      [
+        'left the service',
+        "INSERT INTO service_leavings (person_id, left_on, reason, recorded_by) VALUES ($1, '2021-02-01', 'resigned', $2)",
+        [p[19], fx.users.board!.id],
+      ],
       ['leaving day moved', "UPDATE service_leavings SET left_on = '2016-01-01' WHERE person_id = $1", [p[9]]],
       ['leaving deleted', 'DELETE FROM service_leavings WHERE person_id = $1', [p[18]]],
       ['category changed', "UPDATE people SET category = 'vien_chuc' WHERE id = $1", [p[20]]],

@@ -14,7 +14,8 @@
  */
 
 /** Days since 1970-01-01 of an ISO date. */
-export const dayNumber = (d: string): number => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86_400_000;
+export const dayNumber = (d: string): number =>
+  Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86_400_000;
 
 /** No end (an open assignment, nobody left). */
 export const NO_DAY = 2_147_483_647;
@@ -97,7 +98,8 @@ function yearMask(years: readonly number[], base: number): number {
 }
 
 /** Bits of the years from..to (inclusive) relative to base; both within [base, base + 30]. */
-const windowMask = (from: number, to: number, base: number): number => (to < from ? 0 : ((2 ** (to - from + 1) - 1) * 2 ** (from - base)) | 0);
+const windowMask = (from: number, to: number, base: number): number =>
+  to < from ? 0 : ((2 ** (to - from + 1) - 1) * 2 ** (from - base)) | 0;
 
 /**
  * The comparable people's totals of every stratum asked for (strata with no member are left out),
@@ -131,7 +133,13 @@ export function sumComparable(spans: Spans, cohorts: readonly CohortDays[], stra
 
 const KEY = 2_097_152; // 2^21: more spans than that are not expected (a province holds some hundreds of thousands)
 
-function countBatch(spans: Spans, cohorts: readonly CohortDays[], base: number, strata: readonly StratumBounds[], out: StratumTotals[]): void {
+function countBatch(
+  spans: Spans,
+  cohorts: readonly CohortDays[],
+  base: number,
+  strata: readonly StratumBounds[],
+  out: StratumTotals[],
+): void {
   const n = spans.group.length;
   if (n >= KEY) throw new Error(`${n} spans: more than the counter sorts`);
   const byClass = new Map(cohorts.map((c) => [c.classId, c]));
@@ -181,10 +189,20 @@ function countBatch(spans: Spans, cohorts: readonly CohortDays[], base: number, 
     }
     return lo;
   };
+  // cohorts with the same programme, first day and windows have the same comparable people
+  const done = new Map<string, StratumTotals | null>();
   for (const s of strata) {
     const c = byClass.get(s.classId);
     const range = ranges.get(`${s.category}|${s.titleLevel}`);
     if (!c || !range) continue;
+    const same = [c.programmeCode, c.matchOn, c.beforeFrom, c.beforeTo, c.afterFrom, c.afterTo, c.eventsFrom, c.eventsTo]
+      .concat([s.category, s.titleLevel, s.ageBand, s.bornAfter, s.bornUntil])
+      .join('|');
+    const seen = done.get(same);
+    if (seen !== undefined) {
+      if (seen !== null) out.push({ ...seen, classId: s.classId });
+      continue;
+    }
     const d = dayNumber(c.matchOn);
     const ef = dayNumber(c.eventsFrom);
     const et = dayNumber(c.eventsTo);
@@ -218,21 +236,26 @@ function countBatch(spans: Spans, cohorts: readonly CohortDays[], base: number, 
       if (spans.rotated[i]!.length > 0 && anyIn(spans.rotated[i]!, ef, et)) rotated++;
       if (spans.promoted[i]!.length > 0 && anyIn(spans.promoted[i]!, ef, et)) promoted++;
     }
-    if (people > 0)
-      out.push({
-        classId: s.classId,
-        category: s.category,
-        titleLevel: s.titleLevel,
-        ageBand: s.ageBand,
-        people,
-        left: gone,
-        beforeRated,
-        beforeGood,
-        afterRated,
-        afterGood,
-        planned,
-        rotated,
-        promoted,
-      });
+    if (people === 0) {
+      done.set(same, null);
+      continue;
+    }
+    const t: StratumTotals = {
+      classId: s.classId,
+      category: s.category,
+      titleLevel: s.titleLevel,
+      ageBand: s.ageBand,
+      people,
+      left: gone,
+      beforeRated,
+      beforeGood,
+      afterRated,
+      afterGood,
+      planned,
+      rotated,
+      promoted,
+    };
+    done.set(same, t);
+    out.push(t);
   }
 }
