@@ -94,7 +94,7 @@ const totalsFromRow = (r: repo.ControlTotalsRow): er.GroupTotals => ({
 });
 
 /** From this many cohorts on, comparable people are counted by the domain over the kept spans read once (decision 0065). */
-export const MANY_COHORTS = 12;
+export const MANY_COHORTS = 4;
 
 const NONE: readonly number[] = [];
 const numbers = (t: string): readonly number[] => (t === '' ? NONE : t.split(' ').map(Number));
