@@ -7,14 +7,48 @@
  * - through the service (`gatherCohorts` + the domain's comparison per class and overall), the two
  *   set-based statements of the repository for all cohorts at once;
  * - baseline: the same two SQL statements through bare `pg` (no shaping, no domain), timed in
- *   alternation on the same database.
+ *   alternation on the same database;
+ * - for one class, the reference: decision 0052's statements over the records (before the kept
+ *   `evaluation_spans` of decision 0065), whose comparable totals the kept path must equal.
  *
  * The graduates' totals are compared, not only timed.
  */
+import { loadavg } from 'node:os';
 import pg from 'pg';
 import { createDb, evaluationResultsRepo as repo } from '@nang-tam/db';
 import { evaluationResults as er, todayInVietnam, training } from '@nang-tam/domain';
 import { gatherCohorts } from '../apps/server/src/services/evaluation-results.service.js';
+
+/** One class through the statements over the records (decision 0052): graduates, then comparable people of their strata. */
+async function viaRecords(db: Awaited<ReturnType<typeof createDb>>, c: repo.CohortClassRow): Promise<repo.ControlTotalsRow[]> {
+  const w = er.evaluationWindows(c.start_date, c.end_date);
+  const win: repo.CohortWindow = {
+    classId: c.id,
+    programmeCode: c.programme_code,
+    matchOn: w.matchOn,
+    beforeFrom: w.beforeYears[0],
+    beforeTo: w.beforeYears[1],
+    afterFrom: w.afterYears[0],
+    afterTo: w.afterYears[1],
+    eventsFrom: w.eventsFrom,
+    eventsTo: w.eventsTo,
+  };
+  const graduates = await repo.listGraduateFacts(db, [win], '/');
+  const strata = new Map<string, repo.StratumOfCohort>();
+  for (const g of graduates) {
+    const band = er.ageBandOn(g.birth_date, w.matchOn);
+    const b = er.ageBandBirthBounds(band, w.matchOn);
+    strata.set(`${g.category}|${g.title_level}|${band}`, {
+      classId: c.id,
+      category: g.category,
+      titleLevel: g.title_level,
+      ageBand: band,
+      bornAfter: b.bornAfter,
+      bornUntil: b.bornOnOrBefore,
+    });
+  }
+  return repo.sumControlsFromRecords(db, [win], [...strata.values()], '/');
+}
 
 export interface EvaluationBench {
   people: number;
@@ -28,6 +62,12 @@ export interface EvaluationBench {
   /** One class (the latest due), median of `runs`. */
   classMs: number;
   classBaselineMs: number;
+  /** One class through decision 0052's statements over the records (the reference), same rounds. */
+  classRecordsMs: number;
+  /** The kept path's comparable totals equal the records' for the class (every stratum). */
+  classSameAsRecords: boolean;
+  /** The machine's 1-minute load average after the one-class and the every-cohort rounds. */
+  load: { one: number; all: number };
   match: boolean;
 }
 
@@ -52,7 +92,16 @@ async function ensureCohorts(url: string, today: string): Promise<void> {
         const cls = await c.query(
           `INSERT INTO classes (programme_code, cohort_code, name, mode, organiser_unit_id, site, start_date, end_date, capacity, status, grading_scheme, graduation_conditions, outside_plan)
            VALUES ($1, $2, $3, 'full_time', $4, 'Trường', $5::date, $5::date + 120, $6, 'finished', $7, $8, true) RETURNING id`,
-          [programme, `BENCH-${year}-${k}`, `Lớp đo ${year}-${k}`, school, start, SIZE, JSON.stringify(training.DEFAULT_GRADING_SCHEME), JSON.stringify(training.DEFAULT_GRADUATION_CONDITIONS)],
+          [
+            programme,
+            `BENCH-${year}-${k}`,
+            `Lớp đo ${year}-${k}`,
+            school,
+            start,
+            SIZE,
+            JSON.stringify(training.DEFAULT_GRADING_SCHEME),
+            JSON.stringify(training.DEFAULT_GRADUATION_CONDITIONS),
+          ],
         );
         // graduates: people in service at the start, not yet in the programme, spread by a hash of the class
         await c.query(
@@ -120,7 +169,29 @@ export async function benchEvaluation(url: string): Promise<EvaluationBench> {
   await client.connect();
   // one class (the latest due), then every cohort due (one timed round: it is the slow case)
   const one = await measure(db, client, classes.slice(0, 1), RUNS, 1);
+  const loadOne = loadavg()[0]!;
+  // the same class through the statements over the records (decision 0052), and whether the kept
+  // path's comparable totals equal them
+  const records: number[] = [];
+  let reference: repo.ControlTotalsRow[] = [];
+  for (let i = 0; i < RUNS + 1; i++) {
+    const t0 = performance.now();
+    reference = await viaRecords(db, classes[0]!);
+    if (i > 0) records.push(performance.now() - t0);
+  }
+  const kept = (await gatherCohorts(db, classes.slice(0, 1), '/')).cells.get(classes[0]!.id) ?? [];
+  const key = (r: { category: string; titleLevel: string; ageBand: string }) => `${r.category}|${r.titleLevel}|${r.ageBand}`;
+  const byStratum = new Map(reference.map((r) => [key({ category: r.category, titleLevel: r.title_level, ageBand: r.age_band }), r]));
+  const classSameAsRecords =
+    kept.length > 0 &&
+    kept.every((c) => {
+      const r = byStratum.get(key(c.stratum));
+      return (
+        (r?.people ?? 0) === c.controls.people && (r?.after_good ?? 0) === c.controls.afterGood && (r?.planned ?? 0) === c.controls.planned
+      );
+    });
   const all = await measure(db, client, classes, ALL_RUNS, 0);
+  const loadAll = loadavg()[0]!;
   await client.end();
   await db.close();
   return {
@@ -133,6 +204,9 @@ export async function benchEvaluation(url: string): Promise<EvaluationBench> {
     baselineMs: all.baselineMs,
     classMs: one.serviceMs,
     classBaselineMs: one.baselineMs,
+    classRecordsMs: records.sort((a, b) => a - b)[Math.floor(records.length / 2)]!,
+    classSameAsRecords,
+    load: { one: loadOne, all: loadAll },
     match: one.match && all.match,
   };
 }

@@ -93,6 +93,65 @@ const totalsFromRow = (r: repo.ControlTotalsRow): er.GroupTotals => ({
   promoted: r.promoted,
 });
 
+/** From this many cohorts on, comparable people are counted by the domain over the kept spans read once (decision 0065). */
+export const MANY_COHORTS = 4;
+
+const NONE: readonly number[] = [];
+const numbers = (t: string): readonly number[] => (t === '' ? NONE : t.split(' ').map(Number));
+const NO_CODES: readonly string[] = [];
+
+/**
+ * The comparable people of the cohorts summed per class and stratum. A few cohorts: one statement
+ * over the kept spans (`sumControls`); many: the spans that may be members read once and counted by
+ * the domain (`sumComparable`). `how` forces one way (the differential test compares both with the
+ * statement over the records).
+ */
+export async function comparableTotals(
+  db: Queryable,
+  windows: readonly repo.CohortWindow[],
+  strata: readonly repo.StratumOfCohort[],
+  peoplePath: string,
+  how: 'auto' | 'statement' | 'domain' = 'auto',
+): Promise<repo.ControlTotalsRow[]> {
+  if (windows.length === 0 || strata.length === 0) return [];
+  if (how === 'statement' || (how === 'auto' && windows.length < MANY_COHORTS)) return repo.sumControls(db, windows, strata, peoplePath);
+  const starts = windows.map((w) => w.matchOn).sort();
+  const cols = await repo.listSpans(db, {
+    categories: [...new Set(strata.map((s) => s.category))],
+    firstDay: starts[0]!,
+    lastDay: starts[starts.length - 1]!,
+    peoplePath,
+  });
+  const spans: er.Spans = {
+    group: cols.group,
+    birth: cols.birth,
+    from: cols.from,
+    to: cols.to,
+    left: cols.left,
+    programmes: cols.programmes.map((t) => (t === '' ? NO_CODES : t.split(' '))),
+    rated: cols.rated.map(numbers),
+    good: cols.good.map(numbers),
+    planned: cols.planned.map(numbers),
+    rotated: cols.rotated.map(numbers),
+    promoted: cols.promoted.map(numbers),
+  };
+  return er.sumComparable(spans, windows, strata).map((t) => ({
+    class_id: t.classId,
+    category: t.category,
+    title_level: t.titleLevel,
+    age_band: t.ageBand,
+    people: t.people,
+    left: t.left,
+    before_rated: t.beforeRated,
+    before_good: t.beforeGood,
+    after_rated: t.afterRated,
+    after_good: t.afterGood,
+    planned: t.planned,
+    rotated: t.rotated,
+    promoted: t.promoted,
+  }));
+}
+
 export interface CohortFacts {
   graduates: repo.GraduateFactsRow[];
   outcomes: Map<number, er.PersonOutcome[]>;
@@ -122,7 +181,7 @@ export async function gatherCohorts(db: Queryable, classes: readonly repo.Cohort
     };
     strata.set(`${g.class_id}|${er.stratumKey(s)}`, s);
   }
-  const controls = await repo.sumControls(db, windows, [...strata.values()], peoplePath);
+  const controls = await comparableTotals(db, windows, [...strata.values()], peoplePath);
   const controlOf = new Map(controls.map((c) => [`${c.class_id}|${c.category}|${c.title_level}|${c.age_band}`, totalsFromRow(c)]));
   const outcomes = new Map<number, er.PersonOutcome[]>();
   const cellMap = new Map<

@@ -10,6 +10,10 @@
  * age in whole years. "Higher duties": an assignment started inside the events window whose title
  * ranks above the title held the day before (province titles above commune titles above no title;
  * within a level, the reference list's order, `titles.sort_order`, smaller is higher).
+ *
+ * Comparable people are read from `evaluation_spans` (migration 048, decision 0065): each person's
+ * facts kept by triggers, one row per assignment; for many cohorts the spans are read once
+ * (`listSpans`) and counted by the domain (evaluationResults.sumComparable).
  */
 import type { Queryable } from '../create-db.js';
 import { likeEscape } from './scope.js';
@@ -181,13 +185,144 @@ export interface StratumOfCohort {
 }
 
 /**
- * Comparable people of each cohort, summed per stratum: in service on the course's first day (an
+ * Comparable people of each cohort, summed per stratum, read from the kept `evaluation_spans`
+ * (migration 048, decision 0065; the rule is decision 0052's, `sumControlsFromRecords` opens it from
+ * the records and is the reference of the differential test): in service on the course's first day (an
  * assignment covers it, not left before it), never enrolled in the programme (any class, any status
  * but withdrawn), current unit under `peoplePath`, in one of the strata given (the graduates').
  * A person who left on or before the end of the events window counts in `left` and not in the
  * after-appraisals or the events (the domain's rule, evaluationResults.personOutcome).
  */
 export async function sumControls(
+  db: Queryable,
+  cohorts: readonly CohortWindow[],
+  strata: readonly StratumOfCohort[],
+  peoplePath: string,
+): Promise<ControlTotalsRow[]> {
+  if (cohorts.length === 0 || strata.length === 0) return [];
+  // Each member (class × stratum × span of the person covering the course start) is one row of
+  // `evaluation_spans` found by the stratum index; its sums are read from the row's sorted arrays:
+  // the number of elements of a sorted array within [a, b] is width_bucket(b) − width_bucket(a − 1).
+  const within = (arr: string, from: string, to: string) => `(width_bucket(${to}, ${arr}) - width_bucket(${from} - 1, ${arr}))`;
+  const r = await db.query<ControlTotalsRow>(
+    `WITH ${COHORTS},
+     s AS (
+       SELECT * FROM unnest($11::int[], $12::text[], $13::text[], $14::text[], $15::date[], $16::date[])
+         AS s(class_id, category, title_level, age_band, born_after, born_until)
+     ),
+     m AS (
+       SELECT c.class_id, s.category, s.title_level, s.age_band, g.gone,
+              ${within('x.rated', 'c.bf', 'c.bt')} AS br, ${within('x.good', 'c.bf', 'c.bt')} AS bg,
+              CASE WHEN g.gone THEN 0 ELSE ${within('x.rated', 'c.af', 'c.at_')} END AS ar,
+              CASE WHEN g.gone THEN 0 ELSE ${within('x.good', 'c.af', 'c.at_')} END AS ag,
+              (NOT g.gone AND x.planned IS NOT NULL AND ${within('x.planned', 'c.ef', 'c.et')} > 0) AS pl,
+              (NOT g.gone AND x.rotated IS NOT NULL AND ${within('x.rotated', 'c.ef', 'c.et')} > 0) AS ro,
+              (NOT g.gone AND x.promoted IS NOT NULL AND ${within('x.promoted', 'c.ef', 'c.et')} > 0) AS pr
+       FROM c
+       JOIN s ON s.class_id = c.class_id
+       JOIN evaluation_spans x ON x.category = s.category AND x.title_level = s.title_level
+         AND x.birth_date > s.born_after AND x.birth_date <= s.born_until
+         AND x.started_on <= c.match_on AND (x.ended_on IS NULL OR x.ended_on >= c.match_on)
+       CROSS JOIN LATERAL (SELECT x.left_on IS NOT NULL AND x.left_on <= c.et AS gone) g
+       WHERE (x.left_on IS NULL OR x.left_on >= c.match_on)
+         AND NOT c.programme_code = ANY(x.programmes)
+         AND ($10 = '/%' OR x.unit_id IN (SELECT u.id FROM units u WHERE u.path LIKE $10))
+     )
+     SELECT m.class_id, m.category, m.title_level, m.age_band,
+            count(*)::int AS people,
+            count(*) FILTER (WHERE gone)::int AS left,
+            coalesce(sum(br), 0)::int AS before_rated,
+            coalesce(sum(bg), 0)::int AS before_good,
+            coalesce(sum(ar), 0)::int AS after_rated,
+            coalesce(sum(ag), 0)::int AS after_good,
+            count(*) FILTER (WHERE pl)::int AS planned,
+            count(*) FILTER (WHERE ro)::int AS rotated,
+            count(*) FILTER (WHERE pr)::int AS promoted
+     FROM m
+     GROUP BY m.class_id, m.category, m.title_level, m.age_band
+     ORDER BY m.class_id, m.category, m.title_level, m.age_band`,
+    [
+      ...cohortParams(cohorts),
+      `${likeEscape(peoplePath)}%`,
+      strata.map((s) => s.classId),
+      strata.map((s) => s.category),
+      strata.map((s) => s.titleLevel),
+      strata.map((s) => s.ageBand),
+      strata.map((s) => s.bornAfter),
+      strata.map((s) => s.bornUntil),
+    ],
+  );
+  return r.rows;
+}
+
+export interface SpanColumns {
+  group: string[];
+  birth: number[];
+  from: number[];
+  to: number[];
+  left: number[];
+  programmes: string[];
+  rated: string[];
+  good: string[];
+  planned: string[];
+  rotated: string[];
+  promoted: string[];
+}
+
+/**
+ * The kept spans (`evaluation_spans`) that may be members of the cohorts, in flat arrays (one entry
+ * per span; days since 1970-01-01; lists as space-separated text, '' when empty): categories asked
+ * for, current unit under `peoplePath`, an assignment overlapping the cohorts' first days and a
+ * person not left before the earliest of them. For the domain's count of many cohorts at once
+ * (evaluationResults.sumComparable).
+ */
+export async function listSpans(
+  db: Queryable,
+  q: { categories: readonly string[]; firstDay: string; lastDay: string; peoplePath: string },
+): Promise<SpanColumns> {
+  const days = (col: string) => `coalesce(array_to_string(ARRAY(SELECT d - DATE '1970-01-01' FROM unnest(x.${col}) d), ' '), '')`;
+  const r = await db.query<{ g: string[] | null } & Record<string, unknown[] | null>>(
+    `SELECT array_agg(x.category || '|' || x.title_level) AS g,
+            array_agg(x.birth_date - DATE '1970-01-01') AS birth,
+            array_agg(x.started_on - DATE '1970-01-01') AS f,
+            array_agg(coalesce(x.ended_on - DATE '1970-01-01', 2147483647)) AS t,
+            array_agg(coalesce(x.left_on - DATE '1970-01-01', 2147483647)) AS l,
+            array_agg(array_to_string(x.programmes, ' ')) AS programmes,
+            array_agg(array_to_string(x.rated, ' ')) AS rated,
+            array_agg(array_to_string(x.good, ' ')) AS good,
+            array_agg(CASE WHEN x.planned IS NULL THEN '' ELSE ${days('planned')} END) AS planned,
+            array_agg(CASE WHEN x.rotated IS NULL THEN '' ELSE ${days('rotated')} END) AS rotated,
+            array_agg(CASE WHEN x.promoted IS NULL THEN '' ELSE ${days('promoted')} END) AS promoted
+     FROM evaluation_spans x
+     WHERE x.category = ANY($1::text[]) AND x.started_on <= $3::date AND (x.ended_on IS NULL OR x.ended_on >= $2::date)
+       AND (x.left_on IS NULL OR x.left_on >= $2::date)
+       AND ($4 = '/%' OR x.unit_id IN (SELECT u.id FROM units u WHERE u.path LIKE $4))`,
+    [q.categories, q.firstDay, q.lastDay, `${likeEscape(q.peoplePath)}%`],
+  );
+  const row = r.rows[0]!;
+  const ints = (k: string) => ((row[k] ?? []) as (string | number)[]).map(Number);
+  const texts = (k: string) => (row[k] ?? []) as string[];
+  return {
+    group: (row.g ?? []) as string[],
+    birth: ints('birth'),
+    from: ints('f'),
+    to: ints('t'),
+    left: ints('l'),
+    programmes: texts('programmes'),
+    rated: texts('rated'),
+    good: texts('good'),
+    planned: texts('planned'),
+    rotated: texts('rotated'),
+    promoted: texts('promoted'),
+  };
+}
+
+/**
+ * The same sums as `sumControls`, opened from the records on the spot (decision 0052's statement,
+ * before the kept `evaluation_spans` of decision 0065): the reference the differential test and the
+ * bench compare the kept path with.
+ */
+export async function sumControlsFromRecords(
   db: Queryable,
   cohorts: readonly CohortWindow[],
   strata: readonly StratumOfCohort[],

@@ -321,3 +321,7 @@ export function compare(cells: readonly ComparisonCell[]): Comparison {
     notes,
   };
 }
+
+// ---------- many cohorts at once (decision 0065) ----------
+
+export { dayNumber, NO_DAY, sumComparable, type CohortDays, type Spans, type StratumBounds, type StratumTotals } from './comparable.js';
