@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { PassThrough, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
@@ -15,6 +16,9 @@ export interface ImportBench {
   copySeconds: number;
   rssBeforeMiB: number;
   peakRssMiB: number;
+  // import-speed: seconds from the upload's start to the first poll that saw each stage of the job
+  stages: Record<string, number>;
+  loadAverage: number;
 }
 
 export const CITIZEN_PREFIX = '099'; // the generator never uses it, so bench rows never collide
@@ -169,13 +173,16 @@ export async function benchImport(url: string, opts: { rows: number; port: numbe
     if (res.status !== 202) throw new Error(`upload failed: ${res.status} ${await res.text()}`);
     const uploadSeconds = (performance.now() - t0) / 1000;
     const job = (await res.json()) as { id: number };
+    const stages: Record<string, number> = {};
     for (;;) {
       const j = (await (await fetch(`${api}/api/v1/jobs/${job.id}`, { headers: { cookie } })).json()) as {
         status: string;
+        stage: string | null;
         result: unknown;
         progress: number;
         total: number;
       };
+      if (j.stage && stages[j.stage] === undefined) stages[j.stage] = (performance.now() - t0) / 1000;
       if (j.status === 'succeeded') break;
       if (j.status === 'failed') throw new Error(`import failed: ${JSON.stringify(j.result).slice(0, 500)}`);
       await new Promise((r) => setTimeout(r, 200));
@@ -183,8 +190,10 @@ export async function benchImport(url: string, opts: { rows: number; port: numbe
     const importSeconds = (performance.now() - t0) / 1000;
     clearInterval(sampler);
     const peakRss = Math.max(peak, peakRssMiB(server.pid!));
-    console.log(`  import ${importSeconds.toFixed(1)} s vs COPY ${copySeconds.toFixed(2)} s; peak RSS ${peakRss} MiB`);
-    return { rows: opts.rows, fileBytes: file.length, uploadSeconds, importSeconds, copySeconds, rssBeforeMiB, peakRssMiB: peakRss };
+    const loadAverage = loadavg()[0]!;
+    console.log(`  import ${importSeconds.toFixed(1)} s vs COPY ${copySeconds.toFixed(2)} s; peak RSS ${peakRss} MiB; load average ${loadAverage.toFixed(1)}`);
+    console.log(`  stages first seen at: ${Object.entries(stages).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ')}`);
+    return { rows: opts.rows, fileBytes: file.length, uploadSeconds, importSeconds, copySeconds, rssBeforeMiB, peakRssMiB: peakRss, stages, loadAverage };
   } finally {
     await stop(server);
     await removeBenchRows(url);

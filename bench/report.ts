@@ -460,6 +460,11 @@ export function writeReport(r: Report): void {
       `| server peak RSS during the import | ${n(i.peakRssMiB)} MiB (before: ${n(i.rssBeforeMiB)} MiB) | | | < 512 MiB — ${verdict(i.peakRssMiB < 512)} |`,
       `| upload (${(i.fileBytes / 2 ** 20).toFixed(1)} MiB file) | ${i.uploadSeconds.toFixed(1)} s | | | |`,
       '',
+      // import-speed: the run's load average and when each stage of the job was first seen (polled every 200 ms)
+      `Load average (1 min) at the end of the import: ${i.loadAverage.toFixed(1)}. Stages first seen, from the upload's start: ${Object.entries(i.stages)
+        .map(([stage, s]) => `${stage} ${s.toFixed(1)} s`)
+        .join(', ')}, finished ${i.importSeconds.toFixed(1)} s.`,
+      '',
     ]);
   }
   if (r.eligibility) put(eligibilitySection(r.eligibility, measured));

@@ -7,6 +7,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PGLITE_TEMPLATE_FILE, TEMPLATE_DB, adminUrl, testDatabaseUrl } from '../../../../tests/support/test-db-config.js';
 import { withDatabase } from '../../../../tests/support/global-setup.js';
+import { stagedPerson } from '../../../../tests/support/staged-person.js';
 import { createDb, openPglite, wrapPglite, type Db } from '../create-db.js';
 import { migrate } from '../migrate.js';
 import { publishStagedImport, stageImportRows, type StagedPerson } from './people-import.repository.js';
@@ -63,28 +64,15 @@ async function setUp(rows: number): Promise<{ target: string; jobId: number; act
       [actorId],
     )
   ).rows[0]!.id;
-  const staged: StagedPerson[] = Array.from({ length: rows }, (_, i) => ({
-    row: i + 2,
-    person: {
+  const staged: StagedPerson[] = Array.from({ length: rows }, (_, i) =>
+    stagedPerson({
+      row: i + 2,
       citizenId: `0082000${String(i).padStart(5, '0')}`,
       fullName: `Người Dở Dang ${i}`,
-      birthDate: '1985-06-01',
-      gender: 'male',
-      ethnicityCode: '01',
-      category: 'cong_chuc',
-      partyMembership: null,
-      partyJoinedOn: null,
-      partyOfficialOn: null,
       unitId,
-      titleId: null,
-      jobPositionId: null,
-      rankId: null,
-      managementScopeId: null,
-      phone: null,
-      email: null,
-    },
-    qualifications: [{ kind: 'education', level: null, field: 'Luật' }],
-  }));
+      qualifications: [{ kind: 'education', level: null, field: 'Luật' }],
+    }),
+  );
   await stageImportRows(db, jobId, staged);
   await db.close();
   return { target, jobId, actorId, citizenIds: staged.map((s) => s.person.citizenId) };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../../tests/support/test-db.js';
-import type { Db } from '../create-db.js';
+import { stagedPerson } from '../../../../tests/support/staged-person.js';
+import type { Db, Queryable } from '../create-db.js';
 import { publishStagedImport, stageImportRows, type StagedPerson } from './people-import.repository.js';
 
 let db: Db;
@@ -39,34 +40,17 @@ async function newJob(): Promise<number> {
 
 function staged(over: Partial<StagedPerson['person']> = {}): StagedPerson {
   const n = nextId++;
-  return {
+  return stagedPerson({
     row: n + 1,
-    person: {
-      citizenId: `0080${String(n).padStart(8, '0')}`,
-      fullName: `Nguyễn Văn Thứ ${n}`,
-      birthDate: '1985-06-01',
-      gender: 'male',
-      ethnicityCode: '01',
-      category: 'cong_chuc',
-      partyMembership: null,
-      partyJoinedOn: null,
-      partyOfficialOn: null,
-      unitId,
-      titleId: null,
-      jobPositionId: null,
-      rankId: null,
-      managementScopeId: null,
-      phone: null,
-      email: null,
-      educationLevel: level.education,
-      politicalTheoryLevel: level.political_theory,
-      ...over,
-    },
+    citizenId: `0080${String(n).padStart(8, '0')}`,
+    fullName: `Nguyễn Văn Thứ ${n}`,
+    unitId,
     qualifications: [
       { kind: 'education', level: level.education, field: 'Luật' },
       { kind: 'political_theory', level: level.political_theory, field: null },
     ],
-  };
+    person: over,
+  });
 }
 
 /** What a publish wrote for a job: people, their qualifications and audit records, without ids and times. */
@@ -150,5 +134,67 @@ describe('publishing a staged import with the references checked at once (PGlite
     } finally {
       await db.exec(`DROP TRIGGER publish_trigger_note ON people; DROP FUNCTION publish_trigger_note(); DROP TABLE publish_trigger_seen;`);
     }
+  });
+});
+
+// import-speed (decision 0068): the set-based path on PostgreSQL too, and who may take it
+describe('the references checked at once on either database (decision 0068)', () => {
+  /** Runs the publish in a transaction with every statement it sends recorded; `inTx` runs before the commit. */
+  async function publishRecorded(jobId: number, inTx: (tx: Queryable) => Promise<void> = async () => undefined) {
+    const statements: string[] = [];
+    const n = await db.transaction(async (tx) => {
+      const recording: Queryable = { query: (sql, params) => (statements.push(sql), tx.query(sql, params)) } as Queryable;
+      const written = await publishStagedImport(recording, jobId, actor, { checkReferencesAtOnce: true, sortInMemory: true });
+      await inTx(tx);
+      return written;
+    });
+    return { n, statements };
+  }
+
+  it('locks the referenced rows and skips the per-row triggers, writing what the foreign keys would', async () => {
+    const ordinary = await newJob();
+    await stageImportRows(db, ordinary, [staged(), staged({ fullName: 'Lò Thị Mai' })]);
+    expect(await publish(ordinary, false)).toBe(2);
+    const job = await newJob();
+    await stageImportRows(db, job, [staged(), staged({ fullName: 'Lò Thị Mai' })]);
+    const { n, statements } = await publishRecorded(job, async () => {
+      if (db.kind !== 'postgres') return; // PGlite: one connection, nothing else runs meanwhile
+      // another connection cannot delete (or re-key) what the import refers to until it commits
+      for (const [table, where] of [['units', `id = ${unitId}`], ['ethnicities', "code = '01'"], ['users', `id = ${actor.id}`]]) {
+        const err = await db.query(`SELECT 1 FROM ${table} WHERE ${where} FOR UPDATE NOWAIT`).then(
+          () => null,
+          (e: unknown) => e,
+        );
+        expect((err as { code?: string } | null)?.code, table).toBe('55P03');
+      }
+    });
+    expect(n).toBe(2);
+    expect(statements).toContain('SET LOCAL session_replication_role = replica');
+    expect(statements).toContain('RELEASE SAVEPOINT import_references');
+    const strip = (rows: Awaited<ReturnType<typeof written>>) => rows.map(({ full_name, education_level, q }) => ({ full_name: full_name.replace(/\d+$/, ''), education_level, q }));
+    expect(strip(await written(job))).toEqual(strip(await written(ordinary)));
+  });
+
+  it('a role that may not set session_replication_role publishes through the foreign keys instead', async () => {
+    const job = await newJob();
+    await stageImportRows(db, job, [staged(), staged()]);
+    const role = `nangtam_t_plain_${job}_${Math.floor(Math.random() * 1e9)}`;
+    const statements: string[] = [];
+    const Rollback = new Error('rolled back on purpose');
+    const err = await db
+      .transaction(async (tx) => {
+        await tx.query(`CREATE ROLE ${role}`);
+        await tx.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`);
+        await tx.query(`GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
+        await tx.query(`SET LOCAL ROLE ${role}`);
+        const recording: Queryable = { query: (sql, params) => (statements.push(sql), tx.query(sql, params)) } as Queryable;
+        expect(await publishStagedImport(recording, job, actor, { checkReferencesAtOnce: true })).toBe(2);
+        expect((await tx.query('SELECT count(*)::int AS n FROM audit_log WHERE (after->>\'jobId\')::int = $1', [job])).rows[0]).toEqual({ n: 2 });
+        throw Rollback; // the role goes away with the transaction
+      })
+      .catch((e: unknown) => e);
+    expect(err).toBe(Rollback);
+    expect(statements).toContain('ROLLBACK TO SAVEPOINT import_references');
+    expect(statements).not.toContain('SET LOCAL session_replication_role = origin');
   });
 });

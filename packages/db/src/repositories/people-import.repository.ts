@@ -119,29 +119,60 @@ export async function stageImportRows(
  * their qualifications, one audit record per person; then drops the staged rows. Returns the
  * number of people written. A citizen id saved by someone else since the check raises 23505.
  *
- * `checkReferencesAtOnce` (PGlite, decision 0032): the foreign keys of the staged rows (ethnicity,
- * unit, title, job position, rank, management scope, qualification levels, the actor) are checked
- * by two set-based statements, and the inserts then run without the per-row foreign-key triggers
+ * `checkReferencesAtOnce` (decision 0032 on PGlite; decision 0068 on PostgreSQL too): the
+ * references of the staged rows (ethnicity, unit, title, job position, rank, management scope,
+ * qualification levels, the actor) are gathered, each value once, and locked `FOR KEY SHARE` —
+ * exactly the lock a foreign key's check takes, so none can be deleted or re-keyed until this
+ * transaction ends — and counted; then the inserts run without the per-row foreign-key triggers
  * (`session_replication_role = replica`, for these three statements only), which otherwise cost
- * about half of the publish: 180,000 trigger calls for 20,000 people with three qualifications
- * each. Only where nothing else can write between the check and the inserts (PGlite: one
- * connection, held by this transaction), and only while the three tables have no trigger of their
- * own (one added later would be skipped too: then the ordinary path is taken). Unique and check
- * constraints are indexes and expressions, not triggers: they hold either way. A dangling
- * reference takes the ordinary path, whose foreign keys report it.
+ * about half of the publish: 1,200,000 trigger calls for 100,000 people with three qualifications
+ * each. Taken only when every reference exists, the three tables have no INSERT trigger of their
+ * own (one added later would be skipped too), and the role may set that parameter (a superuser, or
+ * PostgreSQL 15's `GRANT SET ON PARAMETER session_replication_role`; otherwise the ordinary path,
+ * docs/OPERATIONS.md). A qualification's person is one of the people this transaction just wrote.
+ * Unique and check constraints are indexes and expressions, not triggers: they hold either way. A
+ * dangling reference takes the ordinary path, whose foreign keys report it.
+ *
+ * `sortInMemory` (PostgreSQL): the publish sorts the staged rows by row number (people and audit
+ * records in sheet order); a larger `work_mem` for this transaction keeps 100,000 rows' sort off disk.
  */
 export async function publishStagedImport(
   tx: Queryable,
   jobId: number,
   actor: { id: number; name: string },
-  options: { checkReferencesAtOnce?: boolean } = {},
+  options: { checkReferencesAtOnce?: boolean; sortInMemory?: boolean } = {},
 ): Promise<number> {
-  const atOnce = options.checkReferencesAtOnce === true && (await referencesHold(tx, jobId, actor.id));
-  if (atOnce) await tx.query('SET LOCAL session_replication_role = replica');
+  if (options.sortInMemory === true) await tx.query("SET LOCAL work_mem = '64MB'");
+  const atOnce = options.checkReferencesAtOnce === true && (await checkReferencesAtOnce(tx, jobId, actor.id));
   const written = await insertStaged(tx, jobId, actor);
   if (atOnce) await tx.query('SET LOCAL session_replication_role = origin');
   await clearStagedImport(tx, jobId);
   return written;
+}
+
+/**
+ * Locks and checks the staged rows' references, then `SET LOCAL session_replication_role = replica`
+ * (decision 0068). False, and the transaction as it was, when a reference is missing, a published
+ * table has an INSERT trigger, or the role may not do either (42501: an ordinary role on PostgreSQL
+ * without the grant on the parameter, or without UPDATE on a referenced table, which
+ * `FOR KEY SHARE` needs): then the foreign keys check every row.
+ */
+async function checkReferencesAtOnce(tx: Queryable, jobId: number, actorId: number): Promise<boolean> {
+  const refs = await gatherReferences(tx, jobId, actorId);
+  await tx.query('SAVEPOINT import_references');
+  try {
+    if (!(await referencesStillExist(tx, refs))) {
+      await tx.query('ROLLBACK TO SAVEPOINT import_references');
+      return false;
+    }
+    await tx.query('SET LOCAL session_replication_role = replica');
+  } catch (err) {
+    if ((err as { code?: string }).code !== '42501') throw err;
+    await tx.query('ROLLBACK TO SAVEPOINT import_references');
+    return false;
+  }
+  await tx.query('RELEASE SAVEPOINT import_references');
+  return true;
 }
 
 /** The three set-based inserts of a publish, for all staged rows of a job or those `where` narrows to. */
@@ -226,6 +257,13 @@ export interface RowRange {
  */
 export async function stagedReferences(db: Queryable, jobId: number, actorId: number, range: RowRange): Promise<StagedReferences | null> {
   if (!(await referencesHold(db, jobId, actorId, range))) return null;
+  return gatherReferences(db, jobId, actorId, range);
+}
+
+/** What the staged rows (those of `range`, or all of the job's) refer to, each value once. */
+async function gatherReferences(db: Queryable, jobId: number, actorId: number, range?: RowRange): Promise<StagedReferences> {
+  const inRange = range ? 'AND row_no BETWEEN $2 AND $3' : '';
+  const params = range ? [jobId, range.from, range.to] : [jobId];
   const r = await db.query<Omit<StagedReferences, 'actorId' | 'levels'>>(
     `SELECT coalesce(array_agg(DISTINCT ethnicity_code), '{}') AS ethnicities,
             coalesce(array_agg(DISTINCT unit_id), '{}') AS units,
@@ -233,14 +271,14 @@ export async function stagedReferences(db: Queryable, jobId: number, actorId: nu
             coalesce(array_agg(DISTINCT job_position_id) FILTER (WHERE job_position_id IS NOT NULL), '{}') AS "jobPositions",
             coalesce(array_agg(DISTINCT rank_id) FILTER (WHERE rank_id IS NOT NULL), '{}') AS ranks,
             coalesce(array_agg(DISTINCT management_scope_id) FILTER (WHERE management_scope_id IS NOT NULL), '{}') AS "managementScopes"
-     FROM import_staging WHERE job_id = $1 AND row_no BETWEEN $2 AND $3`,
-    [jobId, range.from, range.to],
+     FROM import_staging WHERE job_id = $1 ${inRange}`,
+    params,
   );
   const levels = await db.query<{ l: string }>(
     `SELECT DISTINCT (q->>'kind') || '|' || (q->>'level') AS l
      FROM import_staging s CROSS JOIN LATERAL jsonb_array_elements(s.qualifications) q
-     WHERE s.job_id = $1 AND s.row_no BETWEEN $2 AND $3 AND q->>'level' IS NOT NULL`,
-    [jobId, range.from, range.to],
+     WHERE s.job_id = $1 ${inRange.replace('row_no', 's.row_no')} AND q->>'level' IS NOT NULL`,
+    params,
   );
   return { ...r.rows[0]!, levels: levels.rows.map((x) => x.l), actorId };
 }
@@ -261,17 +299,22 @@ export function mergeReferences(a: StagedReferences | null, b: StagedReferences)
   };
 }
 
-/** True while every reference gathered by stagedReferences still exists (a few index look-ups). */
+/**
+ * True while every reference gathered by stagedReferences still exists (a few index look-ups) and
+ * the published tables have no INSERT trigger of their own. Each referenced row found is locked
+ * `FOR KEY SHARE` until the transaction ends, as a foreign key's check locks it (decision 0068).
+ */
 export async function referencesStillExist(tx: Queryable, refs: StagedReferences): Promise<boolean> {
+  const locked = (table: string, where: string) => `(SELECT count(*) FROM (SELECT 1 FROM ${table} WHERE ${where} FOR KEY SHARE) k)`;
   const r = await tx.query<{ ok: boolean }>(
-    `SELECT (SELECT count(*) FROM ethnicities WHERE code = ANY($1::text[])) = cardinality($1::text[])
-        AND (SELECT count(*) FROM units WHERE id = ANY($2::int[])) = cardinality($2::int[])
-        AND (SELECT count(*) FROM titles WHERE id = ANY($3::int[])) = cardinality($3::int[])
-        AND (SELECT count(*) FROM job_positions WHERE id = ANY($4::int[])) = cardinality($4::int[])
-        AND (SELECT count(*) FROM ranks WHERE id = ANY($5::int[])) = cardinality($5::int[])
-        AND (SELECT count(*) FROM management_scopes WHERE id = ANY($6::int[])) = cardinality($6::int[])
-        AND (SELECT count(*) FROM qualification_levels WHERE kind || '|' || code = ANY($7::text[])) = cardinality($7::text[])
-        AND EXISTS (SELECT 1 FROM users WHERE id = $8)
+    `SELECT ${locked('ethnicities', 'code = ANY($1::text[])')} = cardinality($1::text[])
+        AND ${locked('units', 'id = ANY($2::int[])')} = cardinality($2::int[])
+        AND ${locked('titles', 'id = ANY($3::int[])')} = cardinality($3::int[])
+        AND ${locked('job_positions', 'id = ANY($4::int[])')} = cardinality($4::int[])
+        AND ${locked('ranks', 'id = ANY($5::int[])')} = cardinality($5::int[])
+        AND ${locked('management_scopes', 'id = ANY($6::int[])')} = cardinality($6::int[])
+        AND ${locked('qualification_levels', "kind || '|' || code = ANY($7::text[])")} = cardinality($7::text[])
+        AND ${locked('users', 'id = $8')} = 1
         AND NOT EXISTS (${insertTriggersOn('$9')}) AS ok`,
     [refs.ethnicities, refs.units, refs.titles, refs.jobPositions, refs.ranks, refs.managementScopes, refs.levels, refs.actorId, PUBLISHED_TABLES],
   );
