@@ -104,8 +104,10 @@ const STAGE_BATCH = { pglite: 100, postgres: 500 } as const;
 async function addExistingIdErrors(ctx: JobContext, c: Checked): Promise<void> {
   const ids = [...c.firstRowOf.keys()];
   const header = { cols: new Map([['citizenId' as const, c.citizenIdColumn.col]]), texts: new Map([[c.citizenIdColumn.col, c.citizenIdColumn.text]]) };
-  for (let i = 0; i < ids.length; i += 5000) {
-    const existing = await peopleRepo.findExistingCitizenIds(ctx.db, ids.slice(i, i + 5000));
+  // PGlite: one statement is one pause of the web process's thread (decision 0064: 5,000 ids took ~1 s under load)
+  const slice = ctx.db.kind === 'pglite' ? 1000 : 5000;
+  for (let i = 0; i < ids.length; i += slice) {
+    const existing = await peopleRepo.findExistingCitizenIds(ctx.db, ids.slice(i, i + slice));
     for (const id of existing) c.errors.add(rowError(header, c.firstRowOf.get(id)!, { key: 'citizenId', code: 'DUPLICATE_CITIZEN_ID' }));
   }
 }
@@ -152,17 +154,20 @@ class ReferencesChanged extends Error {}
 
 /**
  * Rows per prepared chunk on PGlite (decision 0054): each chunk holds the one connection about
- * 55 µs per row, and making a chunk visible costs one `COMMIT PREPARED` in the final pause, so
- * large imports take larger chunks (at most `chunksMax` of them).
+ * 55 µs per row on an idle machine, and making a chunk visible costs one `COMMIT PREPARED` in the
+ * final pause, so large imports take larger chunks (at most `chunksMax` of them). Decision 0064: a
+ * chunk that held the connection longer than `targetMs` (a loaded machine: 1,000 rows took 1 s at
+ * load average ~20) makes the next ones smaller, as far as the chunks left allow.
  */
 export const publishChunk: {
   rows: number;
   chunksMax: number;
+  targetMs: number;
   /** Tests only: called once the publish has begun (stage `inserting`), before anything is written. */
   beforeWrite?: (jobId: number) => Promise<void>;
   /** Tests only: called after each prepared chunk (PGlite), with the chunks prepared so far. */
   afterChunk?: (jobId: number, prepared: number) => Promise<void>;
-} = { rows: 1000, chunksMax: 60 };
+} = { rows: 1000, chunksMax: 120, targetMs: 300 };
 
 /**
  * PGlite (decision 0054): every transaction there holds the one connection, so one transaction
@@ -180,10 +185,10 @@ export const publishChunk: {
 async function publishInChunks(ctx: JobContext, staged: number, outcome: JobOutcome): Promise<boolean> {
   const { db, owner, job } = ctx;
   if (!db.exclusive) return false;
-  const size = Math.max(publishChunk.rows, Math.ceil(staged / publishChunk.chunksMax));
+  let size = Math.max(publishChunk.rows, Math.ceil(staged / publishChunk.chunksMax));
   if (staged <= size) return false;
-  const chunks = Math.ceil(staged / size);
-  if ((await peopleImportRepo.maxPreparedTransactions(db)) < chunks) return false;
+  const budget = Math.min(publishChunk.chunksMax, await peopleImportRepo.maxPreparedTransactions(db));
+  if (budget < Math.ceil(staged / size)) return false;
   const actor = { id: owner.id, name: owner.username };
   const range = await peopleImportRepo.stagedRowRange(db, job.id);
   if (range.count !== staged) throw new Error(`staged ${staged} rows, found ${range.count}`);
@@ -192,15 +197,24 @@ async function publishInChunks(ctx: JobContext, staged: number, outcome: JobOutc
   try {
     let written = 0;
     // row numbers are the sheet's; a chunk covers `size` consecutive numbers (fewer rows where the sheet skips some)
-    for (let from = range.first; from <= range.last; from += size) {
+    for (let from = range.first; from <= range.last; ) {
       ctx.signal.throwIfAborted();
       const rows = { from, to: from + size - 1 };
+      const started = performance.now();
       // checked chunk by chunk (short statements), and again, all at once, before anything is visible
       const chunkRefs = await peopleImportRepo.stagedReferences(db, job.id, actor.id, rows);
       if (!chunkRefs) throw new ReferencesChanged();
       refs = peopleImportRepo.mergeReferences(refs, chunkRefs);
       written += await peopleImportRepo.prepareImportChunk(db, job.id, job.attempts, prepared, rows, actor);
       prepared += 1;
+      const took = performance.now() - started;
+      from += size;
+      // decision 0064: a slow chunk makes the next ones smaller, never so small that the chunks run out
+      const left = range.last - from + 1;
+      if (took > publishChunk.targetMs && left > 0) {
+        const floor = Math.ceil(left / Math.max(1, budget - prepared));
+        size = Math.max(floor, Math.min(size, Math.floor((size * publishChunk.targetMs) / took)));
+      }
       await ctx.progress.report('inserting', written, staged);
       await publishChunk.afterChunk?.(job.id, prepared);
     }

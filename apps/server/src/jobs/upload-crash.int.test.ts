@@ -106,5 +106,6 @@ describe('an upload being stored, killed with kill -9', () => {
     } finally {
       await db.close();
     }
-  });
+    // two processes open the database one after the other (tsx, PGlite's start): slow on a loaded machine
+  }, 180_000);
 });
