@@ -157,17 +157,19 @@ class ReferencesChanged extends Error {}
  * 55 µs per row on an idle machine, and making a chunk visible costs one `COMMIT PREPARED` in the
  * final pause, so large imports take larger chunks (at most `chunksMax` of them). Decision 0064: a
  * chunk that held the connection longer than `targetMs` (a loaded machine: 1,000 rows took 1 s at
- * load average ~20) makes the next ones smaller, as far as the chunks left allow.
+ * load average ~20) makes the next ones smaller, as far as the chunks left allow; the first chunk
+ * has at most `firstRows` rows, and quick chunks grow back (at most doubling) up to the size above.
  */
 export const publishChunk: {
   rows: number;
   chunksMax: number;
   targetMs: number;
+  firstRows: number;
   /** Tests only: called once the publish has begun (stage `inserting`), before anything is written. */
   beforeWrite?: (jobId: number) => Promise<void>;
   /** Tests only: called after each prepared chunk (PGlite), with the chunks prepared so far. */
   afterChunk?: (jobId: number, prepared: number) => Promise<void>;
-} = { rows: 1000, chunksMax: 120, targetMs: 300 };
+} = { rows: 1000, chunksMax: 120, targetMs: 300, firstRows: 250 };
 
 /**
  * PGlite (decision 0054): every transaction there holds the one connection, so one transaction
@@ -185,10 +187,11 @@ export const publishChunk: {
 async function publishInChunks(ctx: JobContext, staged: number, outcome: JobOutcome): Promise<boolean> {
   const { db, owner, job } = ctx;
   if (!db.exclusive) return false;
-  let size = Math.max(publishChunk.rows, Math.ceil(staged / publishChunk.chunksMax));
-  if (staged <= size) return false;
+  const largest = Math.max(publishChunk.rows, Math.ceil(staged / publishChunk.chunksMax));
+  if (staged <= largest) return false;
   const budget = Math.min(publishChunk.chunksMax, await peopleImportRepo.maxPreparedTransactions(db));
-  if (budget < Math.ceil(staged / size)) return false;
+  if (budget < Math.ceil(staged / largest)) return false;
+  let size = Math.min(largest, Math.max(publishChunk.firstRows, Math.ceil(staged / budget)));
   const actor = { id: owner.id, name: owner.username };
   const range = await peopleImportRepo.stagedRowRange(db, job.id);
   if (range.count !== staged) throw new Error(`staged ${staged} rows, found ${range.count}`);
@@ -209,11 +212,13 @@ async function publishInChunks(ctx: JobContext, staged: number, outcome: JobOutc
       prepared += 1;
       const took = performance.now() - started;
       from += size;
-      // decision 0064: a slow chunk makes the next ones smaller, never so small that the chunks run out
+      // decision 0064: the next chunk sized to hold the connection about targetMs, never so small
+      // that the chunks run out, nor larger than `largest`
       const left = range.last - from + 1;
-      if (took > publishChunk.targetMs && left > 0) {
+      if (left > 0) {
         const floor = Math.ceil(left / Math.max(1, budget - prepared));
-        size = Math.max(floor, Math.min(size, Math.floor((size * publishChunk.targetMs) / took)));
+        const aimed = Math.min(2 * size, Math.floor((size * publishChunk.targetMs) / Math.max(took, 1)));
+        size = Math.max(floor, Math.min(largest, Math.max(1, aimed)));
       }
       await ctx.progress.report('inserting', written, staged);
       await publishChunk.afterChunk?.(job.id, prepared);
