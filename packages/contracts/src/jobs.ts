@@ -84,6 +84,11 @@ export const JOB_FAILURES = {
   FORBIDDEN: { vi: 'Tài khoản tạo tác vụ không còn quyền thực hiện thao tác này.', en: 'The job owner may no longer do this.' },
   INTERRUPTED: { vi: 'Tác vụ bị gián đoạn nhiều lần và đã dừng. Vui lòng thử lại.', en: 'The job was interrupted too often.' },
   INTERNAL: { vi: 'Đã có lỗi hệ thống khi chạy tác vụ. Vui lòng thử lại sau.', en: 'The job failed; please try again later.' },
+  // upload-slices (decision 0064): the server stopped while the uploaded file was being stored
+  UPLOAD_INTERRUPTED: {
+    vi: 'Tệp tải lên chưa được lưu xong vì máy chủ bị dừng giữa chừng; chưa xử lý dòng nào. Vui lòng tải tệp lên lại.',
+    en: 'The uploaded file was not fully stored (the server stopped meanwhile); nothing was processed. Please upload the file again.',
+  },
 } as const satisfies Record<string, { vi: string; en: string }>;
 export type JobFailureCode = keyof typeof JOB_FAILURES;
 

@@ -104,8 +104,10 @@ const STAGE_BATCH = { pglite: 100, postgres: 500 } as const;
 async function addExistingIdErrors(ctx: JobContext, c: Checked): Promise<void> {
   const ids = [...c.firstRowOf.keys()];
   const header = { cols: new Map([['citizenId' as const, c.citizenIdColumn.col]]), texts: new Map([[c.citizenIdColumn.col, c.citizenIdColumn.text]]) };
-  for (let i = 0; i < ids.length; i += 5000) {
-    const existing = await peopleRepo.findExistingCitizenIds(ctx.db, ids.slice(i, i + 5000));
+  // PGlite: one statement is one pause of the web process's thread (decision 0064: 5,000 ids took ~1 s under load)
+  const slice = ctx.db.kind === 'pglite' ? 1000 : 5000;
+  for (let i = 0; i < ids.length; i += slice) {
+    const existing = await peopleRepo.findExistingCitizenIds(ctx.db, ids.slice(i, i + slice));
     for (const id of existing) c.errors.add(rowError(header, c.firstRowOf.get(id)!, { key: 'citizenId', code: 'DUPLICATE_CITIZEN_ID' }));
   }
 }
@@ -152,17 +154,22 @@ class ReferencesChanged extends Error {}
 
 /**
  * Rows per prepared chunk on PGlite (decision 0054): each chunk holds the one connection about
- * 55 µs per row, and making a chunk visible costs one `COMMIT PREPARED` in the final pause, so
- * large imports take larger chunks (at most `chunksMax` of them).
+ * 55 µs per row on an idle machine, and making a chunk visible costs one `COMMIT PREPARED` in the
+ * final pause, so large imports take larger chunks (at most `chunksMax` of them). Decision 0064: a
+ * chunk that held the connection longer than `targetMs` (a loaded machine: 1,000 rows took 1 s at
+ * load average ~20) makes the next ones smaller, as far as the chunks left allow; the first chunk
+ * has at most `firstRows` rows, and quick chunks grow back (at most doubling) up to the size above.
  */
 export const publishChunk: {
   rows: number;
   chunksMax: number;
+  targetMs: number;
+  firstRows: number;
   /** Tests only: called once the publish has begun (stage `inserting`), before anything is written. */
   beforeWrite?: (jobId: number) => Promise<void>;
   /** Tests only: called after each prepared chunk (PGlite), with the chunks prepared so far. */
   afterChunk?: (jobId: number, prepared: number) => Promise<void>;
-} = { rows: 1000, chunksMax: 60 };
+} = { rows: 1000, chunksMax: 120, targetMs: 300, firstRows: 250 };
 
 /**
  * PGlite (decision 0054): every transaction there holds the one connection, so one transaction
@@ -180,10 +187,11 @@ export const publishChunk: {
 async function publishInChunks(ctx: JobContext, staged: number, outcome: JobOutcome): Promise<boolean> {
   const { db, owner, job } = ctx;
   if (!db.exclusive) return false;
-  const size = Math.max(publishChunk.rows, Math.ceil(staged / publishChunk.chunksMax));
-  if (staged <= size) return false;
-  const chunks = Math.ceil(staged / size);
-  if ((await peopleImportRepo.maxPreparedTransactions(db)) < chunks) return false;
+  const largest = Math.max(publishChunk.rows, Math.ceil(staged / publishChunk.chunksMax));
+  if (staged <= largest) return false;
+  const budget = Math.min(publishChunk.chunksMax, await peopleImportRepo.maxPreparedTransactions(db));
+  if (budget < Math.ceil(staged / largest)) return false;
+  let size = Math.min(largest, Math.max(publishChunk.firstRows, Math.ceil(staged / budget)));
   const actor = { id: owner.id, name: owner.username };
   const range = await peopleImportRepo.stagedRowRange(db, job.id);
   if (range.count !== staged) throw new Error(`staged ${staged} rows, found ${range.count}`);
@@ -192,15 +200,26 @@ async function publishInChunks(ctx: JobContext, staged: number, outcome: JobOutc
   try {
     let written = 0;
     // row numbers are the sheet's; a chunk covers `size` consecutive numbers (fewer rows where the sheet skips some)
-    for (let from = range.first; from <= range.last; from += size) {
+    for (let from = range.first; from <= range.last; ) {
       ctx.signal.throwIfAborted();
       const rows = { from, to: from + size - 1 };
+      const started = performance.now();
       // checked chunk by chunk (short statements), and again, all at once, before anything is visible
       const chunkRefs = await peopleImportRepo.stagedReferences(db, job.id, actor.id, rows);
       if (!chunkRefs) throw new ReferencesChanged();
       refs = peopleImportRepo.mergeReferences(refs, chunkRefs);
       written += await peopleImportRepo.prepareImportChunk(db, job.id, job.attempts, prepared, rows, actor);
       prepared += 1;
+      const took = performance.now() - started;
+      from += size;
+      // decision 0064: the next chunk sized to hold the connection about targetMs, never so small
+      // that the chunks run out, nor larger than `largest`
+      const left = range.last - from + 1;
+      if (left > 0) {
+        const floor = Math.ceil(left / Math.max(1, budget - prepared));
+        const aimed = Math.min(2 * size, Math.floor((size * publishChunk.targetMs) / Math.max(took, 1)));
+        size = Math.max(floor, Math.min(largest, Math.max(1, aimed)));
+      }
       await ctx.progress.report('inserting', written, staged);
       await publishChunk.afterChunk?.(job.id, prepared);
     }

@@ -148,6 +148,8 @@ async function runJob(ctx: AppContext, job: jobsRepo.JobRow, log: JobLog, signal
       log.warn({ jobId: job.id }, 'job taken over by another process; this attempt dropped');
       return;
     }
+    // the uploaded file (personal data) is no longer needed: dropped in a statement of its own (decision 0064)
+    await jobsRepo.dropJobInput(ctx.db, job.id);
     log.info({ jobId: job.id, kind: job.kind, status: outcome.status, ms: Date.now() - started }, 'job finished');
   } finally {
     clearInterval(heartbeat);
@@ -163,11 +165,19 @@ function failedOutcome(err: unknown, job: jobsRepo.JobRow, log: JobLog): JobOutc
   return { status: 'failed', result: failureResult('INTERNAL') };
 }
 
-/** Jobs left running by a dead process go back to the queue (or fail after too many attempts). */
+/**
+ * Jobs left running by a dead process go back to the queue (or fail after too many attempts); jobs
+ * whose upload a dead process was still storing fail (UPLOAD_INTERRUPTED) and their parts are
+ * dropped (decision 0064). The uploads first: at a PGlite start this is the first statement the
+ * runner sends, before the server listens, so no upload of this process is taken for a dead one.
+ */
 export async function recoverJobs(ctx: AppContext, staleAfterSeconds: number, maxAttempts: number, log: JobLog = silent): Promise<void> {
+  const uploads = await jobsRepo.failInterruptedUploads(ctx.db, staleAfterSeconds, failureResult('UPLOAD_INTERRUPTED'));
+  if (uploads.length > 0) log.warn({ jobs: uploads }, 'uploads left half-stored by a stopped process failed');
   const code: JobFailureCode = 'INTERRUPTED';
   const recovered = await jobsRepo.recoverStaleJobs(ctx.db, staleAfterSeconds, maxAttempts, failureResult(code));
   if (recovered.length > 0) log.warn({ jobs: recovered }, 'jobs left running by a stopped process recovered');
+  if (recovered.some((r) => r.status === 'failed')) await jobsRepo.purgeJobInputs(ctx.db);
 }
 
 /**
@@ -184,7 +194,10 @@ export function startJobRunner(ctx: AppContext, log: JobLog, options: RunnerOpti
 
   const maintain = async () => {
     await recoverJobs(ctx, opts.staleAfterSeconds, opts.maxAttempts, log);
-    const purged = (await jobsRepo.purgeOldJobFiles(ctx.db, opts.fileRetentionDays)) + (await peopleImportRepo.purgeOrphanStaging(ctx.db));
+    const purged =
+      (await jobsRepo.purgeOldJobFiles(ctx.db, opts.fileRetentionDays)) +
+      (await jobsRepo.purgeJobInputs(ctx.db)) +
+      (await peopleImportRepo.purgeOrphanStaging(ctx.db));
     if (purged > 0) log.info({ purged }, 'old job files dropped');
     const reminded = await remindOverdueConductReports(ctx.db);
     if (reminded > 0) log.info({ reminded }, 'overdue conduct reports reminded');

@@ -3,6 +3,7 @@ import { MAX_ACTIVE_JOBS_PER_USER } from '@nang-tam/contracts';
 import { todayInVietnam } from '@nang-tam/domain';
 import { auditRepo, jobsRepo, plansRepo, type Db } from '@nang-tam/db';
 import { AppError, fieldError, notFound } from '../errors.js';
+import { failureResult } from '../jobs/context.js';
 import { WorkbookTooLargeError, workbookTooLargeMessage } from '../jobs/xlsx/limits.js';
 import { checkDeclaredSizes, looksLikeZip, readZipDirectory } from '../jobs/xlsx/zip.js';
 import { actorOf, type AuthUser } from '../auth/auth-user.js';
@@ -20,7 +21,8 @@ export function toJob(r: jobsRepo.JobRow): Job {
   return {
     id: r.id,
     kind: r.kind as Job['kind'],
-    status: r.status as Job['status'],
+    // a job whose uploaded file is still being stored (decision 0064) waits like a queued one
+    status: (r.status === 'storing' ? 'queued' : r.status) as Job['status'],
     stage: r.stage as Job['stage'],
     progress: r.progress,
     total: r.total,
@@ -36,6 +38,8 @@ export function toJob(r: jobsRepo.JobRow): Job {
  * (TOO_MANY_JOBS, 429): one user cannot fill the queue that every other user's jobs wait in. An
  * export of personal data (`audit: 'export'`) is queued with its audit record (who asked for which
  * list) in the same transaction; downloading the file is audited again (getJobFile).
+ * An uploaded file (`input`) is stored after that transaction, in parts, while the job is 'storing'
+ * (decision 0064); the job is queued once the last part is in.
  */
 export async function queueJob(
   db: Db,
@@ -44,7 +48,11 @@ export async function queueJob(
   options: { audit?: 'export' } = {},
 ): Promise<jobsRepo.JobRow> {
   const job = await db.transaction(async (tx) => {
-    const inserted = await jobsRepo.insertJobWithinLimit(tx, { ...j, createdBy: user.id }, MAX_ACTIVE_JOBS_PER_USER);
+    const inserted = await jobsRepo.insertJobWithinLimit(
+      tx,
+      { kind: j.kind, params: j.params, inputBytes: j.input ? j.input.length : null, createdBy: user.id },
+      MAX_ACTIVE_JOBS_PER_USER,
+    );
     if (inserted && options.audit) {
       await auditRepo.appendAudit(tx, {
         ...actorOf(user),
@@ -63,7 +71,14 @@ export async function queueJob(
       `Bạn đang có ${MAX_ACTIVE_JOBS_PER_USER} tác vụ đang chờ hoặc đang chạy (tối đa ${MAX_ACTIVE_JOBS_PER_USER}). Vui lòng đợi các tác vụ trước hoàn thành rồi thử lại.`,
     );
   }
-  return job;
+  if (!j.input) return job;
+  try {
+    return await jobsRepo.storeJobInput(db, job.id, j.input);
+  } catch (err) {
+    // the job never becomes runnable with part of its file: failed, its parts dropped
+    await jobsRepo.abandonJobInput(db, job.id, failureResult('UPLOAD_INTERRUPTED')).catch(() => undefined);
+    throw err;
+  }
 }
 
 /**
@@ -115,7 +130,7 @@ export async function getJob(db: Db, user: AuthUser, id: number): Promise<Job> {
 export async function getJobFile(db: Db, user: AuthUser, id: number): Promise<DownloadFile> {
   const job = await jobsRepo.findJobFileOfUser(db, id, user.id);
   if (!job) throw notFound();
-  if (job.status === 'queued' || job.status === 'running') throw new AppError('JOB_NOT_READY');
+  if (job.status === 'storing' || job.status === 'queued' || job.status === 'running') throw new AppError('JOB_NOT_READY');
   if (!job.file || !job.fileName) throw notFound();
   // a result file lists people (an export, an import's or a bulk nomination's row report): who took it is recorded
   await auditRepo.appendAudit(db, { ...actorOf(user), action: 'download', entity: 'job', entityId: id, after: { fileName: job.fileName } });

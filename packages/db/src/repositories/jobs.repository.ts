@@ -27,17 +27,115 @@ function toBuffer(v: Uint8Array | null): Buffer | null {
   return Buffer.isBuffer(v) ? v : Buffer.from(v.buffer, v.byteOffset, v.byteLength);
 }
 
+/** Size of one stored part of an uploaded file (decision 0064). */
+export const INPUT_PART_BYTES = 256 * 1024;
+
+/**
+ * Inserts a job. A job with an uploaded file (`inputBytes`, its size) starts as 'storing', which no
+ * runner claims: its file is written next by `storeJobInput`, which makes it 'queued'.
+ */
 export async function insertJob(
   db: Queryable,
-  j: { kind: string; createdBy: number; params?: Record<string, unknown>; input?: Buffer | null },
+  j: { kind: string; createdBy: number; params?: Record<string, unknown>; inputBytes?: number | null },
 ): Promise<JobRow> {
-  // the file as base64 text, decoded by the database (decision 0054): PGlite turns a bytea parameter
-  // into hex on the web process's thread, byte by byte — ~4× slower than this for a 9 MiB upload
+  const inputBytes = j.inputBytes ?? null;
   const r = await db.query<JobRow>(
-    `INSERT INTO jobs (kind, created_by, params, input) VALUES ($1, $2, $3, decode($4, 'base64')) RETURNING ${JOB_COLUMNS}`,
-    [j.kind, j.createdBy, JSON.stringify(j.params ?? {}), j.input ? j.input.toString('base64') : null],
+    `INSERT INTO jobs (kind, created_by, params, input_bytes, status, heartbeat_at)
+     VALUES ($1, $2, $3, $4, CASE WHEN $4::bigint IS NULL THEN 'queued' ELSE 'storing' END,
+       CASE WHEN $4::bigint IS NULL THEN NULL ELSE now() END)
+     RETURNING ${JOB_COLUMNS}`,
+    [j.kind, j.createdBy, JSON.stringify(j.params ?? {}), inputBytes],
   );
   return r.rows[0]!;
+}
+
+/** The job was no longer 'storing' (swept as interrupted) while its file was being written. */
+export class JobInputNotStored extends Error {
+  constructor(readonly jobId: number) {
+    super(`the file of job ${jobId} could not be stored: the job is no longer being stored`);
+    this.name = 'JobInputNotStored';
+  }
+}
+
+/**
+ * Writes the file of a 'storing' job in parts of `partBytes` (decision 0064), each part one short
+ * statement of its own — no transaction, so on PGlite, which runs on the web process's thread, other
+ * requests are served between parts — then makes the job 'queued' in one statement that checks that
+ * every part is in. The file travels as base64 text decoded by the database (decision 0054: PGlite
+ * turns a bytea parameter into hex in JavaScript, ~4× slower). Every part refreshes the job's
+ * heartbeat and is written only while the job is still 'storing': a job swept as interrupted
+ * (`failInterruptedUploads`) takes no more parts and is never queued (JobInputNotStored).
+ * A process killed midway leaves a 'storing' job, never a runnable one with half a file.
+ */
+export async function storeJobInput(db: Queryable, jobId: number, input: Buffer, partBytes = INPUT_PART_BYTES): Promise<JobRow> {
+  let parts = 0;
+  for (let from = 0; from < input.length; from += partBytes) {
+    const r = await db.query(
+      `WITH j AS (UPDATE jobs SET heartbeat_at = now() WHERE id = $1 AND status = 'storing' RETURNING id)
+       INSERT INTO job_input_parts (job_id, part, data) SELECT id, $2, decode($3, 'base64') FROM j`,
+      [jobId, parts, input.subarray(from, from + partBytes).toString('base64')],
+    );
+    if (r.rowCount !== 1) throw new JobInputNotStored(jobId);
+    parts += 1;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  const done = await db.query<JobRow>(
+    `UPDATE jobs SET status = 'queued', heartbeat_at = NULL
+     WHERE id = $1 AND status = 'storing'
+       AND (SELECT count(*) FROM job_input_parts WHERE job_id = $1) = $2
+       AND (SELECT coalesce(sum(octet_length(data)), 0) FROM job_input_parts WHERE job_id = $1) = input_bytes
+     RETURNING ${JOB_COLUMNS}`,
+    [jobId, parts],
+  );
+  if (done.rows.length !== 1) throw new JobInputNotStored(jobId);
+  return done.rows[0]!;
+}
+
+/** Ends a job whose file could not be stored (the request failed midway) and drops its parts. */
+export async function abandonJobInput(db: Queryable, jobId: number, result: Record<string, unknown>): Promise<void> {
+  await db.query(
+    `UPDATE jobs SET status = 'failed', result = $2, heartbeat_at = NULL, finished_at = now() WHERE id = $1 AND status = 'storing'`,
+    [jobId, JSON.stringify(result)],
+  );
+  await dropJobInput(db, jobId);
+}
+
+/**
+ * Jobs left 'storing' by a process that stopped while writing their file (no part written for
+ * `staleSeconds`; on PGlite, at start, all of them): failed with `failedResult`, their parts dropped.
+ */
+export async function failInterruptedUploads(
+  db: Queryable,
+  staleSeconds: number,
+  failedResult: Record<string, unknown>,
+): Promise<number[]> {
+  const r = await db.query<{ id: number }>(
+    `UPDATE jobs SET status = 'failed', result = $2, heartbeat_at = NULL, finished_at = now()
+     WHERE status = 'storing' AND coalesce(heartbeat_at, created_at) <= now() - make_interval(secs => $1)
+     RETURNING id`,
+    [staleSeconds, JSON.stringify(failedResult)],
+  );
+  if (r.rows.length > 0) await purgeJobInputs(db);
+  return r.rows.map((row) => row.id);
+}
+
+/** Drops the uploaded file of a job that is no longer to run (it may hold personal data). */
+export async function dropJobInput(db: Queryable, jobId: number): Promise<number> {
+  const r = await db.query(
+    `DELETE FROM job_input_parts p WHERE p.job_id = $1
+       AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.id = p.job_id AND j.status IN ('storing', 'queued', 'running'))`,
+    [jobId],
+  );
+  return r.rowCount;
+}
+
+/** Parts of uploaded files whose job is no longer to run (finished, failed, or gone): dropped. */
+export async function purgeJobInputs(db: Queryable): Promise<number> {
+  const r = await db.query(
+    `DELETE FROM job_input_parts p
+     WHERE NOT EXISTS (SELECT 1 FROM jobs j WHERE j.id = p.job_id AND j.status IN ('storing', 'queued', 'running'))`,
+  );
+  return r.rowCount;
 }
 
 /**
@@ -46,12 +144,12 @@ export async function insertJob(
  */
 export async function insertJobWithinLimit(
   tx: Queryable,
-  j: { kind: string; createdBy: number; params?: Record<string, unknown>; input?: Buffer | null },
+  j: { kind: string; createdBy: number; params?: Record<string, unknown>; inputBytes?: number | null },
   maxActive: number,
 ): Promise<JobRow | null> {
   await tx.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [j.createdBy]);
   const r = await tx.query<{ n: number }>(
-    "SELECT count(*)::int AS n FROM jobs WHERE created_by = $1 AND status IN ('queued', 'running')",
+    "SELECT count(*)::int AS n FROM jobs WHERE created_by = $1 AND status IN ('storing', 'queued', 'running')",
     [j.createdBy],
   );
   if ((r.rows[0]?.n ?? 0) >= maxActive) return null;
@@ -93,25 +191,29 @@ export async function claimNextJob(db: Queryable): Promise<JobRow | null> {
 }
 
 /**
- * The uploaded input, read in slices: on PGlite, which runs on the web process's thread, one
- * statement reading a 9 MB bytea holds the event loop for as long as it takes; slices do not.
+ * The uploaded file, read back part by part (decision 0064): on PGlite, which runs on the web
+ * process's thread, one statement reading a 9 MiB bytea holds the event loop for as long as it
+ * takes; parts do not. Null for a job without an uploaded file.
  */
-export async function loadJobInput(db: Queryable, id: number, slice = 512 * 1024): Promise<Buffer | null> {
-  const r = await db.query<{ n: number | null }>('SELECT octet_length(input) AS n FROM jobs WHERE id = $1', [id]);
-  const n = r.rows[0]?.n ?? null;
-  if (n === null) return null;
+export async function loadJobInput(db: Queryable, id: number): Promise<Buffer | null> {
+  const r = await db.query<{ n: string | number | null }>('SELECT input_bytes AS n FROM jobs WHERE id = $1', [id]);
+  const size = r.rows[0]?.n ?? null;
+  if (size === null) return null;
+  const n = Number(size);
+  const numbers = await db.query<{ part: number }>('SELECT part FROM job_input_parts WHERE job_id = $1 ORDER BY part', [id]);
   const parts: Buffer[] = [];
-  for (let from = 0; from < n; from += slice) {
-    // base64 for the same reason as insertJob: PGlite parses a bytea result in JavaScript, ~4× slower
-    const part = await db.query<{ part: string }>("SELECT encode(substring(input FROM $2 FOR $3), 'base64') AS part FROM jobs WHERE id = $1", [
+  for (const { part } of numbers.rows) {
+    // base64 for the same reason as storeJobInput: PGlite parses a bytea result in JavaScript, ~4× slower
+    const p = await db.query<{ data: string }>("SELECT encode(data, 'base64') AS data FROM job_input_parts WHERE job_id = $1 AND part = $2", [
       id,
-      from + 1,
-      slice,
+      part,
     ]);
-    parts.push(Buffer.from(part.rows[0]!.part, 'base64'));
+    parts.push(Buffer.from(p.rows[0]!.data, 'base64'));
     await new Promise((resolve) => setImmediate(resolve));
   }
-  return Buffer.concat(parts, n);
+  const input = Buffer.concat(parts);
+  if (input.length !== n) throw new Error(`job ${id}: its stored file has ${input.length} bytes instead of ${n}`);
+  return input;
 }
 
 export async function updateJobProgress(db: Queryable, id: number, p: { stage: string | null; progress: number; total: number }) {
@@ -128,7 +230,8 @@ export async function touchJobHeartbeat(db: Queryable, id: number): Promise<void
 }
 
 /**
- * Ends a job; the uploaded input is dropped (it may hold personal data and is no longer needed).
+ * Ends a job. Its uploaded file is dropped next by the runner (`dropJobInput`, a statement of its own)
+ * or, after a crash, by the upkeep (`purgeJobInputs`).
  * With `attempt`, only while that attempt still holds the job (running, not recovered and claimed
  * again by another process meanwhile): returns false when it no longer does.
  */
@@ -139,7 +242,7 @@ export async function finishJob(
   attempt?: number,
 ): Promise<boolean> {
   const r = await db.query(
-    `UPDATE jobs SET status = $2, stage = NULL, result = $3, file_name = $4, file = $5, input = NULL, finished_at = now()
+    `UPDATE jobs SET status = $2, stage = NULL, result = $3, file_name = $4, file = $5, finished_at = now()
      WHERE id = $1 AND ($6::int IS NULL OR (status = 'running' AND attempts = $6))`,
     [id, f.status, JSON.stringify(f.result), f.fileName ?? null, f.file ?? null, attempt ?? null],
   );
@@ -177,7 +280,6 @@ export async function recoverStaleJobs(
        status = CASE WHEN attempts >= $2 THEN 'failed' ELSE 'queued' END,
        result = CASE WHEN attempts >= $2 THEN $3::jsonb ELSE NULL END,
        finished_at = CASE WHEN attempts >= $2 THEN now() ELSE NULL END,
-       input = CASE WHEN attempts >= $2 THEN NULL ELSE input END,
        stage = NULL, progress = 0, total = 0, started_at = NULL, heartbeat_at = NULL
      WHERE status = 'running' AND (heartbeat_at IS NULL OR heartbeat_at <= now() - make_interval(secs => $1))
      RETURNING id, status`,
@@ -189,8 +291,8 @@ export async function recoverStaleJobs(
 /** Drops the files of jobs finished more than `days` ago (exports hold personal data). */
 export async function purgeOldJobFiles(db: Queryable, days: number): Promise<number> {
   const r = await db.query(
-    `UPDATE jobs SET file = NULL, file_name = NULL, input = NULL
-     WHERE finished_at < now() - make_interval(days => $1) AND (file IS NOT NULL OR input IS NOT NULL)`,
+    `UPDATE jobs SET file = NULL, file_name = NULL
+     WHERE finished_at < now() - make_interval(days => $1) AND file IS NOT NULL`,
     [days],
   );
   return r.rowCount;
