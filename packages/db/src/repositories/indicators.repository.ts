@@ -14,7 +14,7 @@
  */
 import type { Scope } from '@nang-tam/domain';
 import type { Db, Queryable } from '../create-db.js';
-import { Params, likeEscape } from './scope.js';
+import { Params, likeEscape, subtreeHoldsEveryUnit } from './scope.js';
 
 // ---------- the counts ----------
 
@@ -303,9 +303,7 @@ async function readTuned<T>(db: Queryable, sql: string, params: unknown[]): Prom
 
 /** Whether a subtree scope holds every unit of the registry (its root is the only root). */
 export async function coversAllUnits(db: Queryable, scope: Scope): Promise<boolean> {
-  if (scope.kind !== 'subtree') return false;
-  const r = await db.query<{ covers: boolean }>('SELECT NOT EXISTS (SELECT 1 FROM units WHERE path NOT LIKE $1) AS covers', [`${likeEscape(scope.unitPath)}%`]);
-  return r.rows[0]?.covers ?? false;
+  return scope.kind === 'subtree' && subtreeHoldsEveryUnit(db, scope.unitPath);
 }
 
 export interface CountRow {
