@@ -417,6 +417,39 @@ async function cloneProvinces(dbUrl: string, log: (m: string) => void, provinces
 }
 
 /**
+ * The tables kept by triggers from the records (decision 0056) and the view each is defined by. They
+ * hold no foreign key, so the copy does not reach them, and the copy ran with triggers off
+ * (session_replication_role = replica): after the copy they hold the template province alone.
+ */
+const KEPT_TABLES: readonly { table: string; definition: string }[] = [{ table: 'stat_person_times', definition: 'stat_person_times_of_records' }];
+
+/** Phase 2b: every kept table filled again from its definition, over the 34 provinces, and analysed. */
+async function refillKeptTables(dbUrl: string, log: (m: string) => void): Promise<number> {
+  const t0 = performance.now();
+  const c = new pg.Client({ connectionString: dbUrl });
+  await c.connect();
+  try {
+    await c.query("SET work_mem = '256MB'; SET maintenance_work_mem = '512MB'");
+    for (const k of KEPT_TABLES) {
+      await c.query('BEGIN');
+      await c.query(`TRUNCATE "${k.table}"`);
+      const r = await c.query(`INSERT INTO "${k.table}" SELECT * FROM "${k.definition}"`);
+      await c.query('COMMIT');
+      await c.query(`VACUUM ANALYZE "${k.table}"`);
+      log(`  kept table ${k.table} filled from ${k.definition}: ${r.rowCount} rows`);
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    await c.query('INSERT INTO bench_national_meta (phase, seconds) VALUES ($1, $2)', ['kept', seconds.toFixed(1)]);
+    return seconds;
+  } catch (e) {
+    await c.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    await c.end();
+  }
+}
+
+/**
  * Phase 3: the copies were written with foreign keys unchecked (session_replication_role =
  * replica); every foreign key of the database is checked now, in one anti-join each.
  */
@@ -517,6 +550,11 @@ export async function ensureNationalDataset(
     reused = false;
     log(`National dataset: copying the template into ${provinces - 1} more provinces…`);
     await cloneProvinces(dbUrl, log, provinces);
+    done = await phases(dbUrl);
+  }
+  if (!done?.has('kept')) {
+    log('National dataset: filling the kept tables again from the records…');
+    await refillKeptTables(dbUrl, log);
     done = await phases(dbUrl);
   }
   if (!done?.has('analyze')) {

@@ -238,8 +238,24 @@ describe('dashboards', () => {
   });
 
   it('gaps over time answers one point per year end', async () => {
+    // Bình takes An's post (a commune chairman: political theory required) and gets the degree in
+    // mid-2023: lacking it at the end of 2022, not after
+    await db.query('UPDATE people SET title_id = (SELECT title_id FROM people WHERE id = $1) WHERE id = $2', [fx.people.an, fx.people.binh]);
+    await db.query(`INSERT INTO qualifications (person_id, kind, level, awarded_on, source) VALUES ($1, 'political_theory', 'trung_cap', '2023-06-01', 'imported')`, [
+      fx.people.binh,
+    ]);
     const res = await app.inject({ url: '/api/v1/statistics/gaps-trend?fromYear=2022&toYear=2024', headers: as(board) });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().points.map((p: { asOf: string }) => p.asOf)).toEqual(['2022-12-31', '2023-12-31', '2024-12-31']);
+    // every point is the unit's gaps on that date (one scan for all dates, decision 0070, answers
+    // what a scan per date answers): people with a standard, people lacking political theory
+    const root = res.json().unit.id as number;
+    const points = res.json().points as { asOf: string; withStandards: number; lacking: number }[];
+    for (const point of points) {
+      const g = (await app.inject({ url: `/api/v1/units/${root}/gaps?asOf=${point.asOf}`, headers: as(board) })).json();
+      const lacking = (g.totals.needs as { kind: string; people: number }[]).filter((n) => n.kind === 'political_theory').reduce((a, n) => a + n.people, 0);
+      expect(point).toEqual({ asOf: point.asOf, withStandards: g.totals.withStandards, lacking });
+    }
+    expect(points.map((p) => [p.withStandards, p.lacking])).toEqual([[2, 1], [2, 0], [2, 0]]);
   });
 });

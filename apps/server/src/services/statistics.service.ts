@@ -10,7 +10,7 @@ import type { Dashboard, GapsTrend, Job, StatDrill, StatRow, Statistics, Statist
 import { ZDashboardQuery, ZGapsTrendQuery, ZStatDrillQuery, ZStatExportRequest } from '@nang-tam/contracts';
 import { queueJob, toJob } from './jobs.service.js';
 import { computeRealisation } from './plans.service.js';
-import { getUnitGaps } from './gaps.service.js';
+import { unitGapCountsOnDates } from './gaps.service.js';
 import type { z } from 'zod';
 import { assertNoFieldErrors, fieldError, notFound } from '../errors.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -234,13 +234,10 @@ export async function getGapsTrend(db: Db, user: AuthUser, q: z.infer<typeof ZGa
   if (toYear < fromYear) assertNoFieldErrors([fieldError('toYear', 'STAT_PERIOD_ENDS_BEFORE_START')]);
   if (toYear - fromYear >= 10) assertNoFieldErrors([fieldError('toYear', 'STAT_PERIOD_TOO_LONG')]);
   const unit = await resolveUnit(db, user, q.unitId);
-  const points: GapsTrend['points'] = [];
-  for (let y = fromYear; y <= toYear; y++) {
-    const asOf = `${y}-12-31` < today ? `${y}-12-31` : today;
-    const g = await getUnitGaps(db, user, unit.id, asOf);
-    const lacking = g.totals.needs.filter((n) => n.kind === 'political_theory').reduce((a, n) => a + n.people, 0);
-    points.push({ asOf, withStandards: g.totals.withStandards, lacking });
-  }
+  const dates: string[] = [];
+  for (let y = fromYear; y <= toYear; y++) dates.push(`${y}-12-31` < today ? `${y}-12-31` : today);
+  // every year end from one scan of the subtree (the unit's gaps per date, totals only: decision 0070)
+  const points: GapsTrend['points'] = await unitGapCountsOnDates(db, unit, dates, 'political_theory');
   return {
     unit: { id: unit.id, name: unit.name },
     kind: 'political_theory',

@@ -14,7 +14,7 @@
  */
 import type { Scope } from '@nang-tam/domain';
 import type { Db, Queryable } from '../create-db.js';
-import { Params, likeEscape } from './scope.js';
+import { Params, likeEscape, subtreeHoldsEveryUnit } from './scope.js';
 
 // ---------- the counts ----------
 
@@ -62,7 +62,11 @@ export type ConditionFilter =
  * their assignments (a person without any gets one row, in force from -infinity, at the record's unit
  * and title), each row carries the next one's start, and a date picks the row in force on it.
  */
-function populationCte(scope: Scope, pop: PopulationFilter, p: Params): { cte: string; personWhere: string } {
+/**
+ * The population's people narrowed by the record: the conditions on people `p`, and those on the
+ * scope's units, apart (`scopeLike`: the scope narrows, see below; null when it holds every unit).
+ */
+function recordConditions(scope: Scope, pop: PopulationFilter, p: Params, scopeCoversAll: boolean, forIds = false) {
   const person: string[] = [];
   if (pop.category) person.push(`p.category = ${p.add(pop.category)}`);
   if (pop.managementScopeId) person.push(`p.management_scope_id = ${p.add(pop.managementScopeId)}`);
@@ -80,30 +84,39 @@ function populationCte(scope: Scope, pop: PopulationFilter, p: Params): { cte: s
   // every assignment under a unit would cost more than it saves
   const narrow = pop.managementScopeId !== undefined || pop.jobPositionId !== undefined || pop.adminReform !== undefined;
   const atDate: string[] = [];
+  // the conditions as of the date (on x, u) only for the count, with their own parameters only then
+  const at = (cond: () => string) => {
+    if (!forIds) atDate.push(cond());
+  };
+  let scopeLike: string | null = null;
   if (scope.kind === 'subtree') {
-    const scopeLike = p.add(`${likeEscape(scope.unitPath)}%`);
-    atDate.push(`u.path LIKE ${scopeLike}`);
-    if (scope.unitPath !== '/' && !narrow) person.push(everUnder(scopeLike));
-  } else atDate.push('false');
+    const like = p.add(`${likeEscape(scope.unitPath)}%`);
+    at(() => `u.path LIKE ${like}`);
+    // the scope narrows whatever else does, unless it holds every unit (then it narrows nothing): the
+    // CCHC posts of one province out of 34 are 1/34 of the country's (decision 0070)
+    if (!scopeCoversAll) scopeLike = like;
+  } else at(() => 'false');
   if (pop.unitPath !== undefined) {
     if (pop.subtree) {
       const unitLike = p.add(`${likeEscape(pop.unitPath)}%`);
-      atDate.push(`u.path LIKE ${unitLike}`);
+      at(() => `u.path LIKE ${unitLike}`);
       if (!narrow) person.push(everUnder(unitLike));
     } else {
-      const unitId = p.add(pop.unitId);
-      atDate.push(`x.unit_id = ${unitId}`);
-      if (!narrow) person.push(`(p.unit_id = ${unitId} OR p.id IN (SELECT a4.person_id FROM assignments a4 WHERE a4.unit_id = ${unitId}))`);
+      let unitId: string | null = null;
+      const uid = () => (unitId ??= p.add(pop.unitId));
+      at(() => `x.unit_id = ${uid()}`);
+      if (!narrow) person.push(`(p.unit_id = ${uid()} OR p.id IN (SELECT a4.person_id FROM assignments a4 WHERE a4.unit_id = ${uid()}))`);
     }
   }
   if (pop.titleIds && pop.titleIds.length > 0) {
     const ids = p.add(pop.titleIds);
-    atDate.push(`x.title_id = ANY(${ids}::int[])`);
+    at(() => `x.title_id = ANY(${ids}::int[])`);
     person.push(everTitle(ids));
   }
   if (pop.adminReform) {
     const jp = p.add(pop.adminReform.jobPositionIds);
-    atDate.push(`(x.job_position_id = ANY(${jp}::int[]) OR x.title_id = ANY(${p.add(pop.adminReform.titleIds)}::int[]))`);
+    const titleIds = pop.adminReform.titleIds;
+    at(() => `(x.job_position_id = ANY(${jp}::int[]) OR x.title_id = ANY(${p.add(titleIds)}::int[]))`);
     // holders of a flagged job position (the record's), or of a flagged title on some date
     person.push(
       pop.adminReform.titleIds.length === 0
@@ -111,7 +124,46 @@ function populationCte(scope: Scope, pop: PopulationFilter, p: Params): { cte: s
         : `(p.job_position_id = ANY(${jp}::int[]) OR ${everTitle(p.add(pop.adminReform.titleIds))})`,
     );
   }
-  const personWhere = person.length > 0 ? person.join(' AND ') : 'true';
+  return { person, atDate, scopeLike };
+}
+
+/**
+ * The ids of the people the population's record lets through in a scope that does not hold every
+ * unit (one statement before the count): placed in one of the scope's units on their record, or in
+ * one of their assignments. Read per branch from the scope's units (people by unit, assignments by
+ * unit), not by testing every person of the registry; and given to the count as a list, so that the
+ * planner knows how few they are (as one condition on people it expected hundreds of thousands and
+ * read every assignment of the country, decision 0070).
+ */
+function populationIdsSql(scope: Scope, pop: PopulationFilter): { sql: string; params: unknown[] } | null {
+  const p = new Params();
+  const { person, scopeLike } = recordConditions(scope, pop, p, false, true);
+  if (scopeLike === null) return null;
+  const where = person.length > 0 ? person.join(' AND ') : 'true';
+  return {
+    sql: `SELECT coalesce(array_agg(DISTINCT x.id), '{}') AS ids FROM (
+        SELECT p.id FROM units su JOIN people p ON p.unit_id = su.id WHERE su.path LIKE ${scopeLike} AND ${where}
+        UNION ALL
+        SELECT p.id FROM units su JOIN assignments sa ON sa.unit_id = su.id JOIN people p ON p.id = sa.person_id WHERE su.path LIKE ${scopeLike} AND ${where}
+      ) x`,
+    params: p.values,
+  };
+}
+
+/** The population's people as a list of ids when the scope narrows them (null: it holds every unit). */
+async function populationIds(db: Queryable, scope: Scope, pop: PopulationFilter): Promise<number[] | null> {
+  if (await coversAllUnits(db, scope)) return null;
+  const q = populationIdsSql(scope, pop);
+  if (q === null) return null;
+  return (await readTuned<{ ids: number[] }>(db, q.sql, q.params))[0]?.ids ?? [];
+}
+
+function populationCte(scope: Scope, pop: PopulationFilter, p: Params, ids: readonly number[] | null): { cte: string; personWhere: string } {
+  const { person, atDate } = recordConditions(scope, pop, p, ids === null);
+  // the people resolved beforehand (populationIds) first; the record's conditions again (already met by
+  // them: they read the same parameters as the conditions as of the date)
+  const all = ids !== null ? [`p.id = ANY(${p.add(ids)}::int[])`, ...person] : person;
+  const personWhere = all.length > 0 ? all.join(' AND ') : 'true';
   const cte = `
   pp AS MATERIALIZED (
     SELECT p.id, p.unit_id, p.title_id, p.sort_key, p.full_name, p.birth_date, p.job_position_id FROM people p WHERE ${personWhere}
@@ -218,10 +270,10 @@ function evidenceSql(c: ConditionFilter, p: Params): string {
 }
 
 /** The SQL of the counts on each date (the benchmark's baseline runs the same text through bare pg). */
-export function buildIndicatorCountSql(scope: Scope, pop: PopulationFilter, cond: ConditionFilter, dates: readonly string[]) {
+export function buildIndicatorCountSql(scope: Scope, pop: PopulationFilter, cond: ConditionFilter, dates: readonly string[], ids: readonly number[] | null = null) {
   const p = new Params();
   const d = p.add(dates);
-  const { cte, personWhere } = populationCte(scope, pop, p);
+  const { cte, personWhere } = populationCte(scope, pop, p, ids);
   const c = conditionJoin(cond, p, personWhere);
   return {
     sql: `WITH d AS (SELECT unnest(${d}::date[]) AS on_date), ${cte}, ${c.cte}
@@ -249,6 +301,11 @@ async function readTuned<T>(db: Queryable, sql: string, params: unknown[]): Prom
   return (await db.query<T>(sql, params)).rows;
 }
 
+/** Whether a subtree scope holds every unit of the registry (its root is the only root). */
+export async function coversAllUnits(db: Queryable, scope: Scope): Promise<boolean> {
+  return scope.kind === 'subtree' && subtreeHoldsEveryUnit(db, scope.unitPath);
+}
+
 export interface CountRow {
   on_date: string;
   population: number;
@@ -263,7 +320,7 @@ export async function countIndicator(
   cond: ConditionFilter,
   dates: readonly string[],
 ): Promise<CountRow[]> {
-  const { sql, params } = buildIndicatorCountSql(scope, pop, cond, dates);
+  const { sql, params } = buildIndicatorCountSql(scope, pop, cond, dates, await populationIds(db, scope, pop));
   const rows = await readTuned<CountRow>(db, sql, params);
   const byDate = new Map(rows.map((row) => [row.on_date, row]));
   return dates.map((date) => byDate.get(date) ?? { on_date: date, population: 0, counted: 0 });
@@ -279,9 +336,9 @@ export interface IndicatorPersonRow {
   evidence: string | null;
 }
 
-function peopleSql(scope: Scope, pop: PopulationFilter, cond: ConditionFilter, date: string, set: 'counted' | 'missing', p: Params) {
+function peopleSql(scope: Scope, pop: PopulationFilter, cond: ConditionFilter, date: string, set: 'counted' | 'missing', p: Params, ids: readonly number[] | null) {
   const d = p.add([date]);
-  const { cte, personWhere } = populationCte(scope, pop, p);
+  const { cte, personWhere } = populationCte(scope, pop, p, ids);
   const c = conditionJoin(cond, p, personWhere);
   return { head: `WITH d AS (SELECT unnest(${d}::date[]) AS on_date), ${cte}, ${c.cte}`, join: c.join, where: set === 'counted' ? c.test : `NOT ${c.test}` };
 }
@@ -297,8 +354,9 @@ export async function listIndicatorPeople(
   limit: number,
   offset: number,
 ): Promise<{ rows: IndicatorPersonRow[]; total: number }> {
+  const ids = await populationIds(db, scope, pop);
   const p = new Params();
-  const { head, join, where } = peopleSql(scope, pop, cond, date, set, p);
+  const { head, join, where } = peopleSql(scope, pop, cond, date, set, p, ids);
   const ev = evidenceSql(cond, p);
   const page = await readTuned<IndicatorPersonRow>(
     db,
@@ -309,7 +367,7 @@ export async function listIndicatorPeople(
     p.values,
   );
   const pc = new Params();
-  const c = peopleSql(scope, pop, cond, date, set, pc);
+  const c = peopleSql(scope, pop, cond, date, set, pc, ids);
   const total = await readTuned<{ n: number }>(db, `${c.head} SELECT count(*)::int AS n FROM pop ${c.join} WHERE ${c.where}`, pc.values);
   return { rows: page, total: total[0]?.n ?? 0 };
 }

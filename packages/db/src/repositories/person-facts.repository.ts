@@ -464,8 +464,10 @@ export function gapTargetsCondition(titleIds: readonly number[], jobPositionIds:
     if (titleIds.length === 0 && jobPositionIds.length === 0) return 'false';
     const t = `${p.add(titleIds)}::int[]`;
     const j = `${p.add(jobPositionIds)}::int[]`;
-    return `p.id IN (SELECT x.id FROM people x WHERE x.title_id = ANY(${t}) OR x.job_position_id = ANY(${j})
-      UNION ALL SELECT pe.person_id FROM planning_entries pe WHERE pe.title_id = ANY(${t}))`;
+    // on the person's row, the planned titles as one hashed set: the subtree's people are read first
+    // (an IN over people of every unit made the planner probe the whole country's holders one by one)
+    return `(p.title_id = ANY(${t}) OR p.job_position_id = ANY(${j})
+      OR p.id IN (SELECT pe.person_id FROM planning_entries pe WHERE pe.title_id = ANY(${t})))`;
   };
 }
 

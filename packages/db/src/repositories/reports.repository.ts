@@ -7,7 +7,7 @@
 import { PERSON_CATEGORIES, reports, training } from '@nang-tam/domain';
 import type { Db, Queryable } from '../create-db.js';
 import { appendAudit } from './audit.repository.js';
-import { likeEscape, Params } from './scope.js';
+import { likeEscape, Params, subtreeHoldsEveryUnit } from './scope.js';
 
 export interface FormVersionRow {
   form_code: string;
@@ -238,18 +238,23 @@ export async function countHeadcounts(
     }
     return `count(*) FILTER (WHERE ${and(parts)})::int AS c${c.id}`;
   });
+  const everyUnit = await subtreeHoldsEveryUnit(db, unitPath);
   const onParam = p.add(on);
+  const pathLike = p.add(`${likeEscape(unitPath)}%`);
+  // the qualifications of the subtree's people only (a province of the country reads its own, not the
+  // country's 7 million: decision 0070)
   const ranks =
     kinds.length === 0
       ? ''
       : `LEFT JOIN (SELECT x.person_id, ${kinds.map((k, i) => `max(l.rank) FILTER (WHERE x.kind = ${p.add(k)}) AS r${i}`).join(', ')}
-           FROM qualifications x JOIN qualification_levels l ON l.kind = x.kind AND l.code = x.level
-           WHERE x.kind = ANY(${p.add(kinds)}::text[]) AND (x.awarded_on IS NULL OR x.awarded_on <= ${onParam}::date)
+           FROM ${everyUnit ? '' : 'units xu JOIN people xp ON xp.unit_id = xu.id JOIN '}qualifications x${everyUnit ? '' : ' ON x.person_id = xp.id'}
+           JOIN qualification_levels l ON l.kind = x.kind AND l.code = x.level
+           WHERE ${everyUnit ? '' : `xu.path LIKE ${pathLike} AND `}x.kind = ANY(${p.add(kinds)}::text[]) AND (x.awarded_on IS NULL OR x.awarded_on <= ${onParam}::date)
            GROUP BY x.person_id) q ON q.person_id = p.id`;
   const sql = `SELECT ${filters.join(', ')}
     FROM people p JOIN units u ON u.id = p.unit_id JOIN ethnicities e ON e.code = p.ethnicity_code
     ${ranks}
-    WHERE u.path LIKE ${p.add(`${likeEscape(unitPath)}%`)}
+    WHERE u.path LIKE ${pathLike}
       AND NOT EXISTS (SELECT 1 FROM service_leavings sl WHERE sl.person_id = p.id AND sl.left_on < ${onParam}::date)`;
   const row = (await db.query<Record<string, number>>(sql, p.values)).rows[0] ?? {};
   return new Map(cells.map((c) => [c.id, Number(row[`c${c.id}`] ?? 0)]));
