@@ -17,27 +17,16 @@ import { loadavg } from 'node:os';
 import pg from 'pg';
 import { createDb, evaluationResultsRepo as repo } from '@nang-tam/db';
 import { evaluationResults as er, todayInVietnam, training } from '@nang-tam/domain';
-import { gatherCohorts } from '../apps/server/src/services/evaluation-results.service.js';
+import { cohortWindow, gatherCohorts } from '../apps/server/src/services/evaluation-results.service.js';
 
 /** One class through the statements over the records (decision 0052): graduates, then comparable people of their strata. */
 async function viaRecords(db: Awaited<ReturnType<typeof createDb>>, c: repo.CohortClassRow): Promise<repo.ControlTotalsRow[]> {
-  const w = er.evaluationWindows(c.start_date, c.end_date);
-  const win: repo.CohortWindow = {
-    classId: c.id,
-    programmeCode: c.programme_code,
-    matchOn: w.matchOn,
-    beforeFrom: w.beforeYears[0],
-    beforeTo: w.beforeYears[1],
-    afterFrom: w.afterYears[0],
-    afterTo: w.afterYears[1],
-    eventsFrom: w.eventsFrom,
-    eventsTo: w.eventsTo,
-  };
+  const { windows: _w, ...win } = cohortWindow(c);
   const graduates = await repo.listGraduateFacts(db, [win], '/');
   const strata = new Map<string, repo.StratumOfCohort>();
   for (const g of graduates) {
-    const band = er.ageBandOn(g.birth_date, w.matchOn);
-    const b = er.ageBandBirthBounds(band, w.matchOn);
+    const band = er.ageBandOn(g.birth_date, win.matchOn);
+    const b = er.ageBandBirthBounds(band, win.matchOn);
     strata.set(`${g.category}|${g.title_level}|${band}`, {
       classId: c.id,
       category: g.category,

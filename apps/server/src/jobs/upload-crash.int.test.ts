@@ -1,14 +1,10 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { JOB_FAILURES } from '@nang-tam/contracts';
-import { createDb, jobsRepo, migrate, openPglite, wrapPglite, type Db } from '@nang-tam/db';
-import { PGLITE_TEMPLATE_FILE, TEMPLATE_DB, adminUrl, testDatabaseUrl } from '../../../../tests/support/test-db-config.js';
-import { withDatabase } from '../../../../tests/support/global-setup.js';
+import { createDb, jobsRepo, migrate, type Db } from '@nang-tam/db';
+import { testDatabaseUrl } from '../../../../tests/support/test-db-config.js';
+import { createDurableTestDb } from '../../../../tests/support/test-db.js';
 import type { AppContext } from '../context.js';
 import { recoverJobs } from './runner.js';
 
@@ -25,27 +21,8 @@ afterAll(async () => {
 
 /** A database of its own with one user; returns where it is and the user's id. */
 async function setUp(): Promise<{ target: string; userId: number }> {
-  let db: Db;
-  let target: string;
-  if (url) {
-    const name = `nangtam_t_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: adminUrl(url) });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
-    await admin.end();
-    target = withDatabase(url, name);
-    db = await createDb({ databaseUrl: target, poolSize: 2 });
-    cleanups.push(async () => {
-      const a = new pg.Client({ connectionString: adminUrl(url) });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    });
-  } else {
-    target = mkdtempSync(join(tmpdir(), 'nangtam-upload-crash-'));
-    db = wrapPglite(await openPglite(target, new Blob([readFileSync(PGLITE_TEMPLATE_FILE)])));
-    cleanups.push(async () => rmSync(target, { recursive: true, force: true }));
-  }
+  const { db, target, remove } = await createDurableTestDb('nangtam-upload-crash-');
+  cleanups.push(remove);
   const unitId = (
     await db.query<{ id: number }>(
       `INSERT INTO units (code, name, search_name, kind, path, depth) VALUES ('T1', 'Tỉnh', 'tinh', 'province', '/t1/', 0) RETURNING id`,

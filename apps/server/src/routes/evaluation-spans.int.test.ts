@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluationResultsRepo as repo, peopleRepo, type Db } from '@nang-tam/db';
 import { AGE_BANDS, evaluationResults as er, type AgeBand } from '@nang-tam/domain';
-import { comparableTotals } from '../services/evaluation-results.service.js';
+import { cohortWindow, comparableTotals } from '../services/evaluation-results.service.js';
 import { createTestDb } from '../../../../tests/support/test-db.js';
 import { personWrite, seedFixture, type Fixture } from '../../../../tests/support/fixtures.js';
 import { enrol, insertTrainingClass } from '../../../../tests/support/learners.js';
@@ -202,22 +202,12 @@ function everyStratum(): { windows: repo.CohortWindow[]; strata: repo.StratumOfC
   const windows: repo.CohortWindow[] = [];
   const strata: repo.StratumOfCohort[] = [];
   for (const c of classes) {
-    const w = er.evaluationWindows(c.start, c.end);
-    windows.push({
-      classId: c.id,
-      programmeCode: c.programme,
-      matchOn: w.matchOn,
-      beforeFrom: w.beforeYears[0],
-      beforeTo: w.beforeYears[1],
-      afterFrom: w.afterYears[0],
-      afterTo: w.afterYears[1],
-      eventsFrom: w.eventsFrom,
-      eventsTo: w.eventsTo,
-    });
+    const { windows: _w, ...window } = cohortWindow({ id: c.id, programme_code: c.programme, start_date: c.start, end_date: c.end });
+    windows.push(window);
     for (const category of CATEGORIES)
       for (const titleLevel of er.TITLE_LEVEL_BANDS)
         for (const b of AGE_BANDS) {
-          const bounds = er.ageBandBirthBounds(b.code as AgeBand, w.matchOn);
+          const bounds = er.ageBandBirthBounds(b.code as AgeBand, window.matchOn);
           strata.push({
             classId: c.id,
             category,

@@ -52,7 +52,10 @@ function peoplePathOf(user: AuthUser, organiserPath: string): string | null {
   return hasPermission(user.role, 'conduct.write') ? user.scope.unitPath : null;
 }
 
-function cohortWindow(c: repo.CohortClassRow): repo.CohortWindow & { windows: er.EvaluationWindows } {
+/** A class's evaluation windows (decision 0052) as the statements take them; also used by the differential test and the bench. */
+export function cohortWindow(
+  c: Pick<repo.CohortClassRow, 'id' | 'programme_code' | 'start_date' | 'end_date'>,
+): repo.CohortWindow & { windows: er.EvaluationWindows } {
   const w = er.evaluationWindows(c.start_date, c.end_date);
   return {
     classId: c.id,
@@ -160,7 +163,7 @@ export interface CohortFacts {
 
 /** The facts and cells of many cohorts, whose people lie under `peoplePath`: two statements. */
 export async function gatherCohorts(db: Queryable, classes: readonly repo.CohortClassRow[], peoplePath: string): Promise<CohortFacts> {
-  const windows = classes.map(cohortWindow);
+  const windows = classes.map((c) => cohortWindow(c));
   const byClass = new Map(windows.map((w) => [w.classId, w.windows]));
   const graduates = await repo.listGraduateFacts(db, windows, peoplePath);
   const strata = new Map<string, repo.StratumOfCohort>();

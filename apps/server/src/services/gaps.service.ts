@@ -139,25 +139,7 @@ export async function unitGapCountsOnDates(
 
 /** Streams every person of the subtree a standard in force could apply to, with their gap report. */
 async function scanGaps(db: Queryable, scan: GapScan, onPerson: (row: personFactsRepo.PersonFactsRow, report: rules.GapReport) => void): Promise<void> {
-  const { catalogue, asOf } = scan;
-  const evaluate = withRulesErrors(() =>
-    rules.prepareGaps({ standards: catalogue.standards, levels: catalogue.levels, titles: catalogue.titles, jobPositions: catalogue.jobPositions, asOf }),
-  );
-  const inForce = withRulesErrors(() => rules.inForce(catalogue.standards, asOf));
-  const titleCodes = new Set(inForce.flatMap((s) => (s.titleCode !== undefined ? [s.titleCode] : [])));
-  const jobCodes = new Set(inForce.flatMap((s) => (s.jobPositionCode !== undefined ? [s.jobPositionCode] : [])));
-  const titleIds = catalogue.reference.titles.filter((t) => titleCodes.has(t.code)).map((t) => t.id);
-  const jobIds = catalogue.reference.jobPositions.filter((j) => jobCodes.has(j.code)).map((j) => j.id);
-  const options: personFactsRepo.FactsOptions = {
-    kinds: [...new Set(inForce.map((s) => s.requirement.kind))],
-    withFields: false,
-    appraisalYears: 'none',
-    withServiceStart: false,
-  };
-  const ids = await personFactsRepo.findSubtreePersonIds(db, scan.unit.path, personFactsRepo.gapTargetsCondition(titleIds, jobIds));
-  for await (const chunk of personFactsRepo.streamPersonFacts(db, { ids, options })) {
-    for (const row of chunk) onPerson(row, evaluate(row.facts));
-  }
+  await scanGapsOnDates(db, { catalogue: scan.catalogue, dates: [scan.asOf], unit: scan.unit }, (row, reports) => onPerson(row, reports[0]!));
 }
 
 const KIND_ORDER: readonly string[] = QUALIFICATION_KINDS.map((k) => k.code);

@@ -104,6 +104,18 @@ function cohortParams(cohorts: readonly CohortWindow[]): unknown[] {
   ];
 }
 
+/** The strata as parallel arrays, the parameters after the cohorts' and the path in both statements of the comparison. */
+function strataParams(strata: readonly StratumOfCohort[]): unknown[] {
+  return [
+    strata.map((s) => s.classId),
+    strata.map((s) => s.category),
+    strata.map((s) => s.titleLevel),
+    strata.map((s) => s.ageBand),
+    strata.map((s) => s.bornAfter),
+    strata.map((s) => s.bornUntil),
+  ];
+}
+
 export interface GraduateFactsRow {
   class_id: number;
   person_id: number;
@@ -244,12 +256,7 @@ export async function sumControls(
     [
       ...cohortParams(cohorts),
       `${likeEscape(peoplePath)}%`,
-      strata.map((s) => s.classId),
-      strata.map((s) => s.category),
-      strata.map((s) => s.titleLevel),
-      strata.map((s) => s.ageBand),
-      strata.map((s) => s.bornAfter),
-      strata.map((s) => s.bornUntil),
+      ...strataParams(strata),
     ],
   );
   return r.rows;
@@ -411,12 +418,7 @@ export async function sumControlsFromRecords(
     [
       ...cohortParams(cohorts),
       `${likeEscape(peoplePath)}%`,
-      strata.map((s) => s.classId),
-      strata.map((s) => s.category),
-      strata.map((s) => s.titleLevel),
-      strata.map((s) => s.ageBand),
-      strata.map((s) => s.bornAfter),
-      strata.map((s) => s.bornUntil),
+      ...strataParams(strata),
     ],
   );
   return r.rows;

@@ -1,14 +1,10 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PGLITE_TEMPLATE_FILE, TEMPLATE_DB, adminUrl, testDatabaseUrl } from '../../../../tests/support/test-db-config.js';
-import { withDatabase } from '../../../../tests/support/global-setup.js';
+import { testDatabaseUrl } from '../../../../tests/support/test-db-config.js';
+import { createDurableTestDb } from '../../../../tests/support/test-db.js';
 import { stagedPerson } from '../../../../tests/support/staged-person.js';
-import { createDb, openPglite, wrapPglite, type Db } from '../create-db.js';
+import { createDb, type Db } from '../create-db.js';
 import { migrate } from '../migrate.js';
 import { publishStagedImport, stageImportRows, type StagedPerson } from './people-import.repository.js';
 
@@ -26,27 +22,8 @@ afterAll(async () => {
 
 /** A database of its own, with what a publish needs, and a running import job with `rows` staged. */
 async function setUp(rows: number): Promise<{ target: string; jobId: number; actorId: number; citizenIds: string[] }> {
-  let db: Db;
-  let target: string;
-  if (url) {
-    const name = `nangtam_t_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: adminUrl(url) });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
-    await admin.end();
-    target = withDatabase(url, name);
-    db = await createDb({ databaseUrl: target, poolSize: 2 });
-    cleanups.push(async () => {
-      const a = new pg.Client({ connectionString: adminUrl(url) });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    });
-  } else {
-    target = mkdtempSync(join(tmpdir(), 'nangtam-crash-'));
-    db = wrapPglite(await openPglite(target, new Blob([readFileSync(PGLITE_TEMPLATE_FILE)])));
-    cleanups.push(async () => rmSync(target, { recursive: true, force: true }));
-  }
+  const { db, target, remove } = await createDurableTestDb('nangtam-crash-');
+  cleanups.push(remove);
   const unitId = (
     await db.query<{ id: number }>(
       `INSERT INTO units (code, name, search_name, kind, path, depth) VALUES ('T1', 'Tỉnh', 'tinh', 'province', '/t1/', 0) RETURNING id`,
