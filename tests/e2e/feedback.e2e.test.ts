@@ -80,8 +80,12 @@ describe('evaluation after training', () => {
     await write.click();
     const dialog = page.getByRole('dialog', { name: `Nhận xét sau 6 tháng: ${name}` });
     await dialog.waitFor();
-    await dialog.getByText('Vận dụng tốt vào công việc').click();
-    await dialog.getByText('4 · Khá').click();
+    // check() verifies the radio took the choice (a click during the dialog's opening animation can be lost)
+    await dialog.getByRole('radio', { name: 'Vận dụng tốt vào công việc' }).check();
+    // the rating's radios are buttons (their input is hidden): click the label until the radio is checked
+    const good = dialog.getByRole('radio', { name: '4 · Khá' });
+    for (let i = 0; i < 3 && !(await good.isChecked()); i++) await dialog.getByText('4 · Khá').click();
+    expect(await good.isChecked()).toBe(true);
     await dialog.getByLabel('Nhận xét (không bắt buộc)').fill('Vận dụng tốt kiến thức vào công tác tham mưu.');
     const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/agency-feedback') && r.request().method() === 'POST');
     await dialog.getByRole('button', { name: 'Gửi nhận xét' }).click();
