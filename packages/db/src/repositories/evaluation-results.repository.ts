@@ -15,21 +15,12 @@
  * facts kept by triggers, one row per assignment; for many cohorts the spans are read once
  * (`listSpans`) and counted by the domain (evaluationResults.sumComparable).
  */
+import type { evaluationResults } from '@nang-tam/domain';
 import type { Queryable } from '../create-db.js';
 import { likeEscape } from './scope.js';
 
-/** One cohort's windows (from the domain) and where its people are looked for. */
-export interface CohortWindow {
-  classId: number;
-  programmeCode: string;
-  matchOn: string;
-  beforeFrom: number;
-  beforeTo: number;
-  afterFrom: number;
-  afterTo: number;
-  eventsFrom: string;
-  eventsTo: string;
-}
+/** One cohort's windows (from the domain) and where its people are looked for: the domain's own shape. */
+export type CohortWindow = evaluationResults.CohortDays;
 
 const COHORTS = `c AS (
   SELECT * FROM unnest($1::int[], $2::text[], $3::date[], $4::int[], $5::int[], $6::int[], $7::int[], $8::date[], $9::date[])
@@ -186,15 +177,8 @@ export interface ControlTotalsRow {
   promoted: number;
 }
 
-export interface StratumOfCohort {
-  classId: number;
-  category: string;
-  titleLevel: string;
-  ageBand: string;
-  /** The age band's birth dates on the course start: born after, on or before (the domain's ageBandBirthBounds). */
-  bornAfter: string;
-  bornUntil: string;
-}
+/** A stratum of a cohort with its age band's birth dates on the course start (the domain's ageBandBirthBounds). */
+export type StratumOfCohort = evaluationResults.StratumBounds;
 
 /**
  * Comparable people of each cohort, summed per stratum, read from the kept `evaluation_spans`
